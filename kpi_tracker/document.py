@@ -1,0 +1,334 @@
+"""The status table → ``Document`` with one ``Measure`` per row, each with its source line.
+
+Steps: find the header row by its column names → read title lines above it (plan, fiscal
+year) → walk the rows: headings build the section path, separators and blank lines are
+passed over, every numbered row becomes a measure. Anything else is an error naming its line:
+no row is ever dropped without a word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .era import find_periods
+from .errors import DocumentError, Location
+from .normalize import normalize, strip_html
+from .reader import RawDocument, Row, read_rows
+
+__all__ = ["Document", "Measure", "load_document", "parse_rows"]
+
+
+@dataclass(frozen=True)
+class Measure:
+    no: int
+    name: str
+    section: tuple[str, ...]
+    overview: str
+    target_text: str
+    status_text: str
+    review_text: str
+    urls: tuple[str, ...]
+    ministries: tuple[str, ...]
+    line: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "no": self.no,
+            "name": self.name,
+            "section": list(self.section),
+            "overview": self.overview,
+            "target_text": self.target_text,
+            "status_text": self.status_text,
+            "review_text": self.review_text,
+            "urls": list(self.urls),
+            "ministries": list(self.ministries),
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    sha256: str
+    encoding: str
+    title: str
+    plan: str
+    title_lines: tuple[str, ...]
+    fiscal_year: int | None
+    measures: tuple[Measure, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def as_of(self) -> date | None:
+        """The last day of the report's fiscal year (令和7年度 → 2026-03-31)."""
+        return None if self.fiscal_year is None else date(self.fiscal_year + 1, 3, 31)
+
+    def report_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "plan": self.plan,
+            "fiscal_year": self.fiscal_year,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "source": Path(self.source).name,
+            "sha256": self.sha256,
+        }
+
+
+# --- columns -----------------------------------------------------------------------------------
+
+# Column → words its header cell contains (after normalisation), tried in order.
+_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("no", ("施策No", "施策番号", "No", "番号")),
+    ("name", ("施策名",)),
+    ("overview", ("概要",)),
+    ("review", ("見直し",)),
+    ("status", ("達成状況", "実施状況")),
+    ("target", ("目標",)),
+    ("urls", ("URL", "url", "関連")),
+    ("ministries", ("府省", "担当", "省庁")),
+)
+_REQUIRED = ("no", "target", "status")
+
+
+def _header_map(cells: tuple[str, ...]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        text = normalize(strip_html(cell)).replace(" ", "")
+        if not text:
+            continue
+        for column, words in _COLUMNS:
+            if column not in found and any(w in text for w in words):
+                found[column] = i
+                break
+    if all(c in found for c in _REQUIRED) and len(found) >= 4:
+        return found
+    return None
+
+
+# --- row kinds ---------------------------------------------------------------------------------
+
+_NUMBER_CELL = re.compile(r"^\s*(?:No\.?\s*)?([0-9]{1,5})\s*$")
+_SEPARATOR = re.compile(r"^[\s\-=_ー─━‐―]*$")
+_HEADING_1 = re.compile(r"^\s*[\(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\)）]")
+_HEADING_2 = re.compile(r"^\s*[①-⑳㉑-㉟]")
+_HEADING_0 = re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|^\s*[IVX]+\s*[\.．]")
+_NOTE = re.compile(r"^\s*(?:※|注|\*|出典|備考)")
+_URL = re.compile(r"https?://[^\s<>\"'()（）「」、，]+")
+_MINISTRY = re.compile(r"^(?:内閣官房|内閣府|[^\sA-Za-z0-9]{1,12}?(?:省|庁|院|委員会|本部))$")
+_SPLIT_MINISTRIES = re.compile(r"[\s、，,・/／]+")
+
+
+@cache
+def _ministry_aliases() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("data/ministries.tsv").read_text("utf-8")
+    pairs = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {a: b for a, b in pairs}
+
+
+def ministries_in(text: str) -> list[str]:
+    """Ministry names in a cell, in order, normalised (子ども家庭庁 → こども家庭庁)."""
+    aliases = _ministry_aliases()
+    out: list[str] = []
+    for token in _SPLIT_MINISTRIES.split(_URL.sub(" ", strip_html(text))):
+        token = token.strip("○◯●◎・()（）[]「」<>")
+        if token and _MINISTRY.match(token):
+            name = aliases.get(token, token)
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def urls_in(text: str) -> list[str]:
+    return [u.rstrip(".。") for u in _URL.findall(text)]
+
+
+def _cell_text(cells: tuple[str, ...], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return strip_html(cells[index])
+
+
+def _is_blank(cells: tuple[str, ...]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def _is_separator(cells: tuple[str, ...]) -> bool:
+    return any("-" in c or "ー" in c for c in cells) and all(_SEPARATOR.match(c) for c in cells)
+
+
+def _heading_level(text: str) -> int | None:
+    if _HEADING_2.match(text):
+        return 2
+    if _HEADING_1.match(text):
+        return 1
+    if _HEADING_0.match(text):
+        return 0
+    return None
+
+
+# --- the walk ----------------------------------------------------------------------------------
+
+
+def parse_rows(raw: RawDocument) -> Document:
+    """Build the document from rows; raise ``DocumentError`` naming the line on bad rows."""
+    source = raw.source
+    header_at = None
+    columns: dict[str, int] = {}
+    for index, row in enumerate(raw.rows):
+        mapping = _header_map(row.cells)
+        if mapping is not None:
+            header_at, columns = index, mapping
+            break
+    if header_at is None:
+        raise DocumentError(
+            "no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
+            "not a status table",
+            Location(source),
+        )
+    header_width = max(columns.values()) + 1
+    title_lines = tuple(
+        strip_html(" ".join(c for c in row.cells if c.strip()))
+        for row in raw.rows[:header_at]
+        if not _is_blank(row.cells)
+    )
+    warnings: list[str] = []
+    measures: list[Measure] = []
+    seen: dict[int, int] = {}
+    section: list[str] = []
+    levels: list[int] = []
+    for row in raw.rows[header_at + 1 :]:
+        cells = row.cells
+        if _is_blank(cells) or _is_separator(cells):
+            continue
+        first = normalize(strip_html(cells[0]))
+        number = _NUMBER_CELL.match(first)
+        if number is None:
+            text = " ".join(strip_html(c) for c in cells if c.strip())
+            rest_empty = _is_blank(cells[1:])
+            level = _heading_level(text)
+            if level is not None and rest_empty:
+                while levels and levels[-1] >= level:
+                    levels.pop()
+                    section.pop()
+                levels.append(level)
+                section.append(text)
+                continue
+            if _NOTE.match(text) and rest_empty:
+                continue
+            if _header_map(cells) is not None:
+                continue  # the header repeated (page breaks in exports)
+            raise DocumentError(
+                f"not a measure row, heading or separator: {text[:40]!r}",
+                Location(source, row.line),
+            )
+        no = int(number.group(1))
+        if no in seen:
+            raise DocumentError(
+                f"施策No. {no} appears twice (first on line {seen[no]})",
+                Location(source, row.line),
+            )
+        seen[no] = row.line
+        measure = _measure(row, no, columns, header_width, tuple(section), source, warnings)
+        measures.append(measure)
+    if not measures:
+        raise DocumentError("the table has a header but no measure rows", Location(source))
+    title, plan, fiscal_year = _title_facts(title_lines)
+    if fiscal_year is None:
+        warnings.append(f"{source}: no report fiscal year (…の実施状況(令和7年度)) in the title")
+    return Document(
+        source=source,
+        sha256=hashlib.sha256(raw.data).hexdigest(),
+        encoding=raw.encoding,
+        title=title,
+        plan=plan,
+        title_lines=title_lines,
+        fiscal_year=fiscal_year,
+        measures=tuple(measures),
+        warnings=tuple(warnings),
+    )
+
+
+def _measure(
+    row: Row,
+    no: int,
+    columns: dict[str, int],
+    header_width: int,
+    section: tuple[str, ...],
+    source: str,
+    warnings: list[str],
+) -> Measure:
+    cells = row.cells
+    where = Location(source, row.line)
+    # Trailing empty cells beyond the header are export noise; anything else there is an error.
+    width = len(cells)
+    while width > header_width and not cells[width - 1].strip():
+        width -= 1
+    if width > header_width:
+        raise DocumentError(
+            f"施策No. {no}: {width} cells, the header has {header_width}", where
+        )
+    url_index = columns.get("urls")
+    ministry_index = columns.get("ministries")
+    url_cell = _cell_text(cells, url_index)
+    ministry_cell = _cell_text(cells, ministry_index)
+    if width == header_width - 1 and url_index is not None and ministry_index == header_width - 1:
+        # NOTE: exports drop the empty URL cell of some rows, leaving 7 cells: the last one then
+        # holds the URLs, the ministries, or both (施策No. 27 of 令和7年度).
+        url_cell, ministry_cell = "", _cell_text(cells, width - 1)
+    elif width < header_width - 1:
+        last = max(columns[c] for c in _REQUIRED)
+        if width <= last:
+            raise DocumentError(
+                f"施策No. {no}: {width} cells, the header has {header_width} "
+                "(a truncated or broken row)",
+                where,
+            )
+    review = _cell_text(cells, columns.get("review"))
+    urls = urls_in(url_cell) + urls_in(ministry_cell)
+    trailing = re.search(rf"(?:\s*{_URL.pattern})+\s*$", review)
+    if trailing:
+        # A URL at the end of the review text belongs to the links (施策No. 45, 46 of 令和7年度).
+        urls = urls_in(trailing.group()) + urls
+        review = review[: trailing.start()].rstrip()
+    ministries = ministries_in(ministry_cell) or ministries_in(url_cell)
+    if not ministries:
+        warnings.append(f"{where}: 施策No. {no} names no ministry")
+    return Measure(
+        no=no,
+        name=_cell_text(cells, columns.get("name")),
+        section=section,
+        overview=_cell_text(cells, columns.get("overview")),
+        target_text=_cell_text(cells, columns.get("target")),
+        status_text=_cell_text(cells, columns.get("status")),
+        review_text=review,
+        urls=tuple(dict.fromkeys(urls)),
+        ministries=tuple(ministries),
+        line=row.line,
+    )
+
+
+def _title_facts(lines: tuple[str, ...]) -> tuple[str, str, int | None]:
+    """Title, plan name and report fiscal year from the lines above the header."""
+    report_line = next((ln for ln in lines if "実施状況" in ln), lines[0] if lines else "")
+    plan_line = next((ln for ln in lines if ln != report_line), report_line)
+    quoted = re.match(r"^\s*[「『](.+?)[」』]", plan_line)
+    plan = quoted.group(1) if quoted else plan_line.strip()
+    fiscal_year = None
+    for line in ([report_line] if report_line else []) + list(lines):
+        periods = [p.period for p in find_periods(line) if "年度" in p.text]
+        if periods:
+            start = periods[-1].start
+            fiscal_year = start.year if start.month >= 4 else start.year - 1
+            break
+    return report_line.strip(), plan, fiscal_year
+
+
+def load_document(path: str | Path, encoding: str | None = None) -> Document:
+    """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``."""
+    return parse_rows(read_rows(path, encoding))

@@ -1,0 +1,316 @@
+"""和暦 and 年度: Japanese era dates and fiscal years → ``Period(start, end)``.
+
+Pipeline (after ja-timex): normalise → find candidates with one named regex → assemble the
+range partner, if any → validate against the era table (package data) → ``Period``.
+年度 is the Japanese fiscal year, April to March; 令和7年度 is 2025-04-01 … 2026-03-31.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from .errors import EraYearWarning, PeriodError
+from .normalize import normalize
+
+__all__ = ["Era", "Period", "PeriodMatch", "find_periods", "fiscal_year_of", "parse_period"]
+
+
+@dataclass(frozen=True)
+class Era:
+    name: str
+    abbreviation: str
+    start: date
+    end: date | None  # last day; None for the current era
+
+
+@cache
+def eras() -> tuple[Era, ...]:
+    rows = []
+    text = resources.files(__package__).joinpath("data/eras.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, abbr, start = line.split("\t")
+            rows.append((name, abbr, date.fromisoformat(start)))
+    out = []
+    for i, (name, abbr, start) in enumerate(rows):
+        end = rows[i + 1][2] - timedelta(days=1) if i + 1 < len(rows) else None
+        out.append(Era(name, abbr, start, end))
+    return tuple(out)
+
+
+def _era_named(token: str) -> Era:
+    for era in eras():
+        if token in (era.name, era.abbreviation):
+            return era
+    raise KeyError(token)  # unreachable: the regex only admits names from the table
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive span of days. A point in time (年度末, 3月末時点) has ``start == end``."""
+
+    start: date
+    end: date
+    text: str = field(default="", compare=False)
+    warning: str | None = field(default=None, compare=False)
+
+    @property
+    def is_point(self) -> bool:
+        return self.start == self.end
+
+    def __str__(self) -> str:
+        return self.text or f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A period expression found in a text, with its span in that (raw) text."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+
+
+def fiscal_year_of(day: date) -> int:
+    """The 年度 a day belongs to, named by the calendar year in which it starts."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+# --- regex fragments -------------------------------------------------------------------------
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_ERA_NAMES = "明治|大正|昭和|平成|令和"
+_NUM = rf"[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}}"
+_POINT = (
+    r"(?:"
+    # era year: 令和7 / R7 / 令和元 / 令和七 (an abbreviation only before a digit, not inside a word)
+    rf"(?P<era>{_ERA_NAMES}|(?<![A-Za-z])[MTSHR](?=[0-9元]))\s*(?P<ey>{_NUM})"
+    # or a Gregorian year: 2025
+    r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
+    r")"
+    r"(?:\((?P<p1>[0-9]{4})\))?"  # 令和6(2024)年度
+    r"(?P<yu>年度|年)?"
+    r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
+    rf"(?:(?P<m>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
+    rf"(?:(?P<d>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日)?)?"
+    r"(?P<suf>末|中|初)?"
+)
+_POINT_RE = re.compile(_POINT)
+# The right side of a range may leave out what the left side said: 令和7年9月10日~16日.
+_RANGE_SEP = re.compile(r"\s*(?:~|から)\s*")
+_PARTIAL_RE = re.compile(
+    rf"(?P<y>{_NUM}|[12][0-9]{{3}})(?P<yu>年度|年)"
+    rf"(?:(?P<m>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
+    rf"(?:(?P<d>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日)?)?(?P<suf>末|中|初)?"
+    rf"|(?P<m2>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
+    rf"(?:(?P<d2>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日)?(?P<suf2>末|中|初)?"
+    rf"|(?P<d3>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日"
+)
+# Words that may follow a period without changing it.
+_TRAILER_RE = re.compile(r"(?:\s*(?:時点|現在|までに|まで|実績|見込み|頃|ごろ|以降|当初|中))*\s*$")
+
+
+def _small_int(token: str) -> int:
+    """``7``, ``元``, ``七``, ``三十一`` → int."""
+    if token.isdigit() and token.isascii():
+        return int(token)
+    if token == "元":
+        return 1
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_KANJI_DIGITS.index(tens) if tens else 1) * 10 + (
+            _KANJI_DIGITS.index(ones) if ones else 0
+        )
+    value = 0
+    for ch in token:
+        value = value * 10 + _KANJI_DIGITS.index(ch)
+    return value
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """One side of a period expression before it becomes dates."""
+
+    era: Era | None
+    year: int  # era year when era is set, else Gregorian year
+    unit: str | None  # 年度 / 年 / None (bare era year on the left of a range)
+    month: int | None
+    day: int | None
+    suffix: str | None
+
+    def gregorian_year(self) -> int:
+        if self.era is None:
+            return self.year
+        return self.era.start.year + self.year - 1
+
+
+def _bounds(parts: _Parts, text: str) -> tuple[date, date, str | None]:
+    """First and last day named by one side, checked against its era."""
+    if parts.era is not None and parts.year == 0:
+        raise PeriodError(f"era year 0 does not exist: {text!r}")
+    year = parts.gregorian_year()
+    if parts.month is not None and not 1 <= parts.month <= 12:
+        raise PeriodError(f"no month {parts.month}: {text!r}")
+    try:
+        if parts.unit == "年度" and parts.month is None:
+            first, last = date(year, 4, 1), date(year + 1, 3, 31)
+        elif parts.month is None:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+        elif parts.day is None:
+            # In a 年度 context a month in January–March belongs to the next calendar year.
+            if parts.unit == "年度" and parts.month < 4:
+                year += 1
+            first = date(year, parts.month, 1)
+            last = date(year, parts.month, monthrange(year, parts.month)[1])
+        else:
+            first = last = date(year, parts.month, parts.day)
+    except ValueError as exc:
+        raise PeriodError(f"no such date ({exc}): {text!r}") from None
+    if parts.suffix == "末":
+        first = last
+    elif parts.suffix == "初":
+        last = first
+    warning = None
+    era = parts.era
+    if era is not None:
+        if last < era.start:
+            raise PeriodError(f"{era.name}{parts.year}年 is before {era.name} began ({era.start}): {text!r}")
+        if era.end is not None and first > era.end:
+            warning = (
+                f"{era.name}{parts.year}年 is past the end of {era.name} ({era.end}); "
+                f"read forward as {year}年"
+            )
+    return first, last, warning
+
+
+def _parts_from_point(m: re.Match[str]) -> _Parts:
+    era = _era_named(m["era"]) if m["era"] else None
+    year = _small_int(m["ey"]) if m["ey"] else int(m["gy"])
+    month = _small_int(m["m"]) if m["m"] else None
+    day = _small_int(m["d"]) if m["d"] else None
+    return _Parts(era, year, m["yu"], month, day, m["suf"])
+
+
+def _check_parenthesised(m: re.Match[str], parts: _Parts, text: str) -> None:
+    paren = m["p1"] or m["p2"]
+    if paren and parts.era is not None and int(paren) != parts.gregorian_year():
+        raise PeriodError(
+            f"{parts.era.name}{parts.year}年 is {parts.gregorian_year()}, not {paren}: {text!r}"
+        )
+
+
+def _parts_from_partial(m: re.Match[str], left: _Parts) -> _Parts:
+    if m["y"]:
+        year = _small_int(m["y"]) if len(m["y"]) < 4 else int(m["y"])
+        era = None if len(m["y"]) == 4 else left.era
+        return _Parts(
+            era,
+            year,
+            m["yu"],
+            _small_int(m["m"]) if m["m"] else None,
+            _small_int(m["d"]) if m["d"] else None,
+            m["suf"],
+        )
+    if m["m2"]:
+        month = _small_int(m["m2"])
+        year = left.year
+        # 令和7年11月~2月: the right month is in the next year when it comes before the left one.
+        if left.month is not None and month < left.month:
+            year += 1
+        return _Parts(
+            left.era, year, left.unit, month, _small_int(m["d2"]) if m["d2"] else None, m["suf2"]
+        )
+    return _Parts(left.era, left.year, left.unit, left.month, _small_int(m["d3"]), None)
+
+
+def _warn(warning: str | None) -> None:
+    if warning:
+        warnings.warn(warning, EraYearWarning, stacklevel=3)
+
+
+def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
+    """Assemble one expression starting at a point match; None when it names no period."""
+    left = _parts_from_point(m)
+    end = m.end()
+    sep = _RANGE_SEP.match(norm, end)
+    right_match = _PARTIAL_RE.match(norm, sep.end()) if sep else None
+    full_right = _POINT_RE.match(norm, sep.end()) if sep else None
+    if full_right and (full_right["yu"] or full_right["m"]):
+        right = _parts_from_point(full_right)
+        right_end = full_right.end()
+    elif right_match:
+        right = _parts_from_partial(right_match, left)
+        right_end = right_match.end()
+    else:
+        right = None
+        right_end = end
+    if left.unit is None:
+        if right is None or right.unit is None:
+            return None  # "2025" or "令和7" alone names no period
+        # 令和6~8年度: the left side borrows the unit of the right side.
+        left = _Parts(left.era, left.year, right.unit, left.month, left.day, left.suffix)
+    text = raw[m.start() : right_end]
+    _check_parenthesised(m, left, text)
+    first, last, warning = _bounds(left, text)
+    if right is not None:
+        r_first, r_last, r_warning = _bounds(right, text)
+        if r_last < first:
+            raise PeriodError(f"range ends before it starts: {text!r}")
+        last = r_last
+        warning = warning or r_warning
+    return PeriodMatch(m.start(), right_end, text, Period(first, last, text, warning))
+
+
+def find_periods(text: str, *, strict: bool = False) -> list[PeriodMatch]:
+    """Every period expression in ``text``, left to right, with spans into ``text``.
+
+    Invalid dates are skipped unless ``strict`` (then they raise ``PeriodError``): in running
+    prose a malformed date must not stop the whole extraction.
+    """
+    norm = normalize(text)
+    found: list[PeriodMatch] = []
+    pos = 0
+    while True:
+        m = _POINT_RE.search(norm, pos)
+        if m is None:
+            return found
+        try:
+            match = _match_at(norm, text, m)
+        except PeriodError:
+            if strict:
+                raise
+            match = None
+        if match is None:
+            pos = m.start() + 1
+            continue
+        found.append(match)
+        pos = match.end
+
+
+def parse_period(text: str) -> Period:
+    """Parse text that is exactly one period expression (CONTRACT §3).
+
+    ``parse_period("令和8年度末")`` is the point 2027-03-31; ``parse_period("令和7年度")`` is
+    2025-04-01 … 2026-03-31.
+
+    Raises ``PeriodError`` (a ``ValueError``) for text that names no valid date. An era year
+    past the era's end is read forward, with ``Period.warning`` set and an ``EraYearWarning``.
+    """
+    if not isinstance(text, str):
+        raise PeriodError(f"not text: {text!r}")
+    norm = normalize(text).strip()
+    m = _POINT_RE.match(norm)
+    if m is None:
+        raise PeriodError(f"no date in {text!r}")
+    match = _match_at(norm, text.strip(), m)
+    if match is None or not _TRAILER_RE.fullmatch(norm, match.end):
+        raise PeriodError(f"not a single date or period: {text!r}")
+    _warn(match.period.warning)
+    return match.period

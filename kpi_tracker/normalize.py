@@ -1,0 +1,54 @@
+"""One-to-one normalisation of Japanese text, so spans found in it point into the raw text.
+
+Whole-text NFKC is avoided on purpose: it turns ``①孤独`` into ``1孤独`` (a phantom number) and
+``Ⅲ`` into ``III`` (offsets shift). Every substitution here maps one character to one
+character, so ``normalize(text)[i]`` always corresponds to ``text[i]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TABLE: dict[int, int] = {}
+# Full-width ASCII block (！ to ～) to ASCII, except the wave dash handled below.
+for _code in range(0xFF01, 0xFF5F):
+    _TABLE[_code] = _code - 0xFEE0
+_TABLE.update(
+    {
+        0x3000: ord(" "),  # ideographic space
+        0xFF5E: ord("~"),  # ～ fullwidth tilde: ranges
+        0x301C: ord("~"),  # 〜 wave dash: ranges
+        0x2212: ord("-"),  # − minus sign
+        0x2010: ord("-"),  # ‐ hyphen
+        0x2011: ord("-"),  # non-breaking hyphen
+        0x2013: ord("-"),  # – en dash
+        0xFF0D: ord("-"),  # － fullwidth hyphen-minus
+        0x25B3: ord("-"),  # △ minus in Japanese accounts
+        0x25B2: ord("-"),  # ▲ minus in Japanese accounts
+        0x00A0: ord(" "),  # no-break space
+        0x3001: 0x3001,  # 、 kept: it separates list items, not digits
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Full-width digits, letters and punctuation to ASCII; the same length as ``text``."""
+    return text.translate(_TABLE)
+
+
+# NOTE: only the layout tags that exports wrap cells in are removed. Anything else that looks
+# like markup (``<script>``, ``<img onerror=…>``) is document text: it is kept literally and
+# escaped by every renderer, so nothing in a cell can run in a reader's browser.
+_TAG = re.compile(
+    r"</?(?:p|ul|ol|li|br|span|div|b|i|u|strong|em|font|small|sup|sub|a|table|tr|td|th|tbody)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def strip_html(text: str) -> str:
+    """Remove layout tags (the seed holds ``<p>`` and ``<ul style=…>`` fragments), fold spaces."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()

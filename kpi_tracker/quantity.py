@@ -1,0 +1,246 @@
+"""Japanese quantities in running text: ``5万9,000人``, ``約527万件``, ``７，３９０人``, ``3人に2人``.
+
+Pipeline: normalise (one-to-one, so spans stay valid) → mask what is never a value (dates,
+URLs, ordinals, phone numbers) → find number runs → parse 億/万/千 by multiplication (not
+concatenation, as ja-timex does) → attach the unit word and the qualifiers around it.
+Units are read from the alias table only; pint is not imported here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .era import find_periods
+from .normalize import normalize
+from .units import unit_words
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a text, with its unit and the words around it that qualify it."""
+
+    value: float
+    unit: str | None  # pint name (``person``), None for a bare number or an unknown counter
+    start: int  # span in the raw text, qualifiers included
+    end: int
+    text: str
+    unit_word: str | None = None  # the unit as written (``名``)
+    approx: bool = False  # 約, 概ね, 程度 …
+    bound: str | None = None  # 以上 / 以下 / 超 / 未満 as written
+    signed: bool = False  # written with an explicit + or - (a change, not a level)
+    bare: bool = False  # no word follows the number at all (``PV数:274,285(``)
+
+
+_KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "億": 100_000_000}
+
+# A run of digits, grouping commas, a decimal part, and kanji numerals/multipliers.
+_RUN = re.compile(
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+    r"(?:[億万千](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
+    r"|[〇一二三四五六七八九十百千万億]+"
+)
+_PREFIX_APPROX = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)\s*$")
+_BOUNDS = ("以上", "以下", "を超える", "超え", "超", "未満")
+_SUFFIX_APPROX = ("程度", "前後", "強", "弱", "余り", "余")
+# Words after a number that make it a date, a duration, an ordinal or a rank, never a value.
+_NOT_A_VALUE_AFTER = re.compile(
+    r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
+    r"|回目|番|位|代|台|倍|段階|階|局|色|種類|部|巻|版)"
+)
+_NOT_A_VALUE_BEFORE = re.compile(
+    r"(?:第|#|No\.?|令和|平成|昭和|大正|明治|[A-Za-z_/.=?&]|[A-Za-z0-9]-)$"
+)
+_URL = re.compile(r"https?://[\x21-\x7e]+")
+_FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
+
+
+@cache
+def _unit_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _plain(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def _kanji_number(run: str) -> float | None:
+    """Kanji numerals: 三万, 千二百, 一億五千万."""
+    total = 0
+    section = 0  # below 万
+    digit: int | None = None
+    for ch in run:
+        if ch in _KANJI_DIGIT:
+            if digit is not None:  # 二〇 positional digits
+                digit = digit * 10 + _KANJI_DIGIT[ch]
+            else:
+                digit = _KANJI_DIGIT[ch]
+        elif ch in _KANJI_SMALL:
+            section += (1 if digit is None else digit) * _KANJI_SMALL[ch]
+            digit = None
+        elif ch in _BIG:
+            section += digit or 0
+            total += (section or 1) * _BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def parse_number(run: str) -> float | None:
+    """A number as Japanese documents write it; None when ``run`` is not one.
+
+    ``274,285`` → 274285, ``5万9,000`` → 59000, ``3億3,614万`` → 336140000, ``6千`` → 6000,
+    ``三万`` → 30000. A kanji-only run needs a multiplier (万/千/億/百): ``一`` alone is the
+    ``一`` of 一人一人 or 誰一人, never a count.
+    """
+    run = normalize(run)
+    if not run:
+        return None
+    if run[0] in _KANJI_DIGIT or run[0] in _KANJI_SMALL or run[0] in _BIG:
+        if not any(c in "万千億百" for c in run):
+            return None
+        return _kanji_number(run)
+    total = 0.0
+    rest = run
+    for big in ("億", "万"):
+        head, sep, tail = rest.partition(big)
+        if sep:
+            total += _small_part(head) * _BIG[big]
+            rest = tail
+    if rest:
+        total += _small_part(rest)
+    return total
+
+
+def _small_part(token: str) -> float:
+    head, sep, tail = token.partition("千")
+    if sep:
+        return (_plain(head) if head else 1.0) * 1000 + (_plain(tail) if tail else 0.0)
+    return _plain(token)
+
+
+def _masked_spans(raw: str, norm: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _URL.finditer(norm)]
+    spans += [(p.start, p.end) for p in find_periods(raw)]
+    return spans
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, spans pointing into ``text``."""
+    norm = normalize(text)
+    masked = _masked_spans(text, norm)
+    units = _unit_pattern()
+    found: list[Quantity] = []
+    for m in _RUN.finditer(norm):
+        start, end = m.start(), m.end()
+        if any(s <= start < e for s, e in masked):
+            continue
+        run = m.group()
+        # A grouping comma at the end belongs to the sentence: "274,285、".
+        while run.endswith(","):
+            run, end = run[:-1], end - 1
+        if _NOT_A_VALUE_BEFORE.search(norm[max(0, start - 3) : start]):
+            continue
+        if _NOT_A_VALUE_AFTER.match(norm, end):
+            continue
+        if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
+            continue  # 数千人, 数万件: not a number
+        value = parse_number(run)
+        if value is None:
+            continue
+        q = _qualify(text, norm, start, end, value, units)
+        if q is not None:
+            found.append(q)
+    return _with_fractions(text, norm, found)
+
+
+def _qualify(
+    text: str, norm: str, start: int, end: int, value: float, units: re.Pattern[str]
+) -> Quantity | None:
+    signed = False
+    if start > 0 and norm[start - 1] in "+-" and (start < 2 or not norm[start - 2].isalnum()):
+        start -= 1
+        signed = True
+        if norm[start] == "-":
+            value = -value
+    approx = False
+    before = norm[max(0, start - 4) : start]
+    pm = _PREFIX_APPROX.search(before)
+    if pm:
+        approx = True
+        start -= len(before) - pm.start()
+    if signed is False and start > 0 and norm[start - 1] in "+-":
+        start -= 1
+        signed = True
+        if norm[start] == "-":
+            value = -value
+    um = units.match(norm, end)
+    unit = unit_word = None
+    if um:
+        unit_word = text[um.start() : um.end()]
+        unit = unit_words()[norm[um.start() : um.end()]]
+        end = um.end()
+        # 1人1台, 1人当たり: a rate's denominator, not a count.
+        if re.match(r"(?:当たり|あたり|につき)|[0-9]+台", norm[end : end + 4]):
+            return None
+    bound = None
+    for word in _SUFFIX_APPROX:
+        if norm.startswith(word, end):
+            approx, end = True, end + len(word)
+            break
+    for word in _BOUNDS:
+        if norm.startswith(word, end):
+            bound, end = word, end + len(word)
+            break
+    bare = unit is None and (end >= len(norm) or not _is_word_char(norm[end]))
+    return Quantity(
+        value=value,
+        unit=unit,
+        start=start,
+        end=end,
+        text=text[start:end],
+        unit_word=unit_word,
+        approx=approx,
+        bound=bound,
+        signed=signed,
+        bare=bare,
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantity]:
+    """``3人に2人`` is one share (66.7%), not two counts of people."""
+    fractions = list(_FRACTION.finditer(norm))
+    if not fractions:
+        return found
+    out = [q for q in found if not any(f.start() <= q.start < f.end() for f in fractions)]
+    for f in fractions:
+        whole, part = int(f.group(1)), int(f.group(2))
+        if whole == 0:
+            continue
+        end = f.end()
+        bound = next((w for w in _BOUNDS if norm.startswith(w, end)), None)
+        if bound:
+            end += len(bound)
+        out.append(
+            Quantity(
+                value=round(100 * part / whole, 4),
+                unit="percent",
+                start=f.start(),
+                end=end,
+                text=text[f.start() : end],
+                unit_word=f.group(0),
+                bound=bound,
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
