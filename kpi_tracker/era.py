@@ -76,6 +76,7 @@ class PeriodMatch:
     end: int
     text: str
     period: Period
+    bracketed: bool = False  # written inside ( ) right after other words: 影響前(平成31年)
 
 
 def fiscal_year_of(day: date) -> int:
@@ -290,6 +291,10 @@ def find_periods(text: str, *, strict: bool = False) -> list[PeriodMatch]:
         if match is None:
             pos = m.start() + 1
             continue
+        if match.start > 0 and norm[match.start - 1] == "(" and norm.startswith(")", match.end):
+            from dataclasses import replace
+
+            match = replace(match, bracketed=True)
         found.append(match)
         pos = match.end
 

@@ -47,8 +47,19 @@ _TAG = re.compile(
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 
+_BLOCK_END = re.compile(r"</(?:p|li|div|tr)\s*>|<br\s*/?>", re.IGNORECASE)
+_BREAKS = re.compile(r"\s*\n\s*")
+
+
 def strip_html(text: str) -> str:
-    """Remove layout tags (the seed holds ``<p>`` and ``<ul style=…>`` fragments), fold spaces."""
+    """Remove layout tags (the seed holds ``<p>`` and ``<ul style=…>`` fragments), fold spaces.
+
+    The end of a paragraph or list item becomes a line break, so the extractor still sees
+    where one statement ends and the next begins.
+    """
     if "<" in text:
-        text = _TAG.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+        text = _TAG.sub(" ", _BLOCK_END.sub("\n", text))
+    text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = _BREAKS.sub("\n", text)
+    return text.strip()

@@ -1,0 +1,418 @@
+"""Observations + target → Outcome. Pure functions: no I/O, no printing.
+
+Statuses (CONTRACT §7): the latest observation not after ``as_of`` is compared with the
+target. ``achieved`` when it meets it; ``on_track`` when not yet, the deadline is after
+``as_of`` and the trend of at least two observations reaches the target in time; ``behind``
+otherwise (``overdue`` when the deadline is on or before ``as_of``); ``not_measurable`` when
+there is no usable number — with the reason.
+
+The trend test is Eurostat's for SDG indicators with a quantified target (also used by Open
+SDG): the ratio of the actual compound annual growth rate since the first observation to the
+rate required to reach the target by the deadline; 0.95 or more is on track. Where a value is
+zero or negative the growth rate is undefined and the straight-line projection is used instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .era import Period, fiscal_year_of
+from .errors import UnitError
+from .extract import Extraction, Observation
+from .rules import Indicator
+from .units import convert, unit_label
+
+__all__ = ["ON_TRACK_RATIO", "Outcome", "TrendPoint", "evaluate_indicator", "measure_status"]
+
+ON_TRACK_RATIO = 0.95
+STATUS_ORDER = {"behind": 0, "on_track": 1, "achieved": 2}
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    when: date
+    value: float
+    source: str  # "document", "change statement", "baseline", "history"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    indicator: Indicator
+    measure: int
+    status: str
+    reason_code: str
+    reason: str
+    overdue: bool = False
+    actual: float | None = None
+    target: float | None = None
+    deadline: date | None = None
+    period: Period | None = None
+    progress: float | None = None
+    observation: Observation | None = None
+    provisional: bool = False
+    trend: tuple[TrendPoint, ...] = ()
+    growth_ratio: float | None = None
+    observations: tuple[Observation, ...] = field(default=(), repr=False)
+
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def effective_end(obs: Observation, as_of: date) -> date:
+    """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
+    ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
+    the previous day; a value with no period named stands at ``as_of``."""
+    if obs.period is None:
+        return as_of
+    p = obs.period
+    if p.is_point and p.start.month == 4 and p.start.day == 1:
+        return p.start - timedelta(days=1)
+    return p.end
+
+
+def _not_measurable(
+    ind: Indicator, measure: int, code: str, reason: str, **extra: object
+) -> Outcome:
+    return Outcome(ind, measure, "not_measurable", code, reason, **extra)  # type: ignore[arg-type]
+
+
+def _in_unit(ind: Indicator, obs: Observation) -> float:
+    if obs.unit is None:
+        return obs.value
+    # A share (share_of) divides two counts: the numerator stays in the unit it was read in.
+    to = ind.find_units[0] if ind.share_of is not None else ind.pint_unit
+    return convert(obs.value, obs.unit, to)
+
+
+def evaluate_indicator(
+    ind: Indicator,
+    measure: int,
+    extraction: Extraction,
+    as_of: date,
+    *,
+    history: tuple[TrendPoint, ...] = (),
+    share_base: Outcome | None = None,
+) -> Outcome:
+    """The outcome of one indicator of one report."""
+    u = ind.unit
+    all_obs = extraction.observations
+    if not all_obs:
+        if extraction.pending is not None:
+            return _not_measurable(
+                ind, measure, "pending",
+                f"{extraction.pending.text}の値は集計中で、報告されていない",
+            )
+        why = "該当する記述はあるが数値が見つからない" if extraction.found_label else "実績値の記述がない"
+        return _not_measurable(ind, measure, "no_value", why)
+    usable: list[tuple[Observation, float]] = []
+    for obs in all_obs:
+        try:
+            usable.append((obs, _in_unit(ind, obs)))
+        except UnitError:
+            continue
+    if not usable:
+        o = all_obs[0]
+        return _not_measurable(
+            ind, measure, "unit_mismatch",
+            f"報告値の単位({unit_label(o.unit)})が目標の単位({u})と比較できない",
+            observation=o,
+        )
+    eligible = [(o, v) for o, v in usable if effective_end(o, as_of) <= as_of]
+    if not eligible:
+        return _not_measurable(
+            ind, measure, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
+        )
+    top = max(o.strength for o, _ in eligible)
+    best = [(o, v) for o, v in eligible if o.strength == top]
+    latest_end = max(effective_end(o, as_of) for o, _ in best)
+    current = [(o, v) for o, v in best if effective_end(o, as_of) == latest_end]
+    if ind.find.aggregate == "sum":
+        obs = current[0][0]
+        actual = sum(v for _, v in current)
+        evidence_obs = obs
+    else:
+        values = {round(v, 9) for _, v in current}
+        if len(values) > 1:
+            listed = "、".join(_fmt(v) + u for v in sorted(values))
+            return _not_measurable(
+                ind, measure, "ambiguous",
+                f"同じ時点の候補が複数あり特定できない({listed})",
+                observation=current[0][0],
+            )
+        evidence_obs, actual = current[0]
+    period = evidence_obs.period
+    provisional = any(o.provisional for o, _ in current)
+    extra: dict[str, object] = {
+        "observation": evidence_obs,
+        "period": period,
+        "provisional": provisional,
+        "observations": tuple(o for o, _ in usable),
+    }
+    if extraction.pending is not None and extraction.pending.end > latest_end:
+        return _not_measurable(
+            ind, measure, "pending",
+            f"{extraction.pending.text}の値は集計中(直近の実績は{_period_text(period)} {_fmt(actual)}{u})",
+            actual=actual, **extra,
+        )
+    if ind.share_of is not None:
+        if share_base is None or share_base.actual is None:
+            return _not_measurable(
+                ind, measure, "no_value", f"割合の分母({ind.share_of})の値がない", **extra
+            )
+        if share_base.actual == 0:
+            return _not_measurable(ind, measure, "no_value", "割合の分母が0", **extra)
+        actual = 100.0 * actual / share_base.actual
+    series = _series(eligible, evidence_obs, latest_end, as_of, actual, extraction, ind)
+    series += [p for p in history if p.when < latest_end]
+    series.sort(key=lambda p: p.when)
+    return _judge(ind, measure, actual, latest_end, as_of, series, extra)
+
+
+def _period_text(period: Period | None) -> str:
+    return period.text if period is not None and period.text else "時点不明"
+
+
+def _series(
+    eligible: list[tuple[Observation, float]],
+    current: Observation,
+    current_end: date,
+    as_of: date,
+    actual: float,
+    extraction: Extraction,
+    ind: Indicator,
+) -> list[TrendPoint]:
+    """Earlier observations of the same value: a series in the text, or a change statement."""
+    points: dict[date, set[float]] = {}
+    for obs, value in eligible:
+        when = effective_end(obs, as_of)
+        if when < current_end and obs.period is not None:
+            points.setdefault(when, set()).add(round(value, 9))
+    out = [TrendPoint(when, vals.pop(), "document") for when, vals in points.items() if len(vals) == 1]
+    if not out and current.period is not None:
+        for level, change in extraction.changes:
+            if level.start != current.start:
+                continue
+            previous = _previous_from_change(actual, change, ind)
+            if previous is not None:
+                when = _one_year_before(current_end)
+                out.append(TrendPoint(when, previous, "change statement"))
+                break
+    return out
+
+
+def _previous_from_change(actual: float, change: Observation, ind: Indicator) -> float | None:
+    if change.change == "percent":
+        factor = 1 + change.value / 100
+        return actual / factor if factor > 0 else None
+    if change.change == "points":
+        return actual - change.value if ind.pint_unit == "percent" else None
+    if change.change == "delta" and change.unit is not None:
+        try:
+            return actual - convert(change.value, change.unit, ind.pint_unit)
+        except UnitError:
+            return None
+    return None
+
+
+def _one_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _judge(
+    ind: Indicator,
+    measure: int,
+    actual: float,
+    when: date,
+    as_of: date,
+    series: list[TrendPoint],
+    extra: dict[str, object],
+) -> Outcome:
+    u = ind.unit
+    c = ind.comparator
+    reference: float | None = None
+    if c in ("increase", "decrease"):
+        if ind.baseline is not None:
+            reference = ind.baseline.value
+            ref_text = f"基準値({ind.baseline.period or '計画策定時'}) {_fmt(reference)}{u}"
+        elif series:
+            reference = series[-1].value
+            ref_text = f"前回値({series[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
+        else:
+            return _not_measurable(
+                ind, measure, "no_baseline",
+                f"実績 {_fmt(actual)}{u} はあるが、比べる基準値・前回値がない",
+                actual=actual, **extra,
+            )
+        sign = 1 if c == "increase" else -1
+        if ind.by is not None:
+            threshold = reference + sign * ind.by
+        elif ind.by_ratio is not None:
+            threshold = reference * (1 + sign * ind.by_ratio)
+        else:
+            threshold = reference
+        strict = ind.by is None and ind.by_ratio is None
+        met = (actual > threshold if strict else actual >= threshold) if sign > 0 else (
+            actual < threshold if strict else actual <= threshold
+        )
+        goal = f"{ref_text}より{'増加' if sign > 0 else '減少'}"
+        if not strict:
+            goal += f"(閾値 {_fmt(threshold)}{u})"
+    elif c == "reduce_by_ratio":
+        assert ind.baseline is not None and ind.ratio is not None
+        reference = ind.baseline.value
+        threshold = reference * (1 - ind.ratio)
+        met = actual <= threshold * (1 + ind.tolerance)
+        goal = f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}以下"
+    else:
+        assert ind.target is not None
+        threshold = ind.target
+        tol = ind.tolerance
+        met = {
+            ">=": actual >= threshold * (1 - tol),
+            ">": actual > threshold,
+            "<=": actual <= threshold * (1 + tol),
+            "<": actual < threshold,
+        }[c]
+        words = {">=": "以上", ">": "超", "<=": "以下", "<": "未満"}[c]
+        goal = f"{_fmt(threshold)}{u}{words}" + ("(程度)" if tol else "")
+        if ind.baseline is not None:
+            reference = ind.baseline.value
+    progress = _progress(c, actual, threshold, reference if c not in ("increase", "decrease") else None,
+                         reference)
+    deadline = _deadline(ind, when)
+    extra = {**extra, "actual": actual, "target": threshold, "deadline": deadline,
+             "progress": progress}
+    got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))})"  # type: ignore[arg-type]
+    if met:
+        return Outcome(ind, measure, "achieved", "met", f"{got}は目標({goal})を満たす",
+                       trend=tuple(series), **extra)  # type: ignore[arg-type]
+    overdue = deadline is not None and deadline <= as_of
+    if deadline is None:
+        return Outcome(ind, measure, "behind", "not_met", f"{got}は目標({goal})に届いていない",
+                       trend=tuple(series), **extra)  # type: ignore[arg-type]
+    if overdue:
+        return Outcome(ind, measure, "behind", "overdue",
+                       f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
+                       overdue=True, trend=tuple(series), **extra)  # type: ignore[arg-type]
+    points = [*series, TrendPoint(when, actual, "document")]
+    goal_value = threshold if c not in ("increase", "decrease") else None
+    ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
+    if ratio is not None and ratio >= ON_TRACK_RATIO:
+        first = points[0]
+        return Outcome(
+            ind, measure, "on_track", "on_track",
+            f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
+            f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
+            trend=tuple(points), growth_ratio=round(ratio, 3), **extra,  # type: ignore[arg-type]
+        )
+    if len(points) < 2:
+        why = "傾向を判断できる過去の値がない"
+    else:
+        why = f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み" if ratio is not None else "傾向から届かない見込み"
+    return Outcome(
+        ind, measure, "behind", "not_on_track",
+        f"{got}は目標({goal})に未達(期限 {deadline.isoformat()}、{why})",
+        trend=tuple(points), growth_ratio=None if ratio is None else round(ratio, 3),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _deadline(ind: Indicator, when: date) -> date | None:
+    if ind.every_year:
+        return date(fiscal_year_of(when) + 1, 3, 31)
+    period = ind.deadline_period
+    return period.end if period is not None else None
+
+
+def _progress(
+    comparator: str, actual: float, threshold: float, baseline: float | None, reference: float | None
+) -> float | None:
+    """Share of the way to the target: from the baseline when one is stated, else a ratio."""
+    try:
+        if comparator in (">=", ">"):
+            if baseline is not None and threshold != baseline:
+                return round((actual - baseline) / (threshold - baseline), 3)
+            return round(actual / threshold, 3)
+        if comparator in ("<=", "<", "reduce_by_ratio"):
+            if baseline is not None and threshold != baseline:
+                return round((baseline - actual) / (baseline - threshold), 3)
+            return round(threshold / actual, 3)
+        if comparator == "increase" and reference:
+            return round(actual / threshold, 3) if threshold else None
+        if comparator == "decrease" and actual:
+            return round(threshold / actual, 3)
+    except ZeroDivisionError:
+        return None
+    return None
+
+
+def _years(a: date, b: date) -> float:
+    return (b - a).days / 365.25
+
+
+def _growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> float | None:
+    """Actual over required annual growth (Eurostat); None with fewer than two points."""
+    if len(points) < 2:
+        return None
+    first, last = points[0], points[-1]
+    elapsed = _years(first.when, last.when)
+    horizon = _years(first.when, deadline)
+    if elapsed <= 0 or horizon <= 0:
+        return None
+    if first.value > 0 and last.value > 0 and target > 0:
+        actual_rate = (last.value / first.value) ** (1 / elapsed) - 1
+        required = (target / first.value) ** (1 / horizon) - 1
+    else:
+        actual_rate = (last.value - first.value) / elapsed
+        required = (target - first.value) / horizon
+    if required == 0:
+        return None
+    return actual_rate / required
+
+
+def measure_status(outcomes: list[Outcome]) -> str:
+    """The worst of the measurable indicators, or not_measurable when none is measurable."""
+    measurable = [o.status for o in outcomes if o.status in STATUS_ORDER]
+    if not measurable:
+        return "not_measurable"
+    return min(measurable, key=STATUS_ORDER.__getitem__)
+
+
+# 総務省「目標管理型の政策評価の実施に関するガイドライン」の五段階. Thresholds are ours and
+# documented in the README: attainment is actual/target (target/actual for ≤ targets).
+GRADES = ("目標超過達成", "目標達成", "相当程度進展あり", "進展が大きくない", "目標に向かっていない")
+
+
+def _attainment(o: Outcome) -> float | None:
+    if o.actual is None or o.target is None or o.target == 0 or o.actual == 0:
+        return None
+    if o.indicator.comparator in ("<=", "<", "reduce_by_ratio", "decrease"):
+        return o.target / o.actual
+    return o.actual / o.target
+
+
+def measure_grade(outcomes: list[Outcome]) -> str | None:
+    measurable = [o for o in outcomes if o.status in STATUS_ORDER]
+    if not measurable:
+        return None
+    att = [_attainment(o) for o in measurable]
+    if all(o.status == "achieved" for o in measurable):
+        if all(a is not None and a >= 1.2 for a in att):
+            return GRADES[0]
+        return GRADES[1]
+    missed = [(o, a) for o, a in zip(measurable, att, strict=True) if o.status != "achieved"]
+    if all(o.status == "on_track" or (a is not None and a >= 0.9) for o, a in missed):
+        return GRADES[2]
+    if all(o.status == "on_track" or (a is not None and a >= 0.5) for o, a in missed):
+        return GRADES[3]
+    return GRADES[4]

@@ -1,0 +1,301 @@
+"""Rule + measure → observations, each quoting its evidence.
+
+Steps: split the status text into sentences (。, line breaks, bullets ・, notes ※) → find the
+quantities of each sentence → keep those whose unit fits and whose own words (the text
+between the previous number and this one, or just after it) name what the indicator
+measures → give each its period (a period in brackets right after it, else the last one
+named before it in the sentence or its list's lead-in) → read the change statements beside
+it (前年度比22.4%減, +約10ポイント) as relative observations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .era import Period, PeriodMatch, find_periods
+from .normalize import normalize
+from .quantity import Quantity, find_quantities
+from .rules import Indicator
+
+__all__ = ["Extraction", "Observation", "Sentence", "extract", "sentences_of"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    lead_in: str  # the sentence a bullet list hangs from, or ""
+
+
+@dataclass(frozen=True)
+class Observation:
+    value: float
+    unit: str | None
+    period: Period | None
+    evidence: str  # the sentence clause the value stands in, as written
+    start: int  # span of the number in the searched text
+    end: int
+    strength: int  # 2: label before the number, 1: label beside it, 0: continues a series
+    provisional: bool = False  # 見込み, 速報値, 概数
+    approx: bool = False
+    bound: str | None = None
+    change: str | None = None  # None for a level; "delta", "percent" or "points" for a change
+    period_assumed: bool = False  # no period named: the report's own year was assumed
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the text says about one indicator."""
+
+    observations: tuple[Observation, ...]
+    changes: tuple[tuple[Observation, Observation], ...] = ()  # (level, its change statement)
+    pending: Period | None = None  # 集計中: the period whose value is not yet counted
+    pending_evidence: str | None = None
+    found_label: bool = field(default=False)  # the indicator's words occur in the text at all
+
+
+_SENTENCE_END = re.compile(r"。|\n")
+_BULLET = re.compile(r"(?:(?<=^)|(?<=[\s。]))[・●○◆■※]")
+_PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
+_PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
+_CHANGE_BEFORE = re.compile(r"(?:対?前年度?比|前回調査比|前年度より|前年より|前回調査より|前回より|前年度から)\s*$")
+_CHANGE_AFTER = re.compile(r"^\s*(?:の)?(増加|増|上昇|改善|減少|減|低下|悪化)")
+_DOWN = {"減少", "減", "低下", "悪化"}
+_LABEL_FREE = re.compile(
+    r"であり|であった|となり|となった|から|及び|および|また|では|には|時点|実績|現在|年度|[のはがとでにへ末、,()\s~]"
+)
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Sentences and bullet items of a cell, each with the lead-in of its bullet list."""
+    norm = normalize(text)
+    cuts = {0, len(text)}
+    for m in _SENTENCE_END.finditer(norm):
+        cuts.add(m.end())
+    for m in _BULLET.finditer(norm):
+        cuts.add(m.start())
+    bounds = sorted(cuts)
+    out: list[Sentence] = []
+    lead = ""
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        stripped = normalize(chunk).lstrip()
+        is_item = bool(stripped) and stripped[0] in "・●○◆■"
+        if not is_item:
+            lead = chunk
+        out.append(Sentence(start, end, chunk, lead if is_item else ""))
+    return out
+
+
+def _alternatives(entry: str) -> list[str]:
+    return [normalize(a.strip()) for a in entry.split("|") if a.strip()]
+
+
+def _has_all(text: str, groups: list[str]) -> bool:
+    norm = normalize(text)
+    return all(any(a in norm for a in _alternatives(g)) for g in groups)
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    norm = normalize(text)
+    return any(a in norm for w in words for a in _alternatives(w))
+
+
+@dataclass
+class _Candidate:
+    q: Quantity
+    strength: int
+    sentence: Sentence
+    before: str
+    after: str
+
+
+def extract(indicator: Indicator, text: str) -> Extraction:
+    """Observations for ``indicator`` in ``text`` (the cell its ``find.column`` names)."""
+    find = indicator.find
+    units = set(indicator.find_units)
+    regex_spans = (
+        [m.span("value") for m in re.finditer(find.regex, normalize(text))] if find.regex else None
+    )
+    observations: list[Observation] = []
+    changes: list[tuple[Observation, Observation]] = []
+    pending: Period | None = None
+    pending_evidence = None
+    found_label = False
+    for sentence in sentences_of(text):
+        if normalize(sentence.text).lstrip().startswith("※"):
+            continue  # NOTE: a ※ note qualifies the sentence before it; its numbers are asides
+        scope = sentence.text + "\n" + sentence.lead_in
+        if find.topic and not _has_all(scope, find.topic):
+            continue
+        if find.exclude and _has_any(sentence.text, find.exclude):
+            continue
+        if find.label and not _has_all(sentence.text, find.label):
+            continue
+        found_label = True
+        periods = find_periods(text[sentence.start : sentence.end])
+        lead_periods = find_periods(sentence.lead_in) if sentence.lead_in else []
+        marker = _PENDING.search(normalize(sentence.text))
+        if marker:
+            before_marker = [p for p in periods if p.end <= marker.start()]
+            if before_marker:
+                pending = before_marker[-1].period
+                pending_evidence = sentence.text.strip()
+        quantities = [
+            _shift(q, sentence.start) for q in find_quantities(sentence.text)
+        ]
+        previous_level: Observation | None = None
+        for index, q in enumerate(quantities):
+            seg_start = quantities[index - 1].end if index else sentence.start
+            seg_end = quantities[index + 1].start if index + 1 < len(quantities) else sentence.end
+            before = text[seg_start : q.start]
+            after = text[q.end : seg_end]
+            change = _change_kind(q, before, after)
+            if change is None and q.unit == "percentage_point":
+                change = "points"
+            if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
+                continue
+            obs_period, assumed = _period_for(q, after, periods, lead_periods, sentence.start)
+            base = dict(
+                period=obs_period,
+                evidence=_clause(text, sentence, q),
+                start=q.start,
+                end=q.end,
+                provisional=bool(_PROVISIONAL.search(normalize(_near(before, after)))),
+                approx=q.approx,
+                bound=q.bound,
+                period_assumed=assumed,
+            )
+            if change is not None:
+                signed = -abs(q.value) if _is_down(q, after) else abs(q.value)
+                rel = Observation(value=signed, unit=q.unit, strength=2, change=change, **base)
+                if find.value == "change" and _unit_fits(q, units, find.bare):
+                    strength = _label_strength(find.label, before, after)
+                    if strength:
+                        observations.append(
+                            Observation(value=signed, unit=q.unit, strength=strength,
+                                        change=change, **base)
+                        )
+                elif previous_level is not None:
+                    changes.append((previous_level, rel))
+                continue
+            if find.value == "change" or not _unit_fits(q, units, find.bare):
+                continue
+            strength = _label_strength(find.label, before, after)
+            if strength == 0 and not (previous_level and _label_free(before, periods)):
+                # Strength 0 is kept only where the number continues a series of the value
+                # just matched: "8,277件であり、令和5年度末時点の7,179件".
+                previous_level = None
+                continue
+            obs = Observation(value=q.value, unit=q.unit, strength=strength, **base)
+            observations.append(obs)
+            previous_level = obs
+    return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, start=q.start + offset, end=q.end + offset)
+
+
+def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
+    if q.unit is None:
+        return bare and q.bare
+    if q.unit in units:
+        return True
+    from .units import convert
+    from .errors import UnitError
+
+    for unit in units:
+        try:
+            convert(1.0, q.unit, unit)
+            return True
+        except UnitError:
+            continue
+    return False
+
+
+def _label_strength(label: list[str], before: str, after: str) -> int:
+    """2 when the label words stand before the number, 1 when they stand beside it."""
+    if not label:
+        return 1
+    if _has_all(before, label):
+        return 2
+    if _has_all(before + after, label):
+        return 1
+    return 0
+
+
+def _label_free(before: str, periods: list[PeriodMatch]) -> bool:
+    text = normalize(before)
+    for p in periods:
+        text = text.replace(normalize(p.text), "")
+    return len(_LABEL_FREE.sub("", text)) <= 2
+
+
+def _change_kind(q: Quantity, before: str, after: str) -> str | None:
+    norm_before = normalize(before)
+    if q.signed or _CHANGE_BEFORE.search(norm_before) or _CHANGE_AFTER.match(normalize(after)):
+        if q.unit == "percent":
+            # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
+            if q.signed or _CHANGE_BEFORE.search(norm_before):
+                return "percent"
+            return None
+        if q.unit == "percentage_point":
+            return "points"
+        return "delta"
+    return None
+
+
+def _is_down(q: Quantity, after: str) -> bool:
+    if q.signed:
+        return q.value < 0
+    m = _CHANGE_AFTER.match(normalize(after))
+    return bool(m and m.group(1) in _DOWN)
+
+
+_PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
+
+
+def _period_for(
+    q: Quantity,
+    after: str,
+    periods: list[PeriodMatch],
+    lead_periods: list[PeriodMatch],
+    offset: int,
+) -> tuple[Period | None, bool]:
+    """The period a number belongs to and whether it was assumed rather than read."""
+    paren = _PAREN.match(normalize(after))
+    if paren:
+        inside = find_periods(after[paren.start(1) : paren.end(1)])
+        if inside:
+            return inside[0].period, False
+    # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
+    # periods standing in the running text date the number.
+    earlier = [p for p in periods if p.end + offset <= q.start and not p.bracketed]
+    if earlier:
+        return earlier[-1].period, False
+    if lead_periods:
+        return lead_periods[-1].period, False
+    return None, True
+
+
+def _near(before: str, after: str) -> str:
+    return before[-12:] + after[:12]
+
+
+def _clause(text: str, sentence: Sentence, q: Quantity) -> str:
+    """The evidence: the sentence around the number, trimmed to a readable length."""
+    s = sentence.text.strip()
+    if len(s) <= 120:
+        return s
+    start = max(sentence.start, q.start - 60)
+    end = min(sentence.end, q.end + 40)
+    return ("…" if start > sentence.start else "") + text[start:end].strip() + (
+        "…" if end < sentence.end else ""
+    )

@@ -1,0 +1,197 @@
+"""Document + rules → Scorecard: every measure, every indicator, the summary. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .document import Document, Measure
+from .errors import DocumentError, Location
+from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, measure_status
+from .extract import extract
+from .rules import Indicator, LoadedRules
+
+__all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
+
+STATUSES = ("achieved", "on_track", "behind", "not_measurable")
+STATUS_JA = {
+    "achieved": "達成",
+    "on_track": "順調",
+    "behind": "遅れ",
+    "not_measurable": "測定不能",
+}
+
+
+@dataclass(frozen=True)
+class MeasureOutcome:
+    measure: Measure
+    status: str
+    outcomes: tuple[Outcome, ...]
+    grade: str | None
+    reason: str | None  # why not measurable
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    document: Document
+    rules_path: str | None
+    rules_sha256: str | None
+    measures: tuple[MeasureOutcome, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def indicators(self) -> list[Outcome]:
+        return [o for m in self.measures for o in m.outcomes]
+
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in STATUSES}
+        for o in self.indicators:
+            counts[o.status] += 1
+        return {"measures": len(self.measures), "indicators": len(self.indicators), **counts}
+
+    def flagged(self, fail_on: str) -> list[Outcome]:
+        """Indicators that fail a CI gate: ``behind`` (all behind), ``overdue`` or ``none``."""
+        if fail_on == "none":
+            return []
+        return [
+            o for o in self.indicators
+            if o.status == "behind" and (fail_on == "behind" or o.overdue)
+        ]
+
+
+def _text_of(measure: Measure, indicator: Indicator) -> str:
+    column = indicator.find.column
+    return {"status": measure.status_text, "target": measure.target_text}.get(
+        column, measure.review_text
+    )
+
+
+def evaluate(
+    document: Document,
+    rules: LoadedRules | None,
+    *,
+    as_of: date | None = None,
+    history: dict[str, tuple[TrendPoint, ...]] | None = None,
+) -> Scorecard:
+    """Evaluate every indicator of ``rules`` against ``document``; every measure comes out."""
+    as_of = as_of or document.as_of
+    if as_of is None:
+        raise DocumentError(
+            "the title names no report fiscal year (…の実施状況(令和7年度)); give --as-of",
+            Location(document.source),
+        )
+    history = history or {}
+    by_measure = rules.rules.measures if rules else {}
+    unmeasured = rules.rules.unmeasured if rules else {}
+    present = {m.no for m in document.measures}
+    warnings = list(document.warnings)
+    for no in sorted(set(by_measure) - present):
+        warnings.append(f"{rules.path if rules else ''}: rules name 施策No. {no}, not in the document")
+    results: list[MeasureOutcome] = []
+    for measure in document.measures:
+        indicators = by_measure.get(measure.no, [])
+        done: dict[str, Outcome] = {}
+        # Shares are evaluated after the indicator they divide by.
+        for ind in sorted(indicators, key=lambda i: i.share_of is not None):
+            extraction = extract(ind, _text_of(measure, ind))
+            done[ind.id] = evaluate_indicator(
+                ind, measure.no, extraction, as_of,
+                history=history.get(ind.id, ()),
+                share_base=done.get(ind.share_of) if ind.share_of else None,
+            )
+        outcomes = tuple(done[i.id] for i in indicators)
+        status = measure_status(list(outcomes))
+        reason = None
+        if status == "not_measurable":
+            if not indicators:
+                reason = unmeasured.get(measure.no, "定量的な目標がない(規則なし)")
+            else:
+                reason = "すべての指標が測定不能: " + "; ".join(
+                    f"{o.indicator.label}: {o.reason}" for o in outcomes
+                )
+        results.append(
+            MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
+        )
+    return Scorecard(
+        document,
+        rules.path if rules else None,
+        rules.sha256 if rules else None,
+        tuple(results),
+        tuple(warnings),
+    )
+
+
+def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
+    obs = o.observation
+    ind = o.indicator
+    unit = ind.unit
+    return {
+        "id": ind.id,
+        "measure": o.measure,
+        "label": ind.label,
+        "status": o.status,
+        "status_ja": STATUS_JA[o.status],
+        "overdue": o.overdue,
+        "actual": _number(o.actual),
+        "target": _number(o.target),
+        "unit": unit,
+        "comparator": ind.comparator,
+        "deadline": o.deadline.isoformat() if o.deadline else None,
+        "period": (
+            {"start": o.period.start.isoformat(), "end": o.period.end.isoformat(), "text": o.period.text}
+            if o.period
+            else None
+        ),
+        "progress": o.progress,
+        "reason": o.reason,
+        "reason_code": o.reason_code,
+        "provisional": o.provisional,
+        "approximate": bool(obs and obs.approx),
+        "evidence": {"text": obs.evidence, "line": line} if obs else None,
+        "trend": [
+            {"date": p.when.isoformat(), "value": _number(p.value), "source": p.source}
+            for p in o.trend
+        ],
+        "growth_ratio": o.growth_ratio,
+    }
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    if abs(value - round(value)) < 1e-9:
+        return int(round(value))
+    return round(value, 4)
+
+
+def scorecard_dict(card: Scorecard) -> dict[str, object]:
+    """The JSON shape of CONTRACT §6."""
+    report = card.document.report_dict()
+    report["rules"] = card.rules_path
+    report["rules_sha256"] = card.rules_sha256
+    measures = []
+    indicators = []
+    for m in card.measures:
+        measures.append(
+            {
+                "no": m.measure.no,
+                "name": m.measure.name,
+                "section": list(m.measure.section),
+                "ministries": list(m.measure.ministries),
+                "status": m.status,
+                "status_ja": STATUS_JA[m.status],
+                "grade": m.grade,
+                "reason": m.reason,
+                "target_text": m.measure.target_text,
+                "line": m.measure.line,
+                "indicators": [o.indicator.id for o in m.outcomes],
+            }
+        )
+        indicators.extend(indicator_dict(o, m.measure.line) for o in m.outcomes)
+    return {
+        "report": report,
+        "summary": card.summary(),
+        "measures": measures,
+        "indicators": indicators,
+        "warnings": list(card.warnings),
+    }
