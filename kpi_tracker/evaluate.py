@@ -292,7 +292,8 @@ def _judge(
     deadline = _deadline(ind, when)
     extra = {**extra, "actual": actual, "target": threshold, "deadline": deadline,
              "progress": progress}
-    got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))})"  # type: ignore[arg-type]
+    note = "、見込み・速報値" if extra.get("provisional") else ""
+    got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
     if met:
         return Outcome(ind, measure, "achieved", "met", f"{got}は目標({goal})を満たす",
                        trend=tuple(series), **extra)  # type: ignore[arg-type]

@@ -1,0 +1,309 @@
+"""The ``kpi-tracker`` command: a thin click layer over the library.
+
+No logic lives here: each command reads its inputs through the library, renders, and writes.
+Library errors become one line, ``kpi-tracker: error: <where>: <what>``, and exit code 2.
+Heavy modules (pydantic, pint, sqlmodel) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import KpiTrackerError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FLAGGED = 1  # check: flagged targets found
+    BAD_INPUT = 2  # bad input or usage
+
+
+def _warn(message: str) -> None:
+    click.echo(f"kpi-tracker: warning: {message}", err=True)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise KpiTrackerError(f"cannot write: {exc.strerror or exc}") from None
+        return
+    sys.stdout.write(text)
+
+
+# --- shared options --------------------------------------------------------------------------
+
+
+def encoding_option(f: F) -> F:
+    return click.option(
+        "--encoding",
+        metavar="CODEC",
+        help="Force the document's encoding (default: BOM, then UTF-8, then CP932).",
+    )(f)
+
+
+def rules_option(f: F) -> F:
+    return click.option(
+        "--rules",
+        "rules_path",
+        default="rules",
+        show_default=True,
+        type=click.Path(path_type=str),
+        help="Rules file, or a folder whose file declaring the document's plan is used.",
+    )(f)
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE."
+    )(f)
+
+
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True,
+        help="Language of labels in md/html/junit output.",
+    )(f)
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    def decorate(f: F) -> F:
+        return click.option(
+            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            help="Output format.",
+        )(f)
+
+    return decorate
+
+
+def _load(doc: str, encoding: str | None) -> Any:
+    from .document import load_document
+
+    document = load_document(doc, encoding)
+    for w in document.warnings:
+        _warn(w)
+    return document
+
+
+def _scorecard(doc: str, rules_path: str, encoding: str | None, as_of: Any = None) -> Any:
+    from .rules import rules_for
+    from .scorecard import evaluate
+
+    document = _load(doc, encoding)
+    rules = rules_for(rules_path, document.title_lines, document.plan)
+    card = evaluate(document, rules, as_of=as_of)
+    for w in card.warnings:
+        if w not in document.warnings:
+            _warn(w)
+    return card
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kpi-tracker", prog_name="kpi-tracker")
+def cli() -> None:
+    """Turn Japanese policy-status tables (施策の実施状況) into achievement scorecards.
+
+    Example:
+
+        kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt
+    """
+
+
+@cli.command()
+@click.argument("doc", type=click.Path(path_type=str))
+@format_option(("json", "csv", "md"), "json")
+@encoding_option
+@output_option
+def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> None:
+    """List the measures parsed from DOC (section, target, status, URLs, ministries).
+
+    Example:
+
+        kpi-tracker measures seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format md
+    """
+    from .render import render_measures
+
+    _write(render_measures(_load(doc, encoding), fmt), output)
+
+
+@cli.command()
+@click.argument("doc", type=click.Path(path_type=str))
+@rules_option
+@format_option(("md", "html", "json", "csv", "junit"), "md")
+@lang_option
+@encoding_option
+@output_option
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of this date (default: the "
+              "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.")
+def scorecard(
+    doc: str, rules_path: str, fmt: str, lang: str, encoding: str | None,
+    output: str | None, as_of: str | None,
+) -> None:
+    """Evaluate every indicator of DOC against its rules and render the scorecard.
+
+    Example:
+
+        kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format html -o card.html
+    """
+    from .render import render_scorecard
+
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of))
+    _write(render_scorecard(card, fmt, lang), output)
+
+
+def _as_of(text: str | None) -> Any:
+    if text is None:
+        return None
+    from datetime import date
+
+    from .era import parse_period
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return parse_period(text).end
+    except ValueError as exc:
+        raise KpiTrackerError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("doc", type=click.Path(path_type=str))
+@rules_option
+@click.option(
+    "--fail-on", type=click.Choice(["behind", "overdue", "none"]), default="behind",
+    show_default=True, help="Which targets fail the gate.",
+)
+@encoding_option
+def check(doc: str, rules_path: str, fail_on: str, encoding: str | None) -> None:
+    """Print flagged targets of DOC and exit 1 when there are any (the CI gate).
+
+    Example:
+
+        kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
+    """
+    card = _scorecard(doc, rules_path, encoding)
+    flagged = card.flagged(fail_on)
+    line_of = {m.measure.no: m.measure.line for m in card.measures}
+    for o in flagged:
+        state = "overdue" if o.overdue else "behind"
+        click.echo(
+            f"{card.document.source}:{line_of[o.measure]}: 施策{o.measure} {o.indicator.id} "
+            f"{state}: {o.reason}"
+        )
+    summary = card.summary()
+    click.echo(
+        f"{len(flagged)} flagged (--fail-on {fail_on}); "
+        f"{summary['achieved']} achieved, {summary['on_track']} on track, "
+        f"{summary['behind']} behind, {summary['not_measurable']} not measurable",
+        err=True,
+    )
+    if flagged:
+        raise SystemExit(ExitCode.FLAGGED)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@rules_option
+@format_option(("md", "json", "html"), "md")
+@encoding_option
+@output_option
+def compare(
+    old: str, new: str, rules_path: str, fmt: str, encoding: str | None, output: str | None
+) -> None:
+    """Compare two years: what improved, regressed, appeared or was dropped.
+
+    Example:
+
+        kpi-tracker compare r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format json
+    """
+    from .compare import compare_dict
+    from .render.compare import render as render_compare
+    from .scorecard import scorecard_dict
+
+    old_card = scorecard_dict(_scorecard(old, rules_path, encoding))
+    new_card = scorecard_dict(_scorecard(new, rules_path, encoding))
+    _write(render_compare(compare_dict(old_card, new_card), fmt), output)
+
+
+@cli.group()
+def rules() -> None:
+    """Work with rules files.
+
+    Example:
+
+        kpi-tracker rules lint seeds/kodoku_koritsu_jisshi_jokyo_r7.txt
+    """
+
+
+@rules.command("lint")
+@click.argument("doc", type=click.Path(path_type=str))
+@rules_option
+@encoding_option
+def rules_lint(doc: str, rules_path: str, encoding: str | None) -> None:
+    """Report targets of DOC that no rule covers and rules that find nothing.
+
+    Example:
+
+        kpi-tracker rules lint seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --rules rules/
+    """
+    from .lint import lint
+    from .rules import rules_for
+
+    document = _load(doc, encoding)
+    loaded = rules_for(rules_path, document.title_lines, document.plan)
+    findings = lint(document, loaded)
+    line_of = {m.no: m.line for m in document.measures}
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+        where = f"{document.source}:{line_of.get(f.measure, '?')}"
+        rule = f" {f.rule}" if f.rule else ""
+        click.echo(f"{where}: 施策{f.measure}{rule}: {f.kind}: {f.detail}")
+    indicators = len(loaded.indicators())
+    click.echo(
+        f"{loaded.path}: {indicators} indicators for {len(loaded.rules.measures)} measures; "
+        + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no findings"),
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning library errors into one line and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="kpi-tracker", standalone_mode=False)
+    except KpiTrackerError as exc:
+        click.echo(f"kpi-tracker: error: {exc}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except click.UsageError as exc:
+        cmd = exc.ctx.command_path if exc.ctx else "kpi-tracker"
+        click.echo(f"kpi-tracker: error: {cmd}: {exc.format_message()}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except click.ClickException as exc:
+        click.echo(f"kpi-tracker: error: {exc.format_message()}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except click.exceptions.Abort:
+        click.echo("kpi-tracker: error: aborted", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    except SystemExit:
+        raise
+    sys.exit(ExitCode.OK)

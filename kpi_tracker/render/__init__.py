@@ -1,0 +1,21 @@
+"""One module per output format; each exposes ``render(card, lang) -> str``."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+SCORECARD_FORMATS = ("md", "html", "json", "csv", "junit")
+MEASURE_FORMATS = ("json", "csv", "md")
+
+
+def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
+    module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[fmt]
+    renderer = import_module(f".{module}", __name__)
+    return renderer.render(card, lang)
+
+
+def render_measures(document: Any, fmt: str) -> str:
+    from . import measures
+
+    return measures.render(document, fmt)

@@ -1,0 +1,106 @@
+"""``--format md``: fit for a CI job summary or a PR comment.
+
+A one-line verdict, the counts, the missed and overdue targets first, then every measure by
+section inside ``<details>``. All document text is escaped (GitHub renders inline HTML).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..scorecard import scorecard_dict
+from .text import (
+    MARKS,
+    actual_text,
+    labels,
+    md_cell,
+    period_text,
+    status_text,
+    target_text,
+)
+
+
+def _status(ind_or_measure: dict[str, Any], lang: str) -> str:
+    status = ind_or_measure["status"]
+    return f"{MARKS[status]} {status_text(status, bool(ind_or_measure.get('overdue')), lang)}"
+
+
+def render(card: Any, lang: str = "ja") -> str:
+    data = scorecard_dict(card)
+    L = labels(lang)
+    report = data["report"]
+    summary = data["summary"]
+    inds = data["indicators"]
+    behind = [i for i in inds if i["status"] == "behind"]
+    overdue = [i for i in behind if i["overdue"]]
+    out = [
+        f"# {L['title']}: {md_cell(report['title'])}",
+        "",
+        f"{md_cell(report['plan'])} — {L['as_of']} {report['as_of']} — "
+        f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
+        "",
+        "**" + (L["verdict_bad"].format(behind=len(behind), overdue=len(overdue)) if behind
+                else L["verdict_ok"]) + "**",
+        "",
+        f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
+        f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
+        f"{MARKS['not_measurable']} {L['not_measurable']} |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {summary['measures']} | {summary['indicators']} | {summary['achieved']} | "
+        f"{summary['on_track']} | {summary['behind']} | {summary['not_measurable']} |",
+        "",
+    ]
+    if behind:
+        out += [f"## {L['missed']}", ""]
+        out += _indicator_table(sorted(behind, key=lambda i: (not i["overdue"], i["measure"])), lang)
+        out.append("")
+    out += [f"<details><summary>{L['details']}</summary>", ""]
+    by_id = {i["id"]: i for i in inds}
+    section: tuple[str, ...] | None = None
+    header = (
+        f"| {L['no']} | {L['name']} | {L['indicator']} | {L['target']} | {L['actual']} | "
+        f"{L['period']} | {L['status']} | {L['evidence']} |"
+    )
+    for m in data["measures"]:
+        if tuple(m["section"]) != section:
+            section = tuple(m["section"])
+            out += ["", f"### {md_cell(' > '.join(section) or '—')}", "", header,
+                    "|---:|---|---|---|---|---|---|---|"]
+        if not m["indicators"]:
+            out.append(
+                f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | — | "
+                f"{_status(m, lang)} | {md_cell(m['reason'] or '')} |"
+            )
+            continue
+        for ind_id in m["indicators"]:
+            i = by_id[ind_id]
+            out.append(
+                f"| {m['no']} | {md_cell(m['name'])} | {md_cell(i['label'])} | "
+                f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i))} | "
+                f"{md_cell(period_text(i))} | {_status(i, lang)} | {_evidence(i)} |"
+            )
+    out += ["", "</details>", ""]
+    return "\n".join(out)
+
+
+def _evidence(i: dict[str, Any]) -> str:
+    ev = i["evidence"]
+    if not ev:
+        return md_cell(i["reason"])
+    return f"{md_cell(ev['text'])} (L{ev['line']})"
+
+
+def _indicator_table(inds: list[dict[str, Any]], lang: str) -> list[str]:
+    L = labels(lang)
+    rows = [
+        f"| {L['no']} | {L['indicator']} | {L['target']} | {L['actual']} | {L['period']} | "
+        f"{L['deadline']} | {L['status']} | {L['reason']} |",
+        "|---:|---|---|---|---|---|---|---|",
+    ]
+    for i in inds:
+        rows.append(
+            f"| {i['measure']} | {md_cell(i['label'])} | {md_cell(target_text(i, lang))} | "
+            f"{md_cell(actual_text(i))} | {md_cell(period_text(i))} | {i['deadline'] or '—'} | "
+            f"{_status(i, lang)} | {md_cell(i['reason'])} |"
+        )
+    return rows

@@ -1,0 +1,146 @@
+"""Labels and cell helpers shared by the renderers (Japanese first, English on request)."""
+
+from __future__ import annotations
+
+import html
+
+LABELS = {
+    "ja": {
+        "achieved": "達成",
+        "on_track": "順調",
+        "behind": "遅れ",
+        "overdue": "遅れ(期限超過)",
+        "not_measurable": "測定不能",
+        "measures": "施策",
+        "indicators": "指標",
+        "title": "目標達成状況スコアカード",
+        "as_of": "基準日",
+        "source": "出典",
+        "no": "No.",
+        "name": "施策名",
+        "indicator": "指標",
+        "target": "目標",
+        "actual": "実績",
+        "period": "時点",
+        "deadline": "期限",
+        "status": "判定",
+        "evidence": "根拠",
+        "reason": "理由",
+        "ministries": "担当府省庁",
+        "line": "行",
+        "missed": "未達の目標",
+        "all": "全施策",
+        "verdict_ok": "未達の目標はありません",
+        "verdict_bad": "未達の目標 {behind} 件(うち期限超過 {overdue} 件)",
+        "grade": "評価区分",
+        "provisional": "見込み・速報値",
+        "no_indicator": "定量目標なし",
+        "filter_ministry": "府省庁で絞り込み",
+        "filter_status": "判定で絞り込み",
+        "everything": "すべて",
+        "by_section": "分野別の判定",
+        "by_ministry": "府省庁別の判定",
+        "details": "全指標の一覧",
+        "progress": "進捗",
+    },
+    "en": {
+        "achieved": "achieved",
+        "on_track": "on track",
+        "behind": "behind",
+        "overdue": "behind (overdue)",
+        "not_measurable": "not measurable",
+        "measures": "measures",
+        "indicators": "indicators",
+        "title": "Target achievement scorecard",
+        "as_of": "as of",
+        "source": "source",
+        "no": "No.",
+        "name": "measure",
+        "indicator": "indicator",
+        "target": "target",
+        "actual": "actual",
+        "period": "period",
+        "deadline": "deadline",
+        "status": "status",
+        "evidence": "evidence",
+        "reason": "reason",
+        "ministries": "ministries",
+        "line": "line",
+        "missed": "Missed targets",
+        "all": "All measures",
+        "verdict_ok": "No missed targets",
+        "verdict_bad": "{behind} missed targets ({overdue} overdue)",
+        "grade": "grade",
+        "provisional": "provisional",
+        "no_indicator": "no quantitative target",
+        "filter_ministry": "Filter by ministry",
+        "filter_status": "Filter by status",
+        "everything": "all",
+        "by_section": "Status by section",
+        "by_ministry": "Status by ministry",
+        "details": "All indicators",
+        "progress": "progress",
+    },
+}
+
+MARKS = {"achieved": "✅", "on_track": "🔷", "behind": "❌", "not_measurable": "⬜"}
+COMPARATOR_JA = {
+    ">=": "以上",
+    ">": "超",
+    "<=": "以下",
+    "<": "未満",
+    "increase": "増加",
+    "decrease": "減少",
+    "reduce_by_ratio": "以下",
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["ja"])
+
+
+def status_text(status: str, overdue: bool, lang: str) -> str:
+    key = "overdue" if overdue and status == "behind" else status
+    return labels(lang)[key]
+
+
+def number(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def target_text(ind: dict[str, object], lang: str = "ja") -> str:
+    target = ind["target"]
+    comparator = str(ind["comparator"])
+    unit = str(ind["unit"])
+    if target is None:
+        return COMPARATOR_JA.get(comparator, comparator) if lang == "ja" else comparator
+    value = number(target) + unit  # type: ignore[arg-type]
+    if lang != "ja":
+        return f"{comparator} {value}"
+    if comparator in ("increase", "decrease"):
+        return f"{value}より{COMPARATOR_JA[comparator]}"
+    return value + COMPARATOR_JA.get(comparator, "")
+
+
+def actual_text(ind: dict[str, object]) -> str:
+    if ind["actual"] is None:
+        return "—"
+    text = number(ind["actual"]) + str(ind["unit"])  # type: ignore[arg-type]
+    if ind.get("provisional"):
+        text += "(見込み)"
+    return text
+
+
+def period_text(ind: dict[str, object]) -> str:
+    period = ind.get("period")
+    return str(period["text"]) if isinstance(period, dict) else "—"
+
+
+def md_cell(text: object) -> str:
+    """Document text inside a Markdown table cell: HTML-escaped, pipes and breaks neutralised."""
+    s = html.escape(str(text), quote=False)
+    return s.replace("|", "&#124;").replace("\r", " ").replace("\n", "<br>")

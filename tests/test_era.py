@@ -1,0 +1,192 @@
+"""Japanese era dates and fiscal years (CONTRACT §3)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpi_tracker import parse_period
+from kpi_tracker.era import eras, find_periods, fiscal_year_of
+from kpi_tracker.errors import EraYearWarning, PeriodError
+
+from .conftest import seed_lines
+
+D = date
+
+CONTRACT_TABLE = [
+    ("令和7年度", D(2025, 4, 1), D(2026, 3, 31)),  # fiscal year: April to March
+    ("R7年度", D(2025, 4, 1), D(2026, 3, 31)),  # one-letter era abbreviation
+    ("2025年度", D(2025, 4, 1), D(2026, 3, 31)),  # Gregorian fiscal year
+    ("令和7年度中", D(2025, 4, 1), D(2026, 3, 31)),  # 中 = during the year
+    ("令和8年度末", D(2027, 3, 31), D(2027, 3, 31)),  # end of the fiscal year: a point
+    ("令和8年度末まで", D(2027, 3, 31), D(2027, 3, 31)),  # まで does not change the date
+    ("令和8年3月末", D(2026, 3, 31), D(2026, 3, 31)),  # end of a month
+    ("令和8年3月末時点", D(2026, 3, 31), D(2026, 3, 31)),  # 時点 = as at
+    ("令和7年4月～令和8年3月", D(2025, 4, 1), D(2026, 3, 31)),  # range with full-width tilde
+    ("令和7年4月〜令和8年3月", D(2025, 4, 1), D(2026, 3, 31)),  # range with wave dash
+    ("令和7年", D(2025, 1, 1), D(2025, 12, 31)),  # calendar year
+    ("令和7年(2025年)", D(2025, 1, 1), D(2025, 12, 31)),  # Gregorian year in brackets
+    ("2025年", D(2025, 1, 1), D(2025, 12, 31)),
+    ("令和6～8年度", D(2024, 4, 1), D(2027, 3, 31)),  # left side borrows 年度 from the right
+    ("令和元年5月1日", D(2019, 5, 1), D(2019, 5, 1)),  # first day of 令和, 元年
+    ("令和７年度", D(2025, 4, 1), D(2026, 3, 31)),  # full-width digit
+    ("令和七年度", D(2025, 4, 1), D(2026, 3, 31)),  # kanji digit
+    ("令和6(2024)年度", D(2024, 4, 1), D(2025, 3, 31)),  # Gregorian year inside
+    ("令和7年9月10日～16日", D(2025, 9, 10), D(2025, 9, 16)),  # right side omits era and month
+    ("令和7年11月～2月", D(2025, 11, 1), D(2026, 2, 28)),  # right month wraps into next year
+    ("令和元年度", D(2019, 4, 1), D(2020, 3, 31)),  # FY2019 began under 平成 but is written so
+    ("平成31年4月30日", D(2019, 4, 30), D(2019, 4, 30)),  # last day of 平成
+    ("H31年4月30日", D(2019, 4, 30), D(2019, 4, 30)),
+    ("平成元年1月8日", D(1989, 1, 8), D(1989, 1, 8)),  # first day of 平成
+    ("昭和64年1月7日", D(1989, 1, 7), D(1989, 1, 7)),  # last day of 昭和
+    ("大正元年7月30日", D(1912, 7, 30), D(1912, 7, 30)),  # first day of 大正
+    ("昭和元年12月25日", D(1926, 12, 25), D(1926, 12, 25)),  # first day of 昭和
+    ("S40年", D(1965, 1, 1), D(1965, 12, 31)),
+    ("令和8年4月1日時点", D(2026, 4, 1), D(2026, 4, 1)),
+    (" 令和7年度 ", D(2025, 4, 1), D(2026, 3, 31)),  # surrounding spaces
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), CONTRACT_TABLE)
+def test_contract_table(text: str, start: date, end: date) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end) == (start, end)
+
+
+INVALID = [
+    "平成元年1月7日",  # before 平成 began
+    "令和元年4月30日",  # before 令和 began
+    "令和元年4月",  # the whole month is before 令和
+    "令和0年",  # year 0 does not exist
+    "令和7年13月",  # no month 13
+    "令和7年2月30日",  # no 30 February
+    "昭和2年2月29日",  # 1927 is no leap year
+    "令和6(2023)年度",  # the bracketed year contradicts the era year
+    "令和8年～令和7年",  # ends before it starts
+    "2025",  # a bare number names no period
+    "令和",  # an era with no year
+    "こんにちは",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_invalid_dates_raise(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_period(text)
+    assert isinstance(info.value, PeriodError)
+    if text:
+        assert repr(text) in str(info.value) or text in str(info.value)
+
+
+def test_era_year_past_end_is_read_forward_with_warning() -> None:
+    with pytest.warns(EraYearWarning):
+        period = parse_period("平成32年度")
+    assert (period.start, period.end) == (D(2020, 4, 1), D(2021, 3, 31))
+    assert period.warning and "平成" in period.warning
+
+
+def test_boundaries_of_every_era() -> None:
+    table = eras()
+    assert [e.name for e in table] == ["明治", "大正", "昭和", "平成", "令和"]
+    for previous, era in zip(table, table[1:], strict=False):
+        assert previous.end is not None and (era.start - previous.end).days == 1
+        day = era.start
+        text = f"{era.name}元年{day.month}月{day.day}日"
+        assert parse_period(text).start == day
+        with pytest.raises(PeriodError):
+            before = previous.end
+            parse_period(f"{era.name}元年{before.month}月{before.day}日")
+
+
+def _era_text(day: date) -> str:
+    era = next(e for e in reversed(eras()) if e.start <= day)
+    year = day.year - era.start.year + 1
+    return f"{era.name}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=D(1912, 7, 30), max_value=D(2099, 12, 31)))
+def test_round_trip_any_day(day: date) -> None:
+    period = parse_period(_era_text(day))
+    assert period.start == period.end == day
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=60))
+def test_round_trip_fiscal_years(year: int) -> None:
+    period = parse_period(f"令和{year}年度")
+    assert period.start == D(2018 + year, 4, 1)
+    assert fiscal_year_of(period.start) == fiscal_year_of(period.end) == 2018 + year
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_arbitrary_text_returns_or_raises_own_error(text: str) -> None:
+    try:
+        period = parse_period(text)
+    except PeriodError:
+        return
+    assert period.start <= period.end
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for match in find_periods(text):
+            assert text[match.start : match.end] == match.text
+
+
+ERA_EXPR = re.compile(r"(?:令和|平成|昭和|R|H)[0-9０-９元]+(?:年度|年)[^、。()（）\s]{0,12}")
+
+
+def _seed_period_texts() -> list[str]:
+    texts = set()
+    for line in seed_lines():
+        cells = line.split("\t")
+        if len(cells) >= 5 and cells[0].strip().isdigit():
+            for cell in (cells[3], cells[4]):
+                texts.update(m.text for m in find_periods(cell))
+    return sorted(texts)
+
+
+SEED_PERIODS = _seed_period_texts()
+
+
+def test_seed_has_many_period_forms() -> None:
+    assert len(SEED_PERIODS) > 60
+    assert "令和7年4月～令和8年3月" in SEED_PERIODS
+    assert "令和8年3月末" in SEED_PERIODS
+
+
+@pytest.mark.parametrize("text", SEED_PERIODS)
+def test_every_seed_period_parses_consistently(text: str) -> None:
+    """Every period expression in the seed's target and status columns parses on its own, and
+    a 年度 expression is a fiscal year (April–March) or a point at its end."""
+    period = parse_period(text)
+    assert period.start <= period.end
+    if re.fullmatch(r"(?:令和|平成)[0-9元]+年度", text):
+        assert (period.start.month, period.start.day, period.end.month) == (4, 1, 3)
+
+
+def test_finder_spans_point_into_raw_text() -> None:
+    text = "令和７年４月～令和８年３月の数値。H30年度は別。"
+    found = find_periods(text)
+    assert [m.text for m in found] == ["令和７年４月～令和８年３月", "H30年度"]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+FINDER_NOT_APPLICABLE = [
+    "OTR7",  # an abbreviation inside a word
+    "#9999",
+    "3年ごと",
+    "2年以内再入率",
+]
+
+
+@pytest.mark.parametrize("text", FINDER_NOT_APPLICABLE)
+def test_finder_not_applicable(text: str) -> None:
+    assert find_periods(text) == []
