@@ -70,7 +70,10 @@ def output_option(f: F) -> F:
 
 def lang_option(f: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True,
+        "--lang",
+        type=click.Choice(["ja", "en"]),
+        default="ja",
+        show_default=True,
         help="Language of labels in md/html/junit output.",
     )(f)
 
@@ -78,7 +81,11 @@ def lang_option(f: F) -> F:
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         return click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
             help="Output format.",
         )(f)
 
@@ -145,11 +152,21 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @lang_option
 @encoding_option
 @output_option
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of this date (default: the "
-              "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Evaluate as of this date (default: the "
+    "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
+)
 def scorecard(
-    doc: str, rules_path: str, fmt: str, lang: str, encoding: str | None,
-    output: str | None, as_of: str | None,
+    doc: str,
+    rules_path: str,
+    fmt: str,
+    lang: str,
+    encoding: str | None,
+    output: str | None,
+    as_of: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
 
@@ -184,8 +201,11 @@ def _as_of(text: str | None) -> Any:
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
 @click.option(
-    "--fail-on", type=click.Choice(["behind", "overdue", "none"]), default="behind",
-    show_default=True, help="Which targets fail the gate.",
+    "--fail-on",
+    type=click.Choice(["behind", "overdue", "none"]),
+    default="behind",
+    show_default=True,
+    help="Which targets fail the gate.",
 )
 @encoding_option
 def check(doc: str, rules_path: str, fail_on: str, encoding: str | None) -> None:

@@ -270,9 +270,7 @@ def _measure(
     while width > header_width and not cells[width - 1].strip():
         width -= 1
     if width > header_width:
-        raise DocumentError(
-            f"施策No. {no}: {width} cells, the header has {header_width}", where
-        )
+        raise DocumentError(f"施策No. {no}: {width} cells, the header has {header_width}", where)
     url_index = columns.get("urls")
     ministry_index = columns.get("ministries")
     url_cell = _cell_text(cells, url_index)

@@ -91,7 +91,7 @@ _ERA_NAMES = "明治|大正|昭和|平成|令和"
 _NUM = rf"[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}}"
 _POINT = (
     r"(?:"
-    # era year: 令和7 / R7 / 令和元 / 令和七 (an abbreviation only before a digit, not inside a word)
+    # era year: 令和7 / R7 / 令和元 / 令和七 (an abbreviation only before a digit, never in a word)
     rf"(?P<era>{_ERA_NAMES}|(?<![A-Za-z])[MTSHR](?=[0-9元]))\s*(?P<ey>{_NUM})"
     # or a Gregorian year: 2025
     r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
@@ -182,7 +182,9 @@ def _bounds(parts: _Parts, text: str) -> tuple[date, date, str | None]:
     era = parts.era
     if era is not None:
         if last < era.start:
-            raise PeriodError(f"{era.name}{parts.year}年 is before {era.name} began ({era.start}): {text!r}")
+            raise PeriodError(
+                f"{era.name}{parts.year}年 is before {era.name} began ({era.start}): {text!r}"
+            )
         if era.end is not None and first > era.end:
             warning = (
                 f"{era.name}{parts.year}年 is past the end of {era.name} ({era.end}); "
@@ -261,7 +263,7 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
     _check_parenthesised(m, left, text)
     first, last, warning = _bounds(left, text)
     if right is not None:
-        r_first, r_last, r_warning = _bounds(right, text)
+        _, r_last, r_warning = _bounds(right, text)
         if r_last < first:
             raise PeriodError(f"range ends before it starts: {text!r}")
         last = r_last

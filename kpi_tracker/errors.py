@@ -22,7 +22,10 @@ class Location:
         where = self.path or ""
         if self.line is not None:
             where = f"{where}:{self.line}" if where else f"line {self.line}"
-        extras = [f"rule {self.rule}" if self.rule else "", f"field {self.field}" if self.field else ""]
+        extras = [
+            f"rule {self.rule}" if self.rule else "",
+            f"field {self.field}" if self.field else "",
+        ]
         extra = ", ".join(e for e in extras if e)
         if extra:
             where = f"{where}: {extra}" if where else extra

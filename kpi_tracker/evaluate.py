@@ -56,7 +56,6 @@ class Outcome:
     observations: tuple[Observation, ...] = field(default=(), repr=False)
 
 
-
 def _fmt(value: float | None) -> str:
     if value is None:
         return "—"
@@ -106,10 +105,16 @@ def evaluate_indicator(
     if not all_obs:
         if extraction.pending is not None:
             return _not_measurable(
-                ind, measure, "pending",
+                ind,
+                measure,
+                "pending",
                 f"{extraction.pending.text}の値は集計中で、報告されていない",
             )
-        why = "該当する記述はあるが数値が見つからない" if extraction.found_label else "実績値の記述がない"
+        why = (
+            "該当する記述はあるが数値が見つからない"
+            if extraction.found_label
+            else "実績値の記述がない"
+        )
         return _not_measurable(ind, measure, "no_value", why)
     usable: list[tuple[Observation, float]] = []
     for obs in all_obs:
@@ -120,7 +125,9 @@ def evaluate_indicator(
     if not usable:
         o = all_obs[0]
         return _not_measurable(
-            ind, measure, "unit_mismatch",
+            ind,
+            measure,
+            "unit_mismatch",
             f"報告値の単位({unit_label(o.unit)})が目標の単位({u})と比較できない",
             observation=o,
         )
@@ -129,10 +136,11 @@ def evaluate_indicator(
         return _not_measurable(
             ind, measure, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
         )
-    top = max(o.strength for o, _ in eligible)
-    best = [(o, v) for o, v in eligible if o.strength == top]
-    latest_end = max(effective_end(o, as_of) for o, _ in best)
-    current = [(o, v) for o, v in best if effective_end(o, as_of) == latest_end]
+    # The latest observation wins; at that date, the one whose label stands closest.
+    latest_end = max(effective_end(o, as_of) for o, _ in eligible)
+    at_latest = [(o, v) for o, v in eligible if effective_end(o, as_of) == latest_end]
+    top = max(o.strength for o, _ in at_latest)
+    current = [(o, v) for o, v in at_latest if o.strength == top]
     if ind.find.aggregate == "sum":
         obs = current[0][0]
         actual = sum(v for _, v in current)
@@ -142,7 +150,9 @@ def evaluate_indicator(
         if len(values) > 1:
             listed = "、".join(_fmt(v) + u for v in sorted(values))
             return _not_measurable(
-                ind, measure, "ambiguous",
+                ind,
+                measure,
+                "ambiguous",
                 f"同じ時点の候補が複数あり特定できない({listed})",
                 observation=current[0][0],
             )
@@ -157,9 +167,13 @@ def evaluate_indicator(
     }
     if extraction.pending is not None and extraction.pending.end > latest_end:
         return _not_measurable(
-            ind, measure, "pending",
-            f"{extraction.pending.text}の値は集計中(直近の実績は{_period_text(period)} {_fmt(actual)}{u})",
-            actual=actual, **extra,
+            ind,
+            measure,
+            "pending",
+            f"{extraction.pending.text}の値は集計中"
+            f"(直近の実績は{_period_text(period)} {_fmt(actual)}{u})",
+            actual=actual,
+            **extra,
         )
     if ind.share_of is not None:
         if share_base is None or share_base.actual is None:
@@ -194,7 +208,9 @@ def _series(
         when = effective_end(obs, as_of)
         if when < current_end and obs.period is not None:
             points.setdefault(when, set()).add(round(value, 9))
-    out = [TrendPoint(when, vals.pop(), "document") for when, vals in points.items() if len(vals) == 1]
+    out = [
+        TrendPoint(when, vals.pop(), "document") for when, vals in points.items() if len(vals) == 1
+    ]
     if not out and current.period is not None:
         for level, change in extraction.changes:
             if level.start != current.start:
@@ -249,9 +265,12 @@ def _judge(
             ref_text = f"前回値({series[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
         else:
             return _not_measurable(
-                ind, measure, "no_baseline",
+                ind,
+                measure,
+                "no_baseline",
                 f"実績 {_fmt(actual)}{u} はあるが、比べる基準値・前回値がない",
-                actual=actual, **extra,
+                actual=actual,
+                **extra,
             )
         sign = 1 if c == "increase" else -1
         if ind.by is not None:
@@ -261,8 +280,10 @@ def _judge(
         else:
             threshold = reference
         strict = ind.by is None and ind.by_ratio is None
-        met = (actual > threshold if strict else actual >= threshold) if sign > 0 else (
-            actual < threshold if strict else actual <= threshold
+        met = (
+            (actual > threshold if strict else actual >= threshold)
+            if sign > 0
+            else (actual < threshold if strict else actual <= threshold)
         )
         goal = f"{ref_text}より{'増加' if sign > 0 else '減少'}"
         if not strict:
@@ -272,7 +293,9 @@ def _judge(
         reference = ind.baseline.value
         threshold = reference * (1 - ind.ratio)
         met = actual <= threshold * (1 + ind.tolerance)
-        goal = f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}以下"
+        goal = (
+            f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}以下"
+        )
     else:
         assert ind.target is not None
         threshold = ind.target
@@ -287,43 +310,83 @@ def _judge(
         goal = f"{_fmt(threshold)}{u}{words}" + ("(程度)" if tol else "")
         if ind.baseline is not None:
             reference = ind.baseline.value
-    progress = _progress(c, actual, threshold, reference if c not in ("increase", "decrease") else None,
-                         reference)
+    progress = _progress(
+        c, actual, threshold, reference if c not in ("increase", "decrease") else None, reference
+    )
     deadline = _deadline(ind, when)
-    extra = {**extra, "actual": actual, "target": threshold, "deadline": deadline,
-             "progress": progress}
+    extra = {
+        **extra,
+        "actual": actual,
+        "target": threshold,
+        "deadline": deadline,
+        "progress": progress,
+    }
     note = "、見込み・速報値" if extra.get("provisional") else ""
     got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
     if met:
-        return Outcome(ind, measure, "achieved", "met", f"{got}は目標({goal})を満たす",
-                       trend=tuple(series), **extra)  # type: ignore[arg-type]
+        return Outcome(
+            ind,
+            measure,
+            "achieved",
+            "met",
+            f"{got}は目標({goal})を満たす",
+            trend=tuple(series),
+            **extra,
+        )  # type: ignore[arg-type]
     overdue = deadline is not None and deadline <= as_of
     if deadline is None:
-        return Outcome(ind, measure, "behind", "not_met", f"{got}は目標({goal})に届いていない",
-                       trend=tuple(series), **extra)  # type: ignore[arg-type]
+        return Outcome(
+            ind,
+            measure,
+            "behind",
+            "not_met",
+            f"{got}は目標({goal})に届いていない",
+            trend=tuple(series),
+            **extra,
+        )  # type: ignore[arg-type]
     if overdue:
-        return Outcome(ind, measure, "behind", "overdue",
-                       f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
-                       overdue=True, trend=tuple(series), **extra)  # type: ignore[arg-type]
+        return Outcome(
+            ind,
+            measure,
+            "behind",
+            "overdue",
+            f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
+            overdue=True,
+            trend=tuple(series),
+            **extra,
+        )  # type: ignore[arg-type]
     points = [*series, TrendPoint(when, actual, "document")]
     goal_value = threshold if c not in ("increase", "decrease") else None
     ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
     if ratio is not None and ratio >= ON_TRACK_RATIO:
         first = points[0]
         return Outcome(
-            ind, measure, "on_track", "on_track",
+            ind,
+            measure,
+            "on_track",
+            "on_track",
             f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
             f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
-            trend=tuple(points), growth_ratio=round(ratio, 3), **extra,  # type: ignore[arg-type]
+            trend=tuple(points),
+            growth_ratio=round(ratio, 3),
+            **extra,  # type: ignore[arg-type]
         )
     if len(points) < 2:
         why = "傾向を判断できる過去の値がない"
     else:
-        why = f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み" if ratio is not None else "傾向から届かない見込み"
+        why = (
+            f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み"
+            if ratio is not None
+            else "傾向から届かない見込み"
+        )
     return Outcome(
-        ind, measure, "behind", "not_on_track",
+        ind,
+        measure,
+        "behind",
+        "not_on_track",
         f"{got}は目標({goal})に未達(期限 {deadline.isoformat()}、{why})",
-        trend=tuple(points), growth_ratio=None if ratio is None else round(ratio, 3),
+        trend=tuple(points),
+        growth_ratio=None if ratio is None else round(ratio, 3),
         **extra,  # type: ignore[arg-type]
     )
 
@@ -336,7 +399,11 @@ def _deadline(ind: Indicator, when: date) -> date | None:
 
 
 def _progress(
-    comparator: str, actual: float, threshold: float, baseline: float | None, reference: float | None
+    comparator: str,
+    actual: float,
+    threshold: float,
+    baseline: float | None,
+    reference: float | None,
 ) -> float | None:
     """Share of the way to the target: from the baseline when one is stated, else a ratio."""
     try:
@@ -391,7 +458,13 @@ def measure_status(outcomes: list[Outcome]) -> str:
 
 # 総務省「目標管理型の政策評価の実施に関するガイドライン」の五段階. Thresholds are ours and
 # documented in the README: attainment is actual/target (target/actual for ≤ targets).
-GRADES = ("目標超過達成", "目標達成", "相当程度進展あり", "進展が大きくない", "目標に向かっていない")
+GRADES = (
+    "目標超過達成",
+    "目標達成",
+    "相当程度進展あり",
+    "進展が大きくない",
+    "目標に向かっていない",
+)
 
 
 def _attainment(o: Outcome) -> float | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .era import Period, PeriodMatch, find_periods
 from .normalize import normalize
@@ -60,7 +61,9 @@ _SENTENCE_END = re.compile(r"。|\n")
 _BULLET = re.compile(r"(?:(?<=^)|(?<=[\s。]))[・●○◆■※]")
 _PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
 _PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
-_CHANGE_BEFORE = re.compile(r"(?:対?前年度?比|前回調査比|前年度より|前年より|前回調査より|前回より|前年度から)\s*$")
+_CHANGE_BEFORE = re.compile(
+    r"(?:対?前年度?比|前回調査比|前年度より|前年より|前回調査より|前回より|前年度から)\s*$"
+)
 _CHANGE_AFTER = re.compile(r"^\s*(?:の)?(増加|増|上昇|改善|減少|減|低下|悪化)")
 _DOWN = {"減少", "減", "低下", "悪化"}
 _LABEL_FREE = re.compile(
@@ -79,7 +82,7 @@ def sentences_of(text: str) -> list[Sentence]:
     bounds = sorted(cuts)
     out: list[Sentence] = []
     lead = ""
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in pairwise(bounds):
         chunk = text[start:end]
         if not chunk.strip():
             continue
@@ -145,9 +148,7 @@ def extract(indicator: Indicator, text: str) -> Extraction:
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        quantities = [
-            _shift(q, sentence.start) for q in find_quantities(sentence.text)
-        ]
+        quantities = [_shift(q, sentence.start) for q in find_quantities(sentence.text)]
         previous_level: Observation | None = None
         for index, q in enumerate(quantities):
             seg_start = quantities[index - 1].end if index else sentence.start
@@ -159,7 +160,9 @@ def extract(indicator: Indicator, text: str) -> Extraction:
                 change = "points"
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
-            obs_period, assumed = _period_for(q, after, periods, lead_periods, sentence.start)
+            obs_period, assumed = _period_for(
+                q, before, after, periods, lead_periods, sentence.start
+            )
             base = dict(
                 period=obs_period,
                 evidence=_clause(text, sentence, q),
@@ -177,8 +180,9 @@ def extract(indicator: Indicator, text: str) -> Extraction:
                     strength = _label_strength(find.label, before, after)
                     if strength:
                         observations.append(
-                            Observation(value=signed, unit=q.unit, strength=strength,
-                                        change=change, **base)
+                            Observation(
+                                value=signed, unit=q.unit, strength=strength, change=change, **base
+                            )
                         )
                 elif previous_level is not None:
                     changes.append((previous_level, rel))
@@ -208,8 +212,8 @@ def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
         return bare and q.bare
     if q.unit in units:
         return True
-    from .units import convert
     from .errors import UnitError
+    from .units import convert
 
     for unit in units:
         try:
@@ -264,6 +268,7 @@ _PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
 
 def _period_for(
     q: Quantity,
+    before: str,
     after: str,
     periods: list[PeriodMatch],
     lead_periods: list[PeriodMatch],
@@ -278,11 +283,23 @@ def _period_for(
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number.
     earlier = [p for p in periods if p.end + offset <= q.start and not p.bracketed]
-    if earlier:
-        return earlier[-1].period, False
-    if lead_periods:
-        return lead_periods[-1].period, False
+    base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
+    if _PREVIOUS_YEAR.search(normalize(before)):
+        # 前年度の約73%: the year before the one the sentence is about.
+        return (_year_before(base) if base else None), base is None
+    if base is not None:
+        return base, False
     return None, True
+
+
+_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度|前年|昨年)(?:の|は|:|実績は?)\s*$")
+
+
+def _year_before(period: Period) -> Period:
+    from dateutil.relativedelta import relativedelta
+
+    year = relativedelta(years=1)
+    return Period(period.start - year, period.end - year, f"{period.text}の前年")
 
 
 def _near(before: str, after: str) -> str:
@@ -296,6 +313,8 @@ def _clause(text: str, sentence: Sentence, q: Quantity) -> str:
         return s
     start = max(sentence.start, q.start - 60)
     end = min(sentence.end, q.end + 40)
-    return ("…" if start > sentence.start else "") + text[start:end].strip() + (
-        "…" if end < sentence.end else ""
+    return (
+        ("…" if start > sentence.start else "")
+        + text[start:end].strip()
+        + ("…" if end < sentence.end else "")
     )

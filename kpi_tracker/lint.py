@@ -11,7 +11,9 @@ from .quantity import find_quantities
 from .rules import LoadedRules
 
 # Words that make a target quantitative even without a number with a unit.
-_QUANTITATIVE_WORDS = re.compile(r"半減|倍増|全ての(?:都道府県|市町村|市区町村)|全市町村|全都道府県")
+_QUANTITATIVE_WORDS = re.compile(
+    r"半減|倍増|全ての(?:都道府県|市町村|市区町村)|全市町村|全都道府県"
+)
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,12 @@ def lint(document: Document, rules: LoadedRules) -> list[LintFinding]:
         if not hints or measure.no in ruleset.measures:
             continue
         if measure.no in ruleset.unmeasured:
-            findings.append(
-                LintFinding("acknowledged", measure.no, ruleset.unmeasured[measure.no])
-            )
+            findings.append(LintFinding("acknowledged", measure.no, ruleset.unmeasured[measure.no]))
         else:
             findings.append(
-                LintFinding("uncovered", measure.no, "目標に数値があるが規則がない: " + "、".join(hints))
+                LintFinding(
+                    "uncovered", measure.no, "目標に数値があるが規則がない: " + "、".join(hints)
+                )
             )
     for no, indicators in sorted(ruleset.measures.items()):
         if no not in present:

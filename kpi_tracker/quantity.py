@@ -1,4 +1,4 @@
-"""Japanese quantities in running text: ``5万9,000人``, ``約527万件``, ``７，３９０人``, ``3人に2人``.
+"""Japanese quantities in text: ``5万9,000人``, ``約527万件``, ``７，３９０人``, ``3人に2人``.
 
 Pipeline: normalise (one-to-one, so spans stay valid) → mask what is never a value (dates,
 URLs, ordinals, phone numbers) → find number runs → parse 億/万/千 by multiplication (not
@@ -77,10 +77,8 @@ def _kanji_number(run: str) -> float | None:
     digit: int | None = None
     for ch in run:
         if ch in _KANJI_DIGIT:
-            if digit is not None:  # 二〇 positional digits
-                digit = digit * 10 + _KANJI_DIGIT[ch]
-            else:
-                digit = _KANJI_DIGIT[ch]
+            # 二〇二五: positional digits
+            digit = _KANJI_DIGIT[ch] if digit is None else digit * 10 + _KANJI_DIGIT[ch]
         elif ch in _KANJI_SMALL:
             section += (1 if digit is None else digit) * _KANJI_SMALL[ch]
             digit = None

@@ -322,9 +322,7 @@ def _check_ids(ruleset: RuleSet, raw: dict[str, Any], lines: dict, source: str) 
                 )
 
 
-def rules_for(
-    rules_path: str | Path, title_lines: tuple[str, ...], plan: str
-) -> LoadedRules:
+def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -> LoadedRules:
     """The rules file for a document: ``rules_path`` itself, or the one in that folder whose
     declared plan matches the document's title."""
     path = Path(rules_path)

@@ -54,7 +54,8 @@ class Scorecard:
         if fail_on == "none":
             return []
         return [
-            o for o in self.indicators
+            o
+            for o in self.indicators
             if o.status == "behind" and (fail_on == "behind" or o.overdue)
         ]
 
@@ -86,7 +87,9 @@ def evaluate(
     present = {m.no for m in document.measures}
     warnings = list(document.warnings)
     for no in sorted(set(by_measure) - present):
-        warnings.append(f"{rules.path if rules else ''}: rules name 施策No. {no}, not in the document")
+        warnings.append(
+            f"{rules.path if rules else ''}: rules name 施策No. {no}, not in the document"
+        )
     results: list[MeasureOutcome] = []
     for measure in document.measures:
         indicators = by_measure.get(measure.no, [])
@@ -95,7 +98,10 @@ def evaluate(
         for ind in sorted(indicators, key=lambda i: i.share_of is not None):
             extraction = extract(ind, _text_of(measure, ind))
             done[ind.id] = evaluate_indicator(
-                ind, measure.no, extraction, as_of,
+                ind,
+                measure.no,
+                extraction,
+                as_of,
                 history=history.get(ind.id, ()),
                 share_base=done.get(ind.share_of) if ind.share_of else None,
             )
@@ -138,7 +144,11 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
         "comparator": ind.comparator,
         "deadline": o.deadline.isoformat() if o.deadline else None,
         "period": (
-            {"start": o.period.start.isoformat(), "end": o.period.end.isoformat(), "text": o.period.text}
+            {
+                "start": o.period.start.isoformat(),
+                "end": o.period.end.isoformat(),
+                "text": o.period.text,
+            }
             if o.period
             else None
         ),
@@ -160,7 +170,7 @@ def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
     if abs(value - round(value)) < 1e-9:
-        return int(round(value))
+        return round(value)
     return round(value, 4)
 
 

@@ -49,7 +49,8 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], source: str) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise RulesError(
-                    "mapping keys must be plain words", Location(source, key_node.start_mark.line + 1)
+                    "mapping keys must be plain words",
+                    Location(source, key_node.start_mark.line + 1),
                 )
             key = key_node.value
             if key in out:

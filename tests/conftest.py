@@ -44,8 +44,12 @@ def seed_lines() -> list[str]:
     return SEED.read_text(encoding="utf-8").split("\n")
 
 
-def write_variant(tmp_path: Path, replace: dict[int, tuple[str, str]], name: str = "variant.txt",
-                  title_year: str | None = None) -> Path:
+def write_variant(
+    tmp_path: Path,
+    replace: dict[int, tuple[str, str]],
+    name: str = "variant.txt",
+    title_year: str | None = None,
+) -> Path:
     """The seed with status cells rewritten: {measure no: (old text, new text)}."""
     lines = seed_lines()
     out = []

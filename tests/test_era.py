@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -94,7 +95,7 @@ def test_era_year_past_end_is_read_forward_with_warning() -> None:
 def test_boundaries_of_every_era() -> None:
     table = eras()
     assert [e.name for e in table] == ["明治", "大正", "昭和", "平成", "令和"]
-    for previous, era in zip(table, table[1:], strict=False):
+    for previous, era in pairwise(table):
         assert previous.end is not None and (era.start - previous.end).days == 1
         day = era.start
         text = f"{era.name}元年{day.month}月{day.day}日"

@@ -73,7 +73,10 @@ def test_signed_change() -> None:
     (level, change) = find_quantities("40.5%(前年度比+約10ポイント)")
     assert (level.value, level.signed) == (40.5, False)
     assert (change.value, change.unit, change.signed, change.approx) == (
-        10, "percentage_point", True, True,
+        10,
+        "percentage_point",
+        True,
+        True,
     )
 
 
@@ -150,7 +153,9 @@ def test_parse_number_rejects_bare_kanji_one() -> None:
 
 
 # Every number with a unit in the seed's status column reads as the digits it shows.
-_SEED_NUMBER = re.compile(r"(?<![0-9,.])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:人|件|か所|自治体|団体|法人|%))")
+_SEED_NUMBER = re.compile(
+    r"(?<![0-9,.])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:人|件|か所|自治体|団体|法人|%))"
+)
 
 
 def _seed_status_forms() -> list[str]:

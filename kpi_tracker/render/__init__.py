@@ -10,7 +10,9 @@ MEASURE_FORMATS = ("json", "csv", "md")
 
 
 def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
-    module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[fmt]
+    module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[
+        fmt
+    ]
     renderer = import_module(f".{module}", __name__)
     return renderer.render(card, lang)
 

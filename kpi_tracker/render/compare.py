@@ -32,8 +32,15 @@ def _rows(data: dict[str, Any]) -> list[tuple[str, ...]]:
         old_status, old_actual = _side(c["old"])
         new_status, new_actual = _side(c["new"])
         rows.append(
-            (str(c["measure"]), c["label"], old_actual, new_actual, old_status, new_status,
-             CHANGE_JA[c["change"]])
+            (
+                str(c["measure"]),
+                c["label"],
+                old_actual,
+                new_actual,
+                old_status,
+                new_status,
+                CHANGE_JA[c["change"]],
+            )
         )
     return rows
 

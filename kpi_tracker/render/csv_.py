@@ -19,9 +19,27 @@ def safe_cell(value: object) -> object:
 
 
 COLUMNS = (
-    "measure", "id", "label", "status", "overdue", "actual", "target", "unit", "comparator",
-    "deadline", "period_start", "period_end", "period_text", "progress", "provisional",
-    "reason_code", "reason", "evidence_text", "evidence_line", "measure_name", "ministries",
+    "measure",
+    "id",
+    "label",
+    "status",
+    "overdue",
+    "actual",
+    "target",
+    "unit",
+    "comparator",
+    "deadline",
+    "period_start",
+    "period_end",
+    "period_text",
+    "progress",
+    "provisional",
+    "reason_code",
+    "reason",
+    "evidence_text",
+    "evidence_line",
+    "measure_name",
+    "ministries",
     "section",
 )
 

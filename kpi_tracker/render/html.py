@@ -15,7 +15,12 @@ from ..scorecard import scorecard_dict
 from .text import MARKS, actual_text, labels, period_text, status_text, target_text
 
 ORDER = ("achieved", "on_track", "behind", "not_measurable")
-COLOURS = {"achieved": "#1a7f37", "on_track": "#0969da", "behind": "#cf222e", "not_measurable": "#8c959f"}
+COLOURS = {
+    "achieved": "#1a7f37",
+    "on_track": "#0969da",
+    "behind": "#cf222e",
+    "not_measurable": "#8c959f",
+}
 
 _CSS = """
 body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",Meiryo,sans-serif;margin:1rem auto;
@@ -50,8 +55,8 @@ tr{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.3rem}td{bo
 _SCRIPT = """
 (function(){var m=document.getElementById('f-ministry'),s=document.getElementById('f-status');
 function apply(){var mv=m.value,sv=s.value;document.querySelectorAll('tr[data-status]').forEach(
-function(r){var ok=(!mv||r.dataset.ministries.split('|').indexOf(mv)>=0)&&(!sv||r.dataset.status===sv);
-r.hidden=!ok;});}m.addEventListener('change',apply);s.addEventListener('change',apply);})();
+function(r){var ok=(!mv||r.dataset.ministries.split('|').indexOf(mv)>=0)&&
+(!sv||r.dataset.status===sv);r.hidden=!ok;});}m.addEventListener('change',apply);s.addEventListener('change',apply);})();
 """
 
 
@@ -69,7 +74,8 @@ def _bar_chart(title: str, groups: list[tuple[str, dict[str, int]]], lang: str) 
         y = row * row_h + 4
         short = name if len(name) <= 18 else name[:17] + "…"
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="12"><title>{escape(name)}</title>{escape(short)}</text>'
+            f'<text x="0" y="{y + 14}" font-size="12"><title>{escape(name)}</title>'
+            f"{escape(short)}</text>"
         )
         x = float(label_w)
         for status in ORDER:
@@ -193,8 +199,18 @@ def render(card: Any, lang: str = "ja") -> str:
         "<table><thead><tr>"
         + "".join(
             f"<th>{L[k]}</th>"
-            for k in ("no", "name", "indicator", "target", "actual", "period", "deadline",
-                      "progress", "status", "evidence")
+            for k in (
+                "no",
+                "name",
+                "indicator",
+                "target",
+                "actual",
+                "period",
+                "deadline",
+                "progress",
+                "status",
+                "evidence",
+            )
         )
         + "</tr></thead><tbody>"
     )
@@ -216,7 +232,9 @@ def render(card: Any, lang: str = "ja") -> str:
             i = by_id[ind_id]
             ev = i["evidence"]
             evidence = (
-                f"「{escape(ev['text'])}」 ({L['line']} {ev['line']})" if ev else escape(i["reason"])
+                f"「{escape(ev['text'])}」 ({L['line']} {ev['line']})"
+                if ev
+                else escape(i["reason"])
             )
             out.append(
                 f'<tr data-status="{i["status"]}" data-ministries="{mins}">{head}'

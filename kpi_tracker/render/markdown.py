@@ -39,8 +39,13 @@ def render(card: Any, lang: str = "ja") -> str:
         f"{md_cell(report['plan'])} — {L['as_of']} {report['as_of']} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
-        "**" + (L["verdict_bad"].format(behind=len(behind), overdue=len(overdue)) if behind
-                else L["verdict_ok"]) + "**",
+        "**"
+        + (
+            L["verdict_bad"].format(behind=len(behind), overdue=len(overdue))
+            if behind
+            else L["verdict_ok"]
+        )
+        + "**",
         "",
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
@@ -52,7 +57,9 @@ def render(card: Any, lang: str = "ja") -> str:
     ]
     if behind:
         out += [f"## {L['missed']}", ""]
-        out += _indicator_table(sorted(behind, key=lambda i: (not i["overdue"], i["measure"])), lang)
+        out += _indicator_table(
+            sorted(behind, key=lambda i: (not i["overdue"], i["measure"])), lang
+        )
         out.append("")
     out += [f"<details><summary>{L['details']}</summary>", ""]
     by_id = {i["id"]: i for i in inds}
@@ -64,8 +71,13 @@ def render(card: Any, lang: str = "ja") -> str:
     for m in data["measures"]:
         if tuple(m["section"]) != section:
             section = tuple(m["section"])
-            out += ["", f"### {md_cell(' > '.join(section) or '—')}", "", header,
-                    "|---:|---|---|---|---|---|---|---|"]
+            out += [
+                "",
+                f"### {md_cell(' > '.join(section) or '—')}",
+                "",
+                header,
+                "|---:|---|---|---|---|---|---|---|",
+            ]
         if not m["indicators"]:
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | — | "

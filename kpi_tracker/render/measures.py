@@ -10,8 +10,16 @@ from typing import Any
 from .text import md_cell
 
 _CSV_COLUMNS = (
-    "no", "section", "name", "overview", "target_text", "status_text", "review_text",
-    "urls", "ministries", "line",
+    "no",
+    "section",
+    "name",
+    "overview",
+    "target_text",
+    "status_text",
+    "review_text",
+    "urls",
+    "ministries",
+    "line",
 )
 
 
@@ -29,7 +37,13 @@ def render(document: Any, fmt: str) -> str:
         for row in rows:
             writer.writerow(
                 [
-                    safe_cell(" > ".join(v) if k == "section" else " ".join(v) if isinstance(v, list) else v)
+                    safe_cell(
+                        " > ".join(v)
+                        if k == "section"
+                        else " ".join(v)
+                        if isinstance(v, list)
+                        else v
+                    )
                     for k, v in ((c, row[c]) for c in _CSV_COLUMNS)
                 ]
             )
@@ -45,6 +59,7 @@ def render(document: Any, fmt: str) -> str:
     for row in rows:
         lines.append(
             f"| {row['no']} | {md_cell(' > '.join(row['section']))} | {md_cell(row['name'])} | "
-            f"{md_cell(row['target_text'])} | {md_cell('、'.join(row['ministries']))} | {row['line']} |"
+            f"{md_cell(row['target_text'])} | {md_cell('、'.join(row['ministries']))} | "
+            f"{row['line']} |"
         )
     return "\n".join(lines) + "\n"

@@ -1,0 +1,265 @@
+"""Extraction and evaluation on small texts: each comparison, each reason, trends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kpi_tracker.evaluate import TrendPoint, evaluate_indicator
+from kpi_tracker.extract import extract, sentences_of
+from kpi_tracker.rules import Indicator
+
+AS_OF = date(2026, 3, 31)
+
+
+def ind(**kw) -> Indicator:
+    base = {
+        "id": "x",
+        "label": "x",
+        "find": {"label": ["件数"]},
+        "comparator": ">=",
+        "target": 100,
+        "unit": "件",
+    }
+    base.update(kw)
+    return Indicator.model_validate(base)
+
+
+def run(indicator: Indicator, text: str, **kw):
+    return evaluate_indicator(indicator, 1, extract(indicator, text), AS_OF, **kw)
+
+
+COMPARISONS = [
+    # (rule fields, status text, status, reason code)  # why
+    ({}, "令和7年度の件数は120件。", "achieved", "met"),
+    ({}, "令和7年度の件数は100件。", "achieved", "met"),  # >= includes equality
+    ({"comparator": ">"}, "令和7年度の件数は100件。", "behind", "not_met"),  # > does not
+    (
+        {"comparator": "<=", "target": 21.1, "unit": "%", "find": {"label": ["割合"]}},
+        "令和7年度の割合は20.8%。",
+        "achieved",
+        "met",
+    ),
+    (
+        {"comparator": "<", "target": 20, "unit": "%", "find": {"label": ["割合"]}},
+        "令和7年度の割合は20%。",
+        "behind",
+        "not_met",
+    ),
+    (
+        {"comparator": "increase", "target": None, "baseline": {"value": 90}},
+        "令和7年度の件数は91件。",
+        "achieved",
+        "met",
+    ),
+    (
+        {"comparator": "increase", "target": None, "baseline": {"value": 90}},
+        "令和7年度の件数は90件。",
+        "behind",
+        "not_met",
+    ),  # equal is no increase
+    (
+        {"comparator": "decrease", "target": None, "baseline": {"value": 90}},
+        "令和7年度の件数は80件。",
+        "achieved",
+        "met",
+    ),
+    (
+        {"comparator": "increase", "target": None},  # against the previous value in the text
+        "令和7年度の件数は110件(対前年度比10件増)。",
+        "achieved",
+        "met",
+    ),
+    (
+        {"comparator": "increase", "target": None},
+        "件数: 約527万件(令和7年4月～令和8年3月)前年度比22.4%減",
+        "behind",
+        "not_met",
+    ),
+    (
+        {"comparator": "increase", "target": None, "by_ratio": 0.1},  # 1割以上の増加
+        "令和7年度の件数は1,015件(対前年度比25%増)。",
+        "achieved",
+        "met",
+    ),
+    (
+        {"comparator": "increase", "target": None, "by_ratio": 0.1},
+        "令和7年度の件数は1,050件(対前年度比5%増)。",
+        "behind",
+        "not_met",
+    ),
+    (
+        {
+            "comparator": "reduce_by_ratio",
+            "target": None,
+            "ratio": 0.5,
+            "baseline": {"value": 1327},
+            "unit": "人",
+            "find": {"label": ["死亡者数"]},
+        },
+        "令和7年の死亡者数は600人。",
+        "achieved",
+        "met",
+    ),
+    (
+        {
+            "comparator": "reduce_by_ratio",
+            "target": None,
+            "ratio": 0.5,
+            "baseline": {"value": 1327},
+            "unit": "人",
+            "find": {"label": ["死亡者数"]},
+        },
+        "令和7年の死亡者数は1,513人。",
+        "behind",
+        "not_met",
+    ),
+    ({"tolerance": 0.05}, "令和7年度の件数は96件。", "achieved", "met"),  # 100件程度
+    (
+        {"find": {"label": ["件数"], "value": "change"}, "target": 300000, "unit": "人"},
+        "令和元年から令和6年までの間に件数は11万人増となった。",
+        "behind",
+        "not_met",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "status", "code"), COMPARISONS)
+def test_comparisons(fields, text, status, code) -> None:
+    outcome = run(ind(**fields), text)
+    assert (outcome.status, outcome.reason_code) == (status, code), outcome.reason
+
+
+NOT_MEASURABLE = [
+    # (rule fields, text, reason code)  # why
+    ({}, "研修を実施した。", "no_value"),
+    ({}, "件数は増加した。", "no_value"),  # the words are there, the number is not
+    ({}, "令和7年度の件数は集計中である。", "pending"),
+    ({}, "件数は、令和7年度については集計中であるが、令和6年度は90件であった。", "pending"),
+    ({"find": {"label": ["件数"], "units": ["件"]}, "unit": "件"}, "件数は90人。", "no_value"),
+    ({}, "電話件数: 10件(令和7年度) メール件数: 20件(令和7年度)", "ambiguous"),
+    ({"comparator": "increase", "target": None}, "令和7年度の件数は91件。", "no_baseline"),
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "code"), NOT_MEASURABLE)
+def test_not_measurable_reasons(fields, text, code) -> None:
+    outcome = run(ind(**fields), text)
+    assert (outcome.status, outcome.reason_code) == ("not_measurable", code), outcome.reason
+    assert outcome.reason
+
+
+def test_unit_mismatch_reason() -> None:
+    indicator = ind(find={"label": ["件数"], "units": ["件"]}, unit="件")
+    extraction = extract(indicator, "令和7年度の件数は90件。")
+    from dataclasses import replace
+
+    wrong = replace(
+        extraction, observations=tuple(replace(o, unit="person") for o in extraction.observations)
+    )
+    outcome = evaluate_indicator(indicator, 1, wrong, AS_OF)
+    assert outcome.reason_code == "unit_mismatch"
+
+
+def test_overdue_vs_not() -> None:
+    text = "令和7年度の件数は90件。"
+    past = run(ind(deadline="令和7年度"), text)
+    future = run(ind(deadline="令和8年度末"), text)
+    assert (past.status, past.overdue) == ("behind", True)
+    assert (future.status, future.overdue) == ("behind", False)
+    assert past.deadline == date(2026, 3, 31) and future.deadline == date(2027, 3, 31)
+
+
+def test_every_year_deadline_is_the_observation_year() -> None:
+    outcome = run(ind(every_year=True), "令和6年度の件数は90件。")
+    assert outcome.overdue and outcome.deadline == date(2025, 3, 31)
+
+
+def test_on_track_from_series_in_text() -> None:
+    text = "件数は、令和6年度末時点で8,277件であり、令和5年度末時点の7,179件から増加。"
+    outcome = run(ind(target=12000, deadline="令和12年度末"), text)
+    assert outcome.status == "on_track"
+    assert [p.value for p in outcome.trend] == [7179, 8277]
+    assert outcome.growth_ratio and outcome.growth_ratio >= 0.95
+
+
+def test_behind_when_trend_too_slow() -> None:
+    text = "件数は、令和6年度末時点で7,200件であり、令和5年度末時点の7,179件から増加。"
+    outcome = run(ind(target=12000, deadline="令和12年度末"), text)
+    assert (outcome.status, outcome.overdue) == ("behind", False)
+    assert outcome.growth_ratio is not None and outcome.growth_ratio < 0.95
+
+
+def test_on_track_from_history() -> None:
+    history = (TrendPoint(date(2025, 3, 31), 50.0, "history"),)
+    outcome = run(
+        ind(target=100, deadline="令和9年度末"), "令和7年度の件数は80件。", history=history
+    )
+    assert outcome.status == "on_track"
+
+
+def test_series_keeps_every_value() -> None:
+    text = "件数は50,176件(令和6年度)、48,952件(令和5年度)、44,764件(令和4年度)。"
+    extraction = extract(ind(), text)
+    assert [(o.value, o.period.text) for o in extraction.observations] == [
+        (50176, "令和6年度"),
+        (48952, "令和5年度"),
+        (44764, "令和4年度"),
+    ]
+    outcome = run(ind(target=60000, deadline="令和8年度末"), text)
+    assert outcome.actual == 50176 and len(outcome.trend) == 3
+
+
+def test_relative_statements_are_observations() -> None:
+    extraction = extract(
+        ind(unit="%", find={"label": ["取得率"]}),
+        "令和6年度における取得率は40.5%(前年度比+約10ポイント)であった。",
+    )
+    (level,) = extraction.observations
+    ((_, change),) = extraction.changes
+    assert (level.value, change.value, change.change, change.approx) == (40.5, 10, "points", True)
+
+
+def test_provisional_values() -> None:
+    outcome = run(
+        ind(unit="人", find={"label": ["配置数"]}), "令和7年度末の配置数：6,866人（見込み）"
+    )
+    assert outcome.provisional and "見込み" in outcome.reason
+
+
+def test_future_values_are_not_used() -> None:
+    text = "令和8年度中に設置予定の団体も含めると46件となる見込みである。"
+    assert run(ind(), text).reason_code == "no_value"
+
+
+def test_april_first_counts_for_the_year_before() -> None:
+    outcome = run(ind(deadline="令和7年度"), "令和8年4月1日時点で件数は44件であった。")
+    assert outcome.status == "behind" and outcome.actual == 44
+
+
+def test_sentences_and_bullets() -> None:
+    parts = sentences_of("以下のとおり。 ・結婚、妊娠・出産は96% ・結婚支援は100%")
+    assert [p.text.strip() for p in parts] == [
+        "以下のとおり。",
+        "・結婚、妊娠・出産は96%",
+        "・結婚支援は100%",
+    ]
+    assert parts[2].lead_in == "以下のとおり。"
+
+
+def test_topic_and_label_separate_bullets() -> None:
+    text = (
+        "取組は以下のとおり。 ・機運醸成に取り組んだのは、都道府県においては96%(45都道府県)、"
+        "市区町村においては12%(211市区町村) ・結婚支援に取り組んだのは、都道府県においては100%"
+    )
+    pref = ind(unit="%", target=100, find={"topic": ["機運醸成"], "label": ["都道府県"]})
+    muni = ind(unit="%", target=80, find={"topic": ["機運醸成"], "label": ["市区町村"]})
+    assert run(pref, text).actual == 96
+    assert run(muni, text).actual == 12
+
+
+def test_notes_are_not_values() -> None:
+    text = "令和元年から令和6年までの間に、件数は11万人増。 ※役員が20万人増加したことは件数に含む。"
+    indicator = ind(find={"label": ["件数"], "value": "change"}, target=300000, unit="人")
+    assert run(indicator, text).actual == 110000

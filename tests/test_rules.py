@@ -1,0 +1,166 @@
+"""Rules files: validation with file:line:rule:field, nothing from a half-valid file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_tracker.errors import RulesError
+from kpi_tracker.rules import load_rules, rules_for
+
+GOOD = """\
+plan: テスト計画
+measures:
+  1:
+    - id: a
+      label: 件数
+      find:
+        label: [件数]
+      comparator: ">="
+      target: 10
+      unit: 件
+      deadline: 令和8年度末
+"""
+
+
+def _load(tmp_path: Path, text: str) -> tuple[Path, object]:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, load_rules(path)
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        load_rules(path)
+    return str(info.value).replace(str(path), "R")
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    _, loaded = _load(tmp_path, GOOD)
+    ((no, ind),) = loaded.indicators()
+    assert no == 1 and ind.id == "a" and ind.target == 10.0
+    assert ind.deadline_period.end.isoformat() == "2027-03-31"
+    assert ind.pint_unit == "case"
+
+
+MISTAKES = [
+    # (replace, with, expected message)  # what is wrong
+    (
+        "      target: 10\n",
+        "      target: 10\n      colour: red\n",
+        "R:10: rule 1/a, field colour: unknown key 'colour'",
+    ),
+    (
+        "deadline: 令和8年度末",
+        "deadline: 令和8年13月",
+        "R:11: rule 1/a, field deadline: deadline: no month 13: '令和8年13月'",
+    ),
+    (
+        "deadline: 令和8年度末",
+        "deadline: 平成元年1月7日",
+        "R:11: rule 1/a, field deadline: deadline: 平成1年 is before 平成 began (1989-01-08): '平成元年1月7日'",
+    ),
+    (
+        "        label: [件数]\n",
+        "        label: [件数]\n        units: [人]\n",
+        "R:4: rule 1/a: unit mismatch: person does not compare with case",
+    ),
+    (
+        "unit: 件",
+        "unit: 斤",
+        "R:10: rule 1/a, field unit: unknown unit '斤'; known: %, PV, pt, "
+        "か所, カ所, ケ所, パーセント, ポイント, ヵ所, ヶ所, 人, 件, 割, 名, 回, 団体, 市区町村, 市町村, 法人, "
+        "社, 箇所, 自治体, 都道府県",
+    ),
+    ("      target: 10\n", "", "R:4: rule 1/a: comparator '>=' needs a target"),
+    (
+        'comparator: ">="',
+        "comparator: about",
+        "R:8: rule 1/a, field comparator: Input should be "
+        "'>=', '>', '<=', '<', 'increase', 'decrease' or 'reduce_by_ratio'",
+    ),
+    (
+        "target: 10",
+        "target: ten",
+        "R:9: rule 1/a, field target: Input should be a valid number, "
+        "unable to parse string as a number",
+    ),
+    ("      find:\n        label: [件数]\n", "", "R:4: rule 1/a, field find: missing key 'find'"),
+    ("plan: テスト計画\n", "", "R:1: field plan: missing key 'plan'"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), MISTAKES)
+def test_each_mistake_names_file_line_rule_field(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    assert old in GOOD
+    assert _error(tmp_path, GOOD.replace(old, new)) == message
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    second = GOOD.split("measures:\n")[1].replace("  1:\n", "  2:\n")
+    text = GOOD + second
+    assert (
+        _error(tmp_path, text) == "R:13: rule 2/a, field id: id 'a' is used twice (first on line 4)"
+    )
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = GOOD.replace("      target: 10\n", "      target: 10\n      target: 20\n")
+    assert _error(tmp_path, text) == "R:10: key 'target' appears twice (first on line 9)"
+
+
+def test_aliases_are_refused(tmp_path: Path) -> None:
+    text = "plan: &p テスト計画\nmeasures: {}\ndescription: *p\n"
+    assert _error(tmp_path, text) == "R:1: YAML anchors and aliases are not allowed"
+
+
+def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:
+    lol = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lol += f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+    assert "anchors and aliases are not allowed" in _error(tmp_path, lol)
+
+
+def test_not_yaml(tmp_path: Path) -> None:
+    assert _error(tmp_path, "plan: [unclosed\n").startswith("R:2: not valid YAML")
+
+
+def test_no_is_not_false(tmp_path: Path) -> None:
+    _, loaded = _load(tmp_path, GOOD.replace("label: 件数\n", "label: no\n"))
+    assert loaded.indicators()[0][1].label == "no"
+
+
+def test_reduce_by_ratio_needs_baseline(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'comparator: ">="', "comparator: reduce_by_ratio\n      ratio: 0.5"
+    ).replace("      target: 10\n", "")
+    assert _error(tmp_path, text) == "R:4: rule 1/a: reduce_by_ratio needs ratio and baseline"
+
+
+def test_plan_mismatch_names_both_plans(tmp_path: Path) -> None:
+    path, _ = _load(tmp_path, GOOD)
+    with pytest.raises(RulesError) as info:
+        rules_for(path, ("「別の計画」",), "別の計画")
+    assert str(info.value) == f"{path}: rules are for 「テスト計画」, the document is 「別の計画」"
+
+
+def test_folder_picks_the_file_of_the_plan(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(GOOD.replace("テスト計画", "別の計画"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
+    loaded = rules_for(tmp_path, ("「テスト計画」(令和6年…)",), "テスト計画")
+    assert loaded.path.endswith("b.yaml")
+
+
+def test_seed_rules_cover_every_quantitative_target(seed_doc, seed_rules) -> None:
+    from kpi_tracker.lint import lint
+
+    findings = lint(seed_doc, seed_rules)
+    assert [f for f in findings if f.kind in ("uncovered", "rule_without_measure")] == []
+    assert {f.measure for f in findings if f.kind == "acknowledged"} == {11, 47, 115}

@@ -1,0 +1,114 @@
+"""A later year's table of the same plan, scored with the same rules file, unchanged.
+
+The variant rewrites status cells the way a new year does: new periods, full-width digits,
+万 forms, words moved around. The rules must find the values by what they measure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_tracker.compare import compare_dict
+from kpi_tracker.document import load_document
+from kpi_tracker.scorecard import evaluate, scorecard_dict
+
+from .conftest import write_variant
+
+REWRITES = {
+    8: (
+        "・支援情報検索サイトPV数:274,285(令和7年4月～令和8年3月)",
+        "・支援情報検索サイトのPV数は３１万２，０００（令和８年４月～令和９年３月）",
+    ),
+    24: (
+        "令和6年度は、86.9%となり、前年度より、1.2ポイント増加した",
+        "令和７年度は９０．２％となり、前年度より3.3ポイント増加した",
+    ),
+    76: (
+        "令和7年度の地域おこし協力隊の隊員数は、8,196名",
+        "令和8年度の地域おこし協力隊の隊員数は、約1万200人",
+    ),
+    109: (
+        "令和7年度末児童福祉司の配置数：6,866人（見込み）",
+        "児童福祉司の配置数は、令和８年度末時点で７，４０１人となった。令和７年度末は6,866人であった",
+    ),
+    142: (
+        "令和8年4月1日時点で、少なくとも1団体(都道府県又は市区町村)は地方版孤独・孤立対策官民連携プラットフォームが整備されている都道府県は44都道府県",
+        "令和9年4月1日時点で、少なくとも1団体(都道府県又は市区町村)は地方版孤独・孤立対策官民連携プラットフォームが整備されている都道府県は42都道府県",
+    ),
+    55: (
+        "約527万件（令和7年4月～令和8年3月）前年度比22.4%減",
+        "約560万件（令和8年4月～令和9年3月）前年度比6.3%増",
+    ),
+    29: (
+        "令和7年度の利用満足度を計るアンケート調査では、全体の相談者の約73%",
+        "令和8年度のアンケート調査では、相談者の81.5%が満足と回答し、前年度の約73%",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def variant(tmp_path_factory):
+    path = write_variant(tmp_path_factory.mktemp("r8"), REWRITES, "r8.txt", title_year="令和8年度")
+    return load_document(path)
+
+
+@pytest.fixture(scope="module")
+def variant_card(variant, seed_rules):
+    return scorecard_dict(evaluate(variant, seed_rules))
+
+
+def test_variant_report(variant_card) -> None:
+    assert variant_card["report"]["fiscal_year"] == 2026
+    assert variant_card["report"]["as_of"] == "2027-03-31"
+    assert variant_card["summary"]["measures"] == 143
+
+
+VARIANT_EXPECTED = [
+    # (id, status, actual, period text)  # how the variant writes it
+    (
+        "support-search-site-pv",
+        "achieved",
+        312000,
+        "令和８年４月～令和９年３月",
+    ),  # 万 and full width
+    ("bullying-school-training-share", "achieved", 90.2, "令和７年度"),  # full-width 90.2%
+    ("regional-revitalization-volunteers", "achieved", 10200, "令和8年度"),  # 約1万200人
+    ("child-welfare-officers", "achieved", 7401, "令和８年度末"),  # words reordered, series
+    ("local-platform-prefectures", "behind", 42, "令和9年4月1日"),  # went down
+    ("kokoro-no-mimi-access", "achieved", 5600000, "令和8年4月～令和9年3月"),
+    (
+        "freelance-consultation-satisfaction",
+        "achieved",
+        81.5,
+        "令和8年度",
+    ),  # label after the number
+]
+
+
+@pytest.mark.parametrize(("ind_id", "status", "actual", "period"), VARIANT_EXPECTED)
+def test_variant_scores_with_same_rules(variant_card, ind_id, status, actual, period) -> None:
+    ind = next(i for i in variant_card["indicators"] if i["id"] == ind_id)
+    assert (ind["status"], ind["actual"], ind["period"]["text"]) == (status, actual, period), ind[
+        "reason"
+    ]
+
+
+def test_compare_lists_status_changes(seed_card, variant_card) -> None:
+    data = compare_dict(seed_card, variant_card)
+    by_id = {c["indicator"]: c for c in data["changes"]}
+    assert by_id["support-search-site-pv"]["change"] == "improved"
+    assert by_id["bullying-school-training-share"]["change"] == "improved"
+    assert by_id["child-welfare-officers"]["change"] == "improved"
+    assert (
+        by_id["local-platform-prefectures"]["change"] == "unchanged"
+    )  # behind, overdue both years
+    assert by_id["local-platform-prefectures"]["direction"] == "away"  # 44 → 42
+    assert by_id["mamorouyo-kokoro-pv"]["change"] == "unchanged"
+    assert data["changes"][0]["change"] in ("regressed", "improved")  # regressions first
+    assert {c["change"] for c in data["changes"]} <= {
+        "improved",
+        "regressed",
+        "unchanged",
+        "new",
+        "dropped",
+    }
