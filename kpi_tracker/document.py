@@ -206,11 +206,13 @@ def parse_rows(raw: RawDocument) -> Document:
         cells = row.cells
         if _is_blank(cells) or _is_separator(cells):
             continue
-        first = normalize(strip_html(cells[0]))
-        number = _NUMBER_CELL.match(first)
+        no_index = columns["no"]
+        number_cell = cells[no_index] if no_index < len(cells) else ""
+        number = _NUMBER_CELL.match(normalize(strip_html(number_cell)))
         if number is None:
-            text = " ".join(strip_html(c) for c in cells if c.strip())
-            rest_empty = _is_blank(cells[1:])
+            filled = [c for c in cells if c.strip()]
+            text = " ".join(strip_html(c) for c in filled)
+            rest_empty = len(filled) == 1
             level = _heading_level(text)
             if level is not None and rest_empty:
                 while levels and levels[-1] >= level:

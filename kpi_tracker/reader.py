@@ -81,6 +81,8 @@ def read_rows(path: str | Path, encoding: str | None = None) -> RawDocument:
         from .xlsx import xlsx_rows
 
         return RawDocument(source, data, "xlsx", tuple(xlsx_rows(data, source)))
+    if data.startswith(b"PK\x03\x04"):
+        raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
     text, used = decode(data, source, encoding)
     if suffix == ".csv":
         rows = _csv_rows(text, source)

@@ -1,0 +1,205 @@
+"""Robust input: every export of the same table gives the same scorecard; bad input fails
+clearly with one line; arbitrary bytes never crash the reader."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kpi_tracker.document import load_document
+from kpi_tracker.errors import DocumentError
+from kpi_tracker.scorecard import evaluate, scorecard_dict
+
+from .conftest import SEED
+from .test_cli import run
+
+TEXT = SEED.read_text(encoding="utf-8").replace("发", "発")  # CP932 has no simplified 发
+
+
+def _xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for line in TEXT.split("\n"):
+        # Excel keeps the measure numbers as numbers and, unlike TSV, no trailing empty cells.
+        sheet.append([int(c) if c.strip().isdigit() else c for c in line.split("\t")])
+    book.save(path)
+
+
+def _csv(path: Path, encoding: str = "utf-8-sig") -> None:
+    with path.open("w", encoding=encoding, newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        for line in TEXT.split("\n"):
+            writer.writerow(line.split("\t"))
+
+
+VARIANTS = {
+    "utf8-bom.txt": lambda p: p.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+    "cp932.txt": lambda p: p.write_bytes(TEXT.encode("cp932")),
+    "crlf.txt": lambda p: p.write_bytes(TEXT.replace("\n", "\r\n").encode("utf-8")),
+    "export.csv": _csv,
+    "export-cp932.csv": lambda p: _csv(p, "cp932"),
+    "export.xlsx": _xlsx,
+}
+
+
+def _comparable(card: dict) -> dict:
+    card = dict(card)
+    card["report"] = {k: v for k, v in card["report"].items() if k not in ("source", "sha256")}
+    card["warnings"] = []
+    return card
+
+
+@pytest.fixture(scope="module")
+def reference_card(tmp_path_factory, seed_rules):
+    path = tmp_path_factory.mktemp("ref") / "utf8.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return _comparable(scorecard_dict(evaluate(load_document(path), seed_rules)))
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_every_export_gives_the_same_scorecard(tmp_path, seed_rules, reference_card, name) -> None:
+    path = tmp_path / name
+    VARIANTS[name](path)
+    card = scorecard_dict(evaluate(load_document(path), seed_rules))
+    assert card["summary"]["measures"] == 143
+    assert _comparable(card) == reference_card
+
+
+def test_csv_cell_with_line_breaks_and_header_found_by_name(tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "表題の行,,\n"
+        "担当府省庁,施策No.,目標の達成状況,目標及び達成の期間,施策名\n"
+        '内閣府,1,"1行目\n2行目は100件",目標,名前\n'
+        "厚生労働省,2,状況,目標,名前2\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert [(m.no, m.ministries, m.line) for m in doc.measures] == [
+        (1, ("内閣府",), 3),
+        (2, ("厚生労働省",), 5),
+    ]
+    assert doc.measures[0].status_text == "1行目\n2行目は100件"
+
+
+# --- malformed input: exact lines and exit codes ---------------------------------------------
+
+HEADER = "施策No.\t施策名\t施策の概要\t目標及び達成の期間\t目標の達成状況\t達成状況を踏まえた施策の見直し方針\t関連URL\t担当府省庁"
+ROW = "{no}\t名前\t概要\t目標\t状況\t見直し\thttps://example.go.jp/\t内閣府"
+
+MALFORMED = [
+    # (file content, expected message after "<file>")  # the case
+    (
+        "\n".join([HEADER, ROW.format(no=1), "2\t名前\t概要"]),
+        ":3: 施策No. 2: 3 cells, the header has 8 (a truncated or broken row)",
+    ),  # truncated last row
+    ("\n".join([HEADER, ROW.format(no=1) + "\tx\ty"]), ":2: 施策No. 1: 10 cells, the header has 8"),
+    (
+        "\n".join([HEADER, ROW.format(no=1), ROW.format(no=1)]),
+        ":3: 施策No. 1 appears twice (first on line 2)",
+    ),
+    (
+        ROW.format(no=1),
+        ": no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
+        "not a status table",
+    ),
+    (
+        "これは表ではありません。\nただの文章です。\n",
+        ": no header row with the columns 施策No., "
+        "目標及び達成の期間 and 目標の達成状況: not a status table",
+    ),
+    ("", ": empty file"),
+    (HEADER + "\n", ": the table has a header but no measure rows"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), MALFORMED)
+def test_malformed_tables(tmp_path, content, message) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(content, encoding="utf-8")
+    result = run("measures", str(path))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"kpi-tracker: error: {path}{message}\n"
+
+
+def test_huge_file_is_refused_before_reading(tmp_path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(200 * 1024 * 1024)  # sparse: no disk used
+    result = run("measures", str(path))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"kpi-tracker: error: {path}: file is 209,715,200 bytes; a status table is expected to "
+        "be under 67,108,864\n"
+    )
+    os.remove(path)
+
+
+def test_broken_xlsx(tmp_path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("measures", str(path))
+    assert result.returncode == 2
+    assert result.stderr == f"kpi-tracker: error: {path}: not a readable .xlsx file (BadZipFile)\n"
+
+
+def test_forced_encoding(tmp_path) -> None:
+    path = tmp_path / "euc.txt"
+    path.write_bytes(TEXT.encode("euc_jis_2004"))
+    assert len(load_document(path, encoding="euc_jis_2004").measures) == 143
+    with pytest.raises(DocumentError) as info:
+        load_document(path, encoding="no-such-codec")
+    assert "cannot decode as no-such-codec" in str(info.value)
+
+
+# --- fuzzing ---------------------------------------------------------------------------------
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_give_a_document_or_our_error(tmp_path, data: bytes) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(data)
+    try:
+        load_document(path)
+    except DocumentError:
+        pass
+
+
+_cell = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",),  # lone surrogates cannot be written as UTF-8
+        blacklist_characters="\t\r\n",
+    ),
+    max_size=30,
+)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(_cell, _cell, _cell, _cell), min_size=1, max_size=25),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_measures_in_equal_measures_out(tmp_path, rows, newline, with_headings) -> None:
+    """However the cells are filled, n numbered rows give n measures, in order."""
+    lines = ["「テスト計画」", "実施状況(令和7年度)", HEADER]
+    for i, (name, target, status, ministry) in enumerate(rows, 1):
+        if with_headings and i % 5 == 1:
+            lines.append(f"({i}){name}\t\t\t\t\t\t\t")
+        lines.append(f"{i}\t{name}\t概要\t{target}\t{status}\t見直し\t\t{ministry}")
+    path = tmp_path / "gen.txt"
+    path.write_text(newline.join(lines), encoding="utf-8")
+    doc = load_document(path)
+    assert [m.no for m in doc.measures] == list(range(1, len(rows) + 1))
