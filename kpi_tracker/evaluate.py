@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from .era import Period, fiscal_year_of
 from .errors import UnitError
 from .extract import Extraction, Observation
+from .quantity import format_number
 from .rules import Indicator
 from .units import convert, unit_label
 
@@ -56,12 +57,7 @@ class Outcome:
     observations: tuple[Observation, ...] = field(default=(), repr=False)
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+_fmt = format_number
 
 
 def effective_end(obs: Observation, as_of: date) -> date:

@@ -40,7 +40,7 @@ white-space:nowrap}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
 th,td{border-bottom:1px solid #d0d7de;padding:.35rem .4rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa;position:sticky;top:0}
-td.num{text-align:right;white-space:nowrap}
+td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}
 .bar{width:8rem;height:.7rem;background:#eaeef2;border-radius:4px;position:relative}
 .bar span{position:absolute;left:0;top:0;bottom:0;border-radius:4px}
 .evidence{color:#59636e;font-size:.82rem}
@@ -53,10 +53,22 @@ tr{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.3rem}td{bo
 """
 
 _SCRIPT = """
-(function(){var m=document.getElementById('f-ministry'),s=document.getElementById('f-status');
-function apply(){var mv=m.value,sv=s.value;document.querySelectorAll('tr[data-status]').forEach(
-function(r){var ok=(!mv||r.dataset.ministries.split('|').indexOf(mv)>=0)&&
-(!sv||r.dataset.status===sv);r.hidden=!ok;});}m.addEventListener('change',apply);s.addEventListener('change',apply);})();
+(function(){
+var m=document.getElementById('f-ministry'),s=document.getElementById('f-status'),
+n=document.getElementById('f-count');
+function apply(){var mv=m.value,sv=s.value,shown=0;
+document.querySelectorAll('tr[data-status]').forEach(function(r){
+var ok=(!mv||r.dataset.ministries.split('|').indexOf(mv)>=0)&&(!sv||r.dataset.status===sv);
+r.hidden=!ok;if(ok){shown++;}});
+n.textContent=shown;
+var h=[];if(mv){h.push('ministry='+encodeURIComponent(mv));}
+if(sv){h.push('status='+sv);}
+history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname);}
+function fromHash(){location.hash.slice(1).split('&').forEach(function(p){
+var kv=p.split('=');if(kv.length!==2){return;}var v=decodeURIComponent(kv[1]);
+if(kv[0]==='ministry'){m.value=v;}if(kv[0]==='status'){s.value=v;}});}
+m.addEventListener('change',apply);s.addEventListener('change',apply);
+fromHash();apply();})();
 """
 
 
@@ -178,6 +190,7 @@ def render(card: Any, lang: str = "ja") -> str:
     ministry_rows = sorted(ministries.items(), key=lambda kv: -sum(kv[1].values()))
     out.append(_bar_chart(L["by_ministry"], ministry_rows, lang))
     out.append("</section></div>")
+    rows = sum(max(1, len(m["indicators"])) for m in data["measures"])
     all_ministries = sorted({n for m in data["measures"] for n in m["ministries"]})
     out.append('<div class="filters">')
     out.append(
@@ -194,7 +207,26 @@ def render(card: Any, lang: str = "ja") -> str:
         )
         + "</select></label></div>"
     )
-    out.append(f"<h2>{L['all']}</h2>")
+    if behind:
+        out.append(f"<h2>{escape(L['missed'])}</h2><table><thead><tr>")
+        out.append(
+            "".join(
+                f"<th>{L[k]}</th>"
+                for k in ("no", "indicator", "target", "actual", "period", "deadline", "status")
+            )
+            + "</tr></thead><tbody>"
+        )
+        for i in sorted(behind, key=lambda i: (not i["overdue"], i["measure"])):
+            out.append(
+                f'<tr><td class="num">{i["measure"]}</td><td>{escape(i["label"])}</td>'
+                f"<td>{escape(target_text(i, lang))}</td>"
+                f'<td class="num">{escape(actual_text(i))}</td><td>{escape(period_text(i))}</td>'
+                f'<td class="date">{i["deadline"] or "—"}</td>'
+                f"<td>{_badge('behind', i['overdue'], lang)}</td>"
+                "</tr>"
+            )
+        out.append("</tbody></table>")
+    out.append(f'<h2>{L["all"]} (<span id="f-count">{rows}</span> {L["rows"]})</h2>')
     out.append(
         "<table><thead><tr>"
         + "".join(
@@ -240,7 +272,7 @@ def render(card: Any, lang: str = "ja") -> str:
                 f'<tr data-status="{i["status"]}" data-ministries="{mins}">{head}'
                 f"<td>{escape(i['label'])}</td><td>{escape(target_text(i, lang))}</td>"
                 f'<td class="num">{escape(actual_text(i))}</td><td>{escape(period_text(i))}</td>'
-                f"<td>{i['deadline'] or '—'}</td><td>{_progress_bar(i)}</td>"
+                f'<td class="date">{i["deadline"] or "—"}</td><td>{_progress_bar(i)}</td>'
                 f"<td>{_badge(i['status'], i['overdue'], lang)}</td>"
                 f'<td class="evidence">{evidence}<br>{escape(i["reason"])}</td></tr>'
             )

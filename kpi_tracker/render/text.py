@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ..quantity import format_number as number
+
 LABELS = {
     "ja": {
         "achieved": "達成",
@@ -42,6 +44,7 @@ LABELS = {
         "by_ministry": "府省庁別の判定",
         "details": "全指標の一覧",
         "progress": "進捗",
+        "rows": "行を表示",
     },
     "en": {
         "achieved": "achieved",
@@ -80,6 +83,7 @@ LABELS = {
         "by_ministry": "Status by ministry",
         "details": "All indicators",
         "progress": "progress",
+        "rows": "rows shown",
     },
 }
 
@@ -102,14 +106,6 @@ def labels(lang: str) -> dict[str, str]:
 def status_text(status: str, overdue: bool, lang: str) -> str:
     key = "overdue" if overdue and status == "behind" else status
     return labels(lang)[key]
-
-
-def number(value: float | int | None) -> str:
-    if value is None:
-        return "—"
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def target_text(ind: dict[str, object], lang: str = "ja") -> str:
