@@ -93,7 +93,7 @@ def test_filter_by_ministry_hides_the_other_rows(tmp_path, page) -> None:
     shown = [r for r in rows if not r[1]]
     assert shown and all("法務省" in m.split("|") for m, _, _ in shown)
     assert all(hidden for m, hidden, _ in rows if "法務省" not in m.split("|"))
-    assert re.search(r'<span id="f-count">%d</span>' % len(shown), result.stdout)
+    assert f'<span id="f-count">{len(shown)}</span>' in result.stdout
 
 
 def test_screenshot(tmp_path, page) -> None:
