@@ -60,7 +60,7 @@ def _rows(dom: str) -> list[tuple[str, bool, str]]:
     out = []
     for m in re.finditer(
         r"<tr data-status=\"(\w+)\" data-ministries=\"([^\"]*)\"( hidden=\"\")?>"
-        r"<td class=\"num\">(\d+)</td>",
+        r"<td class=\"num\"[^>]*>(\d+)</td>",
         dom,
     ):
         out.append((m.group(2), bool(m.group(3)), m.group(4)))

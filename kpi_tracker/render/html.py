@@ -48,7 +48,9 @@ td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}
 .charts{display:flex;flex-wrap:wrap;gap:2rem}
 .charts svg{max-width:100%;height:auto}
 @media (max-width:700px){table,thead,tbody,tr,td{display:block}thead{display:none}
-tr{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.3rem}td{border:0}}
+tr{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.3rem}td{border:0}
+td[data-label]::before{content:attr(data-label);display:inline-block;min-width:5.5rem;
+color:#59636e;font-size:.8rem}td.num{text-align:left}}
 @media print{.filters{display:none}th{position:static}body{max-width:none}}
 """
 
@@ -140,6 +142,55 @@ def _badge(status: str, overdue: bool, lang: str) -> str:
     )
 
 
+MISSED_COLUMNS = ("no", "indicator", "target", "actual", "period", "deadline", "status")
+ALL_COLUMNS = (
+    "no",
+    "name",
+    "indicator",
+    "target",
+    "actual",
+    "period",
+    "deadline",
+    "progress",
+    "status",
+    "evidence",
+)
+_CELL_CLASS = {"no": "num", "actual": "num", "deadline": "date", "evidence": "evidence"}
+
+
+def _table_head(columns: tuple[str, ...], L: dict[str, str]) -> str:
+    return (
+        "<table><thead><tr>"
+        + "".join(f"<th>{L[c]}</th>" for c in columns)
+        + ("</tr></thead><tbody>")
+    )
+
+
+def _row(attrs: str, columns: tuple[str, ...], L: dict[str, str], cells: dict[str, str]) -> str:
+    """One table row; each cell names its column (data-label) for the card layout on phones."""
+    tds = "".join(
+        f'<td class="{_CELL_CLASS.get(c, "")}" data-label="{L[c]}">{cells.get(c, "—")}</td>'
+        for c in columns
+    )
+    return f"<tr{attrs}>{tds}</tr>"
+
+
+def _indicator_cells(i: dict[str, Any], _: str, lang: str, L: dict[str, str]) -> dict[str, str]:
+    ev = i["evidence"]
+    evidence = f"「{escape(ev['text'])}」 ({L['line']} {ev['line']})" if ev else ""
+    return {
+        "no": str(i["measure"]),
+        "indicator": escape(i["label"]),
+        "target": escape(target_text(i, lang)),
+        "actual": escape(actual_text(i)),
+        "period": escape(period_text(i)),
+        "deadline": i["deadline"] or "—",
+        "progress": _progress_bar(i),
+        "status": _badge(i["status"], i["overdue"], lang),
+        "evidence": f"{evidence}<br>{escape(i['reason'])}" if evidence else escape(i["reason"]),
+    }
+
+
 def render(card: Any, lang: str = "ja") -> str:
     data = scorecard_dict(card)
     L = labels(lang)
@@ -208,74 +259,34 @@ def render(card: Any, lang: str = "ja") -> str:
         + "</select></label></div>"
     )
     if behind:
-        out.append(f"<h2>{escape(L['missed'])}</h2><table><thead><tr>")
-        out.append(
-            "".join(
-                f"<th>{L[k]}</th>"
-                for k in ("no", "indicator", "target", "actual", "period", "deadline", "status")
-            )
-            + "</tr></thead><tbody>"
-        )
+        out.append(f"<h2>{escape(L['missed'])}</h2>")
+        out.append(_table_head(MISSED_COLUMNS, L))
         for i in sorted(behind, key=lambda i: (not i["overdue"], i["measure"])):
-            out.append(
-                f'<tr><td class="num">{i["measure"]}</td><td>{escape(i["label"])}</td>'
-                f"<td>{escape(target_text(i, lang))}</td>"
-                f'<td class="num">{escape(actual_text(i))}</td><td>{escape(period_text(i))}</td>'
-                f'<td class="date">{i["deadline"] or "—"}</td>'
-                f"<td>{_badge('behind', i['overdue'], lang)}</td>"
-                "</tr>"
-            )
+            out.append(_row("", MISSED_COLUMNS, L, _indicator_cells(i, "", lang, L)))
         out.append("</tbody></table>")
     out.append(f'<h2>{L["all"]} (<span id="f-count">{rows}</span> {L["rows"]})</h2>')
-    out.append(
-        "<table><thead><tr>"
-        + "".join(
-            f"<th>{L[k]}</th>"
-            for k in (
-                "no",
-                "name",
-                "indicator",
-                "target",
-                "actual",
-                "period",
-                "deadline",
-                "progress",
-                "status",
-                "evidence",
-            )
-        )
-        + "</tr></thead><tbody>"
-    )
+    out.append(_table_head(ALL_COLUMNS, L))
     for m in data["measures"]:
-        mins = escape("|".join(m["ministries"]))
-        head = (
-            f'<td class="num">{m["no"]}</td><td>{escape(m["name"])}'
-            f'<div class="evidence">{escape("、".join(m["ministries"]))}</div></td>'
-        )
+        attrs = f' data-ministries="{escape("|".join(m["ministries"]))}"'
+        head = {
+            "no": str(m["no"]),
+            "name": f'{escape(m["name"])}<div class="evidence">'
+            f"{escape('、'.join(m['ministries']))}</div>",
+        }
         if not m["indicators"]:
-            out.append(
-                f'<tr data-status="{m["status"]}" data-ministries="{mins}">{head}'
-                f"<td>—</td><td>{L['no_indicator']}</td><td>—</td><td>—</td><td>—</td><td></td>"
-                f"<td>{_badge(m['status'], False, lang)}</td>"
-                f'<td class="evidence">{escape(m["reason"] or "")}</td></tr>'
-            )
+            cells = {
+                **head,
+                "indicator": "—",
+                "target": L["no_indicator"],
+                "status": _badge(m["status"], False, lang),
+                "evidence": escape(m["reason"] or ""),
+            }
+            out.append(_row(f' data-status="{m["status"]}"{attrs}', ALL_COLUMNS, L, cells))
             continue
         for ind_id in m["indicators"]:
             i = by_id[ind_id]
-            ev = i["evidence"]
-            evidence = (
-                f"「{escape(ev['text'])}」 ({L['line']} {ev['line']})"
-                if ev
-                else escape(i["reason"])
-            )
-            out.append(
-                f'<tr data-status="{i["status"]}" data-ministries="{mins}">{head}'
-                f"<td>{escape(i['label'])}</td><td>{escape(target_text(i, lang))}</td>"
-                f'<td class="num">{escape(actual_text(i))}</td><td>{escape(period_text(i))}</td>'
-                f'<td class="date">{i["deadline"] or "—"}</td><td>{_progress_bar(i)}</td>'
-                f"<td>{_badge(i['status'], i['overdue'], lang)}</td>"
-                f'<td class="evidence">{evidence}<br>{escape(i["reason"])}</td></tr>'
-            )
+            cells = {**head, **_indicator_cells(i, "", lang, L)}
+            out.append(_row(f' data-status="{i["status"]}"{attrs}', ALL_COLUMNS, L, cells))
     out.append("</tbody></table>")
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
