@@ -68,6 +68,16 @@ def output_option(f: F) -> F:
     )(f)
 
 
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        envvar="KPI_TRACKER_DB",
+        metavar="URL",
+        help="History database: a SQLAlchemy URL or a SQLite file path "
+        "[default: sqlite:///kpi_tracker.db; env KPI_TRACKER_DB].",
+    )(f)
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
@@ -242,10 +252,19 @@ def check(doc: str, rules_path: str, fail_on: str, encoding: str | None) -> None
 @format_option(("md", "json", "html"), "md")
 @encoding_option
 @output_option
+@db_option
 def compare(
-    old: str, new: str, rules_path: str, fmt: str, encoding: str | None, output: str | None
+    old: str,
+    new: str,
+    rules_path: str,
+    fmt: str,
+    encoding: str | None,
+    output: str | None,
+    db: str | None,
 ) -> None:
     """Compare two years: what improved, regressed, appeared or was dropped.
+
+    OLD and NEW are documents, or stored reports named by id or fiscal year (2025, 令和7年度).
 
     Example:
 
@@ -253,11 +272,87 @@ def compare(
     """
     from .compare import compare_dict
     from .render.compare import render as render_compare
-    from .scorecard import scorecard_dict
 
-    old_card = scorecard_dict(_scorecard(old, rules_path, encoding))
-    new_card = scorecard_dict(_scorecard(new, rules_path, encoding))
+    old_card = _card_for_compare(old, rules_path, encoding, db)
+    new_card = _card_for_compare(new, rules_path, encoding, db)
     _write(render_compare(compare_dict(old_card, new_card), fmt), output)
+
+
+def _card_for_compare(key: str, rules_path: str, encoding: str | None, db: str | None) -> Any:
+    """A document on disk, else a stored report (id, fiscal year or 令和7年度)."""
+    if Path(key).exists():
+        from .scorecard import scorecard_dict
+
+        return scorecard_dict(_scorecard(key, rules_path, encoding))
+    from . import store
+
+    engine = store.open_store(db)
+    return store.stored_card(engine, store.find_report(engine, key))
+
+
+@cli.command()
+@click.argument("docs", nargs=-1, required=True, type=click.Path(path_type=str))
+@rules_option
+@encoding_option
+@db_option
+def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str | None) -> None:
+    """Parse, evaluate and store documents; the same content twice is stored once.
+
+    Earlier stored reports of the same plan feed the trend of each new one.
+
+    Example:
+
+        kpi-tracker ingest r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
+    """
+    from . import store
+    from .rules import rules_for
+    from .scorecard import evaluate
+
+    engine = store.open_store(db)
+    documents = [_load(doc, encoding) for doc in docs]
+    # Oldest first, so each report's trend sees the ones before it.
+    documents.sort(key=lambda d: (d.as_of is None, d.as_of))
+    bar = click.progressbar(documents, label="ingest", file=sys.stderr) if len(docs) > 3 else None
+    items = bar if bar is not None else documents
+    try:
+        for document in items:
+            rules = rules_for(rules_path, document.title_lines, document.plan)
+            past = (
+                store.history_points(engine, document.plan, document.as_of)
+                if document.as_of
+                else {}
+            )
+            result = store.ingest(engine, evaluate(document, rules, history=past))
+            verb = "stored" if result.created else "already stored (same content)"
+            click.echo(
+                f"{document.source}: {verb} as report {result.report_id} "
+                f"(fiscal year {result.fiscal_year})"
+            )
+    finally:
+        if bar is not None:
+            bar.render_finish()
+
+
+@cli.command()
+@click.option("--measure", type=int, help="Only this 施策No.")
+@click.option("--indicator", help="Only this indicator id.")
+@format_option(("md", "json", "csv"), "md")
+@output_option
+@db_option
+def history(
+    measure: int | None, indicator: str | None, fmt: str, output: str | None, db: str | None
+) -> None:
+    """The values and statuses of indicators across stored reports, oldest first.
+
+    Example:
+
+        kpi-tracker history --indicator child-welfare-officers --format json
+    """
+    from . import store
+    from .render.history import render as render_history
+
+    rows = store.history(store.open_store(db), measure=measure, indicator=indicator)
+    _write(render_history(rows, fmt), output)
 
 
 @cli.group()
