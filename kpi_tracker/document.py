@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from .data import read_data
 from .era import find_periods
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
@@ -126,7 +126,7 @@ _SPLIT_MINISTRIES = re.compile(r"[\s、，,・/／]+")
 
 @cache
 def _ministry_aliases() -> dict[str, str]:
-    text = resources.files(__package__).joinpath("data/ministries.tsv").read_text("utf-8")
+    text = read_data("ministries.tsv")
     pairs = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
     return {a: b for a, b in pairs}
 

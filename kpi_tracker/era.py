@@ -13,8 +13,8 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
+from .data import read_data
 from .errors import EraYearWarning, PeriodError
 from .normalize import normalize
 
@@ -32,7 +32,7 @@ class Era:
 @cache
 def eras() -> tuple[Era, ...]:
     rows = []
-    text = resources.files(__package__).joinpath("data/eras.tsv").read_text(encoding="utf-8")
+    text = read_data("eras.tsv")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             name, abbr, start = line.split("\t")

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from .era import Period, fiscal_year_of
 from .errors import UnitError
 from .extract import Extraction, Observation
-from .quantity import format_number
+from .numfmt import format_number
 from .rules import Indicator
 from .units import convert, unit_label
 

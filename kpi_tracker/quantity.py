@@ -16,7 +16,7 @@ from .era import find_periods
 from .normalize import normalize
 from .units import unit_words
 
-__all__ = ["Quantity", "find_quantities", "format_number", "parse_number"]
+__all__ = ["Quantity", "find_quantities", "parse_number"]
 
 
 @dataclass(frozen=True)
@@ -242,14 +242,3 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
             )
         )
     return sorted(out, key=lambda q: q.start)
-
-
-def format_number(value: float | None) -> str:
-    """A value as a Japanese table writes it: ``274,285``, ``86.9``; ``—`` for none."""
-    if value is None:
-        return "—"
-    # NOTE: fractions of a count only arise from derived values (a previous year computed from
-    # 前年度比22.4%減); past a thousand they are noise.
-    if abs(value - round(value)) < 1e-9 or abs(value) >= 1000:
-        return f"{round(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -8,9 +8,9 @@ third of a second to every start.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .data import read_data
 from .errors import UnitError
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 @cache
 def _data() -> tuple[tuple[str, ...], dict[str, str]]:
-    text = resources.files(__package__).joinpath("data/units.txt").read_text(encoding="utf-8")
+    text = read_data("units.txt")
     definitions: list[str] = []
     aliases: dict[str, str] = {}
     in_aliases = False

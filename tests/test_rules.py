@@ -116,7 +116,7 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 def test_aliases_are_refused(tmp_path: Path) -> None:
     text = "plan: &p テスト計画\nmeasures: {}\ndescription: *p\n"
-    assert _error(tmp_path, text) == "R:1: YAML anchors and aliases are not allowed"
+    assert _error(tmp_path, text) == "R:3: YAML anchors and aliases are not allowed"
 
 
 def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:

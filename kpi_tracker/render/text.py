@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..quantity import format_number as number
+from ..numfmt import format_number as number
 
 LABELS = {
     "ja": {

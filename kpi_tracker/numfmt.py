@@ -1,0 +1,14 @@
+"""Numbers as the tables write them, for reasons and renderings."""
+
+from __future__ import annotations
+
+
+def format_number(value: float | None) -> str:
+    """A value as a Japanese table writes it: ``274,285``, ``86.9``; ``—`` for none."""
+    if value is None:
+        return "—"
+    # NOTE: fractions of a count only arise from derived values (a previous year computed from
+    # 前年度比22.4%減); past a thousand they are noise.
+    if abs(value - round(value)) < 1e-9 or abs(value) >= 1000:
+        return f"{round(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
