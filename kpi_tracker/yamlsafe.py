@@ -43,7 +43,8 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], source: str, seen: s
 
     # An alias composes to the very node its anchor names: meeting a node twice means one.
     if id(node) in seen:
-        raise RulesError("YAML anchors and aliases are not allowed", Location(source, lines.get(path)))
+        where = Location(source, lines.get(path))
+        raise RulesError("YAML anchors and aliases are not allowed", where)
     seen.add(id(node))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):

@@ -117,15 +117,18 @@ ERRORS = [
     ),
     (["frobnicate"], "kpi-tracker: error: kpi-tracker: No such command 'frobnicate'.\n"),
     (
-        ["scorecard", str(SEED), "--rules", "pyproject.toml"],
-        "kpi-tracker: error: pyproject.toml:2: not valid YAML: expected '<document start>', but "
-        "found '<scalar>'\n",
-    ),
-    (
         ["scorecard", str(SEED), "--rules", "seeds"],
         "kpi-tracker: error: seeds: no rules files (*.yaml) here\n",
     ),
 ]
+
+
+def test_rules_file_that_is_not_yaml() -> None:
+    result = run("scorecard", str(SEED), "--rules", "pyproject.toml")
+    assert result.returncode == 2
+    # The problem's wording is libyaml's (or PyYAML's without it); the place is ours.
+    assert result.stderr.startswith("kpi-tracker: error: pyproject.toml:2: not valid YAML: ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_rules_file_that_is_a_list(tmp_path: Path) -> None:
