@@ -390,8 +390,7 @@ def _judge(
 def _deadline(ind: Indicator, when: date) -> date | None:
     if ind.every_year:
         return date(fiscal_year_of(when) + 1, 3, 31)
-    period = ind.deadline_period
-    return period.end if period is not None else None
+    return ind.deadline_end
 
 
 def _progress(

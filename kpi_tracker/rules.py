@@ -1,226 +1,91 @@
-"""Rules files (``rules/*.yaml``) → validated pydantic models; every problem with file:line.
+"""Rules as the engine uses them: plain frozen values, loaded from ``rules/*.yaml``.
 
 A rules file declares the plan it applies to and, per measure number, the indicators that
 measure its target: how to find the reported value in the status text (by what it measures:
 label words, topic words, units), how to compare it, the target, baseline and deadline.
-Nothing is evaluated from a half-valid file: the first problem rejects the whole file.
+
+``load_rules`` validates a file with the pydantic schema (``rules_schema``) and compiles it to
+these values. The compiled form, with the unit conversions pint worked out, is cached by the
+file's content (``cache.py``): later runs import neither PyYAML's composer, pydantic nor pint.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from .era import Period, parse_period
-from .errors import KpiTrackerError, Location, PeriodError, RulesError, UnitError
+from . import __version__, cache, units
+from .data import DATA
+from .errors import Location, RulesError
 from .normalize import normalize
-from .units import canonical_unit
-from .yamlsafe import line_of, load_with_lines
 
-__all__ = ["Find", "Indicator", "RuleSet", "load_rules", "rules_for"]
-
-Comparator = Literal[">=", ">", "<=", "<", "increase", "decrease", "reduce_by_ratio"]
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def _period(text: str | None, what: str) -> Period | None:
-    if text is None:
-        return None
-    try:
-        return parse_period(text)
-    except PeriodError as exc:
-        raise ValueError(f"{what}: {exc.what}") from None
+__all__ = [
+    "Baseline",
+    "Find",
+    "Indicator",
+    "LoadedRules",
+    "RuleSet",
+    "indicator_from_dict",
+    "load_rules",
+    "rules_for",
+]
 
 
-class Find(_Model):
-    """Where the reported value is and how to recognise it — by what it measures."""
-
-    label: list[str] = Field(default_factory=list)
-    """Words naming the value, each ``a|b`` for synonyms; all must stand beside the number."""
-    topic: list[str] = Field(default_factory=list)
-    """Words that must appear in the same sentence (or the lead-in of its bullet list)."""
-    exclude: list[str] = Field(default_factory=list)
-    """A sentence containing any of these is not about this value."""
-    units: list[str] = Field(default_factory=list)
-    """Units the value may be written in; defaults to the indicator's unit."""
+@dataclass(frozen=True)
+class Find:
+    label: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
     bare: bool = False
-    """Accept a number written without a unit (``PV数:274,285``)."""
-    column: Literal["status", "target", "review"] = "status"
-    value: Literal["level", "change"] = "level"
-    """``change``: the document reports the change itself (``11万人増``)."""
-    aggregate: Literal["single", "sum"] = "single"
-    """``sum``: several matching values of one period add up to the reported value."""
+    column: str = "status"
+    value: str = "level"
+    aggregate: str = "single"
     regex: str | None = None
-    """Last resort: the number must lie inside the group ``value`` of this pattern."""
-
-    @field_validator("units")
-    @classmethod
-    def _known_units(cls, units: list[str]) -> list[str]:
-        for u in units:
-            _unit(u)
-        return units
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, pattern: str | None) -> str | None:
-        if pattern is None:
-            return None
-        try:
-            compiled = re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"regex does not compile: {exc}") from None
-        if "value" not in compiled.groupindex:
-            raise ValueError("regex needs a named group (?P<value>…)")
-        return pattern
-
-    @model_validator(mode="after")
-    def _something_to_find(self) -> Find:
-        if not (self.label or self.topic or self.regex):
-            raise ValueError("find needs at least one of label, topic or regex")
-        return self
 
 
-def _unit(word: str) -> str:
-    try:
-        return canonical_unit(normalize(word))
-    except UnitError as exc:
-        raise ValueError(exc.what) from None
-
-
-class Baseline(_Model):
+@dataclass(frozen=True)
+class Baseline:
     value: float
     period: str | None = None
     unit: str | None = None
 
-    @field_validator("period")
-    @classmethod
-    def _valid_period(cls, text: str | None) -> str | None:
-        _period(text, "baseline period")
-        return text
 
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, word: str | None) -> str | None:
-        if word is not None:
-            _unit(word)
-        return word
-
-    @property
-    def parsed_period(self) -> Period | None:
-        return _period(self.period, "baseline period")
-
-
-class Indicator(_Model):
+@dataclass(frozen=True)
+class Indicator:
     id: str
     label: str
     find: Find
-    comparator: Comparator
-    unit: str
+    comparator: str
+    unit: str  # as the rules file writes it (人, 市町村, %)
+    pint_unit: str  # its canonical name (person, municipality, percent)
+    find_units: tuple[str, ...]  # canonical names of the units the value may be written in
     target: float | None = None
     baseline: Baseline | None = None
-    by: float | None = Field(default=None, gt=0)
-    """increase/decrease by at least this amount (in ``unit``)."""
-    by_ratio: float | None = Field(default=None, gt=0)
-    """increase/decrease by at least this share of the reference (1割 = 0.1)."""
-    ratio: float | None = Field(default=None, gt=0, lt=1)
-    """reduce_by_ratio: the share to take away (半減 = 0.5)."""
+    by: float | None = None
+    by_ratio: float | None = None
+    ratio: float | None = None
     deadline: str | None = None
+    deadline_end: date | None = None
     every_year: bool = False
-    """毎年度: the target holds for each fiscal year; the deadline is that year's end."""
-    tolerance: float = Field(default=0.0, ge=0, lt=1)
-    """程度/概ね: a relative margin within which the target counts as met."""
-    kind: Literal["stock", "flow"] = "stock"
+    tolerance: float = 0.0
+    kind: str = "stock"
     share_of: str | None = None
-    """The id of an indicator of the same measure: this value as a percentage of that one."""
     note: str | None = None
 
-    @field_validator("id")
-    @classmethod
-    def _id_form(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError("id must be letters, digits, '.', '_' or '-'")
-        return value
 
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, word: str) -> str:
-        _unit(word)
-        return word
-
-    @field_validator("deadline")
-    @classmethod
-    def _valid_deadline(cls, text: str | None) -> str | None:
-        _period(text, "deadline")
-        return text
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Indicator:
-        c = self.comparator
-        if c in (">=", ">", "<=", "<") and self.target is None:
-            raise ValueError(f"comparator {c!r} needs a target")
-        if c == "reduce_by_ratio" and (self.ratio is None or self.baseline is None):
-            raise ValueError("reduce_by_ratio needs ratio and baseline")
-        if c in ("increase", "decrease") and self.target is not None:
-            raise ValueError(f"{c} compares with the baseline or the previous value, not a target")
-        if self.by is not None and self.by_ratio is not None:
-            raise ValueError("give by or by_ratio, not both")
-        self._check_units()
-        return self
-
-    def _check_units(self) -> None:
-        from .units import convert
-
-        if self.share_of is not None:
-            if self.pint_unit != "percent":
-                raise ValueError("an indicator with share_of is a percentage: unit must be %")
-            return  # a share divides two counts; they are checked against each other when read
-        others = list(self.find.units)
-        if self.baseline is not None and self.baseline.unit:
-            others.append(self.baseline.unit)
-        for unit in others:
-            try:
-                convert(1.0, _unit(unit), self.pint_unit)
-            except UnitError as exc:
-                raise ValueError(f"unit mismatch: {exc.what}") from None
-
-    @property
-    def deadline_period(self) -> Period | None:
-        return _period(self.deadline, "deadline")
-
-    @property
-    def pint_unit(self) -> str:
-        """The canonical (pint) name of ``unit``; ``unit`` keeps the word the rules wrote."""
-        return _unit(self.unit)
-
-    @property
-    def find_units(self) -> tuple[str, ...]:
-        """Canonical names of the units the reported value may be written in."""
-        return tuple(_unit(u) for u in self.find.units) or (self.pint_unit,)
-
-
-class RuleSet(_Model):
+@dataclass(frozen=True)
+class RuleSet:
     plan: str
-    title_contains: list[str] = Field(default_factory=list)
+    title_contains: tuple[str, ...] = ()
     version: int = 1
     description: str | None = None
-    unmeasured: dict[int, str] = Field(default_factory=dict)
-    """Measures reviewed and left without an indicator, with the reason."""
-    measures: dict[int, list[Indicator]] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _no_overlap(self) -> RuleSet:
-        both = sorted(set(self.unmeasured) & set(self.measures))
-        if both:
-            raise ValueError(f"measures {both} are both in unmeasured and in measures")
-        return self
+    unmeasured: dict[int, str] = field(default_factory=dict)
+    measures: dict[int, tuple[Indicator, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -244,82 +109,148 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text))
 
 
-def load_rules(path: str | Path) -> LoadedRules:
-    """Read and validate one rules file; ``RulesError`` names file, line, rule and field."""
-    import hashlib
+# --- compiling and caching -------------------------------------------------------------------
 
+
+def compile_rules(model: Any) -> RuleSet:
+    """The validated pydantic ``rules_schema.RuleSet`` as plain values."""
+    measures = {no: tuple(_compile(i) for i in inds) for no, inds in model.measures.items()}
+    return RuleSet(
+        model.plan,
+        tuple(model.title_contains),
+        model.version,
+        model.description,
+        dict(model.unmeasured),
+        measures,
+    )
+
+
+def _compile(ind: Any) -> Indicator:
+    f = ind.find
+    deadline = ind.deadline_period
+    baseline = ind.baseline
+    return Indicator(
+        id=ind.id,
+        label=ind.label,
+        find=Find(
+            tuple(f.label),
+            tuple(f.topic),
+            tuple(f.exclude),
+            tuple(f.units),
+            f.bare,
+            f.column,
+            f.value,
+            f.aggregate,
+            f.regex,
+        ),
+        comparator=ind.comparator,
+        unit=ind.unit,
+        pint_unit=ind.pint_unit,
+        find_units=ind.find_units,
+        target=ind.target,
+        baseline=Baseline(baseline.value, baseline.period, baseline.unit) if baseline else None,
+        by=ind.by,
+        by_ratio=ind.by_ratio,
+        ratio=ind.ratio,
+        deadline=ind.deadline,
+        deadline_end=deadline.end if deadline else None,
+        every_year=ind.every_year,
+        tolerance=ind.tolerance,
+        kind=ind.kind,
+        share_of=ind.share_of,
+        note=ind.note,
+    )
+
+
+def indicator_from_dict(data: dict[str, Any]) -> Indicator:
+    """One indicator written as in a rules file, validated and compiled (for tests, notebooks).
+
+    Raises pydantic's ``ValidationError`` on bad input; files go through ``load_rules``.
+    """
+    from .rules_schema import Indicator as IndicatorSchema
+
+    return _compile(IndicatorSchema.model_validate(data))
+
+
+def _to_json(rules: RuleSet) -> dict[str, Any]:
+    data = asdict(rules)
+    data["unmeasured"] = {str(k): v for k, v in rules.unmeasured.items()}
+    data["measures"] = {
+        str(no): [
+            {**asdict(i), "deadline_end": i.deadline_end.isoformat() if i.deadline_end else None}
+            for i in inds
+        ]
+        for no, inds in rules.measures.items()
+    }
+    return data
+
+
+def _from_json(data: dict[str, Any]) -> RuleSet:
+    def indicator(d: dict[str, Any]) -> Indicator:
+        return Indicator(
+            **{
+                **d,
+                "find": Find(
+                    **{k: tuple(v) if isinstance(v, list) else v for k, v in d["find"].items()}
+                ),
+                "find_units": tuple(d["find_units"]),
+                "baseline": Baseline(**d["baseline"]) if d["baseline"] else None,
+                "deadline_end": date.fromisoformat(d["deadline_end"])
+                if d["deadline_end"]
+                else None,
+            }
+        )
+
+    return RuleSet(
+        plan=data["plan"],
+        title_contains=tuple(data["title_contains"]),
+        version=data["version"],
+        description=data["description"],
+        unmeasured={int(k): v for k, v in data["unmeasured"].items()},
+        measures={
+            int(no): tuple(indicator(d) for d in inds) for no, inds in data["measures"].items()
+        },
+    )
+
+
+def _cache_key(content: bytes) -> str:
+    """Everything the compiled form depends on: the file, the unit table, this code."""
+    digest = hashlib.sha256(content)
+    here = Path(__file__).resolve().parent
+    for part in (DATA / "units.txt", here / "rules_schema.py", here / "rules.py"):
+        digest.update(part.read_bytes())
+    digest.update(__version__.encode())
+    return "rules-" + digest.hexdigest()[:32]
+
+
+def load_rules(path: str | Path) -> LoadedRules:
+    """Read, validate and compile one rules file; ``RulesError`` names file, line, rule, field."""
     path = Path(path)
     source = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise RulesError(f"cannot read rules: {exc.strerror or exc}", Location(source)) from None
+    sha256 = hashlib.sha256(data).hexdigest()
+    key = _cache_key(data)
+    cached = cache.read(key)
+    if cached is not None:
+        try:
+            rules = _from_json(cached["rules"])
+            units.install_conversions(cached["conversions"])
+            return LoadedRules(source, sha256, rules)
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry from another layout: rebuild it
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RulesError("rules files must be UTF-8", Location(source)) from None
-    raw, lines = load_with_lines(text, source)
-    if not isinstance(raw, dict):
-        raise RulesError("a rules file is a mapping with plan: and measures:", Location(source, 1))
-    try:
-        ruleset = RuleSet.model_validate(raw)
-    except ValidationError as exc:
-        raise _located(exc, raw, lines, source) from None
-    _check_ids(ruleset, raw, lines, source)
-    return LoadedRules(source, hashlib.sha256(data).hexdigest(), ruleset)
+    from .rules_schema import validate
 
-
-def _located(exc: ValidationError, raw: dict[str, Any], lines: dict, source: str) -> RulesError:
-    err = exc.errors(include_url=False)[0]
-    loc = tuple(err["loc"])
-    rule = None
-    field = None
-    if len(loc) >= 3 and loc[0] == "measures":
-        entry = _lookup(raw, loc[:3])
-        rule_id = entry.get("id") if isinstance(entry, dict) else None
-        rule = f"{loc[1]}/{rule_id}" if rule_id else f"{loc[1]}[{loc[2]}]"
-        field = ".".join(str(p) for p in loc[3:]) or None
-    elif loc:
-        field = ".".join(str(p) for p in loc)
-    message = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r}"
-    elif err["type"] == "missing":
-        message = f"missing key {loc[-1]!r}"
-    return RulesError(message, Location(source, line_of(lines, loc), rule, field))
-
-
-def _lookup(raw: Any, loc: tuple[Any, ...]) -> Any:
-    node = raw
-    for part in loc:
-        if isinstance(node, dict):
-            node = node.get(str(part))
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
-
-
-def _check_ids(ruleset: RuleSet, raw: dict[str, Any], lines: dict, source: str) -> None:
-    seen: dict[str, int | None] = {}
-    for no, indicators in ruleset.measures.items():
-        ids = {i.id for i in indicators}
-        for index, indicator in enumerate(indicators):
-            key = next(k for k in raw["measures"] if int(k) == no)
-            line = lines.get(("measures", key, str(index), "id"))
-            where = Location(source, line, f"{no}/{indicator.id}", "id")
-            if indicator.id in seen:
-                raise RulesError(
-                    f"id {indicator.id!r} is used twice (first on line {seen[indicator.id]})",
-                    where,
-                )
-            seen[indicator.id] = line
-            if indicator.share_of is not None and indicator.share_of not in ids:
-                raise RulesError(
-                    f"share_of {indicator.share_of!r} is not an indicator of measure {no}",
-                    Location(source, line, f"{no}/{indicator.id}", "share_of"),
-                )
+    rules = compile_rules(validate(text, source))
+    conversions = units.conversion_table()
+    cache.write(key, {"rules": _to_json(rules), "conversions": conversions})
+    return LoadedRules(source, sha256, rules)
 
 
 def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -> LoadedRules:
@@ -348,6 +279,3 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
             Location(str(path)),
         )
     return single
-
-
-__all__ += ["Baseline", "Comparator", "KpiTrackerError", "LoadedRules"]

@@ -62,10 +62,42 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+# (from, to) → factor for every pair of units that compare; filled from the rules cache so a
+# run whose rules were compiled before need not import pint (~0.1 s) at all.
+_conversions: dict[tuple[str, str], float] | None = None
+
+
+def conversion_table() -> list[list[object]]:
+    """Every pair of registry units that compare, with the factor: ``[from, to, factor]``."""
+    names = sorted(set(unit_words().values()))
+    table: list[list[object]] = []
+    for a in names:
+        for b in names:
+            try:
+                table.append([a, b, _pint_convert(1.0, a, b)])
+            except UnitError:
+                continue
+    return table
+
+
+def install_conversions(table: list[list[object]]) -> None:
+    global _conversions
+    _conversions = {(str(a), str(b)): float(f) for a, b, f in table}  # type: ignore[arg-type]
+
+
 def convert(value: float, unit: str, to: str) -> float:
     """``value`` in ``unit`` expressed in ``to``; ``UnitError`` when the dimensions differ."""
     if unit == to:
         return value
+    if _conversions is not None:
+        factor = _conversions.get((unit, to))
+        if factor is None:
+            raise UnitError(f"{unit} does not compare with {to}")
+        return value * factor
+    return _pint_convert(value, unit, to)
+
+
+def _pint_convert(value: float, unit: str, to: str) -> float:
     import pint
 
     ureg = registry()

@@ -5,6 +5,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled rules are cached in a folder of this run, never in the user's home."""
+    import os
+    import tempfile
+
+    os.environ["KPI_TRACKER_CACHE"] = tempfile.mkdtemp(prefix="kpi-tracker-cache-")
+
+
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"
 RULES = ROOT / "rules" / "kodoku_koritsu.yaml"
 

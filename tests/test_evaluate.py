@@ -8,7 +8,7 @@ import pytest
 
 from kpi_tracker.evaluate import TrendPoint, evaluate_indicator
 from kpi_tracker.extract import extract, sentences_of
-from kpi_tracker.rules import Indicator
+from kpi_tracker.rules import Indicator, indicator_from_dict
 
 AS_OF = date(2026, 3, 31)
 
@@ -23,7 +23,7 @@ def ind(**kw) -> Indicator:
         "unit": "件",
     }
     base.update(kw)
-    return Indicator.model_validate(base)
+    return indicator_from_dict(base)
 
 
 def run(indicator: Indicator, text: str, **kw):

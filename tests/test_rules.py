@@ -42,7 +42,7 @@ def test_good_file_loads(tmp_path: Path) -> None:
     _, loaded = _load(tmp_path, GOOD)
     ((no, ind),) = loaded.indicators()
     assert no == 1 and ind.id == "a" and ind.target == 10.0
-    assert ind.deadline_period.end.isoformat() == "2027-03-31"
+    assert ind.deadline_end.isoformat() == "2027-03-31"
     assert ind.pint_unit == "case"
 
 
@@ -164,3 +164,50 @@ def test_seed_rules_cover_every_quantitative_target(seed_doc, seed_rules) -> Non
     findings = lint(seed_doc, seed_rules)
     assert [f for f in findings if f.kind in ("uncovered", "rule_without_measure")] == []
     assert {f.measure for f in findings if f.kind == "acknowledged"} == {11, 47, 115}
+
+
+# --- the compiled-rules cache ------------------------------------------------------------------
+
+
+def test_cache_gives_the_same_rules(tmp_path: Path, monkeypatch) -> None:
+    from kpi_tracker import cache
+
+    monkeypatch.setenv("KPI_TRACKER_CACHE", str(tmp_path / "cache"))
+    path, first = _load(tmp_path, GOOD)
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
+    second = load_rules(path)  # from the cache
+    assert second == first
+    (entry,) = (tmp_path / "cache").glob("rules-*.json")
+    entry.write_text("{not json", encoding="utf-8")  # a corrupt entry is rebuilt
+    assert load_rules(path) == first
+    assert cache.read(entry.stem) is not None
+
+
+def test_cache_off(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KPI_TRACKER_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    _, loaded = _load(tmp_path, GOOD)
+    assert loaded.rules.plan == "テスト計画"
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import RULES
+
+    code = (
+        "import sys; from kpi_tracker.rules import load_rules; "
+        f"load_rules({str(RULES)!r}); "
+        "print(sorted(m for m in ('pydantic', 'pint', 'yaml') if m in sys.modules))"
+    )
+    env = {**os.environ, "KPI_TRACKER_CACHE": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["['pint', 'pydantic', 'yaml']", "[]"]

@@ -1,0 +1,46 @@
+"""A small on-disk cache of compiled rules, like ``__pycache__`` for rules files.
+
+Where: ``$KPI_TRACKER_CACHE`` if set (``off`` disables the cache), else
+``$XDG_CACHE_HOME/kpi-tracker``, else ``~/.cache/kpi-tracker``. Entries are JSON named by a
+hash of everything that shapes them, so a changed rules file, unit table or kpi-tracker gets
+a new entry; a missing, unreadable or corrupt entry is simply rebuilt. Nothing here is ever
+an error: the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+
+def cache_dir() -> Path | None:
+    setting = os.environ.get("KPI_TRACKER_CACHE")
+    if setting is not None:
+        return None if setting.lower() in ("", "0", "off", "no", "false") else Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kpi-tracker"
+
+
+def read(key: str) -> Any | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write(key: str, value: Any) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{key}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, folder / f"{key}.json")  # atomic: readers never see half a file
+    except OSError:
+        pass
