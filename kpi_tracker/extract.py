@@ -11,15 +11,27 @@ it (前年度比22.4%減, +約10ポイント) as relative observations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
+from typing import TypeVar
 
 from .era import Period, PeriodMatch, find_periods
 from .normalize import normalize
 from .quantity import Quantity, find_quantities
 from .rules import Indicator
 
-__all__ = ["Extraction", "Observation", "Sentence", "extract", "sentences_of"]
+__all__ = [
+    "Analysis",
+    "Extraction",
+    "Observation",
+    "Sentence",
+    "analyse",
+    "extract",
+    "sentences_of",
+]
+
+_Spanned = TypeVar("_Spanned", Quantity, PeriodMatch)
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,22 @@ class Sentence:
     end: int
     text: str
     lead_in: str  # the sentence a bullet list hangs from, or ""
+    norm: str = ""  # ``text`` normalised (same length)
+    lead_norm: str = ""
+    note: bool = False  # a ※ note: qualifies the sentence before it; its numbers are asides
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A cell read once — sentences, periods, quantities — and shared by every indicator of
+    the measure, so that a text is normalised and scanned once, not once per rule."""
+
+    text: str
+    norm: str
+    sentences: tuple[Sentence, ...]
+    periods: tuple[tuple[PeriodMatch, ...], ...]  # per sentence, spans into ``text``
+    lead_periods: tuple[tuple[PeriodMatch, ...], ...]
+    quantities: tuple[tuple[Quantity, ...], ...]  # per sentence, spans into ``text``
 
 
 @dataclass(frozen=True)
@@ -86,105 +114,113 @@ def sentences_of(text: str) -> list[Sentence]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        stripped = normalize(chunk).lstrip()
+        chunk_norm = norm[start:end]
+        stripped = chunk_norm.lstrip()
         is_item = bool(stripped) and stripped[0] in "・●○◆■"
         if not is_item:
             lead = chunk
-        out.append(Sentence(start, end, chunk, lead if is_item else ""))
+        lead_in = lead if is_item else ""
+        out.append(
+            Sentence(
+                start, end, chunk, lead_in, chunk_norm, normalize(lead_in), stripped.startswith("※")
+            )
+        )
     return out
 
 
-def _alternatives(entry: str) -> list[str]:
-    return [normalize(a.strip()) for a in entry.split("|") if a.strip()]
+def analyse(text: str) -> Analysis:
+    """Sentences with their periods and quantities, for ``extract``."""
+    sentences = tuple(sentences_of(text))
+    periods = []
+    lead_periods = []
+    quantities = []
+    for sentence in sentences:
+        found = find_periods(sentence.text)
+        periods.append(tuple(_shift(p, sentence.start) for p in found))
+        lead_periods.append(tuple(find_periods(sentence.lead_in)) if sentence.lead_in else ())
+        quantities.append(
+            tuple(_shift(q, sentence.start) for q in find_quantities(sentence.text, found))
+        )
+    return Analysis(
+        text, normalize(text), sentences, tuple(periods), tuple(lead_periods), tuple(quantities)
+    )
 
 
-def _has_all(text: str, groups: list[str]) -> bool:
-    norm = normalize(text)
+@cache
+def _alternatives(entry: str) -> tuple[str, ...]:
+    return tuple(normalize(a.strip()) for a in entry.split("|") if a.strip())
+
+
+def _has_all(norm: str, groups: tuple[str, ...]) -> bool:
+    """Every group has one of its words in ``norm`` (normalised text)."""
     return all(any(a in norm for a in _alternatives(g)) for g in groups)
 
 
-def _has_any(text: str, words: list[str]) -> bool:
-    norm = normalize(text)
+def _has_any(norm: str, words: tuple[str, ...]) -> bool:
     return any(a in norm for w in words for a in _alternatives(w))
 
 
-@dataclass
-class _Candidate:
-    q: Quantity
-    strength: int
-    sentence: Sentence
-    before: str
-    after: str
-
-
-def extract(indicator: Indicator, text: str) -> Extraction:
-    """Observations for ``indicator`` in ``text`` (the cell its ``find.column`` names)."""
+def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
+    """Observations for ``indicator`` in a cell (the one its ``find.column`` names)."""
+    analysis = text if isinstance(text, Analysis) else analyse(text)
+    raw, norm = analysis.text, analysis.norm
     find = indicator.find
     units = set(indicator.find_units)
-    regex_spans = (
-        [m.span("value") for m in re.finditer(find.regex, normalize(text))] if find.regex else None
-    )
+    regex_spans = [m.span("value") for m in re.finditer(find.regex, norm)] if find.regex else None
     observations: list[Observation] = []
     changes: list[tuple[Observation, Observation]] = []
     pending: Period | None = None
     pending_evidence = None
     found_label = False
-    for sentence in sentences_of(text):
-        if normalize(sentence.text).lstrip().startswith("※"):
-            continue  # NOTE: a ※ note qualifies the sentence before it; its numbers are asides
-        scope = sentence.text + "\n" + sentence.lead_in
-        if find.topic and not _has_all(scope, find.topic):
+    for index, sentence in enumerate(analysis.sentences):
+        if sentence.note:
             continue
-        if find.exclude and _has_any(sentence.text, find.exclude):
+        if find.topic and not _has_all(sentence.norm + "\n" + sentence.lead_norm, find.topic):
             continue
-        if find.label and not _has_all(sentence.text, find.label):
+        if find.exclude and _has_any(sentence.norm, find.exclude):
+            continue
+        if find.label and not _has_all(sentence.norm, find.label):
             continue
         found_label = True
-        periods = find_periods(text[sentence.start : sentence.end])
-        lead_periods = find_periods(sentence.lead_in) if sentence.lead_in else []
-        marker = _PENDING.search(normalize(sentence.text))
+        periods = analysis.periods[index]
+        marker = _PENDING.search(sentence.norm)
         if marker:
-            before_marker = [p for p in periods if p.end <= marker.start()]
+            before_marker = [p for p in periods if p.end <= sentence.start + marker.start()]
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        quantities = [_shift(q, sentence.start) for q in find_quantities(sentence.text)]
+        quantities = analysis.quantities[index]
         previous_level: Observation | None = None
-        for index, q in enumerate(quantities):
-            seg_start = quantities[index - 1].end if index else sentence.start
-            seg_end = quantities[index + 1].start if index + 1 < len(quantities) else sentence.end
-            before = text[seg_start : q.start]
-            after = text[q.end : seg_end]
-            change = _change_kind(q, before, after)
-            if change is None and q.unit == "percentage_point":
-                change = "points"
+        for i, q in enumerate(quantities):
+            seg_start = quantities[i - 1].end if i else sentence.start
+            seg_end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+            before, after = norm[seg_start : q.start], norm[q.end : seg_end]
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
+            change = _change_kind(q, before, after)
             obs_period, assumed = _period_for(
-                q, before, after, periods, lead_periods, sentence.start
+                q, before, raw[q.end : seg_end], periods, analysis.lead_periods[index]
             )
             base = dict(
                 period=obs_period,
-                evidence=_clause(text, sentence, q),
+                evidence=_clause(raw, sentence, q),
                 start=q.start,
                 end=q.end,
-                provisional=bool(_PROVISIONAL.search(normalize(_near(before, after)))),
+                provisional=bool(_PROVISIONAL.search(before[-12:] + after[:12])),
                 approx=q.approx,
                 bound=q.bound,
                 period_assumed=assumed,
             )
             if change is not None:
                 signed = -abs(q.value) if _is_down(q, after) else abs(q.value)
-                rel = Observation(value=signed, unit=q.unit, strength=2, change=change, **base)
                 if find.value == "change" and _unit_fits(q, units, find.bare):
                     strength = _label_strength(find.label, before, after)
                     if strength:
                         observations.append(
-                            Observation(
-                                value=signed, unit=q.unit, strength=strength, change=change, **base
-                            )
+                            Observation(signed, q.unit, strength=strength, change=change, **base)
                         )
                 elif previous_level is not None:
+                    rel = Observation(signed, q.unit, strength=2, change=change, **base)
                     changes.append((previous_level, rel))
                 continue
             if find.value == "change" or not _unit_fits(q, units, find.bare):
@@ -195,16 +231,14 @@ def extract(indicator: Indicator, text: str) -> Extraction:
                 # just matched: "8,277件であり、令和5年度末時点の7,179件".
                 previous_level = None
                 continue
-            obs = Observation(value=q.value, unit=q.unit, strength=strength, **base)
+            obs = Observation(q.value, q.unit, strength=strength, **base)
             observations.append(obs)
             previous_level = obs
     return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
 
 
-def _shift(q: Quantity, offset: int) -> Quantity:
-    from dataclasses import replace
-
-    return replace(q, start=q.start + offset, end=q.end + offset)
+def _shift(item: _Spanned, offset: int) -> _Spanned:
+    return replace(item, start=item.start + offset, end=item.end + offset)  # type: ignore[type-var]
 
 
 def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
@@ -224,7 +258,7 @@ def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
     return False
 
 
-def _label_strength(label: list[str], before: str, after: str) -> int:
+def _label_strength(label: tuple[str, ...], before: str, after: str) -> int:
     """2 when the label words stand before the number, 1 when they stand beside it."""
     if not label:
         return 1
@@ -235,23 +269,23 @@ def _label_strength(label: list[str], before: str, after: str) -> int:
     return 0
 
 
-def _label_free(before: str, periods: list[PeriodMatch]) -> bool:
-    text = normalize(before)
+def _label_free(before: str, periods: tuple[PeriodMatch, ...]) -> bool:
+    text = before
     for p in periods:
         text = text.replace(normalize(p.text), "")
     return len(_LABEL_FREE.sub("", text)) <= 2
 
 
 def _change_kind(q: Quantity, before: str, after: str) -> str | None:
-    norm_before = normalize(before)
-    if q.signed or _CHANGE_BEFORE.search(norm_before) or _CHANGE_AFTER.match(normalize(after)):
+    """``percent``, ``points`` or ``delta`` when the number states a change, else None."""
+    if q.unit == "percentage_point":
+        return "points"
+    if q.signed or _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
         if q.unit == "percent":
             # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
-            if q.signed or _CHANGE_BEFORE.search(norm_before):
+            if q.signed or _CHANGE_BEFORE.search(before):
                 return "percent"
             return None
-        if q.unit == "percentage_point":
-            return "points"
         return "delta"
     return None
 
@@ -259,7 +293,7 @@ def _change_kind(q: Quantity, before: str, after: str) -> str | None:
 def _is_down(q: Quantity, after: str) -> bool:
     if q.signed:
         return q.value < 0
-    m = _CHANGE_AFTER.match(normalize(after))
+    m = _CHANGE_AFTER.match(after)
     return bool(m and m.group(1) in _DOWN)
 
 
@@ -269,22 +303,24 @@ _PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
 def _period_for(
     q: Quantity,
     before: str,
-    after: str,
-    periods: list[PeriodMatch],
-    lead_periods: list[PeriodMatch],
-    offset: int,
+    raw_after: str,
+    periods: tuple[PeriodMatch, ...],
+    lead_periods: tuple[PeriodMatch, ...],
 ) -> tuple[Period | None, bool]:
-    """The period a number belongs to and whether it was assumed rather than read."""
-    paren = _PAREN.match(normalize(after))
+    """The period a number belongs to and whether it was assumed rather than read.
+
+    ``before`` is normalised; ``raw_after`` is as written, so a period's text quotes the source.
+    """
+    paren = _PAREN.match(normalize(raw_after[:44]))
     if paren:
-        inside = find_periods(after[paren.start(1) : paren.end(1)])
+        inside = find_periods(raw_after[paren.start(1) : paren.end(1)])
         if inside:
             return inside[0].period, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number.
-    earlier = [p for p in periods if p.end + offset <= q.start and not p.bracketed]
+    earlier = [p for p in periods if p.end <= q.start and not p.bracketed]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
-    if _PREVIOUS_YEAR.search(normalize(before)):
+    if _PREVIOUS_YEAR.search(before):
         # 前年度の約73%: the year before the one the sentence is about.
         return (_year_before(base) if base else None), base is None
     if base is not None:
@@ -300,10 +336,6 @@ def _year_before(period: Period) -> Period:
 
     year = relativedelta(years=1)
     return Period(period.start - year, period.end - year, f"{period.text}の前年")
-
-
-def _near(before: str, after: str) -> str:
-    return before[-12:] + after[:12]
 
 
 def _clause(text: str, sentence: Sentence, q: Quantity) -> str:

@@ -9,10 +9,11 @@ Units are read from the alias table only; pint is not imported here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .era import find_periods
+from .era import PeriodMatch, find_periods
 from .normalize import normalize
 from .units import unit_words
 
@@ -124,16 +125,17 @@ def _small_part(token: str) -> float:
     return _plain(token)
 
 
-def _masked_spans(raw: str, norm: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _URL.finditer(norm)]
-    spans += [(p.start, p.end) for p in find_periods(raw)]
-    return spans
+def find_quantities(text: str, periods: Sequence[PeriodMatch] | None = None) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, spans pointing into ``text``.
 
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text``, left to right, spans pointing into ``text``."""
+    ``periods``: the period expressions of ``text`` when the caller has found them already.
+    """
     norm = normalize(text)
-    masked = _masked_spans(text, norm)
+    if periods is None:
+        periods = find_periods(text)
+    # Dates and URLs hold digits that are never values.
+    masked = [(m.start(), m.end()) for m in _URL.finditer(norm)]
+    masked += [(p.start, p.end) for p in periods]
     units = _unit_pattern()
     found: list[Quantity] = []
     for m in _RUN.finditer(norm):

@@ -8,7 +8,7 @@ from datetime import date
 from .document import Document, Measure
 from .errors import DocumentError, Location
 from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, measure_status
-from .extract import extract
+from .extract import Analysis, analyse, extract
 from .rules import Indicator, LoadedRules
 
 __all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
@@ -92,11 +92,15 @@ def evaluate(
         )
     results: list[MeasureOutcome] = []
     for measure in document.measures:
-        indicators = by_measure.get(measure.no, [])
+        indicators = by_measure.get(measure.no, ())
         done: dict[str, Outcome] = {}
+        analyses: dict[str, Analysis] = {}
         # Shares are evaluated after the indicator they divide by.
         for ind in sorted(indicators, key=lambda i: i.share_of is not None):
-            extraction = extract(ind, _text_of(measure, ind))
+            column = ind.find.column
+            if column not in analyses:
+                analyses[column] = analyse(_text_of(measure, ind))
+            extraction = extract(ind, analyses[column])
             done[ind.id] = evaluate_indicator(
                 ind,
                 measure.no,
