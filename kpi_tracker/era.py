@@ -276,13 +276,15 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
     return PeriodMatch(m.start(), right_end, text, Period(first, last, text, warning))
 
 
-def find_periods(text: str, *, strict: bool = False) -> list[PeriodMatch]:
+def find_periods(text: str, *, strict: bool = False, norm: str | None = None) -> list[PeriodMatch]:
     """Every period expression in ``text``, left to right, with spans into ``text``.
 
     Invalid dates are skipped unless ``strict`` (then they raise ``PeriodError``): in running
-    prose a malformed date must not stop the whole extraction.
+    prose a malformed date must not stop the whole extraction. ``norm``: ``normalize(text)``
+    when the caller has it already.
     """
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     found: list[PeriodMatch] = []
     pos = 0
     while True:

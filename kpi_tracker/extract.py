@@ -11,7 +11,7 @@ it (前年度比22.4%減, +約10ポイント) as relative observations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import TypeVar
@@ -43,6 +43,7 @@ class Sentence:
     norm: str = ""  # ``text`` normalised (same length)
     lead_norm: str = ""
     note: bool = False  # a ※ note: qualifies the sentence before it; its numbers are asides
+    lead_start: int = -1  # where the lead-in starts, -1 when there is none
 
 
 @dataclass(frozen=True)
@@ -99,51 +100,76 @@ _LABEL_FREE = re.compile(
 )
 
 
-def sentences_of(text: str) -> list[Sentence]:
+def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
     """Sentences and bullet items of a cell, each with the lead-in of its bullet list."""
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     cuts = {0, len(text)}
     for m in _SENTENCE_END.finditer(norm):
         cuts.add(m.end())
     for m in _BULLET.finditer(norm):
         cuts.add(m.start())
-    bounds = sorted(cuts)
     out: list[Sentence] = []
-    lead = ""
-    for start, end in pairwise(bounds):
-        chunk = text[start:end]
-        if not chunk.strip():
-            continue
+    lead = (-1, -1)
+    for start, end in pairwise(sorted(cuts)):
         chunk_norm = norm[start:end]
         stripped = chunk_norm.lstrip()
-        is_item = bool(stripped) and stripped[0] in "・●○◆■"
+        if not stripped:
+            continue
+        is_item = stripped[0] in "・●○◆■"
         if not is_item:
-            lead = chunk
-        lead_in = lead if is_item else ""
+            lead = (start, end)
+        lead_start, lead_end = lead if is_item else (-1, -1)
         out.append(
             Sentence(
-                start, end, chunk, lead_in, chunk_norm, normalize(lead_in), stripped.startswith("※")
+                start,
+                end,
+                text[start:end],
+                text[lead_start:lead_end] if is_item else "",
+                chunk_norm,
+                norm[lead_start:lead_end] if is_item else "",
+                stripped.startswith("※"),
+                lead_start,
             )
         )
     return out
 
 
 def analyse(text: str) -> Analysis:
-    """Sentences with their periods and quantities, for ``extract``."""
-    sentences = tuple(sentences_of(text))
-    periods = []
-    lead_periods = []
-    quantities = []
-    for sentence in sentences:
-        found = find_periods(sentence.text)
-        periods.append(tuple(_shift(p, sentence.start) for p in found))
-        lead_periods.append(tuple(find_periods(sentence.lead_in)) if sentence.lead_in else ())
-        quantities.append(
-            tuple(_shift(q, sentence.start) for q in find_quantities(sentence.text, found))
-        )
+    """Sentences with their periods and quantities, for ``extract``: the text is normalised
+    and scanned once, then each period and quantity is filed under its sentence."""
+    norm = normalize(text)
+    sentences = tuple(sentences_of(text, norm))
+    periods = find_periods(text, norm=norm)
+    quantities = find_quantities(text, periods, norm)
+    by_sentence_periods = _file_under(sentences, periods)
+    by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
+    lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
     return Analysis(
-        text, normalize(text), sentences, tuple(periods), tuple(lead_periods), tuple(quantities)
+        text,
+        norm,
+        sentences,
+        by_sentence_periods,
+        lead_periods,
+        _file_under(sentences, quantities),
     )
+
+
+def _file_under(
+    sentences: tuple[Sentence, ...], items: list[_Spanned]
+) -> tuple[tuple[_Spanned, ...], ...]:
+    """Items (sorted by start) grouped by the sentence each starts in."""
+    out = []
+    i = 0
+    for sentence in sentences:
+        while i < len(items) and items[i].start < sentence.start:
+            i += 1
+        group = []
+        while i < len(items) and items[i].start < sentence.end:
+            group.append(items[i])
+            i += 1
+        out.append(tuple(group))
+    return tuple(out)
 
 
 @cache
@@ -235,10 +261,6 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
             observations.append(obs)
             previous_level = obs
     return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
-
-
-def _shift(item: _Spanned, offset: int) -> _Spanned:
-    return replace(item, start=item.start + offset, end=item.end + offset)  # type: ignore[type-var]
 
 
 def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:

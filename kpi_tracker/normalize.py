@@ -59,7 +59,8 @@ def strip_html(text: str) -> str:
     """
     if "<" in text:
         text = _TAG.sub(" ", _BLOCK_END.sub("\n", text))
-    text = _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text or "\u3000" in text:
+        text = _SPACES.sub(" ", text)
     if "\n" in text:
         text = _BREAKS.sub("\n", text)
     return text.strip()

@@ -125,14 +125,18 @@ def _small_part(token: str) -> float:
     return _plain(token)
 
 
-def find_quantities(text: str, periods: Sequence[PeriodMatch] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, periods: Sequence[PeriodMatch] | None = None, norm: str | None = None
+) -> list[Quantity]:
     """Every quantity in ``text``, left to right, spans pointing into ``text``.
 
-    ``periods``: the period expressions of ``text`` when the caller has found them already.
+    ``periods`` and ``norm``: the period expressions of ``text`` and ``normalize(text)`` when
+    the caller has them already.
     """
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     if periods is None:
-        periods = find_periods(text)
+        periods = find_periods(text, norm=norm)
     # Dates and URLs hold digits that are never values.
     masked = [(m.start(), m.end()) for m in _URL.finditer(norm)]
     masked += [(p.start, p.end) for p in periods]
