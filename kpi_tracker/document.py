@@ -8,7 +8,6 @@ no row is ever dropped without a word.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -178,14 +177,15 @@ def _heading_level(text: str) -> int | None:
 def parse_rows(raw: RawDocument) -> Document:
     """Build the document from rows; raise ``DocumentError`` naming the line on bad rows."""
     source = raw.source
-    header_at = None
-    columns: dict[str, int] = {}
-    for index, row in enumerate(raw.rows):
-        mapping = _header_map(row.cells)
-        if mapping is not None:
-            header_at, columns = index, mapping
+    rows = raw.rows
+    columns: dict[str, int] | None = None
+    above: list[Row] = []
+    for row in rows:
+        columns = _header_map(row.cells)
+        if columns is not None:
             break
-    if header_at is None:
+        above.append(row)
+    if columns is None:
         raise DocumentError(
             "no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
             "not a status table",
@@ -194,7 +194,7 @@ def parse_rows(raw: RawDocument) -> Document:
     header_width = max(columns.values()) + 1
     title_lines = tuple(
         strip_html(" ".join(c for c in row.cells if c.strip()))
-        for row in raw.rows[:header_at]
+        for row in above
         if not _is_blank(row.cells)
     )
     warnings: list[str] = []
@@ -202,7 +202,7 @@ def parse_rows(raw: RawDocument) -> Document:
     seen: dict[int, int] = {}
     section: list[str] = []
     levels: list[int] = []
-    for row in raw.rows[header_at + 1 :]:
+    for row in rows:  # the rest of the stream, after the header
         cells = row.cells
         if _is_blank(cells) or _is_separator(cells):
             continue
@@ -245,7 +245,7 @@ def parse_rows(raw: RawDocument) -> Document:
         warnings.append(f"{source}: no report fiscal year (…の実施状況(令和7年度)) in the title")
     return Document(
         source=source,
-        sha256=hashlib.sha256(raw.data).hexdigest(),
+        sha256=raw.sha256,
         encoding=raw.encoding,
         title=title,
         plan=plan,

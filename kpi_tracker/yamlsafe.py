@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import Location, RulesError
 
-MAX_RULES_BYTES = 2 * 1024 * 1024
+MAX_RULES_BYTES = 16 * 1024 * 1024  # a real rules file is tens of kB
 
 Path_ = tuple[str, ...]
 

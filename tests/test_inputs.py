@@ -129,15 +129,27 @@ def test_malformed_tables(tmp_path, content, message) -> None:
     assert result.stderr == f"kpi-tracker: error: {path}{message}\n"
 
 
-def test_huge_file_is_refused_before_reading(tmp_path) -> None:
+def test_200_mb_file_without_rows(tmp_path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
-        f.truncate(200 * 1024 * 1024)  # sparse: no disk used
+        f.truncate(200 * 1024 * 1024)  # sparse: 200 MB of NUL bytes, no disk used
     result = run("measures", str(path))
     assert result.returncode == 2
     assert result.stderr == (
-        f"kpi-tracker: error: {path}: file is 209,715,200 bytes; a status table is expected to "
-        "be under 67,108,864\n"
+        f"kpi-tracker: error: {path}:1: line longer than 8,388,608 characters: not a status table\n"
+    )
+    os.remove(path)
+
+
+def test_file_over_a_gigabyte_is_refused_before_reading(tmp_path) -> None:
+    path = tmp_path / "huger.txt"
+    with path.open("wb") as f:
+        f.truncate(1100 * 1024 * 1024)
+    result = run("measures", str(path))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"kpi-tracker: error: {path}: file is 1,153,433,600 bytes; a status table is expected "
+        "to be under 1,073,741,824\n"
     )
     os.remove(path)
 

@@ -1,0 +1,270 @@
+"""kpi-tracker benchmark: every budget of the speed issue, measured side by side in one run.
+
+    python -m pip install -e '.[bench]'    # ja-timex, for the date-extraction comparison
+    python benchmarks/run.py               # prints a Markdown table; --quick for fewer repeats
+
+Rows (budgets from the speed issue, on a 2-core machine):
+
+1. cold ``kpi-tracker scorecard seeds/…r7.txt --format json`` ≤ 1.5 × ``python -c "import
+   pydantic, pint"`` (medians). The rules file's compiled form is cached after the first run
+   (like ``__pycache__``); the first run on a new cache is reported too.
+2. cold ``kpi-tracker measures …`` ≤ 1.5 × ``python -c "import pydantic"``.
+3. parse + extract + evaluate in process ≤ 100 µs per measure on the 50× corpus (7,150
+   measures; the rules file replicated for every copy, loaded once outside the timing).
+4. the 500× corpus within 11× of the 50× time; peak RSS of a process doing it ≤ 300 MB.
+5. date extraction ≥ 20× the throughput of ja-timex on the seed's status texts.
+
+The corpora are the seed repeated with measures renumbered 1…N, written to a temporary
+folder; nothing here touches the network. Exit code 0 when every row is within budget, 1
+otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"
+RULES = ROOT / "rules" / "kodoku_koritsu.yaml"
+
+
+# --- corpora -------------------------------------------------------------------------------
+
+
+def build_corpus(copies: int, folder: Path) -> tuple[Path, Path, int]:
+    """The seed with its measure rows repeated ``copies`` times, renumbered; and its rules."""
+    import yaml
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("施策No."))
+    head, body = lines[: header + 1], lines[header + 1 :]
+    per_copy = sum(1 for line in body if line.split("\t")[0].strip().isdigit())
+    out = list(head)
+    for k in range(copies):
+        for line in body:
+            cells = line.split("\t")
+            if cells[0].strip().isdigit():
+                cells[0] = str(int(cells[0]) + k * per_copy)
+            out.append("\t".join(cells))
+    doc = folder / f"corpus_{copies}x.txt"
+    doc.write_text("\n".join(out), encoding="utf-8")
+
+    rules = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    measures: dict[int, list[dict[str, object]]] = {}
+    unmeasured: dict[int, str] = {}
+    for k in range(copies):
+        for no, indicators in rules["measures"].items():
+            copied = []
+            for ind in indicators:
+                ind = copy.deepcopy(ind)  # shared objects would be dumped as YAML aliases
+                ind["id"] = f"{ind['id']}-{k}"
+                if ind.get("share_of"):
+                    ind["share_of"] = f"{ind['share_of']}-{k}"
+                copied.append(ind)
+            measures[int(no) + k * per_copy] = copied
+        for no, reason in (rules.get("unmeasured") or {}).items():
+            unmeasured[int(no) + k * per_copy] = reason
+    rules["measures"], rules["unmeasured"] = measures, unmeasured
+    rules_path = folder / f"rules_{copies}x.yaml"
+    rules_path.write_text(yaml.safe_dump(rules, allow_unicode=True, sort_keys=False), "utf-8")
+    return doc, rules_path, per_copy * copies
+
+
+# --- timing helpers ------------------------------------------------------------------------
+
+
+def median_wall(command: list[str], repeats: int, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                       cwd=ROOT, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def median_call(fn: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def kpi_tracker_command() -> list[str]:
+    script = Path(sys.executable).with_name("kpi-tracker")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kpi_tracker"]
+
+
+def pipeline(doc: Path, rules_path: Path) -> Callable[[], object]:
+    from kpi_tracker.document import load_document
+    from kpi_tracker.rules import load_rules
+    from kpi_tracker.scorecard import evaluate
+
+    rules = load_rules(rules_path)  # once, outside the timing: no per-measure rules parsing
+
+    def run() -> object:
+        return evaluate(load_document(doc), rules)
+
+    return run
+
+
+_RSS_CHILD = """
+import sys
+from kpi_tracker.document import load_document
+from kpi_tracker.rules import load_rules
+from kpi_tracker.scorecard import evaluate
+card = evaluate(load_document(sys.argv[1]), load_rules(sys.argv[2]))
+assert len(card.measures) == int(sys.argv[3])
+"""
+
+
+def peak_rss_mb(doc: Path, rules_path: Path, measures: int) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-c", _RSS_CHILD, str(doc), str(rules_path), str(measures)],
+                   check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def status_texts() -> list[str]:
+    from kpi_tracker.document import load_document
+
+    return [m.status_text for m in load_document(SEED).measures]
+
+
+def date_throughput(repeats: int) -> tuple[float, float | None, str]:
+    """Texts per second for kpi-tracker's period finder and for ja-timex (None if absent)."""
+    from kpi_tracker.era import find_periods
+
+    texts = status_texts()
+
+    def ours() -> None:
+        for text in texts:
+            find_periods(text)
+
+    ours_time = median_call(ours, repeats)
+    try:
+        from ja_timex import TimexParser
+    except ImportError:
+        return len(texts) / ours_time, None, "ja-timex not installed (pip install -e '.[bench]')"
+    parser = TimexParser()
+
+    def theirs() -> None:
+        for text in texts:
+            parser.parse(text)
+
+    theirs_time = median_call(theirs, max(1, repeats // 2))
+    sample = "令和8年度末までに"
+    found = [t.value for t in parser.parse(sample)]
+    mine = find_periods(sample)[0].period
+    note = (f"「{sample}」: ja-timex {found}, kpi-tracker {mine.start}..{mine.end} "
+            "(the end of fiscal year 2026)")
+    return len(texts) / ours_time, len(texts) / theirs_time, note
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
+    args = parser.parse_args()
+    cold = 5 if args.quick else 9
+    warm = 3 if args.quick else 5
+    rows: list[tuple[str, str, str, bool]] = []
+
+    with tempfile.TemporaryDirectory(prefix="kpi-bench-") as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "KPI_TRACKER_CACHE": str(folder / "cache")}
+        tool = kpi_tracker_command()
+        scorecard = [*tool, "scorecard", str(SEED), "--rules", str(RULES), "--format", "json"]
+        measures = [*tool, "measures", str(SEED)]
+
+        start = time.perf_counter()
+        subprocess.run(scorecard, stdout=subprocess.DEVNULL, check=True, cwd=ROOT, env=env)
+        first_run = time.perf_counter() - start
+
+        base_pp = median_wall([sys.executable, "-c", "import pydantic, pint"], cold)
+        card_time = median_wall(scorecard, cold, env)
+        rows.append((
+            "cold `kpi-tracker scorecard …r7.txt --format json`",
+            f"{card_time * 1000:.0f} ms = {card_time / base_pp:.2f} × `import pydantic, pint` "
+            f"({base_pp * 1000:.0f} ms); first run on an empty rules cache {first_run * 1000:.0f} ms",
+            "≤ 1.5 ×",
+            card_time <= 1.5 * base_pp,
+        ))
+        base_p = median_wall([sys.executable, "-c", "import pydantic"], cold)
+        measures_time = median_wall(measures, cold, env)
+        rows.append((
+            "cold `kpi-tracker measures …r7.txt`",
+            f"{measures_time * 1000:.0f} ms = {measures_time / base_p:.2f} × `import pydantic` "
+            f"({base_p * 1000:.0f} ms)",
+            "≤ 1.5 ×",
+            measures_time <= 1.5 * base_p,
+        ))
+
+        doc50, rules50, n50 = build_corpus(50, folder)
+        os.environ["KPI_TRACKER_CACHE"] = str(folder / "cache")
+        run50 = pipeline(doc50, rules50)
+        run50()  # warm-up: imports, compiled regexes
+        t50 = median_call(run50, warm)
+        per_measure = t50 / n50 * 1e6
+        rows.append((
+            f"parse + extract + evaluate in process, 50× corpus ({n50:,} measures)",
+            f"{t50 * 1000:.0f} ms = {per_measure:.1f} µs per measure",
+            "≤ 100 µs per measure",
+            per_measure <= 100,
+        ))
+
+        doc500, rules500, n500 = build_corpus(500, folder)
+        run500 = pipeline(doc500, rules500)
+        t500 = median_call(run500, max(1, warm - 2))
+        rss = peak_rss_mb(doc500, rules500, n500)
+        rows.append((
+            f"scaling: 500× corpus ({n500:,} measures)",
+            f"{t500:.2f} s = {t500 / t50:.1f} × the 50× time",
+            "≤ 11 ×",
+            t500 / t50 <= 11,
+        ))
+        rows.append((
+            "peak RSS of a process scoring the 500× corpus",
+            f"{rss:.0f} MB",
+            "≤ 300 MB",
+            rss <= 300,
+        ))
+
+    ours, theirs, note = date_throughput(warm * 4)
+    if theirs is None:
+        rows.append(("date extraction vs ja-timex", f"{ours:,.0f} texts/s; {note}", "≥ 20 ×", False))
+    else:
+        rows.append((
+            "date extraction on the seed's 143 status texts vs ja-timex",
+            f"{ours:,.0f} vs {theirs:,.0f} texts/s = {ours / theirs:.0f} ×; {note}",
+            "≥ 20 ×",
+            ours / theirs >= 20,
+        ))
+
+    print(f"kpi-tracker benchmark — {time.strftime('%Y-%m-%d')}, Python "
+          f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores\n")
+    print("| what | measured | budget | within |")
+    print("|---|---|---|---|")
+    for what, measured, budget, ok in rows:
+        print(f"| {what} | {measured} | {budget} | {'✅' if ok else '❌'} |")
+    return 0 if all(ok for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
