@@ -23,7 +23,7 @@ from .reader import RawDocument, Row, read_rows
 __all__ = ["Document", "Measure", "load_document", "parse_rows"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     no: int
     name: str

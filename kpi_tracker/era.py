@@ -50,7 +50,7 @@ def _era_named(token: str) -> Era:
     raise KeyError(token)  # unreachable: the regex only admits names from the table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """An inclusive span of days. A point in time (年度末, 3月末時点) has ``start == end``."""
 
@@ -67,7 +67,7 @@ class Period:
         return self.text or f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodMatch:
     """A period expression found in a text, with its span in that (raw) text."""
 

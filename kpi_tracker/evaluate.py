@@ -30,14 +30,14 @@ ON_TRACK_RATIO = 0.95
 STATUS_ORDER = {"behind": 0, "on_track": 1, "achieved": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrendPoint:
     when: date
     value: float
     source: str  # "document", "change statement", "baseline", "history"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     indicator: Indicator
     measure: int

@@ -59,7 +59,7 @@ class Analysis:
     quantities: tuple[tuple[Quantity, ...], ...]  # per sentence, spans into ``text``
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observation:
     value: float
     unit: str | None
@@ -75,7 +75,7 @@ class Observation:
     period_assumed: bool = False  # no period named: the report's own year was assumed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What the text says about one indicator."""
 

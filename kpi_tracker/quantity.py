@@ -20,7 +20,7 @@ from .units import unit_words
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in a text, with its unit and the words around it that qualify it."""
 

@@ -22,7 +22,7 @@ MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a tabl
 _CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     line: int
     cells: tuple[str, ...]

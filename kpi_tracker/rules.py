@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Find:
     label: tuple[str, ...] = ()
     topic: tuple[str, ...] = ()
@@ -48,14 +48,14 @@ class Find:
     regex: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baseline:
     value: float
     period: str | None = None
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     id: str
     label: str
@@ -172,34 +172,60 @@ def indicator_from_dict(data: dict[str, Any]) -> Indicator:
     return _compile(IndicatorSchema.model_validate(data))
 
 
+# The cache stores each indicator as a list of its fields in declaration order (Find and
+# Baseline nested likewise): no repeated keys, so a file of tens of thousands of indicators
+# loads in a fraction of the memory a list of dicts takes.
+_FIND_FIELDS = tuple(f.name for f in fields(Find))
+_INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
+
+
 def _to_json(rules: RuleSet) -> dict[str, Any]:
-    data = asdict(rules)
-    data["unmeasured"] = {str(k): v for k, v in rules.unmeasured.items()}
-    data["measures"] = {
-        str(no): [
-            {**asdict(i), "deadline_end": i.deadline_end.isoformat() if i.deadline_end else None}
-            for i in inds
-        ]
-        for no, inds in rules.measures.items()
+    def indicator(i: Indicator) -> list[Any]:
+        row: list[Any] = []
+        for name in _INDICATOR_FIELDS:
+            value = getattr(i, name)
+            if name == "find":
+                value = [getattr(value, f) for f in _FIND_FIELDS]
+            elif name == "baseline" and value is not None:
+                value = [value.value, value.period, value.unit]
+            elif name == "deadline_end" and value is not None:
+                value = value.isoformat()
+            row.append(value)
+        return row
+
+    return {
+        "plan": rules.plan,
+        "title_contains": list(rules.title_contains),
+        "version": rules.version,
+        "description": rules.description,
+        "unmeasured": {str(k): v for k, v in rules.unmeasured.items()},
+        "measures": {str(no): [indicator(i) for i in inds] for no, inds in rules.measures.items()},
     }
-    return data
 
 
 def _from_json(data: dict[str, Any]) -> RuleSet:
-    def indicator(d: dict[str, Any]) -> Indicator:
-        return Indicator(
-            **{
-                **d,
-                "find": Find(
-                    **{k: tuple(v) if isinstance(v, list) else v for k, v in d["find"].items()}
-                ),
-                "find_units": tuple(d["find_units"]),
-                "baseline": Baseline(**d["baseline"]) if d["baseline"] else None,
-                "deadline_end": date.fromisoformat(d["deadline_end"])
-                if d["deadline_end"]
-                else None,
-            }
+    shared: dict[str, str] = {}
+
+    def one(value: Any) -> Any:
+        # Rule vocabulary (units, comparators, label words) recurs across indicators: keep one
+        # copy of each string instead of one per occurrence.
+        if isinstance(value, str):
+            return shared.setdefault(value, value)
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return value
+
+    def indicator(row: list[Any]) -> Indicator:
+        values = dict(zip(_INDICATOR_FIELDS, one(row), strict=True))
+        find = dict(zip(_FIND_FIELDS, values["find"], strict=True))
+        values["find"] = Find(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in find.items()}
         )
+        values["find_units"] = tuple(values["find_units"])
+        values["baseline"] = Baseline(*values["baseline"]) if values["baseline"] else None
+        end = values["deadline_end"]
+        values["deadline_end"] = date.fromisoformat(end) if end else None
+        return Indicator(**values)
 
     return RuleSet(
         plan=data["plan"],
@@ -208,7 +234,7 @@ def _from_json(data: dict[str, Any]) -> RuleSet:
         description=data["description"],
         unmeasured={int(k): v for k, v in data["unmeasured"].items()},
         measures={
-            int(no): tuple(indicator(d) for d in inds) for no, inds in data["measures"].items()
+            int(no): tuple(indicator(row) for row in inds) for no, inds in data["measures"].items()
         },
     )
 

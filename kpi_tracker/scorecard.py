@@ -22,7 +22,7 @@ STATUS_JA = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureOutcome:
     measure: Measure
     status: str
