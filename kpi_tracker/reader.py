@@ -9,7 +9,6 @@ decides the encoding: a BOM first (UTF-8, UTF-16), then strict UTF-8, then stric
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -144,6 +143,8 @@ def _tsv_rows(path: Path, source: str, encoding: str) -> Iterator[Row]:
 
 
 def _csv_rows(path: Path, source: str, encoding: str) -> Iterator[Row]:
+    import csv
+
     with _open_text(path, source, encoding) as f:
         csv.field_size_limit(MAX_LINE)
         reader = csv.reader(f)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from ..numfmt import format_number as number
 
 LABELS = {
@@ -136,7 +134,12 @@ def period_text(ind: dict[str, object]) -> str:
     return str(period["text"]) if isinstance(period, dict) else "—"
 
 
+_MD_CELL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "\r": " ", "\n": "<br>"}
+)
+
+
 def md_cell(text: object) -> str:
-    """Document text inside a Markdown table cell: HTML-escaped, pipes and breaks neutralised."""
-    s = html.escape(str(text), quote=False)
-    return s.replace("|", "&#124;").replace("\r", " ").replace("\n", "<br>")
+    """Document text inside a Markdown table cell: HTML-escaped (GitHub renders inline HTML),
+    pipes and line breaks neutralised so a cell stays one cell."""
+    return str(text).translate(_MD_CELL)
