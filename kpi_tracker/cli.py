@@ -78,6 +78,16 @@ def db_option(f: F) -> F:
     )(f)
 
 
+def trend_db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        envvar="KPI_TRACKER_DB",
+        metavar="URL",
+        help="Read earlier stored reports of the plan from this database for the trends "
+        "[env KPI_TRACKER_DB; none by default].",
+    )(f)
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
@@ -111,13 +121,22 @@ def _load(doc: str, encoding: str | None) -> Any:
     return document
 
 
-def _scorecard(doc: str, rules_path: str, encoding: str | None, as_of: Any = None) -> Any:
+def _scorecard(
+    doc: str, rules_path: str, encoding: str | None, as_of: Any = None, db: str | None = None
+) -> Any:
+    """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
     from .rules import rules_for
     from .scorecard import evaluate
 
     document = _load(doc, encoding)
     rules = rules_for(rules_path, document.title_lines, document.plan)
-    card = evaluate(document, rules, as_of=as_of)
+    history = None
+    if db is not None:
+        from . import store
+
+        when = as_of or document.as_of
+        history = store.history_points(store.open_store(db), document.plan, when) if when else None
+    card = evaluate(document, rules, as_of=as_of, history=history)
     for w in card.warnings:
         if w not in document.warnings:
             _warn(w)
@@ -169,6 +188,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     help="Evaluate as of this date (default: the "
     "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
 )
+@trend_db_option
 def scorecard(
     doc: str,
     rules_path: str,
@@ -177,8 +197,11 @@ def scorecard(
     encoding: str | None,
     output: str | None,
     as_of: str | None,
+    db: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
+
+    With --db (or KPI_TRACKER_DB), earlier stored reports of the plan feed the trends.
 
     Example:
 
@@ -186,7 +209,7 @@ def scorecard(
     """
     from .render import render_scorecard
 
-    card = _scorecard(doc, rules_path, encoding, _as_of(as_of))
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
     _write(render_scorecard(card, fmt, lang), output)
 
 
@@ -218,14 +241,15 @@ def _as_of(text: str | None) -> Any:
     help="Which targets fail the gate.",
 )
 @encoding_option
-def check(doc: str, rules_path: str, fail_on: str, encoding: str | None) -> None:
+@trend_db_option
+def check(doc: str, rules_path: str, fail_on: str, encoding: str | None, db: str | None) -> None:
     """Print flagged targets of DOC and exit 1 when there are any (the CI gate).
 
     Example:
 
         kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
     """
-    card = _scorecard(doc, rules_path, encoding)
+    card = _scorecard(doc, rules_path, encoding, db=db)
     flagged = card.flagged(fail_on)
     line_of = {m.measure.no: m.measure.line for m in card.measures}
     for o in flagged:

@@ -213,3 +213,54 @@ def test_cli_ingest_history_compare(tmp_path, later_doc) -> None:
     assert missing.returncode == 2
     assert missing.stderr.startswith("kpi-tracker: error: sqlite:///")
     assert "'nothing-here' is neither a file, a report id nor a fiscal year" in missing.stderr
+
+
+def test_cli_scorecard_reads_trends_from_db(tmp_path) -> None:
+    """集落ネットワーク圏: 1,386 (令和7年度, stored) → 1,600 (令和8年度): on track for 1,800 by
+    令和9年度末 only when the stored year is known."""
+    import json
+
+    later = write_variant(
+        tmp_path,
+        {
+            78: (
+                "令和7年度における集落ネットワーク圏(小さな拠点)の形成数は1,386か所",
+                "令和8年度における集落ネットワーク圏(小さな拠点)の形成数は1,600か所",
+            )
+        },
+        "r8c.txt",
+        title_year="令和8年度",
+    )
+    db = f"sqlite:///{tmp_path / 'trend.db'}"
+
+    def status(*extra: str) -> dict:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kpi_tracker",
+                "scorecard",
+                str(later),
+                "--format",
+                "json",
+                *extra,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return next(
+            i for i in json.loads(result.stdout)["indicators"] if i["id"] == "village-networks"
+        )
+
+    assert status()["status"] == "behind"
+    subprocess.run(
+        [sys.executable, "-m", "kpi_tracker", "ingest", str(SEED), "--db", db],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    with_history = status("--db", db)
+    assert with_history["status"] == "on_track", with_history["reason"]
+    assert with_history["trend"][0] == {"date": "2026-03-31", "value": 1386, "source": "history"}
