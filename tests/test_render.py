@@ -103,7 +103,10 @@ def test_measures_csv_defuses_formulas(tmp_path: Path, card) -> None:
 
 
 def test_junit(card) -> None:
-    root = ET.fromstring(render_scorecard(card, "junit"))
+    text = render_scorecard(card, "junit")
+    assert "<script>" not in text and "&lt;script&gt;" in text  # escaped by the XML writer
+    root = ET.fromstring(text)
+    assert NASTY_NAME in [c.get("classname").split(".", 1)[1] for c in root.iter("testcase")]
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == "(1)見出し" and suite.get("failures") == "1"
     (case,) = suite.findall("testcase")

@@ -211,3 +211,8 @@ def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert runs == ["['pint', 'pydantic', 'yaml']", "[]"]
+
+
+def test_huge_rules_file_is_refused(tmp_path: Path) -> None:
+    text = GOOD + "description: " + "x" * (17 * 1024 * 1024) + "\n"
+    assert _error(tmp_path, text) == "R: rules file larger than 16,777,216 bytes"
