@@ -68,24 +68,18 @@ def output_option(f: F) -> F:
     )(f)
 
 
-def db_option(f: F) -> F:
-    return click.option(
-        "--db",
-        envvar="KPI_TRACKER_DB",
-        metavar="URL",
-        help="History database: a SQLAlchemy URL or a SQLite file path "
-        "[default: sqlite:///kpi_tracker.db; env KPI_TRACKER_DB].",
-    )(f)
+def _db_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--db", envvar="KPI_TRACKER_DB", metavar="URL", help=help_text)
 
 
-def trend_db_option(f: F) -> F:
-    return click.option(
-        "--db",
-        envvar="KPI_TRACKER_DB",
-        metavar="URL",
-        help="Read earlier stored reports of the plan from this database for the trends "
-        "[env KPI_TRACKER_DB; none by default].",
-    )(f)
+db_option = _db_option(
+    "History database: a SQLAlchemy URL or a SQLite file path "
+    "[default: sqlite:///kpi_tracker.db; env KPI_TRACKER_DB]."
+)
+trend_db_option = _db_option(
+    "Read earlier stored reports of the plan from this database for the trends "
+    "[env KPI_TRACKER_DB; none by default]."
+)
 
 
 def lang_option(f: F) -> F:

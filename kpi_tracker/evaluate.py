@@ -319,71 +319,50 @@ def _judge(
     }
     note = "、見込み・速報値" if extra.get("provisional") else ""
     got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
+
+    def outcome(
+        status: str, code: str, reason: str, trend: list[TrendPoint], **more: object
+    ) -> Outcome:
+        return Outcome(ind, measure, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
+
     if met:
-        return Outcome(
-            ind,
-            measure,
-            "achieved",
-            "met",
-            f"{got}は目標({goal})を満たす",
-            trend=tuple(series),
-            **extra,
-        )  # type: ignore[arg-type]
-    overdue = deadline is not None and deadline <= as_of
+        return outcome("achieved", "met", f"{got}は目標({goal})を満たす", series)
     if deadline is None:
-        return Outcome(
-            ind,
-            measure,
-            "behind",
-            "not_met",
-            f"{got}は目標({goal})に届いていない",
-            trend=tuple(series),
-            **extra,
-        )  # type: ignore[arg-type]
-    if overdue:
-        return Outcome(
-            ind,
-            measure,
+        return outcome("behind", "not_met", f"{got}は目標({goal})に届いていない", series)
+    if deadline <= as_of:
+        return outcome(
             "behind",
             "overdue",
             f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
+            series,
             overdue=True,
-            trend=tuple(series),
-            **extra,
-        )  # type: ignore[arg-type]
+        )
     points = [*series, TrendPoint(when, actual, "document")]
     goal_value = threshold if c not in ("increase", "decrease") else None
     ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
+    rounded = None if ratio is None else round(ratio, 3)
     if ratio is not None and ratio >= ON_TRACK_RATIO:
         first = points[0]
-        return Outcome(
-            ind,
-            measure,
+        return outcome(
             "on_track",
             "on_track",
             f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
             f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
-            trend=tuple(points),
-            growth_ratio=round(ratio, 3),
-            **extra,  # type: ignore[arg-type]
+            points,
+            growth_ratio=rounded,
         )
     if len(points) < 2:
         why = "傾向を判断できる過去の値がない"
+    elif ratio is not None:
+        why = f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み"
     else:
-        why = (
-            f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み"
-            if ratio is not None
-            else "傾向から届かない見込み"
-        )
-    return Outcome(
-        ind,
-        measure,
+        why = "傾向から届かない見込み"
+    return outcome(
         "behind",
         "not_on_track",
         f"{got}は目標({goal})に未達(期限 {deadline.isoformat()}、{why})",
-        trend=tuple(points),
-        growth_ratio=None if ratio is None else round(ratio, 3),
-        **extra,  # type: ignore[arg-type]
+        points,
+        growth_ratio=rounded,
     )
 
 

@@ -48,10 +48,11 @@ class ReportRow(SQLModel, table=True):
     ingested_at: datetime
 
 
-def _report_fk() -> Any:
+def _parent(table: str) -> Any:
+    """A foreign key to ``table.id`` that goes with its parent row."""
     return Field(
         sa_column=Column(
-            Integer, ForeignKey("kpi_report.id", ondelete="CASCADE"), nullable=False, index=True
+            Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
 
@@ -60,7 +61,7 @@ class MeasureRow(SQLModel, table=True):
     __tablename__ = "kpi_measure"
     __table_args__ = (UniqueConstraint("report_id", "no"),)
     id: int | None = Field(default=None, primary_key=True)
-    report_id: int = _report_fk()
+    report_id: int = _parent("kpi_report")
     no: int
     name: str
     section: list = Field(default_factory=list, sa_column=Column(JSON))
@@ -75,7 +76,7 @@ class IndicatorRow(SQLModel, table=True):
     __tablename__ = "kpi_indicator"
     __table_args__ = (UniqueConstraint("report_id", "rule_id"),)
     id: int | None = Field(default=None, primary_key=True)
-    report_id: int = _report_fk()
+    report_id: int = _parent("kpi_report")
     measure_no: int
     rule_id: str = Field(index=True)
     rules_sha256: str | None = None
@@ -86,18 +87,10 @@ class IndicatorRow(SQLModel, table=True):
     deadline: date | None = None
 
 
-def _indicator_fk() -> Any:
-    return Field(
-        sa_column=Column(
-            Integer, ForeignKey("kpi_indicator.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
-
-
 class ObservationRow(SQLModel, table=True):
     __tablename__ = "kpi_observation"
     id: int | None = Field(default=None, primary_key=True)
-    indicator_id: int = _indicator_fk()
+    indicator_id: int = _parent("kpi_indicator")
     value: float
     unit: str | None = None
     period_start: date | None = None
@@ -113,7 +106,7 @@ class ObservationRow(SQLModel, table=True):
 class EvaluationRow(SQLModel, table=True):
     __tablename__ = "kpi_evaluation"
     id: int | None = Field(default=None, primary_key=True)
-    indicator_id: int = _indicator_fk()
+    indicator_id: int = _parent("kpi_indicator")
     status: str
     overdue: bool
     actual: float | None = None
