@@ -115,15 +115,23 @@ def _load(doc: str, encoding: str | None) -> Any:
     return document
 
 
+def _rules(rules_path: str, document: Any) -> Any:
+    from .rules import rules_for
+
+    rules = rules_for(rules_path, document.title_lines, document.plan)
+    if rules.note:
+        _warn(rules.note)
+    return rules
+
+
 def _scorecard(
     doc: str, rules_path: str, encoding: str | None, as_of: Any = None, db: str | None = None
 ) -> Any:
     """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
-    from .rules import rules_for
     from .scorecard import evaluate
 
     document = _load(doc, encoding)
-    rules = rules_for(rules_path, document.title_lines, document.plan)
+    rules = _rules(rules_path, document)
     history = None
     if db is not None:
         from . import store
@@ -323,7 +331,6 @@ def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str
         kpi-tracker ingest r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
     """
     from . import store
-    from .rules import rules_for
     from .scorecard import evaluate
 
     engine = store.open_store(db)
@@ -334,7 +341,7 @@ def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str
     items = bar if bar is not None else documents
     try:
         for document in items:
-            rules = rules_for(rules_path, document.title_lines, document.plan)
+            rules = _rules(rules_path, document)
             past = (
                 store.history_points(engine, document.plan, document.as_of)
                 if document.as_of
@@ -395,10 +402,9 @@ def rules_lint(doc: str, rules_path: str, encoding: str | None) -> None:
         kpi-tracker rules lint seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --rules rules/
     """
     from .lint import lint
-    from .rules import rules_for
 
     document = _load(doc, encoding)
-    loaded = rules_for(rules_path, document.title_lines, document.plan)
+    loaded = _rules(rules_path, document)
     findings = lint(document, loaded)
     line_of = {m.no: m.line for m in document.measures}
     counts: dict[str, int] = {}

@@ -112,7 +112,8 @@ def _header_map(cells: tuple[str, ...]) -> dict[str, int] | None:
 
 # --- row kinds ---------------------------------------------------------------------------------
 
-_NUMBER_CELL = re.compile(r"^\s*(?:No\.?\s*)?([0-9]{1,5})\s*$")
+# 施策No.: digits, maybe "No." before and a short bracketed note after (12(再掲)).
+_NUMBER_CELL = re.compile(r"^\s*(?:No\.?\s*)?([0-9]{1,5})\s*(?:\([^()]{0,10}\))?\s*$")
 _SEPARATOR = re.compile(r"^[\s\-=_ー─━‐―]*$")
 _HEADING_1 = re.compile(r"^\s*[\(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\)）]")
 _HEADING_2 = re.compile(r"^\s*[①-⑳㉑-㉟]")

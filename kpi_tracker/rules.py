@@ -95,6 +95,7 @@ class LoadedRules:
     path: str
     sha256: str
     rules: RuleSet
+    note: str | None = None  # how it was chosen, when that deserves a warning
 
     def indicators(self) -> list[tuple[int, Indicator]]:
         return [(no, ind) for no, inds in sorted(self.rules.measures.items()) for ind in inds]
@@ -291,6 +292,8 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
         for candidate in loaded:
             if candidate.matches(title_lines, plan):
                 return candidate
+        if not title_lines and len(loaded) == 1:
+            return _chosen_without_title(loaded[0])
         plans = "、".join(f"「{c.rules.plan}」" for c in loaded)
         raise RulesError(
             f"no rules file declares the document's plan 「{plan}」 (found: {plans})",
@@ -299,9 +302,23 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
     if not path.exists():
         raise RulesError("no such rules file or folder", Location(str(path)))
     single = load_rules(path)
+    if not title_lines:
+        return _chosen_without_title(single)
     if not single.matches(title_lines, plan):
         raise RulesError(
             f"rules are for 「{single.rules.plan}」, the document is 「{plan}」",
             Location(str(path)),
         )
     return single
+
+
+def _chosen_without_title(only: LoadedRules) -> LoadedRules:
+    """A document without title lines names no plan: the one rules file given is used, and the
+    user is told so (exports that keep only the table drop the title)."""
+    from dataclasses import replace
+
+    note = (
+        f"the document has no title naming its plan; using {only.path} "
+        f"(「{only.rules.plan}」), the only rules file"
+    )
+    return replace(only, note=note)

@@ -37,6 +37,7 @@ class Scorecard:
     rules_path: str | None
     rules_sha256: str | None
     measures: tuple[MeasureOutcome, ...]
+    as_of: date
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -127,6 +128,7 @@ def evaluate(
         rules.path if rules else None,
         rules.sha256 if rules else None,
         tuple(results),
+        as_of,
         tuple(warnings),
     )
 
@@ -181,6 +183,7 @@ def _number(value: float | None) -> float | int | None:
 def scorecard_dict(card: Scorecard) -> dict[str, object]:
     """The JSON shape of CONTRACT §6."""
     report = card.document.report_dict()
+    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
     report["rules"] = card.rules_path
     report["rules_sha256"] = card.rules_sha256
     measures = []

@@ -217,3 +217,39 @@ def test_measures_in_equal_measures_out(tmp_path, rows, newline, with_headings) 
     path.write_text(newline.join(lines), encoding="utf-8")
     doc = load_document(path)
     assert [m.no for m in doc.measures] == list(range(1, len(rows) + 1))
+
+
+def test_table_without_title_uses_the_only_rules_file(tmp_path) -> None:
+    """An export that kept only the table names neither plan nor year: the only rules file is
+    used (with a warning) and the year must be given."""
+    lines = TEXT.split("\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("施策No."))
+    path = tmp_path / "table-only.txt"
+    path.write_text("\n".join(lines[header:]), encoding="utf-8")
+    no_year = run("scorecard", str(path), "--format", "json")
+    assert no_year.returncode == 2
+    assert no_year.stderr.endswith(
+        f"kpi-tracker: error: {path}: the title names no report fiscal year "
+        "(…の実施状況(令和7年度)); give --as-of\n"
+    )
+    result = run("scorecard", str(path), "--format", "json", "--as-of", "令和7年度末")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "the document has no title naming its plan; using rules/kodoku_koritsu.yaml"
+        in result.stderr
+    )
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["summary"]["measures"] == 143
+    assert (data["report"]["as_of"], data["report"]["fiscal_year"]) == ("2026-03-31", None)
+    pv = next(i for i in data["indicators"] if i["id"] == "support-search-site-pv")
+    assert (pv["status"], pv["actual"]) == ("behind", 274285)
+
+
+def test_number_cell_with_a_note(tmp_path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "\n".join([HEADER, ROW.format(no="1"), ROW.format(no="2(再掲)")]), encoding="utf-8"
+    )
+    assert [m.no for m in load_document(path).measures] == [1, 2]
