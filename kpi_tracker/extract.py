@@ -215,7 +215,7 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        quantities = analysis.quantities[index]
+        quantities = _without_targets(analysis.quantities[index], sentence, norm)
         previous_level: Observation | None = None
         for i, q in enumerate(quantities):
             seg_start = quantities[i - 1].end if i else sentence.start
@@ -225,7 +225,7 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
                 continue
             change = _change_kind(q, before, after)
             obs_period, assumed = _period_for(
-                q, before, raw[q.end : seg_end], periods, analysis.lead_periods[index]
+                q, before, raw[q.end : seg_end], periods, analysis.lead_periods[index], norm
             )
             base = dict(
                 period=obs_period,
@@ -261,6 +261,23 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
             observations.append(obs)
             previous_level = obs
     return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
+
+
+def _without_targets(
+    quantities: tuple[Quantity, ...], sentence: Sentence, norm: str
+) -> tuple[Quantity, ...]:
+    """The quantities that are not the target restated (目標30万回に対し…); the words around a
+    dropped one then belong to its neighbours."""
+    kept = []
+    for i, q in enumerate(quantities):
+        seg_start = quantities[i - 1].end if i else sentence.start
+        seg_end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+        if not (
+            _TARGET_BEFORE.search(norm, seg_start, q.start)
+            or _TARGET_AFTER.match(norm[q.end : seg_end])
+        ):
+            kept.append(q)
+    return tuple(kept) if len(kept) < len(quantities) else quantities
 
 
 def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
@@ -328,6 +345,7 @@ def _period_for(
     raw_after: str,
     periods: tuple[PeriodMatch, ...],
     lead_periods: tuple[PeriodMatch, ...],
+    norm: str,
 ) -> tuple[Period | None, bool]:
     """The period a number belongs to and whether it was assumed rather than read.
 
@@ -339,8 +357,13 @@ def _period_for(
         if inside:
             return inside[0].period, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
-    # periods standing in the running text date the number.
-    earlier = [p for p in periods if p.end <= q.start and not p.bracketed]
+    # periods standing in the running text date the number — or in brackets after a word of
+    # time, which they spell out: 前年度(令和6年度)は….
+    earlier = [
+        p
+        for p in periods
+        if p.end <= q.start and (not p.bracketed or _TIME_WORD.search(norm, 0, p.start - 1))
+    ]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before):
         # 前年度の約73%: the year before the one the sentence is about.
@@ -350,6 +373,9 @@ def _period_for(
     return None, True
 
 
+_TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
+_TARGET_BEFORE = re.compile(r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:約|およそ)?\s*$")
+_TARGET_AFTER = re.compile(r"^\s*\)?\s*(?:の|という|とする|を)?目標")
 _PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度|前年|昨年)(?:の|は|:|実績は?)\s*$")
 
 

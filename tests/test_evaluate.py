@@ -263,3 +263,18 @@ def test_notes_are_not_values() -> None:
     text = "令和元年から令和6年までの間に、件数は11万人増。 ※役員が20万人増加したことは件数に含む。"
     indicator = ind(find={"label": ["件数"], "value": "change"}, target=300000, unit="人")
     assert run(indicator, text).actual == 110000
+
+
+def test_restated_target_is_not_a_value() -> None:
+    text = "令和7年度の件数は、目標の120件に対し98件であった。"
+    outcome = run(ind(target=120, deadline="令和7年度"), text)
+    assert (outcome.actual, outcome.status) == (98, "behind")
+    text = "令和7年度の件数は98件で、120件という目標には届かなかった。"
+    assert run(ind(target=120), text).actual == 98
+
+
+def test_bracketed_period_after_a_time_word_dates_the_number() -> None:
+    text = "令和7年度の件数は274,285件、前年度(令和6年度)は250,000件であった。"
+    outcome = run(ind(target=300000, deadline="令和8年度末"), text)
+    assert outcome.actual == 274285  # not ambiguous: 250,000 is 令和6年度
+    assert [p.value for p in outcome.trend] == [250000, 274285]
