@@ -229,7 +229,9 @@ def _as_of(text: str | None) -> Any:
     try:
         return parse_period(text).end
     except ValueError as exc:
-        raise KpiTrackerError(str(exc)) from None
+        from .errors import Location
+
+        raise KpiTrackerError(str(exc), Location("--as-of")) from None
 
 
 @cli.command()

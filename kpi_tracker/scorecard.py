@@ -148,6 +148,7 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
         "target": _number(o.target),
         "unit": unit,
         "comparator": ind.comparator,
+        "kind": ind.kind,
         "deadline": o.deadline.isoformat() if o.deadline else None,
         "period": (
             {

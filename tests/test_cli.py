@@ -117,6 +117,10 @@ ERRORS = [
     ),
     (["frobnicate"], "kpi-tracker: error: kpi-tracker: No such command 'frobnicate'.\n"),
     (
+        ["scorecard", str(SEED), "--as-of", "someday"],
+        "kpi-tracker: error: --as-of: no date in 'someday'\n",
+    ),
+    (
         ["scorecard", str(SEED), "--rules", "seeds"],
         "kpi-tracker: error: seeds: no rules files (*.yaml) here\n",
     ),

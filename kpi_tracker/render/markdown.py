@@ -73,7 +73,7 @@ def render(card: Any, lang: str = "ja") -> str:
             section = tuple(m["section"])
             out += [
                 "",
-                f"### {md_cell(' > '.join(section) or '—')}",
+                f"### {md_cell(' › '.join(section) or '—')}",
                 "",
                 header,
                 "|---:|---|---|---|---|---|---|---|",

@@ -58,7 +58,7 @@ def render(document: Any, fmt: str) -> str:
     ]
     for row in rows:
         lines.append(
-            f"| {row['no']} | {md_cell(' > '.join(row['section']))} | {md_cell(row['name'])} | "
+            f"| {row['no']} | {md_cell(' › '.join(row['section']))} | {md_cell(row['name'])} | "
             f"{md_cell(row['target_text'])} | {md_cell('、'.join(row['ministries']))} | "
             f"{row['line']} |"
         )
