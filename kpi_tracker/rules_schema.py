@@ -111,10 +111,6 @@ class Baseline(_Model):
             _unit(word)
         return word
 
-    @property
-    def parsed_period(self) -> Period | None:
-        return _period(self.period, "baseline period")
-
 
 class Indicator(_Model):
     id: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from ..scorecard import STATUS_JA
 from .json_ import dumps
 from .text import md_cell, number
 
@@ -15,7 +16,6 @@ CHANGE_JA = {
     "dropped": "削除",
     "unchanged": "変化なし",
 }
-STATUS_JA = {"achieved": "達成", "on_track": "順調", "behind": "遅れ", "not_measurable": "測定不能"}
 
 
 def _side(side: dict[str, Any] | None) -> tuple[str, str]:
