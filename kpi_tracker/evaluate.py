@@ -325,19 +325,20 @@ def _judge(
     ) -> Outcome:
         return Outcome(ind, measure, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
 
+    # The trend: the earlier observations, then this one.
+    points = [*series, TrendPoint(when, actual, "document")]
     if met:
-        return outcome("achieved", "met", f"{got}は目標({goal})を満たす", series)
+        return outcome("achieved", "met", f"{got}は目標({goal})を満たす", points)
     if deadline is None:
-        return outcome("behind", "not_met", f"{got}は目標({goal})に届いていない", series)
+        return outcome("behind", "not_met", f"{got}は目標({goal})に届いていない", points)
     if deadline <= as_of:
         return outcome(
             "behind",
             "overdue",
             f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
-            series,
+            points,
             overdue=True,
         )
-    points = [*series, TrendPoint(when, actual, "document")]
     goal_value = threshold if c not in ("increase", "decrease") else None
     ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
     rounded = None if ratio is None else round(ratio, 3)

@@ -376,7 +376,7 @@ def _period_for(
 _TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
 _TARGET_BEFORE = re.compile(r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:約|およそ)?\s*$")
 _TARGET_AFTER = re.compile(r"^\s*\)?\s*(?:の|という|とする|を)?目標")
-_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度|前年|昨年)(?:の|は|:|実績は?)\s*$")
+_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度|前年|昨年)(?:の|は|:|実績は?)?\s*$")
 
 
 def _year_before(period: Period) -> Period:

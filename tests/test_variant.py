@@ -112,3 +112,62 @@ def test_compare_lists_status_changes(seed_card, variant_card) -> None:
         "new",
         "dropped",
     }
+
+
+# A second later year, written differently again: the words move, the numbers change form.
+REWRITES_2 = {
+    8: (
+        "・支援情報検索サイトPV数:274,285(令和7年4月～令和8年3月)",
+        "・支援情報検索サイトのページビュー数は、令和8年度(令和8年4月～令和9年3月)に31万2千回となった。",
+    ),
+    24: (
+        "いじめの問題に関して校内研修を実施している学校の割合は令和6年度は、86.9%となり、前年度より、1.2ポイント増加した。",
+        "いじめの問題に関して校内研修を実施している学校の割合は、令和7年度で89.5%(前年度86.9%)であった。",
+    ),
+    25: ("令和6年度において、218,246人となり", "令和7年度において、22万8,000人となり"),
+    50: (
+        "令和8年3月末時点で社会福祉士321,616名、精神保健福祉士116,961名となっており",
+        "社会福祉士の登録者数は32万5,000人、精神保健福祉士は11万9,000人(令和9年3月末時点)となっており",
+    ),
+    63: ("令和6年度実施箇所数:8,061か所", "令和7年度実施箇所数：９，５００か所"),
+    69: ("通いの場の参加率は6.7%(令和5年度実績)", "通いの場の参加率は7.1%(令和6年度実績)"),
+    121: (
+        "直接支援の支援件数が3,672件となり(対前年度比387件増)",
+        "直接支援の支援件数が3,600件となり(対前年度比72件減)",
+    ),
+    142: ("都道府県は44都道府県であり", "都道府県は47都道府県であり"),
+}
+
+VARIANT_2_EXPECTED = [
+    # (id, status, actual)  # what changed in the writing
+    ("support-search-site-pv", "achieved", 312000),  # 31万2千回, period spelled out in brackets
+    ("bullying-school-training-share", "behind", 89.5),  # the previous year in brackets
+    ("truancy-counselled-students", "achieved", 228000),  # 22万8,000人
+    ("certified-social-workers", "achieved", 325000),
+    ("psychiatric-social-workers", "achieved", 119000),
+    ("parent-child-hubs", "behind", 9500),  # full-width digits
+    ("kayoinoba-participation", "behind", 7.1),
+    ("reoffending-direct-support-cases", "behind", 3600),  # 減 is a decrease
+    ("local-platform-prefectures", "achieved", 47),
+]
+
+
+@pytest.fixture(scope="module")
+def variant_2_card(tmp_path_factory, seed_rules):
+    path = write_variant(
+        tmp_path_factory.mktemp("r8b"), REWRITES_2, "r8b.txt", title_year="令和8年度"
+    )
+    return scorecard_dict(evaluate(load_document(path), seed_rules))
+
+
+@pytest.mark.parametrize(("ind_id", "status", "actual"), VARIANT_2_EXPECTED)
+def test_second_variant(variant_2_card, ind_id, status, actual) -> None:
+    ind = next(i for i in variant_2_card["indicators"] if i["id"] == ind_id)
+    assert (ind["status"], ind["actual"]) == (status, actual), ind["reason"]
+
+
+def test_previous_year_in_brackets_is_the_trend(variant_2_card) -> None:
+    ind = next(
+        i for i in variant_2_card["indicators"] if i["id"] == "bullying-school-training-share"
+    )
+    assert [p["value"] for p in ind["trend"]] == [86.9, 89.5]
