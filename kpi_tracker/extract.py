@@ -11,6 +11,7 @@ it (前年度比22.4%減, +約10ポイント) as relative observations.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -217,9 +218,7 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
                 pending_evidence = sentence.text.strip()
         quantities = _without_targets(analysis.quantities[index], sentence, norm)
         previous_level: Observation | None = None
-        for i, q in enumerate(quantities):
-            seg_start = quantities[i - 1].end if i else sentence.start
-            seg_end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+        for q, seg_start, seg_end in _segments(quantities, sentence):
             before, after = norm[seg_start : q.start], norm[q.end : seg_end]
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
@@ -263,15 +262,24 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
     return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
 
 
+def _segments(
+    quantities: tuple[Quantity, ...], sentence: Sentence
+) -> Iterator[tuple[Quantity, int, int]]:
+    """Each quantity with the span of its own words: from the end of the number before it (or
+    the sentence start) to the start of the number after it (or the sentence end)."""
+    for i, q in enumerate(quantities):
+        start = quantities[i - 1].end if i else sentence.start
+        end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+        yield q, start, end
+
+
 def _without_targets(
     quantities: tuple[Quantity, ...], sentence: Sentence, norm: str
 ) -> tuple[Quantity, ...]:
     """The quantities that are not the target restated (目標30万回に対し…); the words around a
     dropped one then belong to its neighbours."""
     kept = []
-    for i, q in enumerate(quantities):
-        seg_start = quantities[i - 1].end if i else sentence.start
-        seg_end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+    for q, seg_start, seg_end in _segments(quantities, sentence):
         if not (
             _TARGET_BEFORE.search(norm, seg_start, q.start)
             or _TARGET_AFTER.match(norm[q.end : seg_end])
