@@ -395,8 +395,9 @@ def _year_before(period: Period) -> Period:
 
 
 def _clause(text: str, sentence: Sentence, q: Quantity) -> str:
-    """The evidence: the sentence around the number, trimmed to a readable length."""
-    s = sentence.text.strip()
+    """The evidence: the sentence around the number, trimmed to a readable length (a bullet
+    mark that opens it is left out: it is layout, not text)."""
+    s = sentence.text.strip().lstrip("・●○◆■").strip()
     if len(s) <= 120:
         return s
     start = max(sentence.start, q.start - 60)

@@ -97,7 +97,7 @@ def test_evidence_quotes_the_source(seed_indicators, seed_doc) -> None:
 
 def test_pv_evidence(seed_indicators) -> None:
     ev = seed_indicators["support-search-site-pv"]["evidence"]
-    assert ev == {"text": "・支援情報検索サイトPV数:274,285(令和7年4月～令和8年3月)", "line": 20}
+    assert ev == {"text": "支援情報検索サイトPV数:274,285(令和7年4月～令和8年3月)", "line": 20}
 
 
 def test_provisional_flag(seed_indicators) -> None:
