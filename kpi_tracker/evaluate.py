@@ -27,6 +27,7 @@ from .units import convert, unit_label
 __all__ = ["ON_TRACK_RATIO", "Outcome", "TrendPoint", "evaluate_indicator", "measure_status"]
 
 ON_TRACK_RATIO = 0.95
+PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
 STATUS_ORDER = {"behind": 0, "on_track": 1, "achieved": 2}
 
 
@@ -161,6 +162,20 @@ def evaluate_indicator(
         "provisional": provisional,
         "observations": tuple(o for o, _ in usable),
     }
+    if ind.kind == "flow" and period is not None and not period.is_point:
+        days = (period.end - period.start).days + 1
+        if days < PARTIAL_YEAR_DAYS:
+            # NOTE: a yearly flow (年間30万回) counted over part of a year says nothing yet about
+            # the year: comparing it would call every target behind until March.
+            return _not_measurable(
+                ind,
+                measure,
+                "partial_period",
+                f"年間の目標に対し、報告値 {_fmt(actual)}{ind.unit} は{period.text}({days}日間)の"
+                "一部期間の値",
+                actual=actual,
+                **extra,
+            )
     if extraction.pending is not None and extraction.pending.end > latest_end:
         return _not_measurable(
             ind,

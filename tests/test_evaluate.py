@@ -278,3 +278,13 @@ def test_bracketed_period_after_a_time_word_dates_the_number() -> None:
     outcome = run(ind(target=300000, deadline="令和8年度末"), text)
     assert outcome.actual == 274285  # not ambiguous: 250,000 is 令和6年度
     assert [p.value for p in outcome.trend] == [250000, 274285]
+
+
+def test_part_year_value_of_a_yearly_flow() -> None:
+    flow = ind(kind="flow", target=300000, deadline="令和8年度")
+    part = run(flow, "件数:210,000件(令和7年4月～令和7年12月)")
+    assert (part.status, part.reason_code) == ("not_measurable", "partial_period")
+    whole = run(flow, "件数:274,285件(令和7年4月～令和8年3月)")
+    assert whole.status == "behind"
+    stock = run(ind(target=300000, deadline="令和8年度"), "件数:210,000件(令和7年4月～令和7年12月)")
+    assert stock.status == "behind"  # a stock at a date is what it is
