@@ -12,3 +12,12 @@ def format_number(value: float | None) -> str:
     if abs(value - round(value)) < 1e-9 or abs(value) >= 1000:
         return f"{round(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def plain_number(value: float | None) -> float | int | None:
+    """A value for JSON or CSV: an int when it is whole (274285, not 274285.0)."""
+    if value is None:
+        return None
+    if abs(value - round(value)) < 1e-9:
+        return round(value)
+    return round(value, 4)

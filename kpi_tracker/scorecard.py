@@ -9,6 +9,7 @@ from .document import Document, Measure
 from .errors import DocumentError, Location
 from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, measure_status
 from .extract import Analysis, analyse, extract
+from .numfmt import plain_number
 from .rules import Indicator, LoadedRules
 
 __all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
@@ -144,8 +145,8 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
         "status": o.status,
         "status_ja": STATUS_JA[o.status],
         "overdue": o.overdue,
-        "actual": _number(o.actual),
-        "target": _number(o.target),
+        "actual": plain_number(o.actual),
+        "target": plain_number(o.target),
         "unit": unit,
         "comparator": ind.comparator,
         "kind": ind.kind,
@@ -166,19 +167,11 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
         "approximate": bool(obs and obs.approx),
         "evidence": {"text": obs.evidence, "line": line} if obs else None,
         "trend": [
-            {"date": p.when.isoformat(), "value": _number(p.value), "source": p.source}
+            {"date": p.when.isoformat(), "value": plain_number(p.value), "source": p.source}
             for p in o.trend
         ],
         "growth_ratio": o.growth_ratio,
     }
-
-
-def _number(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    if abs(value - round(value)) < 1e-9:
-        return round(value)
-    return round(value, 4)
 
 
 def scorecard_dict(card: Scorecard) -> dict[str, object]:

@@ -22,6 +22,7 @@ from sqlmodel import Field, Session, SQLModel, create_engine
 from .era import parse_period
 from .errors import Location, StoreError
 from .evaluate import TrendPoint
+from .numfmt import plain_number
 from .scorecard import Scorecard
 
 SCHEMA_VERSION = 1
@@ -322,8 +323,8 @@ def history(
             "label": i.label,
             "status": e.status,
             "overdue": e.overdue,
-            "actual": e.actual,
-            "target": i.target,
+            "actual": plain_number(e.actual),
+            "target": plain_number(i.target),
             "unit": i.unit,
             "period": e.period_text,
             "reason": e.reason,
@@ -390,8 +391,8 @@ def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
                 "label": i.label,
                 "status": e.status,
                 "overdue": e.overdue,
-                "actual": e.actual,
-                "target": i.target,
+                "actual": plain_number(e.actual),
+                "target": plain_number(i.target),
                 "unit": i.unit,
                 "comparator": i.comparator,
                 "period": {

@@ -249,3 +249,13 @@ def test_scorecard_does_not_import_sqlmodel() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "False False"
+
+
+def test_measures_markdown_and_csv() -> None:
+    md = run("measures", str(SEED), "--format", "md")
+    assert md.returncode == 0
+    lines = md.stdout.splitlines()
+    assert lines[0] == "# 「Ⅲ.具体的施策」の実施状況(令和7年度)"
+    assert sum(1 for ln in lines if ln.startswith("| ") and ln[2].isdigit()) == 143
+    csv_out = run("measures", str(SEED), "--format", "csv")
+    assert csv_out.stdout.startswith("\ufeffno,section,name")

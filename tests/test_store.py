@@ -264,3 +264,28 @@ def test_cli_scorecard_reads_trends_from_db(tmp_path) -> None:
     with_history = status("--db", db)
     assert with_history["status"] == "on_track", with_history["reason"]
     assert with_history["trend"][0] == {"date": "2026-03-31", "value": 1386, "source": "history"}
+
+
+def test_history_formats(tmp_path, seed_doc, seed_rules) -> None:
+    import csv
+    import io
+
+    from kpi_tracker import store
+    from kpi_tracker.render.history import render
+
+    engine = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
+    store.ingest(engine, evaluate(seed_doc, seed_rules))
+    rows = store.history(engine, measure=8)
+    assert [r["indicator"] for r in rows] == [
+        "suicide-week-awareness",
+        "support-search-site-pv",
+        "mamorouyo-kokoro-pv",
+    ]
+    md = render(rows, "md")
+    assert (
+        "| 2025 | 2026-03-31 | 8 | 支援情報検索サイトのアクセス数(年間) (support-search-site-pv) | 274,285回 |"
+        in md
+    )
+    table = list(csv.DictReader(io.StringIO(render(rows, "csv")[1:])))
+    assert table[1]["actual"] == "274285" and table[1]["status"] == "behind"
+    assert render([], "md").count("保存された報告がない") == 1

@@ -171,3 +171,17 @@ def test_previous_year_in_brackets_is_the_trend(variant_2_card) -> None:
         i for i in variant_2_card["indicators"] if i["id"] == "bullying-school-training-share"
     )
     assert [p["value"] for p in ind["trend"]] == [86.9, 89.5]
+
+
+def test_compare_markdown_puts_regressions_first(seed_card, variant_card) -> None:
+    from kpi_tracker.render.compare import render
+
+    data = compare_dict(seed_card, variant_card)
+    text = render(data, "md")
+    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and ln[2].isdigit()]
+    kinds = [row.rstrip(" |").rsplit("| ", 1)[1] for row in rows]
+    order = {"悪化": 0, "改善": 1, "新規": 2, "削除": 3, "変化なし": 4}
+    assert kinds == sorted(kinds, key=order.__getitem__)
+    assert "改善" in kinds
+    html = render(data, "html")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="ja">' in html
