@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .bulk import no_cycle_collection
 from .data import read_data
 from .era import find_periods
 from .errors import DocumentError, Location
@@ -332,4 +333,5 @@ def _title_facts(lines: tuple[str, ...]) -> tuple[str, str, int | None]:
 
 def load_document(path: str | Path, encoding: str | None = None) -> Document:
     """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``."""
-    return parse_rows(read_rows(path, encoding))
+    with no_cycle_collection():
+        return parse_rows(read_rows(path, encoding))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .bulk import no_cycle_collection
 from .document import Document, Measure
 from .errors import DocumentError, Location
 from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, measure_status
@@ -92,38 +93,10 @@ def evaluate(
         warnings.append(
             f"{rules.path if rules else ''}: rules name 施策No. {no}, not in the document"
         )
-    results: list[MeasureOutcome] = []
-    for measure in document.measures:
-        indicators = by_measure.get(measure.no, ())
-        done: dict[str, Outcome] = {}
-        analyses: dict[str, Analysis] = {}
-        # Shares are evaluated after the indicator they divide by.
-        for ind in sorted(indicators, key=lambda i: i.share_of is not None):
-            column = ind.find.column
-            if column not in analyses:
-                analyses[column] = analyse(_text_of(measure, ind))
-            extraction = extract(ind, analyses[column])
-            done[ind.id] = evaluate_indicator(
-                ind,
-                measure.no,
-                extraction,
-                as_of,
-                history=history.get(ind.id, ()),
-                share_base=done.get(ind.share_of) if ind.share_of else None,
-            )
-        outcomes = tuple(done[i.id] for i in indicators)
-        status = measure_status(list(outcomes))
-        reason = None
-        if status == "not_measurable":
-            if not indicators:
-                reason = unmeasured.get(measure.no, "定量的な目標がない(規則なし)")
-            else:
-                reason = "すべての指標が測定不能: " + "; ".join(
-                    f"{o.indicator.label}: {o.reason}" for o in outcomes
-                )
-        results.append(
-            MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
-        )
+    with no_cycle_collection():
+        results = [
+            _measure_outcome(m, by_measure, unmeasured, as_of, history) for m in document.measures
+        ]
     return Scorecard(
         document,
         rules.path if rules else None,
@@ -132,6 +105,44 @@ def evaluate(
         as_of,
         tuple(warnings),
     )
+
+
+def _measure_outcome(
+    measure: Measure,
+    by_measure: dict[int, tuple[Indicator, ...]],
+    unmeasured: dict[int, str],
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+) -> MeasureOutcome:
+    """Every indicator of one measure, and the measure's own status, grade and reason."""
+    indicators = by_measure.get(measure.no, ())
+    done: dict[str, Outcome] = {}
+    analyses: dict[str, Analysis] = {}
+    # Shares are evaluated after the indicator they divide by.
+    for ind in sorted(indicators, key=lambda i: i.share_of is not None):
+        column = ind.find.column
+        if column not in analyses:
+            analyses[column] = analyse(_text_of(measure, ind))
+        extraction = extract(ind, analyses[column])
+        done[ind.id] = evaluate_indicator(
+            ind,
+            measure.no,
+            extraction,
+            as_of,
+            history=history.get(ind.id, ()),
+            share_base=done.get(ind.share_of) if ind.share_of else None,
+        )
+    outcomes = tuple(done[i.id] for i in indicators)
+    status = measure_status(list(outcomes))
+    reason = None
+    if status == "not_measurable":
+        if not indicators:
+            reason = unmeasured.get(measure.no, "定量的な目標がない(規則なし)")
+        else:
+            reason = "すべての指標が測定不能: " + "; ".join(
+                f"{o.indicator.label}: {o.reason}" for o in outcomes
+            )
+    return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
 
 
 def indicator_dict(o: Outcome, line: int) -> dict[str, object]:

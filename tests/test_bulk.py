@@ -1,0 +1,43 @@
+"""The cyclic-GC pause around bulk building restores whatever state it found."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from kpi_tracker.bulk import no_cycle_collection
+
+
+def test_pause_and_restore() -> None:
+    assert gc.isenabled()
+    with no_cycle_collection():
+        assert not gc.isenabled()
+        with no_cycle_collection():  # nested: the inner one leaves it paused
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_restored_after_an_error() -> None:
+    with pytest.raises(ValueError), no_cycle_collection():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+
+def test_a_caller_that_disabled_it_keeps_it_disabled() -> None:
+    gc.disable()
+    try:
+        with no_cycle_collection():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_document_and_scorecard_leave_it_enabled(seed_path, seed_rules) -> None:
+    from kpi_tracker.document import load_document
+    from kpi_tracker.scorecard import evaluate
+
+    evaluate(load_document(seed_path), seed_rules)
+    assert gc.isenabled()
