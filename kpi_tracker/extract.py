@@ -224,7 +224,7 @@ def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
                 continue
             change = _change_kind(q, before, after)
             obs_period, assumed = _period_for(
-                q, before, raw[q.end : seg_end], periods, analysis.lead_periods[index], norm
+                q, before, after, raw[q.end : seg_end], periods, analysis.lead_periods[index], norm
             )
             base = dict(
                 period=obs_period,
@@ -281,7 +281,7 @@ def _without_targets(
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if not (
-            _TARGET_BEFORE.search(norm, seg_start, q.start)
+            _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start)
             or _TARGET_AFTER.match(norm[q.end : seg_end])
         ):
             kept.append(q)
@@ -327,10 +327,11 @@ def _change_kind(q: Quantity, before: str, after: str) -> str | None:
     """``percent``, ``points`` or ``delta`` when the number states a change, else None."""
     if q.unit == "percentage_point":
         return "points"
-    if q.signed or _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+    tail = before[-_TAIL:]
+    if q.signed or _CHANGE_BEFORE.search(tail) or _CHANGE_AFTER.match(after):
         if q.unit == "percent":
             # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
-            if q.signed or _CHANGE_BEFORE.search(before):
+            if q.signed or _CHANGE_BEFORE.search(tail):
                 return "percent"
             return None
         return "delta"
@@ -350,6 +351,7 @@ _PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
 def _period_for(
     q: Quantity,
     before: str,
+    after: str,
     raw_after: str,
     periods: tuple[PeriodMatch, ...],
     lead_periods: tuple[PeriodMatch, ...],
@@ -357,11 +359,14 @@ def _period_for(
 ) -> tuple[Period | None, bool]:
     """The period a number belongs to and whether it was assumed rather than read.
 
-    ``before`` is normalised; ``raw_after`` is as written, so a period's text quotes the source.
+    ``before`` and ``after`` are normalised; ``raw_after`` is ``after`` as written, so a
+    period's text quotes the source.
     """
-    paren = _PAREN.match(normalize(raw_after[:44]))
+    paren = _PAREN.match(after)
     if paren:
-        inside = find_periods(raw_after[paren.start(1) : paren.end(1)])
+        inside = find_periods(
+            raw_after[paren.start(1) : paren.end(1)], norm=after[paren.start(1) : paren.end(1)]
+        )
         if inside:
             return inside[0].period, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
@@ -370,10 +375,11 @@ def _period_for(
     earlier = [
         p
         for p in periods
-        if p.end <= q.start and (not p.bracketed or _TIME_WORD.search(norm, 0, p.start - 1))
+        if p.end <= q.start
+        and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
     ]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
-    if _PREVIOUS_YEAR.search(before):
+    if _PREVIOUS_YEAR.search(before[-_TAIL:]):
         # 前年度の約73%: the year before the one the sentence is about.
         return (_year_before(base) if base else None), base is None
     if base is not None:
@@ -381,6 +387,9 @@ def _period_for(
     return None, True
 
 
+# The patterns anchored at the end of the words before a number look at this many characters
+# only: a regex search anchored with $ still tries every start position of what it is given.
+_TAIL = 16
 _TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
 _TARGET_BEFORE = re.compile(r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:約|およそ)?\s*$")
 _TARGET_AFTER = re.compile(r"^\s*\)?\s*(?:の|という|とする|を)?目標")
