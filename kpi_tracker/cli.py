@@ -124,21 +124,32 @@ def _rules(rules_path: str, document: Any) -> Any:
     return rules
 
 
+def _evaluate(document: Any, rules_path: str, as_of: Any, engine: Any) -> Any:
+    """The scorecard of a loaded document; with a store ``engine``, its plan's earlier stored
+    reports feed the trends."""
+    from .scorecard import evaluate
+
+    rules = _rules(rules_path, document)
+    history = None
+    when = as_of or document.as_of
+    if engine is not None and when is not None:
+        from . import store
+
+        history = store.history_points(engine, document.plan, when)
+    return evaluate(document, rules, as_of=as_of, history=history)
+
+
 def _scorecard(
     doc: str, rules_path: str, encoding: str | None, as_of: Any = None, db: str | None = None
 ) -> Any:
     """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
-    from .scorecard import evaluate
-
     document = _load(doc, encoding)
-    rules = _rules(rules_path, document)
-    history = None
+    engine = None
     if db is not None:
         from . import store
 
-        when = as_of or document.as_of
-        history = store.history_points(store.open_store(db), document.plan, when) if when else None
-    card = evaluate(document, rules, as_of=as_of, history=history)
+        engine = store.open_store(db)
+    card = _evaluate(document, rules_path, as_of, engine)
     for w in card.warnings:
         if w not in document.warnings:
             _warn(w)
@@ -333,7 +344,6 @@ def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str
         kpi-tracker ingest r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
     """
     from . import store
-    from .scorecard import evaluate
 
     engine = store.open_store(db)
     documents = [_load(doc, encoding) for doc in docs]
@@ -343,13 +353,7 @@ def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str
     items = bar if bar is not None else documents
     try:
         for document in items:
-            rules = _rules(rules_path, document)
-            past = (
-                store.history_points(engine, document.plan, document.as_of)
-                if document.as_of
-                else {}
-            )
-            result = store.ingest(engine, evaluate(document, rules, history=past))
+            result = store.ingest(engine, _evaluate(document, rules_path, None, engine))
             verb = "stored" if result.created else "already stored (same content)"
             click.echo(
                 f"{document.source}: {verb} as report {result.report_id} "

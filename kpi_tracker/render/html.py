@@ -12,7 +12,16 @@ from html import escape
 from typing import Any
 
 from ..scorecard import scorecard_dict
-from .text import MARKS, actual_text, labels, period_text, status_text, target_text
+from .text import (
+    MARKS,
+    actual_text,
+    labels,
+    missed,
+    period_text,
+    status_text,
+    target_text,
+    verdict,
+)
 
 ORDER = ("achieved", "on_track", "behind", "not_measurable")
 COLOURS = {
@@ -198,8 +207,7 @@ def render(card: Any, lang: str = "ja") -> str:
     summary = data["summary"]
     inds = data["indicators"]
     by_id = {i["id"]: i for i in inds}
-    behind = [i for i in inds if i["status"] == "behind"]
-    overdue = sum(1 for i in behind if i["overdue"])
+    behind = missed(data)
     sections: dict[str, dict[str, int]] = {}
     ministries: dict[str, dict[str, int]] = {}
     for m in data["measures"]:
@@ -211,9 +219,6 @@ def render(card: Any, lang: str = "ja") -> str:
             for name in m["ministries"]:
                 ministries.setdefault(name, {}).setdefault(status, 0)
                 ministries[name][status] += 1
-    verdict = (
-        L["verdict_bad"].format(behind=len(behind), overdue=overdue) if behind else L["verdict_ok"]
-    )
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
@@ -223,7 +228,7 @@ def render(card: Any, lang: str = "ja") -> str:
         f"<h1>{escape(L['title'])}: {escape(str(report['title']))}</h1>",
         f'<p class="meta">{escape(str(report["plan"]))} — {L["as_of"]} {report["as_of"]} — '
         f"{L['source']} {escape(str(report['source']))} (sha256 {report['sha256'][:12]})</p>",
-        f'<p class="verdict">{escape(verdict)}</p>',
+        f'<p class="verdict">{escape(verdict(behind, lang))}</p>',
         '<div class="cards">',
         f'<div class="card"><b>{summary["measures"]}</b>{L["measures"]}</div>',
         f'<div class="card"><b>{summary["indicators"]}</b>{L["indicators"]}</div>',
@@ -261,7 +266,7 @@ def render(card: Any, lang: str = "ja") -> str:
     if behind:
         out.append(f"<h2>{escape(L['missed'])}</h2>")
         out.append(_table_head(MISSED_COLUMNS, L))
-        for i in sorted(behind, key=lambda i: (not i["overdue"], i["measure"])):
+        for i in behind:
             out.append(_row("", MISSED_COLUMNS, L, _indicator_cells(i, "", lang, L)))
         out.append("</tbody></table>")
     out.append(f'<h2>{L["all"]} (<span id="f-count">{rows}</span> {L["rows"]})</h2>')

@@ -14,9 +14,11 @@ from .text import (
     actual_text,
     labels,
     md_cell,
+    missed,
     period_text,
     status_text,
     target_text,
+    verdict,
 )
 
 
@@ -31,21 +33,14 @@ def render(card: Any, lang: str = "ja") -> str:
     report = data["report"]
     summary = data["summary"]
     inds = data["indicators"]
-    behind = [i for i in inds if i["status"] == "behind"]
-    overdue = [i for i in behind if i["overdue"]]
+    behind = missed(data)
     out = [
         f"# {L['title']}: {md_cell(report['title'])}",
         "",
         f"{md_cell(report['plan'])} — {L['as_of']} {report['as_of']} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
-        "**"
-        + (
-            L["verdict_bad"].format(behind=len(behind), overdue=len(overdue))
-            if behind
-            else L["verdict_ok"]
-        )
-        + "**",
+        f"**{verdict(behind, lang)}**",
         "",
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
@@ -57,9 +52,7 @@ def render(card: Any, lang: str = "ja") -> str:
     ]
     if behind:
         out += [f"## {L['missed']}", ""]
-        out += _indicator_table(
-            sorted(behind, key=lambda i: (not i["overdue"], i["measure"])), lang
-        )
+        out += _indicator_table(behind, lang)
         out.append("")
     out += [f"<details><summary>{L['details']}</summary>", ""]
     by_id = {i["id"]: i for i in inds}

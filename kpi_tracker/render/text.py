@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..numfmt import format_number as number
 
 LABELS = {
@@ -143,3 +145,18 @@ def md_cell(text: object) -> str:
     """Document text inside a Markdown table cell: HTML-escaped (GitHub renders inline HTML),
     pipes and line breaks neutralised so a cell stays one cell."""
     return str(text).translate(_MD_CELL)
+
+
+def missed(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The behind indicators of a scorecard dict, overdue first, then by measure."""
+    behind = [i for i in data["indicators"] if i["status"] == "behind"]
+    return sorted(behind, key=lambda i: (not i["overdue"], i["measure"]))
+
+
+def verdict(missed_targets: list[dict[str, Any]], lang: str) -> str:
+    """The one-line verdict: how many targets were missed, how many of them overdue."""
+    L = labels(lang)
+    if not missed_targets:
+        return L["verdict_ok"]
+    overdue = sum(1 for i in missed_targets if i["overdue"])
+    return L["verdict_bad"].format(behind=len(missed_targets), overdue=overdue)
