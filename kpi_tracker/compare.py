@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-RANK = {"behind": 0, "on_track": 1, "achieved": 2}
-_LOWER_IS_BETTER = {"<=", "<", "decrease", "reduce_by_ratio"}
+from .vocabulary import Comparator, Status
 
 
 @dataclass(frozen=True)
@@ -47,28 +46,36 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         delta = direction = None
         if o and n and o["actual"] is not None and n["actual"] is not None:
             delta = n["actual"] - o["actual"]
-            sign = -1 if ref["comparator"] in _LOWER_IS_BETTER else 1
+            sign = Comparator(ref["comparator"]).sign
             direction = "same" if delta == 0 else "toward" if delta * sign > 0 else "away"
         if o is None:
             kind = "new"
         elif n is None:
             kind = "dropped"
-        elif o["status"] in RANK and n["status"] in RANK:
-            diff = RANK[n["status"]] - RANK[o["status"]]
-            if diff == 0 and o["status"] == "behind" and o["overdue"] != n["overdue"]:
-                diff = -1 if n["overdue"] else 1
-            kind = "improved" if diff > 0 else "regressed" if diff < 0 else "unchanged"
-        elif n["status"] in RANK and o["status"] not in RANK:
-            kind = "improved" if n["status"] != "behind" else "regressed"
-        elif o["status"] in RANK and n["status"] not in RANK:
-            kind = "regressed" if o["status"] != "behind" else "unchanged"
         else:
-            kind = "unchanged"
+            kind = _status_change(o, n)
         changes.append(
             Change(ref["measure"], ind_id, ref["label"], _side(o), _side(n), kind, delta, direction)
         )
     order = {"regressed": 0, "improved": 1, "new": 2, "dropped": 3, "unchanged": 4}
     return sorted(changes, key=lambda c: (order[c.change], c.measure))
+
+
+def _status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """improved / regressed / unchanged, by the status order (behind < on_track < achieved);
+    overdue is worse than behind; gaining a measurable status is an improvement unless it is
+    behind, losing one a regression unless it was behind."""
+    before, after = Status(old["status"]), Status(new["status"])
+    if before.rank is not None and after.rank is not None:
+        diff = after.rank - before.rank
+        if diff == 0 and before is Status.BEHIND and old["overdue"] != new["overdue"]:
+            diff = -1 if new["overdue"] else 1
+        return "improved" if diff > 0 else "regressed" if diff < 0 else "unchanged"
+    if after.measurable and not before.measurable:
+        return "improved" if after is not Status.BEHIND else "regressed"
+    if before.measurable and not after.measurable:
+        return "regressed" if before is not Status.BEHIND else "unchanged"
+    return "unchanged"
 
 
 def compare_dict(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -23,12 +23,12 @@ from .extract import Extraction, Observation
 from .numfmt import format_number
 from .rules import Indicator
 from .units import convert, unit_label
+from .vocabulary import Comparator, Status
 
 __all__ = ["ON_TRACK_RATIO", "Outcome", "TrendPoint", "evaluate_indicator", "measure_status"]
 
 ON_TRACK_RATIO = 0.95
 PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
-STATUS_ORDER = {"behind": 0, "on_track": 1, "achieved": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class TrendPoint:
 class Outcome:
     indicator: Indicator
     measure: int
-    status: str
+    status: Status
     reason_code: str
     reason: str
     overdue: bool = False
@@ -76,7 +76,7 @@ def effective_end(obs: Observation, as_of: date) -> date:
 def _not_measurable(
     ind: Indicator, measure: int, code: str, reason: str, **extra: object
 ) -> Outcome:
-    return Outcome(ind, measure, "not_measurable", code, reason, **extra)  # type: ignore[arg-type]
+    return Outcome(ind, measure, Status.NOT_MEASURABLE, code, reason, **extra)  # type: ignore[arg-type]
 
 
 def _in_unit(ind: Indicator, obs: Observation) -> float:
@@ -267,7 +267,7 @@ def _judge(
     u = ind.unit
     c = ind.comparator
     reference: float | None = None
-    if c in ("increase", "decrease"):
+    if c.against_reference:
         if ind.baseline is not None:
             reference = ind.baseline.value
             ref_text = f"基準値({ind.baseline.period or '計画策定時'}) {_fmt(reference)}{u}"
@@ -283,7 +283,7 @@ def _judge(
                 actual=actual,
                 **extra,
             )
-        sign = 1 if c == "increase" else -1
+        sign = c.sign
         if ind.by is not None:
             threshold = reference + sign * ind.by
         elif ind.by_ratio is not None:
@@ -291,38 +291,28 @@ def _judge(
         else:
             threshold = reference
         strict = ind.by is None and ind.by_ratio is None
-        met = (
-            (actual > threshold if strict else actual >= threshold)
-            if sign > 0
-            else (actual < threshold if strict else actual <= threshold)
-        )
-        goal = f"{ref_text}より{'増加' if sign > 0 else '減少'}"
+        met = c.meets(actual, threshold, strict=strict)
+        goal = f"{ref_text}より{c.ja}"
         if not strict:
             goal += f"(閾値 {_fmt(threshold)}{u})"
-    elif c == "reduce_by_ratio":
+    elif c is Comparator.REDUCE_BY_RATIO:
         assert ind.baseline is not None and ind.ratio is not None
         reference = ind.baseline.value
         threshold = reference * (1 - ind.ratio)
-        met = actual <= threshold * (1 + ind.tolerance)
+        met = c.meets(actual, threshold, tolerance=ind.tolerance)
         goal = (
-            f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}以下"
+            f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}{c.ja}"
         )
     else:
         assert ind.target is not None
         threshold = ind.target
         tol = ind.tolerance
-        met = {
-            ">=": actual >= threshold * (1 - tol),
-            ">": actual > threshold,
-            "<=": actual <= threshold * (1 + tol),
-            "<": actual < threshold,
-        }[c]
-        words = {">=": "以上", ">": "超", "<=": "以下", "<": "未満"}[c]
-        goal = f"{_fmt(threshold)}{u}{words}" + ("(程度)" if tol else "")
+        met = c.meets(actual, threshold, tolerance=tol)
+        goal = f"{_fmt(threshold)}{u}{c.ja}" + ("(程度)" if tol else "")
         if ind.baseline is not None:
             reference = ind.baseline.value
     progress = _progress(
-        c, actual, threshold, reference if c not in ("increase", "decrease") else None, reference
+        c, actual, threshold, None if c.against_reference else reference, reference
     )
     deadline = _deadline(ind, when)
     extra = {
@@ -336,31 +326,31 @@ def _judge(
     got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
 
     def outcome(
-        status: str, code: str, reason: str, trend: list[TrendPoint], **more: object
+        status: Status, code: str, reason: str, trend: list[TrendPoint], **more: object
     ) -> Outcome:
         return Outcome(ind, measure, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
 
     # The trend: the earlier observations, then this one.
     points = [*series, TrendPoint(when, actual, "document")]
     if met:
-        return outcome("achieved", "met", f"{got}は目標({goal})を満たす", points)
+        return outcome(Status.ACHIEVED, "met", f"{got}は目標({goal})を満たす", points)
     if deadline is None:
-        return outcome("behind", "not_met", f"{got}は目標({goal})に届いていない", points)
+        return outcome(Status.BEHIND, "not_met", f"{got}は目標({goal})に届いていない", points)
     if deadline <= as_of:
         return outcome(
-            "behind",
+            Status.BEHIND,
             "overdue",
             f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
             points,
             overdue=True,
         )
-    goal_value = threshold if c not in ("increase", "decrease") else None
+    goal_value = None if c.against_reference else threshold
     ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
     rounded = None if ratio is None else round(ratio, 3)
     if ratio is not None and ratio >= ON_TRACK_RATIO:
         first = points[0]
         return outcome(
-            "on_track",
+            Status.ON_TRACK,
             "on_track",
             f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
             f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
@@ -374,7 +364,7 @@ def _judge(
     else:
         why = "傾向から届かない見込み"
     return outcome(
-        "behind",
+        Status.BEHIND,
         "not_on_track",
         f"{got}は目標({goal})に未達(期限 {deadline.isoformat()}、{why})",
         points,
@@ -389,7 +379,7 @@ def _deadline(ind: Indicator, when: date) -> date | None:
 
 
 def _progress(
-    comparator: str,
+    comparator: Comparator,
     actual: float,
     threshold: float,
     baseline: float | None,
@@ -397,17 +387,17 @@ def _progress(
 ) -> float | None:
     """Share of the way to the target: from the baseline when one is stated, else a ratio."""
     try:
-        if comparator in (">=", ">"):
+        if comparator.needs_target and not comparator.lower_is_better:
             if baseline is not None and threshold != baseline:
                 return round((actual - baseline) / (threshold - baseline), 3)
             return round(actual / threshold, 3)
-        if comparator in ("<=", "<", "reduce_by_ratio"):
+        if not comparator.against_reference:  # <=, <, reduce_by_ratio
             if baseline is not None and threshold != baseline:
                 return round((baseline - actual) / (baseline - threshold), 3)
             return round(threshold / actual, 3)
-        if comparator == "increase" and reference:
+        if comparator is Comparator.INCREASE and reference:
             return round(actual / threshold, 3) if threshold else None
-        if comparator == "decrease" and actual:
+        if comparator is Comparator.DECREASE and actual:
             return round(threshold / actual, 3)
     except ZeroDivisionError:
         return None
@@ -438,12 +428,12 @@ def _growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> fl
     return actual_rate / required
 
 
-def measure_status(outcomes: list[Outcome]) -> str:
+def measure_status(outcomes: list[Outcome]) -> Status:
     """The worst of the measurable indicators, or not_measurable when none is measurable."""
-    measurable = [o.status for o in outcomes if o.status in STATUS_ORDER]
+    measurable = [o.status for o in outcomes if o.status.measurable]
     if not measurable:
-        return "not_measurable"
-    return min(measurable, key=STATUS_ORDER.__getitem__)
+        return Status.NOT_MEASURABLE
+    return min(measurable, key=lambda s: s.rank or 0)
 
 
 # 総務省「目標管理型の政策評価の実施に関するガイドライン」の五段階. Thresholds are ours and
@@ -460,23 +450,25 @@ GRADES = (
 def _attainment(o: Outcome) -> float | None:
     if o.actual is None or o.target is None or o.target == 0 or o.actual == 0:
         return None
-    if o.indicator.comparator in ("<=", "<", "reduce_by_ratio", "decrease"):
+    if o.indicator.comparator.lower_is_better:
         return o.target / o.actual
     return o.actual / o.target
 
 
 def measure_grade(outcomes: list[Outcome]) -> str | None:
-    measurable = [o for o in outcomes if o.status in STATUS_ORDER]
+    measurable = [o for o in outcomes if o.status.measurable]
     if not measurable:
         return None
     att = [_attainment(o) for o in measurable]
-    if all(o.status == "achieved" for o in measurable):
+    if all(o.status is Status.ACHIEVED for o in measurable):
         if all(a is not None and a >= 1.2 for a in att):
             return GRADES[0]
         return GRADES[1]
-    missed = [(o, a) for o, a in zip(measurable, att, strict=True) if o.status != "achieved"]
-    if all(o.status == "on_track" or (a is not None and a >= 0.9) for o, a in missed):
+    missed = [
+        (o, a) for o, a in zip(measurable, att, strict=True) if o.status is not Status.ACHIEVED
+    ]
+    if all(o.status is Status.ON_TRACK or (a is not None and a >= 0.9) for o, a in missed):
         return GRADES[2]
-    if all(o.status == "on_track" or (a is not None and a >= 0.5) for o, a in missed):
+    if all(o.status is Status.ON_TRACK or (a is not None and a >= 0.5) for o, a in missed):
         return GRADES[3]
     return GRADES[4]

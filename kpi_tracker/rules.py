@@ -22,6 +22,7 @@ from . import __version__, cache, units
 from .data import DATA
 from .errors import Location, RulesError
 from .normalize import normalize
+from .vocabulary import Comparator
 
 __all__ = [
     "Baseline",
@@ -60,7 +61,7 @@ class Indicator:
     id: str
     label: str
     find: Find
-    comparator: str
+    comparator: Comparator
     unit: str  # as the rules file writes it (人, 市町村, %)
     pint_unit: str  # its canonical name (person, municipality, percent)
     find_units: tuple[str, ...]  # canonical names of the units the value may be written in
@@ -144,7 +145,7 @@ def _compile(ind: Any) -> Indicator:
             f.aggregate,
             f.regex,
         ),
-        comparator=ind.comparator,
+        comparator=Comparator(ind.comparator),
         unit=ind.unit,
         pint_unit=ind.pint_unit,
         find_units=ind.find_units,
@@ -222,6 +223,7 @@ def _from_json(data: dict[str, Any]) -> RuleSet:
         values["find"] = Find(
             **{k: tuple(v) if isinstance(v, list) else v for k, v in find.items()}
         )
+        values["comparator"] = Comparator(values["comparator"])
         values["find_units"] = tuple(values["find_units"])
         values["baseline"] = Baseline(*values["baseline"]) if values["baseline"] else None
         end = values["deadline_end"]
@@ -244,7 +246,12 @@ def _cache_key(content: bytes) -> str:
     """Everything the compiled form depends on: the file, the unit table, this code."""
     digest = hashlib.sha256(content)
     here = Path(__file__).resolve().parent
-    for part in (DATA / "units.txt", here / "rules_schema.py", here / "rules.py"):
+    for part in (
+        DATA / "units.txt",
+        here / "rules_schema.py",
+        here / "rules.py",
+        here / "vocabulary.py",
+    ):
         digest.update(part.read_bytes())
     digest.update(__version__.encode())
     return "rules-" + digest.hexdigest()[:32]

@@ -17,11 +17,11 @@ from .era import Period, parse_period
 from .errors import Location, PeriodError, RulesError, UnitError
 from .normalize import normalize
 from .units import canonical_unit
+from .vocabulary import Comparator
 from .yamlsafe import line_of, load_with_lines
 
 __all__ = ["Baseline", "Find", "Indicator", "RuleSet", "validate"]
 
-Comparator = Literal[">=", ">", "<=", "<", "increase", "decrease", "reduce_by_ratio"]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
@@ -158,11 +158,11 @@ class Indicator(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
         c = self.comparator
-        if c in (">=", ">", "<=", "<") and self.target is None:
-            raise ValueError(f"comparator {c!r} needs a target")
-        if c == "reduce_by_ratio" and (self.ratio is None or self.baseline is None):
-            raise ValueError("reduce_by_ratio needs ratio and baseline")
-        if c in ("increase", "decrease") and self.target is not None:
+        if c.needs_target and self.target is None:
+            raise ValueError(f"comparator {c.value!r} needs a target")
+        if c is Comparator.REDUCE_BY_RATIO and (self.ratio is None or self.baseline is None):
+            raise ValueError(f"{c} needs ratio and baseline")
+        if c.against_reference and self.target is not None:
             raise ValueError(f"{c} compares with the baseline or the previous value, not a target")
         if self.by is not None and self.by_ratio is not None:
             raise ValueError("give by or by_ratio, not both")

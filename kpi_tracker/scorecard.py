@@ -12,22 +12,15 @@ from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, me
 from .extract import Analysis, analyse, extract
 from .numfmt import plain_number
 from .rules import Indicator, LoadedRules
+from .vocabulary import Status
 
 __all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
-
-STATUSES = ("achieved", "on_track", "behind", "not_measurable")
-STATUS_JA = {
-    "achieved": "達成",
-    "on_track": "順調",
-    "behind": "遅れ",
-    "not_measurable": "測定不能",
-}
 
 
 @dataclass(frozen=True, slots=True)
 class MeasureOutcome:
     measure: Measure
-    status: str
+    status: Status
     outcomes: tuple[Outcome, ...]
     grade: str | None
     reason: str | None  # why not measurable
@@ -47,7 +40,7 @@ class Scorecard:
         return [o for m in self.measures for o in m.outcomes]
 
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in STATUSES}
+        counts = {s.value: 0 for s in Status}
         for o in self.indicators:
             counts[o.status] += 1
         return {"measures": len(self.measures), "indicators": len(self.indicators), **counts}
@@ -59,7 +52,7 @@ class Scorecard:
         return [
             o
             for o in self.indicators
-            if o.status == "behind" and (fail_on == "behind" or o.overdue)
+            if o.status is Status.BEHIND and (fail_on == "behind" or o.overdue)
         ]
 
 
@@ -135,7 +128,7 @@ def _measure_outcome(
     outcomes = tuple(done[i.id] for i in indicators)
     status = measure_status(list(outcomes))
     reason = None
-    if status == "not_measurable":
+    if status is Status.NOT_MEASURABLE:
         if not indicators:
             reason = unmeasured.get(measure.no, "定量的な目標がない(規則なし)")
         else:
@@ -154,7 +147,7 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
         "measure": o.measure,
         "label": ind.label,
         "status": o.status,
-        "status_ja": STATUS_JA[o.status],
+        "status_ja": o.status.ja,
         "overdue": o.overdue,
         "actual": plain_number(o.actual),
         "target": plain_number(o.target),
@@ -201,7 +194,7 @@ def scorecard_dict(card: Scorecard) -> dict[str, object]:
                 "section": list(m.measure.section),
                 "ministries": list(m.measure.ministries),
                 "status": m.status,
-                "status_ja": STATUS_JA[m.status],
+                "status_ja": m.status.ja,
                 "grade": m.grade,
                 "reason": m.reason,
                 "target_text": m.measure.target_text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..scorecard import STATUS_JA
+from ..vocabulary import OVERDUE_JA, Status
 from .json_ import dumps
 from .text import md_cell, number
 
@@ -21,7 +21,7 @@ CHANGE_JA = {
 def _side(side: dict[str, Any] | None) -> tuple[str, str]:
     if side is None:
         return "—", "—"
-    status = STATUS_JA[side["status"]] + ("(期限超過)" if side.get("overdue") else "")
+    status = Status(side["status"]).ja + (f"({OVERDUE_JA})" if side.get("overdue") else "")
     actual = "—" if side["actual"] is None else number(side["actual"]) + side["unit"]
     return status, actual
 

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from ..scorecard import scorecard_dict
+from ..vocabulary import Status
 from .text import (
     MARKS,
     actual_text,
@@ -23,12 +24,12 @@ from .text import (
     verdict,
 )
 
-ORDER = ("achieved", "on_track", "behind", "not_measurable")
+ORDER = tuple(Status)
 COLOURS = {
-    "achieved": "#1a7f37",
-    "on_track": "#0969da",
-    "behind": "#cf222e",
-    "not_measurable": "#8c959f",
+    Status.ACHIEVED: "#1a7f37",
+    Status.ON_TRACK: "#0969da",
+    Status.BEHIND: "#cf222e",
+    Status.NOT_MEASURABLE: "#8c959f",
 }
 
 _CSS = """
@@ -106,7 +107,8 @@ def _bar_chart(title: str, groups: list[tuple[str, dict[str, int]]], lang: str) 
             if not n:
                 continue
             w = (width - label_w - 10) * n / total_max
-            dash = ' stroke="#57606a" stroke-dasharray="3 2"' if status == "not_measurable" else ""
+            dashed = status is Status.NOT_MEASURABLE
+            dash = ' stroke="#57606a" stroke-dasharray="3 2"' if dashed else ""
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row_h - 6}" '
                 f'fill="{COLOURS[status]}"{dash}><title>{escape(name)}: '

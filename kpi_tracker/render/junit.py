@@ -11,6 +11,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..scorecard import scorecard_dict
+from ..vocabulary import Status
 from .text import number, status_text
 
 
@@ -28,8 +29,8 @@ def render(card: Any, lang: str = "ja") -> str:
             "testsuite",
             name=name,
             tests=str(len(inds)),
-            failures=str(sum(i["status"] == "behind" for i in inds)),
-            skipped=str(sum(i["status"] == "not_measurable" for i in inds)),
+            failures=str(sum(i["status"] == Status.BEHIND for i in inds)),
+            skipped=str(sum(i["status"] == Status.NOT_MEASURABLE for i in inds)),
             errors="0",
         )
         for ind in inds:
@@ -46,15 +47,15 @@ def render(card: Any, lang: str = "ja") -> str:
                 f"{number(ind['target'])}{ind['unit']} deadline={ind['deadline']} "
                 f"line={evidence.get('line')}\n{evidence.get('text') or ''}"
             )
-            if ind["status"] == "behind":
+            if ind["status"] == Status.BEHIND:
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{status_text('behind', ind['overdue'], lang)}: {ind['reason']}",
+                    message=f"{status_text(Status.BEHIND, ind['overdue'], lang)}: {ind['reason']}",
                     type="overdue" if ind["overdue"] else "behind",
                 )
                 failure.text = detail
-            elif ind["status"] == "not_measurable":
+            elif ind["status"] == Status.NOT_MEASURABLE:
                 ET.SubElement(case, "skipped", message=str(ind["reason"]))
             else:
                 out = ET.SubElement(case, "system-out")

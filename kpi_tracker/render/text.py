@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..numfmt import format_number as number
+from ..vocabulary import OVERDUE_JA, Comparator, Status
 
 LABELS = {
     "ja": {
-        "achieved": "達成",
-        "on_track": "順調",
-        "behind": "遅れ",
-        "overdue": "遅れ(期限超過)",
-        "not_measurable": "測定不能",
+        **{s.value: s.ja for s in Status},
+        "overdue": f"{Status.BEHIND.ja}({OVERDUE_JA})",
         "measures": "施策",
         "indicators": "指標",
         "title": "目標達成状況スコアカード",
@@ -47,11 +45,8 @@ LABELS = {
         "rows": "行を表示",
     },
     "en": {
-        "achieved": "achieved",
-        "on_track": "on track",
-        "behind": "behind",
-        "overdue": "behind (overdue)",
-        "not_measurable": "not measurable",
+        **{s.value: s.en for s in Status},
+        "overdue": f"{Status.BEHIND.en} (overdue)",
         "measures": "measures",
         "indicators": "indicators",
         "title": "Target achievement scorecard",
@@ -87,16 +82,7 @@ LABELS = {
     },
 }
 
-MARKS = {"achieved": "✅", "on_track": "🔷", "behind": "❌", "not_measurable": "⬜"}
-COMPARATOR_JA = {
-    ">=": "以上",
-    ">": "超",
-    "<=": "以下",
-    "<": "未満",
-    "increase": "増加",
-    "decrease": "減少",
-    "reduce_by_ratio": "以下",
-}
+MARKS = {s.value: s.mark for s in Status}
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -104,22 +90,22 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def status_text(status: str, overdue: bool, lang: str) -> str:
-    key = "overdue" if overdue and status == "behind" else status
+    key = "overdue" if overdue and status == Status.BEHIND else status
     return labels(lang)[key]
 
 
 def target_text(ind: dict[str, object], lang: str = "ja") -> str:
     target = ind["target"]
-    comparator = str(ind["comparator"])
+    comparator = Comparator(str(ind["comparator"]))
     unit = str(ind["unit"])
     if target is None:
-        return COMPARATOR_JA.get(comparator, comparator) if lang == "ja" else comparator
+        return comparator.ja if lang == "ja" else comparator
     value = number(target) + unit  # type: ignore[arg-type]
     if lang != "ja":
         return f"{comparator} {value}"
-    if comparator in ("increase", "decrease"):
-        return f"{value}より{COMPARATOR_JA[comparator]}"
-    return value + COMPARATOR_JA.get(comparator, "")
+    if comparator.against_reference:
+        return f"{value}より{comparator.ja}"
+    return value + comparator.ja
 
 
 def actual_text(ind: dict[str, object]) -> str:
@@ -149,7 +135,7 @@ def md_cell(text: object) -> str:
 
 def missed(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The behind indicators of a scorecard dict, overdue first, then by measure."""
-    behind = [i for i in data["indicators"] if i["status"] == "behind"]
+    behind = [i for i in data["indicators"] if i["status"] == Status.BEHIND]
     return sorted(behind, key=lambda i: (not i["overdue"], i["measure"]))
 
 
