@@ -96,6 +96,8 @@ _POINT = (
     r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
     r")"
     r"(?:\((?P<p1>[0-9]{4})\))?"  # 令和6(2024)年度
+    # or a dotted date: R10.3.31, 令和9.3.31, 2027.3.31, 2027/3/31
+    r"(?:[./](?P<dm>[0-9]{1,2})[./](?P<dd>[0-9]{1,2})(?![0-9.]))?"
     r"(?P<yu>年度|年)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
     rf"(?:(?P<m>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
@@ -201,6 +203,8 @@ def _last_day_of_month(year: int, month: int) -> date:
 def _parts_from_point(m: re.Match[str]) -> _Parts:
     era = _era_named(m["era"]) if m["era"] else None
     year = _small_int(m["ey"]) if m["ey"] else int(m["gy"])
+    if m["dm"]:  # a dotted date names its day: the calendar year is meant
+        return _Parts(era, year, "年", int(m["dm"]), int(m["dd"]), None)
     month = _small_int(m["m"]) if m["m"] else None
     day = _small_int(m["d"]) if m["d"] else None
     return _Parts(era, year, m["yu"], month, day, m["suf"])

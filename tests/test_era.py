@@ -38,6 +38,10 @@ CONTRACT_TABLE = [
     ("令和７年度", D(2025, 4, 1), D(2026, 3, 31)),  # full-width digit
     ("令和七年度", D(2025, 4, 1), D(2026, 3, 31)),  # kanji digit
     ("令和6(2024)年度", D(2024, 4, 1), D(2025, 3, 31)),  # Gregorian year inside
+    ("R10.3.31", D(2028, 3, 31), D(2028, 3, 31)),  # dotted date with an era letter
+    ("令和9.3.31時点", D(2027, 3, 31), D(2027, 3, 31)),  # dotted date with the era name
+    ("2027/3/31", D(2027, 3, 31), D(2027, 3, 31)),  # slashed Gregorian date
+    ("H31.4.1", D(2019, 4, 1), D(2019, 4, 1)),  # the last 平成 fiscal year's first day
     ("令和7年9月10日～16日", D(2025, 9, 10), D(2025, 9, 16)),  # right side omits era and month
     ("令和7年11月～2月", D(2025, 11, 1), D(2026, 2, 28)),  # right month wraps into next year
     ("令和元年度", D(2019, 4, 1), D(2020, 3, 31)),  # FY2019 began under 平成 but is written so
@@ -185,6 +189,8 @@ FINDER_NOT_APPLICABLE = [
     "#9999",
     "3年ごと",
     "2年以内再入率",
+    "値は1.5.6",  # a dotted date needs a year before it
+    "274,285.3.1",  # digits of a number, not a date
 ]
 
 
