@@ -55,10 +55,11 @@ def rules_option(f: F) -> F:
     return click.option(
         "--rules",
         "rules_path",
-        default="rules",
-        show_default=True,
+        envvar="KPI_TRACKER_RULES",
         type=click.Path(path_type=str),
-        help="Rules file, or a folder whose file declaring the document's plan is used.",
+        help="Rules file, or a folder whose file declaring the document's plan is used "
+        "[default: env KPI_TRACKER_RULES, the configuration file, ./rules/, then the rules "
+        "shipped with kpi-tracker].",
     )(f)
 
 
@@ -115,16 +116,16 @@ def _load(doc: str, encoding: str | None) -> Any:
     return document
 
 
-def _rules(rules_path: str, document: Any) -> Any:
-    from .rules import rules_for
+def _rules(rules_path: str | None, document: Any) -> Any:
+    from .rules_search import find_rules
 
-    rules = rules_for(rules_path, document.title_lines, document.plan)
+    rules = find_rules(document.title_lines, document.plan, rules_path)
     if rules.note:
         _warn(rules.note)
     return rules
 
 
-def _evaluate(document: Any, rules_path: str, as_of: Any, engine: Any) -> Any:
+def _evaluate(document: Any, rules_path: str | None, as_of: Any, engine: Any) -> Any:
     """The scorecard of a loaded document; with a store ``engine``, its plan's earlier stored
     reports feed the trends."""
     from .scorecard import evaluate
@@ -140,7 +141,7 @@ def _evaluate(document: Any, rules_path: str, as_of: Any, engine: Any) -> Any:
 
 
 def _scorecard(
-    doc: str, rules_path: str, encoding: str | None, as_of: Any = None, db: str | None = None
+    doc: str, rules_path: str | None, encoding: str | None, as_of: Any = None, db: str | None = None
 ) -> Any:
     """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
     document = _load(doc, encoding)
@@ -204,7 +205,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @trend_db_option
 def scorecard(
     doc: str,
-    rules_path: str,
+    rules_path: str | None,
     fmt: str,
     lang: str,
     encoding: str | None,
@@ -257,7 +258,9 @@ def _as_of(text: str | None) -> Any:
 )
 @encoding_option
 @trend_db_option
-def check(doc: str, rules_path: str, fail_on: str, encoding: str | None, db: str | None) -> None:
+def check(
+    doc: str, rules_path: str | None, fail_on: str, encoding: str | None, db: str | None
+) -> None:
     """Print flagged targets of DOC and exit 1 when there are any (the CI gate).
 
     Example:
@@ -295,7 +298,7 @@ def check(doc: str, rules_path: str, fail_on: str, encoding: str | None, db: str
 def compare(
     old: str,
     new: str,
-    rules_path: str,
+    rules_path: str | None,
     fmt: str,
     encoding: str | None,
     output: str | None,
@@ -317,7 +320,9 @@ def compare(
     _write(render_compare(compare_dict(old_card, new_card), fmt), output)
 
 
-def _card_for_compare(key: str, rules_path: str, encoding: str | None, db: str | None) -> Any:
+def _card_for_compare(
+    key: str, rules_path: str | None, encoding: str | None, db: str | None
+) -> Any:
     """A document on disk, else a stored report (id, fiscal year or 令和7年度)."""
     if Path(key).exists():
         from .scorecard import scorecard_dict
@@ -334,7 +339,9 @@ def _card_for_compare(key: str, rules_path: str, encoding: str | None, db: str |
 @rules_option
 @encoding_option
 @db_option
-def ingest(docs: tuple[str, ...], rules_path: str, encoding: str | None, db: str | None) -> None:
+def ingest(
+    docs: tuple[str, ...], rules_path: str | None, encoding: str | None, db: str | None
+) -> None:
     """Parse, evaluate and store documents; the same content twice is stored once.
 
     Earlier stored reports of the same plan feed the trend of each new one.
@@ -400,7 +407,7 @@ def rules() -> None:
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
 @encoding_option
-def rules_lint(doc: str, rules_path: str, encoding: str | None) -> None:
+def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
     """Report targets of DOC that no rule covers and rules that find nothing.
 
     Example:
@@ -424,6 +431,28 @@ def rules_lint(doc: str, rules_path: str, encoding: str | None) -> None:
         f"{loaded.path}: {indicators} indicators for {len(loaded.rules.measures)} measures; "
         + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no findings"),
     )
+
+
+@rules.command("list")
+@rules_option
+def rules_list(rules_path: str | None) -> None:
+    """List the rules files found, in the order they are searched, and the plan each serves.
+
+    Example:
+
+        kpi-tracker rules list
+    """
+    from .rules_search import list_rules
+
+    found, missing = list_rules(rules_path)
+    for f in found:
+        rules_set = f.loaded.rules
+        count = sum(len(inds) for inds in rules_set.measures.values())
+        click.echo(f"{f.origin}\t{f.path}\t「{rules_set.plan}」\t{count} indicators")
+    for place in missing:
+        click.echo(f"{place.origin}\t{place.path}\t(missing)")
+    if not found:
+        raise KpiTrackerError("no rules files found", None)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -50,6 +50,10 @@ class RulesError(KpiTrackerError, ValueError):
     """A rules file does not validate."""
 
 
+class NoRulesForPlan(RulesError):
+    """No rules file in a place declares the document's plan (the search may go on)."""
+
+
 class PeriodError(KpiTrackerError, ValueError):
     """Text that names no valid date or period."""
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import __version__, cache, units
 from .data import DATA
-from .errors import Location, RulesError
+from .errors import Location, NoRulesForPlan, RulesError
 from .normalize import normalize
 from .vocabulary import Comparator
 
@@ -287,14 +287,19 @@ def load_rules(path: str | Path) -> LoadedRules:
     return LoadedRules(source, sha256, rules)
 
 
+def rules_files(folder: Path) -> list[Path]:
+    """The rules files of a folder, in the order they are tried."""
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -> LoadedRules:
     """The rules file for a document: ``rules_path`` itself, or the one in that folder whose
     declared plan matches the document's title."""
     path = Path(rules_path)
     if path.is_dir():
-        files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        files = rules_files(path)
         if not files:
-            raise RulesError("no rules files (*.yaml) here", Location(str(path)))
+            raise NoRulesForPlan("no rules files (*.yaml) here", Location(str(path)))
         loaded = [load_rules(f) for f in files]
         for candidate in loaded:
             if candidate.matches(title_lines, plan):
@@ -302,7 +307,7 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
         if not title_lines and len(loaded) == 1:
             return _chosen_without_title(loaded[0])
         plans = "、".join(f"「{c.rules.plan}」" for c in loaded)
-        raise RulesError(
+        raise NoRulesForPlan(
             f"no rules file declares the document's plan 「{plan}」 (found: {plans})",
             Location(str(path)),
         )
@@ -312,7 +317,7 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
     if not title_lines:
         return _chosen_without_title(single)
     if not single.matches(title_lines, plan):
-        raise RulesError(
+        raise NoRulesForPlan(
             f"rules are for 「{single.rules.plan}」, the document is 「{plan}」",
             Location(str(path)),
         )

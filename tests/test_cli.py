@@ -82,12 +82,6 @@ def test_scorecard_json_shape() -> None:
         }
 
 
-def test_default_rules_folder_is_the_working_directory(tmp_path: Path) -> None:
-    result = run("scorecard", str(SEED), "--format", "json", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr == "kpi-tracker: error: rules: no such rules file or folder\n"
-
-
 def test_check_exit_codes(tmp_path: Path) -> None:
     flagged = run("check", str(SEED))
     assert flagged.returncode == 1
