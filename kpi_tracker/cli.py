@@ -8,6 +8,7 @@ Heavy modules (pydantic, pint, sqlmodel) are imported inside the commands that n
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import KpiTrackerError
+from .errors import KpiTrackerError, Location
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,10 +25,19 @@ class ExitCode(IntEnum):
     OK = 0
     FLAGGED = 1  # check: flagged targets found
     BAD_INPUT = 2  # bad input or usage
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
+    PIPE_CLOSED = 141  # the reader of stdout went away (128 + SIGPIPE), said by no one
+
+
+STDOUT = "<stdout>"
 
 
 def _warn(message: str) -> None:
     click.echo(f"kpi-tracker: warning: {message}", err=True)
+
+
+def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
+    return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
 
 def _write(text: str, output: str | None) -> None:
@@ -35,8 +45,10 @@ def _write(text: str, output: str | None) -> None:
         try:
             Path(output).write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            raise KpiTrackerError(f"cannot write: {exc.strerror or exc}") from None
+            raise _cannot_write(output, exc) from None
         return
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise KpiTrackerError("stdout is closed; name a file with -o", Location(STDOUT))
     sys.stdout.write(text)
 
 
@@ -160,7 +172,103 @@ def _scorecard(
 # --- commands --------------------------------------------------------------------------------
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _PipeClosed(Exception):
+    """The reader of stdout went away (kept apart from click's own EPIPE handling)."""
+
+
+class KpiTrackerGroup(click.Group):
+    """The command group; its ``main`` maps every way a run can end to an exit code and at most
+    one line on stderr, whether it is called by the console script or by click's test runner."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            code = _run(lambda: super(KpiTrackerGroup, self).main(*args, **kwargs))
+        sys.exit(code)
+
+
+def _show_warning(message: Any, *_: Any, **__: Any) -> None:
+    """Python warnings (an era year past its end) as our one-line warnings."""
+    _warn(str(message))
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 to files and pipes whatever the locale (a Windows ``> out.md``); on a
+    terminal keep its encoding and replace what it cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():  # type: ignore[union-attr]
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="strict")
+        except (OSError, ValueError):
+            pass
+
+
+def _error(message: str) -> None:
+    click.echo(f"kpi-tracker: error: {message}", err=True)
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, point stdout at /dev/null so the flush at exit is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _run(body: Callable[[], Any]) -> int:
+    """Run the command; the exit code for each way it can end (one line said at most)."""
+    _utf8_streams()
+    try:
+        result = body()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except SystemExit as exc:  # check's exit 1
+        return exc.code if isinstance(exc.code, int) else ExitCode.BAD_INPUT
+    except KpiTrackerError as exc:
+        _error(str(exc))
+        return ExitCode.BAD_INPUT
+    except (_PipeClosed, BrokenPipeError):
+        _silence_stdout()
+        return ExitCode.PIPE_CLOSED
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+        return ExitCode.BAD_INPUT
+    except click.UsageError as exc:
+        cmd = exc.ctx.command_path if exc.ctx else "kpi-tracker"
+        _error(f"{cmd}: {exc.format_message()}")
+        return ExitCode.BAD_INPUT
+    except click.ClickException as exc:
+        _error(exc.format_message())
+        return ExitCode.BAD_INPUT
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _error("interrupted")
+        return ExitCode.INTERRUPTED
+    except OSError as exc:  # writing stdout failed: /dev/full, a closed descriptor
+        _error(str(_cannot_write(STDOUT, exc)))
+        _silence_stdout()
+        return ExitCode.BAD_INPUT
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+@click.group(
+    "kpi-tracker", cls=KpiTrackerGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="kpi-tracker", prog_name="kpi-tracker")
 def cli() -> None:
     """Turn Japanese policy-status tables (施策の実施状況) into achievement scorecards.
@@ -241,8 +349,6 @@ def _as_of(text: str | None) -> Any:
     try:
         return parse_period(text).end
     except ValueError as exc:
-        from .errors import Location
-
         raise KpiTrackerError(str(exc), Location("--as-of")) from None
 
 
@@ -456,28 +562,5 @@ def rules_list(rules_path: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI, turning library errors into one line and exit code 2."""
-    try:
-        cli.main(args=argv, prog_name="kpi-tracker", standalone_mode=False)
-    except KpiTrackerError as exc:
-        click.echo(f"kpi-tracker: error: {exc}", err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except click.UsageError as exc:
-        cmd = exc.ctx.command_path if exc.ctx else "kpi-tracker"
-        click.echo(f"kpi-tracker: error: {cmd}: {exc.format_message()}", err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except click.ClickException as exc:
-        click.echo(f"kpi-tracker: error: {exc.format_message()}", err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except click.exceptions.Abort:
-        click.echo("kpi-tracker: error: aborted", err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(ExitCode.OK)
-    except SystemExit:
-        raise
-    sys.exit(ExitCode.OK)
+    """Entry point of the console script and ``python -m kpi_tracker``."""
+    cli.main(args=argv, prog_name="kpi-tracker")
