@@ -22,7 +22,7 @@ from .conftest import ROOT, SEED
 def run_shell(script: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """A shell line where ``KT`` runs kpi-tracker with this interpreter."""
     return subprocess.run(
-        ["bash", "-c", f"KT() {{ {sys.executable} -m kpi_tracker \"$@\"; }}; {script}"],
+        ["bash", "-c", f'KT() {{ {sys.executable} -m kpi_tracker "$@"; }}; {script}'],
         cwd=ROOT,
         capture_output=True,
         text=True,
