@@ -23,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class ExitCode(IntEnum):
     OK = 0
-    FLAGGED = 1  # check: flagged targets found
+    FLAGGED = 1  # check: flagged targets found; compare --fail-on regressed: a regression
     BAD_INPUT = 2  # bad input or usage
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
     PIPE_CLOSED = 141  # the reader of stdout went away (128 + SIGPIPE), said by no one
@@ -398,6 +398,19 @@ def check(
 @click.argument("new", type=click.Path(path_type=str))
 @rules_option
 @format_option(("md", "json", "html"), "md")
+@lang_option
+@click.option(
+    "--only-changed",
+    is_flag=True,
+    help="Leave out indicators whose status and value both stayed (the counts keep them).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["regressed", "none"]),
+    default="none",
+    show_default=True,
+    help="regressed: exit 1 when any indicator worsened or is newly missed.",
+)
 @encoding_option
 @output_option
 @db_option
@@ -406,24 +419,31 @@ def compare(
     new: str,
     rules_path: str | None,
     fmt: str,
+    lang: str,
+    only_changed: bool,
+    fail_on: str,
     encoding: str | None,
     output: str | None,
     db: str | None,
 ) -> None:
-    """Compare two years: what improved, regressed, appeared or was dropped.
+    """Compare two years: per indicator the old and new value, the change, and whether the
+    value moved toward the target, away from it, or the deadline came.
 
     OLD and NEW are documents, or stored reports named by id or fiscal year (2025, 令和7年度).
 
     Example:
 
-        kpi-tracker compare r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format json
+        kpi-tracker compare r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
     """
     from .compare import compare_dict
     from .render.compare import render as render_compare
 
     old_card = _card_for_compare(old, rules_path, encoding, db)
     new_card = _card_for_compare(new, rules_path, encoding, db)
-    _write(render_compare(compare_dict(old_card, new_card), fmt), output)
+    data = compare_dict(old_card, new_card, only_changed=only_changed)
+    _write(render_compare(data, fmt, lang), output)
+    if fail_on == "regressed" and data["summary"]["regressions"]:
+        raise SystemExit(ExitCode.FLAGGED)
 
 
 def _card_for_compare(

@@ -1,11 +1,38 @@
-"""Two scorecards → per-indicator changes (matched by rule id)."""
+"""Two scorecards → per-indicator changes (matched by rule id).
+
+Each change carries two labels kept apart on purpose:
+
+- ``change`` is the status transition (improved / regressed / unchanged / new / dropped);
+- ``movement`` says what the value did: ``improved`` / ``worsened`` (moved toward / away from
+  the target), ``met_now`` / ``missed_now`` (the target newly met / newly missed),
+  ``deadline_passed`` (the status fell only because the deadline came: the value did not move
+  away), ``unchanged``, ``new``, ``dropped``.
+
+So 6,866 → 7,100 人 against ``>= 7,390`` whose deadline passed is a regressed status with a
+``deadline_passed`` movement, not a worsening.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from .numfmt import plain_number
 from .vocabulary import Comparator, Status
+
+# Worst first: the order of reports and of the summary counts.
+MOVEMENTS = (
+    "missed_now",
+    "worsened",
+    "deadline_passed",
+    "met_now",
+    "improved",
+    "new",
+    "dropped",
+    "unchanged",
+)
+REGRESSIONS = frozenset({"worsened", "missed_now"})  # what --fail-on regressed gates on
+CHANGES = ("regressed", "improved", "new", "dropped", "unchanged")
 
 
 @dataclass(frozen=True)
@@ -15,9 +42,11 @@ class Change:
     label: str
     old: dict[str, Any] | None
     new: dict[str, Any] | None
-    change: str  # improved / regressed / unchanged / new / dropped
-    delta: float | None
+    change: str  # the status transition: one of CHANGES
+    delta: float | int | None
     direction: str | None  # toward / away / same: the value's move relative to the target
+    delta_pct: float | None = None
+    movement: str = "unchanged"  # one of MOVEMENTS
 
 
 def _side(ind: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -30,38 +59,12 @@ def _side(ind: dict[str, Any] | None) -> dict[str, Any] | None:
         "target": ind["target"],
         "unit": ind["unit"],
         "period": ind["period"],
+        "progress": ind.get("progress"),
+        "deadline": ind.get("deadline"),
     }
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    """Changes between two scorecard dicts (``scorecard_dict`` shape)."""
-    old_inds = {i["id"]: i for i in old["indicators"]}
-    new_inds = {i["id"]: i for i in new["indicators"]}
-    ids = list(dict.fromkeys([*new_inds, *old_inds]))
-    changes = []
-    for ind_id in ids:
-        o, n = old_inds.get(ind_id), new_inds.get(ind_id)
-        ref = n or o
-        assert ref is not None
-        delta = direction = None
-        if o and n and o["actual"] is not None and n["actual"] is not None:
-            delta = n["actual"] - o["actual"]
-            sign = Comparator(ref["comparator"]).sign
-            direction = "same" if delta == 0 else "toward" if delta * sign > 0 else "away"
-        if o is None:
-            kind = "new"
-        elif n is None:
-            kind = "dropped"
-        else:
-            kind = _status_change(o, n)
-        changes.append(
-            Change(ref["measure"], ind_id, ref["label"], _side(o), _side(n), kind, delta, direction)
-        )
-    order = {"regressed": 0, "improved": 1, "new": 2, "dropped": 3, "unchanged": 4}
-    return sorted(changes, key=lambda c: (order[c.change], c.measure))
-
-
-def _status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
+def status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
     """improved / regressed / unchanged, by the status order (behind < on_track < achieved);
     overdue is worse than behind; gaining a measurable status is an improvement unless it is
     behind, losing one a regression unless it was behind."""
@@ -78,10 +81,98 @@ def _status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
     return "unchanged"
 
 
-def compare_dict(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+def value_delta(
+    o: dict[str, Any], n: dict[str, Any]
+) -> tuple[float | int | None, float | None, str | None]:
+    """``(delta, delta_pct, direction)`` of the actual value; Nones where a side has none."""
+    if o["actual"] is None or n["actual"] is None:
+        return None, None, None
+    raw = n["actual"] - o["actual"]
+    delta = plain_number(raw)
+    pct = round(raw / abs(o["actual"]) * 100, 1) if o["actual"] else None
+    sign = Comparator(n["comparator"]).sign
+    direction = "same" if delta == 0 else "toward" if raw * sign > 0 else "away"
+    return delta, pct, direction
+
+
+def movement(o: dict[str, Any], n: dict[str, Any], change: str, direction: str | None) -> str:
+    """What the value did between two reports (see the module docstring)."""
+    before, after = Status(o["status"]), Status(n["status"])
+    if after is Status.ACHIEVED and before is not Status.ACHIEVED:
+        return "met_now"
+    if before is Status.ACHIEVED and after is Status.BEHIND:
+        return "missed_now"
+    # NOTE: a status that fell while the value held or moved toward the target fell because
+    # the deadline came (on_track → behind overdue, behind → behind overdue).
+    if (
+        change == "regressed"
+        and n["overdue"]
+        and not o["overdue"]
+        and direction in ("toward", "same")
+    ):
+        return "deadline_passed"
+    if direction == "toward":
+        return "improved"
+    if direction == "away":
+        return "worsened"
+    return "unchanged"
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Changes between two scorecard dicts (``scorecard_dict`` shape), worst movement first."""
+    old_inds = {i["id"]: i for i in old["indicators"]}
+    new_inds = {i["id"]: i for i in new["indicators"]}
+    ids = list(dict.fromkeys([*new_inds, *old_inds]))
+    changes = []
+    for ind_id in ids:
+        o, n = old_inds.get(ind_id), new_inds.get(ind_id)
+        ref = n or o
+        assert ref is not None
+        if o is None or n is None:
+            kind = move = "new" if o is None else "dropped"
+            delta = pct = direction = None
+        else:
+            kind = status_change(o, n)
+            delta, pct, direction = value_delta(o, n)
+            move = movement(o, n, kind, direction)
+        changes.append(
+            Change(
+                ref["measure"],
+                ind_id,
+                ref["label"],
+                _side(o),
+                _side(n),
+                kind,
+                delta,
+                direction,
+                pct,
+                move,
+            )
+        )
+    order = {m: i for i, m in enumerate(MOVEMENTS)}
+    return sorted(changes, key=lambda c: (order[c.movement], c.measure))
+
+
+def is_changed(c: Change) -> bool:
+    return c.change != "unchanged" or c.movement != "unchanged"
+
+
+def compare_dict(
+    old: dict[str, Any], new: dict[str, Any], *, only_changed: bool = False
+) -> dict[str, Any]:
+    """The JSON shape of ``compare``: both reports, the counts, then each change (worst first).
+    ``only_changed`` leaves out indicators whose status and value both stayed; the counts
+    still count every indicator."""
+    changes = compare(old, new)
     return {
         "old": old["report"],
         "new": new["report"],
+        "summary": {
+            "indicators": len(changes),
+            "movement": {m: sum(1 for c in changes if c.movement == m) for m in MOVEMENTS},
+            "change": {k: sum(1 for c in changes if c.change == k) for k in CHANGES},
+            "regressions": sum(1 for c in changes if c.movement in REGRESSIONS),
+        },
         "changes": [
             {
                 "measure": c.measure,
@@ -90,9 +181,12 @@ def compare_dict(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
                 "old": c.old,
                 "new": c.new,
                 "change": c.change,
+                "movement": c.movement,
                 "delta": c.delta,
+                "delta_pct": c.delta_pct,
                 "direction": c.direction,
             }
-            for c in compare(old, new)
+            for c in changes
+            if not only_changed or is_changed(c)
         ],
     }

@@ -395,6 +395,8 @@ def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
                 "target": plain_number(i.target),
                 "unit": i.unit,
                 "comparator": i.comparator,
+                "deadline": i.deadline.isoformat() if i.deadline else None,
+                "progress": e.progress,
                 "period": {
                     "start": e.period_start.isoformat(),
                     "end": e.period_end.isoformat(),

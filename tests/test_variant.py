@@ -104,7 +104,7 @@ def test_compare_lists_status_changes(seed_card, variant_card) -> None:
     )  # behind, overdue both years
     assert by_id["local-platform-prefectures"]["direction"] == "away"  # 44 → 42
     assert by_id["mamorouyo-kokoro-pv"]["change"] == "unchanged"
-    assert data["changes"][0]["change"] in ("regressed", "improved")  # regressions first
+    assert data["changes"][0]["movement"] == "worsened"  # 44 → 42 prefectures, worst first
     assert {c["change"] for c in data["changes"]} <= {
         "improved",
         "regressed",
@@ -178,10 +178,12 @@ def test_compare_markdown_puts_regressions_first(seed_card, variant_card) -> Non
 
     data = compare_dict(seed_card, variant_card)
     text = render(data, "md")
-    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and ln[2].isdigit()]
+    table = text.split("| No. |", 1)[1].splitlines()
+    rows = [ln for ln in table if ln.startswith("| ") and ln[2].isdigit()]
     kinds = [row.rstrip(" |").rsplit("| ", 1)[1] for row in rows]
-    order = {"悪化": 0, "改善": 1, "新規": 2, "削除": 3, "変化なし": 4}
+    order = {"新たに未達": 0, "悪化": 1, "期限到来": 2, "新たに達成": 3, "改善": 4, "新規": 5}
+    order |= {"削除": 6, "変化なし": 7}
     assert kinds == sorted(kinds, key=order.__getitem__)
-    assert "改善" in kinds
+    assert {"悪化", "新たに達成", "変化なし"} <= set(kinds)
     html = render(data, "html")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="ja">' in html

@@ -1,80 +1,211 @@
-"""Renderings of ``compare``: JSON (CONTRACT §6), Markdown (regressions first), HTML."""
+"""Renderings of ``compare``: JSON, Markdown and HTML, the counts first, the worst first.
+
+Each row shows the old and new value, the change (absolute and %), progress toward the target
+old → new, the status old → new, and the movement of the value (see ``kpi_tracker.compare``).
+The HTML page shares the scorecard's style and adds a slope chart: per indicator its share of
+the target in the old and the new report.
+"""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
-from ..vocabulary import OVERDUE_JA, Status
+from ..compare import MOVEMENTS
+from .html import CSS, table_head, table_row
 from .json_ import dumps
-from .text import md_cell, number
+from .text import (
+    MOVEMENT_HELP,
+    delta_text,
+    labels,
+    md_cell,
+    movement_text,
+    number,
+    progress_text,
+    status_text,
+)
 
-CHANGE_JA = {
-    "regressed": "悪化",
-    "improved": "改善",
-    "new": "新規",
-    "dropped": "削除",
-    "unchanged": "変化なし",
+COLUMNS = ("no", "indicator", "previous", "current", "delta", "progress", "status", "movement")
+MOVEMENT_COLOURS = {
+    "missed_now": "#cf222e",
+    "worsened": "#cf222e",
+    "deadline_passed": "#9a6700",
+    "met_now": "#1a7f37",
+    "improved": "#1a7f37",
+    "new": "#0969da",
+    "dropped": "#6e7781",
+    "unchanged": "#8c959f",
 }
 
 
-def _side(side: dict[str, Any] | None) -> tuple[str, str]:
-    if side is None:
-        return "—", "—"
-    status = Status(side["status"]).ja + (f"({OVERDUE_JA})" if side.get("overdue") else "")
-    actual = "—" if side["actual"] is None else number(side["actual"]) + side["unit"]
-    return status, actual
+def _value(side: dict[str, Any] | None) -> str:
+    if side is None or side["actual"] is None:
+        return "—"
+    return number(side["actual"]) + side["unit"]
 
 
-def _rows(data: dict[str, Any]) -> list[tuple[str, ...]]:
-    rows = []
-    for c in data["changes"]:
-        old_status, old_actual = _side(c["old"])
-        new_status, new_actual = _side(c["new"])
-        rows.append(
-            (
-                str(c["measure"]),
-                c["label"],
-                old_actual,
-                new_actual,
-                old_status,
-                new_status,
-                CHANGE_JA[c["change"]],
-            )
-        )
-    return rows
+def _status(side: dict[str, Any] | None, lang: str) -> str:
+    return "—" if side is None else status_text(side["status"], side["overdue"], lang)
 
 
-HEADER = ("No.", "指標", "前回実績", "今回実績", "前回判定", "今回判定", "変化")
+def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
+    """The text of each column of one change (not escaped)."""
+    old, new = c["old"], c["new"]
+    unit = (new or old)["unit"]
+    return {
+        "no": str(c["measure"]),
+        "indicator": c["label"],
+        "previous": _value(old),
+        "current": _value(new),
+        "delta": delta_text(c["delta"], c["delta_pct"], unit),
+        "progress": f"{progress_text(old and old['progress'])} → "
+        f"{progress_text(new and new['progress'])}",
+        "status": f"{_status(old, lang)} → {_status(new, lang)}",
+        "movement": movement_text(c["movement"], lang),
+    }
 
 
-def render(data: dict[str, Any], fmt: str) -> str:
+def counts_line(counts: dict[str, int], lang: str) -> str:
+    """``新たに未達 1、悪化 3、…``: every movement that occurs, worst first."""
+    sep = "、" if lang == "ja" else ", "
+    return sep.join(f"{movement_text(m, lang)} {counts[m]}" for m in MOVEMENTS if counts.get(m))
+
+
+def render(data: dict[str, Any], fmt: str, lang: str = "ja") -> str:
     if fmt == "json":
         return dumps(data)
-    rows = _rows(data)
-    counts = {k: sum(1 for c in data["changes"] if c["change"] == k) for k in CHANGE_JA}
-    summary = "、".join(f"{CHANGE_JA[k]} {v}" for k, v in counts.items())
-    old, new = data["old"], data["new"]
     if fmt == "html":
-        body = "".join(
-            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-        )
-        return (
-            '<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>前年度比較</title></head><body><h1>前年度比較</h1>"
-            f"<p>{escape(str(old['title']))} → {escape(str(new['title']))}</p>"
-            f"<p>{escape(summary)}</p><table><thead><tr>"
-            + "".join(f"<th>{h}</th>" for h in HEADER)
-            + f"</tr></thead><tbody>{body}</tbody></table></body></html>\n"
-        )
+        return _html(data, lang)
+    return _markdown(data, lang)
+
+
+def _markdown(data: dict[str, Any], lang: str) -> str:
+    L = labels(lang)
+    old, new = data["old"], data["new"]
+    counts = data["summary"]["movement"]
     lines = [
-        f"# 前年度比較: {md_cell(old['title'])} → {md_cell(new['title'])}",
+        f"# {L['compare_title']}: {md_cell(old['title'])} → {md_cell(new['title'])}",
         "",
-        f"**{summary}**",
+        f"**{counts_line(counts, lang) or movement_text('unchanged', lang)}**",
         "",
-        "| " + " | ".join(HEADER) + " |",
-        "|---:|---|---|---|---|---|---|",
+        "| " + " | ".join(movement_text(m, lang) for m in MOVEMENTS) + " |",
+        "|" + "---:|" * len(MOVEMENTS),
+        "| " + " | ".join(str(counts[m]) for m in MOVEMENTS) + " |",
+        "",
+        "| " + " | ".join(L[c] for c in COLUMNS) + " |",
+        "|---:|---|---:|---:|---:|---|---|---|",
     ]
-    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    for c in data["changes"]:
+        cells = _cells(c, lang)
+        lines.append("| " + " | ".join(md_cell(cells[k]) for k in COLUMNS) + " |")
+    lines += ["", *(f"- {md_cell(t)}" for t in MOVEMENT_HELP[lang].values())]
     return "\n".join(lines) + "\n"
+
+
+_COMPARE_CSS = (
+    ".badge.mv{color:#fff}"
+    + "".join(f".mv-{m}{{background:{c}}}" for m, c in MOVEMENT_COLOURS.items())
+    + ".slope text{font-size:15px}svg.slope{max-width:100%;height:auto}"
+)
+
+
+def _html(data: dict[str, Any], lang: str) -> str:
+    L = labels(lang)
+    old, new = data["old"], data["new"]
+    counts = data["summary"]["movement"]
+    title = f"{L['compare_title']}: {old['title']} → {new['title']}"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{CSS}{_COMPARE_CSS}</style></head><body>",
+        f"<h1>{escape(L['compare_title'])}</h1>",
+        f'<p class="meta">{escape(str(old["title"]))} ({old["as_of"]}) → '
+        f"{escape(str(new['title']))} ({new['as_of']})</p>",
+        f'<p class="verdict">{escape(counts_line(counts, lang))}</p>',
+        '<div class="cards">',
+    ]
+    for m in (m for m in MOVEMENTS if counts[m]):
+        out.append(
+            f'<div class="card mv-border" style="border-color:{MOVEMENT_COLOURS[m]}">'
+            f"<b>{counts[m]}</b>{escape(movement_text(m, lang))}</div>"
+        )
+    out.append("</div>")
+    out.append(f"<section><h2>{escape(L['slope'])}</h2>")
+    out.append(slope_chart(data["changes"], lang))
+    out.append("</section>")
+    every = any(c["movement"] == "unchanged" for c in data["changes"])
+    out.append(f"<h2>{escape(L['details' if every else 'changes'])}</h2>")
+    out.append(table_head(COLUMNS, L))
+    for c in data["changes"]:
+        cells = {k: escape(v) for k, v in _cells(c, lang).items()}
+        cells["movement"] = f'<span class="badge mv mv-{c["movement"]}">{cells["movement"]}</span>'
+        out.append(table_row(f' data-movement="{c["movement"]}"', COLUMNS, L, cells))
+    out.append("</tbody></table>")
+    out.append(
+        '<ul class="meta">'
+        + "".join(f"<li>{escape(t)}</li>" for t in MOVEMENT_HELP[lang].values())
+        + "</ul>"
+    )
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+SLOPE_CAP = 1.5  # shares above 150% of the target are drawn at the top edge
+
+
+def slope_chart(changes: list[dict[str, Any]], lang: str) -> str:
+    """Old → new share of the target per indicator, as inline SVG. Indicators without a
+    share on both sides are left out; unchanged ones are drawn first, in grey."""
+    L = labels(lang)
+    pairs = [
+        c
+        for c in changes
+        if c["old"]
+        and c["new"]
+        and c["old"]["progress"] is not None
+        and c["new"]["progress"] is not None
+    ]
+    pairs.sort(key=lambda c: c["movement"] != "unchanged")
+    width, height, top, bottom, left, right = 480, 340, 24, 300, 70, 410
+
+    def y(share: float) -> float:
+        share = max(0.0, min(SLOPE_CAP, share))
+        return bottom - (bottom - top) * share / SLOPE_CAP
+
+    parts = [
+        f'<svg class="slope" role="img" aria-label="{escape(L["slope"])}" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(L['slope'])}</title>",
+    ]
+    for share in (0, 0.5, 1.0, 1.5):
+        yy = y(share)
+        dash = "" if share == 1.0 else ' stroke-dasharray="2 4"'
+        colour = "#1f2328" if share == 1.0 else "#d0d7de"
+        parts.append(
+            f'<line x1="{left}" x2="{right}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{colour}"{dash}/>'
+            f'<text x="{left - 8}" y="{yy + 5:.1f}" text-anchor="end">{share * 100:.0f}%</text>'
+        )
+    parts.append(
+        f'<text x="{right + 6}" y="{y(1.0) + 5:.1f}">{escape(L["target_line"])}</text>'
+        f'<text x="{left}" y="{height - 8}" text-anchor="middle">{escape(L["previous"])}</text>'
+        f'<text x="{right}" y="{height - 8}" text-anchor="middle">{escape(L["current"])}</text>'
+    )
+    for c in pairs:
+        y0, y1 = y(float(c["old"]["progress"])), y(float(c["new"]["progress"]))
+        colour = MOVEMENT_COLOURS[c["movement"]]
+        tip = (
+            f"{c['measure']} {c['label']}: {progress_text(c['old']['progress'])} → "
+            f"{progress_text(c['new']['progress'])} ({movement_text(c['movement'], lang)})"
+        )
+        parts.append(
+            f'<g data-movement="{c["movement"]}"><title>{escape(tip)}</title>'
+            f'<line x1="{left}" y1="{y0:.1f}" x2="{right}" y2="{y1:.1f}" stroke="{colour}" '
+            'stroke-width="2" stroke-opacity="0.8"/>'
+            f'<circle cx="{left}" cy="{y0:.1f}" r="3.5" fill="{colour}"/>'
+            f'<circle cx="{right}" cy="{y1:.1f}" r="3.5" fill="{colour}"/></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

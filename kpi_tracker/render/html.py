@@ -32,7 +32,7 @@ COLOURS = {
     Status.NOT_MEASURABLE: "#8c959f",
 }
 
-_CSS = """
+CSS = """
 body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",Meiryo,sans-serif;margin:1rem auto;
 max-width:1200px;padding:0 1rem;color:#1f2328;line-height:1.5}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
@@ -166,10 +166,18 @@ ALL_COLUMNS = (
     "status",
     "evidence",
 )
-_CELL_CLASS = {"no": "num", "actual": "num", "deadline": "date", "evidence": "evidence"}
+_CELL_CLASS = {
+    "no": "num",
+    "actual": "num",
+    "previous": "num",
+    "current": "num",
+    "delta": "num",
+    "deadline": "date",
+    "evidence": "evidence",
+}
 
 
-def _table_head(columns: tuple[str, ...], L: dict[str, str]) -> str:
+def table_head(columns: tuple[str, ...], L: dict[str, str]) -> str:
     return (
         "<table><thead><tr>"
         + "".join(f"<th>{L[c]}</th>" for c in columns)
@@ -177,7 +185,9 @@ def _table_head(columns: tuple[str, ...], L: dict[str, str]) -> str:
     )
 
 
-def _row(attrs: str, columns: tuple[str, ...], L: dict[str, str], cells: dict[str, str]) -> str:
+def table_row(
+    attrs: str, columns: tuple[str, ...], L: dict[str, str], cells: dict[str, str]
+) -> str:
     """One table row; each cell names its column (data-label) for the card layout on phones."""
     tds = "".join(
         f'<td class="{_CELL_CLASS.get(c, "")}" data-label="{L[c]}">{cells.get(c, "—")}</td>'
@@ -226,7 +236,7 @@ def render(card: Any, lang: str = "ja") -> str:
         f'<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(L['title'])}: {escape(str(report['title']))}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{CSS}</style></head><body>",
         f"<h1>{escape(L['title'])}: {escape(str(report['title']))}</h1>",
         f'<p class="meta">{escape(str(report["plan"]))} — {L["as_of"]} {report["as_of"]} — '
         f"{L['source']} {escape(str(report['source']))} (sha256 {report['sha256'][:12]})</p>",
@@ -267,12 +277,12 @@ def render(card: Any, lang: str = "ja") -> str:
     )
     if behind:
         out.append(f"<h2>{escape(L['missed'])}</h2>")
-        out.append(_table_head(MISSED_COLUMNS, L))
+        out.append(table_head(MISSED_COLUMNS, L))
         for i in behind:
-            out.append(_row("", MISSED_COLUMNS, L, _indicator_cells(i, "", lang, L)))
+            out.append(table_row("", MISSED_COLUMNS, L, _indicator_cells(i, "", lang, L)))
         out.append("</tbody></table>")
     out.append(f'<h2>{L["all"]} (<span id="f-count">{rows}</span> {L["rows"]})</h2>')
-    out.append(_table_head(ALL_COLUMNS, L))
+    out.append(table_head(ALL_COLUMNS, L))
     for m in data["measures"]:
         attrs = f' data-ministries="{escape("|".join(m["ministries"]))}"'
         head = {
@@ -288,12 +298,12 @@ def render(card: Any, lang: str = "ja") -> str:
                 "status": _badge(m["status"], False, lang),
                 "evidence": escape(m["reason"] or ""),
             }
-            out.append(_row(f' data-status="{m["status"]}"{attrs}', ALL_COLUMNS, L, cells))
+            out.append(table_row(f' data-status="{m["status"]}"{attrs}', ALL_COLUMNS, L, cells))
             continue
         for ind_id in m["indicators"]:
             i = by_id[ind_id]
             cells = {**head, **_indicator_cells(i, "", lang, L)}
-            out.append(_row(f' data-status="{i["status"]}"{attrs}', ALL_COLUMNS, L, cells))
+            out.append(table_row(f' data-status="{i["status"]}"{attrs}', ALL_COLUMNS, L, cells))
     out.append("</tbody></table>")
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")

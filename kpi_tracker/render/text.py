@@ -43,6 +43,16 @@ LABELS = {
         "details": "全指標の一覧",
         "progress": "進捗",
         "rows": "行を表示",
+        "compare_title": "前年度比較",
+        "previous": "前回",
+        "current": "今回",
+        "delta": "増減",
+        "movement": "動き",
+        "slope": "目標に対する割合: 前回 → 今回",
+        "target_line": "目標",
+        "changes": "変化のあった指標",
+        "unchanged_rows": "変化のない指標",
+        "yoy": "前年度比",
     },
     "en": {
         **{s.value: s.en for s in Status},
@@ -79,6 +89,51 @@ LABELS = {
         "details": "All indicators",
         "progress": "progress",
         "rows": "rows shown",
+        "compare_title": "Year over year",
+        "previous": "previous",
+        "current": "current",
+        "delta": "change",
+        "movement": "movement",
+        "slope": "Share of target: previous → current",
+        "target_line": "target",
+        "changes": "Indicators that changed",
+        "unchanged_rows": "Indicators without change",
+        "yoy": "Year over year",
+    },
+}
+
+MOVEMENT_LABELS = {
+    "ja": {
+        "missed_now": "新たに未達",
+        "worsened": "悪化",
+        "deadline_passed": "期限到来",
+        "met_now": "新たに達成",
+        "improved": "改善",
+        "new": "新規",
+        "dropped": "削除",
+        "unchanged": "変化なし",
+    },
+    "en": {
+        "missed_now": "newly missed",
+        "worsened": "worsened",
+        "deadline_passed": "deadline passed",
+        "met_now": "newly met",
+        "improved": "improved",
+        "new": "new",
+        "dropped": "dropped",
+        "unchanged": "unchanged",
+    },
+}
+# What each movement means, for a legend (ja, en).
+MOVEMENT_HELP = {
+    "ja": {
+        "deadline_passed": "期限到来: 値は目標へ近づいたか横ばいだが、期限が来て判定が下がった",
+        "improved": "改善・悪化: 値が目標へ近づいた・遠ざかった",
+    },
+    "en": {
+        "deadline_passed": "deadline passed: the value held or moved toward the target, but the "
+        "deadline came and the status fell",
+        "improved": "improved / worsened: the value moved toward / away from the target",
     },
 }
 
@@ -87,6 +142,27 @@ MARKS = {s.value: s.mark for s in Status}
 
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["ja"])
+
+
+def movement_text(movement: str, lang: str) -> str:
+    return MOVEMENT_LABELS.get(lang, MOVEMENT_LABELS["ja"])[movement]
+
+
+def progress_text(progress: object) -> str:
+    """A share of the target as a whole percentage: ``93%``; ``—`` for none."""
+    return "—" if progress is None else f"{float(progress) * 100:.0f}%"  # type: ignore[arg-type]
+
+
+def delta_text(delta: object, delta_pct: object, unit: str) -> str:
+    """A change with its sign and unit, and in percent where there is one: ``+234人 (+3.4%)``."""
+    if delta is None:
+        return "—"
+    sign = "+" if float(delta) > 0 else "±" if float(delta) == 0 else "−"  # type: ignore[arg-type]
+    text = f"{sign}{number(abs(float(delta)))}{unit}"  # type: ignore[arg-type]
+    if delta_pct is not None:
+        pct = float(delta_pct)  # type: ignore[arg-type]
+        text += f" ({'+' if pct > 0 else '−' if pct < 0 else '±'}{abs(pct):.1f}%)"
+    return text
 
 
 def status_text(status: str, overdue: bool, lang: str) -> str:
