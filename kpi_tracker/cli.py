@@ -379,7 +379,7 @@ def check(
     for o in flagged:
         state = "overdue" if o.overdue else "behind"
         click.echo(
-            f"{card.document.source}:{line_of[o.measure]}: 施策{o.measure} {o.indicator.id} "
+            f"{card.document.source}:{line_of[o.measure_no]}: 施策{o.measure_no} {o.indicator.id} "
             f"{state}: {o.reason}"
         )
     summary = card.summary()

@@ -17,7 +17,17 @@ from .data import read_data
 from .errors import EraYearWarning, PeriodError
 from .normalize import normalize
 
-__all__ = ["Era", "Period", "PeriodMatch", "find_periods", "fiscal_year_of", "parse_period"]
+__all__ = [
+    "Era",
+    "Period",
+    "PeriodMatch",
+    "find_periods",
+    "fiscal_year_of",
+    "one_year_before",
+    "parse_period",
+    "period_year_before",
+    "shift_years",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,25 @@ class PeriodMatch:
 def fiscal_year_of(day: date) -> int:
     """The 年度 a day belongs to, named by the calendar year in which it starts."""
     return day.year if day.month >= 4 else day.year - 1
+
+
+def shift_years(day: date, years: int) -> date:
+    """The same day ``years`` later (earlier when negative); 29 February falls on the 28th."""
+    # NOTE: imported here: dateutil is only needed once a trend or a 前年 is worked out.
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(years=years)
+
+
+def one_year_before(day: date) -> date:
+    return shift_years(day, -1)
+
+
+def period_year_before(period: Period) -> Period:
+    """The same span one year earlier (前年度の…: the year before the one named)."""
+    return Period(
+        one_year_before(period.start), one_year_before(period.end), f"{period.text}の前年"
+    )
 
 
 # --- regex fragments -------------------------------------------------------------------------

@@ -16,13 +16,16 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, cache, units
 from .data import DATA
 from .errors import Location, NoRulesForPlan, RulesError
 from .normalize import normalize
 from .vocabulary import Comparator
+
+if TYPE_CHECKING:  # pydantic is imported only when a rules file is validated
+    from .rules_schema import IndicatorSpec, RuleSetSpec
 
 __all__ = [
     "Baseline",
@@ -114,8 +117,8 @@ def _squash(text: str) -> str:
 # --- compiling and caching -------------------------------------------------------------------
 
 
-def compile_rules(model: Any) -> RuleSet:
-    """The validated pydantic ``rules_schema.RuleSet`` as plain values."""
+def compile_rules(model: RuleSetSpec) -> RuleSet:
+    """The validated pydantic ``rules_schema.RuleSetSpec`` as plain values."""
     measures = {no: tuple(_compile(i) for i in inds) for no, inds in model.measures.items()}
     return RuleSet(
         model.plan,
@@ -127,7 +130,7 @@ def compile_rules(model: Any) -> RuleSet:
     )
 
 
-def _compile(ind: Any) -> Indicator:
+def _compile(ind: IndicatorSpec) -> Indicator:
     f = ind.find
     deadline = ind.deadline_period
     baseline = ind.baseline
@@ -169,9 +172,9 @@ def indicator_from_dict(data: dict[str, Any]) -> Indicator:
 
     Raises pydantic's ``ValidationError`` on bad input; files go through ``load_rules``.
     """
-    from .rules_schema import Indicator as IndicatorSchema
+    from .rules_schema import IndicatorSpec
 
-    return _compile(IndicatorSchema.model_validate(data))
+    return _compile(IndicatorSpec.model_validate(data))
 
 
 # The cache stores each indicator as a list of its fields in declaration order (Find and

@@ -20,7 +20,7 @@ from .units import canonical_unit
 from .vocabulary import Comparator
 from .yamlsafe import line_of, load_with_lines
 
-__all__ = ["Baseline", "Find", "Indicator", "RuleSet", "validate"]
+__all__ = ["BaselineSpec", "FindSpec", "IndicatorSpec", "RuleSetSpec", "validate"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
@@ -38,7 +38,7 @@ def _period(text: str | None, what: str) -> Period | None:
         raise ValueError(f"{what}: {exc.what}") from None
 
 
-class Find(_Model):
+class FindSpec(_Model):
     """Where the reported value is and how to recognise it — by what it measures."""
 
     label: list[str] = Field(default_factory=list)
@@ -80,7 +80,7 @@ class Find(_Model):
         return pattern
 
     @model_validator(mode="after")
-    def _something_to_find(self) -> Find:
+    def _something_to_find(self) -> FindSpec:
         if not (self.label or self.topic or self.regex):
             raise ValueError("find needs at least one of label, topic or regex")
         return self
@@ -93,7 +93,7 @@ def _unit(word: str) -> str:
         raise ValueError(exc.what) from None
 
 
-class Baseline(_Model):
+class BaselineSpec(_Model):
     value: float
     period: str | None = None
     unit: str | None = None
@@ -112,14 +112,14 @@ class Baseline(_Model):
         return word
 
 
-class Indicator(_Model):
+class IndicatorSpec(_Model):
     id: str
     label: str
-    find: Find
+    find: FindSpec
     comparator: Comparator
     unit: str
     target: float | None = None
-    baseline: Baseline | None = None
+    baseline: BaselineSpec | None = None
     by: float | None = Field(default=None, gt=0)
     """increase/decrease by at least this amount (in ``unit``)."""
     by_ratio: float | None = Field(default=None, gt=0)
@@ -156,7 +156,7 @@ class Indicator(_Model):
         return text
 
     @model_validator(mode="after")
-    def _consistent(self) -> Indicator:
+    def _consistent(self) -> IndicatorSpec:
         c = self.comparator
         if c.needs_target and self.target is None:
             raise ValueError(f"comparator {c.value!r} needs a target")
@@ -200,30 +200,30 @@ class Indicator(_Model):
         return tuple(_unit(u) for u in self.find.units) or (self.pint_unit,)
 
 
-class RuleSet(_Model):
+class RuleSetSpec(_Model):
     plan: str
     title_contains: list[str] = Field(default_factory=list)
     version: int = 1
     description: str | None = None
     unmeasured: dict[int, str] = Field(default_factory=dict)
     """Measures reviewed and left without an indicator, with the reason."""
-    measures: dict[int, list[Indicator]] = Field(default_factory=dict)
+    measures: dict[int, list[IndicatorSpec]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _no_overlap(self) -> RuleSet:
+    def _no_overlap(self) -> RuleSetSpec:
         both = sorted(set(self.unmeasured) & set(self.measures))
         if both:
             raise ValueError(f"measures {both} are both in unmeasured and in measures")
         return self
 
 
-def validate(text: str, source: str) -> RuleSet:
+def validate(text: str, source: str) -> RuleSetSpec:
     """The validated rules of a file's text; ``RulesError`` names file, line, rule, field."""
     raw, lines = load_with_lines(text, source)
     if not isinstance(raw, dict):
         raise RulesError("a rules file is a mapping with plan: and measures:", Location(source, 1))
     try:
-        ruleset = RuleSet.model_validate(raw)
+        ruleset = RuleSetSpec.model_validate(raw)
     except ValidationError as exc:
         raise _located(exc, raw, lines, source) from None
     _check_ids(ruleset, raw, lines, source)
@@ -262,7 +262,7 @@ def _lookup(raw: Any, loc: tuple[Any, ...]) -> Any:
     return node
 
 
-def _check_ids(ruleset: RuleSet, raw: dict[str, Any], lines: dict, source: str) -> None:
+def _check_ids(ruleset: RuleSetSpec, raw: dict[str, Any], lines: dict, source: str) -> None:
     seen: dict[str, int | None] = {}
     for no, indicators in ruleset.measures.items():
         ids = {i.id for i in indicators}

@@ -8,10 +8,12 @@ from datetime import date
 from .bulk import no_cycle_collection
 from .document import Document, Measure
 from .errors import DocumentError, Location
-from .evaluate import Outcome, TrendPoint, evaluate_indicator, measure_grade, measure_status
 from .extract import Analysis, analyse, extract
+from .grading import measure_grade, measure_status
 from .numfmt import plain_number
+from .outcome import Outcome, evaluate_indicator
 from .rules import Indicator, LoadedRules
+from .trend import TrendPoint
 from .vocabulary import Status
 
 __all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
@@ -144,7 +146,7 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
     unit = ind.unit
     return {
         "id": ind.id,
-        "measure": o.measure,
+        "measure": o.measure_no,
         "label": ind.label,
         "status": o.status,
         "status_ja": o.status.ja,

@@ -21,9 +21,9 @@ from sqlmodel import Field, Session, SQLModel, create_engine
 
 from .era import parse_period
 from .errors import Location, StoreError
-from .evaluate import TrendPoint
 from .numfmt import plain_number
 from .scorecard import Scorecard
+from .trend import TrendPoint
 
 SCHEMA_VERSION = 1
 DEFAULT_URL = "sqlite:///kpi_tracker.db"

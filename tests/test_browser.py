@@ -11,8 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import SEED
-from .test_cli import run
+from .helpers import SEED, run
 
 CHROMIUM = next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p),

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def test_workflow_steps_run(tmp_path: Path) -> None:

@@ -12,17 +12,7 @@ from click.testing import CliRunner
 
 from kpi_tracker.cli import cli, main
 
-from .conftest import ROOT, SEED
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kpi_tracker", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from .helpers import ROOT, SEED, run
 
 
 def test_measures_json() -> None:

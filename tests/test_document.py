@@ -9,7 +9,7 @@ import pytest
 from kpi_tracker.document import load_document, ministries_in
 from kpi_tracker.errors import DocumentError
 
-from .conftest import SEED, seed_lines
+from .helpers import SEED, seed_lines
 
 
 def test_all_143_measures_once_each(seed_doc) -> None:

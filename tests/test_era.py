@@ -12,10 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpi_tracker import parse_period
-from kpi_tracker.era import eras, find_periods, fiscal_year_of
+from kpi_tracker.era import (
+    Period,
+    eras,
+    find_periods,
+    fiscal_year_of,
+    period_year_before,
+    shift_years,
+)
 from kpi_tracker.errors import EraYearWarning, PeriodError
 
-from .conftest import seed_lines
+from .helpers import seed_lines
 
 D = date
 
@@ -197,3 +204,24 @@ FINDER_NOT_APPLICABLE = [
 @pytest.mark.parametrize("text", FINDER_NOT_APPLICABLE)
 def test_finder_not_applicable(text: str) -> None:
     assert find_periods(text) == []
+
+
+SHIFTS = [
+    # (day, years, expected)  # why
+    (date(2026, 3, 31), -1, date(2025, 3, 31)),  # a fiscal year's end, one year earlier
+    (date(2024, 2, 29), -1, date(2023, 2, 28)),  # no 29 February in 2023: the 28th
+    (date(2024, 2, 29), 4, date(2028, 2, 29)),  # a leap year again keeps the 29th
+    (date(2025, 4, 1), 2, date(2027, 4, 1)),
+]
+
+
+@pytest.mark.parametrize(("day", "years", "expected"), SHIFTS)
+def test_shift_years(day: date, years: int, expected: date) -> None:
+    assert shift_years(day, years) == expected
+
+
+def test_period_year_before() -> None:
+    # 前年度の約73%: the year before 令和7年度 is 令和6年度.
+    before = period_year_before(parse_period("令和7年度"))
+    assert before == Period(date(2024, 4, 1), date(2025, 3, 31))
+    assert before.text == "令和7年度の前年"

@@ -15,8 +15,7 @@ from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
 from kpi_tracker.scorecard import evaluate, scorecard_dict
 
-from .conftest import SEED
-from .test_cli import run
+from .helpers import SEED, run
 
 TEXT = SEED.read_text(encoding="utf-8").replace("发", "発")  # CP932 has no simplified 发
 

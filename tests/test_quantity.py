@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kpi_tracker.quantity import find_quantities, parse_number
 
-from .conftest import seed_lines
+from .helpers import seed_lines
 
 FORMS = [
     # (text, value, unit, written text)  # why

@@ -196,7 +196,7 @@ def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from .conftest import RULES
+    from .helpers import RULES
 
     code = (
         "import sys; from kpi_tracker.rules import load_rules; "

@@ -14,8 +14,7 @@ from kpi_tracker.document import load_document
 from kpi_tracker.errors import StoreError
 from kpi_tracker.scorecard import evaluate, scorecard_dict
 
-from .conftest import ROOT, SEED, write_variant
-from .test_variant import REWRITES
+from .helpers import REWRITES, ROOT, SEED, run, write_variant
 
 PG_URL = os.environ.get("KPI_TRACKER_TEST_PG_URL")
 BACKENDS = [
@@ -188,14 +187,7 @@ def test_cli_ingest_history_compare(tmp_path, later_doc) -> None:
     env = {**os.environ, "KPI_TRACKER_DB": str(db)}
 
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "kpi_tracker", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return run(*args, env=env)
 
     first = cli("ingest", str(SEED), later_doc.source)
     assert first.returncode == 0, first.stderr

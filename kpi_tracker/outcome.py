@@ -1,47 +1,35 @@
-"""Observations + target → Outcome. Pure functions: no I/O, no printing.
+"""One indicator of one report: its observations + its target → ``Outcome``. No I/O.
 
-Statuses (CONTRACT §7): the latest observation not after ``as_of`` is compared with the
-target. ``achieved`` when it meets it; ``on_track`` when not yet, the deadline is after
-``as_of`` and the trend of at least two observations reaches the target in time; ``behind``
-otherwise (``overdue`` when the deadline is on or before ``as_of``); ``not_measurable`` when
-there is no usable number — with the reason.
-
-The trend test is Eurostat's for SDG indicators with a quantified target (also used by Open
-SDG): the ratio of the actual compound annual growth rate since the first observation to the
-rate required to reach the target by the deadline; 0.95 or more is on track. Where a value is
-zero or negative the growth rate is undefined and the straight-line projection is used instead.
+The latest observation not after ``as_of`` is compared with the target. ``achieved`` when it
+meets it; ``on_track`` when not yet, the deadline is after ``as_of`` and the trend of at least
+two observations reaches the target in time (``trend.py``); ``behind`` otherwise (``overdue``
+when the deadline is on or before ``as_of``); ``not_measurable`` when there is no usable
+number — with the reason. The document-wide ``evaluate()`` is in ``scorecard.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .era import Period, fiscal_year_of
 from .errors import UnitError
 from .extract import Extraction, Observation
 from .numfmt import format_number
 from .rules import Indicator
+from .trend import ON_TRACK_RATIO, TrendPoint, earlier_points, effective_end, growth_ratio
 from .units import convert, unit_label
 from .vocabulary import Comparator, Status
 
-__all__ = ["ON_TRACK_RATIO", "Outcome", "TrendPoint", "evaluate_indicator", "measure_status"]
+__all__ = ["Outcome", "evaluate_indicator"]
 
-ON_TRACK_RATIO = 0.95
 PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
-
-
-@dataclass(frozen=True, slots=True)
-class TrendPoint:
-    when: date
-    value: float
-    source: str  # "document", "change statement", "baseline", "history"
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     indicator: Indicator
-    measure: int
+    measure_no: int
     status: Status
     reason_code: str
     reason: str
@@ -61,22 +49,10 @@ class Outcome:
 _fmt = format_number
 
 
-def effective_end(obs: Observation, as_of: date) -> date:
-    """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
-    ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
-    the previous day; a value with no period named stands at ``as_of``."""
-    if obs.period is None:
-        return as_of
-    p = obs.period
-    if p.is_point and p.start.month == 4 and p.start.day == 1:
-        return p.start - timedelta(days=1)
-    return p.end
-
-
 def _not_measurable(
-    ind: Indicator, measure: int, code: str, reason: str, **extra: object
+    ind: Indicator, measure_no: int, code: str, reason: str, **extra: object
 ) -> Outcome:
-    return Outcome(ind, measure, Status.NOT_MEASURABLE, code, reason, **extra)  # type: ignore[arg-type]
+    return Outcome(ind, measure_no, Status.NOT_MEASURABLE, code, reason, **extra)  # type: ignore[arg-type]
 
 
 def _in_unit(ind: Indicator, obs: Observation) -> float:
@@ -89,7 +65,7 @@ def _in_unit(ind: Indicator, obs: Observation) -> float:
 
 def evaluate_indicator(
     ind: Indicator,
-    measure: int,
+    measure_no: int,
     extraction: Extraction,
     as_of: date,
     *,
@@ -103,7 +79,7 @@ def evaluate_indicator(
         if extraction.pending is not None:
             return _not_measurable(
                 ind,
-                measure,
+                measure_no,
                 "pending",
                 f"{extraction.pending.text}の値は集計中で、報告されていない",
             )
@@ -112,7 +88,7 @@ def evaluate_indicator(
             if extraction.found_label
             else "実績値の記述がない"
         )
-        return _not_measurable(ind, measure, "no_value", why)
+        return _not_measurable(ind, measure_no, "no_value", why)
     usable: list[tuple[Observation, float]] = []
     for obs in all_obs:
         try:
@@ -123,7 +99,7 @@ def evaluate_indicator(
         o = all_obs[0]
         return _not_measurable(
             ind,
-            measure,
+            measure_no,
             "unit_mismatch",
             f"報告値の単位({unit_label(o.unit)})が目標の単位({u})と比較できない",
             observation=o,
@@ -131,7 +107,7 @@ def evaluate_indicator(
     eligible = [(o, v) for o, v in usable if effective_end(o, as_of) <= as_of]
     if not eligible:
         return _not_measurable(
-            ind, measure, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
+            ind, measure_no, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
         )
     # The latest observation wins; at that date, the one whose label stands closest.
     latest_end = max(effective_end(o, as_of) for o, _ in eligible)
@@ -148,7 +124,7 @@ def evaluate_indicator(
             listed = "、".join(_fmt(v) + u for v in sorted(values))
             return _not_measurable(
                 ind,
-                measure,
+                measure_no,
                 "ambiguous",
                 f"同じ時点の候補が複数あり特定できない({listed})",
                 observation=current[0][0],
@@ -169,7 +145,7 @@ def evaluate_indicator(
             # the year: comparing it would call every target behind until March.
             return _not_measurable(
                 ind,
-                measure,
+                measure_no,
                 "partial_period",
                 f"年間の目標に対し、報告値 {_fmt(actual)}{ind.unit} は{period.text}({days}日間)の"
                 "一部期間の値",
@@ -179,7 +155,7 @@ def evaluate_indicator(
     if extraction.pending is not None and extraction.pending.end > latest_end:
         return _not_measurable(
             ind,
-            measure,
+            measure_no,
             "pending",
             f"{extraction.pending.text}の値は集計中"
             f"(直近の実績は{_period_text(period)} {_fmt(actual)}{u})",
@@ -189,75 +165,24 @@ def evaluate_indicator(
     if ind.share_of is not None:
         if share_base is None or share_base.actual is None:
             return _not_measurable(
-                ind, measure, "no_value", f"割合の分母({ind.share_of})の値がない", **extra
+                ind, measure_no, "no_value", f"割合の分母({ind.share_of})の値がない", **extra
             )
         if share_base.actual == 0:
-            return _not_measurable(ind, measure, "no_value", "割合の分母が0", **extra)
+            return _not_measurable(ind, measure_no, "no_value", "割合の分母が0", **extra)
         actual = 100.0 * actual / share_base.actual
-    series = _series(eligible, evidence_obs, latest_end, as_of, actual, extraction, ind)
+    series = earlier_points(eligible, evidence_obs, latest_end, as_of, actual, extraction, ind)
     series += [p for p in history if p.when < latest_end]
     series.sort(key=lambda p: p.when)
-    return _judge(ind, measure, actual, latest_end, as_of, series, extra)
+    return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
 
 
 def _period_text(period: Period | None) -> str:
     return period.text if period is not None and period.text else "時点不明"
 
 
-def _series(
-    eligible: list[tuple[Observation, float]],
-    current: Observation,
-    current_end: date,
-    as_of: date,
-    actual: float,
-    extraction: Extraction,
-    ind: Indicator,
-) -> list[TrendPoint]:
-    """Earlier observations of the same value: a series in the text, or a change statement."""
-    points: dict[date, set[float]] = {}
-    for obs, value in eligible:
-        when = effective_end(obs, as_of)
-        if when < current_end and obs.period is not None:
-            points.setdefault(when, set()).add(round(value, 9))
-    out = [
-        TrendPoint(when, vals.pop(), "document") for when, vals in points.items() if len(vals) == 1
-    ]
-    if not out and current.period is not None:
-        for level, change in extraction.changes:
-            if level.start != current.start:
-                continue
-            previous = _previous_from_change(actual, change, ind)
-            if previous is not None:
-                when = _one_year_before(current_end)
-                out.append(TrendPoint(when, previous, "change statement"))
-                break
-    return out
-
-
-def _previous_from_change(actual: float, change: Observation, ind: Indicator) -> float | None:
-    if change.change == "percent":
-        factor = 1 + change.value / 100
-        return actual / factor if factor > 0 else None
-    if change.change == "points":
-        return actual - change.value if ind.pint_unit == "percent" else None
-    if change.change == "delta" and change.unit is not None:
-        try:
-            return actual - convert(change.value, change.unit, ind.pint_unit)
-        except UnitError:
-            return None
-    return None
-
-
-def _one_year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def _judge(
     ind: Indicator,
-    measure: int,
+    measure_no: int,
     actual: float,
     when: date,
     as_of: date,
@@ -277,7 +202,7 @@ def _judge(
         else:
             return _not_measurable(
                 ind,
-                measure,
+                measure_no,
                 "no_baseline",
                 f"実績 {_fmt(actual)}{u} はあるが、比べる基準値・前回値がない",
                 actual=actual,
@@ -328,7 +253,7 @@ def _judge(
     def outcome(
         status: Status, code: str, reason: str, trend: list[TrendPoint], **more: object
     ) -> Outcome:
-        return Outcome(ind, measure, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
+        return Outcome(ind, measure_no, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
 
     # The trend: the earlier observations, then this one.
     points = [*series, TrendPoint(when, actual, "document")]
@@ -345,7 +270,7 @@ def _judge(
             overdue=True,
         )
     goal_value = None if c.against_reference else threshold
-    ratio = _growth_ratio(points, goal_value, deadline) if goal_value is not None else None
+    ratio = growth_ratio(points, goal_value, deadline) if goal_value is not None else None
     rounded = None if ratio is None else round(ratio, 3)
     if ratio is not None and ratio >= ON_TRACK_RATIO:
         first = points[0]
@@ -402,73 +327,3 @@ def _progress(
     except ZeroDivisionError:
         return None
     return None
-
-
-def _years(a: date, b: date) -> float:
-    return (b - a).days / 365.25
-
-
-def _growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> float | None:
-    """Actual over required annual growth (Eurostat); None with fewer than two points."""
-    if len(points) < 2:
-        return None
-    first, last = points[0], points[-1]
-    elapsed = _years(first.when, last.when)
-    horizon = _years(first.when, deadline)
-    if elapsed <= 0 or horizon <= 0:
-        return None
-    if first.value > 0 and last.value > 0 and target > 0:
-        actual_rate = (last.value / first.value) ** (1 / elapsed) - 1
-        required = (target / first.value) ** (1 / horizon) - 1
-    else:
-        actual_rate = (last.value - first.value) / elapsed
-        required = (target - first.value) / horizon
-    if required == 0:
-        return None
-    return actual_rate / required
-
-
-def measure_status(outcomes: list[Outcome]) -> Status:
-    """The worst of the measurable indicators, or not_measurable when none is measurable."""
-    measurable = [o.status for o in outcomes if o.status.measurable]
-    if not measurable:
-        return Status.NOT_MEASURABLE
-    return min(measurable, key=lambda s: s.rank or 0)
-
-
-# 総務省「目標管理型の政策評価の実施に関するガイドライン」の五段階. Thresholds are ours and
-# documented in the README: attainment is actual/target (target/actual for ≤ targets).
-GRADES = (
-    "目標超過達成",
-    "目標達成",
-    "相当程度進展あり",
-    "進展が大きくない",
-    "目標に向かっていない",
-)
-
-
-def _attainment(o: Outcome) -> float | None:
-    if o.actual is None or o.target is None or o.target == 0 or o.actual == 0:
-        return None
-    if o.indicator.comparator.lower_is_better:
-        return o.target / o.actual
-    return o.actual / o.target
-
-
-def measure_grade(outcomes: list[Outcome]) -> str | None:
-    measurable = [o for o in outcomes if o.status.measurable]
-    if not measurable:
-        return None
-    att = [_attainment(o) for o in measurable]
-    if all(o.status is Status.ACHIEVED for o in measurable):
-        if all(a is not None and a >= 1.2 for a in att):
-            return GRADES[0]
-        return GRADES[1]
-    missed = [
-        (o, a) for o, a in zip(measurable, att, strict=True) if o.status is not Status.ACHIEVED
-    ]
-    if all(o.status is Status.ON_TRACK or (a is not None and a >= 0.9) for o, a in missed):
-        return GRADES[2]
-    if all(o.status is Status.ON_TRACK or (a is not None and a >= 0.5) for o, a in missed):
-        return GRADES[3]
-    return GRADES[4]

@@ -6,28 +6,18 @@ from datetime import date
 
 import pytest
 
-from kpi_tracker.evaluate import TrendPoint, evaluate_indicator
 from kpi_tracker.extract import extract, sentences_of
-from kpi_tracker.rules import Indicator, indicator_from_dict
+from kpi_tracker.outcome import evaluate_indicator
+from kpi_tracker.rules import Indicator
+from kpi_tracker.trend import TrendPoint
+
+from .helpers import indicator
 
 AS_OF = date(2026, 3, 31)
 
 
-def ind(**kw) -> Indicator:
-    base = {
-        "id": "x",
-        "label": "x",
-        "find": {"label": ["件数"]},
-        "comparator": ">=",
-        "target": 100,
-        "unit": "件",
-    }
-    base.update(kw)
-    return indicator_from_dict(base)
-
-
-def run(indicator: Indicator, text: str, **kw):
-    return evaluate_indicator(indicator, 1, extract(indicator, text), AS_OF, **kw)
+def run(rule: Indicator, text: str, **kw):
+    return evaluate_indicator(rule, 1, extract(rule, text), AS_OF, **kw)
 
 
 COMPARISONS = [
@@ -127,7 +117,7 @@ COMPARISONS = [
 
 @pytest.mark.parametrize(("fields", "text", "status", "code"), COMPARISONS)
 def test_comparisons(fields, text, status, code) -> None:
-    outcome = run(ind(**fields), text)
+    outcome = run(indicator(**fields), text)
     assert (outcome.status, outcome.reason_code) == (status, code), outcome.reason
 
 
@@ -145,40 +135,40 @@ NOT_MEASURABLE = [
 
 @pytest.mark.parametrize(("fields", "text", "code"), NOT_MEASURABLE)
 def test_not_measurable_reasons(fields, text, code) -> None:
-    outcome = run(ind(**fields), text)
+    outcome = run(indicator(**fields), text)
     assert (outcome.status, outcome.reason_code) == ("not_measurable", code), outcome.reason
     assert outcome.reason
 
 
 def test_unit_mismatch_reason() -> None:
-    indicator = ind(find={"label": ["件数"], "units": ["件"]}, unit="件")
-    extraction = extract(indicator, "令和7年度の件数は90件。")
+    rule = indicator(find={"label": ["件数"], "units": ["件"]}, unit="件")
+    extraction = extract(rule, "令和7年度の件数は90件。")
     from dataclasses import replace
 
     wrong = replace(
         extraction, observations=tuple(replace(o, unit="person") for o in extraction.observations)
     )
-    outcome = evaluate_indicator(indicator, 1, wrong, AS_OF)
+    outcome = evaluate_indicator(rule, 1, wrong, AS_OF)
     assert outcome.reason_code == "unit_mismatch"
 
 
 def test_overdue_vs_not() -> None:
     text = "令和7年度の件数は90件。"
-    past = run(ind(deadline="令和7年度"), text)
-    future = run(ind(deadline="令和8年度末"), text)
+    past = run(indicator(deadline="令和7年度"), text)
+    future = run(indicator(deadline="令和8年度末"), text)
     assert (past.status, past.overdue) == ("behind", True)
     assert (future.status, future.overdue) == ("behind", False)
     assert past.deadline == date(2026, 3, 31) and future.deadline == date(2027, 3, 31)
 
 
 def test_every_year_deadline_is_the_observation_year() -> None:
-    outcome = run(ind(every_year=True), "令和6年度の件数は90件。")
+    outcome = run(indicator(every_year=True), "令和6年度の件数は90件。")
     assert outcome.overdue and outcome.deadline == date(2025, 3, 31)
 
 
 def test_on_track_from_series_in_text() -> None:
     text = "件数は、令和6年度末時点で8,277件であり、令和5年度末時点の7,179件から増加。"
-    outcome = run(ind(target=12000, deadline="令和12年度末"), text)
+    outcome = run(indicator(target=12000, deadline="令和12年度末"), text)
     assert outcome.status == "on_track"
     assert [p.value for p in outcome.trend] == [7179, 8277]
     assert outcome.growth_ratio and outcome.growth_ratio >= 0.95
@@ -186,7 +176,7 @@ def test_on_track_from_series_in_text() -> None:
 
 def test_behind_when_trend_too_slow() -> None:
     text = "件数は、令和6年度末時点で7,200件であり、令和5年度末時点の7,179件から増加。"
-    outcome = run(ind(target=12000, deadline="令和12年度末"), text)
+    outcome = run(indicator(target=12000, deadline="令和12年度末"), text)
     assert (outcome.status, outcome.overdue) == ("behind", False)
     assert outcome.growth_ratio is not None and outcome.growth_ratio < 0.95
 
@@ -194,26 +184,26 @@ def test_behind_when_trend_too_slow() -> None:
 def test_on_track_from_history() -> None:
     history = (TrendPoint(date(2025, 3, 31), 50.0, "history"),)
     outcome = run(
-        ind(target=100, deadline="令和9年度末"), "令和7年度の件数は80件。", history=history
+        indicator(target=100, deadline="令和9年度末"), "令和7年度の件数は80件。", history=history
     )
     assert outcome.status == "on_track"
 
 
 def test_series_keeps_every_value() -> None:
     text = "件数は50,176件(令和6年度)、48,952件(令和5年度)、44,764件(令和4年度)。"
-    extraction = extract(ind(), text)
+    extraction = extract(indicator(), text)
     assert [(o.value, o.period.text) for o in extraction.observations] == [
         (50176, "令和6年度"),
         (48952, "令和5年度"),
         (44764, "令和4年度"),
     ]
-    outcome = run(ind(target=60000, deadline="令和8年度末"), text)
+    outcome = run(indicator(target=60000, deadline="令和8年度末"), text)
     assert outcome.actual == 50176 and len(outcome.trend) == 3
 
 
 def test_relative_statements_are_observations() -> None:
     extraction = extract(
-        ind(unit="%", find={"label": ["取得率"]}),
+        indicator(unit="%", find={"label": ["取得率"]}),
         "令和6年度における取得率は40.5%(前年度比+約10ポイント)であった。",
     )
     (level,) = extraction.observations
@@ -223,18 +213,18 @@ def test_relative_statements_are_observations() -> None:
 
 def test_provisional_values() -> None:
     outcome = run(
-        ind(unit="人", find={"label": ["配置数"]}), "令和7年度末の配置数：6,866人（見込み）"
+        indicator(unit="人", find={"label": ["配置数"]}), "令和7年度末の配置数：6,866人（見込み）"
     )
     assert outcome.provisional and "見込み" in outcome.reason
 
 
 def test_future_values_are_not_used() -> None:
     text = "令和8年度中に設置予定の団体も含めると46件となる見込みである。"
-    assert run(ind(), text).reason_code == "no_value"
+    assert run(indicator(), text).reason_code == "no_value"
 
 
 def test_april_first_counts_for_the_year_before() -> None:
-    outcome = run(ind(deadline="令和7年度"), "令和8年4月1日時点で件数は44件であった。")
+    outcome = run(indicator(deadline="令和7年度"), "令和8年4月1日時点で件数は44件であった。")
     assert outcome.status == "behind" and outcome.actual == 44
 
 
@@ -253,38 +243,40 @@ def test_topic_and_label_separate_bullets() -> None:
         "取組は以下のとおり。 ・機運醸成に取り組んだのは、都道府県においては96%(45都道府県)、"
         "市区町村においては12%(211市区町村) ・結婚支援に取り組んだのは、都道府県においては100%"
     )
-    pref = ind(unit="%", target=100, find={"topic": ["機運醸成"], "label": ["都道府県"]})
-    muni = ind(unit="%", target=80, find={"topic": ["機運醸成"], "label": ["市区町村"]})
+    pref = indicator(unit="%", target=100, find={"topic": ["機運醸成"], "label": ["都道府県"]})
+    muni = indicator(unit="%", target=80, find={"topic": ["機運醸成"], "label": ["市区町村"]})
     assert run(pref, text).actual == 96
     assert run(muni, text).actual == 12
 
 
 def test_notes_are_not_values() -> None:
     text = "令和元年から令和6年までの間に、件数は11万人増。 ※役員が20万人増加したことは件数に含む。"
-    indicator = ind(find={"label": ["件数"], "value": "change"}, target=300000, unit="人")
-    assert run(indicator, text).actual == 110000
+    rule = indicator(find={"label": ["件数"], "value": "change"}, target=300000, unit="人")
+    assert run(rule, text).actual == 110000
 
 
 def test_restated_target_is_not_a_value() -> None:
     text = "令和7年度の件数は、目標の120件に対し98件であった。"
-    outcome = run(ind(target=120, deadline="令和7年度"), text)
+    outcome = run(indicator(target=120, deadline="令和7年度"), text)
     assert (outcome.actual, outcome.status) == (98, "behind")
     text = "令和7年度の件数は98件で、120件という目標には届かなかった。"
-    assert run(ind(target=120), text).actual == 98
+    assert run(indicator(target=120), text).actual == 98
 
 
 def test_bracketed_period_after_a_time_word_dates_the_number() -> None:
     text = "令和7年度の件数は274,285件、前年度(令和6年度)は250,000件であった。"
-    outcome = run(ind(target=300000, deadline="令和8年度末"), text)
+    outcome = run(indicator(target=300000, deadline="令和8年度末"), text)
     assert outcome.actual == 274285  # not ambiguous: 250,000 is 令和6年度
     assert [p.value for p in outcome.trend] == [250000, 274285]
 
 
 def test_part_year_value_of_a_yearly_flow() -> None:
-    flow = ind(kind="flow", target=300000, deadline="令和8年度")
+    flow = indicator(kind="flow", target=300000, deadline="令和8年度")
     part = run(flow, "件数:210,000件(令和7年4月～令和7年12月)")
     assert (part.status, part.reason_code) == ("not_measurable", "partial_period")
     whole = run(flow, "件数:274,285件(令和7年4月～令和8年3月)")
     assert whole.status == "behind"
-    stock = run(ind(target=300000, deadline="令和8年度"), "件数:210,000件(令和7年4月～令和7年12月)")
+    stock = run(
+        indicator(target=300000, deadline="令和8年度"), "件数:210,000件(令和7年4月～令和7年12月)"
+    )
     assert stock.status == "behind"  # a stock at a date is what it is
