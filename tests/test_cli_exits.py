@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from kpi_tracker.cli import cli
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 
 def run_shell(script: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ import pytest
 from kpi_tracker.errors import RulesError
 from kpi_tracker.rules_search import bundled_rules_dir, find_rules, list_rules, places
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 PLAN = "孤独・孤立対策に関する施策の推進を図るための重点計画"
 TITLE = (f"{PLAN}「Ⅲ.具体的施策」の実施状況(令和7年度)",)
