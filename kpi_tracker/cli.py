@@ -310,6 +310,12 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     help="Evaluate as of this date (default: the "
     "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
 )
+@click.option(
+    "--previous",
+    metavar="OLD",
+    help="An earlier report to show each indicator's previous value and movement against: a "
+    "document, or a stored report (id, 2025, 令和7年度) in --db.",
+)
 @trend_db_option
 def scorecard(
     doc: str,
@@ -319,11 +325,14 @@ def scorecard(
     encoding: str | None,
     output: str | None,
     as_of: str | None,
+    previous: str | None,
     db: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
 
-    With --db (or KPI_TRACKER_DB), earlier stored reports of the plan feed the trends.
+    With --db (or KPI_TRACKER_DB), earlier stored reports of the plan feed the trends, and the
+    latest of them is the previous report (unless --previous names one): each indicator shows
+    its previous value and whether it improved, worsened, was met or is newly missed.
 
     Example:
 
@@ -332,7 +341,26 @@ def scorecard(
     from .render import render_scorecard
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
+    card = _with_previous(card, previous, rules_path, encoding, db)
     _write(render_scorecard(card, fmt, lang), output)
+
+
+def _with_previous(
+    card: Any, previous: str | None, rules_path: str | None, encoding: str | None, db: str | None
+) -> Any:
+    """The scorecard with its previous report: the one named, else the plan's latest stored
+    report before it in ``db``, else none."""
+    from .scorecard import with_previous
+
+    if previous is not None:
+        return with_previous(card, _card_for_compare(previous, rules_path, encoding, db))
+    if db is None:
+        return card
+    from . import store
+
+    engine = store.open_store(db)
+    found = store.previous_report(engine, card.document.plan, card.as_of)
+    return card if found is None else with_previous(card, store.stored_card(engine, found))
 
 
 def _as_of(text: str | None) -> Any:

@@ -153,6 +153,35 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     return sorted(changes, key=lambda c: (order[c.movement], c.measure))
 
 
+def attach_previous(data: dict[str, Any], previous: dict[str, Any]) -> None:
+    """Give each indicator of a scorecard dict its value in an earlier report: ``previous``
+    (``actual``, ``status``, ``overdue``, ``period``, ``progress``; None where the earlier report
+    lacks it), ``movement``, ``delta`` and ``delta_pct``; and the counts in ``year_over_year``."""
+    before = {i["id"]: i for i in previous["indicators"]}
+    counts = dict.fromkeys(MOVEMENTS, 0)
+    for ind in data["indicators"]:
+        o = before.get(ind["id"])
+        if o is None:
+            ind.update(previous=None, movement="new", delta=None, delta_pct=None)
+        else:
+            delta, pct, direction = value_delta(o, ind)
+            ind.update(
+                previous={
+                    k: o.get(k) for k in ("actual", "status", "overdue", "period", "progress")
+                },
+                movement=movement(o, ind, status_change(o, ind), direction),
+                delta=delta,
+                delta_pct=pct,
+            )
+        counts[ind["movement"]] += 1
+    counts["dropped"] = len(set(before) - {i["id"] for i in data["indicators"]})
+    data["year_over_year"] = {
+        "previous": previous["report"],
+        "movement": counts,
+        "regressions": sum(counts[m] for m in REGRESSIONS),
+    }
+
+
 def is_changed(c: Change) -> bool:
     return c.change != "unchanged" or c.movement != "unchanged"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from .bulk import no_cycle_collection
 from .document import Document, Measure
@@ -16,7 +17,7 @@ from .rules import Indicator, LoadedRules
 from .trend import TrendPoint
 from .vocabulary import Status
 
-__all__ = ["MeasureOutcome", "Scorecard", "evaluate"]
+__all__ = ["MeasureOutcome", "Scorecard", "evaluate", "with_previous"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class Scorecard:
     measures: tuple[MeasureOutcome, ...]
     as_of: date
     warnings: tuple[str, ...] = field(default=())
+    # The plan's earlier report (scorecard dict shape) to show each indicator's movement against.
+    previous: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def indicators(self) -> list[Outcome]:
@@ -56,6 +59,12 @@ class Scorecard:
             for o in self.indicators
             if o.status is Status.BEHIND and (fail_on == "behind" or o.overdue)
         ]
+
+
+def with_previous(card: Scorecard, previous: dict[str, Any] | None) -> Scorecard:
+    """The scorecard with an earlier report (``scorecard_dict`` or ``store.stored_card``
+    shape) to compare each indicator with: its renderings gain ``previous`` and ``movement``."""
+    return replace(card, previous=previous)
 
 
 def _text_of(measure: Measure, indicator: Indicator) -> str:
@@ -180,7 +189,7 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
     }
 
 
-def scorecard_dict(card: Scorecard) -> dict[str, object]:
+def scorecard_dict(card: Scorecard) -> dict[str, Any]:
     """The JSON shape of CONTRACT §6."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
@@ -205,10 +214,15 @@ def scorecard_dict(card: Scorecard) -> dict[str, object]:
             }
         )
         indicators.extend(indicator_dict(o, m.measure.line) for o in m.outcomes)
-    return {
+    data: dict[str, Any] = {
         "report": report,
         "summary": card.summary(),
         "measures": measures,
         "indicators": indicators,
         "warnings": list(card.warnings),
     }
+    if card.previous is not None:
+        from .compare import attach_previous
+
+        attach_previous(data, card.previous)
+    return data

@@ -344,6 +344,18 @@ def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[T
     return {k: tuple(sorted(v, key=lambda p: p.when)) for k, v in points.items()}
 
 
+def previous_report(engine: Engine, plan: str, before: date) -> int | None:
+    """The latest stored report of ``plan`` dated before ``before`` (the year before), if any."""
+    statement = (
+        select(ReportRow.id)
+        .where(ReportRow.plan == plan, ReportRow.as_of < before)
+        .order_by(ReportRow.as_of.desc(), ReportRow.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    )
+    with Session(engine) as session:
+        return session.scalars(statement).first()
+
+
 def find_report(engine: Engine, key: str) -> int:
     """A stored report by id (``3``), fiscal year (``2025``) or era year (``令和7年度``)."""
     where = Location(str(engine.url))

@@ -19,6 +19,7 @@ from .text import (
     delta_text,
     labels,
     md_cell,
+    movement_counts,
     movement_text,
     number,
     progress_text,
@@ -65,12 +66,6 @@ def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
     }
 
 
-def counts_line(counts: dict[str, int], lang: str) -> str:
-    """``新たに未達 1、悪化 3、…``: every movement that occurs, worst first."""
-    sep = "、" if lang == "ja" else ", "
-    return sep.join(f"{movement_text(m, lang)} {counts[m]}" for m in MOVEMENTS if counts.get(m))
-
-
 def render(data: dict[str, Any], fmt: str, lang: str = "ja") -> str:
     if fmt == "json":
         return dumps(data)
@@ -86,7 +81,7 @@ def _markdown(data: dict[str, Any], lang: str) -> str:
     lines = [
         f"# {L['compare_title']}: {md_cell(old['title'])} → {md_cell(new['title'])}",
         "",
-        f"**{counts_line(counts, lang) or movement_text('unchanged', lang)}**",
+        f"**{movement_counts(counts, lang) or movement_text('unchanged', lang)}**",
         "",
         "| " + " | ".join(movement_text(m, lang) for m in MOVEMENTS) + " |",
         "|" + "---:|" * len(MOVEMENTS),
@@ -123,7 +118,7 @@ def _html(data: dict[str, Any], lang: str) -> str:
         f"<h1>{escape(L['compare_title'])}</h1>",
         f'<p class="meta">{escape(str(old["title"]))} ({old["as_of"]}) → '
         f"{escape(str(new['title']))} ({new['as_of']})</p>",
-        f'<p class="verdict">{escape(counts_line(counts, lang))}</p>',
+        f'<p class="verdict">{escape(movement_counts(counts, lang))}</p>',
         '<div class="cards">',
     ]
     for m in (m for m in MOVEMENTS if counts[m]):

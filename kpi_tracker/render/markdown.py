@@ -15,10 +15,13 @@ from .text import (
     labels,
     md_cell,
     missed,
+    movement_text,
     period_text,
+    previous_text,
     status_text,
     target_text,
     verdict,
+    yoy_headline,
 )
 
 
@@ -42,6 +45,7 @@ def render(card: Any, lang: str = "ja") -> str:
         "",
         f"**{verdict(behind, lang)}**",
         "",
+        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang)] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
         f"{MARKS['not_measurable']} {L['not_measurable']} |",
@@ -50,17 +54,21 @@ def render(card: Any, lang: str = "ja") -> str:
         f"{summary['on_track']} | {summary['behind']} | {summary['not_measurable']} |",
         "",
     ]
+    yoy = "year_over_year" in data
     if behind:
         out += [f"## {L['missed']}", ""]
-        out += _indicator_table(behind, lang)
+        out += _indicator_table(behind, lang, yoy)
         out.append("")
     out += [f"<details><summary>{L['details']}</summary>", ""]
     by_id = {i["id"]: i for i in inds}
     section: tuple[str, ...] | None = None
+    prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     header = (
         f"| {L['no']} | {L['name']} | {L['indicator']} | {L['target']} | {L['actual']} | "
-        f"{L['period']} | {L['status']} | {L['evidence']} |"
+        f"{prev_head}{L['period']} | {L['status']} | {move_head}{L['evidence']} |"
     )
+    rule = "|---:|---|---|---|---|" + ("---|" if yoy else "") + "---|---|"
+    rule += ("---|" if yoy else "") + "---|"
     for m in data["measures"]:
         if tuple(m["section"]) != section:
             section = tuple(m["section"])
@@ -69,20 +77,22 @@ def render(card: Any, lang: str = "ja") -> str:
                 f"### {md_cell(' › '.join(section) or '—')}",
                 "",
                 header,
-                "|---:|---|---|---|---|---|---|---|",
+                rule,
             ]
         if not m["indicators"]:
+            blank = "— | " if yoy else ""
             out.append(
-                f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | — | "
-                f"{_status(m, lang)} | {md_cell(m['reason'] or '')} |"
+                f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | {blank}— | "
+                f"{_status(m, lang)} | {blank}{md_cell(m['reason'] or '')} |"
             )
             continue
         for ind_id in m["indicators"]:
             i = by_id[ind_id]
+            prev, move = _yoy_cells(i, lang) if yoy else ("", "")
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | {md_cell(i['label'])} | "
-                f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i))} | "
-                f"{md_cell(period_text(i))} | {_status(i, lang)} | {_evidence(i)} |"
+                f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i))} | {prev}"
+                f"{md_cell(period_text(i))} | {_status(i, lang)} | {move}{_evidence(i)} |"
             )
     out += ["", "</details>", ""]
     return "\n".join(out)
@@ -95,17 +105,27 @@ def _evidence(i: dict[str, Any]) -> str:
     return f"{md_cell(ev['text'])} (L{ev['line']})"
 
 
-def _indicator_table(inds: list[dict[str, Any]], lang: str) -> list[str]:
+def _yoy_cells(i: dict[str, Any] | None, lang: str) -> tuple[str, str]:
+    """The previous-value and movement cells (with their separators), or their headers."""
+    if i is None:
+        L = labels(lang)
+        return f"{L['previous']} | ", f"{L['movement']} | "
+    return f"{md_cell(previous_text(i))} | ", f"{movement_text(i['movement'], lang)} | "
+
+
+def _indicator_table(inds: list[dict[str, Any]], lang: str, yoy: bool = False) -> list[str]:
     L = labels(lang)
+    prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     rows = [
-        f"| {L['no']} | {L['indicator']} | {L['target']} | {L['actual']} | {L['period']} | "
-        f"{L['deadline']} | {L['status']} | {L['reason']} |",
-        "|---:|---|---|---|---|---|---|---|",
+        f"| {L['no']} | {L['indicator']} | {L['target']} | {L['actual']} | {prev_head}"
+        f"{L['period']} | {L['deadline']} | {L['status']} | {move_head}{L['reason']} |",
+        "|---:|---|---|---|---|---|---|---|" + ("---|---|" if yoy else ""),
     ]
     for i in inds:
+        prev, move = _yoy_cells(i, lang) if yoy else ("", "")
         rows.append(
             f"| {i['measure']} | {md_cell(i['label'])} | {md_cell(target_text(i, lang))} | "
-            f"{md_cell(actual_text(i))} | {md_cell(period_text(i))} | {i['deadline'] or '—'} | "
-            f"{_status(i, lang)} | {md_cell(i['reason'])} |"
+            f"{md_cell(actual_text(i))} | {prev}{md_cell(period_text(i))} | "
+            f"{i['deadline'] or '—'} | {_status(i, lang)} | {move}{md_cell(i['reason'])} |"
         )
     return rows

@@ -165,6 +165,43 @@ def delta_text(delta: object, delta_pct: object, unit: str) -> str:
     return text
 
 
+# The four a year-over-year headline always names; the others only when they occur.
+HEADLINE_MOVEMENTS = ("improved", "worsened", "met_now", "missed_now")
+
+
+def movement_counts(counts: dict[str, int], lang: str, always: tuple[str, ...] = ()) -> str:
+    """``悪化 1、期限到来 2``: the movements that occur (and those in ``always``), worst first."""
+    from ..compare import MOVEMENTS
+
+    sep = "、" if lang == "ja" else ", "
+    return sep.join(
+        f"{movement_text(m, lang)} {counts[m]}" for m in MOVEMENTS if counts.get(m) or m in always
+    )
+
+
+def yoy_headline(data: dict[str, Any], lang: str) -> str | None:
+    """``前年度比(2025年度): 改善 3、悪化 1、…``, for a scorecard given its previous report."""
+    yoy = data.get("year_over_year")
+    if not yoy:
+        return None
+    prev = yoy["previous"]
+    year = prev.get("fiscal_year")
+    when = (f"{year}年度" if lang == "ja" else f"FY{year}") if year else str(prev["title"])
+    counts = yoy["movement"]
+    body = movement_counts(
+        {m: n for m, n in counts.items() if m != "unchanged"}, lang, HEADLINE_MOVEMENTS
+    )
+    return f"{labels(lang)['yoy']} ({when}): {body}"
+
+
+def previous_text(ind: dict[str, Any]) -> str:
+    """The indicator's value in the previous report, with its unit; ``—`` for none."""
+    prev = ind.get("previous")
+    if not prev or prev["actual"] is None:
+        return "—"
+    return number(prev["actual"]) + str(ind["unit"])
+
+
 def status_text(status: str, overdue: bool, lang: str) -> str:
     key = "overdue" if overdue and status == Status.BEHIND else status
     return labels(lang)[key]
