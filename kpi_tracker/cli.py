@@ -122,7 +122,9 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
 def _load(doc: str, encoding: str | None) -> Any:
     from .document import load_document
 
-    document = load_document(doc, encoding)
+    # NOTE: "-" is stdin, as for most Unix tools.
+    source = sys.stdin.buffer if doc == "-" else doc
+    document = load_document(source, encoding)
     for w in document.warnings:
         _warn(w)
     return document
@@ -189,7 +191,6 @@ class KpiTrackerGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs["standalone_mode"] = False
         with warnings.catch_warnings():
-            warnings.simplefilter("default")
             warnings.showwarning = _show_warning
             code = _run(lambda: super(KpiTrackerGroup, self).main(*args, **kwargs))
         sys.exit(code)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from .bulk import no_cycle_collection
 from .data import read_data
@@ -331,7 +332,10 @@ def _title_facts(lines: tuple[str, ...]) -> tuple[str, str, int | None]:
     return report_line.strip(), plan, fiscal_year
 
 
-def load_document(path: str | Path, encoding: str | None = None) -> Document:
-    """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``."""
+def load_document(
+    path: str | Path | IO[bytes], encoding: str | None = None, source: str | None = None
+) -> Document:
+    """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``; ``path`` may be a
+    binary stream (stdin), named ``source`` in messages."""
     with no_cycle_collection():
-        return parse_rows(read_rows(path, encoding))
+        return parse_rows(read_rows(path, encoding, source))

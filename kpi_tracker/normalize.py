@@ -64,3 +64,14 @@ def strip_html(text: str) -> str:
     if "\n" in text:
         text = _BREAKS.sub("\n", text)
     return text.strip()
+
+
+# Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/FFFF).
+# NUL is one of them. They carry nothing a reader needs (a form feed from a PDF, a stray \x01)
+# and break JUnit XML, PostgreSQL (NUL) and UTF-8 output (surrogates).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def drop_forbidden(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids; every output format relies on it."""
+    return _FORBIDDEN.sub("", text) if _FORBIDDEN.search(text) else text

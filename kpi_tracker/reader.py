@@ -1,30 +1,42 @@
-"""Bytes on disk → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl).
+"""Bytes → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl).
 
-Rows are streamed: a table of any size is read one line at a time, so memory grows with the
-measures kept, not with the file. A first pass over the bytes hashes them (SHA-256) and
-decides the encoding: a BOM first (UTF-8, UTF-16), then strict UTF-8, then strict CP932. The
-``shift_jis`` codec is never used: it fails on ① and Ⅲ and maps the tilde differently.
+The input is opened once: a regular file is read twice through the same handle (a first pass
+over the bytes, then the rows); a pipe, FIFO or stdin (``-``) is copied to a spooled temporary
+file during the first pass. The first pass hashes the bytes (SHA-256), counts them against the
+size cap and decides the encoding: a BOM first (UTF-8, UTF-16), then strict UTF-8, then strict
+CP932. The ``shift_jis`` codec is never used: it fails on ① and Ⅲ and maps the tilde
+differently. Rows are streamed: memory grows with the measures kept, not with the file.
+Characters XML 1.0 forbids (NUL, form feeds, lone surrogates) are dropped from every cell.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+import os
+import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import DocumentError, Location
+from .normalize import drop_forbidden
 
-MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table; refused before reading
+MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
 MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a table row
 _CHUNK = 1 << 20
+_SPOOL_IN_MEMORY = 64 * 1024 * 1024  # a piped input larger than this spills to a temporary file
+STDIN = "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     line: int
     cells: tuple[str, ...]
+    ended: bool = True  # False for a last line without a line break (a file cut short?)
 
 
 @dataclass(frozen=True)
@@ -37,99 +49,201 @@ class RawDocument:
     rows: Iterator[Row]
 
 
-def _first_pass(path: Path, source: str, encoding: str | None) -> tuple[str, str]:
-    """SHA-256 of the bytes, and the encoding to read them with."""
-    digest = hashlib.sha256()
+class _Decodable:
+    """Whether the bytes decode with one codec, and on which line they first do not."""
+
+    def __init__(self, codec: str) -> None:
+        self.codec = codec
+        self.decoder = codecs.getincrementaldecoder(codec)()
+        self.ok = True
+        self.failed_line = 0
+        self.reason = ""
+        self.cut = False  # the bytes end inside a character
+
+    def feed(self, chunk: bytes, lines_before: int) -> None:
+        if not self.ok:
+            return
+        try:
+            self.decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            self.ok = False
+            self.failed_line = lines_before + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
+            self.reason = exc.reason
+
+    def finish(self, lines: int) -> None:
+        if not self.ok:
+            return
+        try:
+            self.decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            self.ok, self.cut, self.failed_line, self.reason = False, True, lines, exc.reason
+
+
+def _text_codec(encoding: str, where: Location) -> str:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise DocumentError(f"cannot decode as {encoding}: unknown encoding", where) from None
+    # NOTE: base64, rot13, zlib… are codecs too, from bytes to bytes or str to str.
+    if not getattr(info, "_is_text_encoding", True):
+        raise DocumentError(f"{encoding} is not a text encoding", where)
+    return encoding
+
+
+def _first_pass(f: IO[bytes], copy: IO[bytes] | None, source: str, encoding: str | None):  # type: ignore[no-untyped-def]
+    """SHA-256 of the bytes, their first bytes, and the encoding to read them with."""
     where = Location(source)
-    utf8 = codecs.getincrementaldecoder("utf-8")()
-    utf8_ok = True
+    if encoding:
+        _text_codec(encoding, where)
+    digest = hashlib.sha256()
+    candidates = [] if encoding else [_Decodable("utf-8"), _Decodable("cp932")]
     head = b""
     blank = True
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-            if len(head) < 4:
-                head += chunk[:4]
-            blank = blank and not chunk.strip()
-            if utf8_ok and not encoding:
-                try:
-                    utf8.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8_ok = False
-    if utf8_ok and not encoding:
-        try:
-            utf8.decode(b"", final=True)
-        except UnicodeDecodeError:
-            utf8_ok = False
-    if blank:
-        raise DocumentError("empty file", where)
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise DocumentError(f"cannot decode as {encoding}: unknown encoding", where) from None
-        return digest.hexdigest(), encoding
-    if head.startswith(b"\xef\xbb\xbf"):
-        chosen = "utf-8-sig"
-    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        chosen = "utf-16"
-    else:
-        chosen = "utf-8" if utf8_ok else "cp932"
-    return digest.hexdigest(), chosen
-
-
-def read_rows(path: str | Path, encoding: str | None = None) -> RawDocument:
-    path = Path(path)
-    source = str(path)
-    where = Location(source)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DocumentError("is a directory, not a document", where)
+    size = 0
+    lines = 0
+    run = 0  # bytes since the last line end
+    while chunk := f.read(_CHUNK):
+        size += len(chunk)
         if size > MAX_BYTES:
             raise DocumentError(
-                f"file is {size:,} bytes; a status table is expected to be under {MAX_BYTES:,}",
+                f"more than {MAX_BYTES:,} bytes; a status table is expected to be under "
+                f"{MAX_BYTES:,}",
                 where,
             )
-        suffix = path.suffix.lower()
-        if suffix in (".xlsx", ".xlsm"):
-            data = path.read_bytes()
-            if not data:
-                raise DocumentError("empty file", where)
-            from .xlsx import xlsx_rows
+        digest.update(chunk)
+        if copy is not None:
+            copy.write(chunk)
+        if len(head) < 8:
+            head += chunk[: 8 - len(head)]
+        blank = blank and not chunk.strip()
+        for c in candidates:
+            c.feed(chunk, lines)
+        last_end = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        run = run + len(chunk) if last_end < 0 else len(chunk) - last_end - 1
+        # NOTE: no codec takes more than 4 bytes a character: 4 × MAX_LINE bytes without a line
+        # end is a line too long in any of them (and /dev/zero stops here).
+        if run > 4 * MAX_LINE:
+            raise DocumentError(
+                f"line longer than {MAX_LINE:,} characters: not a status table",
+                Location(source, lines + 1),
+            )
+        lines += chunk.count(b"\n")
+    if blank:
+        raise DocumentError("empty file", where)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError("the old Excel format (.xls) is not read; save it as .xlsx", where)
+    if encoding:
+        return digest.hexdigest(), head, encoding
+    if head.startswith(b"PK\x03\x04"):
+        return digest.hexdigest(), head, "zip"  # an .xlsx, or a zip named otherwise
+    if head.startswith(b"\xef\xbb\xbf"):
+        return digest.hexdigest(), head, "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return digest.hexdigest(), head, "utf-16"
+    for c in candidates:
+        c.finish(lines + 1)
+    chosen = next((c for c in candidates if c.ok), None)
+    if chosen is not None:
+        return digest.hexdigest(), head, chosen.codec
+    # Neither decodes: name the line of the codec that got further (the likelier one).
+    best = max(candidates, key=lambda c: c.failed_line)
+    if best.cut:
+        raise DocumentError(
+            "the file ends inside a character (cut short?)", Location(source, best.failed_line)
+        )
+    raise DocumentError(
+        f"cannot decode as {best.codec} ({best.reason}); use --encoding to name it",
+        Location(source, best.failed_line),
+    )
 
-            sha = hashlib.sha256(data).hexdigest()
-            return RawDocument(source, sha, "xlsx", xlsx_rows(data, source))
-        sha, chosen = _first_pass(path, source, encoding)
-        with path.open("rb") as f:
-            if f.read(4).startswith(b"PK\x03\x04"):
-                raise DocumentError(
-                    "looks like a zip/xlsx file; name it .xlsx to read it as Excel", where
-                )
+
+def _open(path: Path, source: str) -> IO[bytes]:
+    where = Location(source)
+    try:
+        if path.is_dir():
+            raise DocumentError("is a directory, not a document", where)
+        return path.open("rb")
     except OSError as exc:
         raise DocumentError(f"cannot read: {exc.strerror or exc}", where) from None
-    rows = _csv_rows(path, source, chosen) if suffix == ".csv" else _tsv_rows(path, source, chosen)
+
+
+def _is_regular(f: IO[bytes]) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(f.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # a BytesIO, a test runner's stdin
+        return False
+
+
+def read_rows(
+    path: str | Path | IO[bytes], encoding: str | None = None, source: str | None = None
+) -> RawDocument:
+    """Rows of a file, or of a binary stream (stdin) named ``source``; the input is read once."""
+    if isinstance(path, (str, Path)):
+        path = Path(path)
+        source = source or str(path)
+        suffix = path.suffix.lower()
+        where = Location(source)
+        if suffix == ".xls":
+            raise DocumentError("the old Excel format (.xls) is not read; save it as .xlsx", where)
+        f = _open(path, source)
+    else:
+        f, source, suffix = path, source or STDIN, ""
+        where = Location(source)
+    data: IO[bytes] = f
+    try:
+        if _is_regular(f):
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise DocumentError(
+                    f"file is {size:,} bytes; a status table is expected to be under {MAX_BYTES:,}",
+                    where,
+                )
+            sha, head, chosen = _first_pass(f, None, source, encoding)
+        else:
+            data = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+            sha, head, chosen = _first_pass(f, data, source, encoding)
+            f.close()
+        data.seek(0)
+    except (OSError, DocumentError) as exc:
+        f.close()
+        data.close()
+        if isinstance(exc, DocumentError):
+            raise
+        raise DocumentError(f"cannot read: {exc.strerror or exc}", where) from None
+    is_zip = head.startswith(b"PK\x03\x04")
+    if suffix in (".xlsx", ".xlsm") or (is_zip and source == STDIN):
+        from .xlsx import xlsx_rows
+
+        with data:
+            content = data.read()
+        return RawDocument(source, sha, "xlsx", xlsx_rows(content, source))
+    if is_zip:
+        data.close()
+        raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
+    rows = _csv_rows(data, source, chosen) if suffix == ".csv" else _tsv_rows(data, source, chosen)
     return RawDocument(source, sha, chosen, rows)
 
 
-def _open_text(path: Path, source: str, encoding: str):  # type: ignore[no-untyped-def]
-    try:
-        return path.open(encoding=encoding, errors="strict", newline="")
-    except OSError as exc:
-        raise DocumentError(f"cannot read: {exc.strerror or exc}", Location(source)) from None
+def _text(data: IO[bytes], encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(data, encoding=encoding, errors="strict", newline="")  # type: ignore[arg-type]
 
 
-def _tsv_rows(path: Path, source: str, encoding: str) -> Iterator[Row]:
+def _decode_error(encoding: str, exc: ValueError, source: str, line: int) -> DocumentError:
+    reason = getattr(exc, "reason", None) or str(exc)
+    return DocumentError(
+        f"cannot decode as {encoding} ({reason}); use --encoding to name it",
+        Location(source, line),
+    )
+
+
+def _tsv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
     number = 0
-    with _open_text(path, source, encoding) as f:
+    with _text(data, encoding) as f:
         while True:
             try:
                 line = f.readline(MAX_LINE + 1)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(
-                    f"cannot decode as {encoding} ({exc.reason}); use --encoding to name it",
-                    Location(source, number + 1),
-                ) from None
+            except ValueError as exc:  # UnicodeError, or what an odd text codec raises
+                raise _decode_error(encoding, exc, source, number + 1) from None
             if not line:
                 return
             number += 1
@@ -139,26 +253,24 @@ def _tsv_rows(path: Path, source: str, encoding: str) -> Iterator[Row]:
                     Location(source, number),
                 )
             # NOTE: readline keeps "\r\n", "\n" or "\r" (newline=""): one row per line either way.
-            yield Row(number, tuple(line.rstrip("\r\n").split("\t")))
+            body = drop_forbidden(line.rstrip("\r\n"))
+            yield Row(number, tuple(body.split("\t")), ended=line.endswith(("\n", "\r")))
 
 
-def _csv_rows(path: Path, source: str, encoding: str) -> Iterator[Row]:
+def _csv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
     import csv
 
-    with _open_text(path, source, encoding) as f:
+    with _text(data, encoding) as f:
         csv.field_size_limit(MAX_LINE)
-        reader = csv.reader(f)
+        reader = csv.reader(f, strict=True)
         line = 1
         try:
             for cells in reader:
-                yield Row(line, tuple(cells))
+                yield Row(line, tuple(drop_forbidden(c) for c in cells))
                 line = reader.line_num + 1
         except csv.Error as exc:
             raise DocumentError(
                 f"malformed CSV: {exc}", Location(source, reader.line_num)
             ) from None
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                f"cannot decode as {encoding} ({exc.reason}); use --encoding to name it",
-                Location(source, line),
-            ) from None
+        except ValueError as exc:
+            raise _decode_error(encoding, exc, source, line) from None

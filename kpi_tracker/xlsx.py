@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from .errors import DocumentError, Location
+from .normalize import drop_forbidden
 from .reader import Row
 
 
@@ -45,7 +46,7 @@ def xlsx_rows(data: bytes, source: str) -> Iterator[Row]:
     try:
         sheet = _sheet_with_table(book)
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield Row(number, tuple(_text(v) for v in values))
+            yield Row(number, tuple(drop_forbidden(_text(v)) for v in values))
     finally:
         book.close()
 
