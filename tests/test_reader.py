@@ -144,9 +144,7 @@ def test_old_excel_format(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(DocumentError) as info:
         load_document(path)
-    assert str(info.value) == (
-        f"{path}: the old Excel format (.xls) is not read; save it as .xlsx"
-    )
+    assert str(info.value) == (f"{path}: the old Excel format (.xls) is not read; save it as .xlsx")
 
 
 @pytest.mark.parametrize(
