@@ -52,6 +52,20 @@ def _write(text: str, output: str | None) -> None:
     sys.stdout.write(text)
 
 
+def _write_bytes(data: bytes, output: str | None, what: str) -> None:
+    """A binary rendering: to ``output``, or to a stdout that is not a terminal."""
+    if output:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            raise _cannot_write(output, exc) from None
+        return
+    if sys.stdout is None or sys.stdout.isatty():
+        raise KpiTrackerError(f"{what} is a binary file; name it with -o FILE", Location(STDOUT))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+
+
 # --- shared options --------------------------------------------------------------------------
 
 
@@ -300,7 +314,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
-@format_option(("md", "html", "json", "csv", "junit"), "md")
+@format_option(("md", "html", "json", "csv", "junit", "xlsx"), "md")
 @lang_option
 @encoding_option
 @output_option
@@ -343,6 +357,11 @@ def scorecard(
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
     card = _with_previous(card, previous, rules_path, encoding, db)
+    if fmt == "xlsx":
+        from .render.xlsx_ import render_bytes
+
+        _write_bytes(render_bytes(card, lang), output, "xlsx")
+        return
     _write(render_scorecard(card, fmt, lang), output)
 
 

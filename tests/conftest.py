@@ -46,3 +46,11 @@ def seed_card(seed_doc, seed_rules):
 @pytest.fixture(scope="session")
 def seed_indicators(seed_card):
     return {i["id"]: i for i in seed_card["indicators"]}
+
+
+@pytest.fixture(scope="session")
+def yoy_later_path(tmp_path_factory) -> Path:
+    """The seed a year later (``helpers.YOY_LATER``), titled 令和8年度."""
+    from .helpers import YOY_LATER
+
+    return write_variant(tmp_path_factory.mktemp("yoy"), YOY_LATER, "r8.txt", "令和8年度")

@@ -11,29 +11,15 @@ from kpi_tracker.document import load_document
 from kpi_tracker.render.compare import render
 from kpi_tracker.scorecard import evaluate, scorecard_dict
 
-from .conftest import SEED, write_variant
-from .test_cli import run
+from .helpers import SEED, YOY_LATER, run, write_variant
 
-# A later year: 児童福祉司 6,866 → 7,100 (target 7,390 by 令和8年度末, which the report's year
-# reaches), 地方版プラットフォーム 44 → 42 都道府県, 支援情報検索サイト 274,285 → 312,000 回.
-LATER = {
-    109: (
-        "令和7年度末児童福祉司の配置数：6,866人（見込み）",
-        "令和8年度末児童福祉司の配置数：7,100人",
-    ),
-    142: ("都道府県は44都道府県であり", "都道府県は42都道府県であり"),
-    8: (
-        "・支援情報検索サイトPV数:274,285(令和7年4月～令和8年3月)",
-        "・支援情報検索サイトPV数:312,000(令和8年4月～令和9年3月)",
-    ),
-}
 # Only the deadline comes: every value stays or moves toward its target.
-DEADLINE_ONLY = {109: LATER[109]}
+DEADLINE_ONLY = {109: YOY_LATER[109]}
 
 
 @pytest.fixture(scope="module")
-def later_path(tmp_path_factory):
-    return write_variant(tmp_path_factory.mktemp("later"), LATER, "r8.txt", "令和8年度")
+def later_path(yoy_later_path):
+    return yoy_later_path
 
 
 @pytest.fixture(scope="module")

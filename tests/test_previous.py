@@ -9,14 +9,12 @@ import pytest
 from kpi_tracker.document import load_document
 from kpi_tracker.scorecard import evaluate, scorecard_dict, with_previous
 
-from .conftest import SEED, write_variant
-from .test_cli import run
-from .test_compare import LATER
+from .helpers import SEED, run
 
 
 @pytest.fixture(scope="module")
-def later_path(tmp_path_factory):
-    return write_variant(tmp_path_factory.mktemp("later"), LATER, "r8.txt", "令和8年度")
+def later_path(yoy_later_path):
+    return yoy_later_path
 
 
 @pytest.fixture(scope="module")

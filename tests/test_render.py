@@ -82,7 +82,7 @@ def test_json_keeps_text_as_written(card) -> None:
 
 
 def test_csv_is_excel_ready_and_defuses_formulas(card) -> None:
-    out = render_scorecard(card, "csv")
+    out = render_scorecard(card, "csv", "en")
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out[1:])))
     assert len(rows) == 1

@@ -1,4 +1,5 @@
-"""``--format csv``: one row per indicator, UTF-8 with BOM so Excel reads the Japanese right."""
+"""``--format csv``: one row per indicator, UTF-8 with BOM so Excel reads the Japanese right;
+column names and statuses follow ``--lang``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 from typing import Any
 
 from ..scorecard import scorecard_dict
+from .columns import column_name, indicator_columns, indicator_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -18,52 +20,13 @@ def safe_cell(value: object) -> object:
     return value
 
 
-COLUMNS = (
-    "measure",
-    "id",
-    "label",
-    "status",
-    "overdue",
-    "actual",
-    "target",
-    "unit",
-    "comparator",
-    "deadline",
-    "period_start",
-    "period_end",
-    "period_text",
-    "progress",
-    "provisional",
-    "reason_code",
-    "reason",
-    "evidence_text",
-    "evidence_line",
-    "measure_name",
-    "ministries",
-    "section",
-)
-
-
 def render(card: Any, lang: str = "ja") -> str:
+    """One row per indicator; column names and statuses in ``lang``."""
     data = scorecard_dict(card)
-    measures = {m["no"]: m for m in data["measures"]}  # type: ignore[index]
+    columns = indicator_columns(data)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for ind in data["indicators"]:  # type: ignore[union-attr]
-        m = measures[ind["measure"]]
-        period = ind["period"] or {}
-        evidence = ind["evidence"] or {}
-        row = {
-            **ind,
-            "period_start": period.get("start"),
-            "period_end": period.get("end"),
-            "period_text": period.get("text"),
-            "evidence_text": evidence.get("text"),
-            "evidence_line": evidence.get("line"),
-            "measure_name": m["name"],
-            "ministries": " ".join(m["ministries"]),
-            "section": " > ".join(m["section"]),
-        }
-        writer.writerow([safe_cell("" if row[c] is None else row[c]) for c in COLUMNS])
+    writer.writerow([column_name(c, lang) for c in columns])
+    for row in indicator_rows(data, lang):
+        writer.writerow([safe_cell("" if row[c] is None else row[c]) for c in columns])
     return "\ufeff" + buffer.getvalue()

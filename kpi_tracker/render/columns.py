@@ -1,0 +1,140 @@
+"""The flat rows and column names of the tabular formats (CSV, xlsx), following ``--lang``.
+
+One row per indicator (or per measure) with typed values: numbers stay numbers, statuses are
+written in the language asked for, and the column names too. JSON keys stay English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import movement_text, status_text
+
+# key: (Japanese, English)
+COLUMN_NAMES = {
+    "measure": ("施策No.", "measure"),
+    "id": ("指標ID", "id"),
+    "label": ("指標", "indicator"),
+    "status": ("判定", "status"),
+    "overdue": ("期限超過", "overdue"),
+    "actual": ("実績", "actual"),
+    "target": ("目標値", "target"),
+    "unit": ("単位", "unit"),
+    "comparator": ("比較", "comparator"),
+    "deadline": ("期限", "deadline"),
+    "period_start": ("時点(開始)", "period_start"),
+    "period_end": ("時点(終了)", "period_end"),
+    "period_text": ("時点", "period_text"),
+    "progress": ("進捗", "progress"),
+    "provisional": ("見込み・速報値", "provisional"),
+    "reason_code": ("理由コード", "reason_code"),
+    "reason": ("理由", "reason"),
+    "evidence_text": ("根拠", "evidence_text"),
+    "evidence_line": ("行", "evidence_line"),
+    "measure_name": ("施策名", "measure_name"),
+    "ministries": ("担当府省庁", "ministries"),
+    "section": ("分野", "section"),
+    "previous_actual": ("前回実績", "previous_actual"),
+    "previous_status": ("前回判定", "previous_status"),
+    "delta": ("増減", "delta"),
+    "movement": ("動き", "movement"),
+    "no": ("施策No.", "no"),
+    "name": ("施策名", "name"),
+    "grade": ("評価区分", "grade"),
+    "target_text": ("目標及び達成の期間", "target_text"),
+    "line": ("行", "line"),
+    "indicators": ("指標数", "indicators"),
+}
+
+INDICATOR_COLUMNS = (
+    "measure",
+    "id",
+    "label",
+    "status",
+    "overdue",
+    "actual",
+    "target",
+    "unit",
+    "comparator",
+    "deadline",
+    "period_start",
+    "period_end",
+    "period_text",
+    "progress",
+    "provisional",
+    "reason_code",
+    "reason",
+    "evidence_text",
+    "evidence_line",
+    "measure_name",
+    "ministries",
+    "section",
+)
+YOY_COLUMNS = ("previous_actual", "previous_status", "delta", "movement")
+MEASURE_COLUMNS = (
+    "no",
+    "name",
+    "section",
+    "ministries",
+    "status",
+    "grade",
+    "indicators",
+    "target_text",
+    "reason",
+    "line",
+)
+
+
+def column_name(key: str, lang: str) -> str:
+    ja, en = COLUMN_NAMES[key]
+    return ja if lang == "ja" else en
+
+
+def indicator_columns(data: dict[str, Any]) -> tuple[str, ...]:
+    """The indicator columns; with a previous report, its value and the movement too."""
+    return INDICATOR_COLUMNS + (YOY_COLUMNS if "year_over_year" in data else ())
+
+
+def indicator_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """One row per indicator of a scorecard dict, keyed by ``indicator_columns``."""
+    measures = {m["no"]: m for m in data["measures"]}
+    rows = []
+    for ind in data["indicators"]:
+        m = measures[ind["measure"]]
+        period = ind["period"] or {}
+        evidence = ind["evidence"] or {}
+        prev = ind.get("previous") or {}
+        rows.append(
+            {
+                **ind,
+                "status": status_text(ind["status"], False, lang),
+                "period_start": period.get("start"),
+                "period_end": period.get("end"),
+                "period_text": period.get("text"),
+                "evidence_text": evidence.get("text"),
+                "evidence_line": evidence.get("line"),
+                "measure_name": m["name"],
+                "ministries": " ".join(m["ministries"]),
+                "section": " > ".join(m["section"]),
+                "previous_actual": prev.get("actual"),
+                "previous_status": (
+                    status_text(prev["status"], bool(prev.get("overdue")), lang) if prev else None
+                ),
+                "movement": movement_text(ind["movement"], lang) if "movement" in ind else None,
+            }
+        )
+    return rows
+
+
+def measure_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """One row per measure of a scorecard dict, keyed by ``MEASURE_COLUMNS``."""
+    return [
+        {
+            **m,
+            "section": " > ".join(m["section"]),
+            "ministries": " ".join(m["ministries"]),
+            "status": status_text(m["status"], False, lang),
+            "indicators": len(m["indicators"]),
+        }
+        for m in data["measures"]
+    ]
