@@ -285,13 +285,48 @@ def _run(body: Callable[[], Any]) -> int:
     "kpi-tracker", cls=KpiTrackerGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
 @click.version_option(package_name="kpi-tracker", prog_name="kpi-tracker")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Turn Japanese policy-status tables (施策の実施状況) into achievement scorecards.
+
+    Defaults for --rules, --db, --fail-on, --baseline and --lang may be set in
+    [tool.kpi-tracker] of pyproject.toml or in kpi-tracker.toml (found upwards from the
+    working directory); flags win.
 
     Example:
 
         kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt
     """
+    from .config import load_config
+
+    ctx.default_map = _defaults_from(load_config().values, ctx.command)
+
+
+# configuration key → the parameter it sets, in every command that has it
+_CONFIG_PARAMS = {
+    "rules": "rules_path",
+    "db": "db",
+    "fail_on": "fail_on",
+    "baseline": "baseline",
+    "lang": "lang",
+}
+
+
+def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> dict[str, Any]:
+    """Click's ``default_map`` for the configuration values: flags and environment variables
+    still win over it."""
+    if not values:
+        return {}
+    by_param = {_CONFIG_PARAMS[k]: v for k, v in values}
+    defaults: dict[str, Any] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            defaults[name] = _defaults_from(values, command)
+            continue
+        own = {p.name: by_param[p.name] for p in command.params if p.name in by_param}
+        if own:
+            defaults[name] = own
+    return defaults
 
 
 @cli.command()

@@ -14,22 +14,11 @@ import pytest
 from kpi_tracker.errors import RulesError
 from kpi_tracker.rules_search import bundled_rules_dir, find_rules, list_rules, places
 
-from .helpers import ROOT, SEED
+from .helpers import ROOT, SEED, run
 
 PLAN = "孤独・孤立対策に関する施策の推進を図るための重点計画"
 TITLE = (f"{PLAN}「Ⅲ.具体的施策」の実施状況(令和7年度)",)
 OTHER_PLAN_RULES = "plan: 別の計画\nmeasures: {}\n"
-
-
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kpi_tracker", *args],
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_a_checkout_ships_its_own_rules_folder() -> None:
@@ -98,7 +87,7 @@ def test_a_named_place_that_is_missing_is_an_error(tmp_path: Path) -> None:
 
 
 def test_the_environment_names_the_rules(tmp_path: Path) -> None:
-    env = {"KPI_TRACKER_RULES": str(tmp_path / "absent.yaml")}
+    env = {**os.environ, "KPI_TRACKER_RULES": str(tmp_path / "absent.yaml")}
     result = run("scorecard", str(SEED), cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert (
