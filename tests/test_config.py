@@ -119,7 +119,7 @@ def test_the_file_sets_defaults_and_flags_win(tmp_path: Path) -> None:
     english = run("scorecard", str(SEED), "--format", "md", cwd=tmp_path, env=CLEAN_ENV)
     assert english.stdout.startswith("# Target achievement scorecard")
     japanese = run(
-        "scorecard", str(SEED), "--format", "md", "--lang", "ja", cwd=tmp_path, clean_env=True
+        "scorecard", str(SEED), "--format", "md", "--lang", "ja", cwd=tmp_path, env=CLEAN_ENV
     )
     assert japanese.stdout.startswith("# 目標達成状況スコアカード")
 
