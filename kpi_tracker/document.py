@@ -112,6 +112,11 @@ def _header_map(cells: tuple[str, ...]) -> dict[str, int] | None:
     return None
 
 
+def is_header_row(cells: tuple[str, ...]) -> bool:
+    """Whether a row names the columns of a status table (施策No., 目標…, …達成状況, …)."""
+    return _header_map(cells) is not None
+
+
 # --- row kinds ---------------------------------------------------------------------------------
 
 # 施策No.: digits, maybe "No." before and a short bracketed note after (12(再掲)).

@@ -12,6 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 
 from .data import read_data
 from .errors import EraYearWarning, PeriodError
@@ -38,10 +39,14 @@ class Era:
     end: date | None  # last day; None for the current era
 
 
+_era_table_text: str | None = None  # another table than the shipped one (use_era_table)
+
+
 @cache
 def eras() -> tuple[Era, ...]:
+    """The era table (``data/eras.tsv``): a new era is a line there, not a code change."""
+    text = read_data("eras.tsv") if _era_table_text is None else _era_table_text
     rows = []
-    text = read_data("eras.tsv")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             name, abbr, start = line.split("\t")
@@ -53,11 +58,24 @@ def eras() -> tuple[Era, ...]:
     return tuple(out)
 
 
+def use_era_table(path: str | Path | None) -> None:
+    """Read eras from ``path`` (the format of ``data/eras.tsv``) from now on; ``None``: the
+    shipped table again. For an era newer than this release, and for tests."""
+    global _era_table_text
+    _era_table_text = None if path is None else Path(path).read_text(encoding="utf-8")
+    for cached in (eras, _eras_by_name, _point_re):
+        cached.cache_clear()
+
+
+@cache
+def _eras_by_name() -> dict[str, Era]:
+    return {key: era for era in eras() for key in (era.name, era.abbreviation)}
+
+
 def _era_named(token: str) -> Era:
-    for era in eras():
-        if token in (era.name, era.abbreviation):
-            return era
-    raise KeyError(token)  # unreachable: the regex only admits names from the table
+    """The era a name (令和) or its letter (R) stands for; the point pattern admits only the
+    names and letters of the table, so every token it matched is here."""
+    return _eras_by_name()[token]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +133,12 @@ def period_year_before(period: Period) -> Period:
 # --- regex fragments -------------------------------------------------------------------------
 
 _KANJI_DIGITS = "〇一二三四五六七八九"
-_ERA_NAMES = "明治|大正|昭和|平成|令和"
 _NUM = rf"[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}}"
 _POINT = (
     r"(?:"
-    # era year: 令和7 / R7 / 令和元 / 令和七 (an abbreviation only before a digit, never in a word)
-    rf"(?P<era>{_ERA_NAMES}|(?<![A-Za-z])[MTSHR](?=[0-9元]))\s*(?P<ey>{_NUM})"
+    # era year: 令和7 / R7 / 令和元 / 令和七 (an abbreviation only before a digit, never in a word);
+    # ERA_NAMES and ERA_LETTERS are filled in from the era table (_point_re)
+    rf"(?P<era>ERA_NAMES|(?<![A-Za-z])[ERA_LETTERS](?=[0-9元]))\s*(?P<ey>{_NUM})"
     # or a Gregorian year: 2025
     r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
     r")"
@@ -133,7 +151,17 @@ _POINT = (
     rf"(?:(?P<d>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日)?)?"
     r"(?P<suf>末|中|初)?"
 )
-_POINT_RE = re.compile(_POINT)
+
+
+@cache
+def _point_re() -> re.Pattern[str]:
+    """The point pattern with the era names and letters of the table."""
+    names = sorted((e.name for e in eras()), key=len, reverse=True)
+    letters = "".join(re.escape(e.abbreviation) for e in eras())
+    pattern = _POINT.replace("ERA_NAMES", "|".join(map(re.escape, names)), 1)
+    return re.compile(pattern.replace("ERA_LETTERS", letters, 1))
+
+
 # The right side of a range may leave out what the left side said: 令和7年9月10日~16日.
 _RANGE_SEP = re.compile(r"\s*(?:~|から)\s*")
 _PARTIAL_RE = re.compile(
@@ -282,7 +310,7 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
     end = m.end()
     sep = _RANGE_SEP.match(norm, end)
     right_match = _PARTIAL_RE.match(norm, sep.end()) if sep else None
-    full_right = _POINT_RE.match(norm, sep.end()) if sep else None
+    full_right = _point_re().match(norm, sep.end()) if sep else None
     if full_right and (full_right["yu"] or full_right["m"]):
         right = _parts_from_point(full_right)
         right_end = full_right.end()
@@ -319,9 +347,10 @@ def find_periods(text: str, *, strict: bool = False, norm: str | None = None) ->
     if norm is None:
         norm = normalize(text)
     found: list[PeriodMatch] = []
+    point_re = _point_re()
     pos = 0
     while True:
-        m = _POINT_RE.search(norm, pos)
+        m = point_re.search(norm, pos)
         if m is None:
             return found
         try:
@@ -353,7 +382,7 @@ def parse_period(text: str) -> Period:
     if not isinstance(text, str):
         raise PeriodError(f"not text: {text!r}")
     norm = normalize(text).strip()
-    m = _POINT_RE.match(norm)
+    m = _point_re().match(norm)
     if m is None:
         raise PeriodError(f"no date in {text!r}")
     match = _match_at(norm, text.strip(), m)

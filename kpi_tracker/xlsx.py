@@ -10,10 +10,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from .document import is_header_row
 from .errors import DocumentError, Location
 from .normalize import drop_forbidden
 from .reader import Row
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet as Worksheet
 
 
 def _text(value: object) -> str:
@@ -51,10 +57,14 @@ def xlsx_rows(data: bytes, source: str) -> Iterator[Row]:
         book.close()
 
 
-def _sheet_with_table(book):  # type: ignore[no-untyped-def]
-    """The first sheet that has a 施策No. header in its first 30 rows, else the first sheet."""
+_HEADER_WITHIN = 30  # rows of a sheet searched for the header row (titles stand above it)
+
+
+def _sheet_with_table(book: Workbook) -> Worksheet:
+    """The first sheet whose header row (as the document reader recognises it) is among its
+    first rows, else the first sheet (whose reading then says what is missing)."""
     for sheet in book.worksheets:
-        for values in sheet.iter_rows(max_row=30, values_only=True):
-            if any(isinstance(v, str) and "施策" in v and "No" in v for v in values):
+        for values in sheet.iter_rows(max_row=_HEADER_WITHIN, values_only=True):
+            if is_header_row(tuple(_text(v) for v in values)):
                 return sheet
     return book.worksheets[0]

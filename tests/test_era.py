@@ -6,6 +6,7 @@ import re
 import warnings
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,10 +20,11 @@ from kpi_tracker.era import (
     fiscal_year_of,
     period_year_before,
     shift_years,
+    use_era_table,
 )
 from kpi_tracker.errors import EraYearWarning, PeriodError
 
-from .helpers import seed_lines
+from .helpers import ROOT, seed_lines
 
 D = date
 
@@ -225,3 +227,23 @@ def test_period_year_before() -> None:
     before = period_year_before(parse_period("令和7年度"))
     assert before == Period(date(2024, 4, 1), date(2025, 3, 31))
     assert before.text == "令和7年度の前年"
+
+
+def test_a_new_era_is_a_data_edit(tmp_path: Path) -> None:
+    # A made-up era from 2040-01-01, added to a copy of the table: names, letter and the end
+    # of 令和 all follow from the data.
+    table = tmp_path / "eras.tsv"
+    shipped = (ROOT / "kpi_tracker" / "data" / "eras.tsv").read_text(encoding="utf-8")
+    table.write_text(shipped.rstrip("\n") + "\n未来\tZ\t2040-01-01\n", encoding="utf-8")
+    use_era_table(table)
+    try:
+        assert parse_period("未来2年度") == Period(date(2041, 4, 1), date(2042, 3, 31))
+        assert parse_period("Z3.3.31") == Period(date(2042, 3, 31), date(2042, 3, 31))
+        found = find_periods("未来元年度の件数は10件")
+        assert [m.text for m in found] == ["未来元年度"]
+        with pytest.warns(EraYearWarning, match="past the end of 令和"):
+            parse_period("令和22年")  # 2040: 令和 now ends on 2039-12-31
+    finally:
+        use_era_table(None)
+    with pytest.raises(PeriodError):
+        parse_period("未来2年度")  # not in the shipped table

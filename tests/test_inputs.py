@@ -161,6 +161,23 @@ def test_broken_xlsx(tmp_path) -> None:
     assert result.stderr == f"kpi-tracker: error: {path}: not a readable .xlsx file (BadZipFile)\n"
 
 
+def test_xlsx_table_on_a_later_sheet(tmp_path) -> None:
+    # A cover sheet that talks about 施策No. is not the table: the sheet is chosen by the same
+    # header matcher that reads the table, so the second sheet is read.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "表紙"
+    cover.append(["施策No.ごとの実施状況は次のシートのとおり"])
+    table = book.create_sheet("実施状況")
+    for line in TEXT.split("\n"):
+        table.append([int(c) if c.strip().isdigit() else c for c in line.split("\t")])
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    assert len(load_document(path).measures) == 143
+
+
 def test_forced_encoding(tmp_path) -> None:
     path = tmp_path / "euc.txt"
     path.write_bytes(TEXT.encode("euc_jis_2004"))
