@@ -664,6 +664,41 @@ def rules_list(rules_path: str | None) -> None:
         raise KpiTrackerError("no rules files found", None)
 
 
+@rules.command("draft")
+@click.argument("doc", type=click.Path(path_type=str))
+@click.option(
+    "--merge",
+    "merge_path",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Add to this hand-edited rules file only what it lacks; its entries stay as written.",
+)
+@encoding_option
+@output_option
+def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: str | None) -> None:
+    """Draft a rules file from the target column of DOC (a status report or a plan's own
+    table of measures). Items marked `# review` need a person's eye.
+
+    Example:
+
+        kpi-tracker rules draft seeds/kodoku_koritsu_jisshi_jokyo_r7.txt -o rules/new.yaml
+    """
+    from .draft import draft_rules, merge, read_rules_text
+    from .plantable import load_targets_document
+
+    document = load_targets_document(doc, encoding)
+    for w in document.warnings:
+        _warn(w)
+    drafted = draft_rules(document)
+    if merge_path is None:
+        _write(drafted.text(), output)
+        return
+    merged = merge(read_rules_text(merge_path), merge_path, drafted)
+    _write(merged.text, output)
+    for line in merged.added:
+        click.echo(f"kpi-tracker: added: {line}", err=True)
+    click.echo(f"kpi-tracker: {merge_path}: {len(merged.added)} added", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and ``python -m kpi_tracker``."""
     cli.main(args=argv, prog_name="kpi-tracker")

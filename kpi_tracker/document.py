@@ -97,7 +97,9 @@ _COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _REQUIRED = ("no", "target", "status")
 
 
-def _header_map(cells: tuple[str, ...]) -> dict[str, int] | None:
+def _header_map(
+    cells: tuple[str, ...], required: tuple[str, ...] = _REQUIRED
+) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         text = normalize(strip_html(cell)).replace(" ", "")
@@ -107,7 +109,7 @@ def _header_map(cells: tuple[str, ...]) -> dict[str, int] | None:
             if column not in found and any(w in text for w in words):
                 found[column] = i
                 break
-    if all(c in found for c in _REQUIRED) and len(found) >= 4:
+    if all(c in found for c in required) and len(found) >= min(4, len(required) + 1):
         return found
     return None
 
@@ -182,6 +184,32 @@ def _heading_level(text: str) -> int | None:
 # --- the walk ----------------------------------------------------------------------------------
 
 
+def _title_lines(above: list[Row]) -> tuple[str, ...]:
+    """The non-blank lines above the header, each as one text."""
+    return tuple(
+        strip_html(" ".join(c for c in row.cells if c.strip()))
+        for row in above
+        if not _is_blank(row.cells)
+    )
+
+
+def _enter_heading(section: list[str], levels: list[int], level: int, text: str) -> None:
+    """A heading row: it closes the headings of its level and below, and opens its own."""
+    while levels and levels[-1] >= level:
+        levels.pop()
+        section.pop()
+    levels.append(level)
+    section.append(text)
+
+
+def _first_time(no: int, seen: dict[int, int], where: Location) -> int:
+    """``no``, the first time it is seen; a second 施策No. ``no`` is an error."""
+    if no in seen:
+        raise DocumentError(f"施策No. {no} appears twice (first on line {seen[no]})", where)
+    seen[no] = where.line or 0
+    return no
+
+
 def parse_rows(raw: RawDocument) -> Document:
     """Build the document from rows; raise ``DocumentError`` naming the line on bad rows."""
     source = raw.source
@@ -200,11 +228,7 @@ def parse_rows(raw: RawDocument) -> Document:
             Location(source),
         )
     header_width = max(columns.values()) + 1
-    title_lines = tuple(
-        strip_html(" ".join(c for c in row.cells if c.strip()))
-        for row in above
-        if not _is_blank(row.cells)
-    )
+    title_lines = _title_lines(above)
     warnings: list[str] = []
     measures: list[Measure] = []
     seen: dict[int, int] = {}
@@ -223,11 +247,7 @@ def parse_rows(raw: RawDocument) -> Document:
             rest_empty = len(filled) == 1
             level = _heading_level(text)
             if level is not None and rest_empty:
-                while levels and levels[-1] >= level:
-                    levels.pop()
-                    section.pop()
-                levels.append(level)
-                section.append(text)
+                _enter_heading(section, levels, level, text)
                 continue
             if _NOTE.match(text) and rest_empty:
                 continue
@@ -237,13 +257,7 @@ def parse_rows(raw: RawDocument) -> Document:
                 f"not a measure row, heading or separator: {text[:40]!r}",
                 Location(source, row.line),
             )
-        no = int(number.group(1))
-        if no in seen:
-            raise DocumentError(
-                f"施策No. {no} appears twice (first on line {seen[no]})",
-                Location(source, row.line),
-            )
-        seen[no] = row.line
+        no = _first_time(int(number.group(1)), seen, Location(source, row.line))
         measure = _measure(row, no, columns, header_width, tuple(section), source, warnings)
         measures.append(measure)
     if not measures:
