@@ -256,7 +256,15 @@ def _read_statement(
     out: list[tuple[int, DraftedTarget]] = []
     covered: list[tuple[int, int]] = []
     quantities = find_quantities(text, periods, text)
+    for m in _ARROW.finditer(text):
+        drafted = _arrow_target(st, text, m)
+        if drafted is not None:
+            hints.append(m.group())
+            out.append((m.start(), drafted))
+            covered.append(m.span())
     for q in quantities:
+        if any(s <= q.start < e for s, e in covered):
+            continue
         if q.unit is None and q.bound is None:
             continue
         hints.append(q.text)
@@ -286,6 +294,42 @@ def _read_statement(
     if recovery and not any(s <= recovery.start() < e for s, e in covered):
         out.append((recovery.start(), _recovery_target(st, text, periods, recovery)))
     return [d for _, d in sorted(out, key=lambda pair: pair[0])]
+
+
+# 合計特殊出生率 1.30(令和5年)→1.45(令和11年): a KPI table's current value → target value.
+_ARROW = re.compile(
+    r"(?P<base>[0-9][0-9.,]*[^\s()→⇒0-9]{0,4}?)\s*\((?P<bp>[^()]{2,20})\)\s*[→⇒]\s*"
+    r"(?P<goal>[0-9][0-9.,]*[^\s()→⇒0-9]{0,4}?)\s*\((?P<gp>[^()]{2,20})\)"
+)
+
+
+def _arrow_target(st: _Statement, text: str, m: re.Match[str]) -> DraftedTarget | None:
+    base, goal = find_quantities(m.group("base")), find_quantities(m.group("goal"))
+    if not base or not goal or not find_periods(m.group("gp")):
+        return None
+    label = _phrase(text[: m.start()]) or text[: m.start()].strip()
+    why: list[str] = []
+    q = goal[0]
+    unit = {"percent": "%", "wari": "%"}.get(q.unit or "", q.unit_word)
+    value = q.value * 10 if q.unit == "wari" else q.value
+    if unit is None:
+        unit = _unit_for_label(label)
+        why.append(
+            f"単位が書かれていない({unit}とした)" if unit else "単位が書かれていない(件とした)"
+        )
+        unit = unit or "件"
+    return DraftedTarget(
+        label=label,
+        comparator=">=" if value >= base[0].value else "<=",
+        unit=unit,
+        target=value,
+        deadline=_period_text(find_periods(m.group("gp"))[0]),
+        baseline=DraftBaseline(base[0].value, m.group("bp"), None),
+        words=_content_words(label),
+        source=_source(st),
+        confidence=_confidence([*why, "現状値→目標値の表から"]),
+        why=(*why, "現状値→目標値の表から"),
+    )
 
 
 def _numeric_target(
@@ -319,9 +363,13 @@ def _numeric_target(
         skipped.append(f"{q.text}は現状")
         return None
     change = bool(re.match(r"^(?:増や|増加|の増加|減ら|減少|の減少)", after))
-    by_ratio = None
-    if re.match(r"^の(?:増加|増)", after) and re.search(r"対前年度比|前年度比|前年比", before):
+    by_ratio = ratio = None
+    relative = re.match(r"^の?(?:増加|増|減少|減|削減|低下|縮小)", after)
+    if relative and q.unit in ("percent", "wari"):
+        # 対前年度比で1割以上の増加, 平成27年と比べて30%以上減少: a change by a share.
         by_ratio = q.value / 10 if q.unit == "wari" else q.value / 100
+        if relative.group().lstrip("の").startswith((*_DOWN, "減")):
+            ratio, by_ratio = by_ratio, None
     if bound is None and not _GOAL.search(after[:80]):
         skipped.append(f"{q.text}は目標の語を伴わない")
         return None
@@ -371,23 +419,30 @@ def _numeric_target(
     if kind == "stock" and _FLOW_WORDS.search(label):
         kind = "flow"
     baseline = _baseline_in(text, q.start)
-    if by_ratio is not None:
-        # 対前年度比で1割以上の増加: the value is the least change, the unit the label's.
-        comparator, value, baseline, change = "increase", None, None, False
-        unit = _unit_for_label(label)
+    if by_ratio is not None or ratio is not None:
+        comparator, value, change = "increase", None, False
+        unit = _unit_for_label(label) or (baseline.unit if baseline and baseline.unit else None)
         if unit is None:
             unit = "件"
             why.append("単位を指標名から決められない(件とした)")
+        if ratio is not None and baseline is not None:
+            comparator = "reduce_by_ratio"
+        elif ratio is not None:
+            comparator, by_ratio, ratio = "decrease", ratio, None
+            why.append("基準値が書かれていない(減少として読んだ)")
+    elif value == 0 and bound is None:
+        comparator = "<="  # 待機児童数を0人とする: a count kept at zero
     return DraftedTarget(
         label=label,
         comparator=comparator,
         unit=unit,
         target=value,
         deadline=deadline,
-        baseline=baseline if comparator in (">=", ">") and baseline else None,
+        baseline=baseline if comparator in (">=", ">", "reduce_by_ratio") and baseline else None,
         every_year=every_year,
         kind=kind,
         by_ratio=by_ratio,
+        ratio=ratio,
         tolerance=(0.05 if q.unit == "percent" else 0.01) if q.approx else 0.0,
         change=change,
         share_of=share.group(1) if share else None,
@@ -678,7 +733,7 @@ def _deadline_before(
             if re.search(r"目標\($", text[: p.start]):
                 candidate = _period_text(p)
             continue
-        if re.match(r"^(?:の[0-9]|:|から(?!の)|実績|比)", rest):
+        if re.match(r"^(?:の[0-9]|:|から(?!の)|実績|比|と比|より)", rest):
             continue
         candidate = _period_text(p)
     span = re.search(
