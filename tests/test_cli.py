@@ -92,7 +92,7 @@ ERRORS = [
     (
         ["scorecard", str(SEED), "--format", "xml"],
         "kpi-tracker: error: kpi-tracker scorecard: Invalid value for '--format': 'xml' is not one "
-        "of 'md', 'html', 'json', 'csv', 'junit'.\n",
+        "of 'md', 'html', 'json', 'csv', 'junit', 'xlsx'.\n",
     ),
     (
         ["check", str(SEED), "--fail-on", "sometimes"],
