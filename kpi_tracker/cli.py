@@ -145,6 +145,10 @@ def _load(doc: str, encoding: str | None) -> Any:
 
 
 def _rules(rules_path: str | None, document: Any) -> Any:
+    if document.sheet is not None:  # a KPI sheet needs no rules file; one may add targets
+        from .sheet_card import sheet_rules
+
+        return sheet_rules(rules_path, document)
     from .rules_search import find_rules
 
     rules = find_rules(document.title_lines, document.plan, rules_path)

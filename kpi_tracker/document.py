@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .bulk import no_cycle_collection
 from .data import read_data
@@ -64,6 +64,8 @@ class Document:
     fiscal_year: int | None
     measures: tuple[Measure, ...]
     warnings: tuple[str, ...] = field(default=())
+    # A structured KPI sheet's indicators (``sheet_model.SheetData``); None for a status table.
+    sheet: Any = None
 
     @property
     def as_of(self) -> date | None:
@@ -216,10 +218,18 @@ def parse_rows(raw: RawDocument) -> Document:
     rows = raw.rows
     columns: dict[str, int] | None = None
     above: list[Row] = []
+    from .sheet_vocab import sheet_layout
+
     for row in rows:
         columns = _header_map(row.cells)
         if columns is not None:
             break
+        layout = sheet_layout(row.cells)
+        if layout is not None:
+            # A structured KPI sheet (指標 | 目標値 | … columns): read by its own module.
+            from .sheets import parse_sheet
+
+            return parse_sheet(raw, layout, tuple(above), row)
         above.append(row)
     if columns is None:
         raise DocumentError(

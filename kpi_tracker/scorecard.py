@@ -39,6 +39,9 @@ class Scorecard:
     warnings: tuple[str, ...] = field(default=())
     # The plan's earlier report (scorecard dict shape) to show each indicator's movement against.
     previous: dict[str, Any] | None = field(default=None, compare=False)
+    # Per indicator id, fields a structured sheet adds to the JSON (its row, the published
+    # 達成率 beside the engine's); empty for the prose table.
+    extras: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def indicators(self) -> list[Outcome]:
@@ -89,6 +92,8 @@ def evaluate(
             Location(document.source),
         )
     history = history or {}
+    if document.sheet is not None:
+        return _sheet_scorecard(document, rules, as_of, history)
     by_measure = rules.rules.measures if rules else {}
     unmeasured = rules.rules.unmeasured if rules else {}
     present = {m.no for m in document.measures}
@@ -108,6 +113,33 @@ def evaluate(
         tuple(results),
         as_of,
         tuple(warnings),
+    )
+
+
+def _sheet_scorecard(
+    document: Document,
+    rules: LoadedRules | None,
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+) -> Scorecard:
+    """A structured KPI sheet: indicators from its columns, the same evaluator."""
+    from .sheet_card import evaluate_sheet, measure_results
+
+    with no_cycle_collection():
+        outcomes, extras, warnings = evaluate_sheet(document, rules, as_of, history)
+        by_no = {m.no: m for m in document.measures}
+        results = tuple(
+            MeasureOutcome(by_no[no], status, found, grade, reason)
+            for no, status, found, grade, reason in measure_results(document, outcomes)
+        )
+    return Scorecard(
+        document,
+        rules.path if rules else None,
+        rules.sha256 if rules else None,
+        results,
+        as_of,
+        (*document.warnings, *warnings),
+        extras=extras,
     )
 
 
@@ -213,7 +245,12 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
                 "indicators": [o.indicator.id for o in m.outcomes],
             }
         )
-        indicators.extend(indicator_dict(o, m.measure.line) for o in m.outcomes)
+        for o in m.outcomes:
+            entry = indicator_dict(o, m.measure.line)
+            extra = card.extras.get(o.indicator.id)
+            if extra:
+                entry.update(extra)
+            indicators.append(entry)
     data: dict[str, Any] = {
         "report": report,
         "summary": card.summary(),

@@ -1,0 +1,273 @@
+"""The 行政事業レビュー file 「3-1_RS_{年度}_効果発現経路_目標・実績.csv」, streamed.
+
+One indicator spans four rows, told apart by the column 「目標年度／目標値／実績値／達成率」:
+``1.目標年度`` (a ``1`` in the target year's column), ``2.目標値`` (targets, possibly for
+several years; the final one at the target year), ``3.実績値``, ``4.達成率`` (the published
+rate, kept beside the engine's own). Values sit in year columns ``2007`` … ``2060``; cells are
+blank, ``-`` or numbers with commas. An indicator is 予算事業ID + 「アクティビティ・アウトプット・
+アウトカムの番号」 + 「活動指標／成果指標」; its four rows are consecutive. Rows are read one at a
+time and only the indicator being assembled is held, so memory grows with the indicators
+kept, not with the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .document import Document
+from .era import Period
+from .errors import DocumentError, Location
+from .numfmt import format_number
+from .reader import RawDocument, Row
+from .sheet_cells import fiscal_year_period, read_cell
+from .sheet_model import MeasureBook, SheetData, SheetIndicator
+from .sheet_model import make_indicator as indicator_of
+from .sheet_model import observation as value_at
+from .sheet_model import sheet_document as document_of
+from .sheet_vocab import header_roles, squash, vocabulary
+
+__all__ = ["parse_review"]
+
+_TITLE = "行政事業レビュー 効果発現経路 目標・実績"
+_META = ("project_id", "number", "indicator", "row_kind")
+
+
+def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) -> Document:
+    return _ReviewReader(raw, header).document(title_lines)
+
+
+class _ReviewReader:
+    def __init__(self, raw: RawDocument, header: Row) -> None:
+        self.raw = raw
+        self.source = raw.source
+        self.roles = header_roles(header.cells)
+        missing = [r for r in _META if r not in self.roles]
+        if missing:
+            names = {
+                "project_id": "予算事業ID",
+                "number": "アクティビティ・アウトプット・アウトカムの番号",
+            }
+            raise DocumentError(
+                "行政事業レビュー sheet without the column "
+                + "、".join(names.get(m, m) for m in missing),
+                Location(self.source, header.line),
+            )
+        self.years: list[int] = []
+        self.year_index: list[int] = []
+        first = self.roles["row_kind"] + 1
+        for i in range(first, len(header.cells)):
+            text = header.cells[i].strip()
+            if not text:
+                continue
+            if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100):
+                raise DocumentError(
+                    f"column {i + 1} {text!r} after 「目標年度／目標値／実績値／達成率」 "
+                    "is not a year",
+                    Location(self.source, header.line),
+                )
+            self.years.append(int(text))
+            self.year_index.append(i)
+        if not self.years:
+            raise DocumentError(
+                "行政事業レビュー sheet without year columns (2007 … 2060)",
+                Location(self.source, header.line),
+            )
+        self.width = len(header.cells)
+        self.periods = {y: fiscal_year_period(y) for y in self.years}
+        self.book = MeasureBook(self.source)
+        self.kinds: dict[str, str | None] = {}  # row-kind cell as written → kind (memo)
+        self.not_numbers: list[str] = []
+        self.inferred = 0
+        self.fiscal_year: int | None = None
+
+    def cell(self, cells: tuple[str, ...], role: str) -> str:
+        i = self.roles.get(role)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    def document(self, title_lines: tuple[str, ...]) -> Document:
+        indicators = tuple(self._indicators(self.raw.rows))
+        warnings: list[str] = []
+        if self.inferred:
+            warnings.append(
+                f"{self.source}: {self.inferred} indicators have no 上向き／下向き; their "
+                "direction is taken from the first actual → the target"
+            )
+        if self.not_numbers:
+            warnings.append(
+                f"{self.source}: {len(self.not_numbers)} value cells hold no number and are "
+                f"not read (first: {self.not_numbers[0]})"
+            )
+        name = Path(self.source).stem
+        default = f"{_TITLE} ({name})"
+        return document_of(
+            self.source,
+            self.raw.sha256,
+            self.raw.encoding,
+            title_lines or (_TITLE,),
+            default,
+            self.book,
+            SheetData("review", indicators),
+            warnings,
+            self.fiscal_year,
+        )
+
+    def _kind(self, text: str, line: int) -> str | None:
+        kind = self.kinds.get(text, "?")
+        if kind == "?":
+            word = squash(text)
+            kind = vocabulary().rows.get(word) if word else None
+            if word and kind is None:
+                raise DocumentError(
+                    f"「目標年度／目標値／実績値／達成率」 is {text!r}, not 1.目標年度, 2.目標値, "
+                    "3.実績値 or 4.達成率",
+                    Location(self.source, line),
+                )
+            self.kinds[text] = kind
+        return kind
+
+    def _indicators(self, rows: Iterator[Row]) -> Iterator[SheetIndicator]:
+        i_kind = self.roles["row_kind"]
+        i_id, i_no, i_name = (self.roles[r] for r in ("project_id", "number", "indicator"))
+        i_year = self.roles.get("fiscal_year")
+        seen: dict[tuple[str, str, str], int] = {}
+        key: tuple[str, str, str] | None = None
+        group: dict[str, Row] = {}
+        for row in rows:
+            cells = row.cells
+            if len(cells) < self.width:
+                if not any(c.strip() for c in cells):
+                    continue
+                cells = cells + ("",) * (self.width - len(cells))
+                row = Row(row.line, cells)
+            kind = self._kind(cells[i_kind], row.line)
+            pid = cells[i_id].strip()
+            if self.fiscal_year is None and i_year is not None and cells[i_year].strip().isdigit():
+                self.fiscal_year = int(cells[i_year].strip())
+            if kind is None:
+                if not any(c.strip() for c in cells):
+                    continue
+                if cells[i_name].strip():
+                    raise DocumentError(
+                        "an indicator row without 1.目標年度, 2.目標値, 3.実績値 or 4.達成率",
+                        Location(self.source, row.line),
+                    )
+                # An activity described without an indicator: the project is still a measure.
+                self._measure(cells, row.line)
+                continue
+            this = (pid, cells[i_no].strip(), cells[i_name].strip())
+            if this != key:
+                if group:
+                    yield self._indicator(group)
+                if this in seen:
+                    raise DocumentError(
+                        f"indicator {'/'.join(this)} appears twice (first on line {seen[this]})",
+                        Location(self.source, row.line),
+                    )
+                seen[this] = row.line
+                key, group = this, {}
+            if kind in group:
+                raise DocumentError(
+                    f"indicator {'/'.join(this)}: a second {cells[i_kind].strip()} row "
+                    f"(first on line {group[kind].line})",
+                    Location(self.source, row.line),
+                )
+            group[kind] = row
+        if group:
+            yield self._indicator(group)
+
+    def _measure(self, cells: tuple[str, ...], line: int) -> int:
+        pid = self.cell(cells, "project_id")
+        number = int(pid) if pid.isdigit() else None
+        name = self.cell(cells, "project") or pid
+        return self.book.number_for(pid, name, self.cell(cells, "owner"), line, number)
+
+    def _values(self, row: Row, what: str) -> dict[int, float]:
+        """Year → number of one row; blank and ``-`` are no value."""
+        out: dict[int, float] = {}
+        cells = row.cells
+        for year, i in zip(self.years, self.year_index, strict=True):
+            text = cells[i]
+            if not text:
+                continue
+            try:
+                out[year] = float(text.replace(",", ""))
+                continue
+            except ValueError:
+                pass
+            cell = read_cell(text)
+            if cell.value is not None:
+                out[year] = cell.value
+            elif cell.text and not cell.pending:
+                self.not_numbers.append(
+                    f"{self.source}:{row.line}: {what} {year} {cell.text[:20]!r}"
+                )
+        return out
+
+    def _indicator(self, group: dict[str, Row]) -> SheetIndicator:
+        first = min(group.values(), key=lambda r: r.line)
+        cells = first.cells
+        no = self._measure(cells, first.line)
+        name = self.cell(cells, "indicator")
+        ident = f"{self.cell(cells, 'project_id')}/{self.cell(cells, 'number')}/{name}"
+        unit = self.cell(cells, "unit")
+        where = Location(self.source, first.line)
+        line = group["actual"].line if "actual" in group else first.line
+        vocab = vocabulary()
+        if squash(self.cell(cells, "quantitative")) in vocab.qualitative:
+            return SheetIndicator(
+                no,
+                indicator_of(ident, name, ">=", unit, None, None),
+                line,
+                unmeasurable=("qualitative", "定性的な目標で、数値の目標・実績で比べられない"),
+            )
+        for kind, label in (("target", "2.目標値"), ("actual", "3.実績値")):
+            if kind not in group:
+                raise DocumentError(f"indicator {ident} has no {label} row", where)
+        targets = self._values(group["target"], "2.目標値")
+        actuals = self._values(group["actual"], "3.実績値")
+        rates = self._values(group["rate"], "4.達成率") if "rate" in group else {}
+        flagged = self._values(group["target_year"], "1.目標年度") if "target_year" in group else {}
+        target_year = max((y for y, v in flagged.items() if v), default=None)
+        if target_year is None and targets:
+            target_year = max(targets)  # NOTE: no year flagged: the last year given a target
+        target = targets.get(target_year) if target_year is not None else None
+        deadline: Period | None = self.periods[target_year] if target_year else None
+        observations = tuple(
+            value_at(value, self.periods[year], f"{year}年度 実績値 {format_number(value)}{unit}")
+            for year, value in sorted(actuals.items())
+        )
+        comparator = (
+            vocab.comparator_of(self.cell(cells, "direction"))
+            if self.cell(cells, "direction")
+            else None
+        )
+        note = None
+        unmeasurable = None
+        if target is None:
+            why = f"目標年度({target_year}年度)の目標値がない" if target_year else "目標値がない"
+            unmeasurable = ("no_target", why)
+        if comparator is None:
+            stated = self.cell(cells, "direction")
+            if stated:
+                raise DocumentError(f"改善の上向き／下向き is {stated!r}", where)
+            if target is not None and actuals:
+                first_actual = actuals[min(actuals)]
+                if first_actual != target:
+                    self.inferred += 1
+                    comparator = ">=" if target > first_actual else "<="
+                    word = "上向き" if comparator == ">=" else "下向き"
+                    note = f"方向の記載がなく、最初の実績→目標値から{word}と推定"
+            if comparator is None and unmeasurable is None:
+                unmeasurable = ("no_direction", "改善の上向き／下向きが記載されていない")
+        return SheetIndicator(
+            no,
+            indicator_of(ident, name, comparator or ">=", unit, target, deadline),
+            line,
+            observations,
+            None,
+            unmeasurable,
+            note,
+            tuple(sorted(targets.items())),
+            tuple(sorted(rates.items())),
+        )

@@ -1,0 +1,167 @@
+"""A structured KPI sheet → Scorecard, through the same ``evaluate_indicator`` as prose.
+
+A rules file may still add or override targets: an indicator of the rules whose id is a
+sheet indicator's id replaces the sheet's own target, comparator, baseline and deadline.
+The 行政事業レビュー layout publishes its own 達成率; the engine's is kept beside it and a
+disagreement is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from .document import Document
+from .era import fiscal_year_of
+from .errors import Location, NoRulesForPlan, RulesError
+from .extract import Extraction
+from .grading import measure_grade, measure_status
+from .numfmt import format_number
+from .outcome import Outcome, evaluate_indicator
+from .rules import Indicator, LoadedRules, load_rules, rules_files, rules_for
+from .sheet_model import SheetIndicator
+from .trend import TrendPoint
+from .vocabulary import Comparator, Status
+
+__all__ = ["RATE_SLACK", "evaluate_sheet", "sheet_rules"]
+
+# NOTE: the published 達成率 is rounded (often to a whole percent): a point of slack before the
+# engine's own figure counts as disagreeing with it.
+RATE_SLACK = 1.0
+
+
+def sheet_rules(named: str | None, document: Document) -> LoadedRules | None:
+    """The rules file that adds to a sheet, if any. A file given by ``--rules`` is used as it
+    is; in a folder (given, ``./rules``, the package's), only a file whose plan matches the
+    sheet's title. A sheet needs none: no match is no rules, not an error."""
+    from .rules_search import places
+
+    for place in places(named):
+        if place.named:
+            if not place.path.exists():
+                raise RulesError("no such rules file or folder", Location(str(place.path)))
+            if place.path.is_file():
+                return load_rules(place.path)
+        if not place.path.is_dir() or not rules_files(place.path):
+            continue
+        try:
+            return rules_for(place.path, document.title_lines or (document.title,), document.plan)
+        except NoRulesForPlan:
+            continue
+    return None
+
+
+def evaluate_sheet(
+    document: Document,
+    rules: LoadedRules | None,
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+) -> tuple[list[tuple[int, list[Outcome]]], dict[str, dict[str, object]], list[str]]:
+    """Outcomes per measure number, extra JSON fields per indicator id, and warnings."""
+    sheet = document.sheet
+    assert sheet is not None
+    overrides = {ind.id: ind for _, ind in rules.indicators()} if rules else {}
+    by_measure: dict[int, list[Outcome]] = {m.no: [] for m in document.measures}
+    extras: dict[str, dict[str, object]] = {}
+    disagreements: list[str] = []
+    for item in sheet.indicators:
+        rule = overrides.pop(item.indicator.id, None)
+        outcome = _outcome(item, rule, as_of, history)
+        by_measure[item.measure].append(outcome)
+        extra: dict[str, object] = {"line": item.line}
+        if outcome.observation is not None:
+            extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
+        if item.published_rates:
+            _rates(item, outcome, extra, disagreements, document.source)
+        extras[item.indicator.id] = extra
+    warnings = []
+    if disagreements:
+        warnings.append(
+            f"{len(disagreements)} indicators: the published 達成率 differs from the computed "
+            f"one by more than {RATE_SLACK:g} point (first: {disagreements[0]})"
+        )
+    if rules is not None:
+        warnings += [
+            f"{rules.path}: rule {ident} names no indicator of the sheet" for ident in overrides
+        ]
+    return list(by_measure.items()), extras, warnings
+
+
+def _outcome(
+    item: SheetIndicator,
+    rule: Indicator | None,
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+) -> Outcome:
+    ind = rule or item.indicator
+    if item.unmeasurable is not None and rule is None:
+        code, reason = item.unmeasurable
+        return Outcome(
+            ind,
+            item.measure,
+            Status.NOT_MEASURABLE,
+            code,
+            reason,
+            target=ind.target,
+            deadline=ind.deadline_end,
+        )
+    extraction = Extraction(item.observations, pending=item.pending, found_label=True)
+    outcome = evaluate_indicator(
+        ind, item.measure, extraction, as_of, history=history.get(ind.id, ())
+    )
+    if outcome.status is Status.NOT_MEASURABLE and outcome.target is None:
+        # A not-measurable indicator keeps its target and deadline (CONTRACT §6).
+        relative = ind.comparator in (Comparator.INCREASE, Comparator.DECREASE)
+        threshold = ind.baseline.value if relative and ind.baseline else None
+        outcome = replace(outcome, target=ind.target or threshold, deadline=ind.deadline_end)
+    if item.note and rule is None and outcome.status.measurable:
+        outcome = replace(outcome, reason=f"{outcome.reason}({item.note})")
+    return outcome
+
+
+def _rates(
+    item: SheetIndicator,
+    outcome: Outcome,
+    extra: dict[str, object],
+    disagreements: list[str],
+    source: str,
+) -> None:
+    """The engine's 達成率 for the year of the value used, beside the published one."""
+    if outcome.actual is None or outcome.period is None:
+        return
+    year = fiscal_year_of(outcome.period.end)
+    published = dict(item.published_rates).get(year)
+    target = dict(item.targets_by_year).get(year, item.indicator.target)
+    computed = None
+    if target and outcome.actual:
+        lower = Comparator(item.indicator.comparator).lower_is_better
+        computed = round(100 * (target / outcome.actual if lower else outcome.actual / target), 1)
+    extra["achievement_rate"] = computed
+    extra["published_rate"] = published
+    disagrees = published is not None and computed is not None
+    disagrees = disagrees and abs(published - computed) > RATE_SLACK  # type: ignore[operator]
+    extra["rate_disagrees"] = disagrees
+    if disagrees:
+        disagreements.append(
+            f"{source}:{item.line}: {item.indicator.id}: {year}年度 公表 "
+            f"{format_number(published)}%、算出 {format_number(computed)}%"
+        )
+
+
+def measure_results(
+    document: Document, outcomes: list[tuple[int, list[Outcome]]]
+) -> list[tuple[int, Status, tuple[Outcome, ...], str | None, str | None]]:
+    """Each measure's status, grade and reason, as the prose path gives them."""
+    out = []
+    for no, found in outcomes:
+        status = measure_status(found)
+        reason = None
+        if status is Status.NOT_MEASURABLE:
+            reason = (
+                "指標がない"
+                if not found
+                else "すべての指標が測定不能: "
+                + "; ".join(f"{o.indicator.label}: {o.reason}" for o in found)
+            )
+        out.append((no, status, tuple(found), measure_grade(found), reason))
+    return out
