@@ -185,7 +185,9 @@ def _pieces(label: str, words: list[str]) -> list[str]:
     particles, longest first, then each also without what a report leaves off (年間, 本, 者,
     数, 率)."""
     parts = re.split(r"における|への|による|の|を|が|や|等|、|・|\(|\)|「|」", label)
+    quoted = re.findall(r"「([^」]{2,})」", label)  # a name: 「まもろうよこころ」
     phrases = sorted(dict.fromkeys(p for p in parts if len(p) >= 2), key=len, reverse=True)
+    phrases = quoted + [p for p in phrases if p not in quoted]
     trimmed = [
         re.sub(r"(?:者|数|率|割合|件数|人数)$", "", re.sub(r"^(?:年間|本|同|当該)", "", p))
         for p in phrases
@@ -356,8 +358,12 @@ class Merged:
     added: tuple[str, ...]  # one line per addition, for the user
 
 
-def _same(t: DraftedTarget, hand: dict[str, Any]) -> bool:
-    """The same goal: comparator and target value (a person may have reworded the rest)."""
+def _same(item: DraftedItem, hand: dict[str, Any]) -> bool:
+    """The same goal: the same comparator and target value, or an entry the person made from
+    this one (its id or its label kept while they changed the rest)."""
+    t = item.target
+    if hand.get("id") == item.id or hand.get("label") == t.label:
+        return True
     if t.comparator != hand.get("comparator"):
         return False
     target = hand.get("target")
@@ -391,7 +397,7 @@ def merge(existing: str, source: str, draft: Draft) -> Merged:
             continue  # the person decided this measure has no quantitative target
         t = item.target
         have = measures.get(item.measure, [])
-        if any(_same(t, h) for h in have if isinstance(h, dict)):
+        if any(_same(item, h) for h in have if isinstance(h, dict)):
             continue
         item_id = _free_id(item.id, taken)
         taken.add(item_id)
@@ -420,7 +426,8 @@ def merge(existing: str, source: str, draft: Draft) -> Merged:
         if no not in unmeasured and no not in measures
     ]
     if new_unmeasured:
-        added += [f"施策{ln.split(':')[0].strip()}: unmeasured" for ln in new_unmeasured]
+        numbers = "、".join(ln.split(":")[0].strip() for ln in new_unmeasured)
+        added.append(f"施策{numbers}: unmeasured ({len(new_unmeasured)})")
         if raw.get("unmeasured"):
             at = _block_end(text_lines, lines[("unmeasured",)])
             inserts.setdefault(at, []).extend(new_unmeasured)

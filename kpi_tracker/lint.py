@@ -1,19 +1,17 @@
-"""``rules lint``: which quantitative targets no rule covers, which rules find nothing."""
+"""``rules lint``: which quantitative targets no rule covers, which rules find nothing.
+
+A target is what ``targets.read_targets`` reads in the target cell — the reader ``rules draft``
+drafts from — so a target with a number (就職率を84.5%以上) and one without (居住支援法人の指定数の
+増加, 全ての市町村) are uncovered alike when no rule names their measure."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .document import Document
 from .extract import extract
-from .quantity import find_quantities
 from .rules import LoadedRules
-
-# Words that make a target quantitative even without a number with a unit.
-_QUANTITATIVE_WORDS = re.compile(
-    r"半減|倍増|全ての(?:都道府県|市町村|市区町村)|全市町村|全都道府県"
-)
+from .targets import DraftedTarget, read_targets
 
 
 @dataclass(frozen=True)
@@ -24,11 +22,25 @@ class LintFinding:
     rule: str | None = None
 
 
-def quantitative_hints(target_text: str) -> list[str]:
-    """The numbers with units and the coverage words that make a target quantitative."""
-    hints = [q.text for q in find_quantities(target_text) if q.unit is not None]
-    hints += [m.group() for m in _QUANTITATIVE_WORDS.finditer(target_text)]
-    return hints
+_COMPARATOR_WORDS = {
+    ">=": "以上",
+    ">": "超",
+    "<=": "以下",
+    "<": "未満",
+    "increase": "増加",
+    "decrease": "減少",
+    "reduce_by_ratio": "削減",
+}
+
+
+def describe(target: DraftedTarget) -> str:
+    """One target as lint names it: ``居住支援法人の指定数 増加``, ``就職率 84.5%以上``."""
+    value = "" if target.target is None else f"{_number(target.target)}{target.unit}"
+    return f"{target.label} {value}{_COMPARATOR_WORDS[target.comparator]}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
 def lint(document: Document, rules: LoadedRules) -> list[LintFinding]:
@@ -36,16 +48,16 @@ def lint(document: Document, rules: LoadedRules) -> list[LintFinding]:
     ruleset = rules.rules
     present = {m.no: m for m in document.measures}
     for measure in document.measures:
-        hints = quantitative_hints(measure.target_text)
-        if not hints or measure.no in ruleset.measures:
+        if measure.no in ruleset.measures:
             continue
-        if measure.no in ruleset.unmeasured:
+        # The reader ``rules draft`` uses: what it would draft, lint calls uncovered.
+        reading = read_targets(measure.target_text)
+        if measure.no in ruleset.unmeasured and (reading.targets or reading.hints):
             findings.append(LintFinding("acknowledged", measure.no, ruleset.unmeasured[measure.no]))
-        else:
+        elif reading.targets and measure.no not in ruleset.unmeasured:
+            targets = "、".join(describe(t) for t in reading.targets)
             findings.append(
-                LintFinding(
-                    "uncovered", measure.no, "目標に数値があるが規則がない: " + "、".join(hints)
-                )
+                LintFinding("uncovered", measure.no, f"目標があるが規則がない: {targets}")
             )
     for no, indicators in sorted(ruleset.measures.items()):
         if no not in present:

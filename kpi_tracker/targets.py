@@ -844,5 +844,11 @@ def _source(st: _Statement) -> str:
     return st.text.strip()
 
 
+# NOTE: a guessed unit or a missing baseline can make the rule read the wrong number; a
+# label cut loosely or a bound left implicit rarely does. So the first weigh twice.
+_SERIOUS = ("件とした", "基準値が書かれていない")
+
+
 def _confidence(why: list[str]) -> float:
-    return round(max(0.3, 0.95 - 0.15 * len(why)), 2)
+    penalty = sum(0.3 if any(s in w for s in _SERIOUS) else 0.15 for w in why)
+    return round(max(0.3, 0.95 - penalty), 2)
