@@ -24,7 +24,7 @@ from typing import Any
 
 from .document import Document, Measure
 from .errors import Location, RulesError
-from .targets import _WHOLES, DraftedTarget, TargetReading, read_targets
+from .targets import KNOWN_WHOLES, DraftedTarget, TargetReading, read_targets
 from .units import unit_words
 
 __all__ = ["REVIEW_BELOW", "Draft", "DraftedItem", "draft_rules", "merge"]
@@ -202,7 +202,7 @@ def _unit_from_status(target: DraftedTarget, status: str) -> DraftedTarget:
     """A unit the target cell left open (全都道府県, 12,000以上, 指定数の増加), read from the unit
     the status text counts the same thing in."""
     guessed = any("件とした" in w for w in target.why)
-    whole = target.subject if target.subject in _WHOLES and target.target == 100.0 else None
+    whole = target.subject if target.subject in KNOWN_WHOLES and target.target == 100.0 else None
     if whole:
         for word in _pieces(target.label, list(target.words)):
             if word == whole:
@@ -210,7 +210,7 @@ def _unit_from_status(target: DraftedTarget, status: str) -> DraftedTarget:
             found = {"label": [whole], "topic": [word], "units": [whole]}
             if _reads_one_value(target, found, status) is not None:
                 why = (*target.why, f"状況欄が{whole}の数で数えている")
-                return replace(target, unit=whole, target=float(_WHOLES[whole]), why=why)
+                return replace(target, unit=whole, target=float(KNOWN_WHOLES[whole]), why=why)
             if _reads_one_value(target, {**found, "units": ["%"]}, status) is not None:
                 return target
         return target

@@ -76,7 +76,7 @@ class TargetReading:
 
 # NOTE: 都道府県 is a whole of known size; the others change with mergers, so "all of them" is
 # 100% of whatever their number is that year.
-_WHOLES = {"都道府県": 47}
+KNOWN_WHOLES = {"都道府県": 47}
 _WHOLE_WORDS = "都道府県|市区町村|市町村|自治体|地方公共団体"
 _ALL_OF = re.compile(rf"全(?:ての|て|)(?P<whole>{_WHOLE_WORDS})")
 _SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)においては")
