@@ -7,6 +7,7 @@ Heavy modules (pydantic, pint, sqlmodel) are imported inside the commands that n
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from collections.abc import Callable
@@ -107,6 +108,27 @@ trend_db_option = _db_option(
     "Read earlier stored reports of the plan from this database for the trends "
     "[env KPI_TRACKER_DB; none by default]."
 )
+
+
+def fail_on_option(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--fail-on",
+        type=click.Choice(["behind", "overdue", "none"]),
+        default="behind",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def baseline_option(f: F) -> F:
+    return click.option(
+        "--baseline",
+        metavar="FILE",
+        default=".kpi-baseline.json",
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=str),
+        help="Accepted misses (written by check --update-baseline); used when it exists.",
+    )(f)
 
 
 def lang_option(f: F) -> F:
@@ -370,6 +392,8 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     help="An earlier report to show each indicator's previous value and movement against: a "
     "document, or a stored report (id, 2025, 令和7年度) in --db.",
 )
+@fail_on_option("Which missed targets JUnit reports as failures (as check).")
+@baseline_option
 @trend_db_option
 def scorecard(
     doc: str,
@@ -380,6 +404,8 @@ def scorecard(
     output: str | None,
     as_of: str | None,
     previous: str | None,
+    fail_on: str,
+    baseline: str,
     db: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
@@ -400,6 +426,12 @@ def scorecard(
         from .render.xlsx_ import render_bytes
 
         _write_bytes(render_bytes(card, lang), output, "xlsx")
+        return
+    if fmt == "junit":
+        from .render.junit import render as render_junit
+
+        # The failures are the gate's: the same --fail-on and accepted misses as check.
+        _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
         return
     _write(render_scorecard(card, fmt, lang), output)
 
@@ -442,42 +474,89 @@ def _as_of(text: str | None) -> Any:
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
+@fail_on_option("Which targets fail the gate.")
+@baseline_option
 @click.option(
-    "--fail-on",
-    type=click.Choice(["behind", "overdue", "none"]),
-    default="behind",
-    show_default=True,
-    help="Which targets fail the gate.",
+    "--update-baseline",
+    is_flag=True,
+    help="Accept today's flagged targets: write them to the baseline file and exit 0.",
 )
+@format_option(("text", "github"), "text")
+@lang_option
 @encoding_option
 @trend_db_option
 def check(
-    doc: str, rules_path: str | None, fail_on: str, encoding: str | None, db: str | None
+    doc: str,
+    rules_path: str | None,
+    fail_on: str,
+    baseline: str,
+    update_baseline: bool,
+    fmt: str,
+    lang: str,
+    encoding: str | None,
+    db: str | None,
 ) -> None:
     """Print flagged targets of DOC and exit 1 when there are any (the CI gate).
+
+    With a baseline (.kpi-baseline.json, written by --update-baseline), only new misses and
+    accepted ones that got worse fail; the accepted ones are reported in one line. --format
+    github prints GitHub Actions annotations and appends the Markdown scorecard to
+    $GITHUB_STEP_SUMMARY when it is set.
 
     Example:
 
         kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
     """
+    from .render.gate import check_lines, summary_lines
+
     card = _scorecard(doc, rules_path, encoding, db=db)
-    flagged = card.flagged(fail_on)
-    line_of = {m.measure.no: m.measure.line for m in card.measures}
-    for o in flagged:
-        state = "overdue" if o.overdue else "behind"
-        click.echo(
-            f"{card.document.source}:{line_of[o.measure_no]}: 施策{o.measure_no} {o.indicator.id} "
-            f"{state}: {o.reason}"
-        )
-    summary = card.summary()
-    click.echo(
-        f"{len(flagged)} flagged (--fail-on {fail_on}); "
-        f"{summary['achieved']} achieved, {summary['on_track']} on track, "
-        f"{summary['behind']} behind, {summary['not_measurable']} not measurable",
-        err=True,
-    )
-    if flagged:
+    if update_baseline:
+        from .baseline import baseline_json
+
+        _write(baseline_json(card, fail_on), baseline)
+        count = len(card.flagged(fail_on))
+        click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
+        return
+    verdict = _gate(card, fail_on, baseline)
+    if fmt == "github":
+        from .render import github
+
+        _write(github.annotations(card, verdict, lang), None)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            _append(github.step_summary(card, verdict, lang), summary_file)
+    else:
+        for line in check_lines(card, verdict):
+            click.echo(line)
+    for line in summary_lines(card, verdict):
+        click.echo(line, err=True)
+    if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
+
+
+def _gate(card: Any, fail_on: str, baseline: str) -> Any:
+    """The gate's verdict, with the baseline file when there is one (a --baseline named on the
+    command line must exist; the default and the configuration's are used when present)."""
+    from click.core import ParameterSource
+
+    from .baseline import gate, read_baseline
+
+    named = click.get_current_context().get_parameter_source("baseline")
+    accepted = None
+    if named is ParameterSource.COMMANDLINE or Path(baseline).exists():
+        accepted = read_baseline(baseline)
+    verdict = gate(card, fail_on, accepted)
+    for w in verdict.warnings:
+        _warn(w)
+    return verdict
+
+
+def _append(text: str, path: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
 
 
 @cli.command()

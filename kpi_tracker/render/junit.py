@@ -1,8 +1,10 @@
 """``--format junit``: one testsuite per section, one testcase per indicator.
 
-``behind`` is a failure (the message says when it is overdue); ``not_measurable`` is skipped
-with its reason; ``achieved`` and ``on_track`` pass. CI systems then show missed targets as
-failed tests.
+The failures are the gate's (``baseline.gate``: the same ``--fail-on`` and accepted misses as
+``check``), so a CI system shows exactly the targets that fail the build as failed tests. A
+missed target the gate does not fail on (accepted in the baseline, or behind but not overdue
+under ``--fail-on overdue``) is skipped with why; ``not_measurable`` is skipped with its
+reason; ``achieved`` and ``on_track`` pass.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from ..baseline import Gate, gate
 from ..scorecard import scorecard_dict
 from ..vocabulary import Status
+from .gate import not_failing_because, regression_text
 from .text import number, status_text
 
 
-def render(card: Any, lang: str = "ja") -> str:
+def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
+    verdict = verdict or gate(card, "behind")
     data = scorecard_dict(card)
     measures = {m["no"]: m for m in data["measures"]}  # type: ignore[index]
     suites: dict[str, list[dict[str, Any]]] = {}
@@ -29,8 +34,8 @@ def render(card: Any, lang: str = "ja") -> str:
             "testsuite",
             name=name,
             tests=str(len(inds)),
-            failures=str(sum(i["status"] == Status.BEHIND for i in inds)),
-            skipped=str(sum(i["status"] == Status.NOT_MEASURABLE for i in inds)),
+            failures=str(sum(verdict.failure_of(i["id"]) is not None for i in inds)),
+            skipped=str(sum(_skipped(i, verdict) for i in inds)),
             errors="0",
         )
         for ind in inds:
@@ -47,14 +52,21 @@ def render(card: Any, lang: str = "ja") -> str:
                 f"{number(ind['target'])}{ind['unit']} deadline={ind['deadline']} "
                 f"line={evidence.get('line')}\n{evidence.get('text') or ''}"
             )
-            if ind["status"] == Status.BEHIND:
+            failed = verdict.failure_of(ind["id"])
+            if failed is not None:
+                why = regression_text(failed, lang)
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{status_text(Status.BEHIND, ind['overdue'], lang)}: {ind['reason']}",
+                    message=f"{status_text(Status.BEHIND, ind['overdue'], lang)}: "
+                    + (f"{why}: " if why else "")
+                    + str(ind["reason"]),
                     type="overdue" if ind["overdue"] else "behind",
                 )
                 failure.text = detail
+            elif ind["status"] == Status.BEHIND:
+                because = not_failing_because(ind["id"], verdict, lang)
+                ET.SubElement(case, "skipped", message=f"{because}: {ind['reason']}")
             elif ind["status"] == Status.NOT_MEASURABLE:
                 ET.SubElement(case, "skipped", message=str(ind["reason"]))
             else:
@@ -62,3 +74,10 @@ def render(card: Any, lang: str = "ja") -> str:
                 out.text = f"{status_text(ind['status'], False, lang)}: {ind['reason']}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _skipped(ind: dict[str, Any], verdict: Gate) -> bool:
+    """Not measurable, or missed but not failed by the gate."""
+    if ind["status"] == Status.NOT_MEASURABLE:
+        return True
+    return ind["status"] == Status.BEHIND and verdict.failure_of(ind["id"]) is None
