@@ -8,7 +8,9 @@ no row is ever dropped without a word.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -66,6 +68,9 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
     # A structured KPI sheet's indicators (``sheet_model.SheetData``); None for a status table.
     sheet: Any = None
+    content_sha256: str = ""
+    """SHA-256 of the decoded, normalised cells: one document whatever its encoding, line ends,
+    BOM or export format (the identity the store keeps)."""
 
     @property
     def as_of(self) -> date | None:
@@ -124,7 +129,7 @@ def is_header_row(cells: tuple[str, ...]) -> bool:
 # --- row kinds ---------------------------------------------------------------------------------
 
 # 施策No.: digits, maybe "No." before and a short bracketed note after (12(再掲)).
-_NUMBER_CELL = re.compile(r"^\s*(?:No\.?\s*)?([0-9]{1,5})\s*(?:\([^()]{0,10}\))?\s*$")
+_NUMBER_CELL = re.compile(r"^\s*(?:No\.?\s*)?([0-9]{1,6})\s*(?:\([^()]{0,10}\))?\s*$")
 _SEPARATOR = re.compile(r"^[\s\-=_ー─━‐―]*$")
 _HEADING_1 = re.compile(r"^\s*[\(（]\s*[0-9０-９一二三四五六七八九十]+\s*[\)）]")
 _HEADING_2 = re.compile(r"^\s*[①-⑳㉑-㉟]")
@@ -142,17 +147,27 @@ def _ministry_aliases() -> dict[str, str]:
     return {a: b for a, b in pairs}
 
 
+def _words(text: str) -> list[str]:
+    """The words of a ministries cell, URLs and list marks left out."""
+    words = _SPLIT_MINISTRIES.split(_URL.sub(" ", strip_html(text)))
+    return [w for w in (w.strip("○◯●◎・()（）[]「」<>") for w in words) if w]
+
+
 def ministries_in(text: str) -> list[str]:
     """Ministry names in a cell, in order, normalised (子ども家庭庁 → こども家庭庁)."""
     aliases = _ministry_aliases()
     out: list[str] = []
-    for token in _SPLIT_MINISTRIES.split(_URL.sub(" ", strip_html(text))):
-        token = token.strip("○◯●◎・()（）[]「」<>")
-        if token and _MINISTRY.match(token):
+    for token in _words(text):
+        if _MINISTRY.match(token):
             name = aliases.get(token, token)
             if name not in out:
                 out.append(name)
     return out
+
+
+def _cut_ministry(cell: str) -> bool:
+    """Whether a ministries cell names ministries but its last word is none (cut short)."""
+    return bool(ministries_in(cell)) and _MINISTRY.match(_words(cell)[-1]) is None
 
 
 def urls_in(text: str) -> list[str]:
@@ -212,17 +227,54 @@ def _first_time(no: int, seen: dict[int, int], where: Location) -> int:
     return no
 
 
+def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
+    """The rows, each also fed to ``digest`` as normalised cells (blank rows and trailing empty
+    cells left out), so that encodings, line ends, BOMs and export formats hash alike."""
+    for row in rows:
+        cells = [c.strip() for c in row.cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            digest.update(normalize("\x1f".join(cells)).encode("utf-8", "surrogatepass") + b"\n")
+        yield row
+
+
+def _check_header(header: Row, columns: dict[str, int], source: str, warnings: list[str]) -> int:
+    """The header's width; a name given twice is an error, a column we do not read a warning."""
+    where = Location(source, header.line)
+    names = [strip_html(c) for c in header.cells]
+    while names and not names[-1]:
+        names.pop()
+    seen: dict[str, int] = {}
+    read = set(columns.values())
+    for i, name in enumerate(names):
+        key = normalize(name).replace(" ", "")
+        if not key:
+            continue
+        if key in seen:
+            raise DocumentError(
+                f"columns {seen[key] + 1} and {i + 1} are both named 「{name}」", where
+            )
+        seen[key] = i
+        if i not in read:
+            warnings.append(f"{where}: column {i + 1} 「{name}」 is not read")
+    return max(len(names), max(read) + 1)
+
+
 def parse_rows(raw: RawDocument) -> Document:
     """Build the document from rows; raise ``DocumentError`` naming the line on bad rows."""
     source = raw.source
-    rows = raw.rows
+    content = hashlib.sha256()
+    rows = _hashed(raw.rows, content)
     columns: dict[str, int] | None = None
     above: list[Row] = []
     from .sheet_vocab import sheet_layout
 
+    header: Row | None = None
     for row in rows:
         columns = _header_map(row.cells)
         if columns is not None:
+            header = row
             break
         layout = sheet_layout(row.cells)
         if layout is not None:
@@ -231,15 +283,15 @@ def parse_rows(raw: RawDocument) -> Document:
 
             return parse_sheet(raw, layout, tuple(above), row)
         above.append(row)
-    if columns is None:
+    if columns is None or header is None:
         raise DocumentError(
             "no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
             "not a status table",
             Location(source),
         )
-    header_width = max(columns.values()) + 1
-    title_lines = _title_lines(above)
     warnings: list[str] = []
+    header_width = _check_header(header, columns, source, warnings)
+    title_lines = _title_lines(above)
     measures: list[Measure] = []
     seen: dict[int, int] = {}
     section: list[str] = []
@@ -277,6 +329,7 @@ def parse_rows(raw: RawDocument) -> Document:
         warnings.append(f"{source}: no report fiscal year (…の実施状況(令和7年度)) in the title")
     return Document(
         source=source,
+        content_sha256=content.hexdigest(),
         sha256=raw.sha256,
         encoding=raw.encoding,
         title=title,
@@ -309,11 +362,12 @@ def _measure(
     ministry_index = columns.get("ministries")
     url_cell = _cell_text(cells, url_index)
     ministry_cell = _cell_text(cells, ministry_index)
-    if width == header_width - 1 and url_index is not None and ministry_index == header_width - 1:
+    known = max(columns.values()) + 1  # the columns read; the header may have more
+    if width == known - 1 and url_index is not None and ministry_index == known - 1:
         # NOTE: exports drop the empty URL cell of some rows, leaving 7 cells: the last one then
         # holds the URLs, the ministries, or both (施策No. 27 of 令和7年度).
         url_cell, ministry_cell = "", _cell_text(cells, width - 1)
-    elif width < header_width - 1:
+    elif width < known - 1:
         last = max(columns[c] for c in _REQUIRED)
         if width <= last:
             raise DocumentError(
@@ -321,6 +375,16 @@ def _measure(
                 "(a truncated or broken row)",
                 where,
             )
+    if not row.ended and (
+        len(cells) < known or (ministry_index == known - 1 and _cut_ministry(ministry_cell))
+    ):
+        # NOTE: a last line without a line break whose row is short of cells, or whose list of
+        # ministries stops inside a name, is a file cut short (`head -c`), not a row.
+        raise DocumentError(
+            f"the file ends inside 施策No. {no}'s row ({width} cells, the header has "
+            f"{header_width}): cut short? A complete file ends its last row with a line break",
+            where,
+        )
     review = _cell_text(cells, columns.get("review"))
     urls = urls_in(url_cell) + urls_in(ministry_cell)
     trailing = re.search(rf"(?:\s*{_URL.pattern})+\s*$", review)

@@ -276,3 +276,96 @@ def test_document_text_with_markup_is_kept_literally(tmp_path: Path) -> None:
     assert m.name == "<script>alert(1)</script>"
     assert m.status_text == "<img src=x onerror=alert(1)>"
     assert m.overview == "概要 &amp; A"
+
+
+# --- issue 11: truncated documents, header columns, six-digit numbers ------------------------
+
+SEED_BYTES = SEED.read_bytes()
+
+
+def test_truncated_seed_is_an_error(tmp_path: Path) -> None:
+    # D1: `head -c 125158 S` scored with exit 0, 施策74's status cut mid-sentence.
+    path = tmp_path / "half.txt"
+    path.write_bytes(SEED_BYTES[:125158])
+    line = SEED_BYTES[:125158].count(b"\n") + 1
+    with pytest.raises(DocumentError) as info:
+        load_document(path)
+    assert str(info.value).startswith(f"{path}:{line}: the file ends inside 施策No. 74's row")
+
+
+def _cuts() -> list[int]:
+    """40 cut points inside measure rows (never just before a line break), spread evenly."""
+    starts = []
+    offset = 0
+    for raw in SEED_BYTES.split(b"\n"):
+        if raw[:3].strip().isdigit():
+            starts.append((offset, offset + len(raw)))
+        offset += len(raw) + 1
+    step = len(starts) // 40
+    return [a + (b - a) * (i % 9 + 1) // 10 for i, (a, b) in enumerate(starts[::step][:40])]
+
+
+@pytest.mark.parametrize("cut", _cuts())
+def test_a_cut_inside_a_row_never_passes_for_the_whole_row(tmp_path: Path, seed_doc, cut) -> None:
+    # D1: 17 of 40 mid-line cuts exited 0. Now a cut document either fails naming the line, or
+    # every measure it gives is the measure of the whole document (nothing silently shortened).
+    data = SEED_BYTES[:cut]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    try:
+        doc = load_document(path)
+    except DocumentError as exc:
+        assert str(exc).startswith(f"{path}:"), exc
+        return
+    whole = {m.no: m for m in seed_doc.measures}
+    for m in doc.measures:
+        assert m.to_dict() == whole[m.no].to_dict(), m.no
+
+
+def test_extra_header_column_is_ignored_and_named(tmp_path: Path) -> None:
+    # D16: a 備考 column rejected every row ("9 cells, the header has 8").
+    path = _write(tmp_path, "\n".join([HEADER + "\t備考", ROW.format(no=1) + "\tメモ", ""]))
+    doc = load_document(path)
+    assert [m.no for m in doc.measures] == [1]
+    assert doc.measures[0].ministries == ("内閣府",)
+    assert f"{path}:1: column 9 「備考」 is not read" in doc.warnings
+
+
+def test_duplicated_header_name_is_an_error(tmp_path: Path) -> None:
+    # D16: two 目標の達成状況 columns silently mapped the second one as the target.
+    header = HEADER.replace("目標及び達成の期間", "目標の達成状況")
+    path = _write(tmp_path, "\n".join([header, ROW.format(no=1), ""]))
+    with pytest.raises(DocumentError) as info:
+        load_document(path)
+    assert str(info.value) == (f"{path}:1: columns 4 and 5 are both named 「目標の達成状況」")
+
+
+def test_six_digit_measure_number(tmp_path: Path) -> None:
+    # D17: 施策No. 100001 was "not a measure row".
+    path = _write(tmp_path, "\n".join([HEADER, ROW.format(no=100001), ""]))
+    assert [m.no for m in load_document(path).measures] == [100001]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda b: b.replace(b"\n", b"\r\n"),  # CRLF
+        lambda b: b"\xef\xbb\xbf" + b,  # BOM
+        lambda b: b.decode("utf-8").replace("发", "発").encode("cp932"),  # CP932 (no 发)
+    ],
+)
+def test_content_identity_ignores_encoding_and_line_ends(tmp_path: Path, variant) -> None:
+    # D2: the same table as UTF-8, CRLF, BOM or CP932 is one document.
+    base = tmp_path / "base.txt"
+    base.write_bytes(SEED_BYTES.decode("utf-8").replace("发", "発").encode("utf-8"))
+    other = tmp_path / "other.txt"
+    other.write_bytes(variant(base.read_bytes()))
+    a, b = load_document(base), load_document(other)
+    assert a.sha256 != b.sha256  # the bytes differ
+    assert a.content_sha256 == b.content_sha256
+
+
+def test_content_identity_sees_a_changed_cell(tmp_path: Path, seed_doc) -> None:
+    path = tmp_path / "changed.txt"
+    path.write_bytes(SEED_BYTES.replace(b"274,285", b"274,286", 1))
+    assert load_document(path).content_sha256 != seed_doc.content_sha256

@@ -18,7 +18,7 @@ from kpi_tracker.cli import cli
 from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 SEED_BYTES = SEED.read_bytes()
 
