@@ -60,12 +60,12 @@ def evaluate_sheet(
     """Outcomes per measure number, extra JSON fields per indicator id, and warnings."""
     sheet = document.sheet
     assert sheet is not None
-    overrides = {ind.id: ind for _, ind in rules.indicators()} if rules else {}
+    overrides, warnings = _overrides(rules, sheet.indicators) if rules else ({}, [])
     by_measure: dict[int, list[Outcome]] = {m.no: [] for m in document.measures}
     extras: dict[str, dict[str, object]] = {}
     disagreements: list[str] = []
     for item in sheet.indicators:
-        rule = overrides.pop(item.indicator.id, None)
+        rule = overrides.get(item.indicator.id)
         outcome = _outcome(item, rule, as_of, history)
         by_measure[item.measure].append(outcome)
         extra: dict[str, object] = {"line": item.line}
@@ -74,17 +74,40 @@ def evaluate_sheet(
         if item.published_rates:
             _rates(item, outcome, extra, disagreements, document.source)
         extras[item.indicator.id] = extra
-    warnings = []
     if disagreements:
         warnings.append(
             f"{len(disagreements)} indicators: the published 達成率 differs from the computed "
             f"one by more than {RATE_SLACK:g} point (first: {disagreements[0]})"
         )
-    if rules is not None:
-        warnings += [
-            f"{rules.path}: rule {ident} names no indicator of the sheet" for ident in overrides
-        ]
     return list(by_measure.items()), extras, warnings
+
+
+def _overrides(
+    rules: LoadedRules, items: tuple[SheetIndicator, ...]
+) -> tuple[dict[str, Indicator], list[str]]:
+    """Sheet indicator id → the rule that replaces its target. A rule names a sheet indicator
+    by its id, or by its label when that label is the only one of the sheet (rule ids are
+    ASCII; sheet identities are the sheet's own words). The rule keeps the sheet's id and
+    label, so that stored history and comparisons still match by identity."""
+    by_id = {item.indicator.id: item.indicator for item in items}
+    by_label: dict[str, list[Indicator]] = {}
+    for item in items:
+        by_label.setdefault(item.indicator.label, []).append(item.indicator)
+    found: dict[str, Indicator] = {}
+    warnings: list[str] = []
+    for _, rule in rules.indicators():
+        named = [by_id[rule.id]] if rule.id in by_id else by_label.get(rule.label, [])
+        if len(named) == 1:
+            own = named[0]
+            found[own.id] = replace(rule, id=own.id, label=own.label)
+        elif not named:
+            warnings.append(f"{rules.path}: rule {rule.id} names no indicator of the sheet")
+        else:
+            warnings.append(
+                f"{rules.path}: rule {rule.id}: {len(named)} indicators are labelled "
+                f"{rule.label!r}; name one by its id"
+            )
+    return found, warnings
 
 
 def _outcome(

@@ -14,7 +14,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint, event, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Integer,
+    UniqueConstraint,
+    event,
+    insert,
+    select,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, create_engine
@@ -226,69 +235,95 @@ def ingest(engine: Engine, card: Scorecard) -> Ingested:
 
 
 def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
-    for m in card.measures:
-        session.add(
-            MeasureRow(
-                report_id=report_id,
-                no=m.measure.no,
-                name=m.measure.name,
-                section=list(m.measure.section),
-                ministries=list(m.measure.ministries),
-                status=m.status,
-                grade=m.grade,
-                reason=m.reason,
-                line=m.measure.line,
-            )
+    """Every measure, indicator, observation and evaluation of a report, in bulk: one
+    multi-row INSERT per table (batched by SQLAlchemy's insertmanyvalues), with the new
+    indicator ids returned in order, so a 30,000-indicator sheet is a handful of statements."""
+    session.execute(
+        insert(MeasureRow),
+        [
+            {
+                "report_id": report_id,
+                "no": m.measure.no,
+                "name": m.measure.name,
+                "section": list(m.measure.section),
+                "ministries": list(m.measure.ministries),
+                "status": str(m.status),
+                "grade": m.grade,
+                "reason": m.reason,
+                "line": m.measure.line,
+            }
+            for m in card.measures
+        ],
+    )
+    outcomes = [(m, o) for m in card.measures for o in m.outcomes]
+    if not outcomes:
+        return
+    ids = list(
+        session.scalars(
+            insert(IndicatorRow).returning(IndicatorRow.id, sort_by_parameter_order=True),
+            [
+                {
+                    "report_id": report_id,
+                    "measure_no": m.measure.no,
+                    "rule_id": o.indicator.id,
+                    "rules_sha256": card.rules_sha256,
+                    "label": o.indicator.label,
+                    "unit": o.indicator.unit,
+                    "comparator": str(o.indicator.comparator),
+                    "target": o.target,
+                    "deadline": o.deadline,
+                }
+                for m, o in outcomes
+            ],
         )
-        for o in m.outcomes:
-            ind = o.indicator
-            row = IndicatorRow(
-                report_id=report_id,
-                measure_no=m.measure.no,
-                rule_id=ind.id,
-                rules_sha256=card.rules_sha256,
-                label=ind.label,
-                unit=ind.unit,
-                comparator=ind.comparator,
-                target=o.target,
-                deadline=o.deadline,
-            )
-            session.add(row)
-            session.flush()
-            for obs in o.observations:
-                session.add(
-                    ObservationRow(
-                        indicator_id=row.id,
-                        value=obs.value,
-                        unit=obs.unit,
-                        period_start=obs.period.start if obs.period else None,
-                        period_end=obs.period.end if obs.period else None,
-                        period_text=obs.period.text if obs.period else None,
-                        provisional=obs.provisional,
-                        approx=obs.approx,
-                        change=obs.change,
-                        evidence=obs.evidence,
-                        strength=obs.strength,
-                    )
-                )
-            session.add(
-                EvaluationRow(
-                    indicator_id=row.id,
-                    status=o.status,
-                    overdue=o.overdue,
-                    actual=o.actual,
-                    progress=o.progress,
-                    growth_ratio=o.growth_ratio,
-                    reason=o.reason,
-                    reason_code=o.reason_code,
-                    provisional=o.provisional,
-                    period_start=o.period.start if o.period else None,
-                    period_end=o.period.end if o.period else None,
-                    period_text=o.period.text if o.period else None,
-                    evidence_text=o.observation.evidence if o.observation else None,
-                    evidence_line=m.measure.line if o.observation else None,
-                )
-            )
+    )
+    observations = [
+        {
+            "indicator_id": indicator_id,
+            "value": obs.value,
+            "unit": obs.unit,
+            "period_start": obs.period.start if obs.period else None,
+            "period_end": obs.period.end if obs.period else None,
+            "period_text": obs.period.text if obs.period else None,
+            "provisional": obs.provisional,
+            "approx": obs.approx,
+            "change": obs.change,
+            "evidence": obs.evidence,
+            "strength": obs.strength,
+        }
+        for indicator_id, (_, o) in zip(ids, outcomes, strict=True)
+        for obs in o.observations
+    ]
+    if observations:
+        session.execute(insert(ObservationRow), observations)
+    session.execute(insert(EvaluationRow), _evaluation_values(card, ids, outcomes))
+
+
+def _evaluation_values(
+    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "indicator_id": indicator_id,
+            "status": str(o.status),
+            "overdue": o.overdue,
+            "actual": o.actual,
+            "progress": o.progress,
+            "growth_ratio": o.growth_ratio,
+            "reason": o.reason,
+            "reason_code": o.reason_code,
+            "provisional": o.provisional,
+            "period_start": o.period.start if o.period else None,
+            "period_end": o.period.end if o.period else None,
+            "period_text": o.period.text if o.period else None,
+            "evidence_text": o.observation.evidence if o.observation else None,
+            # A sheet names the row of each indicator; the prose table, the measure's.
+            "evidence_line": card.extras.get(o.indicator.id, {}).get("line", m.measure.line)
+            if o.observation
+            else None,
+        }
+        for indicator_id, (m, o) in zip(ids, outcomes, strict=True)
+    ]
 
 
 def _rows(engine: Engine, *where: Any) -> list[Any]:

@@ -11,6 +11,11 @@ from kpi_tracker.rules import Indicator, indicator_from_dict
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"
 RULES = ROOT / "rules" / "kodoku_koritsu.yaml"
+# Hand-written KPI sheets, one of each shape (tests/sheets/).
+SHEETS = ROOT / "tests" / "sheets"
+REVIEW = SHEETS / "3-1_RS_2024_効果発現経路_目標・実績.csv"  # 行政事業レビュー 目標・実績
+HAKUSHO = SHEETS / "hakusho_seika_mokuhyo_r6.csv"  # 白書 成果目標の動向
+MUNICIPAL = SHEETS / "kpi_midori_r6.tsv"  # 総合戦略 KPI 進捗管理表
 
 
 def run(

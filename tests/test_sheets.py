@@ -14,10 +14,7 @@ from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
 from kpi_tracker.scorecard import evaluate, scorecard_dict
 
-SHEETS = Path(__file__).resolve().parent / "sheets"
-REVIEW = SHEETS / "3-1_RS_2024_効果発現経路_目標・実績.csv"
-HAKUSHO = SHEETS / "hakusho_seika_mokuhyo_r6.csv"
-MUNICIPAL = SHEETS / "kpi_midori_r6.tsv"
+from .helpers import HAKUSHO, MUNICIPAL, REVIEW
 
 
 def card_of(path: Path) -> dict:

@@ -141,19 +141,16 @@ def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> 
 
     engine = store.open_store(db)
     card = evaluate(seed_doc, seed_rules)
-    calls = {"n": 0}
-    real = store.EvaluationRow
+    real = store._evaluation_values
 
-    def exploding(**kw):
-        calls["n"] += 1
-        if calls["n"] == 30:  # mid-document: the report, measures and 29 indicators are written
-            raise RuntimeError("killed")
-        return real(**kw)
+    def exploding(*args):
+        # Mid-document: the report, its measures, indicators and observations are written.
+        raise RuntimeError("killed")
 
-    monkeypatch.setattr(store, "EvaluationRow", exploding)
+    monkeypatch.setattr(store, "_evaluation_values", exploding)
     with pytest.raises(RuntimeError):
         store.ingest(engine, card)
-    monkeypatch.setattr(store, "EvaluationRow", real)
+    monkeypatch.setattr(store, "_evaluation_values", real)
     assert _count(db, store.ReportRow) == 0
     assert _count(db, store.IndicatorRow) == 0
     assert store.ingest(engine, card).created  # and it can be stored afterwards
