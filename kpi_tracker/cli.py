@@ -768,7 +768,7 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
     from .draft import draft_rules, merge, read_rules_text
     from .plantable import load_targets_document
 
-    document = load_targets_document(doc, encoding)
+    document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:
         _warn(w)
     drafted = draft_rules(document)

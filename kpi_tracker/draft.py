@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from .document import Document, Measure
-from .errors import Location, RulesError
+from .errors import DocumentError, Location, RulesError
 from .targets import KNOWN_WHOLES, DraftedTarget, TargetReading, read_targets
 from .units import unit_words
 
@@ -59,6 +59,11 @@ class Draft:
 
 def draft_rules(document: Document) -> Draft:
     """The rules a document's target column states."""
+    if getattr(document, "sheet", None) is not None:
+        raise DocumentError(
+            "a structured KPI sheet needs no rules file: its columns give the targets",
+            Location(document.source),
+        )
     items: list[DraftedItem] = []
     unmeasured: dict[int, str] = {}
     for measure in document.measures:

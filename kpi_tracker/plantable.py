@@ -9,10 +9,12 @@ so that ``rules draft`` can draft a plan's rules before any status report exists
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from .document import (
     _NUMBER_CELL,
@@ -29,7 +31,7 @@ from .document import (
 )
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
-from .reader import read_rows
+from .reader import MAX_BYTES, STDIN, read_rows
 from .targets import strip_furniture
 
 __all__ = ["load_plan_table", "load_targets_document"]
@@ -40,8 +42,21 @@ _PAGE_NUMBER = re.compile(
 _NO_HEADER = "no header row"
 
 
-def load_targets_document(path: str | Path, encoding: str | None = None) -> Document:
-    """A status report, or else a plan's own table of measures: whatever has a target column."""
+def load_targets_document(path: str | Path | IO[bytes], encoding: str | None = None) -> Document:
+    """A status report, or else a plan's own table of measures: whatever has a target column.
+
+    ``path`` may be a binary stream (stdin): it is read once, and both readers see its bytes.
+    """
+    if not isinstance(path, str | Path):
+        data = path.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise DocumentError(f"input larger than {MAX_BYTES:,} bytes", Location(STDIN))
+        try:
+            return load_document(io.BytesIO(data), encoding, STDIN)
+        except DocumentError as exc:
+            if not exc.what.startswith(_NO_HEADER):
+                raise
+        return load_plan_table(io.BytesIO(data), encoding)
     try:
         return load_document(path, encoding)
     except DocumentError as exc:
@@ -50,8 +65,8 @@ def load_targets_document(path: str | Path, encoding: str | None = None) -> Docu
     return load_plan_table(path, encoding)
 
 
-def load_plan_table(path: str | Path, encoding: str | None = None) -> Document:
-    raw = read_rows(path, encoding)
+def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -> Document:
+    raw = read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN)
     source = raw.source
     rows = list(raw.rows)
     columns = None

@@ -237,8 +237,11 @@ def read_targets(text: str) -> TargetReading:
     targets = _link_shares(targets)
     unmeasured = None
     if not targets and (skipped or hints):
+        seen = "、".join(dict.fromkeys(skipped or hints))
         unmeasured = (
-            "目標欄の数値は目標値ではない(" + "、".join(dict.fromkeys(skipped or hints)) + ")"
+            f"目標欄の数値は目標値ではない({seen})"
+            if skipped
+            else f"目標欄の「{seen}」は手段や現状の記述で、数値目標ではない"
         )
     return TargetReading(tuple(targets), unmeasured, tuple(dict.fromkeys(hints)))
 

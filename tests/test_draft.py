@@ -130,3 +130,13 @@ def test_merge_refuses_a_broken_file(seed_draft) -> None:
     with pytest.raises(RulesError) as err:
         merge("plan: x\nmeasures:\n  8:\n    - id: a\n", "bad.yaml", seed_draft)
     assert str(err.value).startswith("bad.yaml:4")
+
+
+def test_a_kpi_sheet_needs_no_drafted_rules() -> None:
+    from dataclasses import replace
+
+    from kpi_tracker.errors import DocumentError
+
+    sheet = replace(load_document(SEED), sheet=object())  # what a KPI sheet document carries
+    with pytest.raises(DocumentError, match="KPI sheet needs no rules file"):
+        draft_rules(sheet)
