@@ -371,7 +371,7 @@ def find_periods(text: str, *, strict: bool = False, norm: str | None = None) ->
 
 
 def parse_period(text: str) -> Period:
-    """Parse text that is exactly one period expression (CONTRACT §3).
+    """Parse text that is exactly one period expression.
 
     ``parse_period("令和8年度末")`` is the point 2027-03-31; ``parse_period("令和7年度")`` is
     2025-04-01 … 2026-03-31.

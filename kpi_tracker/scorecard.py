@@ -222,7 +222,10 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
 
 
 def scorecard_dict(card: Scorecard) -> dict[str, Any]:
-    """The JSON shape of CONTRACT §6."""
+    """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
+    grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
+    the document's unit, comparator, deadline, period, progress, reason, evidence with its
+    line, trend), and the ``warnings``. Field names are part of the outside contract."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
     report["rules"] = card.rules_path

@@ -47,7 +47,7 @@ def canonical_unit(word: str) -> str:
     aliases = unit_words()
     if word in aliases:
         return aliases[word]
-    if word in set(aliases.values()) or word in {"pageview", "wari"}:
+    if word in set(aliases.values()):
         return word
     raise UnitError(f"unknown unit {word!r}; known: {', '.join(sorted(aliases))}")
 

@@ -1,4 +1,4 @@
-"""Japanese era dates and fiscal years (CONTRACT §3)."""
+"""Japanese era dates and fiscal years: periods, the finder in running text, the era table."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from .helpers import ROOT, seed_lines
 
 D = date
 
-CONTRACT_TABLE = [
+PERIODS = [
     ("令和7年度", D(2025, 4, 1), D(2026, 3, 31)),  # fiscal year: April to March
     ("R7年度", D(2025, 4, 1), D(2026, 3, 31)),  # one-letter era abbreviation
     ("2025年度", D(2025, 4, 1), D(2026, 3, 31)),  # Gregorian fiscal year
@@ -66,7 +66,7 @@ CONTRACT_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "start", "end"), CONTRACT_TABLE)
+@pytest.mark.parametrize(("text", "start", "end"), PERIODS)
 def test_contract_table(text: str, start: date, end: date) -> None:
     period = parse_period(text)
     assert (period.start, period.end) == (start, end)

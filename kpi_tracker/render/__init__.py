@@ -5,9 +5,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-SCORECARD_FORMATS = ("md", "html", "json", "csv", "junit")
-MEASURE_FORMATS = ("json", "csv", "md")
-
 
 def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
     module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[

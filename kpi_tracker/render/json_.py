@@ -1,4 +1,4 @@
-"""``--format json``: CONTRACT §6."""
+"""``--format json``: the scorecard as ``scorecard_dict`` shapes it, keys in English."""
 
 from __future__ import annotations
 
