@@ -1,9 +1,8 @@
-"""The CI example runs: every `run:` step of examples/github-actions.yml, as written."""
+"""The CI example runs where users copy it: .ci/workflow-e2e, end to end."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,41 +13,36 @@ import yaml
 from .helpers import ROOT
 
 
-def test_workflow_steps_run(tmp_path: Path) -> None:
+def test_the_workflow_installs_kpi_tracker_as_a_package() -> None:
+    # In the repository that holds the tables, `pip install -e .` would install that
+    # repository, not kpi-tracker.
     workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text("utf-8"))
-    steps = workflow["jobs"]["scorecard"]["steps"]
-    runs = [s for s in steps if "run" in s and "pip install" not in s["run"]]
-    assert [s["name"] for s in runs] == [
-        "Scorecard in the job summary",
-        "Scorecard files",
-        "Gate on overdue targets",
-    ]
-    work = tmp_path / "repo"
-    shutil.copytree(ROOT / "seeds", work / "seeds")
-    shutil.copytree(ROOT / "rules", work / "rules")
-    summary = tmp_path / "summary.md"
-    bindir = Path(sys.executable).parent
-    env = {
-        **os.environ,
-        **workflow["env"],
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    codes = []
-    for step in runs:
-        result = subprocess.run(
-            ["bash", "-e", "-c", step["run"]],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        codes.append(result.returncode)
-    assert codes == [0, 0, 1]  # the seed has overdue targets: the gate fails the build
-    text = summary.read_text(encoding="utf-8")
-    assert text.startswith("# 目標達成状況スコアカード")
-    assert "**未達の目標" in text and "<details>" in text
-    assert (work / "scorecard" / "scorecard.html").read_text("utf-8").startswith("<!DOCTYPE html>")
-    junit = ET.parse(work / "scorecard" / "junit.xml").getroot()
-    assert junit.tag == "testsuites" and len(list(junit.iter("failure"))) > 0
+    runs = [s["run"] for s in workflow["jobs"]["scorecard"]["steps"] if "run" in s]
+    assert runs[0] == 'python -m pip install "$KPI_TRACKER"'
+    assert workflow["env"]["KPI_TRACKER"].startswith("kpi-tracker @ ")
+    assert runs[-1] == 'kpi-tracker check "$DOC" --fail-on overdue --format github'
+
+
+def test_workflow_end_to_end(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHON": sys.executable}
+    result = subprocess.run(
+        [str(ROOT / ".ci" / "workflow-e2e"), str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert result.stdout.endswith(f"workflow-e2e: ok ({tmp_path})\n")
+    # The second run (baseline committed): JUnit failures are the gate's, none.
+    junit = ET.parse(tmp_path / "repo" / "scorecard" / "junit.xml").getroot()
+    assert list(junit.iter("failure")) == []
+    assert (
+        sum(1 for s in junit.iter("skipped") if "受け入れ済みの未達" in s.get("message", "")) == 15
+    )
+    summary = (tmp_path / "step_summary.md").read_text(encoding="utf-8")
+    assert summary.startswith(
+        "✅ **gate (--fail-on overdue): 0 failing, 15 accepted (.kpi-baseline.json)**"
+    )
+    html = (tmp_path / "repo" / "scorecard" / "scorecard.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
