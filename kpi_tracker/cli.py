@@ -765,7 +765,8 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
 
         kpi-tracker rules draft seeds/kodoku_koritsu_jisshi_jokyo_r7.txt -o rules/new.yaml
     """
-    from .draft import draft_rules, merge, read_rules_text
+    from .draft import draft_rules
+    from .draft_merge import merge, read_rules_text
     from .plantable import load_targets_document
 
     document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)

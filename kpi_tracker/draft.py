@@ -9,25 +9,31 @@ counts in. A plan's own table (no status column) gets the label words as they ar
 
 The YAML is written by hand, not dumped, so that each item carries its source line and its
 confidence as comments, and items below ``REVIEW_BELOW`` are marked ``# review``.
-``merge`` adds to a person's file only what it lacks, line by line, so their comments and
-edits stay as they wrote them.
+``draft_merge.merge`` adds a draft to a person's file.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from .document import Document, Measure
-from .errors import DocumentError, Location, RulesError
+from .errors import DocumentError, Location
 from .targets import KNOWN_WHOLES, DraftedTarget, TargetReading, read_targets
 from .units import unit_words
 
-__all__ = ["REVIEW_BELOW", "Draft", "DraftedItem", "draft_rules", "merge"]
+__all__ = [
+    "REVIEW_BELOW",
+    "Draft",
+    "DraftedItem",
+    "draft_rules",
+    "item_lines",
+    "scalar",
+    "yaml_number",
+]
 
 REVIEW_BELOW = 0.7
 _QUALITATIVE = "定性的な目標(目標欄に数値目標も増減の目標もない)"
@@ -243,7 +249,7 @@ def _indicator_dict(item_id: str, t: DraftedTarget, find: dict[str, Any]) -> dic
     data: dict[str, Any] = {"id": item_id, "label": t.label, "find": find}
     data["comparator"] = t.comparator
     if t.target is not None:
-        data["target"] = _number(t.target)
+        data["target"] = yaml_number(t.target)
     if t.tolerance:
         data["tolerance"] = t.tolerance
     data["unit"] = t.unit
@@ -252,7 +258,7 @@ def _indicator_dict(item_id: str, t: DraftedTarget, find: dict[str, Any]) -> dic
     if t.by_ratio is not None:
         data["by_ratio"] = round(t.by_ratio, 6)
     if t.baseline is not None:
-        baseline: dict[str, Any] = {"value": _number(t.baseline.value)}
+        baseline: dict[str, Any] = {"value": yaml_number(t.baseline.value)}
         if t.baseline.period:
             baseline["period"] = t.baseline.period
         if t.baseline.unit and t.baseline.unit != t.unit:
@@ -269,7 +275,7 @@ def _indicator_dict(item_id: str, t: DraftedTarget, find: dict[str, Any]) -> dic
     return data
 
 
-def _number(value: float) -> float | int:
+def yaml_number(value: float) -> float | int:
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return round(value, 4)
@@ -278,7 +284,7 @@ def _number(value: float) -> float | int:
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9+.~][^:#,\[\]{}]*$")
 
 
-def _scalar(value: Any) -> str:
+def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -309,9 +315,9 @@ def _yaml_lines(value: Any, indent: int) -> list[str]:
             out.append(f"{pad}{key}:")
             out.extend(_yaml_lines(v, indent + 2))
         elif isinstance(v, list):
-            out.append(f"{pad}{key}: [{', '.join(_scalar(x) for x in v)}]")
+            out.append(f"{pad}{key}: [{', '.join(scalar(x) for x in v)}]")
         else:
-            out.append(f"{pad}{key}: {_scalar(v)}")
+            out.append(f"{pad}{key}: {scalar(v)}")
     return out
 
 
@@ -335,14 +341,14 @@ def render(draft: Draft) -> str:
     lines = [
         "# 目標欄から下書きした規則。`# review` の付いた項目は確かめてから使うこと。",
         "# Drafted from the target column: check the items marked `# review` before use.",
-        f"plan: {_scalar(draft.plan)}",
+        f"plan: {scalar(draft.plan)}",
         "version: 1",
-        f"description: {_scalar(draft.description)}",
+        f"description: {scalar(draft.description)}",
         "",
     ]
     if draft.unmeasured:
         lines.append("unmeasured:")
-        lines += [f"  {no}: {_scalar(why)}" for no, why in sorted(draft.unmeasured.items())]
+        lines += [f"  {no}: {scalar(why)}" for no, why in sorted(draft.unmeasured.items())]
         lines.append("")
     lines.append("measures:" if draft.items else "measures: {}")
     current = None
@@ -352,163 +358,3 @@ def render(draft: Draft) -> str:
             lines.append(f"  {item.measure}:")
         lines += item_lines(item)
     return "\n".join(lines) + "\n"
-
-
-# --- merging into a person's file -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Merged:
-    text: str
-    added: tuple[str, ...]  # one line per addition, for the user
-
-
-def _same(item: DraftedItem, hand: dict[str, Any]) -> bool:
-    """The same goal: the same comparator and target value, or an entry the person made from
-    this one (its id or its label kept while they changed the rest)."""
-    t = item.target
-    if hand.get("id") == item.id or hand.get("label") == t.label:
-        return True
-    if t.comparator != hand.get("comparator"):
-        return False
-    target = hand.get("target")
-    if t.target is None or target is None:
-        return t.target is None and target is None
-    try:
-        return math.isclose(t.target, float(target), rel_tol=1e-3)
-    except ValueError:
-        return False
-
-
-def merge(existing: str, source: str, draft: Draft) -> Merged:
-    """``existing`` with what ``draft`` has and it lacks: indicators of the same measure with
-    another comparator or target value, and unmeasured entries of measures it does not name.
-    Nothing of ``existing`` changes: its lines are kept as written and new ones inserted."""
-    from .rules_schema import validate
-    from .yamlsafe import load_with_lines
-
-    raw, lines = load_with_lines(existing, source)
-    validate(existing, source)  # a broken file is reported, not merged into
-    measures = {int(k): v for k, v in (raw.get("measures") or {}).items()}
-    unmeasured = {int(k) for k in (raw.get("unmeasured") or {})}
-    taken = {str(i.get("id")) for inds in measures.values() for i in inds}
-    text_lines = existing.splitlines()
-    inserts: dict[int, list[str]] = {}  # after this 1-based line (0: at the top)
-    added: list[str] = []
-    new_measures: list[str] = []
-    new_measures: list[str] = []
-    for item in draft.items:
-        if item.measure in unmeasured:
-            continue  # the person decided this measure has no quantitative target
-        t = item.target
-        have = measures.get(item.measure, [])
-        if any(_same(item, h) for h in have if isinstance(h, dict)):
-            continue
-        item_id = _free_id(item.id, taken)
-        taken.add(item_id)
-        body = item_lines(replace(item, id=item_id))
-        added.append(f"施策{item.measure} {item_id}: {t.label} ({_what(t)})")
-        key = next((k for k in raw.get("measures") or {} if int(k) == item.measure), None)
-        if key is not None:
-            at = _block_end(text_lines, lines[("measures", key)])
-            indent = _item_indent(text_lines, lines[("measures", key)], at)
-            inserts.setdefault(at, []).extend(_reindent(body, indent))
-        else:
-            if item.measure not in measures:
-                new_measures.append(f"  {item.measure}:")
-                measures[item.measure] = []
-            new_measures.extend(body)
-    if new_measures:
-        if raw.get("measures"):
-            at = _block_end(text_lines, lines[("measures",)])
-            inserts.setdefault(at, []).extend(new_measures)
-        else:
-            text_lines = [ln for ln in text_lines if not re.match(r"^measures:\s*(\{\}\s*)?$", ln)]
-            inserts.setdefault(len(text_lines), []).extend(["measures:", *new_measures])
-    new_unmeasured = [
-        f"  {no}: {_scalar(why)}"
-        for no, why in sorted(draft.unmeasured.items())
-        if no not in unmeasured and no not in measures
-    ]
-    if new_unmeasured:
-        numbers = "、".join(ln.split(":")[0].strip() for ln in new_unmeasured)
-        added.append(f"施策{numbers}: unmeasured ({len(new_unmeasured)})")
-        if raw.get("unmeasured"):
-            at = _block_end(text_lines, lines[("unmeasured",)])
-            inserts.setdefault(at, []).extend(new_unmeasured)
-        else:
-            at = lines.get(("measures",), len(text_lines) + 1) - 1
-            at = _before_comments(text_lines, at, 0)
-            inserts.setdefault(at, []).extend(["unmeasured:", *new_unmeasured])
-    out: list[str] = list(inserts.get(0, []))
-    for number, line in enumerate(text_lines, start=1):
-        out.append(line)
-        out.extend(inserts.get(number, []))
-    merged = "\n".join(out) + "\n"
-    validate(merged, source)
-    return Merged(merged, tuple(added))
-
-
-def _what(t: DraftedTarget) -> str:
-    value = f" {_number(t.target)}" if t.target is not None else ""
-    return f"{t.comparator}{value} {t.unit}".strip()
-
-
-def _free_id(wanted: str, taken: set[str]) -> str:
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while f"{wanted}-{n}" in taken:
-        n += 1
-    return f"{wanted}-{n}"
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _block_end(text_lines: list[str], key_line: int) -> int:
-    """The last line (1-based) of the block a key on ``key_line`` opens, before the comments
-    that introduce the next key."""
-    key_indent = _indent(text_lines[key_line - 1])
-    end = len(text_lines)
-    for number in range(key_line + 1, len(text_lines) + 1):
-        line = text_lines[number - 1]
-        if line.strip() and not line.lstrip().startswith("#") and _indent(line) <= key_indent:
-            end = number - 1
-            break
-    return _before_comments(text_lines, end, key_indent)
-
-
-def _before_comments(text_lines: list[str], end: int, key_indent: int) -> int:
-    while end > 0:
-        line = text_lines[end - 1]
-        if not line.strip() or (line.lstrip().startswith("#") and _indent(line) <= key_indent):
-            end -= 1
-        else:
-            break
-    return end
-
-
-def _item_indent(text_lines: list[str], key_line: int, end: int) -> int:
-    for line in text_lines[key_line:end]:
-        if line.lstrip().startswith("- "):
-            return _indent(line)
-    return _indent(text_lines[key_line - 1]) + 2
-
-
-def _reindent(body: list[str], indent: int) -> list[str]:
-    shift = indent - 4
-    if shift >= 0:
-        return [" " * shift + ln for ln in body]
-    return [ln[-shift:] for ln in body]
-
-
-def read_rules_text(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8-sig") as f:
-            return f.read()
-    except OSError as exc:
-        raise RulesError(f"cannot read rules: {exc.strerror or exc}", Location(path)) from None
-    except UnicodeDecodeError:
-        raise RulesError("rules files must be UTF-8", Location(path)) from None

@@ -12,7 +12,7 @@ with the lead-in they hang from) → in each statement find the anchors of a tar
 - ``全ての市町村`` / ``全都道府県`` / ``都道府県においては全て``: all of a known whole;
 - a direction without a number: 増加/減少/向上/低下/半減/3割減/…前に回復 of something counted;
 
-then read around each anchor: the label (the noun phrase the goal is about), the deadline
+then read around each anchor (``target_text``): the label (the noun phrase the goal is about), the deadline
 (``era.find_periods``: the period before the anchor in its statement, else in its lead-in),
 the baseline (``(令和5年度:85.7%)``, ``令和2年度の70.7%から``, a ※ note for 現状), 毎年度,
 年間 (a yearly flow). Each target carries a confidence and the reasons it was lowered.
@@ -24,21 +24,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
-from .era import PeriodMatch, eras, find_periods
-from .normalize import normalize
+from .era import PeriodMatch, find_periods
 from .quantity import Quantity, find_quantities
+from .target_text import (
+    DraftBaseline,
+    Statement,
+    baseline_from_notes,
+    baseline_in,
+    clean_label,
+    content_words,
+    deadline_before,
+    depths,
+    label_for,
+    noun_phrase,
+    period_text,
+    split_statements,
+    strip_furniture,
+    unit_for_label,
+)
 from .units import unit_words
 
 __all__ = ["DraftBaseline", "DraftedTarget", "TargetReading", "read_targets", "strip_furniture"]
-
-
-@dataclass(frozen=True, slots=True)
-class DraftBaseline:
-    value: float
-    period: str | None = None
-    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,97 +116,11 @@ _DOWN = ("低下", "減少", "削減", "縮小", "減ら")
 _INCREASE_TAIL = re.compile(r"^(?:させ|する|し|を図|を目指|を目標|を促進|に加え|を|が|と)")
 _UNIT_WORDS = "|".join(sorted(map(re.escape, unit_words()), key=len, reverse=True))
 _COUNTED = re.compile(rf"(?:率|割合|数|度|量|額|PV|人数|{_UNIT_WORDS})(?:等)?$")
-_RATE = re.compile(r"(?:率|割合|度)(?:等)?$")
 _FREQUENCY_BEFORE = re.compile(r"(?:年|毎年|毎月|月|週|日)$")
 _NOT_TARGET_BEFORE = re.compile(
     r"(?:時点で|時点|現在|現状|実績は?|うち|当たり平均|平均|少なくとも)$"
 )
 _FLOW_WORDS = re.compile(r"年間|件数$|回数$|アクセス数$|PV数?$")
-_PERIOD_TAIL = re.compile(
-    r"^(?:まで(?:に)?|に|は|において(?:も)?|中に|中|末まで(?:に)?|の間)?[、,]?"
-)
-_LEAD_WORDS = re.compile(
-    r"^(?:また|さらに|これにより|このため|加えて|併せて|なお|具体的な目標として|"
-    r"短期的?目標[①-⑳0-9]*|長期的?目標|中長期的には|長期的には|短期的には)[、,:]?\s*"
-)
-_CLAUSE_BREAK = re.compile(
-    r"(?:は、|では、|には、|ほか、|ため、|として、|により、|ことで、|通じ(?:て)?、|ところ、|"
-    r"し、|て、|つつ、|ともに、|うち、|について、|に関して、|おいて、|おいても、|目標に、|づき、|踏まえ、|"
-    r"おり、|あり、|:)"
-)
-_LABEL_TAIL = re.compile(
-    r"(?:[、,\s]|を|が|は|につき|について|の|より(?:も)?|から(?:の)?|毎年度|毎年|年間|全国|"
-    r"次回調査時において|前回調査時の値|前回調査時|現状\(※\)|現状|前年度から|前年度|対前年度比で?|"
-    r"\([^()]*\)|[0-9]+(?:年間|か年)で|(?:令和|平成)[0-9元]+年度?の[0-9.,]+(?:%|人|件|か所)?)$"
-)
-_CONTENT_WORD = re.compile(r"[一-龥ァ-ヴー々A-Za-z0-9]{2,}")
-_FURNITURE_PAGE = re.compile(r"(?<![0-9A-Za-z])[-−‐―]\s*[0-9]{1,3}\s*[-−‐―](?![0-9A-Za-z])")
-
-
-def strip_furniture(text: str, running_titles: tuple[str, ...] = ()) -> str:
-    """A cell without the page numbers (``- 12 -``) and running titles a PDF export left in.
-
-    A running title inside 「」 or 『』 is a citation of the plan, and stays.
-    """
-    norm = normalize(text)
-    out = _FURNITURE_PAGE.sub(" ", norm)
-    for title in running_titles:
-        title = normalize(title).strip()
-        if not title:
-            continue
-        out = re.sub(rf"(?<![「『]){re.escape(title)}(?![」』])", " ", out)
-    return re.sub(r"\s{2,}", " ", out).strip()
-
-
-# --- statements ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Statement:
-    text: str  # normalised
-    lead: str  # the lead-in of a bullet list it belongs to, or ""
-    note: bool = False  # a ※ note
-    bracketed: bool = False  # the whole statement stands in brackets
-
-
-def _depths(text: str) -> list[int]:
-    depth, out = 0, []
-    for ch in text:
-        if ch in "(「『【":
-            depth += 1
-        out.append(depth)
-        if ch in ")」』】":
-            depth = max(0, depth - 1)
-    return out
-
-
-def _statements(text: str) -> list[_Statement]:
-    norm = normalize(text)
-    depth = _depths(norm)
-    cuts = {0, len(norm)}
-    for i, ch in enumerate(norm):
-        if (ch == "。" and depth[i] == 0) or ch == "\n":
-            cuts.add(i + 1)
-        elif depth[i] == 0 and (ch == "※" or (ch in "・●◆■" and (i == 0 or norm[i - 1] in " \n:"))):
-            cuts.add(i)
-    out: list[_Statement] = []
-    lead = ""
-    ordered = sorted(cuts)
-    for start, end in pairwise(ordered):
-        chunk = norm[start:end].strip()
-        if not chunk:
-            continue
-        if chunk[0] in "・●◆■":
-            out.append(_Statement(chunk[1:].strip(), lead))
-            continue
-        lead = chunk if not chunk.endswith("。") else ""
-        note = chunk.startswith("※")
-        bracketed = chunk.startswith("(") and chunk.rstrip("。").endswith(")")
-        body = chunk.rstrip("。")
-        if bracketed:
-            body = body[1:-1]
-        out.append(_Statement(body, "", note, bracketed))
-    return out
 
 
 # --- reading one cell ----------------------------------------------------------------------
@@ -207,7 +128,7 @@ def _statements(text: str) -> list[_Statement]:
 
 def read_targets(text: str) -> TargetReading:
     """The quantitative targets a target cell states, in the order it states them."""
-    statements = _statements(text)
+    statements = split_statements(text)
     notes = [s.text for s in statements if s.note]
     targets: list[DraftedTarget] = []
     hints: list[str] = []
@@ -247,14 +168,14 @@ def read_targets(text: str) -> TargetReading:
 
 
 def _read_statement(
-    st: _Statement,
+    st: Statement,
     notes: list[str],
     hints: list[str],
     skipped: list[str],
     weak: list[DraftedTarget],
 ) -> list[DraftedTarget]:
     text = st.text
-    depth = _depths(text)
+    depth = depths(text)
     periods = find_periods(text, norm=text)
     out: list[tuple[int, DraftedTarget]] = []
     covered: list[tuple[int, int]] = []
@@ -306,17 +227,17 @@ _ARROW = re.compile(
 )
 
 
-def _arrow_target(st: _Statement, text: str, m: re.Match[str]) -> DraftedTarget | None:
+def _arrow_target(st: Statement, text: str, m: re.Match[str]) -> DraftedTarget | None:
     base, goal = find_quantities(m.group("base")), find_quantities(m.group("goal"))
     if not base or not goal or not find_periods(m.group("gp")):
         return None
-    label = _phrase(text[: m.start()]) or text[: m.start()].strip()
+    label = noun_phrase(text[: m.start()]) or text[: m.start()].strip()
     why: list[str] = []
     q = goal[0]
     unit = {"percent": "%", "wari": "%"}.get(q.unit or "", q.unit_word)
     value = q.value * 10 if q.unit == "wari" else q.value
     if unit is None:
-        unit = _unit_for_label(label)
+        unit = unit_for_label(label)
         why.append(
             f"単位が書かれていない({unit}とした)" if unit else "単位が書かれていない(件とした)"
         )
@@ -326,9 +247,9 @@ def _arrow_target(st: _Statement, text: str, m: re.Match[str]) -> DraftedTarget 
         comparator=">=" if value >= base[0].value else "<=",
         unit=unit,
         target=value,
-        deadline=_period_text(find_periods(m.group("gp"))[0]),
+        deadline=period_text(find_periods(m.group("gp"))[0]),
         baseline=DraftBaseline(base[0].value, m.group("bp"), None),
-        words=_content_words(label),
+        words=content_words(label),
         source=_source(st),
         confidence=_confidence([*why, "現状値→目標値の表から"]),
         why=(*why, "現状値→目標値の表から"),
@@ -336,7 +257,7 @@ def _arrow_target(st: _Statement, text: str, m: re.Match[str]) -> DraftedTarget 
 
 
 def _numeric_target(
-    st: _Statement,
+    st: Statement,
     text: str,
     depth: list[int],
     periods: list[PeriodMatch],
@@ -397,7 +318,7 @@ def _numeric_target(
         else:
             unit = "件"
             why.append("単位が書かれていない(件とした)")
-    label, label_ok = _label_for(
+    label, label_ok = label_for(
         st, text, q.start, q.end, after, quantities, inside, allow_share=q.unit == "percent"
     )
     if not label_ok:
@@ -408,23 +329,23 @@ def _numeric_target(
     if sub and q.unit in ("wari", "percent") and q.start - sub[-1].end() < 25:
         # 地方公共団体を、都道府県においては全て、市区町村においては8割とする
         subject = sub[-1].group("whole")
-        base, _ = _label_for(st, text, _SUBGROUP.search(text).start(), q.end, after, [])
+        base, _ = label_for(st, text, _SUBGROUP.search(text).start(), q.end, after, [])
         between = text[sub[-1].end() : q.start]
         which = re.sub(r"を$", "", between)
         label = (
-            f"{_clean_label(base)}のうち{which}({subject})"
+            f"{clean_label(base)}のうち{which}({subject})"
             if which
-            else (f"{_clean_label(base)}({subject})")
+            else (f"{clean_label(base)}({subject})")
         )
-    deadline = _deadline_before(st, text, periods, q.start)
+    deadline = deadline_before(st, text, periods, q.start)
     every_year = bool(re.search(r"毎年度|毎年", text[: q.start]))
     kind = "flow" if re.search(r"(?<![0-9])年間", text[max(0, q.start - 8) : q.start]) else "stock"
     if kind == "stock" and _FLOW_WORDS.search(label):
         kind = "flow"
-    baseline = _baseline_in(text, q.start)
+    baseline = baseline_in(text, q.start)
     if by_ratio is not None or ratio is not None:
         comparator, value, change = "increase", None, False
-        unit = _unit_for_label(label) or (baseline.unit if baseline and baseline.unit else None)
+        unit = unit_for_label(label) or (baseline.unit if baseline and baseline.unit else None)
         if unit is None:
             unit = "件"
             why.append("単位を指標名から決められない(件とした)")
@@ -450,7 +371,7 @@ def _numeric_target(
         change=change,
         share_of=share.group(1) if share else None,
         subject=subject,
-        words=_content_words(label),
+        words=content_words(label),
         source=_source(st),
         confidence=_confidence(why),
         why=tuple(why),
@@ -458,7 +379,7 @@ def _numeric_target(
 
 
 def _all_of_target(
-    st: _Statement, text: str, periods: list[PeriodMatch], m: re.Match[str]
+    st: Statement, text: str, periods: list[PeriodMatch], m: re.Match[str]
 ) -> DraftedTarget | None:
     after = text[m.end() :]
     if _MEANS.match(after) or re.match(
@@ -477,11 +398,11 @@ def _all_of_target(
     thing = re.search(r"([^、,。]{2,30}?)の$", before)
     topic = thing.group(1) if thing else what
     if m.re is _ALL_IN_SUBGROUP:
-        label, _ = _label_for(st, text, _SUBGROUP.search(text).start(), m.end(), after, [])
-        label = f"{_clean_label(label)}({whole})"
+        label, _ = label_for(st, text, _SUBGROUP.search(text).start(), m.end(), after, [])
+        label = f"{clean_label(label)}({whole})"
     else:
-        label = f"{_clean_label(topic) or whole}のある{whole}の割合" if topic else f"{whole}の割合"
-    deadline = _deadline_before(st, text, periods, m.start())
+        label = f"{clean_label(topic) or whole}のある{whole}の割合" if topic else f"{whole}の割合"
+    deadline = deadline_before(st, text, periods, m.start())
     return DraftedTarget(
         label=label,
         comparator=">=",
@@ -489,7 +410,7 @@ def _all_of_target(
         target=100.0,
         deadline=deadline,
         subject=whole,
-        words=_content_words(topic or label),
+        words=content_words(topic or label),
         source=_source(st),
         confidence=_confidence(["全○○は全体の100%として読んだ"]),
         why=("全○○は全体の100%として読んだ",),
@@ -500,7 +421,7 @@ _UNCOUNTED = "指標名に数えるものがない"
 
 
 def _direction_target(
-    st: _Statement,
+    st: Statement,
     text: str,
     periods: list[PeriodMatch],
     m: re.Match[str],
@@ -514,14 +435,14 @@ def _direction_target(
         return []
     if _MEANS.match(after) or re.search(r"[0-9]$", text[: m.start()]):
         return []  # a means to the goal; or a number right before: a numeric target
-    label, label_ok = _label_for(st, text, m.start(), m.start(), after, [])
-    label = _clean_label(label)
+    label, label_ok = label_for(st, text, m.start(), m.start(), after, [])
+    label = clean_label(label)
     if not label:
         return []
     why: list[str] = [] if label_ok else ["指標名を文から切り出せない"]
     if not _COUNTED.search(label):
         why.append(_UNCOUNTED)
-    baseline = _baseline_in(text, m.start())
+    baseline = baseline_in(text, m.start())
     ratio = None
     if word == "半減":
         ratio = 0.5
@@ -531,7 +452,7 @@ def _direction_target(
         ratio = float(m.group("pct")) / 100
     comparator = "decrease" if word.startswith(_DOWN) else "increase"
     if ratio is not None:
-        baseline = baseline or _baseline_from_notes(notes)
+        baseline = baseline or baseline_from_notes(notes)
         if baseline is None:
             why.append("基準値が書かれていない(減少として読んだ)")
             comparator, ratio = "decrease", None
@@ -542,7 +463,7 @@ def _direction_target(
         comparator=comparator,
         ratio=ratio,
         baseline=baseline,
-        deadline=_deadline_before(st, text, periods, m.start()),
+        deadline=deadline_before(st, text, periods, m.start()),
         every_year=bool(re.search(r"毎年度", text[: m.start()])),
         source=_source(st),
     )
@@ -554,7 +475,7 @@ def _direction_target(
     out = []
     for one in labels:
         reasons = list(why)
-        unit = _unit_for_label(one) or (baseline.unit if baseline and baseline.unit else None)
+        unit = unit_for_label(one) or (baseline.unit if baseline and baseline.unit else None)
         if unit is None:
             unit = "件"
             reasons.append("単位を指標名から決められない(件とした)")
@@ -563,7 +484,7 @@ def _direction_target(
                 label=one,
                 unit=unit,
                 kind="flow" if _FLOW_WORDS.search(one) else "stock",
-                words=_content_words(one),
+                words=content_words(one),
                 confidence=_confidence(reasons),
                 why=tuple(reasons),
                 **shared,
@@ -573,10 +494,10 @@ def _direction_target(
 
 
 def _recovery_target(
-    st: _Statement, text: str, periods: list[PeriodMatch], m: re.Match[str]
+    st: Statement, text: str, periods: list[PeriodMatch], m: re.Match[str]
 ) -> DraftedTarget:
-    label, _ = _label_for(st, text, m.start(), m.start(), text[m.start() :], [])
-    label = _clean_label(label)
+    label, _ = label_for(st, text, m.start(), m.start(), text[m.start() :], [])
+    label = clean_label(label)
     when = m.group("when")
     why = ["回復は基準時の水準に対する100%として読んだ"]
     return DraftedTarget(
@@ -584,212 +505,12 @@ def _recovery_target(
         comparator=">=",
         unit="%",
         target=100.0,
-        deadline=_deadline_before(st, text, periods, m.start()),
-        words=(*_content_words(label), "回復"),
+        deadline=deadline_before(st, text, periods, m.start()),
+        words=(*content_words(label), "回復"),
         source=_source(st),
         confidence=_confidence(why),
         why=tuple(why),
     )
-
-
-# --- the words around an anchor --------------------------------------------------------------
-
-
-def _label_for(
-    st: _Statement,
-    text: str,
-    start: int,
-    end: int,
-    after: str,
-    quantities: list[Quantity],
-    inside: bool = False,
-    allow_share: bool = False,
-) -> tuple[str, bool]:
-    """The noun phrase a goal is about, and whether it was cut cleanly."""
-    left = text[:start]
-    # 2025年までに50%、2030年までに85%: the second value shares the first one's label.
-    for q in reversed(quantities):
-        if q.end <= start and re.fullmatch(r"[、,\s]*", _strip_periods(text[q.end : start])):
-            return _label_for(st, text, q.start, q.end, text[q.end :], quantities)
-    if inside:
-        # (社会福祉士315,589名、精神保健福祉士111,588名): the word just before the number.
-        named = re.search(r"[(、]([^(、:()]{2,20})$", left)
-        if named:
-            return named.group(1), True
-    left = _strip_periods(left)
-    previous = None
-    while previous != left:
-        previous = left
-        left = re.sub(
-            r"(?:[、,\s]|毎年度|毎年|(?<![0-9])年間|全国|[0-9]+(?:年間|か年)で)$", "", left
-        )
-        left = _strip_periods(left)
-    share = re.search(r"を([^、を]{2,30})の$", left) if allow_share else None
-    if share:
-        phrase = _phrase(left[: share.start()])
-        return f"{phrase}({share.group(1)}に占める割合)", bool(phrase)
-    # 国民の3人に2人以上が聞いたことがある: the share of a group that does something.
-    doing = re.match(r"^が([^。]{1,40}?)(?:ようにする|ように|よう)", after)
-    if doing and left.endswith("の"):
-        return f"{doing.group(1)}{_phrase(left[:-1])}の割合", True
-    # その80%以上から「満足した」との回答を得る
-    answer = re.match(r"^から([^。]{1,40}?)(?:との|旨の)回答", after)
-    if answer:
-        return f"{answer.group(1)}と回答した割合", True
-    if re.search(r"(?:を|が|は|につき|について|の|より|よりも|\))$", left):
-        phrase = _phrase(left)
-        if len(phrase) >= 2 and not re.search(r"[0-9]$", phrase):
-            return phrase, True
-    # 120以上の自治体が…を活用する / 100万人の心のサポーターを養成する: the noun after the number.
-    noun = re.match(r"^の([^、。がを]{1,20}?)(?:が|を)([^。]{0,80}?(?:する|される))", after)
-    if noun:
-        return f"{noun.group(2)}{noun.group(1)}の数", True
-    held = re.match(r"^で(?:の)?([^。をの]{1,20}?)の実施", after)
-    if held:
-        return f"{held.group(1)}の実施箇所数", True
-    phrase = _phrase(left)
-    if len(phrase) >= 2 and not re.search(r"[0-9]$", phrase):
-        return phrase, False
-    clause = text[max(0, start - 30) : end + 30]
-    return clause.strip("、, "), False
-
-
-def _phrase(left: str) -> str:
-    """The noun phrase ``left`` ends with, without its particle and what leads to it."""
-    previous = None
-    while previous != left:
-        previous = left
-        left = _LABEL_TAIL.sub("", left)
-        left = _strip_periods(left)
-    cut = None
-    for m in _CLAUSE_BREAK.finditer(left):
-        cut = m.end()
-    phrase = left[cut:] if cut else left
-    phrase = _LEAD_WORDS.sub("", _strip_leading_period(phrase.strip("、, ")))
-    return phrase.strip("、, ")
-
-
-def _strip_leading_period(phrase: str) -> str:
-    """令和12年度末までに、農福連携等…: the phrase without the period it starts with."""
-    found = find_periods(phrase, norm=phrase)
-    if found and found[0].start == 0:
-        tail = _PERIOD_TAIL.match(phrase[found[0].end :])
-        rest = phrase[found[0].end + (tail.end() if tail else 0) :]
-        if rest != phrase[found[0].end :] or not rest:
-            return rest.lstrip("、, ")
-    return phrase
-
-
-def _strip_periods(left: str) -> str:
-    """``left`` without the period expression (and its particles) it ends with."""
-    for p in reversed(find_periods(left, norm=left)):
-        rest = left[p.end :]
-        tail = _PERIOD_TAIL.match(rest)
-        if tail and tail.end() == len(rest):
-            return left[: p.start].rstrip("、, ")
-        break
-    return left
-
-
-def _clean_label(label: str) -> str:
-    label = _LEAD_WORDS.sub("", _strip_leading_period(label)).strip("、, ")
-    return re.sub(r"(?:を|が|は|の)$", "", label)
-
-
-def _content_words(label: str) -> tuple[str, ...]:
-    words = [w for w in _CONTENT_WORD.findall(label) if not re.fullmatch(r"[0-9]+", w)]
-    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
-
-
-def _unit_for_label(label: str) -> str | None:
-    label = re.sub(r"等$", "", label)
-    if _RATE.search(label):
-        return "%"
-    if re.search(r"(?:人数|者数|員数|生徒数|児童数|人)$", label):
-        return "人"
-    if re.search(r"件数$", label):
-        return "件"
-    if re.search(r"回数$", label):
-        return "回"
-    words = sorted(unit_words(), key=len, reverse=True)
-    found = [
-        (label.rfind(w) + len(w), len(w), w) for w in words if w in label and w not in ("%", "割")
-    ]
-    if found:
-        return max(found)[2]
-    return None
-
-
-def _deadline_before(
-    st: _Statement, text: str, periods: list[PeriodMatch], start: int
-) -> str | None:
-    """The period a goal is due by: the last one before it in its statement (not a baseline's
-    period, nor the start of a span), else the last one of its lead-in."""
-    candidate: str | None = None
-    for p in periods:
-        if p.end > start:
-            break
-        rest = text[p.end : p.end + 12]
-        inside = text[: p.start].count("(") > text[: p.start].count(")")
-        if inside:
-            # 中期的な目標(2030年): the year the goal is set for.
-            if re.search(r"目標\($", text[: p.start]):
-                candidate = _period_text(p)
-            continue
-        if re.match(r"^(?:の[0-9]|:|から(?!の)|実績|比|と比|より)", rest):
-            continue
-        candidate = _period_text(p)
-    span = re.search(
-        r"(?P<from>(?:令和|平成)[0-9元]+年度)から[^。]{0,30}?(?P<n>[0-9]+)(?:年間|か年)で",
-        text[:start],
-    )
-    if span:
-        return _span_end(span.group("from"), int(span.group("n")))
-    if candidate is None and st.lead:
-        lead_periods = find_periods(st.lead, norm=st.lead)
-        if lead_periods:
-            candidate = _period_text(lead_periods[-1])
-    return candidate
-
-
-def _period_text(p: PeriodMatch) -> str:
-    return re.sub(r"\s+", "", p.text)
-
-
-def _span_end(first_year: str, years: int) -> str:
-    """令和6年度から10年間 → 令和15年度末."""
-    start = find_periods(first_year)[0].period.start
-    last = start.year + years - 1
-    era = next(e for e in reversed(eras()) if e.start.year <= last)
-    return f"{era.name}{last - era.start.year + 1}年度末"
-
-
-def _baseline_in(text: str, start: int) -> DraftBaseline | None:
-    """``(令和5年度:85.7%)`` or ``令和2年度の70.7%から`` in a statement."""
-    for pattern in (
-        r"\((?P<period>[^():]{3,20}?)[:](?P<value>[0-9.,万]+)(?P<unit>[^()、]{0,4})\)",
-        r"(?P<period>(?:令和|平成|昭和)[0-9元]+年度?)の(?P<value>[0-9.,万]+)(?P<unit>%|人|件|か所)から",
-    ):
-        for m in re.finditer(pattern, text):
-            q = find_quantities(m.group("value") + m.group("unit"))
-            if not q or not find_periods(m.group("period")):
-                continue
-            unit = "%" if q[0].unit == "percent" else q[0].unit_word
-            return DraftBaseline(q[0].value, m.group("period"), unit)
-    return None
-
-
-def _baseline_from_notes(notes: list[str]) -> DraftBaseline | None:
-    """現状(※) … ※令和5年(概数)における5年移動平均は1,327人: the last value of the note."""
-    for note in notes:
-        quantities = [q for q in find_quantities(note) if q.unit]
-        periods = find_periods(note)
-        if quantities and periods:
-            q = quantities[-1]
-            before = [p for p in periods if p.end <= q.start]
-            period = _period_text(before[-1]) if before else None
-            return DraftBaseline(q.value, period, "%" if q.unit == "percent" else q.unit_word)
-    return None
 
 
 def _baseline_from_bracket(target: DraftedTarget, text: str) -> DraftedTarget:
@@ -808,8 +529,8 @@ def _baseline_from_bracket(target: DraftedTarget, text: str) -> DraftedTarget:
         target,
         label=head.strip() or target.label,
         unit=unit or target.unit,
-        baseline=DraftBaseline(q.value, _period_text(periods[-1]), unit),
-        words=_content_words(head) or target.words,
+        baseline=DraftBaseline(q.value, period_text(periods[-1]), unit),
+        words=content_words(head) or target.words,
         confidence=_confidence(list(why)),
         why=why,
     )
@@ -820,7 +541,7 @@ def _maintained(target: DraftedTarget, text: str) -> DraftedTarget:
     periods = find_periods(text)
     if not periods or target.target is None:
         return target
-    return replace(target, deadline=_period_text(periods[-1]))
+    return replace(target, deadline=period_text(periods[-1]))
 
 
 def _link_shares(targets: list[DraftedTarget]) -> list[DraftedTarget]:
@@ -843,7 +564,7 @@ def _small_number(token: str) -> int:
     return kanji.index(token) if token in kanji else int(token)
 
 
-def _source(st: _Statement) -> str:
+def _source(st: Statement) -> str:
     return st.text.strip()
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kpi_tracker import load_document, load_rules
-from kpi_tracker.draft import REVIEW_BELOW, draft_rules, merge
+from kpi_tracker.draft import REVIEW_BELOW, draft_rules
+from kpi_tracker.draft_merge import merge
 from kpi_tracker.errors import RulesError
 from kpi_tracker.scorecard import evaluate
 
