@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,9 +304,9 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
         if not files:
             raise NoRulesForPlan("no rules files (*.yaml) here", Location(str(path)))
         loaded = [load_rules(f) for f in files]
-        for candidate in loaded:
-            if candidate.matches(title_lines, plan):
-                return candidate
+        matching = [c for c in loaded if c.matches(title_lines, plan)]
+        if matching:
+            return _one_of(matching, plan, path)
         if not title_lines and len(loaded) == 1:
             return _chosen_without_title(loaded[0])
         plans = "、".join(f"「{c.rules.plan}」" for c in loaded)
@@ -327,11 +327,29 @@ def rules_for(rules_path: str | Path, title_lines: tuple[str, ...], plan: str) -
     return single
 
 
+def _one_of(matching: list[LoadedRules], plan: str, folder: Path) -> LoadedRules:
+    """The one matching rules file; among several, the one whose plan is exactly the
+    document's (said in a note), else an error listing them: never the first by name."""
+    if len(matching) == 1:
+        return matching[0]
+    exact = [c for c in matching if _squash(c.rules.plan) == _squash(plan)]
+    if len(exact) == 1:
+        others = ", ".join(c.path for c in matching if c is not exact[0])
+        note = (
+            f"several rules files match; using {exact[0].path}, whose plan is exactly the "
+            f"document's (also matching: {others})"
+        )
+        return replace(exact[0], note=note)
+    listed = ", ".join(f"{c.path} (「{c.rules.plan}」)" for c in matching)
+    raise RulesError(
+        f"several rules files match the plan 「{plan}」: {listed}; give --rules FILE",
+        Location(str(folder)),
+    )
+
+
 def _chosen_without_title(only: LoadedRules) -> LoadedRules:
     """A document without title lines names no plan: the one rules file given is used, and the
     user is told so (exports that keep only the table drop the title)."""
-    from dataclasses import replace
-
     note = (
         f"the document has no title naming its plan; using {only.path} "
         f"(「{only.rules.plan}」), the only rules file"

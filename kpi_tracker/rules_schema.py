@@ -26,7 +26,11 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # NOTE: inf, nan and 1e400 (which overflows to inf) are no targets: nothing compares with
+    # them and JSON cannot write them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 def _period(text: str | None, what: str) -> Period | None:
@@ -93,10 +97,23 @@ def _unit(word: str) -> str:
         raise ValueError(exc.what) from None
 
 
+def _not_negative(value: float | None, what: str) -> float | None:
+    # NOTE: counts, shares and amounts are never negative; a negative target of a count would
+    # be met by any value. Falls and reductions are comparators (decrease, reduce_by_ratio).
+    if value is not None and value < 0:
+        raise ValueError(f"a {what} is not negative")
+    return value
+
+
 class BaselineSpec(_Model):
     value: float
     period: str | None = None
     unit: str | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _level(cls, value: float) -> float:
+        return _not_negative(value, "baseline") or value
 
     @field_validator("period")
     @classmethod
@@ -135,6 +152,11 @@ class IndicatorSpec(_Model):
     share_of: str | None = None
     """The id of an indicator of the same measure: this value as a percentage of that one."""
     note: str | None = None
+
+    @field_validator("target")
+    @classmethod
+    def _target_level(cls, value: float | None) -> float | None:
+        return _not_negative(value, "target")
 
     @field_validator("id")
     @classmethod
@@ -209,6 +231,13 @@ class RuleSetSpec(_Model):
     """Measures reviewed and left without an indicator, with the reason."""
     measures: dict[int, list[IndicatorSpec]] = Field(default_factory=dict)
 
+    @field_validator("plan")
+    @classmethod
+    def _named(cls, plan: str) -> str:
+        if not plan:  # an empty plan is found in every title
+            raise ValueError("a plan name is needed (matched against the title)")
+        return plan
+
     @model_validator(mode="after")
     def _no_overlap(self) -> RuleSetSpec:
         both = sorted(set(self.unmeasured) & set(self.measures))
@@ -222,12 +251,41 @@ def validate(text: str, source: str) -> RuleSetSpec:
     raw, lines = load_with_lines(text, source)
     if not isinstance(raw, dict):
         raise RulesError("a rules file is a mapping with plan: and measures:", Location(source, 1))
+    for part in ("unmeasured", "measures"):
+        _check_measure_keys(raw.get(part), part, lines, source)
     try:
         ruleset = RuleSetSpec.model_validate(raw)
     except ValidationError as exc:
         raise _located(exc, raw, lines, source) from None
     _check_ids(ruleset, raw, lines, source)
     return ruleset
+
+
+_MEASURE_KEY = re.compile(r"[0-9]{1,6}")
+
+
+def _check_measure_keys(section: Any, part: str, lines: dict, source: str) -> None:
+    """Measure keys are plain digits, each measure once: ``8`` and ``08`` (or ``+8``, ``" 8 "``,
+    ``0_8``, which int() would all read as 8) must not silently merge, the last one winning."""
+    if not isinstance(section, dict):
+        return  # pydantic says what is wrong with it
+    first: dict[int, int | None] = {}
+    for key in section:
+        line = lines.get((part, key))
+        try:
+            no: int | None = int(key)
+        except ValueError:
+            no = None
+        if no is not None and no in first:
+            raise RulesError(
+                f"measure {key!r} is measure {no} again (first on line {first[no]})",
+                Location(source, line),
+            )
+        if no is None or not _MEASURE_KEY.fullmatch(key):
+            raise RulesError(
+                f"measure {key!r} is not a 施策No. (digits only)", Location(source, line)
+            )
+        first[no] = line
 
 
 def _located(exc: ValidationError, raw: dict[str, Any], lines: dict, source: str) -> RulesError:

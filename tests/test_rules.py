@@ -222,3 +222,108 @@ def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
 def test_huge_rules_file_is_refused(tmp_path: Path) -> None:
     text = GOOD + "description: " + "x" * (17 * 1024 * 1024) + "\n"
     assert _error(tmp_path, text) == "R: rules file larger than 16,777,216 bytes"
+
+
+# --- issue 11: measure keys, numbers that are no numbers, several matching files ------------
+
+SECOND = """\
+  {key}:
+    - id: b
+      label: 件数
+      find:
+        label: [件数]
+      comparator: ">="
+      target: 20
+      unit: 件
+"""
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "08",  # a leading zero: the same measure 8 as `8:`
+        "+8",  # a sign
+        '" 8 "',  # spaces inside quotes
+        "0_8",  # Python's digit separator
+    ],
+)
+def test_duplicate_measure_keys_name_both_lines(tmp_path: Path, key: str) -> None:
+    # D3: `8:` and `08:` both became measure 8 and the last silently won.
+    text = GOOD.replace("  1:\n", "  8:\n") + SECOND.format(key=key)
+    message = _error(tmp_path, text)
+    shown = key.strip('"')
+    assert message == f"R:12: measure {shown!r} is measure 8 again (first on line 3)"
+
+
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("8.0", "8.0"),  # crashed: int('8.0') after pydantic took it as 8
+        ("x8", "x8"),
+        ("-8", "-8"),
+    ],
+)
+def test_measure_keys_are_numbers(tmp_path: Path, key: str, why: str) -> None:
+    message = _error(tmp_path, GOOD.replace("  1:\n", f"  {key}:\n"))
+    assert message == f"R:3: measure {why!r} is not a 施策No. (digits only)"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "inf",  # a target never reached, JSON cannot write it
+        "-inf",
+        "1e400",  # overflows to inf
+        "nan",  # compares false with everything
+        "1" + "0" * 5000,  # a 5000-digit integer
+    ],
+)
+def test_targets_are_finite_numbers(tmp_path: Path, target: str) -> None:
+    # D8: these crashed or came out as a target no value can be compared with.
+    message = _error(tmp_path, GOOD.replace("target: 10", f"target: {target}"))
+    assert message.startswith("R:9: rule 1/a, field target: "), message
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "件",  # a count
+        "人",
+        '"%"',  # a share
+    ],
+)
+def test_negative_targets_are_refused(tmp_path: Path, unit: str) -> None:
+    # D8: -5件 came out achieved for any count.
+    text = GOOD.replace("target: 10", "target: -5").replace("unit: 件", f"unit: {unit}")
+    message = _error(tmp_path, text)
+    assert message == "R:9: rule 1/a, field target: a target is not negative"
+
+
+def test_empty_plan_is_refused(tmp_path: Path) -> None:
+    # D4: `plan: ""` matched every document.
+    message = _error(tmp_path, GOOD.replace("plan: テスト計画", 'plan: ""'))
+    assert message == "R:1: field plan: a plan name is needed (matched against the title)"
+
+
+def test_several_matching_files_are_an_error(tmp_path: Path) -> None:
+    # D4: the alphabetically first of several matching files won silently.
+    (tmp_path / "a.yaml").write_text(GOOD.replace("plan: テスト計画", "plan: テスト"), "utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD.replace("plan: テスト計画", "plan: 計画"), "utf-8")
+    with pytest.raises(RulesError) as info:
+        rules_for(tmp_path, ("「テスト計画」", "実施状況(令和7年度)"), "テスト計画")
+    assert str(info.value) == (
+        f"{tmp_path}: several rules files match the plan 「テスト計画」: "
+        f"{tmp_path / 'a.yaml'} (「テスト」), {tmp_path / 'b.yaml'} (「計画」); "
+        "give --rules FILE"
+    )
+
+
+def test_exact_plan_wins_among_several_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(GOOD.replace("plan: テスト計画", "plan: テスト"), "utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD, "utf-8")
+    chosen = rules_for(tmp_path, ("「テスト計画」", "実施状況(令和7年度)"), "テスト計画")
+    assert chosen.path == str(tmp_path / "b.yaml")
+    assert chosen.note == (
+        f"several rules files match; using {tmp_path / 'b.yaml'}, whose plan is exactly the "
+        f"document's (also matching: {tmp_path / 'a.yaml'})"
+    )
