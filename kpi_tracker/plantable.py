@@ -32,7 +32,7 @@ from .document import (
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
 from .reader import MAX_BYTES, STDIN, read_rows
-from .targets import strip_furniture
+from .target_text import strip_furniture
 
 __all__ = ["load_plan_table", "load_targets_document"]
 

@@ -12,10 +12,11 @@ with the lead-in they hang from) → in each statement find the anchors of a tar
 - ``全ての市町村`` / ``全都道府県`` / ``都道府県においては全て``: all of a known whole;
 - a direction without a number: 増加/減少/向上/低下/半減/3割減/…前に回復 of something counted;
 
-then read around each anchor (``target_text``): the label (the noun phrase the goal is about), the deadline
-(``era.find_periods``: the period before the anchor in its statement, else in its lead-in),
-the baseline (``(令和5年度:85.7%)``, ``令和2年度の70.7%から``, a ※ note for 現状), 毎年度,
-年間 (a yearly flow). Each target carries a confidence and the reasons it was lowered.
+then read around each anchor (``target_text``): the label (the noun phrase the goal is
+about), the deadline (``era.find_periods``: the period before the anchor in its statement,
+else in its lead-in), the baseline (``(令和5年度:85.7%)``, ``令和2年度の70.7%から``, a ※ note
+for 現状), 毎年度, 年間 (a yearly flow). Each target carries a confidence and the reasons
+it was lowered.
 
 Nothing here knows a plan: the patterns are the ways Japanese plans write goals.
 """
