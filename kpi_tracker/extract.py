@@ -1,34 +1,55 @@
-"""Rule + measure → observations, each quoting its evidence.
+"""Rule + measure → observations, each quoting its evidence: candidates, then a choice.
 
-Steps: split the status text into sentences (。, line breaks, bullets ・, notes ※) → find the
-quantities of each sentence → keep those whose unit fits and whose own words (the text
-between the previous number and this one, or just after it) name what the indicator
-measures → give each its period (a period in brackets right after it, else the last one
-named before it in the sentence or its list's lead-in) → read the change statements beside
-it (前年度比22.4%減, +約10ポイント) as relative observations.
+Steps (as ja-timex reads dates: normalise → candidates → filter → choose):
+
+1. ``analyse`` reads a cell once: sentences and bullet items (with the lead-in of their
+   list), periods and quantities, filed by sentence.
+2. ``extract`` makes every quantity whose unit fits the indicator a *candidate* and scores it
+   by what it measures (``features.py``): how close the words near it, its sentence and its
+   context (list lead-in, previous sentence) are to the indicator's label, its rule hints and
+   the measure's own target clause; the entity it is attached to (都道府県 / 市区町村…); its
+   role (restated target: dropped; previous value: dated one period back; sub-total:
+   weaker). ``find.exclude`` is a hard veto; ``find.label``/``topic`` are hints.
+3. The candidates that score close to the best become the observations; ``evaluate`` takes
+   the latest of them and calls two different values that score alike ambiguous.
+
+Change statements beside a level (前年度比22.4%減, +約10ポイント) are kept as relative
+observations of that level; they give its previous value.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import TypeVar
 
-from .era import Period, PeriodMatch, find_periods
+from .era import Period, PeriodMatch, find_periods, period_year_before
+from .features import (
+    ACCEPT_RATIO,
+    MIN_SCORE,
+    IndicatorProfile,
+    Scored,
+    indicator_profile,
+    score_candidate,
+    wholes_in,
+    with_unit_before,
+)
 from .normalize import normalize
 from .quantity import Quantity, find_quantities
 from .rules import Indicator
 
 __all__ = [
     "Analysis",
+    "Candidate",
     "Extraction",
     "Observation",
     "Sentence",
     "analyse",
     "extract",
+    "resolve_siblings",
     "sentences_of",
 ]
 
@@ -68,12 +89,29 @@ class Observation:
     evidence: str  # the sentence clause the value stands in, as written
     start: int  # span of the number in the searched text
     end: int
-    strength: int  # 2: label before the number, 1: label beside it, 0: continues a series
+    score: float  # how well its words name what the indicator measures (features.py)
     provisional: bool = False  # 見込み, 速報値, 概数
     approx: bool = False
     bound: str | None = None
     change: str | None = None  # None for a level; "delta", "percent" or "points" for a change
     period_assumed: bool = False  # no period named: the report's own year was assumed
+    previous: bool = False  # stated as the previous value (前年(18.2%)から上昇)
+    total: bool = False  # stated as a total (合計で57,402件): a sum of parts is not needed
+
+    @property
+    def strength(self) -> int:
+        """The score in hundredths (the store keeps an integer)."""
+        return round(self.score * 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A value the indicator may have, with its score and the reasons (``--explain``)."""
+
+    observation: Observation
+    score: float
+    why: tuple[str, ...]
+    scored: Scored | None = None  # the features behind the score
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +123,8 @@ class Extraction:
     pending: Period | None = None  # 集計中: the period whose value is not yet counted
     pending_evidence: str | None = None
     found_label: bool = field(default=False)  # the indicator's words occur in the text at all
+    candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
+    all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
 
 
 _SENTENCE_END = re.compile(r"。|\n")
@@ -92,13 +132,14 @@ _BULLET = re.compile(r"(?:(?<=^)|(?<=[\s。]))[・●○◆■※]")
 _PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
 _PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
 _CHANGE_BEFORE = re.compile(
-    r"(?:対?前年度?比|前回調査比|前年度より|前年より|前回調査より|前回より|前年度から)\s*$"
+    r"(?:対?前年(?:度|同期|同月)?比|前回(?:調査)?比|前年度?より|前回(?:調査)?より|前年度?から"
+    r"|前年度?に比べ(?:て)?|前年度?と比べ(?:て)?|前年度?と比較(?:して|すると)?)\s*(?:で|は)?\s*$"
 )
 _CHANGE_AFTER = re.compile(r"^\s*(?:の)?(増加|増|上昇|改善|減少|減|低下|悪化)")
 _DOWN = {"減少", "減", "低下", "悪化"}
-_LABEL_FREE = re.compile(
-    r"であり|であった|となり|となった|から|及び|および|また|では|には|時点|実績|現在|年度|[のはがとでにへ末、,()\s~]"
-)
+_BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
+_SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
+_TOTAL = re.compile(r"合計|総数|総計|全体で|計で")
 
 
 def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
@@ -178,88 +219,238 @@ def _alternatives(entry: str) -> tuple[str, ...]:
     return tuple(normalize(a.strip()) for a in entry.split("|") if a.strip())
 
 
-def _has_all(norm: str, groups: tuple[str, ...]) -> bool:
-    """Every group has one of its words in ``norm`` (normalised text)."""
-    return all(any(a in norm for a in _alternatives(g)) for g in groups)
-
-
 def _has_any(norm: str, words: tuple[str, ...]) -> bool:
     return any(a in norm for w in words for a in _alternatives(w))
 
 
-def extract(indicator: Indicator, text: str | Analysis) -> Extraction:
-    """Observations for ``indicator`` in a cell (the one its ``find.column`` names)."""
+def extract(
+    indicator: Indicator,
+    text: str | Analysis,
+    target_text: str = "",
+    siblings: tuple[Indicator, ...] = (),
+) -> Extraction:
+    """Observations for ``indicator`` in a cell (the one its ``find.column`` names).
+
+    ``target_text``: the measure's 目標 cell; the words it puts before the target value tell
+    what the value measures, whatever words this year's status text uses. ``siblings``: the
+    measure's other indicators, whose words do not tell this one's value from theirs.
+    """
     analysis = text if isinstance(text, Analysis) else analyse(text)
+    profile: IndicatorProfile = indicator_profile(
+        indicator, normalize(target_text) if target_text else "", siblings
+    )
     raw, norm = analysis.text, analysis.norm
     find = indicator.find
-    units = set(indicator.find_units)
     regex_spans = [m.span("value") for m in re.finditer(find.regex, norm)] if find.regex else None
-    observations: list[Observation] = []
-    changes: list[tuple[Observation, Observation]] = []
+    candidates: list[Candidate] = []
+    changes: list[tuple[Candidate, Observation]] = []
     pending: Period | None = None
     pending_evidence = None
     found_label = False
+    previous_text = ""
+    carried: Candidate | None = None  # the last value of the sentence before
     for index, sentence in enumerate(analysis.sentences):
+        context = previous_text
+        previous_text = sentence.norm
         if sentence.note:
             continue
-        if find.topic and not _has_all(sentence.norm + "\n" + sentence.lead_norm, find.topic):
-            continue
-        if find.exclude and _has_any(sentence.norm, find.exclude):
-            continue
-        if find.label and not _has_all(sentence.norm, find.label):
-            continue
-        found_label = True
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context)
+        if scope.relevant:
+            found_label = True
         periods = analysis.periods[index]
         marker = _PENDING.search(sentence.norm)
-        if marker:
+        if marker and scope.relevant:
             before_marker = [p for p in periods if p.end <= sentence.start + marker.start()]
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        quantities = _without_targets(analysis.quantities[index], sentence, norm)
-        previous_level: Observation | None = None
-        for q, seg_start, seg_end in _segments(quantities, sentence):
-            before, after = norm[seg_start : q.start], norm[q.end : seg_end]
+        quantities = _distinct(_without_targets(analysis.quantities[index], sentence, norm), norm)
+        wholes = wholes_in(profile, norm, sentence.start, sentence.end)
+        if wholes:
+            quantities = tuple(sorted((*quantities, *wholes), key=lambda q: q.start))
+        # 前年度の148,668件を2.3%下回った。: a sentence that names nothing of its own goes on
+        # from the value of the sentence before.
+        last_level = carried if scope.continues else None
+        if quantities:
+            # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
+            # 企業団体等が34.2%、企業等が32.5%) names every figure of it, not only the first.
+            head = _head_of(sentence.norm[: quantities[0].start - sentence.start])
+            if head:
+                scope = replace(scope, heading=head)
+        seen_previous = False
+        segments = list(_segments(quantities, sentence))
+        for i, (q, seg_start, seg_end) in enumerate(segments):
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
+            before, after = norm[seg_start : q.start], norm[q.end : seg_end]
+            if find.exclude and _has_any(before + after[:_TAIL], find.exclude):
+                continue  # its own words are about something else
+            q = with_unit_before(q, before)
+            # 45都道府県(約96%): a figure in brackets after another is named by its words.
+            name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
             change = _change_kind(q, before, after)
-            obs_period, assumed = _period_for(
-                q, before, after, raw[q.end : seg_end], periods, analysis.lead_periods[index], norm
+            period, assumed, previous = _period_for(
+                q,
+                before,
+                after,
+                raw[q.end : seg_end],
+                periods,
+                analysis.lead_periods[index],
+                norm,
+                last_level.observation.period if last_level else None,
             )
-            base = dict(
-                period=obs_period,
-                evidence=_clause(raw, sentence, q),
-                start=q.start,
-                end=q.end,
-                provisional=bool(_PROVISIONAL.search(before[-12:] + after[:12])),
-                approx=q.approx,
-                bound=q.bound,
-                period_assumed=assumed,
+            if (
+                not previous
+                and last_level is not None
+                and (
+                    (
+                        before.strip() == "("
+                        and _BRACKETS_PREVIOUS.search(sentence.lead_norm + context + sentence.norm)
+                    )
+                    or (seen_previous and _SAME_AS_BEFORE.search(before))
+                )
+            ):
+                # A figure in brackets after another is its previous value where the text says
+                # so: (括弧内は前年度) 62自治体(58自治体); (前年度末321,616名)、…(同116,961名).
+                base = last_level.observation.period
+                period, assumed, previous = (
+                    (period_year_before(base) if base else None),
+                    False,
+                    True,
+                )
+            seen_previous = seen_previous or previous
+            if change is not None and find.value != "change":
+                if last_level is not None:
+                    rel = _observation(
+                        q,
+                        raw,
+                        sentence,
+                        period,
+                        assumed,
+                        last_level.score,
+                        change=change,
+                        value=_signed(q, after),
+                    )
+                    changes.append((last_level, rel))
+                continue
+            if profile.unit_fits(q) is None or (change is None and find.value == "change"):
+                continue
+            scored = score_candidate(
+                profile,
+                q,
+                norm[name_start : q.start],
+                after,
+                scope,
+                last_level.scored if last_level else None,
+                norm[max(sentence.start, q.start - 16) : q.start],
+                norm[q.end : min(sentence.end, q.end + 20)],
+                previous,
             )
-            if change is not None:
-                signed = -abs(q.value) if _is_down(q, after) else abs(q.value)
-                if find.value == "change" and _unit_fits(q, units, find.bare):
-                    strength = _label_strength(find.label, before, after)
-                    if strength:
-                        observations.append(
-                            Observation(signed, q.unit, strength=strength, change=change, **base)
-                        )
-                elif previous_level is not None:
-                    rel = Observation(signed, q.unit, strength=2, change=change, **base)
-                    changes.append((previous_level, rel))
-                continue
-            if find.value == "change" or not _unit_fits(q, units, find.bare):
-                continue
-            strength = _label_strength(find.label, before, after)
-            if strength == 0 and not (previous_level and _label_free(before, periods)):
-                # Strength 0 is kept only where the number continues a series of the value
-                # just matched: "8,277件であり、令和5年度末時点の7,179件".
-                previous_level = None
-                continue
-            obs = Observation(q.value, q.unit, strength=strength, **base)
-            observations.append(obs)
-            previous_level = obs
-    return Extraction(tuple(observations), tuple(changes), pending, pending_evidence, found_label)
+            obs = _observation(
+                q,
+                raw,
+                sentence,
+                period,
+                assumed,
+                scored.score,
+                change=change,
+                value=_signed(q, after) if change else q.value,
+                previous=previous,
+                total=bool(_TOTAL.search(before[-12:])),
+            )
+            last_level = Candidate(obs, scored.score, scored.why, scored)
+            candidates.append(last_level)
+        carried = last_level
+    candidates.sort(key=lambda c: -c.score)
+    all_changes = tuple((level.observation, rel) for level, rel in changes)
+    return _choose(
+        Extraction((), (), pending, pending_evidence, found_label, tuple(candidates), all_changes)
+    )
+
+
+def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
+    """The candidates that score close to the best become the observations (those at
+    ``claimed`` positions are left out: a sibling indicator names them better)."""
+    kept = [c for c in extraction.candidates if c.observation.start not in claimed]
+    best = kept[0].score if kept else 0.0
+    floor = max(MIN_SCORE, best * ACCEPT_RATIO)
+    accepted = [c.observation for c in kept if c.score >= floor]
+    starts = {o.start for o in accepted}
+    return replace(
+        extraction,
+        observations=tuple(sorted(accepted, key=lambda o: o.start)),
+        changes=tuple((lv, rel) for lv, rel in extraction.all_changes if lv.start in starts),
+        found_label=extraction.found_label or bool(accepted),
+    )
+
+
+# NOTE: one figure is the value of one indicator. Where a sibling of the same measure (named
+# otherwise) scores a figure this much higher, the figure is the sibling's.
+CLAIM_MARGIN = 0.15
+
+
+def resolve_siblings(
+    indicators: tuple[Indicator, ...], extractions: dict[str, Extraction]
+) -> dict[str, Extraction]:
+    """Each indicator's extraction without the figures a sibling indicator claims."""
+    score_at = {
+        ind.id: {c.observation.start: c.score for c in extractions[ind.id].candidates}
+        for ind in indicators
+        if ind.id in extractions
+    }
+    out = {}
+    for ind in indicators:
+        if ind.id not in extractions:
+            continue
+        mine = score_at[ind.id]
+        claimed = frozenset(
+            start
+            for other in indicators
+            if other.id != ind.id and other.label != ind.label and other.id in score_at
+            for start, score in score_at[other.id].items()
+            if start in mine and score > mine[start] + CLAIM_MARGIN
+        )
+        out[ind.id] = _choose(extractions[ind.id], claimed) if claimed else extractions[ind.id]
+    return out
+
+
+def _observation(
+    q: Quantity,
+    raw: str,
+    sentence: Sentence,
+    period: Period | None,
+    assumed: bool,
+    score: float,
+    *,
+    change: str | None,
+    value: float,
+    previous: bool = False,
+    total: bool = False,
+) -> Observation:
+    return Observation(
+        value,
+        q.unit,
+        period,
+        _clause(raw, sentence, q),
+        q.start,
+        q.end,
+        score,
+        provisional=bool(_PROVISIONAL.search(_around(raw, sentence, q))),
+        approx=q.approx,
+        bound=q.bound,
+        change=change,
+        period_assumed=assumed,
+        previous=previous,
+        total=total,
+    )
+
+
+def _around(raw: str, sentence: Sentence, q: Quantity) -> str:
+    return normalize(raw[max(sentence.start, q.start - 12) : min(sentence.end, q.end + 12)])
+
+
+def _signed(q: Quantity, after: str) -> float:
+    return -abs(q.value) if _is_down(q, after) else abs(q.value)
 
 
 def _segments(
@@ -288,39 +479,25 @@ def _without_targets(
     return tuple(kept) if len(kept) < len(quantities) else quantities
 
 
-def _unit_fits(q: Quantity, units: set[str], bare: bool) -> bool:
-    if q.unit is None:
-        return bare and q.bare
-    if q.unit in units:
-        return True
-    from .errors import UnitError
-    from .units import convert
+def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
+    """One figure written twice, an approximate word and the precise figure in brackets
+    (6割弱(57.9%), 約3割(31.4%), 57.9%(約6割)): the precise one is the value."""
+    from .units import same_dimension
 
-    for unit in units:
-        try:
-            convert(1.0, q.unit, unit)
-            return True
-        except UnitError:
+    drop: set[int] = set()
+    for a, b in pairwise(quantities):
+        between = norm[a.end : b.start].strip()
+        if between != "(" or a.unit is None or b.unit is None:
             continue
-    return False
-
-
-def _label_strength(label: tuple[str, ...], before: str, after: str) -> int:
-    """2 when the label words stand before the number, 1 when they stand beside it."""
-    if not label:
-        return 1
-    if _has_all(before, label):
-        return 2
-    if _has_all(before + after, label):
-        return 1
-    return 0
-
-
-def _label_free(before: str, periods: tuple[PeriodMatch, ...]) -> bool:
-    text = before
-    for p in periods:
-        text = text.replace(normalize(p.text), "")
-    return len(_LABEL_FREE.sub("", text)) <= 2
+        if not same_dimension(a.unit, b.unit):
+            continue
+        if a.approx and not b.approx:
+            drop.add(id(a))
+        elif b.approx and not a.approx:
+            drop.add(id(b))
+    if not drop:
+        return quantities
+    return tuple(q for q in quantities if id(q) not in drop)
 
 
 def _change_kind(q: Quantity, before: str, after: str) -> str | None:
@@ -356,11 +533,14 @@ def _period_for(
     periods: tuple[PeriodMatch, ...],
     lead_periods: tuple[PeriodMatch, ...],
     norm: str,
-) -> tuple[Period | None, bool]:
-    """The period a number belongs to and whether it was assumed rather than read.
+    level_period: Period | None = None,
+) -> tuple[Period | None, bool, bool]:
+    """The period a number belongs to, whether it was assumed rather than read, and whether
+    the number is stated as the previous value (前年(18.2%), 前年度末:52%).
 
     ``before`` and ``after`` are normalised; ``raw_after`` is ``after`` as written, so a
-    period's text quotes the source.
+    period's text quotes the source. ``level_period``: the period of the value just before it
+    in the sentence, which a previous value (前年(35.2%)) is one year before.
     """
     paren = _PAREN.match(after)
     if paren:
@@ -368,7 +548,7 @@ def _period_for(
             raw_after[paren.start(1) : paren.end(1)], norm=after[paren.start(1) : paren.end(1)]
         )
         if inside:
-            return inside[0].period, False
+            return inside[0].period, False, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
     # time, which they spell out: 前年度(令和6年度)は….
@@ -379,28 +559,57 @@ def _period_for(
         and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
     ]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
-    if _PREVIOUS_YEAR.search(before[-_TAIL:]):
-        # 前年度の約73%: the year before the one the sentence is about.
-        return (_year_before(base) if base else None), base is None
+    if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
+        # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
+        # period named, the year before the report's: see ``evaluate.effective_end``).
+        if level_period is not None:
+            base = level_period
+        elif not earlier and periods and periods[0].start < q.start:
+            base = periods[0].period
+        return (period_year_before(base) if base else None), base is None, True
     if base is not None:
-        return base, False
-    return None, True
+        return base, False, False
+    return None, True, False
+
+
+def _head_of(text: str) -> str:
+    """The words up to the last topic marker (は、 or :) before a sentence's first figure."""
+    cut = max(text.rfind("は、"), text.rfind(":"))
+    return text[: cut + 1].strip() if cut > 0 else ""
+
+
+def _in_previous_bracket(norm: str, at: int) -> bool:
+    """Whether ``at`` stands in a bracket of previous values: 前年(1,318市町村、75.7%) or
+    (前年度:1,599市町村、91.8%)."""
+    window = norm[max(0, at - 40) : at]
+    cut = max(window.rfind("。"), window.rfind("\n"))
+    window = window[cut + 1 :]
+    open_at = window.rfind("(")
+    if open_at < 0 or ")" in window[open_at:]:
+        return False
+    return bool(
+        _OPENS_PREVIOUS.match(window, open_at + 1)
+        or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
+    )
 
 
 # The patterns anchored at the end of the words before a number look at this many characters
 # only: a regex search anchored with $ still tries every start position of what it is given.
 _TAIL = 16
 _TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
-_TARGET_BEFORE = re.compile(r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:約|およそ)?\s*$")
-_TARGET_AFTER = re.compile(r"^\s*\)?\s*(?:の|という|とする|を)?目標")
-_PREVIOUS_YEAR = re.compile(r"(?:前年度|昨年度|前年|昨年)(?:の|は|:|実績は?)?\s*$")
-
-
-def _year_before(period: Period) -> Period:
-    from dateutil.relativedelta import relativedelta
-
-    year = relativedelta(years=1)
-    return Period(period.start - year, period.end - year, f"{period.text}の前年")
+_TARGET_BEFORE = re.compile(
+    r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:年間|毎年度?|年)?\s*(?:約|およそ)?\s*$"
+)
+# 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
+_TARGET_AFTER = re.compile(
+    r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標|(?:に|には)(?:届か|達しな|達せ|及ば|至らな))"
+)
+_PREVIOUS_WORD = r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?|前回(?:調査)?(?:時)?)"
+_OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
+_PREVIOUS_YEAR = re.compile(
+    _PREVIOUS_WORD
+    + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?)?\s*\(?\s*(?:約|およそ)?\s*$"
+)
 
 
 def _clause(text: str, sentence: Sentence, q: Quantity) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document
-from .extract import extract
 from .rules import LoadedRules
+from .scorecard import extractions_for
 from .targets import DraftedTarget, read_targets
 
 
@@ -66,12 +66,9 @@ def lint(document: Document, rules: LoadedRules) -> list[LintFinding]:
                     LintFinding("rule_without_measure", no, "文書にこの施策No.がない", ind.id)
                 )
             continue
-        measure = present[no]
+        found = extractions_for(present[no], indicators)
         for ind in indicators:
-            text = {"status": measure.status_text, "target": measure.target_text}.get(
-                ind.find.column, measure.review_text
-            )
-            result = extract(ind, text)
+            result = found[ind.id]
             if not result.observations and result.pending is None:
                 why = (
                     "指標の語はあるが数値が見つからない"

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .era import Period, fiscal_year_of
+from .era import Period, fiscal_year_of, parse_period
 from .errors import UnitError
 from .extract import Extraction, Observation
+from .features import AMBIGUITY_MARGIN
 from .numfmt import format_number
 from .rules import Indicator
 from .trend import ON_TRACK_RATIO, TrendPoint, earlier_points, effective_end, growth_ratio
-from .units import convert, unit_label
+from .units import canonical_unit, convert, unit_label
 from .vocabulary import Comparator, Status
 
 __all__ = ["Outcome", "evaluate_indicator"]
@@ -52,7 +53,30 @@ _fmt = format_number
 def _not_measurable(
     ind: Indicator, measure_no: int, code: str, reason: str, **extra: object
 ) -> Outcome:
+    # A value that cannot be judged keeps the rule's target and deadline: the reader still
+    # sees what was to be reached, and by when.
+    extra.setdefault("target", stated_threshold(ind))
+    extra.setdefault("deadline", ind.deadline_end)
     return Outcome(ind, measure_no, Status.NOT_MEASURABLE, code, reason, **extra)  # type: ignore[arg-type]
+
+
+def stated_threshold(ind: Indicator) -> float | None:
+    """The threshold the rule states without any reported value: the target, or the one its
+    baseline gives (半減 of 1,327人 → 663.5人; 1割増 of a stated baseline)."""
+    c = ind.comparator
+    if c in (">=", ">", "<=", "<"):
+        return ind.target
+    if ind.baseline is None:
+        return None
+    base = ind.baseline.value
+    if c == "reduce_by_ratio" and ind.ratio is not None:
+        return base * (1 - ind.ratio)
+    sign = 1 if c == "increase" else -1
+    if ind.by is not None:
+        return base + sign * ind.by
+    if ind.by_ratio is not None:
+        return base * (1 + sign * ind.by_ratio)
+    return base
 
 
 def _in_unit(ind: Indicator, obs: Observation) -> float:
@@ -109,16 +133,20 @@ def evaluate_indicator(
         return _not_measurable(
             ind, measure_no, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
         )
-    # The latest observation wins; at that date, the one whose label stands closest.
+    # The latest observation wins; at that date, the one that scores best. Values that score
+    # alike but differ are not guessed between.
     latest_end = max(effective_end(o, as_of) for o, _ in eligible)
     at_latest = [(o, v) for o, v in eligible if effective_end(o, as_of) == latest_end]
-    top = max(o.strength for o, _ in at_latest)
-    current = [(o, v) for o, v in at_latest if o.strength == top]
-    if ind.find.aggregate == "sum":
-        obs = current[0][0]
+    at_latest.sort(key=lambda ov: -ov[0].score)
+    totals = [(o, v) for o, v in at_latest if o.total]
+    if ind.find.aggregate == "sum" and not totals:
+        current = at_latest
+        evidence_obs = current[0][0]
         actual = sum(v for _, v in current)
-        evidence_obs = obs
     else:
+        at_latest = totals or at_latest  # a stated total rather than its parts
+        top = at_latest[0][0].score
+        current = [(o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN]
         values = {round(v, 9) for _, v in current}
         if len(values) > 1:
             listed = "、".join(_fmt(v) + u for v in sorted(values))
@@ -128,6 +156,7 @@ def evaluate_indicator(
                 "ambiguous",
                 f"同じ時点の候補が複数あり特定できない({listed})",
                 observation=current[0][0],
+                observations=tuple(o for o, _ in usable),
             )
         evidence_obs, actual = current[0]
     period = evidence_obs.period
@@ -170,7 +199,8 @@ def evaluate_indicator(
         if share_base.actual == 0:
             return _not_measurable(ind, measure_no, "no_value", "割合の分母が0", **extra)
         actual = 100.0 * actual / share_base.actual
-    series = earlier_points(eligible, evidence_obs, latest_end, as_of, actual, extraction, ind)
+    components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
+    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
     series += [p for p in history if p.when < latest_end]
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
@@ -255,8 +285,8 @@ def _judge(
     ) -> Outcome:
         return Outcome(ind, measure_no, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
 
-    # The trend: the earlier observations, then this one.
-    points = [*series, TrendPoint(when, actual, "document")]
+    # The trend: the stated baseline, the earlier observations, then this one.
+    points = [*_baseline_point(ind, series, when), *series, TrendPoint(when, actual, "document")]
     if met:
         return outcome(Status.ACHIEVED, "met", f"{got}は目標({goal})を満たす", points)
     if deadline is None:
@@ -295,6 +325,27 @@ def _judge(
         points,
         growth_ratio=rounded,
     )
+
+
+def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> list[TrendPoint]:
+    """The rule's baseline as the first point of the trend, when it names its period and
+    stands before every observation (令和5年の1,327人 for a target to halve it by 2030)."""
+    base = ind.baseline
+    if base is None or not base.period:
+        return []
+    try:
+        day = parse_period(base.period).end
+    except ValueError:
+        return []
+    first = series[0].when if series else when
+    if day >= first:
+        return []
+    try:
+        unit = canonical_unit(base.unit) if base.unit else ind.pint_unit
+        value = convert(base.value, unit, ind.pint_unit)
+    except UnitError:
+        return []
+    return [TrendPoint(day, value, "baseline")]
 
 
 def _deadline(ind: Indicator, when: date) -> date | None:

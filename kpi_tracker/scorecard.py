@@ -9,7 +9,7 @@ from typing import Any
 from .bulk import no_cycle_collection
 from .document import Document, Measure
 from .errors import DocumentError, Location
-from .extract import Analysis, analyse, extract
+from .extract import Analysis, Extraction, analyse, extract, resolve_siblings
 from .grading import measure_grade, measure_status
 from .numfmt import plain_number
 from .outcome import Outcome, evaluate_indicator
@@ -143,6 +143,24 @@ def _sheet_scorecard(
     )
 
 
+def extractions_for(measure: Measure, indicators: tuple[Indicator, ...]) -> dict[str, Extraction]:
+    """What each indicator's cell says about it: every cell is read once, and a figure that a
+    sibling indicator names better is left to it."""
+    analyses: dict[str, Analysis] = {}
+    by_column: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        by_column.setdefault(ind.find.column, []).append(ind)
+    out: dict[str, Extraction] = {}
+    for column, group in by_column.items():
+        analyses[column] = analyse(_text_of(measure, group[0]))
+        siblings = tuple(group)
+        found = {
+            ind.id: extract(ind, analyses[column], measure.target_text, siblings) for ind in group
+        }
+        out.update(resolve_siblings(siblings, found) if len(group) > 1 else found)
+    return out
+
+
 def _measure_outcome(
     measure: Measure,
     by_measure: dict[int, tuple[Indicator, ...]],
@@ -152,18 +170,14 @@ def _measure_outcome(
 ) -> MeasureOutcome:
     """Every indicator of one measure, and the measure's own status, grade and reason."""
     indicators = by_measure.get(measure.no, ())
+    extractions = extractions_for(measure, indicators)
     done: dict[str, Outcome] = {}
-    analyses: dict[str, Analysis] = {}
     # Shares are evaluated after the indicator they divide by.
     for ind in sorted(indicators, key=lambda i: i.share_of is not None):
-        column = ind.find.column
-        if column not in analyses:
-            analyses[column] = analyse(_text_of(measure, ind))
-        extraction = extract(ind, analyses[column])
         done[ind.id] = evaluate_indicator(
             ind,
             measure.no,
-            extraction,
+            extractions[ind.id],
             as_of,
             history=history.get(ind.id, ()),
             share_base=done.get(ind.share_of) if ind.share_of else None,

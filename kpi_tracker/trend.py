@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from .era import one_year_before
 from .errors import UnitError
 from .extract import Extraction, Observation
+from .features import AMBIGUITY_MARGIN
 from .rules import Indicator
 from .units import convert
 
@@ -33,9 +34,10 @@ class TrendPoint:
 def effective_end(obs: Observation, as_of: date) -> date:
     """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
     ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
-    the previous day; a value with no period named stands at ``as_of``."""
+    the previous day; a value with no period named stands at ``as_of``, and one stated as the
+    previous value (前年の14.6%) a year before."""
     if obs.period is None:
-        return as_of
+        return one_year_before(as_of) if obs.previous else as_of
     p = obs.period
     if p.is_point and p.start.month == 4 and p.start.day == 1:
         return p.start - timedelta(days=1)
@@ -44,32 +46,38 @@ def effective_end(obs: Observation, as_of: date) -> date:
 
 def earlier_points(
     eligible: list[tuple[Observation, float]],
-    current: Observation,
+    components: list[tuple[Observation, float]],
     current_end: date,
     as_of: date,
-    actual: float,
     extraction: Extraction,
     ind: Indicator,
 ) -> list[TrendPoint]:
-    """Earlier observations of the same value: a series in the text, or a change statement."""
-    points: dict[date, set[float]] = {}
+    """Earlier observations of the same value: a series in the text (with values stated as
+    the previous one), or the change statements beside the current value (``components``,
+    with their values in the indicator's unit) — of each of its parts when it is a sum
+    (電話・SNS・メール相談件数)."""
+    at: dict[date, list[tuple[float, float]]] = {}
     for obs, value in eligible:
         when = effective_end(obs, as_of)
-        if when < current_end and obs.period is not None:
-            points.setdefault(when, set()).add(round(value, 9))
-    out = [
-        TrendPoint(when, vals.pop(), "document") for when, vals in points.items() if len(vals) == 1
-    ]
-    if not out and current.period is not None:
-        for level, change in extraction.changes:
-            if level.start != current.start:
-                continue
-            previous = previous_from_change(actual, change, ind)
-            if previous is not None:
-                when = one_year_before(current_end)
-                out.append(TrendPoint(when, previous, "change statement"))
-                break
-    return out
+        if when < current_end and (obs.period is not None or obs.previous):
+            at.setdefault(when, []).append((obs.score, round(value, 9)))
+    out = []
+    for when, scored in sorted(at.items()):
+        # An earlier value is taken where one scores clearly best, or all agree.
+        scored.sort(reverse=True)
+        top_score, top_value = scored[0]
+        if all(v == top_value or s < top_score - AMBIGUITY_MARGIN for s, v in scored[1:]):
+            out.append(TrendPoint(when, top_value, "document"))
+    if out:
+        return out
+    previous_parts = []
+    for part, value in components:
+        change = next((c for level, c in extraction.changes if level.start == part.start), None)
+        previous = previous_from_change(value, change, ind) if change else None
+        if previous is None:
+            return out
+        previous_parts.append(previous)
+    return [TrendPoint(one_year_before(current_end), sum(previous_parts), "change statement")]
 
 
 def previous_from_change(actual: float, change: Observation, ind: Indicator) -> float | None:

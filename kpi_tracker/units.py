@@ -108,6 +108,17 @@ def _pint_convert(value: float, unit: str, to: str) -> float:
     return float(converted)
 
 
+def same_dimension(a: str, b: str) -> bool:
+    """Whether two units measure the same thing (割 and %, 人 and 名)."""
+    if a == b:
+        return True
+    try:
+        convert(1.0, a, b)
+    except UnitError:
+        return False
+    return True
+
+
 def unit_label(unit: str | None) -> str:
     """The Japanese word to print for a pint name (the first alias written for it)."""
     if unit is None:

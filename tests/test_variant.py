@@ -139,7 +139,8 @@ def test_previous_year_in_brackets_is_the_trend(variant_2_card) -> None:
     ind = next(
         i for i in variant_2_card["indicators"] if i["id"] == "bullying-school-training-share"
     )
-    assert [p["value"] for p in ind["trend"]] == [86.9, 89.5]
+    # the rule's baseline (令和5年度 85.7%), last year in brackets, this year
+    assert [p["value"] for p in ind["trend"]] == [85.7, 86.9, 89.5]
 
 
 def test_compare_markdown_puts_regressions_first(seed_card, variant_card) -> None:

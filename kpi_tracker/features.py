@@ -1,0 +1,452 @@
+"""What a number measures: the features that score a candidate value for an indicator.
+
+A candidate is a quantity in the measure's cell whose unit fits the indicator. Its score adds:
+
+- ``near``: how much of what the indicator measures the words just before it (and a bracket
+  just after it) name — the strongest sign, since Japanese puts the name before the number
+  (相談件数は38,791件, 都道府県においては96%);
+- ``sentence``: the same for its sentence, and ``context`` for the lead-in of its bullet list
+  and the sentence before (the name may stand there: その数は約3万2千人);
+- ``hints``: the rule's ``find.label`` words near it or in its sentence, ``find.topic`` words
+  in its sentence or lead-in — raising the score, never a gate;
+- ``entity``: the kind of body the number counts or is a share of (都道府県, 市区町村), read
+  from its own unit or the count beside it (45都道府県(約96%)), against the one the label
+  names: a share of 市区町村 is not a share of 都道府県;
+- ``role``: a sub-total (うち…) counts less.
+
+What the indicator measures is its label, its ``find`` hints and the clause of the measure's
+own target cell that stands before the target value (児童福祉司の配置を7,390人程度とする).
+Each comparison is a bigram coverage (``similarity.py``), so particles and paraphrases weigh
+little. The weights are set on the documents in ``tests/fixtures`` and noted below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .data import read_data
+from .errors import UnitError
+from .normalize import normalize
+from .quantity import Quantity, find_quantities
+from .rules import Indicator
+from .similarity import Profile, bigrams, content_chars, profile_of
+from .units import convert, unit_words
+
+__all__ = [
+    "ACCEPT_RATIO",
+    "AMBIGUITY_MARGIN",
+    "MIN_SCORE",
+    "IndicatorProfile",
+    "Scored",
+    "SentenceScope",
+    "indicator_profile",
+    "score_candidate",
+    "wholes_in",
+    "with_unit_before",
+]
+
+# NOTE: weights of the features, tuned on tests/fixtures (the reworded documents), not on one
+# sentence. ``near`` dominates: the name of a value stands right before it.
+W_NEAR = 0.45
+W_SENTENCE = 0.25
+W_CONTEXT = 0.12
+W_ATTACH = 0.25
+W_HINT_NEAR = 0.2
+W_HINT_SENTENCE = 0.08
+ENTITY_MATCH = 0.12
+ENTITY_MISMATCH = -0.4
+TOPIC_MISSING = -0.15
+SUBTOTAL = -0.15
+# A candidate must score this much to be read at all, and this share of the best candidate
+# to stand beside it as an observation (a series, earlier years).
+MIN_SCORE = 0.1
+ACCEPT_RATIO = 0.75
+# Two different values at the same date whose scores differ by less than this are ambiguous.
+AMBIGUITY_MARGIN = 0.06
+# A sentence is about the indicator when it holds this much of its profile (or a hint).
+RELEVANT = 0.45
+
+_NEAR_CHARS = 28
+_AFTER_CHARS = 14
+_AFTER_BREAK = re.compile(r"[、。,:;\s・]")
+_LONG_BRACKET = re.compile(r"\([^()]{16,}\)")
+_NUMBERS = re.compile(
+    r"(?:令和|平成|R|H)?[0-9元,.万千億]+(?:年度?|月|日|末|時点|件|人|名|か所|%|団体|自治体|回)?"
+)
+_HEADING = re.compile(r"^\s*[・●○◆■]?\s*([^:、。]{2,24}):")
+_ANAPHORA = re.compile(r"^\s*[・●○◆■]?\s*(?:その|これ|この|同|うち|内訳|なお)")
+_SUBTOTAL = re.compile(r"うち|内数|内訳")
+# Particles, copulas and words of time that name nothing: a number whose own words are only
+# these continues the series of the number before it (8,277件であり、令和5年度末時点の7,179件).
+_LABEL_FREE = re.compile(
+    r"時点|実績|現在|年度|前年度?|前回|昨年度?|同期|同時点|速報値?|確定値?|見込み?|概数|暫定"
+    r"|累計|合計|達し|上回|下回|増加|減少|増え|減っ|比べ|比較|推移|末"
+)
+_PIECE_BREAK = re.compile(r"[、,。:;()\s・]")
+_PERIODISH = re.compile(r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?")
+
+# The kinds of bodies a count or a share is about. 自治体 and 団体 are generic: they agree
+# with either kind of local government.
+_ENTITIES = {"prefecture", "municipality"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    score: float
+    near: float
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScope:
+    """How much one sentence (with its lead-in and the sentence before) is about the
+    indicator; shared by every number in it."""
+
+    sentence: float
+    context: float
+    hints: float  # share of the label hint groups the sentence holds
+    topic: bool  # the topic hints hold (True when there are none)
+    grams: frozenset[str]
+    heading: str = ""  # a bullet's heading (就労支援事業:… → 就労支援事業)
+    continues: bool = False  # names nothing of its own: it goes on from the sentence before
+
+    @property
+    def relevant(self) -> bool:
+        return self.sentence >= RELEVANT or self.hints > 0
+
+
+@dataclass(frozen=True)
+class IndicatorProfile:
+    indicator: Indicator
+    profile: Profile
+    label_groups: tuple[tuple[str, ...], ...]
+    topic_groups: tuple[tuple[str, ...], ...]
+    entity: str | None  # prefecture / municipality the label counts or is a share of
+    subtotal: bool  # the label itself names a part (うち…)
+
+    def sentence_scope(self, sentence: str, lead: str, previous: str) -> SentenceScope:
+        grams = bigrams(sentence)
+        own = self.profile.coverage(grams)
+        lead_cov = self.profile.coverage(bigrams(lead)) if lead else 0.0
+        prev_cov = self.profile.coverage(bigrams(previous)) if previous else 0.0
+        topic_text = sentence + lead
+        continues = (
+            bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
+        )
+        if continues:
+            # その数は…, 令和7年度末時点では9,240件となった: the sentence names nothing of its
+            # own and continues the one before it.
+            own = max(own, prev_cov, lead_cov)
+            topic_text += previous
+        hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
+        topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
+        head = _HEADING.match(sentence)
+        return SentenceScope(
+            own,
+            max(lead_cov, prev_cov),
+            hints,
+            topic,
+            frozenset(grams),
+            head.group(1) if head else "",
+            continues,
+        )
+
+    def unit_fits(self, q: Quantity) -> bool | None:
+        """True when the quantity's unit can be the indicator's value, None when not."""
+        ind = self.indicator
+        if q.unit is None:
+            return True if ind.find.bare and q.bare else None
+        if q.unit in ind.find_units:
+            return True
+        for unit in ind.find_units:
+            try:
+                convert(1.0, q.unit, unit)
+                return True
+            except UnitError:
+                continue
+        return None
+
+
+def _groups_in(groups: tuple[tuple[str, ...], ...], text: str) -> float:
+    if not groups:
+        return 0.0
+    return sum(1 for g in groups if any(a in text for a in g)) / len(groups)
+
+
+@cache
+def _synonyms() -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for raw in read_data("synonyms.tsv").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            groups.append(tuple(normalize(w) for w in raw.split("\t") if w))
+    return tuple(groups)
+
+
+def _synonyms_of(text: str) -> list[str]:
+    return [w for g in _synonyms() if any(x in text for x in g) for w in g if w not in text]
+
+
+# NOTE: words that a sibling indicator of the same measure is named by too (件数 for both the
+# アクセス件数 and the 相談件数 of one site) do not tell the two apart: they weigh less.
+SHARED_WITH_SIBLING = 0.35
+
+
+@cache
+def indicator_profile(
+    indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...] = ()
+) -> IndicatorProfile:
+    """The indicator's profile; ``target_norm`` is the measure's normalised 目標 cell and
+    ``siblings`` the other indicators of the measure."""
+    find = indicator.find
+    # NOTE: a bracket in a label qualifies it ((年間), (新規相談受付件数に占める割合)); its
+    # words are not what the value is named by, so they weigh less.
+    full = normalize(indicator.label)
+    label = _BRACKETED.sub("", full)
+    qualifiers = " ".join(_BRACKETED.findall(full))
+    label_groups = tuple(_split(g) for g in find.label)
+    topic_groups = tuple(_split(g) for g in find.topic)
+    hints = tuple(a for g in label_groups for a in g)
+    parts: list[tuple[str, float]] = [(label, 1.0), (qualifiers, 0.3)]
+    parts += [(a, 0.6) for g in topic_groups for a in g]
+    parts += [(w, 0.7) for w in _synonyms_of(" ".join((label, *hints)))]
+    own = profile_of(*parts, names=hints)
+    clause = _target_clause(indicator, target_norm, own)
+    if clause:
+        parts.append((clause, 0.6))
+    profile = profile_of(*parts, names=hints)
+    others = [s for s in siblings if s.id != indicator.id and s.label != indicator.label]
+    if others:
+        shared = set()
+        for other in others:
+            shared |= set(bigrams(normalize(other.label)))
+            shared |= {g for group in other.find.label for g in bigrams(normalize(group))}
+        weights = {
+            g: w * (SHARED_WITH_SIBLING if g in shared else 1.0) for g, w in profile.weights.items()
+        }
+        profile = Profile(weights, sum(weights.values()))
+    return IndicatorProfile(
+        indicator,
+        profile,
+        label_groups,
+        topic_groups,
+        _entity_in(label),
+        bool(_SUBTOTAL.search(full)),
+    )
+
+
+def _split(group: str) -> tuple[str, ...]:
+    return tuple(normalize(a.strip()) for a in group.split("|") if a.strip())
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CLAUSE_START = re.compile(r".*[。、:]")
+
+
+def _target_clause(indicator: Indicator, target_norm: str, own: Profile) -> str:
+    """The words of the target cell that name the target value: those before it back to the
+    previous comma or full stop (令和8年度末までに児童福祉司の配置を|7,390人程度). Where the
+    value stands twice (年間30万回 for two sites), the clause closest to the label."""
+    if not target_norm or indicator.target is None:
+        return ""
+    clauses = []
+    for q in find_quantities(target_norm, norm=target_norm):
+        if q.unit is None:
+            continue
+        try:
+            value = convert(q.value, q.unit, indicator.pint_unit)
+        except UnitError:
+            continue
+        if abs(value - indicator.target) <= 1e-6 * max(1.0, abs(indicator.target)):
+            head = target_norm[max(0, q.start - 40) : q.start]
+            cut = _CLAUSE_START.match(head)
+            clause = head[cut.end() :] if cut else head
+            if len(clause) < 6:  # 、を8割とする: take the clause before too
+                clause = head[-40:]
+            clauses.append(clause)
+    if not clauses:
+        return ""
+    return max(clauses, key=lambda c: own.coverage(bigrams(c)))
+
+
+@cache
+def _entity_words() -> tuple[tuple[str, str], ...]:
+    words = [(w, u) for w, u in unit_words().items() if u in _ENTITIES]
+    return tuple(sorted(words, key=lambda wu: -len(wu[0])))
+
+
+def _entity_in(text: str, last: bool = True) -> str | None:
+    """The kind of body the last (or first) entity word of ``text`` names."""
+    best: tuple[int, str] | None = None
+    for word, unit in _entity_words():
+        pos = text.rfind(word) if last else text.find(word)
+        if pos < 0:
+            continue
+        if best is None or (pos > best[0] if last else pos < best[0]):
+            best = (pos, unit)
+    return best[1] if best else None
+
+
+def _entity_of(q: Quantity, before: str, following: str) -> str | None:
+    """The body a number is about: its own unit, the count in the bracket after it
+    (``following``: the text after the number, past its neighbours), or the nearest body
+    named just before it."""
+    if q.unit in _ENTITIES:
+        return q.unit
+    if q.unit_word and unit_words().get(q.unit_word) in _ENTITIES:  # 全都道府県 as 100%
+        return unit_words()[q.unit_word]
+    if following.lstrip().startswith("("):
+        inside = following[: following.find(")") + 1 if ")" in following else _AFTER_CHARS]
+        found = _entity_in(inside, last=False)
+        if found:
+            return found
+    if before.rstrip().endswith("("):  # 45都道府県(約96%): the count the share belongs to
+        return _entity_in(before[-8:])
+    return _entity_in(before[-12:])
+
+
+def _label_free(text: str) -> bool:
+    """Whether words name nothing: particles, verbs of reaching and words of time only."""
+    return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
+
+
+def _attachment(ip: IndicatorProfile, before: str) -> float | None:
+    """How much of the words a number is attached to (the phrase right before it: 企業等が,
+    市区町村においては) belong to what the indicator measures: a precision, where ``near`` is
+    a recall. None when the number is attached to no words of its own."""
+    text = _PERIODISH.sub("", before)
+    pieces = [p for p in _PIECE_BREAK.split(text) if content_chars(p)]
+    if not pieces:
+        return None
+    grams = bigrams(pieces[-1][-12:])
+    total = sum(grams.values())
+    if total < 1.0:
+        return None
+    return sum(w for g, w in grams.items() if g in ip.profile.weights) / total
+
+
+def score_candidate(
+    ip: IndicatorProfile,
+    q: Quantity,
+    before: str,
+    after: str,
+    scope: SentenceScope,
+    series: Scored | None,
+    preceding: str,
+    following: str,
+    previous: bool = False,
+) -> Scored:
+    """The score of one candidate and the reasons, for ``--explain``.
+
+    ``before``/``after``: the normalised words between this number and its neighbours;
+    ``series``: the score of the number before it in the sentence, which this one continues
+    (and takes) when its own words name nothing or it is stated as the previous value
+    (``previous``); ``preceding``/``following``: the text just before and after the number,
+    past its neighbours (for the entity it is about).
+    """
+    if series is not None and (previous or _label_free(before)):
+        return Scored(series.score, series.near, ("前の数値の系列", *series.why))
+    why: list[str] = []
+    near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
+    # The words after a number name it only up to a break: past a comma, a space or a colon
+    # they name the next one (新規相談受付件数:302,828件 プラン作成件数:89,492件).
+    near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
+    heading = scope.heading if scope.heading not in near_before else ""
+    near_text = heading + " " + near_before + " " + near_after
+    grams = bigrams(near_text)
+    near = ip.profile.coverage(grams)
+    if scope.continues and near < 0.7 * scope.context:
+        near = 0.7 * scope.context  # its name stands in the sentence before
+        why.append("名称は前の文に")
+    attach = _attachment(ip, before)
+    score = (
+        W_NEAR * near
+        + W_SENTENCE * scope.sentence
+        + W_CONTEXT * scope.context
+        + W_ATTACH * (0.5 if attach is None else attach)
+    )
+    if attach is not None and attach >= 0.6:
+        why.append("数値の直前の語が一致")
+    found = ip.profile.found(grams)[:4]
+    if found:
+        why.append("近接語:" + "・".join(found))
+    if ip.label_groups:
+        hint_near = _groups_in(ip.label_groups, near_text)
+        score += W_HINT_NEAR * hint_near + W_HINT_SENTENCE * max(0.0, scope.hints - hint_near)
+        if hint_near:
+            why.append("規則の語が近接")
+        elif scope.hints:
+            why.append("規則の語が同じ文に")
+    if not scope.topic:
+        score += TOPIC_MISSING
+        why.append("topicの語がない")
+    entity = _entity_of(q, preceding, following)
+    if ip.entity and entity:
+        if entity == ip.entity:
+            score += ENTITY_MATCH
+            why.append("対象の主体が一致")
+        else:
+            score += ENTITY_MISMATCH
+            why.append("対象の主体が異なる")
+    if not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
+        score += SUBTOTAL
+        why.append("内数(うち)")
+    return Scored(round(score, 4), near, tuple(why))
+
+
+@cache
+def _wholes() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for raw in read_data("wholes.tsv").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            word, count = raw.split("\t")
+            table[word] = int(count)
+    return table
+
+
+_NOT_REACHED = re.compile(
+    r"[^、。]{0,12}?(?:には?至って(?:い)?ない|には?至ら|には?届いて(?:い)?ない|には?届か|できていない"
+    r"|していない|されていない|ではない|を目指)"
+)
+_WHOLE = re.compile(r"全(?:て|ての)?(都道府県|市区町村|市町村)(?!の\s*(?:約)?[0-9])")
+
+
+def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:
+    """``全都道府県`` read as a value: 100% of them, or their count where it is fixed (47)."""
+    out: list[Quantity] = []
+    wants_share = "percent" in ip.indicator.find_units
+    for m in _WHOLE.finditer(norm, start, end):
+        if norm[max(0, m.start() - 1) : m.start()] == "(":
+            continue  # (全市町村の…): the whole a share is taken of
+        if _NOT_REACHED.match(norm, m.end(), end):
+            continue  # 全市町村での設置には至っていない: the goal, not reached
+        word = m.group(1)
+        unit = unit_words()[word]
+        if wants_share:
+            value, unit_name = 100.0, "percent"
+        elif unit in ip.indicator.find_units and word in _wholes():
+            value, unit_name = float(_wholes()[word]), unit
+        else:
+            continue
+        out.append(Quantity(value, unit_name, m.start(), m.end(), m.group(), word))
+    return out
+
+
+@cache
+def _unit_before_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)\s*$")
+
+
+def with_unit_before(q: Quantity, before: str) -> Quantity:
+    """A number written without a unit takes the counter named just before it
+    (整備済みの都道府県は46(約98%) → 46都道府県)."""
+    if q.unit is not None or not q.bare:
+        return q
+    m = _unit_before_pattern().search(before[-10:])
+    if m is None:
+        return q
+    from dataclasses import replace
+
+    return replace(q, unit=unit_words()[m.group(1)], unit_word=m.group(1))
