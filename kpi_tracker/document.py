@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from .bulk import no_cycle_collection
 from .data import read_data
-from .era import find_periods
+from .era import find_periods, fiscal_year_end
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
 from .reader import RawDocument, Row, read_rows
@@ -75,7 +75,7 @@ class Document:
     @property
     def as_of(self) -> date | None:
         """The last day of the report's fiscal year (令和7年度 → 2026-03-31)."""
-        return None if self.fiscal_year is None else date(self.fiscal_year + 1, 3, 31)
+        return None if self.fiscal_year is None else fiscal_year_end(self.fiscal_year)
 
     def report_dict(self) -> dict[str, object]:
         return {

@@ -23,6 +23,7 @@ __all__ = [
     "Period",
     "PeriodMatch",
     "find_periods",
+    "fiscal_year_end",
     "fiscal_year_of",
     "one_year_before",
     "parse_period",
@@ -109,6 +110,11 @@ class PeriodMatch:
 def fiscal_year_of(day: date) -> int:
     """The 年度 a day belongs to, named by the calendar year in which it starts."""
     return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_end(year: int) -> date:
+    """The last day of 年度 ``year``: 31 March of the next calendar year."""
+    return date(year + 1, 3, 31)
 
 
 def shift_years(day: date, years: int) -> date:
@@ -219,7 +225,7 @@ def _bounds(parts: _Parts, text: str) -> tuple[date, date, str | None]:
         raise PeriodError(f"no month {parts.month}: {text!r}")
     try:
         if parts.unit == "年度" and parts.month is None:
-            first, last = date(year, 4, 1), date(year + 1, 3, 31)
+            first, last = date(year, 4, 1), fiscal_year_end(year)
         elif parts.month is None:
             first, last = date(year, 1, 1), date(year, 12, 31)
         elif parts.day is None:

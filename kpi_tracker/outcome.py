@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .era import Period, fiscal_year_of, parse_period
+from .era import Period, fiscal_year_end, fiscal_year_of, parse_period
 from .errors import UnitError
 from .extract import Extraction, Observation
 from .features import AMBIGUITY_MARGIN
@@ -350,7 +350,7 @@ def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> lis
 
 def _deadline(ind: Indicator, when: date) -> date | None:
     if ind.every_year:
-        return date(fiscal_year_of(when) + 1, 3, 31)
+        return fiscal_year_end(fiscal_year_of(when))
     return ind.deadline_end
 
 
