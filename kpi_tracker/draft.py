@@ -192,9 +192,10 @@ def _alternatives(whole: str) -> str:
 
 
 def _pieces(label: str, words: list[str]) -> list[str]:
-    """Label words to try as ``find`` words, most specific first: each phrase between
-    particles, longest first, then each also without what a report leaves off (年間, 本, 者,
-    数, 率)."""
+    """Label words to try as ``find`` words, most specific first: a name in 「」, each phrase
+    between particles (longest first), the kanji and katakana runs of a phrase whose verb a
+    report may conjugate otherwise (結婚支援に取り組む → 結婚支援), then each phrase without what
+    a report leaves off (年間, 本, 者, 数, 率)."""
     parts = re.split(r"における|への|による|の|を|が|や|等|、|・|\(|\)|「|」", label)
     quoted = re.findall(r"「([^」]{2,})」", label)  # a name: 「まもろうよこころ」
     phrases = sorted(dict.fromkeys(p for p in parts if len(p) >= 2), key=len, reverse=True)
@@ -204,9 +205,12 @@ def _pieces(label: str, words: list[str]) -> list[str]:
         for p in phrases
     ]
     tails = [m.group() for p in phrases if (m := re.search(r"[ァ-ヴー]{3,}$", p))]
+    runs = [r for p in phrases for r in re.findall(r"[一-龥ァ-ヴー々A-Za-z]{2,}", p) if r != p]
     out = list(phrases)
-    out += [t for t in trimmed + tails + words if len(t) >= 2 and t not in out]
-    return [w for w in out if not re.search(r"[0-9]", w)] or [label]
+    out += [t for t in runs + trimmed + tails + words if len(t) >= 2 and t not in out]
+    # A number is this year's; a short piece ending in kana is a cut word (もの → も).
+    out = [w for w in out if not re.search(r"[0-9]", w)]
+    return [w for w in out if not (len(w) <= 4 and re.search(r"[ぁ-ん]$", w))] or [label]
 
 
 def _unit_from_status(target: DraftedTarget, status: str) -> DraftedTarget:
