@@ -394,6 +394,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 )
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
+@click.option("-q", "--quiet", is_flag=True, help="On stdout, the headline (verdict) only.")
 @trend_db_option
 def scorecard(
     doc: str,
@@ -406,6 +407,7 @@ def scorecard(
     previous: str | None,
     fail_on: str,
     baseline: str,
+    quiet: bool,
     db: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
@@ -413,6 +415,9 @@ def scorecard(
     With --db (or KPI_TRACKER_DB), earlier stored reports of the plan feed the trends, and the
     latest of them is the previous report (unless --previous names one): each indicator shows
     its previous value and whether it improved, worsened, was met or is newly missed.
+
+    On a terminal, without --format or -o, a compact view: the verdict, the counts and one
+    line per missed target (colour unless NO_COLOR is set).
 
     Example:
 
@@ -422,6 +427,13 @@ def scorecard(
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
     card = _with_previous(card, previous, rules_path, encoding, db)
+    if (quiet and output is None) or (output is None and _compact_view("fmt")):
+        from .render import terminal
+
+        color = _color()
+        view = terminal.headline(card, lang, color) + "\n" if quiet else None
+        _write(view or terminal.render(card, lang, color=color, doc=doc), None)
+        return
     if fmt == "xlsx":
         from .render.xlsx_ import render_bytes
 
@@ -434,6 +446,24 @@ def scorecard(
         _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
         return
     _write(render_scorecard(card, fmt, lang), output)
+
+
+def _compact_view(fmt_param: str) -> bool:
+    """No --format given and stdout is a terminal: a person reads it, not a program."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(fmt_param)
+    return source is ParameterSource.DEFAULT and sys.stdout is not None and sys.stdout.isatty()
+
+
+def _color() -> bool:
+    """ANSI colour on a terminal unless NO_COLOR (https://no-color.org) or TERM=dumb."""
+    return (
+        sys.stdout is not None
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM") != "dumb"
+    )
 
 
 def _with_previous(

@@ -1,0 +1,94 @@
+"""scorecard on a terminal: a compact view (≤ 40 lines), colour unless NO_COLOR, --quiet;
+piped and -o output keep the full formats. The terminal is a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from .helpers import ROOT, SEED, run
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def on_terminal(*args: str, env: dict[str, str] | None = None) -> str:
+    """stdout of ``kpi-tracker ARGS`` written to a pseudo-terminal."""
+    master, slave = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kpi_tracker", *args],
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**base, "TERM": "xterm", **(env or {})},
+    )
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert child.wait() == 0
+    return out.decode("utf-8").replace("\r\n", "\n")
+
+
+def columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_compact_view_of_the_reference_document() -> None:
+    text = on_terminal("scorecard", str(SEED), env={"NO_COLOR": "1"})
+    lines = text.splitlines()
+    assert len(lines) <= 40
+    assert lines[0] == "未達の目標 24 件(うち期限超過 15 件)"  # the headline first
+    assert lines[3] == "施策 143 · 指標 61: ✅ 達成 17 · 🔷 順調 2 · ❌ 遅れ 24 · ⬜ 測定不能 18"
+    missed = [ln for ln in lines if ln.startswith("❌ 施策")]
+    assert len(missed) == 24  # one line per missed target, overdue first
+    assert missed[0] == "❌ 施策24 いじめの問題に関して校内…: 86.9% / 90%以上 期限超過"
+    assert missed[15] == "❌ 施策8 支援情報検索サイトのアク…: 274,285回 / 300,000回以上 遅れ"
+    assert lines[-2:] == [
+        f"全体の表: kpi-tracker scorecard {SEED} --format md",
+        "ファイルへ: -o card.md(HTML は --format html -o card.html)",
+    ]
+    assert "\x1b[" not in text  # NO_COLOR
+    assert max(columns(ln) for ln in lines if ln.startswith("❌")) <= 80
+
+
+def test_colour_on_a_terminal() -> None:
+    text = on_terminal("scorecard", str(SEED), "--lang", "en")
+    first = text.splitlines()[0]
+    assert first == "\x1b[1;31m24 missed targets (15 overdue)\x1b[0m"  # overdue: bold red
+    assert ANSI.sub("", text).splitlines()[-2].startswith("Full report: ")
+
+
+def test_an_explicit_format_on_a_terminal_is_that_format() -> None:
+    assert on_terminal("scorecard", str(SEED), "--format", "md").startswith(
+        "# 目標達成状況スコアカード"
+    )
+
+
+def test_quiet_prints_the_headline_only() -> None:
+    assert (
+        on_terminal("scorecard", str(SEED), "-q", env={"NO_COLOR": "1"})
+        == "未達の目標 24 件(うち期限超過 15 件)\n"
+    )
+    piped = run("scorecard", str(SEED), "--quiet")
+    assert (piped.returncode, piped.stdout) == (0, "未達の目標 24 件(うち期限超過 15 件)\n")
+
+
+def test_piped_and_file_output_keep_the_full_report(tmp_path: Path) -> None:
+    piped = run("scorecard", str(SEED))
+    assert piped.stdout.startswith("# 目標達成状況スコアカード") and "<details>" in piped.stdout
+    out = tmp_path / "card.md"
+    text = on_terminal("scorecard", str(SEED), "-o", str(out))
+    assert text == "" and out.read_text(encoding="utf-8") == piped.stdout
