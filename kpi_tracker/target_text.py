@@ -282,7 +282,7 @@ def deadline_before(st: Statement, text: str, periods: list[PeriodMatch], start:
         text[:start],
     )
     if span:
-        return span_end(span.group("from"), int(span.group("n")))
+        candidate = span_end(span.group("from"), int(span.group("n"))) or candidate
     if candidate is None and st.lead:
         lead_periods = find_periods(st.lead, norm=st.lead)
         if lead_periods:
@@ -294,10 +294,12 @@ def period_text(p: PeriodMatch) -> str:
     return re.sub(r"\s+", "", p.text)
 
 
-def span_end(first_year: str, years: int) -> str:
-    """令和6年度から10年間 → 令和15年度末."""
-    start = find_periods(first_year)[0].period.start
-    last = start.year + years - 1
+def span_end(first_year: str, years: int) -> str | None:
+    """令和6年度から10年間 → 令和15年度末; None when the first year names no valid year."""
+    found = find_periods(first_year)
+    if not found or years < 1:
+        return None
+    last = found[0].period.start.year + years - 1
     era = next(e for e in reversed(eras()) if e.start.year <= last)
     return f"{era.name}{last - era.start.year + 1}年度末"
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .era import PeriodMatch, find_periods
+from .errors import UnitError
 from .quantity import Quantity, find_quantities
 from .target_text import (
     DraftBaseline,
@@ -44,7 +45,7 @@ from .target_text import (
     strip_furniture,
     unit_for_label,
 )
-from .units import unit_words
+from .units import canonical_unit, unit_words
 
 __all__ = ["DraftBaseline", "DraftedTarget", "TargetReading", "read_targets", "strip_furniture"]
 
@@ -156,7 +157,7 @@ def read_targets(text: str) -> TargetReading:
             targets[-1] = _maintained(targets[-1], st.text)
             continue
         targets.extend(found)
-    targets = _link_shares(targets)
+    targets = [_consistent(t) for t in _link_shares(targets)]
     unmeasured = None
     if not targets and (skipped or hints):
         seen = "、".join(dict.fromkeys(skipped or hints))
@@ -370,7 +371,7 @@ def _numeric_target(
         ratio=ratio,
         tolerance=(0.05 if q.unit == "percent" else 0.01) if q.approx else 0.0,
         change=change,
-        share_of=share.group(1) if share else None,
+        share_of=share.group(1) if share and unit == "%" and value is not None else None,
         subject=subject,
         words=content_words(label),
         source=_source(st),
@@ -543,6 +544,33 @@ def _maintained(target: DraftedTarget, text: str) -> DraftedTarget:
     if not periods or target.target is None:
         return target
     return replace(target, deadline=period_text(periods[-1]))
+
+
+def _consistent(target: DraftedTarget) -> DraftedTarget:
+    """A baseline counted in another unit than the target (令和2年度の70.7%から…40万件) is not
+    this target's: it is left out rather than written into a rules file that cannot load."""
+    b = target.baseline
+    if b is None or b.unit is None or _same_unit(b.unit, target.unit):
+        return target
+    why = (*target.why, f"基準値の単位({b.unit})が目標と違う(基準値を外した)")
+    if target.comparator == "reduce_by_ratio":
+        return replace(
+            target,
+            comparator="decrease",
+            by_ratio=target.ratio,
+            ratio=None,
+            baseline=None,
+            why=why,
+            confidence=_confidence(list(why)),
+        )
+    return replace(target, baseline=None, why=why, confidence=_confidence(list(why)))
+
+
+def _same_unit(a: str, b: str) -> bool:
+    try:
+        return canonical_unit(a) == canonical_unit(b)
+    except UnitError:
+        return False
 
 
 def _link_shares(targets: list[DraftedTarget]) -> list[DraftedTarget]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kpi_tracker import load_document, load_rules
 from kpi_tracker.draft import REVIEW_BELOW, draft_rules
 from kpi_tracker.draft_merge import merge
 from kpi_tracker.errors import RulesError
+from kpi_tracker.rules_schema import validate
 from kpi_tracker.scorecard import evaluate
 
 from .helpers import SEED
@@ -141,3 +145,70 @@ def test_a_kpi_sheet_needs_no_drafted_rules() -> None:
     sheet = replace(load_document(SEED), sheet=object())  # what a KPI sheet document carries
     with pytest.raises(DocumentError, match="KPI sheet needs no rules file"):
         draft_rules(sheet)
+
+
+@cache
+def _seed():
+    return load_document(SEED)
+
+
+# Pieces of target cells; any sequence of them must draft a rules file that loads.
+_PIECES = [
+    "令和6年度から10年間で",
+    "令和0年度から10年間で",
+    "(令和5年度:85.7%)",
+    "(令和5年度:120人)",
+    "全ての市町村において",
+    "都道府県においては全て",
+    "市区町村においては8割",
+    "30%以上減少",
+    "1.30(令和5年)→1.45(令和11年)",
+    "半減",
+    "3割減",
+    "を目指す",
+    "とする",
+    "の増加",
+    "人数を",
+    "率を",
+    "件数を",
+    "0人とする",
+    "以上",
+    "以下",
+    "(",
+    ")",
+    "。",
+    "・",
+    " ",
+    "令和8年度末までに",
+    "2030年",
+    "割合",
+    "を",
+    "が",
+    "の",
+    "12,000",
+    "50%",
+    "10万人",
+    "毎年度",
+    "年間",
+    "令和2年度の70.7%から",
+    "※令和5年の値は1,327人",
+    "対前年度比で1割以上の増加",
+    "を上回る",
+    "未満",
+    "設置する",
+    "の影響前に回復",
+    "新規相談受付件数の50%",
+    "相談件数を40万件にする",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_any_drafted_cell_gives_a_file_that_loads(pieces: list[str]) -> None:
+    from dataclasses import replace
+
+    cell = "".join(pieces)
+    seed = _seed()
+    measure = replace(seed.measures[0], no=1, target_text=cell, status_text="")
+    drafted = draft_rules(replace(seed, measures=(measure,)))
+    validate(drafted.text(), "drafted.yaml")  # raises RulesError naming the field if not
