@@ -446,7 +446,11 @@ def _observation(
 
 
 def _around(raw: str, sentence: Sentence, q: Quantity) -> str:
-    return normalize(raw[max(sentence.start, q.start - 12) : min(sentence.end, q.end + 12)])
+    """The words that may mark a figure provisional: its clause before it (令和7年(概数)に
+    おける…は1,513人) and a few words after it (6,866人(見込み))."""
+    head = raw[max(sentence.start, q.start - 40) : q.start]
+    head = re.split(r"[。、]", head)[-1] if "、" in head or "。" in head else head
+    return normalize(head + raw[q.end : min(sentence.end, q.end + 12)])
 
 
 def _signed(q: Quantity, after: str) -> float:
