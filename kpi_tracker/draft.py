@@ -89,9 +89,9 @@ def _items_of(measure: Measure, reading: TargetReading) -> list[DraftedItem]:
         item_id = f"m{measure.no}-{k}"
         ids[target.label] = item_id
         if measure.status_text:
-            target = _unit_from_status(target, measure.status_text)
+            target = _unit_from_status(target, measure)
         siblings = [i.target for i in out] + [target] + list(reading.targets[k:])
-        find = _find_for(target, measure.status_text, siblings)
+        find = _find_for(target, measure, siblings)
         out.append(DraftedItem(measure.no, item_id, target, find, measure.line, target.confidence))
     return [
         replace(i, target=replace(i.target, share_of=ids.get(i.target.share_of or "")))
@@ -114,13 +114,13 @@ def _indicator(target: DraftedTarget, find: dict[str, Any]) -> Any:
     return indicator_from_dict(data)
 
 
-def _reads_one_value(target: DraftedTarget, find: dict[str, Any], status: str) -> Any | None:
+def _reads_one_value(target: DraftedTarget, find: dict[str, Any], measure: Measure) -> Any | None:
     """The observation ``find`` picks out of the status text, when it picks exactly one value
     for the latest period it names (two different values are as bad as none)."""
     from .extract import extract
 
     try:
-        result = extract(_indicator(target, find), status)
+        result = extract(_indicator(target, find), measure.status_text, measure.target_text)
     except ValueError:
         return None
     observations = [o for o in getattr(result, "observations", ()) if o.change is None] or list(
@@ -135,6 +135,17 @@ def _reads_one_value(target: DraftedTarget, find: dict[str, Any], status: str) -
         if (o.period.end if o.period else date.min) == latest
     }
     return observations[0] if len(values) == 1 else None
+
+
+def _fit(target: DraftedTarget, find: dict[str, Any], measure: Measure) -> float:
+    """How well ``find`` reads one value: the extractor's best candidate score, 0 for none or
+    for two values (label words are hints: a weak fit in another unit is still a fit)."""
+    from .extract import extract
+
+    if _reads_one_value(target, find, measure) is None:
+        return 0.0
+    result = extract(_indicator(target, find), measure.status_text, measure.target_text)
+    return max((c.score for c in getattr(result, "candidates", ())), default=1.0)
 
 
 def _tries(target: DraftedTarget, word: str, units: list[str]) -> list[dict[str, Any]]:
@@ -153,7 +164,9 @@ def _tries(target: DraftedTarget, word: str, units: list[str]) -> list[dict[str,
     return tries
 
 
-def _find_for(target: DraftedTarget, status: str, siblings: list[DraftedTarget]) -> dict[str, Any]:
+def _find_for(
+    target: DraftedTarget, measure: Measure, siblings: list[DraftedTarget]
+) -> dict[str, Any]:
     """The words that find the reported value: a label word the status text uses beside one
     value of the right unit (tried with the extractor), else the most specific label word.
     A word shared with another target of the measure (就職率, アクセス数) does not tell them
@@ -172,12 +185,26 @@ def _find_for(target: DraftedTarget, status: str, siblings: list[DraftedTarget])
     }
     own = [w for w in pieces if w not in others]
     candidates = own or pieces
-    if status:
+    negated = _negations(target.label, measure.status_text)
+    if measure.status_text:
         for word in own:
             for find in _tries(target, word, units):
-                if _reads_one_value(target, find, status) is not None:
+                if negated:
+                    find = {**find, "exclude": negated}
+                if _reads_one_value(target, find, measure) is not None:
                     return find
     return _tries(target, candidates[0], units)[0]
+
+
+def _negations(label: str, status: str) -> list[str]:
+    """The label's verbs negated, where the status text uses them so: a sentence about
+    児童生徒 who 相談・指導等を受けていない is not about those who 受けた."""
+    found = []
+    for m in re.finditer(r"([一-龥]+[けしきめれえいち])た", label):
+        negative = f"{m.group(1)}ていない"
+        if negative in status:
+            found.append(negative)
+    return found
 
 
 def _compatible(unit: str) -> list[str]:
@@ -213,7 +240,7 @@ def _pieces(label: str, words: list[str]) -> list[str]:
     return [w for w in out if not (len(w) <= 4 and re.search(r"[ぁ-ん]$", w))] or [label]
 
 
-def _unit_from_status(target: DraftedTarget, status: str) -> DraftedTarget:
+def _unit_from_status(target: DraftedTarget, measure: Measure) -> DraftedTarget:
     """A unit the target cell left open (全都道府県, 12,000以上, 指定数の増加), read from the unit
     the status text counts the same thing in."""
     guessed = any("件とした" in w for w in target.why)
@@ -222,20 +249,22 @@ def _unit_from_status(target: DraftedTarget, status: str) -> DraftedTarget:
         for word in _pieces(target.label, list(target.words)):
             if word == whole:
                 continue
-            found = {"label": [whole], "topic": [word], "units": [whole]}
-            if _reads_one_value(target, found, status) is not None:
+            found = {"label": [whole], "topic": [word], "units": ["%"]}
+            share = _fit(target, found, measure)
+            count = _fit(target, {**found, "units": [whole]}, measure)
+            if count > share:
                 why = (*target.why, f"状況欄が{whole}の数で数えている")
                 return replace(target, unit=whole, target=float(KNOWN_WHOLES[whole]), why=why)
-            if _reads_one_value(target, {**found, "units": ["%"]}, status) is not None:
-                return target
+            if share > 0:
+                return target  # the report gives the share: 100%
         return target
     if not guessed:
         return target
     counts = sorted({w for w, v in unit_words().items() if v not in ("percent", "wari")})
     for word in _pieces(target.label, list(target.words)):
-        for unit in counts:
-            if _reads_one_value(target, {"label": [word], "units": [unit]}, status) is None:
-                continue
+        fits = [(_fit(target, {"label": [word], "units": [u]}, measure), u) for u in counts]
+        score, unit = max(fits)
+        if score > 0:
             why = tuple(w for w in target.why if "件とした" not in w)
             why = (*why, f"単位は状況欄の数値から({unit})")
             return replace(target, unit=unit, why=why, confidence=_raise(target.confidence))
