@@ -75,3 +75,12 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def drop_forbidden(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids; every output format relies on it."""
     return _FORBIDDEN.sub("", text) if _FORBIDDEN.search(text) else text
+
+
+def drop_forbidden_cells(cells: list[str]) -> tuple[str, ...]:
+    """``drop_forbidden`` of every cell of a row. NOTE: the row is searched once, joined (a
+    tab is not forbidden), and cells are cleaned only when it holds one: a 130,000-row sheet
+    of 80 columns would otherwise take ten million regex searches."""
+    if _FORBIDDEN.search("\t".join(cells)):
+        return tuple(drop_forbidden(c) for c in cells)
+    return tuple(cells)

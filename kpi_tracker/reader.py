@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import DocumentError, Location
-from .normalize import drop_forbidden
+from .normalize import drop_forbidden, drop_forbidden_cells
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
 MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a table row
@@ -266,7 +266,7 @@ def _csv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
         line = 1
         try:
             for cells in reader:
-                yield Row(line, tuple(drop_forbidden(c) for c in cells))
+                yield Row(line, drop_forbidden_cells(cells))
                 line = reader.line_num + 1
         except csv.Error as exc:
             raise DocumentError(

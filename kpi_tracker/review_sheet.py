@@ -12,18 +12,19 @@ kept, not with the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from .document import Document
 from .era import Period
 from .errors import DocumentError, Location
-from .numfmt import format_number
+from .extract import Observation
 from .reader import RawDocument, Row
 from .sheet_cells import fiscal_year_period, read_cell
 from .sheet_model import MeasureBook, SheetData, SheetIndicator
 from .sheet_model import make_indicator as indicator_of
-from .sheet_model import observation as value_at
 from .sheet_model import sheet_document as document_of
 from .sheet_vocab import header_roles, squash, vocabulary
 
@@ -35,6 +36,10 @@ _META = ("project_id", "number", "indicator", "row_kind")
 
 def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) -> Document:
     return _ReviewReader(raw, header).document(title_lines)
+
+
+def _one(index: int) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    return lambda cells: (cells[index],)
 
 
 class _ReviewReader:
@@ -74,9 +79,15 @@ class _ReviewReader:
                 Location(self.source, header.line),
             )
         self.width = len(header.cells)
+        self.year_cells = (
+            itemgetter(*self.year_index) if len(self.years) > 1 else _one(self.year_index[0])
+        )
+        self.positions = range(len(self.years))
         self.periods = {y: fiscal_year_period(y) for y in self.years}
         self.book = MeasureBook(self.source)
         self.kinds: dict[str, str | None] = {}  # row-kind cell as written → kind (memo)
+        self.words: dict[str, str] = {}  # cell as written → normalised (memo)
+        self.measure_of: dict[str, int] = {}  # 予算事業ID → measure number
         self.not_numbers: list[str] = []
         self.inferred = 0
         self.fiscal_year: int | None = None
@@ -113,17 +124,16 @@ class _ReviewReader:
         )
 
     def _kind(self, text: str, line: int) -> str | None:
-        kind = self.kinds.get(text, "?")
-        if kind == "?":
-            word = squash(text)
-            kind = vocabulary().rows.get(word) if word else None
-            if word and kind is None:
-                raise DocumentError(
-                    f"「目標年度／目標値／実績値／達成率」 is {text!r}, not 1.目標年度, 2.目標値, "
-                    "3.実績値 or 4.達成率",
-                    Location(self.source, line),
-                )
-            self.kinds[text] = kind
+        """The row kind a cell names (memoised by the caller's ``self.kinds``)."""
+        word = squash(text)
+        kind = vocabulary().rows.get(word) if word else None
+        if word and kind is None:
+            raise DocumentError(
+                f"「目標年度／目標値／実績値／達成率」 is {text!r}, not 1.目標年度, 2.目標値, "
+                "3.実績値 or 4.達成率",
+                Location(self.source, line),
+            )
+        self.kinds[text] = kind
         return kind
 
     def _indicators(self, rows: Iterator[Row]) -> Iterator[SheetIndicator]:
@@ -133,14 +143,18 @@ class _ReviewReader:
         seen: dict[tuple[str, str, str], int] = {}
         key: tuple[str, str, str] | None = None
         group: dict[str, Row] = {}
+        width = self.width
+        kinds = self.kinds
         for row in rows:
             cells = row.cells
-            if len(cells) < self.width:
+            if len(cells) < width:
                 if not any(c.strip() for c in cells):
                     continue
-                cells = cells + ("",) * (self.width - len(cells))
+                cells = cells + ("",) * (width - len(cells))
                 row = Row(row.line, cells)
-            kind = self._kind(cells[i_kind], row.line)
+            kind = kinds.get(cells[i_kind], "?")
+            if kind == "?":
+                kind = self._kind(cells[i_kind], row.line)
             pid = cells[i_id].strip()
             if self.fiscal_year is None and i_year is not None and cells[i_year].strip().isdigit():
                 self.fiscal_year = int(cells[i_year].strip())
@@ -178,29 +192,40 @@ class _ReviewReader:
 
     def _measure(self, cells: tuple[str, ...], line: int) -> int:
         pid = self.cell(cells, "project_id")
-        number = int(pid) if pid.isdigit() else None
-        name = self.cell(cells, "project") or pid
-        return self.book.number_for(pid, name, self.cell(cells, "owner"), line, number)
+        no = self.measure_of.get(pid)
+        if no is None:
+            number = int(pid) if pid.isdigit() else None
+            name = self.cell(cells, "project") or pid
+            no = self.book.number_for(pid, name, self.cell(cells, "owner"), line, number)
+            self.measure_of[pid] = no
+        return no
 
-    def _values(self, row: Row, what: str) -> dict[int, float]:
-        """Year → number of one row; blank and ``-`` are no value."""
-        out: dict[int, float] = {}
-        cells = row.cells
-        for year, i in zip(self.years, self.year_index, strict=True):
-            text = cells[i]
-            if not text:
-                continue
+    def _word(self, text: str) -> str:
+        """A cell word as the vocabulary compares it, normalised once per distinct text."""
+        word = self.words.get(text)
+        if word is None:
+            word = self.words[text] = squash(text)
+        return word
+
+    def _values(self, row: Row, what: str) -> dict[int, tuple[float, str]]:
+        """Year → (number, cell as written) of one row; blank and ``-`` are no value."""
+        out: dict[int, tuple[float, str]] = {}
+        years = self.years
+        # NOTE: most of the 54 year cells are empty: pick the filled ones in one C-speed pass.
+        chunk = self.year_cells(row.cells)
+        for i in compress(self.positions, chunk):
+            text = chunk[i]
             try:
-                out[year] = float(text.replace(",", ""))
+                out[years[i]] = (float(text.replace(",", "")), text)
                 continue
             except ValueError:
                 pass
             cell = read_cell(text)
             if cell.value is not None:
-                out[year] = cell.value
+                out[years[i]] = (cell.value, text)
             elif cell.text and not cell.pending:
                 self.not_numbers.append(
-                    f"{self.source}:{row.line}: {what} {year} {cell.text[:20]!r}"
+                    f"{self.source}:{row.line}: {what} {years[i]} {cell.text[:20]!r}"
                 )
         return out
 
@@ -214,7 +239,7 @@ class _ReviewReader:
         where = Location(self.source, first.line)
         line = group["actual"].line if "actual" in group else first.line
         vocab = vocabulary()
-        if squash(self.cell(cells, "quantitative")) in vocab.qualitative:
+        if self._word(self.cell(cells, "quantitative")) in vocab.qualitative:
             return SheetIndicator(
                 no,
                 indicator_of(ident, name, ">=", unit, None, None),
@@ -228,31 +253,28 @@ class _ReviewReader:
         actuals = self._values(group["actual"], "3.実績値")
         rates = self._values(group["rate"], "4.達成率") if "rate" in group else {}
         flagged = self._values(group["target_year"], "1.目標年度") if "target_year" in group else {}
-        target_year = max((y for y, v in flagged.items() if v), default=None)
+        target_year = max((y for y, (v, _) in flagged.items() if v), default=None)
         if target_year is None and targets:
             target_year = max(targets)  # NOTE: no year flagged: the last year given a target
-        target = targets.get(target_year) if target_year is not None else None
+        target = targets[target_year][0] if target_year in targets else None
         deadline: Period | None = self.periods[target_year] if target_year else None
+        periods = self.periods
         observations = tuple(
-            value_at(value, self.periods[year], f"{year}年度 実績値 {format_number(value)}{unit}")
-            for year, value in sorted(actuals.items())
+            Observation(value, None, periods[year], f"{year}年度 実績値 {text}{unit}", 0, 0, 2)
+            for year, (value, text) in sorted(actuals.items())
         )
-        comparator = (
-            vocab.comparator_of(self.cell(cells, "direction"))
-            if self.cell(cells, "direction")
-            else None
-        )
+        stated = self.cell(cells, "direction")
+        comparator = vocab.directions.get(self._word(stated)) if stated else None
         note = None
         unmeasurable = None
         if target is None:
             why = f"目標年度({target_year}年度)の目標値がない" if target_year else "目標値がない"
             unmeasurable = ("no_target", why)
         if comparator is None:
-            stated = self.cell(cells, "direction")
             if stated:
                 raise DocumentError(f"改善の上向き／下向き is {stated!r}", where)
             if target is not None and actuals:
-                first_actual = actuals[min(actuals)]
+                first_actual = actuals[min(actuals)][0]
                 if first_actual != target:
                     self.inferred += 1
                     comparator = ">=" if target > first_actual else "<="
@@ -268,6 +290,6 @@ class _ReviewReader:
             None,
             unmeasurable,
             note,
-            tuple(sorted(targets.items())),
-            tuple(sorted(rates.items())),
+            tuple(sorted((y, v) for y, (v, _) in targets.items())),
+            tuple(sorted((y, v) for y, (v, _) in rates.items())),
         )
