@@ -62,6 +62,13 @@ def test_every_format_renders_a_sheet(tmp_path: Path, fmt: str) -> None:
     assert "国家公務員の本省課室長相当職に占める女性の割合" in result.stdout
 
 
+def test_check_names_the_indicators_row(tmp_path: Path) -> None:
+    result = run("check", str(REVIEW), "--fail-on", "overdue", cwd=tmp_path)
+    assert result.returncode == 1
+    # 待機児童数: project 102 starts on line 10; its 3.実績値 row is line 12.
+    assert result.stdout.startswith(f"{REVIEW}:12: 施策102 102/1/待機児童数 overdue: ")
+
+
 def test_html_groups_by_ministry(tmp_path: Path) -> None:
     result = run("scorecard", str(REVIEW), "--format", "html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -56,8 +56,10 @@ def check_lines(card: Any, verdict: Gate) -> list[str]:
         o = f.outcome
         state = "overdue" if o.overdue else "behind"
         why = regression_text(f, "en")
+        # A KPI sheet names each indicator's own row; the status table, the measure's.
+        line = card.extras.get(o.indicator.id, {}).get("line", line_of[o.measure_no])
         out.append(
-            f"{card.document.source}:{line_of[o.measure_no]}: 施策{o.measure_no} {o.indicator.id} "
+            f"{card.document.source}:{line}: 施策{o.measure_no} {o.indicator.id} "
             f"{state}{f' ({why})' if why else ''}: {o.reason}"
         )
     return out
