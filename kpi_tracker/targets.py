@@ -157,7 +157,7 @@ def read_targets(text: str) -> TargetReading:
             targets[-1] = _maintained(targets[-1], st.text)
             continue
         targets.extend(found)
-    targets = [_consistent(t) for t in _link_shares(targets)]
+    targets = _distinct_labels([_consistent(t) for t in _link_shares(targets)])
     unmeasured = None
     if not targets and (skipped or hints):
         seen = "、".join(dict.fromkeys(skipped or hints))
@@ -546,6 +546,20 @@ def _maintained(target: DraftedTarget, text: str) -> DraftedTarget:
     return replace(target, deadline=period_text(periods[-1]))
 
 
+def _distinct_labels(targets: list[DraftedTarget]) -> list[DraftedTarget]:
+    """男性の育児休業取得率を2025年までに50%、2030年までに85%: one label, two goals, told apart by
+    their deadlines (育児休業取得率(2025年目標))."""
+    counts: dict[str, int] = {}
+    for t in targets:
+        counts[t.label] = counts.get(t.label, 0) + 1
+    return [
+        replace(t, label=f"{t.label}({t.deadline}目標)")
+        if counts[t.label] > 1 and t.deadline and t.share_of is None
+        else t
+        for t in targets
+    ]
+
+
 def _consistent(target: DraftedTarget) -> DraftedTarget:
     """A baseline counted in another unit than the target (令和2年度の70.7%から…40万件) is not
     this target's: it is left out rather than written into a rules file that cannot load."""
@@ -582,10 +596,6 @@ def _link_shares(targets: list[DraftedTarget]) -> list[DraftedTarget]:
             t = replace(t, share_of=of.label, kind=of.kind) if of else replace(t, share_of=None)
         out.append(t)
     return out
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
 
 
 def _small_number(token: str) -> int:

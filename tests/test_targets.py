@@ -83,6 +83,11 @@ def test_baselines_and_flags() -> None:
         "自立生活のためのプラン作成件数を新規相談受付件数の50%とする。"
     ).targets
     assert shares[1].share_of == shares[0].label  # 50% of the first count
+    two = read_targets(CASES[6][0]).targets  # one label, two deadlines: told apart
+    assert [t.label for t in two] == [
+        "男性の育児休業取得率(2025年目標)",
+        "男性の育児休業取得率(2030年目標)",
+    ]
 
 
 # Cells whose numbers or words are not targets.  # why
