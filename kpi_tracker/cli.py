@@ -1,6 +1,7 @@
 """The ``kpi-tracker`` command: a thin click layer over the library.
 
-No logic lives here: each command reads its inputs through the library, renders, and writes.
+Each command parses its options, calls the library (``pipeline`` for what spans modules), renders
+and writes; no judgement is made here.
 Library errors become one line, ``kpi-tracker: error: <where>: <what>``, and exit code 2.
 Heavy modules (pydantic, pint, sqlmodel) are imported inside the commands that need them.
 """
@@ -167,44 +168,27 @@ def _load(doc: str, encoding: str | None) -> Any:
 
 
 def _rules(rules_path: str | None, document: Any) -> Any:
-    if document.sheet is not None:  # a KPI sheet needs no rules file; one may add targets
-        from .sheet_card import sheet_rules
+    from .pipeline import rules_for_document
 
-        return sheet_rules(rules_path, document)
-    from .rules_search import find_rules
-
-    rules = find_rules(document.title_lines, document.plan, rules_path)
-    if rules.note:
+    rules = rules_for_document(document, rules_path)
+    if rules is not None and rules.note:
         _warn(rules.note)
     return rules
-
-
-def _evaluate(document: Any, rules_path: str | None, as_of: Any, engine: Any) -> Any:
-    """The scorecard of a loaded document; with a store ``engine``, its plan's earlier stored
-    reports feed the trends."""
-    from .scorecard import evaluate
-
-    rules = _rules(rules_path, document)
-    history = None
-    when = as_of or document.as_of
-    if engine is not None and when is not None:
-        from . import store
-
-        history = store.history_points(engine, document.plan, when)
-    return evaluate(document, rules, as_of=as_of, history=history)
 
 
 def _scorecard(
     doc: str, rules_path: str | None, encoding: str | None, as_of: Any = None, db: str | None = None
 ) -> Any:
     """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
+    from .pipeline import scorecard_for
+
     document = _load(doc, encoding)
     engine = None
     if db is not None:
         from . import store
 
         engine = store.open_store(db)
-    card = _evaluate(document, rules_path, as_of, engine)
+    card = scorecard_for(document, _rules(rules_path, document), as_of=as_of, engine=engine)
     for w in card.warnings:
         if w not in document.warnings:
             _warn(w)
@@ -471,6 +455,7 @@ def _with_previous(
 ) -> Any:
     """The scorecard with its previous report: the one named, else the plan's latest stored
     report before it in ``db``, else none."""
+    from .pipeline import with_stored_previous
     from .scorecard import with_previous
 
     if previous is not None:
@@ -479,9 +464,7 @@ def _with_previous(
         return card
     from . import store
 
-    engine = store.open_store(db)
-    found = store.previous_report(engine, card.document.plan, card.as_of)
-    return card if found is None else with_previous(card, store.stored_card(engine, found))
+    return with_stored_previous(card, store.open_store(db))
 
 
 def _as_of(text: str | None) -> Any:
@@ -651,9 +634,9 @@ def _card_for_compare(
 
         return scorecard_dict(_scorecard(key, rules_path, encoding))
     from . import store
+    from .pipeline import compared_report
 
-    engine = store.open_store(db)
-    return store.stored_card(engine, store.find_report(engine, key))
+    return compared_report(key, store.open_store(db))
 
 
 @cli.command()
@@ -673,16 +656,21 @@ def ingest(
         kpi-tracker ingest r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
     """
     from . import store
+    from .pipeline import ingest_documents
 
     engine = store.open_store(db)
     documents = [_load(doc, encoding) for doc in docs]
-    # Oldest first, so each report's trend sees the ones before it.
-    documents.sort(key=lambda d: (d.as_of is None, d.as_of))
-    bar = click.progressbar(documents, label="ingest", file=sys.stderr) if len(docs) > 3 else None
-    items = bar if bar is not None else documents
+    stored = ingest_documents(engine, documents, rules_path)
+    bar = (
+        click.progressbar(stored, length=len(docs), label="ingest", file=sys.stderr)
+        if len(docs) > 3
+        else None
+    )
+    items = bar if bar is not None else stored
     try:
-        for document in items:
-            result = store.ingest(engine, _evaluate(document, rules_path, None, engine))
+        for document, rules, result in items:
+            if rules is not None and rules.note:
+                _warn(rules.note)
             verb = "stored" if result.created else "already stored (same content)"
             click.echo(
                 f"{document.source}: {verb} as report {result.report_id} "
