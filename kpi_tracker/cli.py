@@ -379,6 +379,12 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
 @click.option("-q", "--quiet", is_flag=True, help="On stdout, the headline (verdict) only.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show how each value was chosen: the candidates with their scores and reasons (JSON: "
+    "'candidates' under each indicator).",
+)
 @trend_db_option
 def scorecard(
     doc: str,
@@ -392,6 +398,7 @@ def scorecard(
     fail_on: str,
     baseline: str,
     quiet: bool,
+    explain: bool,
     db: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
@@ -411,6 +418,10 @@ def scorecard(
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
     card = _with_previous(card, previous, rules_path, encoding, db)
+    if explain:
+        from dataclasses import replace
+
+        card = replace(card, explain=True)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
         from .render import terminal
 

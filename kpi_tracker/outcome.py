@@ -14,7 +14,7 @@ from datetime import date
 
 from .era import Period, fiscal_year_end, fiscal_year_of, parse_period
 from .errors import UnitError
-from .extract import Extraction, Observation
+from .extract import Candidate, Extraction, Observation
 from .features import AMBIGUITY_MARGIN
 from .numfmt import format_number
 from .rules import Indicator
@@ -45,6 +45,8 @@ class Outcome:
     trend: tuple[TrendPoint, ...] = ()
     growth_ratio: float | None = None
     observations: tuple[Observation, ...] = field(default=(), repr=False)
+    # Every figure that could have been the value, best first (scorecard --explain).
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
 
 
 _fmt = format_number

@@ -15,6 +15,7 @@ from .numfmt import plain_number
 from .outcome import Outcome, evaluate_indicator
 from .rules import Indicator, LoadedRules
 from .trend import TrendPoint
+from .units import unit_label
 from .vocabulary import Status
 
 __all__ = ["MeasureOutcome", "Scorecard", "evaluate", "with_previous"]
@@ -42,6 +43,8 @@ class Scorecard:
     # Per indicator id, fields a structured sheet adds to the JSON (its row, the published
     # 達成率 beside the engine's); empty for the prose table.
     extras: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Renderings list each indicator's candidates and why the value won (--explain).
+    explain: bool = False
 
     @property
     def indicators(self) -> list[Outcome]:
@@ -174,14 +177,16 @@ def _measure_outcome(
     done: dict[str, Outcome] = {}
     # Shares are evaluated after the indicator they divide by.
     for ind in sorted(indicators, key=lambda i: i.share_of is not None):
-        done[ind.id] = evaluate_indicator(
+        found = extractions[ind.id]
+        outcome = evaluate_indicator(
             ind,
             measure.no,
-            extractions[ind.id],
+            found,
             as_of,
             history=history.get(ind.id, ()),
             share_base=done.get(ind.share_of) if ind.share_of else None,
         )
+        done[ind.id] = replace(outcome, candidates=found.candidates)
     outcomes = tuple(done[i.id] for i in indicators)
     status = measure_status(list(outcomes))
     reason = None
@@ -235,6 +240,30 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
     }
 
 
+EXPLAINED_CANDIDATES = 5
+
+
+def candidates_list(o: Outcome) -> list[dict[str, object]]:
+    """The best candidates of an indicator with their scores and reasons (``--explain``)."""
+    chosen = o.observation
+    out: list[dict[str, object]] = []
+    for c in o.candidates[:EXPLAINED_CANDIDATES]:
+        obs = c.observation
+        out.append(
+            {
+                "value": plain_number(obs.value),
+                "unit": unit_label(obs.unit),
+                "score": round(c.score, 3),
+                "chosen": chosen is not None and obs.start == chosen.start,
+                "previous": obs.previous,
+                "period": obs.period.text if obs.period else None,
+                "why": list(c.why),
+                "evidence": obs.evidence,
+            }
+        )
+    return out
+
+
 def scorecard_dict(card: Scorecard) -> dict[str, Any]:
     """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
@@ -264,6 +293,8 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
         )
         for o in m.outcomes:
             entry = indicator_dict(o, m.measure.line)
+            if card.explain:
+                entry["candidates"] = candidates_list(o)
             extra = card.extras.get(o.indicator.id)
             if extra:
                 entry.update(extra)

@@ -19,6 +19,7 @@ from ..scorecard import scorecard_dict
 from ..vocabulary import Status
 from .text import (
     actual_text,
+    explained,
     labels,
     missed,
     movement_text,
@@ -386,6 +387,16 @@ def render(card: Any, lang: str = "ja") -> str:
             cells = {**head, **_indicator_cells(i, lang, L)}
             out.append(table_row(_filter_attrs(i["status"], m), all_columns, L, cells))
     out.append("</tbody></table>")
+    explanations = explained(data, lang)
+    if explanations:
+        out.append(f'<details class="explain"><summary>{escape(L["explain"])}</summary><ul>')
+        for i, lines in explanations:
+            items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+            out.append(
+                f"<li>施策{i['measure']} {escape(i['label'])} "
+                f"<code>{escape(i['id'])}</code><ul>{items}</ul></li>"
+            )
+        out.append("</ul></details>")
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

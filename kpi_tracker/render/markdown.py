@@ -12,6 +12,7 @@ from ..scorecard import scorecard_dict
 from .text import (
     MARKS,
     actual_text,
+    explained,
     labels,
     md_cell,
     missed,
@@ -95,6 +96,13 @@ def render(card: Any, lang: str = "ja") -> str:
                 f"{md_cell(period_text(i))} | {_status(i, lang)} | {move}{_evidence(i)} |"
             )
     out += ["", "</details>", ""]
+    explanations = explained(data, lang)
+    if explanations:
+        out += [f"## {L['explain']}", ""]
+        for i, lines in explanations:
+            out.append(f"- 施策{i['measure']} {md_cell(i['label'])} (`{i['id']}`)")
+            out += [f"  - {md_cell(line)}" for line in lines]
+        out.append("")
     return "\n".join(out)
 
 

@@ -29,6 +29,8 @@ LABELS = {
         "ministries": "担当府省庁",
         "line": "行",
         "missed": "未達の目標",
+        "explain": "値の選び方(候補と得点)",
+        "chosen": "採用",
         "all": "全施策",
         "verdict_ok": "未達の目標はありません",
         "verdict_bad": "未達の目標 {behind} 件(うち期限超過 {overdue} 件)",
@@ -79,6 +81,8 @@ LABELS = {
         "ministries": "ministries",
         "line": "line",
         "missed": "Missed targets",
+        "explain": "How each value was chosen (candidates and scores)",
+        "chosen": "chosen",
         "all": "All measures",
         "verdict_ok": "No missed targets",
         "verdict_bad": "{behind} missed targets ({overdue} overdue)",
@@ -267,3 +271,22 @@ def verdict(missed_targets: list[dict[str, Any]], lang: str) -> str:
         return L["verdict_ok"]
     overdue = sum(1 for i in missed_targets if i["overdue"])
     return L["verdict_bad"].format(behind=len(missed_targets), overdue=overdue)
+
+
+def explained(data: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], list[str]]]:
+    """Per indicator with candidates (``--explain``), one line per candidate: the value, its
+    score, whether it was chosen, and why."""
+    L = labels(lang)
+    out = []
+    for i in data["indicators"]:
+        lines = []
+        for c in i.get("candidates") or ():
+            mark = f"✔ {L['chosen']} " if c["chosen"] else ""
+            when = f" ({c['period']})" if c["period"] else ""
+            lines.append(
+                f"{mark}{number(c['value'])}{c['unit']}{when} — {c['score']:.3f}: "
+                + "、".join(c["why"])
+            )
+        if lines:
+            out.append((i, lines))
+    return out
