@@ -1,0 +1,37 @@
+"""``scorecard --explain``: every indicator's candidates, scores and reasons."""
+
+from __future__ import annotations
+
+import json
+
+from .helpers import SEED, run
+
+
+def test_json_lists_candidates_with_the_chosen_one() -> None:
+    result = run("scorecard", str(SEED), "--explain", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    inds = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+    pv = inds["support-search-site-pv"]
+    chosen = [c for c in pv["candidates"] if c["chosen"]]
+    assert [c["value"] for c in chosen] == [pv["actual"]] == [274285]
+    others = [c for c in pv["candidates"] if not c["chosen"]]
+    assert others and all(c["score"] < chosen[0]["score"] for c in others)
+    assert all(isinstance(c["why"], list) for c in pv["candidates"])
+
+
+def test_without_explain_no_candidates() -> None:
+    result = run("scorecard", str(SEED), "--format", "json")
+    assert all("candidates" not in i for i in json.loads(result.stdout)["indicators"])
+
+
+def test_markdown_shows_the_runners_up() -> None:
+    result = run("scorecard", str(SEED), "--explain", "--format", "md")
+    assert result.returncode == 0, result.stderr
+    section = result.stdout.split("## 値の選び方(候補と得点)", 1)[1]
+    assert "✔ 採用 274,285" in section  # the PV count chosen…
+    assert "5,392,871" in section  # …and the other site's count shown as the runner-up
+
+
+def test_html_has_the_explanation() -> None:
+    result = run("scorecard", str(SEED), "--explain", "--format", "html")
+    assert '<details class="explain">' in result.stdout
