@@ -95,6 +95,7 @@ _ALL_IN_SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)�
 _GOAL = re.compile(
     r"目指|目標|とする|とし|にする|にし|となる|となり|なるよう|ようにする|高め|増や|減ら|引き上げ"
     r"|引き下げ|達成|養成|設置|得る|図る|促進|実施を|確保|回復|維持|普及|整備され|活用する"
+    r"|策定|導入|配置|開設|削減|減少させ|増加させ"
 )
 # …ことにより, …を通じて: the means to a goal, not the goal.
 _MEANS = re.compile(
@@ -352,7 +353,7 @@ def _numeric_target(
             unit = "件"
             why.append("単位を指標名から決められない(件とした)")
         if ratio is not None and baseline is not None:
-            comparator = "reduce_by_ratio"
+            comparator = "reduce_by_ratio"  # 平成27年と比べて30%以上減少(平成27年:18.5)
         elif ratio is not None:
             comparator, by_ratio, ratio = "decrease", ratio, None
             why.append("基準値が書かれていない(減少として読んだ)")
@@ -453,17 +454,19 @@ def _direction_target(
     elif m.group("pct"):
         ratio = float(m.group("pct")) / 100
     comparator = "decrease" if word.startswith(_DOWN) else "increase"
+    by_ratio = None
     if ratio is not None:
         baseline = baseline or baseline_from_notes(notes)
         if baseline is None:
             why.append("基準値が書かれていない(減少として読んだ)")
-            comparator, ratio = "decrease", None
+            comparator, ratio, by_ratio = "decrease", None, ratio
         else:
             comparator = "reduce_by_ratio"
             why.append("基準値は注記から")
     shared = dict(
         comparator=comparator,
         ratio=ratio,
+        by_ratio=by_ratio,
         baseline=baseline,
         deadline=deadline_before(st, text, periods, m.start()),
         every_year=bool(re.search(r"毎年度", text[: m.start()])),

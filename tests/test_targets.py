@@ -90,6 +90,39 @@ def test_baselines_and_flags() -> None:
     ]
 
 
+# Relative changes: the share to take away or add, against a year or the previous value.
+RELATIVE = [
+    (
+        "食品ロス量を2030年度までに2000年度比で3割減とする。",
+        "decrease",
+        None,
+        0.3,
+        "2030年度",
+    ),  # 比 year is no deadline
+    ("二酸化炭素排出量を3割削減する。", "decrease", None, 0.3, None),  # no baseline value: by_ratio
+    (
+        "自殺死亡率を平成27年と比べて30%以上減少させる(平成27年:18.5)。",
+        "reduce_by_ratio",
+        0.3,
+        None,
+        None,
+    ),
+    ("計画策定数につき、対前年度比で1割以上の増加を目指す。", "increase", None, 0.1, None),
+]
+
+
+@pytest.mark.parametrize(("cell", "comparator", "ratio", "by_ratio", "deadline"), RELATIVE)
+def test_relative_changes(cell, comparator, ratio, by_ratio, deadline) -> None:
+    (t,) = read_targets(cell).targets
+    assert (t.comparator, t.ratio, t.by_ratio, t.deadline, t.target) == (
+        comparator,
+        ratio,
+        by_ratio,
+        deadline,
+        None,
+    )
+
+
 # Cells whose numbers or words are not targets.  # why
 NOT_TARGETS = [
     "令和7年度も引き続き、全都道府県でのポスター掲示等による周知を通じ、社会の実現を目指す。",  # a means
