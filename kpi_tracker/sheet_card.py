@@ -67,12 +67,17 @@ def evaluate_sheet(
     for item in sheet.indicators:
         rule = overrides.get(item.indicator.id)
         outcome = _outcome(item, rule, as_of, history)
-        by_measure[item.measure].append(outcome)
         extra: dict[str, object] = {"line": item.line}
         if outcome.observation is not None:
             extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
         if item.published_rates:
-            _rates(item, outcome, extra, disagreements, document.source)
+            differs = _rates(item, outcome, extra)
+            if differs:
+                disagreements.append(
+                    f"{document.source}:{item.line}: {item.indicator.id}: {differs}"
+                )
+                outcome = replace(outcome, reason=f"{outcome.reason}({differs})")
+        by_measure[item.measure].append(outcome)
         extras[item.indicator.id] = extra
     if disagreements:
         warnings.append(
@@ -142,33 +147,32 @@ def _outcome(
     return outcome
 
 
-def _rates(
-    item: SheetIndicator,
-    outcome: Outcome,
-    extra: dict[str, object],
-    disagreements: list[str],
-    source: str,
-) -> None:
-    """The engine's 達成率 for the year of the value used, beside the published one."""
+def _rates(item: SheetIndicator, outcome: Outcome, extra: dict[str, object]) -> str | None:
+    """The engine's 達成率 for the year of the value used, beside the published one; the
+    words that say they differ, or None."""
     if outcome.actual is None or outcome.period is None:
-        return
+        return None
     year = fiscal_year_of(outcome.period.end)
     published = dict(item.published_rates).get(year)
-    target = dict(item.targets_by_year).get(year, item.indicator.target)
+    ind = outcome.indicator  # the rule's, when a rules file overrides the sheet's target
+    target = (
+        dict(item.targets_by_year).get(year, ind.target) if ind is item.indicator else ind.target
+    )
     computed = None
     if target and outcome.actual:
-        lower = Comparator(item.indicator.comparator).lower_is_better
+        lower = Comparator(ind.comparator).lower_is_better
         computed = round(100 * (target / outcome.actual if lower else outcome.actual / target), 1)
     extra["achievement_rate"] = computed
     extra["published_rate"] = published
     disagrees = published is not None and computed is not None
     disagrees = disagrees and abs(published - computed) > RATE_SLACK  # type: ignore[operator]
     extra["rate_disagrees"] = disagrees
-    if disagrees:
-        disagreements.append(
-            f"{source}:{item.line}: {item.indicator.id}: {year}年度 公表 "
-            f"{format_number(published)}%、算出 {format_number(computed)}%"
-        )
+    if not disagrees:
+        return None
+    return (
+        f"{year}年度の達成率: 公表 {format_number(published)}%、"
+        f"実績と目標値からの算出 {format_number(computed)}%"
+    )
 
 
 def measure_results(

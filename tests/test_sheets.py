@@ -113,6 +113,7 @@ def test_review_published_rate_beside_the_engines() -> None:
     # 2024: 1,600 against that year's target 1,500 = 106.7%; the sheet says 80.
     assert got["101/2/研修受講者数"]["achievement_rate"] == 106.7
     assert got["101/2/研修受講者数"]["rate_disagrees"] is True
+    assert "公表 80%、実績と目標値からの算出 106.7%" in got["101/2/研修受講者数"]["reason"]
     # 下向き: 100 / 150 = 66.7%, as published.
     assert got["102/1/待機児童数"]["rate_disagrees"] is False
     assert any("達成率" in w and "101/2/研修受講者数" in w for w in card["warnings"])
