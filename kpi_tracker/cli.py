@@ -176,6 +176,19 @@ def _rules(rules_path: str | None, document: Any) -> Any:
     return rules
 
 
+def _trend_store(db: str | None) -> Any:
+    """The database whose stored reports feed the trends, if ``db`` names one that exists: a
+    command that only reads never creates a database (none there: no stored history)."""
+    if db is None:
+        return None
+    from . import store
+
+    try:
+        return store.open_store(db, create=False)
+    except store.NoStore:
+        return None
+
+
 def _scorecard(
     doc: str, rules_path: str | None, encoding: str | None, as_of: Any = None, db: str | None = None
 ) -> Any:
@@ -183,12 +196,9 @@ def _scorecard(
     from .pipeline import scorecard_for
 
     document = _load(doc, encoding)
-    engine = None
-    if db is not None:
-        from . import store
-
-        engine = store.open_store(db)
-    card = scorecard_for(document, _rules(rules_path, document), as_of=as_of, engine=engine)
+    card = scorecard_for(
+        document, _rules(rules_path, document), as_of=as_of, engine=_trend_store(db)
+    )
     for w in card.warnings:
         if w not in document.warnings:
             _warn(w)
@@ -471,11 +481,10 @@ def _with_previous(
 
     if previous is not None:
         return with_previous(card, _card_for_compare(previous, rules_path, encoding, db))
-    if db is None:
+    engine = _trend_store(db)
+    if engine is None:
         return card
-    from . import store
-
-    return with_stored_previous(card, store.open_store(db))
+    return with_stored_previous(card, engine)
 
 
 def _as_of(text: str | None) -> Any:
@@ -647,7 +656,8 @@ def _card_for_compare(
     from . import store
     from .pipeline import compared_report
 
-    return compared_report(key, store.open_store(db))
+    store.report_key(key, db)  # a key that names no report is said before opening anything
+    return compared_report(key, store.open_store(db, create=False))
 
 
 @cli.command()
@@ -655,11 +665,22 @@ def _card_for_compare(
 @rules_option
 @encoding_option
 @db_option
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Store a document whose plan and fiscal year are stored with other content (a "
+    "corrected re-publication) as the latest revision; the earlier one is kept, superseded.",
+)
 def ingest(
-    docs: tuple[str, ...], rules_path: str | None, encoding: str | None, db: str | None
+    docs: tuple[str, ...],
+    rules_path: str | None,
+    encoding: str | None,
+    db: str | None,
+    replace: bool,
 ) -> None:
     """Parse, evaluate and store documents; the same content twice is stored once.
 
+    The same table in another encoding, with other line ends or a BOM is the same content.
     Earlier stored reports of the same plan feed the trend of each new one.
 
     Example:
@@ -671,10 +692,11 @@ def ingest(
 
     engine = store.open_store(db)
     documents = [_load(doc, encoding) for doc in docs]
-    stored = ingest_documents(engine, documents, rules_path)
+    stored = ingest_documents(engine, documents, rules_path, replace=replace)
+    many = len(docs) > 3 and sys.stderr is not None and sys.stderr.isatty()
     bar = (
         click.progressbar(stored, length=len(docs), label="ingest", file=sys.stderr)
-        if len(docs) > 3
+        if many
         else None
     )
     items = bar if bar is not None else stored
@@ -683,9 +705,10 @@ def ingest(
             if rules is not None and rules.note:
                 _warn(rules.note)
             verb = "stored" if result.created else "already stored (same content)"
+            superseding = f", superseding report {result.superseded}" if result.superseded else ""
             click.echo(
                 f"{document.source}: {verb} as report {result.report_id} "
-                f"(fiscal year {result.fiscal_year})"
+                f"(fiscal year {result.fiscal_year}){superseding}"
             )
     finally:
         if bar is not None:
@@ -693,7 +716,7 @@ def ingest(
 
 
 @cli.command()
-@click.option("--measure", type=int, help="Only this 施策No.")
+@click.option("--measure", type=click.IntRange(0, 999_999), help="Only this 施策No.")
 @click.option("--indicator", help="Only this indicator id.")
 @format_option(("md", "json", "csv"), "md")
 @output_option
@@ -710,7 +733,8 @@ def history(
     from . import store
     from .render.history import render as render_history
 
-    rows = store.history(store.open_store(db), measure=measure, indicator=indicator)
+    engine = store.open_store(db, create=False)
+    rows = store.history(engine, measure=measure, indicator=indicator)
     _write(render_history(rows, fmt), output)
 
 

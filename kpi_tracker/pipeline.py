@@ -90,13 +90,20 @@ def compared_report(key: str, engine: Engine) -> dict[str, Any]:
 
 
 def ingest_documents(
-    engine: Engine, documents: Iterable[Document], rules_path: str | Path | None = None
+    engine: Engine,
+    documents: Iterable[Document],
+    rules_path: str | Path | None = None,
+    *,
+    replace: bool = False,
 ) -> Iterator[tuple[Document, LoadedRules | None, Ingested]]:
     """Evaluate and store documents, oldest first so that each report's trend sees the ones
-    before it; yields each document with the rules used and where it was stored."""
+    before it; yields each document with the rules used and where it was stored. With
+    ``replace``, a document whose plan and fiscal year are stored with other content is stored
+    as their latest revision (see ``store.ingest``)."""
     from . import store
 
     ordered = sorted(documents, key=lambda d: (d.as_of is None, d.as_of))
     for document in ordered:
         rules = rules_for_document(document, rules_path)
-        yield document, rules, store.ingest(engine, scorecard_for(document, rules, engine=engine))
+        card = scorecard_for(document, rules, engine=engine)
+        yield document, rules, store.ingest(engine, card, replace=replace)

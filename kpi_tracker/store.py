@@ -9,10 +9,14 @@ NOTE: no ``from __future__ import annotations`` here: it breaks SQLModel's relat
 column types (sqlmodel#196).
 """
 
+import functools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +25,9 @@ from sqlalchemy import (
     Integer,
     UniqueConstraint,
     event,
+    func,
     insert,
+    or_,
     select,
 )
 from sqlalchemy.engine import Engine
@@ -35,6 +41,7 @@ from .scorecard import Scorecard
 from .trend import TrendPoint
 
 SCHEMA_VERSION = 1
+F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_URL = "sqlite:///kpi_tracker.db"
 
 
@@ -140,40 +147,145 @@ def _url(db: str | None) -> str:
     return f"sqlite:///{Path(db)}"  # a plain path is a SQLite file
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _: Any) -> None:
-    # SQLite enforces foreign keys only when asked, per connection.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _where(url: Any) -> Location:
+    """The database as messages name it: its URL without user or password."""
+    text = str(url)
+    return Location(text.split("@")[-1] if "@" in text else text)
 
 
-def open_store(db: str | None = None) -> Engine:
-    """An engine with the schema in place (created on first use, version checked)."""
-    url = _url(db)
-    where = Location(url.split("@")[-1] if "@" in url else url)
-    try:
-        engine = create_engine(url)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StoreError(f"cannot open the database: {exc}", where) from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
-    try:
-        SQLModel.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            row = session.get(MetaRow, "schema_version")
-            if row is None:
-                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) > SCHEMA_VERSION:
-                raise StoreError(
-                    f"schema version {row.value} is newer than this kpi-tracker's "
-                    f"({SCHEMA_VERSION}); upgrade kpi-tracker",
-                    where,
-                )
-    except SQLAlchemyError as exc:
-        raise StoreError(
-            f"cannot use the database: {exc.__class__.__name__}: {exc}", where
-        ) from None
+class NoStore(StoreError):
+    """A read-only command named a database that does not exist."""
+
+
+def _cause(exc: BaseException) -> str:
+    """One line saying why the database refused, without the SQL or its parameters (which
+    carry document text): the driver's own first line."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return (lines[0] if lines else type(orig).__name__)[:300]
+
+
+def _guarded(f: F) -> F:
+    """Database failures of a store function become one ``StoreError`` line."""
+
+    @functools.wraps(f)
+    def run(engine: Engine, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(engine, *args, **kwargs)
+        except (SQLAlchemyError, OverflowError) as exc:
+            raise StoreError(
+                f"cannot use the database: {_cause(exc)}", _where(engine.url)
+            ) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _sqlite_engine(url: str, create: bool) -> Engine:
+    """SQLite: writers take the lock when their transaction begins (BEGIN IMMEDIATE), so
+    concurrent first uses and ingests queue instead of failing; read-only opens never create."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    path = make_url(url).database or ""
+    if not create:
+        if path in ("", ":memory:") or not Path(path).is_file():
+            raise NoStore("no database here (nothing ingested yet?)", _where(url))
+        uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _: Any) -> None:
+        dbapi_connection.isolation_level = None  # transactions begin where we say
+        cursor = dbapi_connection.cursor()
+        # SQLite enforces foreign keys only when asked, per connection.
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if create else "BEGIN")
+
     return engine
+
+
+# Any constant: every kpi-tracker holds this PostgreSQL advisory lock while it creates the
+# schema or stores a report, so that concurrent runs queue.
+_PG_LOCK = 0x6B70_6974
+
+
+def _serialised(connection: Any) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+
+
+def open_store(db: str | None = None, create: bool = True) -> Engine:
+    """An engine with the schema in place (created on first use, version checked).
+
+    With ``create=False`` (history, compare, trends: commands that only read) nothing is
+    created: a missing database is ``NoStore``, a database without our tables an error.
+    """
+    url = _url(db)
+    where = _where(url)
+    try:
+        sqlite = url.startswith("sqlite")
+        engine = _sqlite_engine(url, create) if sqlite else create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open the database: {_cause(exc)}", where) from None
+    try:
+        with engine.begin() as connection:
+            _serialised(connection)
+            if create:
+                SQLModel.metadata.create_all(connection)
+            _check_schema(connection, where, create)
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot use the database: {_cause(exc)}", where) from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_schema(connection: Any, where: Location, create: bool) -> None:
+    """Our tables with our columns, and a schema version this kpi-tracker reads."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(connection)
+    existing = set(inspector.get_table_names())
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        missing = [c.name for c in table.columns if c.name not in have]
+        if missing:
+            raise StoreError(
+                f"table {table.name} is not kpi-tracker's (it has no column {missing[0]}); "
+                "use another database or schema",
+                where,
+            )
+    if not create and MetaRow.__tablename__ not in existing:
+        raise NoStore("no kpi-tracker history in this database (nothing ingested yet?)", where)
+    meta = MetaRow.__table__  # type: ignore[attr-defined]
+    value = connection.execute(
+        select(meta.c.value).where(meta.c.key == "schema_version")
+    ).scalar_one_or_none()
+    if value is None:
+        if create:
+            connection.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+        return
+    if not (value.isascii() and value.isdigit()):
+        raise StoreError(f"schema_version {value!r} is not a kpi-tracker schema version", where)
+    if int(value) > SCHEMA_VERSION:
+        raise StoreError(
+            f"schema version {value} is newer than this kpi-tracker's "
+            f"({SCHEMA_VERSION}); upgrade kpi-tracker",
+            where,
+        )
 
 
 def _insert_report(session: Session, values: dict[str, Any]) -> int | None:
@@ -204,13 +316,21 @@ class Ingested:
     report_id: int
     created: bool
     fiscal_year: int | None
+    superseded: int | None = None  # the earlier revision this one replaces
 
 
-def ingest(engine: Engine, card: Scorecard) -> Ingested:
-    """Store one evaluated document in one transaction; the same content twice is stored once."""
+def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
+    """Store one evaluated document in one transaction.
+
+    A document is identified by its decoded, normalised content: the same table again (another
+    encoding, CRLF, a BOM) is stored once. A different document for a plan and fiscal year
+    already stored (a corrected re-publication) is refused unless ``replace``: then it is
+    stored as the latest revision and the earlier one is kept, superseded.
+    """
     doc = card.document
+    identity = doc.content_sha256 or doc.sha256
     values = {
-        "sha256": doc.sha256,
+        "sha256": identity,
         "title": doc.title,
         "plan": doc.plan,
         "fiscal_year": doc.fiscal_year,
@@ -222,16 +342,46 @@ def ingest(engine: Engine, card: Scorecard) -> Ingested:
     }
     try:
         with Session(engine) as session, session.begin():
-            report_id = _insert_report(session, values)
-            if report_id is None:
-                existing = session.scalar(
-                    select(ReportRow.id).where(ReportRow.sha256 == doc.sha256)
-                )
+            _serialised(session.connection())
+            same = select(ReportRow.id).where(ReportRow.sha256.in_({identity, doc.sha256}))
+            existing = session.scalar(same)
+            if existing is not None:
                 return Ingested(int(existing), False, doc.fiscal_year)
+            earlier = _stored_revision(session, doc.plan, doc.fiscal_year)
+            if earlier is not None and not replace:
+                raise StoreError(
+                    f"{doc.source} was not stored: report {earlier} is stored for fiscal year "
+                    f"{doc.fiscal_year} of 「{doc.plan}」 with other content; give --replace "
+                    "to store this one as its correction",
+                    _where(engine.url),
+                )
+            report_id = _insert_report(session, values)
+            if report_id is None:  # another run stored it meanwhile (no lock on this database)
+                return Ingested(int(session.scalar(same)), False, doc.fiscal_year)
             _store_rows(session, report_id, card)
-            return Ingested(report_id, True, doc.fiscal_year)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"{doc.source} was not stored: {exc.__class__.__name__}: {exc}") from None
+            return Ingested(report_id, True, doc.fiscal_year, earlier)
+    except (SQLAlchemyError, OverflowError) as exc:
+        raise StoreError(
+            f"{doc.source} was not stored: {_cause(exc)}", _where(engine.url)
+        ) from None
+
+
+def _stored_revision(session: Session, plan: str, fiscal_year: int | None) -> int | None:
+    """The latest stored report of a plan's fiscal year, if any."""
+    if fiscal_year is None:
+        return None
+    return session.scalar(
+        select(func.max(ReportRow.id)).where(
+            ReportRow.plan == plan, ReportRow.fiscal_year == fiscal_year
+        )
+    )
+
+
+def _latest() -> Any:
+    """Reports that are the latest revision of their plan's fiscal year (a report without a
+    fiscal year is its own)."""
+    newest = select(func.max(ReportRow.id)).group_by(ReportRow.plan, ReportRow.fiscal_year)
+    return or_(ReportRow.fiscal_year.is_(None), ReportRow.id.in_(newest))  # type: ignore[union-attr,attr-defined]
 
 
 def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
@@ -346,6 +496,7 @@ def _rows(engine: Engine, *where: Any) -> list[Any]:
         return list(session.execute(statement).all())
 
 
+@_guarded
 def history(
     engine: Engine, measure: int | None = None, indicator: str | None = None
 ) -> list[dict[str, Any]]:
@@ -372,14 +523,15 @@ def history(
             "period": e.period_text,
             "reason": e.reason,
         }
-        for r, i, e in _rows(engine, *where)
+        for r, i, e in _rows(engine, _latest(), *where)
     ]
 
 
+@_guarded
 def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[TrendPoint, ...]]:
     """Earlier stored values of each indicator of a plan, for the trend of a newer report."""
     points: dict[str, list[TrendPoint]] = {}
-    for r, i, e in _rows(engine, ReportRow.plan == plan, ReportRow.as_of < before):
+    for r, i, e in _rows(engine, _latest(), ReportRow.plan == plan, ReportRow.as_of < before):
         if e.actual is None:
             continue
         when = e.period_end or r.as_of
@@ -387,11 +539,12 @@ def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[T
     return {k: tuple(sorted(v, key=lambda p: p.when)) for k, v in points.items()}
 
 
+@_guarded
 def previous_report(engine: Engine, plan: str, before: date) -> int | None:
     """The latest stored report of ``plan`` dated before ``before`` (the year before), if any."""
     statement = (
         select(ReportRow.id)
-        .where(ReportRow.plan == plan, ReportRow.as_of < before)
+        .where(_latest(), ReportRow.plan == plan, ReportRow.as_of < before)
         .order_by(ReportRow.as_of.desc(), ReportRow.id.desc())  # type: ignore[union-attr]
         .limit(1)
     )
@@ -399,26 +552,49 @@ def previous_report(engine: Engine, plan: str, before: date) -> int | None:
         return session.scalars(statement).first()
 
 
-def find_report(engine: Engine, key: str) -> int:
-    """A stored report by id (``3``), fiscal year (``2025``) or era year (``令和7年度``)."""
-    where = Location(str(engine.url))
-    with Session(engine) as session:
-        if key.isdigit() and int(key) < 1900:
-            if session.get(ReportRow, int(key)) is None:
-                raise StoreError(f"no stored report with id {key}", where)
-            return int(key)
+_ID_OR_YEAR = re.compile(r"[0-9]{1,9}")
+
+
+def report_key(key: str, db: str | None = None) -> tuple[str, int]:
+    """``("id", 3)`` or ``("year", 2025)`` for a key naming a stored report (``3``, ``2025``,
+    ``令和7年度``); a ``StoreError`` for anything else."""
+    # NOTE: str.isdigit() is true for '²' and other digits int() refuses: ASCII digits only.
+    if _ID_OR_YEAR.fullmatch(key):
+        number = int(key)
+        if number < 1900:
+            return "id", number
+        year: int | None = number
+    else:
         try:
-            year = int(key) if key.isdigit() else parse_period(key).start.year
+            year = parse_period(key).start.year
         except ValueError:
-            raise StoreError(
-                f"{key!r} is neither a file, a report id nor a fiscal year", where
-            ) from None
-        ids = list(session.scalars(select(ReportRow.id).where(ReportRow.fiscal_year == year)))
+            year = None
+    if year is None or not 1900 <= year <= 9999:
+        raise StoreError(
+            f"{key!r} is neither a file, a report id nor a fiscal year", _where(_url(db))
+        )
+    return "year", year
+
+
+@_guarded
+def find_report(engine: Engine, key: str) -> int:
+    """A stored report by id (``3``), fiscal year (``2025``) or era year (``令和7年度``); a
+    fiscal year names its latest revision."""
+    where = _where(engine.url)
+    kind, number = report_key(key, str(engine.url))
+    with Session(engine) as session:
+        if kind == "id":
+            if session.get(ReportRow, number) is None:
+                raise StoreError(f"no stored report with id {key}", where)
+            return number
+        ids = list(
+            session.scalars(select(ReportRow.id).where(_latest(), ReportRow.fiscal_year == number))
+        )
     if not ids:
-        raise StoreError(f"no stored report for fiscal year {year}", where)
+        raise StoreError(f"no stored report for fiscal year {number}", where)
     if len(ids) > 1:
         raise StoreError(
-            f"several stored reports for fiscal year {year} (ids {ids}); give an id", where
+            f"several stored reports for fiscal year {number} (ids {ids}); give an id", where
         )
     return ids[0]
 

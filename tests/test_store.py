@@ -278,3 +278,205 @@ def test_history_formats(tmp_path, seed_doc, seed_rules) -> None:
     table = list(csv.DictReader(io.StringIO(render(rows, "csv")[1:])))
     assert table[1]["actual"] == "274285" and table[1]["status"] == "behind"
     assert render([], "md").count("保存された報告がない") == 1
+
+
+# --- issue 11: identity, revisions, concurrency, foreign tables, one-line errors ------------
+
+
+def _one_line_error(result, starts: str = "kpi-tracker: error: ") -> str:
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2, result.stderr
+    assert len(lines) == 1 and lines[0].startswith(starts), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_same_table_in_four_encodings_is_stored_once(tmp_path) -> None:
+    # D2: UTF-8, CRLF, BOM and CP932 copies were four reports; history showed every value four
+    # times and `compare 2025 S` found "several stored reports".
+    text = SEED.read_text(encoding="utf-8").replace("发", "発")
+    copies = {
+        "utf8.txt": text.encode("utf-8"),
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+        "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "cp932.txt": text.encode("cp932"),
+    }
+    for name, data in copies.items():
+        (tmp_path / name).write_bytes(data)
+    db = str(tmp_path / "h.db")
+    result = run("ingest", *(str(tmp_path / n) for n in copies), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("already stored (same content) as report 1") == 3
+    hist = run("history", "--indicator", "child-welfare-officers", "--format", "json", "--db", db)
+    import json
+
+    assert len(json.loads(hist.stdout)) == 1
+    cmp = run("compare", "2025", str(tmp_path / "bom.txt"), "--db", db)
+    assert cmp.returncode == 0, cmp.stderr
+
+
+def test_republished_document_needs_replace(db, seed_doc, seed_rules, tmp_path) -> None:
+    # D2: a different document for a plan and year already stored (a corrected re-publication)
+    # is refused unless replace; the old one is kept, history and compare use the latest.
+    from kpi_tracker import store
+
+    engine = store.open_store(db)
+    first = store.ingest(engine, evaluate(seed_doc, seed_rules))
+    corrected = load_document(
+        write_variant(tmp_path, {109: ("6,866人", "6,900人")}, "corrected.txt")
+    )
+    with pytest.raises(StoreError) as info:
+        store.ingest(engine, evaluate(corrected, seed_rules))
+    assert f"report {first.report_id} is stored for fiscal year 2025 of" in str(info.value)
+    assert str(info.value).endswith("give --replace to store this one as its correction")
+    second = store.ingest(engine, evaluate(corrected, seed_rules), replace=True)
+    assert second.created and second.superseded == first.report_id
+    assert _count(db, store.ReportRow) == 2  # the old one is kept
+    series = store.history(engine, indicator="child-welfare-officers")
+    assert [(r["report"], r["actual"]) for r in series] == [(second.report_id, 6900)]
+    assert store.find_report(engine, "2025") == second.report_id
+    assert store.find_report(engine, str(first.report_id)) == first.report_id  # still there
+
+
+def _fresh_pg_schema(name: str) -> str:
+    import psycopg
+
+    plain = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        conn.execute(f"CREATE SCHEMA {name}")
+    return f"{PG_URL}?options=-csearch_path%3D{name}"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_concurrent_first_use_stores_every_document(backend, tmp_path) -> None:
+    # D5: four ingests started together on a new database lost one to three of them
+    # (`table … already exists`, `UNIQUE constraint failed: kpi_meta.key`, pg_type_typname…).
+    url = f"sqlite:///{tmp_path / 'new.db'}" if backend == "sqlite" else _fresh_pg_schema("kt_race")
+    docs = [
+        write_variant(tmp_path, {}, f"r{y}.txt", title_year=f"令和{y}年度") for y in (4, 5, 6, 7)
+    ]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "kpi_tracker", "ingest", str(d), "--db", url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for d in docs
+    ]
+    outcomes = [(p.wait(120), p.stderr.read()) for p in procs]
+    assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+    from kpi_tracker import store
+
+    assert _count(url, store.ReportRow) == 4
+
+
+def test_foreign_table_is_refused(tmp_path) -> None:
+    # D6: a table kpi_report of another shape crashed `history`.
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE kpi_report (id INTEGER PRIMARY KEY, name TEXT)")
+    line = _one_line_error(run("history", "--db", str(path)))
+    assert line.endswith(
+        "table kpi_report is not kpi-tracker's (it has no column sha256); "
+        "use another database or schema"
+    )
+
+
+@pytest.mark.parametrize("value", ["v1", ""])  # crashed in int()
+def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
+    from sqlmodel import Session
+
+    from kpi_tracker import store
+
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    engine = store.open_store(url)
+    with Session(engine) as session, session.begin():
+        session.get(store.MetaRow, "schema_version").value = value
+    with pytest.raises(StoreError) as info:
+        store.open_store(url)
+    assert str(info.value).endswith(f"schema_version {value!r} is not a kpi-tracker schema version")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "²", "1"],  # '²'.isdigit() is true, int('²') fails
+        ["compare", "99999999999999999999", "1"],  # too large for SQLite's integers
+        ["history", "--measure", "99999999999999999999"],
+    ],
+)
+def test_odd_numbers_are_one_line(tmp_path, seed_doc, seed_rules, args) -> None:
+    # D7: tracebacks.
+    from kpi_tracker import store
+
+    db = str(tmp_path / "d.db")
+    store.ingest(store.open_store(db), evaluate(seed_doc, seed_rules))
+    _one_line_error(run(*args, "--db", db))
+
+
+def test_database_errors_are_one_line_without_document_text(tmp_path) -> None:
+    # D13: database errors took 2–4 lines: the SQL, parameters with document text and a
+    # "Background on this error" link.
+    import sqlite3
+
+    from kpi_tracker import store
+
+    path = tmp_path / "h.db"
+    store.open_store(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON kpi_measure "
+            "BEGIN SELECT RAISE(ABORT, 'measures are refused here'); END"
+        )
+    line = _one_line_error(run("ingest", str(SEED), "--db", str(path)))
+    assert line == (
+        f"kpi-tracker: error: sqlite:///{path}: {SEED} was not stored: measures are refused here"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history"],
+        ["compare", "2024", "2025"],
+    ],
+)
+def test_read_only_commands_never_create_a_database(tmp_path, args) -> None:
+    # D17: `history --db typo.db` silently created an empty database.
+    path = tmp_path / "typo.db"
+    line = _one_line_error(run(*args, "--db", str(path)))
+    assert line == f"kpi-tracker: error: sqlite:///{path}: no database here (nothing ingested yet?)"
+    assert not path.exists()
+
+
+def test_scorecard_trends_from_a_missing_database(tmp_path) -> None:
+    # A missing database holds no stored history: the scorecard is made without, and the
+    # database is not created.
+    path = tmp_path / "typo.db"
+    result = run("scorecard", str(SEED), "--db", str(path), "-o", os.devnull)
+    assert result.returncode == 0, result.stderr
+    assert not path.exists()
+
+
+def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
+    # D15: Ctrl-C during an ingest exits 130 and the transaction is rolled back.
+    from click.testing import CliRunner
+
+    from kpi_tracker import store
+    from kpi_tracker.cli import cli
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_evaluation_values", interrupted)
+    db = f"sqlite:///{tmp_path / 'h.db'}"
+    result = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", db])
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "kpi-tracker: error: interrupted"
+    monkeypatch.undo()
+    assert _count(db, store.ReportRow) == 0
