@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import itemgetter
-from pathlib import Path
 
 from .document import Document
 from .era import Period
@@ -109,14 +108,14 @@ class _ReviewReader:
                 f"{self.source}: {len(self.not_numbers)} value cells hold no number and are "
                 f"not read (first: {self.not_numbers[0]})"
             )
-        name = Path(self.source).stem
-        default = f"{_TITLE} ({name})"
+        # The published file has no title line: the layout's name, and the year from the file
+        # name (3-1_RS_2024_…) or the 事業年度 column.
         return document_of(
             self.source,
             self.raw.sha256,
             self.raw.encoding,
-            title_lines or (_TITLE,),
-            default,
+            title_lines,
+            _TITLE,
             self.book,
             SheetData("review", indicators),
             warnings,

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .document import Document
 from .era import Period
 from .errors import DocumentError, Location, PeriodError, UnitError
 from .extract import Observation
@@ -40,10 +41,8 @@ from .sheet_vocab import header_roles, vocabulary
 
 __all__ = ["parse_sheet"]
 
-_VALUE_ROLES = ("target", "actual", "baseline")
 
-
-def parse_sheet(raw: RawDocument, layout: str, above: tuple[Row, ...], header: Row):
+def parse_sheet(raw: RawDocument, layout: str, above: tuple[Row, ...], header: Row) -> Document:
     """The sheet whose header row is ``header``, the rest of ``raw.rows`` below it."""
     title_lines = tuple(
         strip_html(" ".join(c for c in row.cells if c.strip()))
@@ -94,7 +93,7 @@ class _TableReader:
         i = self.roles.get(role)
         return strip_html(cells[i]) if i is not None and i < len(cells) else ""
 
-    def document(self, title_lines: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def document(self, title_lines: tuple[str, ...]) -> Document:
         indicators = list(self._indicators(self.raw.rows))
         if not indicators:
             raise DocumentError(

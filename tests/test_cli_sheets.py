@@ -158,3 +158,16 @@ def test_malformed_sheet_is_one_line(tmp_path: Path) -> None:
     assert result.stderr == (
         f"kpi-tracker: error: {path}:2: direction '横ばい' is neither 上向き nor 下向き\n"
     )
+
+
+def test_as_of_overrides_the_files_year(tmp_path: Path) -> None:
+    result = run("scorecard", str(REVIEW), "--as-of", "2027-03-31", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["report"]["as_of"] == "2027-03-31"
+    got = {i["id"]: i for i in data["indicators"]}
+    # 1,600 (2024年度) against 2,000 by 2026年度: the deadline has now passed.
+    assert (got["101/2/研修受講者数"]["status"], got["101/2/研修受講者数"]["overdue"]) == (
+        "behind",
+        True,
+    )
