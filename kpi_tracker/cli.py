@@ -763,6 +763,12 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
 
     document = _load(doc, encoding)
     loaded = _rules(rules_path, document)
+    if document.sheet is not None:  # a KPI sheet: only rules that override its targets
+        from .sheet_card import sheet_rules_lint
+
+        for line in sheet_rules_lint(document, loaded):
+            click.echo(line)
+        return
     findings = lint(document, loaded)
     line_of = {m.no: m.line for m in document.measures}
     counts: dict[str, int] = {}

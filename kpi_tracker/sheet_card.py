@@ -23,7 +23,7 @@ from .sheet_model import SheetIndicator
 from .trend import TrendPoint
 from .vocabulary import Comparator, Status
 
-__all__ = ["RATE_SLACK", "evaluate_sheet", "sheet_rules"]
+__all__ = ["RATE_SLACK", "evaluate_sheet", "sheet_rules", "sheet_rules_lint"]
 
 # NOTE: the published 達成率 is rounded (often to a whole percent): a point of slack before the
 # engine's own figure counts as disagreeing with it.
@@ -85,6 +85,25 @@ def evaluate_sheet(
             f"one by more than {RATE_SLACK:g} point (first: {disagreements[0]})"
         )
     return list(by_measure.items()), extras, warnings
+
+
+def sheet_rules_lint(document: Document, rules: LoadedRules | None) -> list[str]:
+    """``rules lint`` of a KPI sheet: its columns give the targets, so what there is to check
+    is the rules file that overrides some of them: rules that name no indicator, or several."""
+    sheet = document.sheet
+    assert sheet is not None
+    count = len(sheet.indicators)
+    if rules is None:
+        return [
+            f"{document.source}: a KPI sheet of {count} indicators: its columns give the "
+            "targets; no rules file applies"
+        ]
+    found, problems = _overrides(rules, sheet.indicators)
+    return [
+        *problems,
+        f"{rules.path}: {len(found)} of the sheet's {count} indicators overridden; "
+        + (f"{len(problems)} rules that name none" if problems else "no findings"),
+    ]
 
 
 def _overrides(

@@ -171,3 +171,25 @@ def test_as_of_overrides_the_files_year(tmp_path: Path) -> None:
         "behind",
         True,
     )
+
+
+def test_rules_lint_of_a_sheet(tmp_path: Path) -> None:
+    result = run("rules", "lint", str(MUNICIPAL), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"{MUNICIPAL}: a KPI sheet of 5 indicators: its columns give the targets; "
+        "no rules file applies\n"
+    )
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "plan: x\nmeasures:\n  1:\n    - id: nowhere\n      label: 存在しない指標\n"
+        '      find:\n        label: [x]\n      comparator: ">="\n      target: 1\n'
+        "      unit: 人\n",
+        encoding="utf-8",
+    )
+    result = run("rules", "lint", str(MUNICIPAL), "--rules", str(rules), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{rules}: rule nowhere names no indicator of the sheet",
+        f"{rules}: 0 of the sheet's 5 indicators overridden; 1 rules that name none",
+    ]
