@@ -188,5 +188,7 @@ def read_baseline(path: str | Path) -> Baseline:
             )
         except (TypeError, KeyError, ValueError) as exc:
             raise BaselineError(f"accepted.{key}: bad or missing field {exc}", where) from None
-    report = data.get("report") if isinstance(data.get("report"), dict) else {}
+    report = data.get("report")
+    if not isinstance(report, dict):
+        report = {}
     return Baseline(str(path), report, str(data.get("fail_on", "")), accepted)

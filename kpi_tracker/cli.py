@@ -222,7 +222,7 @@ class KpiTrackerGroup(click.Group):
         except BrokenPipeError:
             raise _PipeClosed from None
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
@@ -243,7 +243,7 @@ def _utf8_streams() -> None:
         if reconfigure is None:
             continue
         try:
-            if stream.isatty():  # type: ignore[union-attr]
+            if stream.isatty():
                 reconfigure(errors="replace")
             else:
                 reconfigure(encoding="utf-8", errors="strict")
@@ -319,6 +319,7 @@ def cli(ctx: click.Context) -> None:
     """
     from .config import load_config
 
+    assert isinstance(ctx.command, click.Group)
     ctx.default_map = _defaults_from(load_config().values, ctx.command)
 
 
@@ -554,7 +555,7 @@ def check(
     if fmt == "github":
         from .render import github
 
-        _write(github.annotations(card, verdict, lang), None)
+        _write(github.annotation_lines(card, verdict, lang), None)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             _append(github.step_summary(card, verdict, lang), summary_file)

@@ -58,7 +58,6 @@ def merge(existing: str, source: str, draft: Draft) -> Merged:
     inserts: dict[int, list[str]] = {}  # after this 1-based line (0: at the top)
     added: list[str] = []
     new_measures: list[str] = []
-    new_measures: list[str] = []
     for item in draft.items:
         if item.measure in unmeasured:
             continue  # the person decided this measure has no quantitative target

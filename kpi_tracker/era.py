@@ -47,11 +47,11 @@ _era_table_text: str | None = None  # another table than the shipped one (use_er
 def eras() -> tuple[Era, ...]:
     """The era table (``data/eras.tsv``): a new era is a line there, not a code change."""
     text = read_data("eras.tsv") if _era_table_text is None else _era_table_text
-    rows = []
+    rows: list[tuple[str, str, date]] = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            name, abbr, start = line.split("\t")
-            rows.append((name, abbr, date.fromisoformat(start)))
+            name, abbr, first_day = line.split("\t")
+            rows.append((name, abbr, date.fromisoformat(first_day)))
     out = []
     for i, (name, abbr, start) in enumerate(rows):
         end = rows[i + 1][2] - timedelta(days=1) if i + 1 < len(rows) else None

@@ -225,7 +225,7 @@ def read_rows(
 
 
 def _text(data: IO[bytes], encoding: str) -> io.TextIOWrapper:
-    return io.TextIOWrapper(data, encoding=encoding, errors="strict", newline="")  # type: ignore[arg-type]
+    return io.TextIOWrapper(data, encoding=encoding, errors="strict", newline="")
 
 
 def _decode_error(encoding: str, exc: ValueError, source: str, line: int) -> DocumentError:

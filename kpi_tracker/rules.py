@@ -223,9 +223,10 @@ def _from_json(data: dict[str, Any]) -> RuleSet:
     def indicator(row: list[Any]) -> Indicator:
         values = dict(zip(_INDICATOR_FIELDS, one(row), strict=True))
         find = dict(zip(_FIND_FIELDS, values["find"], strict=True))
-        values["find"] = Find(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in find.items()}
-        )
+        find_values: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in find.items()
+        }
+        values["find"] = Find(**find_values)
         values["comparator"] = Comparator(values["comparator"])
         values["find_units"] = tuple(values["find_units"])
         values["baseline"] = Baseline(*values["baseline"]) if values["baseline"] else None

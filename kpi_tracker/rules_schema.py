@@ -18,7 +18,7 @@ from .errors import Location, PeriodError, RulesError, UnitError
 from .normalize import normalize
 from .units import canonical_unit
 from .vocabulary import Comparator
-from .yamlsafe import line_of, load_with_lines
+from .yamlsafe import Path_, line_of, load_with_lines
 
 __all__ = ["BaselineSpec", "FindSpec", "IndicatorSpec", "RuleSetSpec", "validate"]
 
@@ -262,9 +262,10 @@ def validate(text: str, source: str) -> RuleSetSpec:
 
 
 _MEASURE_KEY = re.compile(r"[0-9]{1,6}")
+_Lines = dict[Path_, int]  # key path in the YAML → its line
 
 
-def _check_measure_keys(section: Any, part: str, lines: dict, source: str) -> None:
+def _check_measure_keys(section: Any, part: str, lines: _Lines, source: str) -> None:
     """Measure keys are plain digits, each measure once: ``8`` and ``08`` (or ``+8``, ``" 8 "``,
     ``0_8``, which int() would all read as 8) must not silently merge, the last one winning."""
     if not isinstance(section, dict):
@@ -288,7 +289,7 @@ def _check_measure_keys(section: Any, part: str, lines: dict, source: str) -> No
         first[no] = line
 
 
-def _located(exc: ValidationError, raw: dict[str, Any], lines: dict, source: str) -> RulesError:
+def _located(exc: ValidationError, raw: dict[str, Any], lines: _Lines, source: str) -> RulesError:
     err = exc.errors(include_url=False)[0]
     loc = tuple(err["loc"])
     rule = None
@@ -320,7 +321,7 @@ def _lookup(raw: Any, loc: tuple[Any, ...]) -> Any:
     return node
 
 
-def _check_ids(ruleset: RuleSetSpec, raw: dict[str, Any], lines: dict, source: str) -> None:
+def _check_ids(ruleset: RuleSetSpec, raw: dict[str, Any], lines: _Lines, source: str) -> None:
     seen: dict[str, int | None] = {}
     for no, indicators in ruleset.measures.items():
         ids = {i.id for i in indicators}

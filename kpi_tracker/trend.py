@@ -107,6 +107,8 @@ def growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> flo
     horizon = _years(first.when, deadline)
     if elapsed <= 0 or horizon <= 0:
         return None
+    actual_rate: float
+    required: float
     if first.value > 0 and last.value > 0 and target > 0:
         actual_rate = (last.value / first.value) ** (1 / elapsed) - 1
         required = (target / first.value) ** (1 / horizon) - 1

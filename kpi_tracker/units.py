@@ -53,10 +53,10 @@ def canonical_unit(word: str) -> str:
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     import pint
 
-    ureg = pint.UnitRegistry(None)
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(None)
     for definition in _data()[0]:
         ureg.define(definition)
     return ureg

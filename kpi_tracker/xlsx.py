@@ -19,7 +19,7 @@ from .reader import Row
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet as Worksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def _text(value: object) -> str:

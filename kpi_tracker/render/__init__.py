@@ -11,7 +11,8 @@ def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
         fmt
     ]
     renderer = import_module(f".{module}", __name__)
-    return renderer.render(card, lang)
+    text: str = renderer.render(card, lang)
+    return text
 
 
 def render_measures(document: Any, fmt: str) -> str:

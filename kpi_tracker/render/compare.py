@@ -42,7 +42,7 @@ MOVEMENT_COLOURS = {
 def _value(side: dict[str, Any] | None) -> str:
     if side is None or side["actual"] is None:
         return "—"
-    return number(side["actual"]) + side["unit"]
+    return f"{number(side['actual'])}{side['unit']}"
 
 
 def _status(side: dict[str, Any] | None, lang: str) -> str:

@@ -37,7 +37,7 @@ def command(kind: str, message: str, **properties: object) -> str:
     )
 
 
-def annotations(card: Any, verdict: Gate, lang: str = "ja") -> str:
+def annotation_lines(card: Any, verdict: Gate, lang: str = "ja") -> str:
     """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss."""
     line_of = {m.measure.no: m.measure.line for m in card.measures}
     source = str(card.document.source)

@@ -22,12 +22,12 @@ from .text import number, status_text
 def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
     verdict = verdict or gate(card, "behind")
     data = scorecard_dict(card)
-    measures = {m["no"]: m for m in data["measures"]}  # type: ignore[index]
+    measures = {m["no"]: m for m in data["measures"]}
     suites: dict[str, list[dict[str, Any]]] = {}
-    for ind in data["indicators"]:  # type: ignore[union-attr]
+    for ind in data["indicators"]:
         section = measures[ind["measure"]]["section"]
         suites.setdefault(section[0] if section else "—", []).append(ind)
-    root = ET.Element("testsuites", name=str(data["report"]["title"]))  # type: ignore[index]
+    root = ET.Element("testsuites", name=str(data["report"]["title"]))
     for name, inds in suites.items():
         suite = ET.SubElement(
             root,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..numfmt import format_number as number
+from ..numfmt import format_number
 from ..vocabulary import OVERDUE_JA, Comparator, Status
+
+number = format_number  # the renderers' name for it
 
 LABELS = {
     "ja": {

@@ -112,7 +112,7 @@ def render_bytes(card: Any, lang: str = "ja") -> bytes:
     L = labels(lang)
     summary_name, indicators_name, measures_name = SHEETS.get(lang, SHEETS["ja"])
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = summary_name
     report = data["report"]
     behind = missed(data)
@@ -164,13 +164,13 @@ def render_bytes(card: Any, lang: str = "ja") -> bytes:
         ws.column_dimensions[col].width = 16
 
     ind_rows = indicator_rows(data, lang)
-    for r, ind in zip(ind_rows, data["indicators"], strict=True):
-        r["_status"] = ind["status"]
+    for ind_row, ind in zip(ind_rows, data["indicators"], strict=True):
+        ind_row["_status"] = ind["status"]
     _table(wb.create_sheet(indicators_name), indicator_columns(data), ind_rows, lang)
 
     m_rows = measure_rows(data, lang)
-    for r, m in zip(m_rows, data["measures"], strict=True):
-        r["_status"] = m["status"]
+    for m_row, m in zip(m_rows, data["measures"], strict=True):
+        m_row["_status"] = m["status"]
     _table(wb.create_sheet(measures_name), MEASURE_COLUMNS, m_rows, lang)
 
     buffer = io.BytesIO()
