@@ -719,13 +719,16 @@ def ingest(
 @cli.command()
 @click.option("--measure", type=click.IntRange(0, 999_999), help="Only this 施策No.")
 @click.option("--indicator", help="Only this indicator id.")
-@format_option(("md", "json", "csv"), "md")
+@format_option(("md", "json", "csv", "html"), "md")
 @output_option
 @db_option
 def history(
     measure: int | None, indicator: str | None, fmt: str, output: str | None, db: str | None
 ) -> None:
     """The values and statuses of indicators across stored reports, oldest first.
+
+    --format html draws them: per indicator its values with the target and the deadline, per
+    plan the status counts of each report.
 
     Example:
 

@@ -509,6 +509,7 @@ def history(
     return [
         {
             "report": r.id,
+            "plan": r.plan,
             "fiscal_year": r.fiscal_year,
             "as_of": r.as_of.isoformat() if r.as_of else None,
             "source": r.source,
@@ -520,7 +521,10 @@ def history(
             "actual": plain_number(e.actual),
             "target": plain_number(i.target),
             "unit": i.unit,
+            "comparator": i.comparator,
+            "deadline": i.deadline.isoformat() if i.deadline else None,
             "period": e.period_text,
+            "period_end": e.period_end.isoformat() if e.period_end else None,
             "reason": e.reason,
         }
         for r, i, e in _rows(engine, _latest(), *where)

@@ -1,4 +1,4 @@
-"""``kpi-tracker history``: the stored series as Markdown, JSON or CSV."""
+"""``kpi-tracker history``: the stored series as Markdown, JSON, CSV or HTML (charts)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ COLUMNS = (
 
 
 def render(rows: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "html":
+        from .history_html import render as render_html
+
+        return render_html(rows)
     if fmt == "json":
         return dumps(rows)
     if fmt == "csv":
