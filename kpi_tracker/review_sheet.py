@@ -37,6 +37,11 @@ def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) ->
     return _ReviewReader(raw, header).document(title_lines)
 
 
+def _qualitative_reason(result: str) -> str:
+    reason = "定性的な目標で、数値の目標・実績で比べられない"
+    return f"{reason}(成果実績: {result[:80]})" if result else reason
+
+
 def _one(index: int) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
     return lambda cells: (cells[index],)
 
@@ -243,7 +248,10 @@ class _ReviewReader:
                 no,
                 indicator_of(ident, name, ">=", unit, None, None),
                 line,
-                unmeasurable=("qualitative", "定性的な目標で、数値の目標・実績で比べられない"),
+                unmeasurable=(
+                    "qualitative",
+                    _qualitative_reason(self.cell(cells, "qualitative_result")),
+                ),
             )
         for kind, label in (("target", "2.目標値"), ("actual", "3.実績値")):
             if kind not in group:

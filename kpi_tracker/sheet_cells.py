@@ -100,7 +100,10 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
     periods = find_periods(stripped)
     if any(p in word for p in vocab.pending):  # 集計中(令和6年度): pending for that year
         return Cell(None, period=periods[-1].period if periods else None, pending=True)
-    quantities = find_quantities(stripped, periods)
+    try:
+        quantities = find_quantities(stripped, periods)
+    except ValueError:  # quantity.parse_number raises on some runs (0万万): no number here
+        return Cell(None, text=stripped)
     if not quantities:
         try:
             number = parse_number(word)  # 一万 etc. that find_quantities keeps for prose

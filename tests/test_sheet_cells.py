@@ -108,3 +108,13 @@ LAYOUTS = [
 @pytest.mark.parametrize(("cells", "layout"), LAYOUTS)
 def test_sheet_layout(cells: tuple[str, ...], layout: str | None) -> None:
     assert sheet_layout(cells) == layout
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789,.%-()年度令和平成元万人件約集計中－―　 R"), max_size=20
+    )
+)
+def test_any_cell_reads_without_raising(text: str) -> None:
+    cell = read_cell(text)  # a value, no value, or text that is no number: never an exception
+    assert cell.value is None or isinstance(cell.value, float)

@@ -214,3 +214,18 @@ def test_malformed_sheets(tmp_path: Path, name: str, lines: list[str], message: 
         load_document(path)
     assert str(err.value).startswith(str(path) + message), str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_qualitative_indicator_says_what_it_achieved(tmp_path: Path) -> None:
+    # 定性的: not measurable, with the 成果実績 the sheet states in words.
+    header = (
+        "予算事業ID,事業名,府省庁,アクティビティ・アウトプット・アウトカムの番号,成果目標の種類,"
+        "活動指標／成果指標,定性的なアウトカムに関する成果実績,目標年度／目標値／実績値／達成率,2024"
+    )
+    row = "7,事業,内閣府,1,定性的,利用者の満足,満足度調査で改善を確認,{kind},"
+    kinds = ("1.目標年度", "2.目標値", "3.実績値", "4.達成率")
+    path = tmp_path / "3-1_RS_2024_x.csv"
+    path.write_text("\n".join([header, *(row.format(kind=k) for k in kinds)]), "utf-8-sig")
+    (ind,) = card_of(path)["indicators"]
+    assert (ind["status"], ind["reason_code"]) == ("not_measurable", "qualitative")
+    assert ind["reason"].endswith("(成果実績: 満足度調査で改善を確認)")
