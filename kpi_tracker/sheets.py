@@ -26,7 +26,7 @@ from .document import Document
 from .era import Period
 from .errors import DocumentError, Location, PeriodError, UnitError
 from .extract import Observation
-from .normalize import strip_html
+from .normalize import normalize, strip_html
 from .reader import RawDocument, Row
 from .sheet_cells import Cell, period_in, read_cell, unit_scale, year_of_header
 from .sheet_model import (
@@ -84,6 +84,17 @@ class _TableReader:
             if period is not None:
                 self.years.append(_YearColumn(i, cell.strip(), period))
         self.header = header
+        # 目標値(令和7年度), 最新値(令和5年度): a period in the header dates the whole column.
+        self.header_periods: dict[str, Period | None] = {}
+        for role in ("target", "actual", "baseline"):
+            i = self.roles.get(role)
+            text = header.cells[i] if i is not None else ""
+            try:
+                self.header_periods[role] = period_in(text) if "(" in normalize(text) else None
+            except PeriodError as exc:
+                raise DocumentError(
+                    f"column {text.strip()!r}: {exc}", Location(self.source, header.line)
+                ) from None
         self.book = MeasureBook(self.source)
         self.warnings: list[str] = []
         self.inferred = 0
@@ -173,11 +184,16 @@ class _TableReader:
         scale, counter = unit_scale(unit_text)
         convert = _Converter(scale, counter, where)
 
-        deadline = self._period(self.cell(cells, "deadline"), row, "deadline") or target.period
+        deadline = (
+            self._period(self.cell(cells, "deadline"), row, "deadline")
+            or target.period
+            or self.header_periods["target"]
+        )
         baseline_cell = self._value(self.cell(cells, "baseline"), unit_text, row, "baseline")
         baseline_period = (
             self._period(self.cell(cells, "baseline_year"), row, "baseline_year")
             or baseline_cell.period
+            or self.header_periods["baseline"]
         )
         baseline = None
         observations: list[Observation] = []
@@ -193,7 +209,9 @@ class _TableReader:
         if actual_text:
             actual = self._value(actual_text, unit_text, row, "actual")
             period = (
-                self._period(self.cell(cells, "actual_year"), row, "actual_year") or actual.period
+                self._period(self.cell(cells, "actual_year"), row, "actual_year")
+                or actual.period
+                or self.header_periods["actual"]
             )
             if actual.value is not None:
                 observations.append(observation(convert(actual, "actual"), period, actual_text))

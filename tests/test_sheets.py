@@ -229,3 +229,19 @@ def test_qualitative_indicator_says_what_it_achieved(tmp_path: Path) -> None:
     (ind,) = card_of(path)["indicators"]
     assert (ind["status"], ind["reason_code"]) == ("not_measurable", "qualitative")
     assert ind["reason"].endswith("(成果実績: 満足度調査で改善を確認)")
+
+
+def test_a_period_in_the_header_dates_the_column(tmp_path: Path) -> None:
+    # 目標値(令和7年度) sets every row's deadline; 最新値(令和5年度) dates every actual.
+    path = tmp_path / "kpi_r6.csv"
+    path.write_text(
+        "成果目標の動向(令和6年度)\n"
+        "項目,目標値(令和7年度),計画策定時の数値(令和元年度),最新値(令和5年度)\n"
+        "相談件数,1000件,600件,900件\n",
+        encoding="utf-8",
+    )
+    (ind,) = card_of(path)["indicators"]
+    assert ind["deadline"] == "2026-03-31"
+    assert ind["period"]["end"] == "2024-03-31"
+    # 600 (令和元年度末) → 900 (令和5年度末): on pace for 1,000 by 令和7年度末.
+    assert ind["status"] == "on_track"
