@@ -219,8 +219,8 @@ class _ReviewReader:
         chunk = self.year_cells(row.cells)
         for i in compress(self.positions, chunk):
             text = chunk[i]
-            try:
-                out[years[i]] = (float(text.replace(",", "")), text)
+            try:  # NOTE: ASCII digits with commas, as the file writes them, read directly;
+                out[years[i]] = (float(text.replace(",", "")), text)  # anything else: read_cell
                 continue
             except ValueError:
                 pass

@@ -81,7 +81,9 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
     stripped = text.strip()
     if not stripped:
         return _EMPTY
-    try:  # the common case, kept fast: a plain number, maybe with grouping commas
+    # NOTE: the common case, kept fast: ASCII digits with grouping commas are what
+    # quantity.parse_number would read too; everything else goes through it below.
+    try:
         return Cell(float(stripped.replace(",", "")))
     except ValueError:
         pass
