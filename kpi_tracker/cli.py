@@ -42,7 +42,13 @@ def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
     return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, terminal: bool = False) -> None:
+    """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
+    terminal view keeps its colour escapes)."""
+    if not terminal:
+        from .normalize import drop_forbidden
+
+        text = drop_forbidden(text)
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8", newline="")
@@ -438,7 +444,7 @@ def scorecard(
 
         color = _color()
         view = terminal.headline(card, lang, color) + "\n" if quiet else None
-        _write(view or terminal.render(card, lang, color=color, doc=doc), None)
+        _write(view or terminal.render(card, lang, color=color, doc=doc), None, terminal=True)
         return
     if fmt == "xlsx":
         from .render.xlsx_ import render_bytes

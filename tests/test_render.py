@@ -145,3 +145,55 @@ def test_html_is_self_contained(seed_doc, seed_rules) -> None:
     assert '<html lang="ja">' in out
     assert "http://" not in out.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "<link" not in out and "src=" not in out.replace("src=x", "")
+
+
+# --- issue 11: characters XML forbids, link syntax in Markdown -------------------------------
+
+
+def _card_with_name(seed_doc, seed_rules, name: str):
+    """The seed's scorecard with 施策8's name replaced (as a document read another way might
+    carry it: the reader drops these characters itself)."""
+    from dataclasses import replace
+
+    measures = tuple(replace(m, name=name) if m.no == 8 else m for m in seed_doc.measures)
+    return evaluate(replace(seed_doc, measures=measures), seed_rules)
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\x0c",  # form feed: common in text taken from PDFs
+        "\x0b",  # vertical tab
+        "\x01",
+        "\x00",
+        "\ud800",  # a lone surrogate (unicode_escape makes them)
+    ],
+)
+@pytest.mark.parametrize("fmt", ["junit", "html", "md", "csv", "json"])
+def test_every_format_drops_characters_xml_forbids(seed_doc, seed_rules, char, fmt) -> None:
+    # D11: JUnit XML was invalid when a cell held a form feed, \x0b, \x01 or NUL.
+    card = _card_with_name(seed_doc, seed_rules, f"支援{char}情報")
+    out = render_scorecard(card, fmt)
+    assert char not in out
+    out.encode("utf-8")  # no lone surrogate left
+    if fmt == "junit":
+        ET.fromstring(out.encode("utf-8"))
+    if fmt == "json":
+        assert "支援情報" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![px](https://evil.example/t.png)",  # an image: a tracking pixel in a PR comment
+        "[click](javascript:alert(1))",  # a link
+        "[ref][1]",  # a reference link
+    ],
+)
+def test_markdown_neutralises_link_and_image_syntax(seed_doc, seed_rules, text) -> None:
+    # D18: link and image syntax from document text was passed through.
+    out = render_scorecard(_card_with_name(seed_doc, seed_rules, text), "md")
+    assert text not in out
+    assert "](" not in out.replace("\\](", "")
+    plain = text.replace("[", "\\[").replace("]", "\\]")
+    assert plain in out  # the text itself is kept, shown literally

@@ -480,3 +480,15 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
     assert result.stderr.splitlines()[-1] == "kpi-tracker: error: interrupted"
     monkeypatch.undo()
     assert _count(db, store.ReportRow) == 0
+
+
+def test_nul_in_a_cell_stores_everywhere(db, seed_rules, tmp_path) -> None:
+    # D14: a NUL byte in a cell stored in SQLite and failed in PostgreSQL; the reader drops it.
+    from kpi_tracker import store
+
+    path = tmp_path / "nul.txt"
+    path.write_bytes(
+        SEED.read_bytes().replace("支援情報検索サイト".encode(), "支援\0情報検索サイト".encode())
+    )
+    result = store.ingest(store.open_store(db), evaluate(load_document(path), seed_rules))
+    assert result.created

@@ -1,9 +1,16 @@
-"""One module per output format; each exposes ``render(card, lang) -> str``."""
+"""One module per output format; each exposes ``render(card, lang) -> str``.
+
+Every text rendering leaves out the characters XML 1.0 forbids (``normalize.drop_forbidden``):
+the reader drops them from documents, and this catches any other way in (a rules label, a
+file name), so JUnit and HTML always parse and UTF-8 can always encode the output.
+"""
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
+
+from ..normalize import drop_forbidden
 
 
 def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
@@ -11,11 +18,10 @@ def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
         fmt
     ]
     renderer = import_module(f".{module}", __name__)
-    text: str = renderer.render(card, lang)
-    return text
+    return drop_forbidden(renderer.render(card, lang))
 
 
 def render_measures(document: Any, fmt: str) -> str:
     from . import measures
 
-    return measures.render(document, fmt)
+    return drop_forbidden(measures.render(document, fmt))

@@ -262,8 +262,19 @@ def period_text(ind: dict[str, object]) -> str:
     return str(period["text"]) if isinstance(period, dict) else "—"
 
 
+# NOTE: brackets are escaped so that document text never forms a link or an image
+# (`![px](https://…)`, `[click](javascript:…)`): it is shown as written.
 _MD_CELL = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "\r": " ", "\n": "<br>"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",
+        "\r": " ",
+        "\n": "<br>",
+        "[": "\\[",
+        "]": "\\]",
+    }
 )
 
 
