@@ -220,8 +220,10 @@ class _ReviewReader:
         for i in compress(self.positions, chunk):
             text = chunk[i]
             try:  # NOTE: ASCII digits with commas, as the file writes them, read directly;
-                out[years[i]] = (float(text.replace(",", "")), text)  # anything else: read_cell
-                continue
+                value = float(text.replace(",", ""))  # anything else: read_cell
+                if value - value == 0:  # not nan or inf, which float() also accepts
+                    out[years[i]] = (value, text)
+                    continue
             except ValueError:
                 pass
             cell = read_cell(text)

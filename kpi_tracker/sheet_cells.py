@@ -84,7 +84,9 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
     # NOTE: the common case, kept fast: ASCII digits with grouping commas are what
     # quantity.parse_number would read too; everything else goes through it below.
     try:
-        return Cell(float(stripped.replace(",", "")))
+        value = float(stripped.replace(",", ""))
+        if value - value == 0:  # float() also reads nan and inf, which are no values
+            return Cell(value)
     except ValueError:
         pass
     if unit_text and stripped.endswith(unit_text):
@@ -111,7 +113,7 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
             number = parse_number(word)  # 一万 etc. that find_quantities keeps for prose
         except ValueError:  # parse_number raises on words that are no number at all
             number = None
-        if number is None:
+        if number is None or number - number != 0:  # parse_number("inf") is inf
             return Cell(None, text=stripped)
         return Cell(number)
     q = quantities[0]

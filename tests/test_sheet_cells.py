@@ -31,7 +31,7 @@ def test_read_cell(text: str, value: float, end: date | None) -> None:
 
 
 # Cells that hold no value: blank, dashes, words.
-NO_VALUE = ["", " ", "-", "－", "―", "…", "n.a.", "該当なし", "調査予定なし", "増加"]
+NO_VALUE = ["", " ", "-", "－", "―", "…", "n.a.", "該当なし", "調査予定なし", "増加", "nan", "inf"]
 
 
 @pytest.mark.parametrize("text", NO_VALUE)
