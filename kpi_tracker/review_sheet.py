@@ -165,14 +165,16 @@ class _ReviewReader:
             if kind is None:
                 if not any(c.strip() for c in cells):
                     continue
-                if cells[i_name].strip():
+                if not cells[i_name].strip():
+                    # An activity described without an indicator: the project is a measure.
+                    self._measure(cells, row.line)
+                    continue
+                if not self._qualitative(cells):
                     raise DocumentError(
                         "an indicator row without 1.目標年度, 2.目標値, 3.実績値 or 4.達成率",
                         Location(self.source, row.line),
                     )
-                # An activity described without an indicator: the project is still a measure.
-                self._measure(cells, row.line)
-                continue
+                kind = "qualitative"  # a 定性的 indicator may come as one row
             this = (pid, cells[i_no].strip(), cells[i_name].strip())
             if this != key:
                 if group:
@@ -203,6 +205,10 @@ class _ReviewReader:
             no = self.book.number_for(pid, name, self.cell(cells, "owner"), line, number)
             self.measure_of[pid] = no
         return no
+
+    def _qualitative(self, cells: tuple[str, ...]) -> bool:
+        """成果目標の種類 says 定性的."""
+        return self._word(self.cell(cells, "quantitative")) in vocabulary().qualitative
 
     def _word(self, text: str) -> str:
         """A cell word as the vocabulary compares it, normalised once per distinct text."""
@@ -245,7 +251,7 @@ class _ReviewReader:
         where = Location(self.source, first.line)
         line = group["actual"].line if "actual" in group else first.line
         vocab = vocabulary()
-        if self._word(self.cell(cells, "quantitative")) in vocab.qualitative:
+        if self._qualitative(cells):
             return SheetIndicator(
                 no,
                 indicator_of(ident, name, ">=", unit, None, None),

@@ -175,6 +175,18 @@ MALFORMED = [
         [REVIEW_HEADER, *REVIEW_ROWS[:3], REVIEW_ROWS[2]],
         ":5: indicator 101/1/相談件数: a second 3.実績値 row (first on line 4)",
     ),
+    # A 定量的 indicator's row that says none of the four kinds.
+    (
+        "RS_2024.csv",
+        [REVIEW_HEADER, REVIEW_ROWS[0].replace(",1.目標年度,", ",,")],
+        ":2: an indicator row without 1.目標年度, 2.目標値, 3.実績値 or 4.達成率",
+    ),
+    # A row kind that is none of the four.
+    (
+        "RS_2024.csv",
+        [REVIEW_HEADER, REVIEW_ROWS[0].replace(",1.目標年度,", ",5.見込み,")],
+        ":2: 「目標年度／目標値／実績値／達成率」 is '5.見込み', not 1.目標年度, 2.目標値, 3.実績値 or 4.達成率",
+    ),
     # A municipal KPI twice.
     (
         "kpi.tsv",
@@ -229,6 +241,10 @@ def test_qualitative_indicator_says_what_it_achieved(tmp_path: Path) -> None:
     (ind,) = card_of(path)["indicators"]
     assert (ind["status"], ind["reason_code"]) == ("not_measurable", "qualitative")
     assert ind["reason"].endswith("(成果実績: 満足度調査で改善を確認)")
+    # The same indicator as one row, without 1.目標年度 … 4.達成率: the same outcome.
+    path.write_text("\n".join([header, row.format(kind="")]), "utf-8-sig")
+    (one,) = card_of(path)["indicators"]
+    assert (one["id"], one["reason"]) == (ind["id"], ind["reason"])
 
 
 def test_a_period_in_the_header_dates_the_column(tmp_path: Path) -> None:
