@@ -639,7 +639,9 @@ def compare(
 
     Example:
 
-        kpi-tracker compare r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
+    \b
+        kpi-tracker compare examples/kodoku_koritsu_example_r6.txt \\
+            seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
     """
     from .compare import compare_dict
     from .render.compare import render as render_compare
@@ -655,8 +657,12 @@ def compare(
 def _card_for_compare(
     key: str, rules_path: str | None, encoding: str | None, db: str | None
 ) -> Any:
-    """A document on disk, else a stored report (id, fiscal year or 令和7年度)."""
-    if Path(key).exists():
+    """A document on disk, else a stored report (id, fiscal year or 令和7年度).
+
+    NOTE: a key with a folder or a file extension (r6.txt) names a document even when it does
+    not exist, so the error is about the file, not about stored reports.
+    """
+    if Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .scorecard import scorecard_dict
 
         return scorecard_dict(_scorecard(key, rules_path, encoding))
@@ -692,34 +698,43 @@ def ingest(
 
     Example:
 
-        kpi-tracker ingest r6.txt seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
+    \b
+        kpi-tracker ingest examples/kodoku_koritsu_example_r6.txt \\
+            seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
     """
     from . import store
     from .pipeline import ingest_documents
+    from .store_access import removed_unless_stored
 
-    engine = store.open_store(db)
+    # Every document is read before the database is opened: a missing one creates nothing,
+    # and a database this command created is removed again if it stores nothing.
     documents = [_load(doc, encoding) for doc in docs]
-    stored = ingest_documents(engine, documents, rules_path, replace=replace)
-    many = len(docs) > 3 and sys.stderr is not None and sys.stderr.isatty()
-    bar = (
-        click.progressbar(stored, length=len(docs), label="ingest", file=sys.stderr)
-        if many
-        else None
-    )
-    items = bar if bar is not None else stored
-    try:
-        for document, rules, result in items:
-            if rules is not None and rules.note:
-                _warn(rules.note)
-            verb = "stored" if result.created else "already stored (same content)"
-            superseding = f", superseding report {result.superseded}" if result.superseded else ""
-            click.echo(
-                f"{document.source}: {verb} as report {result.report_id} "
-                f"(fiscal year {result.fiscal_year}){superseding}"
-            )
-    finally:
-        if bar is not None:
-            bar.render_finish()
+    with removed_unless_stored(db) as done:
+        engine = store.open_store(db)
+        stored = ingest_documents(engine, documents, rules_path, replace=replace)
+        many = len(docs) > 3 and sys.stderr is not None and sys.stderr.isatty()
+        bar = (
+            click.progressbar(stored, length=len(docs), label="ingest", file=sys.stderr)
+            if many
+            else None
+        )
+        items = bar if bar is not None else stored
+        try:
+            for document, rules, result in items:
+                done.append(True)
+                if rules is not None and rules.note:
+                    _warn(rules.note)
+                verb = "stored" if result.created else "already stored (same content)"
+                superseding = (
+                    f", superseding report {result.superseded}" if result.superseded else ""
+                )
+                click.echo(
+                    f"{document.source}: {verb} as report {result.report_id} "
+                    f"(fiscal year {result.fiscal_year}){superseding}"
+                )
+        finally:
+            if bar is not None:
+                bar.render_finish()
 
 
 @cli.command()
@@ -745,6 +760,13 @@ def history(
 
     engine = store.open_store(db, create=False)
     rows = store.history(engine, measure=measure, indicator=indicator)
+    if not rows and (measure is not None or indicator is not None):
+        from .errors import StoreError
+
+        option, value = (
+            ("--indicator", indicator) if indicator is not None else ("--measure", measure)
+        )
+        raise StoreError(f"no stored indicator matches {value!r}", Location(option))
     _write(render_history(rows, fmt), output)
 
 

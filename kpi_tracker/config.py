@@ -10,6 +10,7 @@ folder. Flags (and environment variables) win over the file, the file over built
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,11 @@ __all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config"]
 KEYS = {"rules": True, "db": False, "fail_on": False, "baseline": True, "lang": False}
 CHOICES = {"fail_on": ("behind", "overdue", "none"), "lang": ("ja", "en")}
 TABLE = "tool.kpi-tracker"
+# [tool.kpi-tracker], [tool."kpi-tracker"], a dotted key tool.kpi-tracker.lang = …, or a
+# key kpi-tracker = {…} under [tool]: worth parsing the file for.
+_MENTIONS_TABLE = re.compile(
+    r"""tool\s*\.\s*["']?kpi-tracker|^\s*["']?kpi-tracker["']?\s*=""", re.M
+)
 
 
 class ConfigError(KpiTrackerError, ValueError):
@@ -49,7 +55,7 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = here / "pyproject.toml"
         # NOTE: a cheap text test before parsing: most pyproject.toml files are not ours, and
         # tomllib costs a few milliseconds at every start.
-        if pyproject.is_file() and "kpi-tracker" in _read(pyproject):
+        if pyproject.is_file() and _MENTIONS_TABLE.search(_read(pyproject)):
             table = _parse(pyproject).get("tool", {})
             if isinstance(table, dict) and "kpi-tracker" in table:
                 return pyproject

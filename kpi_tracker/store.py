@@ -153,6 +153,17 @@ def _where(url: Any) -> Location:
     return Location(text.split("@")[-1] if "@" in text else text)
 
 
+def sqlite_file(db: str | None) -> Path | None:
+    """The file of a SQLite database (a path or a ``sqlite:///`` URL); None for any other
+    database and for an in-memory one."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(_url(db))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)  # type: ignore[arg-type]
+
+
 class NoStore(StoreError):
     """A read-only command named a database that does not exist."""
 
