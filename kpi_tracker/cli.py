@@ -138,6 +138,16 @@ def baseline_option(f: F) -> F:
     )(f)
 
 
+def previous_option(f: F) -> F:
+    return click.option(
+        "--previous",
+        metavar="OLD",
+        help="An earlier report to show each indicator's previous value and movement against: "
+        "a document, or a stored report (id, 2025, 令和7年度) in --db [default: with --db, the "
+        "plan's latest stored report before DOC].",
+    )(f)
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
@@ -387,12 +397,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     help="Evaluate as of this date (default: the "
     "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
 )
-@click.option(
-    "--previous",
-    metavar="OLD",
-    help="An earlier report to show each indicator's previous value and movement against: a "
-    "document, or a stored report (id, 2025, 令和7年度) in --db.",
-)
+@previous_option
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
 @click.option("-q", "--quiet", is_flag=True, help="On stdout, the headline (verdict) only.")
@@ -524,6 +529,7 @@ def _as_of(text: str | None) -> Any:
 @format_option(("text", "github"), "text")
 @lang_option
 @encoding_option
+@previous_option
 @trend_db_option
 def check(
     doc: str,
@@ -534,6 +540,7 @@ def check(
     fmt: str,
     lang: str,
     encoding: str | None,
+    previous: str | None,
     db: str | None,
 ) -> None:
     """Print flagged targets of DOC and exit 1 when there are any (the CI gate).
@@ -541,7 +548,8 @@ def check(
     With a baseline (.kpi-baseline.json, written by --update-baseline), only new misses and
     accepted ones that got worse fail; the accepted ones are reported in one line. --format
     github prints GitHub Actions annotations and appends the Markdown scorecard to
-    $GITHUB_STEP_SUMMARY when it is set.
+    $GITHUB_STEP_SUMMARY when it is set. With --previous (or an earlier report in --db) the
+    summary tells each indicator's movement since the previous report, and stderr the counts.
 
     Example:
 
@@ -558,6 +566,7 @@ def check(
         click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
     verdict = _gate(card, fail_on, baseline)
+    card = _with_previous(card, previous, rules_path, encoding, db)
     if fmt == "github":
         from .render import github
 
@@ -570,6 +579,11 @@ def check(
             click.echo(line)
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
+    if card.previous is not None:
+        from .render.text import yoy_headline
+        from .scorecard import scorecard_dict
+
+        click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 

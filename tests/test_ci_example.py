@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from .helpers import ROOT
+from .helpers import ROOT, SEED, YOY_LATER, write_variant
 
 
 def test_the_workflow_installs_kpi_tracker_as_a_package() -> None:
@@ -20,7 +20,7 @@ def test_the_workflow_installs_kpi_tracker_as_a_package() -> None:
     runs = [s["run"] for s in workflow["jobs"]["scorecard"]["steps"] if "run" in s]
     assert runs[0] == 'python -m pip install "$KPI_TRACKER"'
     assert workflow["env"]["KPI_TRACKER"].startswith("kpi-tracker @ ")
-    assert runs[-1] == 'kpi-tracker check "$DOC" --fail-on overdue --format github'
+    assert runs[-1].startswith('kpi-tracker check "$DOC" --fail-on overdue --format github')
 
 
 def test_workflow_end_to_end(tmp_path: Path) -> None:
@@ -46,3 +46,41 @@ def test_workflow_end_to_end(tmp_path: Path) -> None:
     )
     html = (tmp_path / "repo" / "scorecard" / "scorecard.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
+
+
+def test_workflow_year_over_year(tmp_path: Path) -> None:
+    """With PREVIOUS set, the job summary, the HTML, the JSON and the workbook tell each
+    indicator's movement: the example's steps run as written (kpi-tracker from this venv)."""
+    import json
+    import shutil
+
+    workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text("utf-8"))
+    steps = [s for s in workflow["jobs"]["scorecard"]["steps"] if "run" in s][1:]  # no install
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    write_variant(repo, YOY_LATER, "r8 table.txt", "令和8年度")  # a space: quoting holds
+    shutil.copy(SEED, repo / "r7 table.txt")
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        **workflow["env"],
+        "DOC": "r8 table.txt",
+        "PREVIOUS": "r7 table.txt",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    env.pop("KPI_TRACKER_DB", None)
+    codes = [
+        subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, check=False
+        ).returncode
+        for step in steps
+    ]
+    assert codes == [0, 1]  # the gate still fails on overdue targets
+    text = summary.read_text(encoding="utf-8")
+    assert "**前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in text
+    data = json.loads((repo / "scorecard" / "scorecard.json").read_text("utf-8"))
+    assert data["year_over_year"]["movement"]["worsened"] == 1
+    html = (repo / "scorecard" / "scorecard.html").read_text("utf-8")
+    assert 'class="verdict yoy"' in html
+    assert (repo / "scorecard" / "scorecard.xlsx").read_bytes().startswith(b"PK")
