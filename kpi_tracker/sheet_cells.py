@@ -91,8 +91,9 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
         pass
     if unit_text and stripped.endswith(unit_text):
         try:  # the row's own unit repeated (1.5倍, which prose reading takes for a ratio)
-            number = float(normalize(stripped[: -len(unit_text)]).replace(",", ""))
-            return Cell(number, unit_text)
+            own = float(normalize(stripped[: -len(unit_text)]).replace(",", ""))
+            if own - own == 0:
+                return Cell(own, unit_text)
         except ValueError:
             pass
     from .quantity import find_quantities, parse_number  # only for cells that need it

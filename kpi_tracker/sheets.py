@@ -87,8 +87,8 @@ class _TableReader:
         # 目標値(令和7年度), 最新値(令和5年度): a period in the header dates the whole column.
         self.header_periods: dict[str, Period | None] = {}
         for role in ("target", "actual", "baseline"):
-            i = self.roles.get(role)
-            text = header.cells[i] if i is not None else ""
+            at = self.roles.get(role)
+            text = header.cells[at] if at is not None else ""
             try:
                 self.header_periods[role] = period_in(text) if "(" in normalize(text) else None
             except PeriodError as exc:
