@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Field, Session, SQLModel, create_engine
+from sqlmodel import Field, Session, SQLModel, col, create_engine
 
 from .era import parse_period
 from .errors import Location, StoreError
@@ -81,8 +81,8 @@ class MeasureRow(SQLModel, table=True):
     report_id: int = _parent("kpi_report")
     no: int
     name: str
-    section: list = Field(default_factory=list, sa_column=Column(JSON))
-    ministries: list = Field(default_factory=list, sa_column=Column(JSON))
+    section: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    ministries: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     status: str
     grade: str | None = None
     reason: str | None = None
@@ -301,25 +301,27 @@ def _check_schema(connection: Any, where: Location, create: bool) -> None:
 
 def _insert_report(session: Session, values: dict[str, Any]) -> int | None:
     """Insert unless the same content is stored; the new id, or None when it was there."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = session.get_bind().dialect.name
+    unique = ["sha256"]
+    statement: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        statement = postgresql.insert(ReportRow).values(**values)
+        statement = statement.on_conflict_do_nothing(index_elements=unique)
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+        statement = sqlite.insert(ReportRow).values(**values)
+        statement = statement.on_conflict_do_nothing(index_elements=unique)
     else:  # other databases: look first (no ON CONFLICT there)
-        if session.scalar(select(ReportRow.id).where(ReportRow.sha256 == values["sha256"])):
+        if session.scalar(
+            select(col(ReportRow.id)).where(col(ReportRow.sha256) == values["sha256"])
+        ):
             return None
         row = ReportRow(**values)
         session.add(row)
         session.flush()
         return row.id
-    statement = (
-        insert(ReportRow)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["sha256"])
-        .returning(ReportRow.id)
-    )
-    return session.execute(statement).scalar_one_or_none()
+    return session.execute(statement.returning(col(ReportRow.id))).scalar_one_or_none()
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,9 @@ def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
     try:
         with Session(engine) as session, session.begin():
             _serialised(session.connection())
-            same = select(ReportRow.id).where(ReportRow.sha256.in_({identity, doc.sha256}))
+            same = select(col(ReportRow.id)).where(
+                col(ReportRow.sha256).in_({identity, doc.sha256})
+            )
             existing = session.scalar(same)
             if existing is not None:
                 return Ingested(int(existing), False, doc.fiscal_year)
@@ -382,8 +386,8 @@ def _stored_revision(session: Session, plan: str, fiscal_year: int | None) -> in
     if fiscal_year is None:
         return None
     return session.scalar(
-        select(func.max(ReportRow.id)).where(
-            ReportRow.plan == plan, ReportRow.fiscal_year == fiscal_year
+        select(func.max(col(ReportRow.id))).where(
+            col(ReportRow.plan) == plan, col(ReportRow.fiscal_year) == fiscal_year
         )
     )
 
@@ -391,8 +395,10 @@ def _stored_revision(session: Session, plan: str, fiscal_year: int | None) -> in
 def _latest() -> Any:
     """Reports that are the latest revision of their plan's fiscal year (a report without a
     fiscal year is its own)."""
-    newest = select(func.max(ReportRow.id)).group_by(ReportRow.plan, ReportRow.fiscal_year)
-    return or_(ReportRow.fiscal_year.is_(None), ReportRow.id.in_(newest))  # type: ignore[union-attr,attr-defined]
+    newest = select(func.max(col(ReportRow.id))).group_by(
+        col(ReportRow.plan), col(ReportRow.fiscal_year)
+    )
+    return or_(col(ReportRow.fiscal_year).is_(None), col(ReportRow.id).in_(newest))
 
 
 def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
@@ -498,10 +504,15 @@ def _evaluation_values(
 def _rows(engine: Engine, *where: Any) -> list[Any]:
     statement = (
         select(ReportRow, IndicatorRow, EvaluationRow)
-        .join(IndicatorRow, IndicatorRow.report_id == ReportRow.id)
-        .join(EvaluationRow, EvaluationRow.indicator_id == IndicatorRow.id)
+        .join(IndicatorRow, col(IndicatorRow.report_id) == col(ReportRow.id))
+        .join(EvaluationRow, col(EvaluationRow.indicator_id) == col(IndicatorRow.id))
         .where(*where)
-        .order_by(ReportRow.as_of, ReportRow.id, IndicatorRow.measure_no, IndicatorRow.id)
+        .order_by(
+            col(ReportRow.as_of),
+            col(ReportRow.id),
+            col(IndicatorRow.measure_no),
+            col(IndicatorRow.id),
+        )
     )
     with Session(engine) as session:
         return list(session.execute(statement).all())
@@ -514,9 +525,9 @@ def history(
     """The series of values and statuses across stored reports, oldest first."""
     where = []
     if measure is not None:
-        where.append(IndicatorRow.measure_no == measure)
+        where.append(col(IndicatorRow.measure_no) == measure)
     if indicator is not None:
-        where.append(IndicatorRow.rule_id == indicator)
+        where.append(col(IndicatorRow.rule_id) == indicator)
     return [
         {
             "report": r.id,
@@ -546,7 +557,9 @@ def history(
 def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[TrendPoint, ...]]:
     """Earlier stored values of each indicator of a plan, for the trend of a newer report."""
     points: dict[str, list[TrendPoint]] = {}
-    for r, i, e in _rows(engine, _latest(), ReportRow.plan == plan, ReportRow.as_of < before):
+    for r, i, e in _rows(
+        engine, _latest(), col(ReportRow.plan) == plan, col(ReportRow.as_of) < before
+    ):
         if e.actual is None:
             continue
         when = e.period_end or r.as_of
@@ -558,9 +571,9 @@ def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[T
 def previous_report(engine: Engine, plan: str, before: date) -> int | None:
     """The latest stored report of ``plan`` dated before ``before`` (the year before), if any."""
     statement = (
-        select(ReportRow.id)
-        .where(_latest(), ReportRow.plan == plan, ReportRow.as_of < before)
-        .order_by(ReportRow.as_of.desc(), ReportRow.id.desc())  # type: ignore[union-attr]
+        select(col(ReportRow.id))
+        .where(_latest(), col(ReportRow.plan) == plan, col(ReportRow.as_of) < before)
+        .order_by(col(ReportRow.as_of).desc(), col(ReportRow.id).desc())
         .limit(1)
     )
     with Session(engine) as session:
@@ -602,9 +615,10 @@ def find_report(engine: Engine, key: str) -> int:
             if session.get(ReportRow, number) is None:
                 raise StoreError(f"no stored report with id {key}", where)
             return number
-        ids = list(
-            session.scalars(select(ReportRow.id).where(_latest(), ReportRow.fiscal_year == number))
+        found = session.scalars(
+            select(col(ReportRow.id)).where(_latest(), col(ReportRow.fiscal_year) == number)
         )
+        ids = [i for i in found if i is not None]
     if not ids:
         raise StoreError(f"no stored report for fiscal year {number}", where)
     if len(ids) > 1:
@@ -616,7 +630,7 @@ def find_report(engine: Engine, key: str) -> int:
 
 def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
     """A stored report in the scorecard shape that ``compare`` reads."""
-    rows = _rows(engine, ReportRow.id == report_id)
+    rows = _rows(engine, col(ReportRow.id) == report_id)
     with Session(engine) as session:
         report = session.get(ReportRow, report_id)
     assert report is not None
