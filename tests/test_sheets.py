@@ -261,3 +261,40 @@ def test_a_period_in_the_header_dates_the_column(tmp_path: Path) -> None:
     assert ind["period"]["end"] == "2024-03-31"
     # 600 (令和元年度末) → 900 (令和5年度末): on pace for 1,000 by 令和7年度末.
     assert ind["status"] == "on_track"
+
+
+def test_values_in_the_rows_unit(tmp_path: Path) -> None:
+    # A 万人 row: 150万人 is 150, 1,400,000人 is 140, a bare 120 is 120 (as written).
+    path = tmp_path / "kpi_r6.tsv"
+    path.write_text(
+        "KPI進捗(令和6年度)\n"
+        "KPI\t単位\t基準値\t基準年度\t目標値\t目標年度\t令和6年度\n"
+        "観光入込客数\t万人\t120\t令和元年度\t150万人\t令和6年度\t1,400,000人\n",
+        encoding="utf-8",
+    )
+    (ind,) = card_of(path)["indicators"]
+    assert (ind["actual"], ind["target"], ind["unit"]) == (140, 150, "万人")
+
+
+def test_a_rules_file_adds_a_missing_target(tmp_path: Path) -> None:
+    from kpi_tracker.rules import load_rules
+
+    path = tmp_path / "kpi_r6.tsv"
+    path.write_text(
+        "KPI進捗(令和6年度)\n"
+        "KPI\t単位\t基準値\t基準年度\t目標値\t目標年度\t令和6年度\n"
+        "転入者数\t人\t1,200\t令和元年度\t\t\t1,520\n",
+        encoding="utf-8",
+    )
+    # Without rules: no target, not measurable.
+    (alone,) = card_of(path)["indicators"]
+    assert (alone["status"], alone["reason_code"]) == ("not_measurable", "no_target")
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "plan: KPI進捗\nmeasures:\n  1:\n    - id: tennyu\n      label: 転入者数\n"
+        '      find:\n        label: [転入者数]\n      comparator: ">="\n      target: 1500\n'
+        "      unit: 人\n      deadline: 令和6年度\n",
+        encoding="utf-8",
+    )
+    (ind,) = scorecard_dict(evaluate(load_document(path), load_rules(rules)))["indicators"]
+    assert (ind["id"], ind["status"], ind["target"]) == ("転入者数", "achieved", 1500)
