@@ -1,0 +1,194 @@
+"""A guard against the next defects (issue 11): hypothesis draws commands, options, input files
+(cut short, re-encoded, with junk) and environment, runs them in process through click's
+runner, and checks what every run must do whatever the input:
+
+- exit 0, 1 (only the gates: check, compare --fail-on), 2 or 130;
+- stderr holds only ``kpi-tracker: error:`` and ``kpi-tracker: warning:`` lines, never a
+  traceback;
+- stdout is valid in the format asked for (JSON parses, JUnit and the HTML page parse, CSV
+  reads).
+
+Bounded so that it runs in CI in seconds: small documents (the seed's first rows), a fixed
+number of examples, no shrinking beyond a few steps.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from kpi_tracker.cli import cli
+
+from .helpers import RULES, SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+_LINES = SEED_TEXT.split("\n")
+_HEADER = next(i for i, line in enumerate(_LINES) if line.startswith("施策No."))
+# The title, the header and the first measures: small enough to score in milliseconds.
+SMALL = "\n".join(_LINES[: _HEADER + 12]) + "\n"
+
+CHECK_SUMMARY = re.compile(r"[0-9]+ flagged \(--fail-on [a-z]+\).*")
+ENCODINGS = ["utf-8", "utf-8-sig", "cp932", "utf-16", "euc_jis_2004"]
+JUNK = [b"\x00", b"\x0c", b"\x01", b"\xff\xfe", b"\x81", b"\t", b"\r", b"\n", b"\xe3\x81", b"PK"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file name and its bytes: the small table, re-encoded, cut, with junk, or not a table."""
+    kind = draw(st.sampled_from(["table", "table", "table", "csv", "junk", "empty"]))
+    if kind == "junk":
+        return "junk.txt", draw(st.binary(max_size=300))
+    if kind == "empty":
+        return "empty.txt", b""
+    text = SMALL.replace("发", "発")
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    name = "doc.txt"
+    if kind == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        for line in text.splitlines():
+            writer.writerow(line.split("\t"))
+        text, name = out.getvalue(), "doc.csv"
+    data = text.encode(draw(st.sampled_from(ENCODINGS)))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from(JUNK)) + data[at:]
+    if draw(st.booleans()):
+        data = data[: draw(st.integers(0, len(data)))]  # cut short
+    return name, data
+
+
+@st.composite
+def invocations(draw: st.DrawFn, doc: str, db: str) -> tuple[list[str], str | None]:
+    """Arguments of one command and the format whose output is checked."""
+    command = draw(
+        st.sampled_from(["measures", "scorecard", "check", "lint", "compare", "history", "ingest"])
+    )
+    fmt: str | None = None
+    options: list[str] = []
+    if command == "measures":
+        fmt = draw(st.sampled_from(["json", "csv", "md"]))
+        args = ["measures", doc, "--format", fmt]
+    elif command == "scorecard":
+        fmt = draw(st.sampled_from(["md", "html", "json", "csv", "junit"]))
+        args = ["scorecard", doc, "--format", fmt]
+        if draw(st.booleans()):
+            options += [
+                "--as-of",
+                draw(st.sampled_from(["令和8年3月31日", "2026-03-31", "平成99年度", "x", ""])),
+            ]
+        options += ["--lang", draw(st.sampled_from(["ja", "en"]))]
+    elif command == "check":
+        args = ["check", doc, "--fail-on", draw(st.sampled_from(["behind", "overdue", "none"]))]
+    elif command == "lint":
+        args = ["rules", "lint", doc]
+    elif command == "compare":
+        fmt = draw(st.sampled_from(["md", "json", "html"]))
+        other = draw(st.sampled_from([doc, str(SEED), "2025", "²", "99999999999999999999", "1"]))
+        args = ["compare", other, doc, "--format", fmt, "--db", db]
+    elif command == "history":
+        fmt = draw(st.sampled_from(["md", "json", "csv"]))
+        args = ["history", "--format", fmt, "--db", db]
+        if draw(st.booleans()):
+            args += [
+                "--measure",
+                draw(st.sampled_from(["8", "0", "-1", "99999999999999999999", "x"])),
+            ]
+    else:
+        args = ["ingest", doc, "--db", db]
+        if draw(st.booleans()):
+            args.append("--replace")
+    if command in ("measures", "scorecard", "check", "lint", "ingest") and draw(st.booleans()):
+        codecs = ["utf-8", "cp932", "utf-16", "base64", "rot13", "no-such", "unicode_escape"]
+        options += ["--encoding", draw(st.sampled_from(codecs))]
+    if command in ("scorecard", "check", "lint", "ingest", "compare") and draw(st.booleans()):
+        options += ["--rules", draw(st.sampled_from([str(RULES), str(RULES.parent), "nowhere"]))]
+    return args + options, fmt
+
+
+@functools.cache
+def _stored_seed() -> Path:
+    """A database holding the seed's report, made once and copied for each example."""
+    path = Path(tempfile.mkdtemp(prefix="kpi-fuzz-")) / "seed.db"
+    result = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", str(path)])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+
+
+def _valid(fmt: str | None, command: str, out: str) -> None:
+    if fmt == "json":
+        json.loads(out)
+    elif fmt == "junit":
+        assert ET.fromstring(out.encode("utf-8")).tag == "testsuites"
+    elif fmt == "html":
+        page = _Page()
+        page.feed(out)
+        page.close()
+        assert "html" in page.tags and "body" in page.tags
+    elif fmt == "csv":
+        list(csv.reader(io.StringIO(out)))
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),  # no shrinking: a failure prints its example
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=True,  # the same examples in every CI run
+)
+@given(st.data())
+def test_any_command_ends_cleanly(data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        name, content = data.draw(documents(), label="document")
+        path = Path(folder) / name
+        path.write_bytes(content)
+        db = str(Path(folder) / data.draw(st.sampled_from(["h.db", "missing.db"]), label="db"))
+        if db.endswith("h.db"):
+            shutil.copy(_stored_seed(), db)
+        args, fmt = data.draw(invocations(str(path), db), label="args")
+        env = {
+            "KPI_TRACKER_DB": None,
+            "KPI_TRACKER_RULES": data.draw(st.sampled_from([None, str(RULES), "/nowhere"])),
+            "NO_COLOR": data.draw(st.sampled_from([None, "1"])),
+        }
+        result = CliRunner().invoke(cli, args, env=env)
+        where = f"{args}: exit {result.exit_code}\n{result.stderr}"
+        assert result.exit_code in (0, 1, 2, 130), where
+        if result.exit_code == 1:
+            assert args[0] in ("check", "compare"), where
+        assert result.exception is None or isinstance(result.exception, SystemExit), where + repr(
+            result.exception
+        )
+        assert "Traceback" not in result.output, where
+        for line in result.stderr.splitlines():
+            if args[0] == "check" and CHECK_SUMMARY.fullmatch(line):
+                continue  # the gate's count, for the person reading the CI log
+            assert line.startswith(("kpi-tracker: error: ", "kpi-tracker: warning: ")), where
+        if result.exit_code == 0 and args[0] not in ("check", "ingest", "rules"):
+            _valid(fmt, args[0], result.stdout)
+        if args[0] != "ingest":
+            # Only ingest may create a database; reading commands never do.
+            assert os.path.exists(db) == db.endswith("h.db"), f"{where}: a database was created"
