@@ -370,3 +370,17 @@ def test_content_identity_sees_a_changed_cell(tmp_path: Path, seed_doc) -> None:
     path = tmp_path / "changed.txt"
     path.write_bytes(SEED_BYTES.replace(b"274,285", b"274,286", 1))
     assert load_document(path).content_sha256 != seed_doc.content_sha256
+
+
+def test_content_identity_of_a_csv_export(tmp_path: Path, seed_doc) -> None:
+    # D2: the same table exported as CSV is the same document.
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for line in SEED_BYTES.decode("utf-8").split("\n"):
+        writer.writerow(line.split("\t"))
+    path = tmp_path / "seed.csv"
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    assert load_document(path).content_sha256 == seed_doc.content_sha256
