@@ -317,3 +317,48 @@ def test_screenshots(browser, page, name) -> None:
 def test_committed_screenshots(name) -> None:
     size = DESKTOP if name == "desktop" else PHONE
     assert _png_size(SHOTS[name].read_bytes()) == size
+
+
+# Any page: its width and its smallest text, SVG text scaled as drawn.
+LEGIBILITY = """
+(function(){
+var min=1e9,at='';
+document.querySelectorAll('body *').forEach(function(el){
+if(!el.getClientRects().length){return;}
+var own=[].some.call(el.childNodes,function(n){return n.nodeType===3&&n.textContent.trim();});
+if(!own){return;}
+var size=parseFloat(getComputedStyle(el).fontSize);
+var svg=el.closest('svg');
+if(svg){size*=svg.getBoundingClientRect().width/svg.viewBox.baseVal.width;}
+if(size<min){min=size;at=el.tagName+' '+el.textContent.trim().slice(0,30);}});
+return {vw:innerWidth,scrollW:document.documentElement.scrollWidth,minFont:min,at:at,
+svgs:document.querySelectorAll('svg').length};})()
+"""
+
+
+@needs_chromium
+def test_compare_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
+    path = tmp_path / "compare.html"
+    result = run("compare", str(SEED), str(yoy_later_path), "--format", "html", "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    browser.open(path.as_uri(), PHONE)
+    m = browser.evaluate(LEGIBILITY)
+    assert browser.errors() == []
+    assert isinstance(m, dict) and m["svgs"] == 1  # the slope chart
+    assert m["scrollW"] <= m["vw"] == PHONE[0]
+    assert m["minFont"] >= 11, m["at"]
+
+
+@needs_chromium
+def test_history_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
+    db = tmp_path / "h.db"
+    assert run("ingest", str(SEED), str(yoy_later_path), "--db", str(db)).returncode == 0
+    path = tmp_path / "history.html"
+    result = run("history", "--db", str(db), "--format", "html", "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    browser.open(path.as_uri(), PHONE)
+    m = browser.evaluate(LEGIBILITY)
+    assert browser.errors() == []
+    assert isinstance(m, dict) and m["svgs"] > 30
+    assert m["scrollW"] <= m["vw"] == PHONE[0]
+    assert m["minFont"] >= 11, m["at"]

@@ -129,6 +129,30 @@ def test_delta_of_a_zero_start_has_no_percentage() -> None:
     assert value_delta(_ind(actual=86.9), _ind(actual=90.2))[:2] == (3.3, 3.8)  # no float noise
 
 
+def test_a_rise_with_the_same_status_is_improved(tmp_path, seed_card, seed_rules) -> None:
+    # 農福連携 8,277 → 9,900 件 toward 12,000: on track both years, so the status does not
+    # change, but the value moved toward the target.
+    path = write_variant(
+        tmp_path,
+        {
+            73: (
+                "令和6年度末時点で8,277件であり、令和5年度末時点の7,179件",
+                "令和7年度末時点で9,900件であり、令和6年度末時点の8,277件",
+            )
+        },
+        "r8.txt",
+        "令和8年度",
+    )
+    later = scorecard_dict(evaluate(load_document(path), seed_rules))
+    c = _by_id(compare_dict(seed_card, later))["agri-welfare-entities"]
+    assert (c["change"], c["movement"], c["delta"], c["delta_pct"]) == (
+        "unchanged",
+        "improved",
+        1623,
+        19.6,
+    )
+
+
 def test_new_and_dropped_indicators(seed_card) -> None:
     old = {**seed_card, "indicators": seed_card["indicators"][1:]}
     new = {**seed_card, "indicators": seed_card["indicators"][:-1]}

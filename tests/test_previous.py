@@ -90,3 +90,12 @@ def test_cli_previous_that_is_nothing_is_one_line(tmp_path, later_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "nothing-here" in result.stderr
+
+
+def test_terminal_view_has_the_headline(seed_card, seed_rules, later_path) -> None:
+    from kpi_tracker.render import terminal
+
+    card = with_previous(evaluate(load_document(later_path), seed_rules), seed_card)
+    lines = terminal.render(card).splitlines()
+    assert lines[4] == "前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0"
+    assert len(lines) <= 40

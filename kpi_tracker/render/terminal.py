@@ -13,7 +13,7 @@ from typing import Any
 
 from ..scorecard import scorecard_dict
 from ..vocabulary import OVERDUE_JA, Status
-from .text import MARKS, actual_text, labels, missed, target_text, verdict
+from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
 
 MAX_MISSED = 30  # with the 10 lines around them, the view stays within 40 lines
 LABEL_WIDTH = 13  # characters of an indicator's label before it is cut with …
@@ -67,6 +67,9 @@ def render(card: Any, lang: str = "ja", *, color: bool = False, doc: str = "DOC"
         f"{L['measures']} {summary['measures']} · "
         f"{L['indicators']} {summary['indicators']}: {counts}",
     ]
+    yoy = yoy_headline(data, lang)
+    if yoy:
+        out.append(yoy)
     if behind:
         out.append("")
         for i in behind[:MAX_MISSED]:
