@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .bulk import no_cycle_collection
 from .data import read_data
@@ -23,6 +23,9 @@ from .era import find_periods, fiscal_year_end
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
 from .reader import RawDocument, Row, read_rows
+
+if TYPE_CHECKING:
+    from .sheet_model import SheetData
 
 __all__ = ["Document", "Measure", "load_document", "parse_rows"]
 
@@ -67,7 +70,7 @@ class Document:
     measures: tuple[Measure, ...]
     warnings: tuple[str, ...] = field(default=())
     # A structured KPI sheet's indicators (``sheet_model.SheetData``); None for a status table.
-    sheet: Any = None
+    sheet: SheetData | None = None
     content_sha256: str = ""
     """SHA-256 of the decoded, normalised cells: one document whatever its encoding, line ends,
     BOM or export format (the identity the store keeps)."""
