@@ -275,16 +275,18 @@ def parse_rows(raw: RawDocument) -> Document:
 
     header: Row | None = None
     for row in rows:
+        # A structured KPI sheet (指標 | 目標値 | … columns) is read by its own module. Asked
+        # first: a sheet may also have a No., a 達成状況 and a 担当課 column, which the status
+        # table's header has too, while the status table has no indicator column.
+        layout = sheet_layout(row.cells)
+        if layout is not None:
+            from .sheets import parse_sheet
+
+            return parse_sheet(raw, layout, tuple(above), row)
         columns = _header_map(row.cells)
         if columns is not None:
             header = row
             break
-        layout = sheet_layout(row.cells)
-        if layout is not None:
-            # A structured KPI sheet (指標 | 目標値 | … columns): read by its own module.
-            from .sheets import parse_sheet
-
-            return parse_sheet(raw, layout, tuple(above), row)
         above.append(row)
     if columns is None or header is None:
         raise DocumentError(

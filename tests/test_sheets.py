@@ -298,3 +298,16 @@ def test_a_rules_file_adds_a_missing_target(tmp_path: Path) -> None:
     )
     (ind,) = scorecard_dict(evaluate(load_document(path), load_rules(rules)))["indicators"]
     assert (ind["id"], ind["status"], ind["target"]) == ("転入者数", "achieved", 1500)
+
+
+def test_a_sheet_with_the_status_tables_columns_too(tmp_path: Path) -> None:
+    # No., 達成状況 and 担当課 are columns of the status table as well; the KPI column decides.
+    path = tmp_path / "kpi_r6.tsv"
+    path.write_text(
+        "KPI進捗(令和6年度)\n"
+        "No.\tKPI\t単位\t基準値\t基準年度\t目標値\t目標年度\t令和6年度\t達成状況\t担当課\n"
+        "1\t転入者数\t人\t1,200\t令和元年度\t1,500\t令和6年度\t1,520\t○\t企画課\n",
+        encoding="utf-8",
+    )
+    (ind,) = card_of(path)["indicators"]
+    assert (ind["id"], ind["status"]) == ("転入者数", "achieved")
