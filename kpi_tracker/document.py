@@ -125,8 +125,11 @@ def _header_map(
 
 
 def is_header_row(cells: tuple[str, ...]) -> bool:
-    """Whether a row names the columns of a status table (施策No., 目標…, …達成状況, …)."""
-    return _header_map(cells) is not None
+    """Whether a row names the columns of a status table (施策No., 目標…, …達成状況, …) or of a
+    structured KPI sheet (指標, 目標値, …)."""
+    from .sheet_vocab import sheet_layout
+
+    return sheet_layout(cells) is not None or _header_map(cells) is not None
 
 
 # --- row kinds ---------------------------------------------------------------------------------

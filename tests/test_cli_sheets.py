@@ -139,7 +139,8 @@ def test_xlsx_sheet(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
+    book.active.append(["目次"])  # the table is on the second sheet: found by its header
+    sheet = book.create_sheet("成果目標")
     for line in HAKUSHO.read_text(encoding="utf-8").splitlines():
         sheet.append(next(csv.reader([line])))
     path = tmp_path / "hakusho.xlsx"
