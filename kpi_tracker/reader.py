@@ -16,7 +16,6 @@ import hashlib
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,6 +199,8 @@ def read_rows(
                 )
             sha, head, chosen = _first_pass(f, None, source, encoding)
         else:
+            import tempfile  # only for pipes: ~4 ms of imports
+
             data = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
             sha, head, chosen = _first_pass(f, data, source, encoding)
             f.close()
