@@ -91,6 +91,7 @@ class _ReviewReader:
         self.book = MeasureBook(self.source)
         self.kinds: dict[str, str | None] = {}  # row-kind cell as written → kind (memo)
         self.words: dict[str, str] = {}  # cell as written → normalised (memo)
+        self.blanks = vocabulary().blanks  # cell words that mean no value
         self.measure_of: dict[str, int] = {}  # 予算事業ID → measure number
         self.not_numbers: list[str] = []
         self.inferred = 0
@@ -223,8 +224,11 @@ class _ReviewReader:
         years = self.years
         # NOTE: most of the 54 year cells are empty: pick the filled ones in one C-speed pass.
         chunk = self.year_cells(row.cells)
+        blanks = self.blanks
         for i in compress(self.positions, chunk):
             text = chunk[i]
+            if text in blanks:  # "-", as the file writes most missing values
+                continue
             try:  # NOTE: ASCII digits with commas, as the file writes them, read directly;
                 value = float(text.replace(",", ""))  # anything else: read_cell
                 if value - value == 0:  # not nan or inf, which float() also accepts
@@ -242,7 +246,7 @@ class _ReviewReader:
         return out
 
     def _indicator(self, group: dict[str, Row]) -> SheetIndicator:
-        first = min(group.values(), key=lambda r: r.line)
+        first = next(iter(group.values()))  # rows are added in file order
         cells = first.cells
         no = self._measure(cells, first.line)
         name = self.cell(cells, "indicator")
