@@ -161,7 +161,7 @@ def sqlite_file(db: str | None) -> Path | None:
     url = make_url(_url(db))
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return Path(url.database)  # type: ignore[arg-type]
+    return Path(url.database)
 
 
 class NoStore(StoreError):

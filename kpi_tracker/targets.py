@@ -309,7 +309,8 @@ def _numeric_target(
         comparator = "<"
     if bound is None and not change:
         why.append("不等号の語がない(以上として読んだ)")
-    value, unit = q.value, q.unit_word
+    value: float | None = q.value
+    unit = q.unit_word
     if q.unit == "wari":
         value, unit = round(q.value * 10, 6), "%"
     elif q.unit == "percent":
@@ -332,7 +333,7 @@ def _numeric_target(
     if sub and q.unit in ("wari", "percent") and q.start - sub[-1].end() < 25:
         # 地方公共団体を、都道府県においては全て、市区町村においては8割とする
         subject = sub[-1].group("whole")
-        base, _ = label_for(st, text, _SUBGROUP.search(text).start(), q.end, after, [])
+        base, _ = label_for(st, text, sub[0].start(), q.end, after, [])
         between = text[sub[-1].end() : q.start]
         which = re.sub(r"を$", "", between)
         label = (
@@ -401,7 +402,9 @@ def _all_of_target(
     thing = re.search(r"([^、,。]{2,30}?)の$", before)
     topic = thing.group(1) if thing else what
     if m.re is _ALL_IN_SUBGROUP:
-        label, _ = label_for(st, text, _SUBGROUP.search(text).start(), m.end(), after, [])
+        subgroup = _SUBGROUP.search(text)
+        assert subgroup is not None  # _ALL_IN_SUBGROUP contains it
+        label, _ = label_for(st, text, subgroup.start(), m.end(), after, [])
         label = f"{clean_label(label)}({whole})"
     else:
         label = f"{clean_label(topic) or whole}のある{whole}の割合" if topic else f"{whole}の割合"
@@ -463,15 +466,8 @@ def _direction_target(
         else:
             comparator = "reduce_by_ratio"
             why.append("基準値は注記から")
-    shared = dict(
-        comparator=comparator,
-        ratio=ratio,
-        by_ratio=by_ratio,
-        baseline=baseline,
-        deadline=deadline_before(st, text, periods, m.start()),
-        every_year=bool(re.search(r"毎年度", text[: m.start()])),
-        source=_source(st),
-    )
+    deadline = deadline_before(st, text, periods, m.start())
+    every_year = bool(re.search(r"毎年度", text[: m.start()]))
     labels = [label]
     pair = re.fullmatch(r"(?P<a>.+?への|.+の)(?P<x>[^のや]+)や(?P<y>[^のや]+)", label)
     if pair and _COUNTED.search(pair.group("x")) and _COUNTED.search(pair.group("y")):
@@ -492,7 +488,13 @@ def _direction_target(
                 words=content_words(one),
                 confidence=_confidence(reasons),
                 why=tuple(reasons),
-                **shared,
+                comparator=comparator,
+                ratio=ratio,
+                by_ratio=by_ratio,
+                baseline=baseline,
+                deadline=deadline,
+                every_year=every_year,
+                source=_source(st),
             )
         )
     return out
