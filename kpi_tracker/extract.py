@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
@@ -78,7 +78,9 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     periods: tuple[tuple[PeriodMatch, ...], ...]  # per sentence, spans into ``text``
     lead_periods: tuple[tuple[PeriodMatch, ...], ...]
-    quantities: tuple[tuple[Quantity, ...], ...]  # per sentence, spans into ``text``
+    # per sentence, spans into ``text``: the figures that may be values (not a target restated,
+    # not the approximate twin of a precise figure)
+    quantities: tuple[tuple[Quantity, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +195,10 @@ def analyse(text: str) -> Analysis:
         sentences,
         by_sentence_periods,
         lead_periods,
-        _file_under(sentences, quantities),
+        tuple(
+            _distinct(_without_targets(found, sentence, norm), norm)
+            for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True)
+        ),
     )
 
 
@@ -236,9 +241,7 @@ def extract(
     measure's other indicators, whose words do not tell this one's value from theirs.
     """
     analysis = text if isinstance(text, Analysis) else analyse(text)
-    profile: IndicatorProfile = indicator_profile(
-        indicator, normalize(target_text) if target_text else "", siblings
-    )
+    profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
     raw, norm = analysis.text, analysis.norm
     find = indicator.find
     regex_spans = [m.span("value") for m in re.finditer(find.regex, norm)] if find.regex else None
@@ -246,7 +249,7 @@ def extract(
     changes: list[tuple[Candidate, Observation]] = []
     pending: Period | None = None
     pending_evidence = None
-    found_label = False
+    found_label = True
     previous_text = ""
     carried: Candidate | None = None  # the last value of the sentence before
     for index, sentence in enumerate(analysis.sentences):
@@ -254,20 +257,24 @@ def extract(
         previous_text = sentence.norm
         if sentence.note:
             continue
-        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context)
-        if scope.relevant:
-            found_label = True
-        periods = analysis.periods[index]
         marker = _PENDING.search(sentence.norm)
+        quantities = analysis.quantities[index]
+        wholes = wholes_in(profile, norm, sentence.start, sentence.end)
+        if wholes:
+            quantities = tuple(sorted((*quantities, *wholes), key=lambda q: q.start))
+        if not marker and not any(profile.unit_fits(q) or q.bare for q in quantities):
+            carried = None
+            continue  # nothing here could be the value: the sentence is not scored
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context)
+        if not marker and scope.unrelated:
+            carried = None
+            continue  # names nothing the indicator measures: its figures cannot score
+        periods = analysis.periods[index]
         if marker and scope.relevant:
             before_marker = [p for p in periods if p.end <= sentence.start + marker.start()]
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        quantities = _distinct(_without_targets(analysis.quantities[index], sentence, norm), norm)
-        wholes = wholes_in(profile, norm, sentence.start, sentence.end)
-        if wholes:
-            quantities = tuple(sorted((*quantities, *wholes), key=lambda q: q.start))
         # 前年度の148,668件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before.
         last_level = carried if scope.continues else None
@@ -276,7 +283,7 @@ def extract(
             # 企業団体等が34.2%、企業等が32.5%) names every figure of it, not only the first.
             head = _head_of(sentence.norm[: quantities[0].start - sentence.start])
             if head:
-                scope = replace(scope, heading=head)
+                scope = scope.with_heading(head)
         seen_previous = False
         segments = list(_segments(quantities, sentence))
         for i, (q, seg_start, seg_end) in enumerate(segments):
@@ -289,11 +296,12 @@ def extract(
             # 45都道府県(約96%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
             change = _change_kind(q, before, after)
+            if change is None and (profile.unit_fits(q) is None or find.value == "change"):
+                continue
             period, assumed, previous = _period_for(
                 q,
                 before,
                 after,
-                raw[q.end : seg_end],
                 periods,
                 analysis.lead_periods[index],
                 norm,
@@ -363,6 +371,11 @@ def extract(
         carried = last_level
     candidates.sort(key=lambda c: -c.score)
     all_changes = tuple((level.observation, rel) for level, rel in changes)
+    if not candidates:
+        # Only to say why there is no value: are the indicator's words there at all?
+        found_label = any(
+            profile.sentence_scope(s.norm, s.lead_norm, "").relevant for s in analysis.sentences
+        )
     return _choose(
         Extraction((), (), pending, pending_evidence, found_label, tuple(candidates), all_changes)
     )
@@ -376,11 +389,14 @@ def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Ex
     floor = max(MIN_SCORE, best * ACCEPT_RATIO)
     accepted = [c.observation for c in kept if c.score >= floor]
     starts = {o.start for o in accepted}
-    return replace(
-        extraction,
-        observations=tuple(sorted(accepted, key=lambda o: o.start)),
-        changes=tuple((lv, rel) for lv, rel in extraction.all_changes if lv.start in starts),
-        found_label=extraction.found_label or bool(accepted),
+    return Extraction(
+        tuple(sorted(accepted, key=lambda o: o.start)),
+        tuple((lv, rel) for lv, rel in extraction.all_changes if lv.start in starts),
+        extraction.pending,
+        extraction.pending_evidence,
+        extraction.found_label or bool(accepted),
+        extraction.candidates,
+        extraction.all_changes,
     )
 
 
@@ -414,6 +430,11 @@ def resolve_siblings(
     return out
 
 
+@lru_cache(maxsize=1024)
+def _normalized(text: str) -> str:
+    return normalize(text) if text else ""
+
+
 def _observation(
     q: Quantity,
     raw: str,
@@ -435,7 +456,7 @@ def _observation(
         q.start,
         q.end,
         score,
-        provisional=bool(_PROVISIONAL.search(_around(raw, sentence, q))),
+        provisional=bool(_PROVISIONAL.search(_around(sentence, q))),
         approx=q.approx,
         bound=q.bound,
         change=change,
@@ -445,12 +466,13 @@ def _observation(
     )
 
 
-def _around(raw: str, sentence: Sentence, q: Quantity) -> str:
+def _around(sentence: Sentence, q: Quantity) -> str:
     """The words that may mark a figure provisional: its clause before it (令和7年(概数)に
-    おける…は1,513人) and a few words after it (6,866人(見込み))."""
-    head = raw[max(sentence.start, q.start - 40) : q.start]
-    head = re.split(r"[。、]", head)[-1] if "、" in head or "。" in head else head
-    return normalize(head + raw[q.end : min(sentence.end, q.end + 12)])
+    おける…は1,513人) and a few words after it (6,866人(見込み)), normalised."""
+    start, end = q.start - sentence.start, q.end - sentence.start
+    head = sentence.norm[max(0, start - 40) : start]
+    cut = max(head.rfind("、"), head.rfind("。"))
+    return head[cut + 1 :] + sentence.norm[end : end + 12]
 
 
 def _signed(q: Quantity, after: str) -> float:
@@ -533,7 +555,6 @@ def _period_for(
     q: Quantity,
     before: str,
     after: str,
-    raw_after: str,
     periods: tuple[PeriodMatch, ...],
     lead_periods: tuple[PeriodMatch, ...],
     norm: str,
@@ -542,17 +563,17 @@ def _period_for(
     """The period a number belongs to, whether it was assumed rather than read, and whether
     the number is stated as the previous value (前年(18.2%), 前年度末:52%).
 
-    ``before`` and ``after`` are normalised; ``raw_after`` is ``after`` as written, so a
-    period's text quotes the source. ``level_period``: the period of the value just before it
+    ``before`` and ``after`` are normalised; ``periods``: those of the sentence.
+    ``level_period``: the period of the value just before it
     in the sentence, which a previous value (前年(35.2%)) is one year before.
     """
     paren = _PAREN.match(after)
     if paren:
-        inside = find_periods(
-            raw_after[paren.start(1) : paren.end(1)], norm=after[paren.start(1) : paren.end(1)]
-        )
-        if inside:
-            return inside[0].period, False, False
+        # A period in the bracket right after the figure dates it: 8,061か所(令和6年度).
+        first, last = q.end + paren.start(1), q.end + paren.end(1)
+        inside = next((p for p in periods if first <= p.start < last), None)
+        if inside is not None:
+            return inside.period, False, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
     # time, which they spell out: 前年度(令和6年度)は….

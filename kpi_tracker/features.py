@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import read_data
 from .errors import UnitError
@@ -108,9 +108,19 @@ class SentenceScope:
     context: float
     hints: float  # share of the label hint groups the sentence holds
     topic: bool  # the topic hints hold (True when there are none)
-    grams: frozenset[str]
     heading: str = ""  # a bullet's heading (就労支援事業:… → 就労支援事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
+
+    def with_heading(self, heading: str) -> SentenceScope:
+        return SentenceScope(
+            self.sentence, self.context, self.hints, self.topic, heading, self.continues
+        )
+
+    @property
+    def unrelated(self) -> bool:
+        """So little of the indicator in the sentence and around it that no figure of it
+        could reach ``MIN_SCORE``: the sentence is not scored."""
+        return self.sentence < 0.05 and self.context < 0.1 and not self.hints
 
     @property
     def relevant(self) -> bool:
@@ -127,14 +137,11 @@ class IndicatorProfile:
     subtotal: bool  # the label itself names a part (うち…)
 
     def sentence_scope(self, sentence: str, lead: str, previous: str) -> SentenceScope:
-        grams = bigrams(sentence)
-        own = self.profile.coverage(grams)
-        lead_cov = self.profile.coverage(bigrams(lead)) if lead else 0.0
-        prev_cov = self.profile.coverage(bigrams(previous)) if previous else 0.0
+        own = self.profile.coverage(sentence)
+        lead_cov = self.profile.coverage(lead) if lead else 0.0
+        prev_cov = self.profile.coverage(previous) if previous else 0.0
         topic_text = sentence + lead
-        continues = (
-            bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
-        )
+        continues, heading = _sentence_facts(sentence)
         if continues:
             # その数は…, 令和7年度末時点では9,240件となった: the sentence names nothing of its
             # own and continues the one before it.
@@ -142,31 +149,37 @@ class IndicatorProfile:
             topic_text += previous
         hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
         topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
-        head = _HEADING.match(sentence)
-        return SentenceScope(
-            own,
-            max(lead_cov, prev_cov),
-            hints,
-            topic,
-            frozenset(grams),
-            head.group(1) if head else "",
-            continues,
-        )
+        return SentenceScope(own, max(lead_cov, prev_cov), hints, topic, heading, continues)
 
     def unit_fits(self, q: Quantity) -> bool | None:
         """True when the quantity's unit can be the indicator's value, None when not."""
         ind = self.indicator
         if q.unit is None:
             return True if ind.find.bare and q.bare else None
-        if q.unit in ind.find_units:
+        return True if _converts(q.unit, ind.find_units) else None
+
+
+@lru_cache(maxsize=1024)
+def _converts(unit: str, units: tuple[str, ...]) -> bool:
+    """Whether ``unit`` converts to one of ``units``."""
+    if unit in units:
+        return True
+    for other in units:
+        try:
+            convert(1.0, unit, other)
             return True
-        for unit in ind.find_units:
-            try:
-                convert(1.0, q.unit, unit)
-                return True
-            except UnitError:
-                continue
-        return None
+        except UnitError:
+            continue
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _sentence_facts(sentence: str) -> tuple[bool, str]:
+    """Whether a sentence names nothing of its own (it continues the one before), and its
+    bullet heading — the same for every indicator that reads it."""
+    continues = bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
+    head = _HEADING.match(sentence)
+    return continues, head.group(1) if head else ""
 
 
 def _groups_in(groups: tuple[tuple[str, ...], ...], text: str) -> float:
@@ -193,12 +206,32 @@ def _synonyms_of(text: str) -> list[str]:
 SHARED_WITH_SIBLING = 0.35
 
 
-@cache
+# NOTE: keyed by the objects' identities, not their values: hashing a rule and its siblings
+# field by field at every call costs more than the lookup saves. The entry keeps the objects,
+# so an identity is never reused while its entry lives.
+_PROFILES: dict[tuple[int, str, tuple[int, ...]], tuple[object, IndicatorProfile]] = {}
+_PROFILES_MAX = 65536
+
+
 def indicator_profile(
     indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...] = ()
 ) -> IndicatorProfile:
     """The indicator's profile; ``target_norm`` is the measure's normalised 目標 cell and
     ``siblings`` the other indicators of the measure."""
+    key = (id(indicator), target_norm, tuple(map(id, siblings)))
+    entry = _PROFILES.get(key)
+    if entry is not None:
+        return entry[1]
+    if len(_PROFILES) >= _PROFILES_MAX:
+        _PROFILES.clear()
+    profile = _profile(indicator, target_norm, siblings)
+    _PROFILES[key] = ((indicator, siblings), profile)
+    return profile
+
+
+def _profile(
+    indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...]
+) -> IndicatorProfile:
     find = indicator.find
     # NOTE: a bracket in a label qualifies it ((年間), (新規相談受付件数に占める割合)); its
     # words are not what the value is named by, so they weigh less.
@@ -267,7 +300,7 @@ def _target_clause(indicator: Indicator, target_norm: str, own: Profile) -> str:
             clauses.append(clause)
     if not clauses:
         return ""
-    return max(clauses, key=lambda c: own.coverage(bigrams(c)))
+    return max(clauses, key=own.coverage)
 
 
 @cache
@@ -315,11 +348,13 @@ def _attachment(ip: IndicatorProfile, before: str) -> float | None:
     """How much of the words a number is attached to (the phrase right before it: 企業等が,
     市区町村においては) belong to what the indicator measures: a precision, where ``near`` is
     a recall. None when the number is attached to no words of its own."""
-    text = _PERIODISH.sub("", before)
-    pieces = [p for p in _PIECE_BREAK.split(text) if content_chars(p)]
-    if not pieces:
+    for piece in reversed(_PIECE_BREAK.split(before[-24:])):
+        piece = _PERIODISH.sub("", piece)
+        if content_chars(piece):
+            break
+    else:
         return None
-    grams = bigrams(pieces[-1][-12:])
+    grams = bigrams(piece[-12:])
     total = sum(grams.values())
     if total < 1.0:
         return None
@@ -354,8 +389,7 @@ def score_candidate(
     near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     heading = scope.heading if scope.heading not in near_before else ""
     near_text = heading + " " + near_before + " " + near_after
-    grams = bigrams(near_text)
-    near = ip.profile.coverage(grams)
+    near = ip.profile.coverage(near_text)
     if scope.continues and near < 0.7 * scope.context:
         near = 0.7 * scope.context  # its name stands in the sentence before
         why.append("名称は前の文に")
@@ -368,7 +402,7 @@ def score_candidate(
     )
     if attach is not None and attach >= 0.6:
         why.append("数値の直前の語が一致")
-    found = ip.profile.found(grams)[:4]
+    found = ip.profile.found(near_text)[:4]
     if found:
         why.append("近接語:" + "・".join(found))
     if ip.label_groups:

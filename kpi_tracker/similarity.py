@@ -13,34 +13,48 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from .data import read_data
 
 __all__ = ["Profile", "bigrams", "content_chars", "profile_of"]
 
-_CONTENT = 2
-_GRAMMAR = 1
+_CONTENT = "\x02"
+_GRAMMAR = "\x01"
 
 
-def _kind(ch: str) -> int:
-    if "\u4e00" <= ch <= "\u9fff" or ch in "々〆ヶ" or "\u30a1" <= ch <= "\u30ff":
-        return _CONTENT
-    if "\u3041" <= ch <= "\u309f":
-        return _GRAMMAR
-    if ch.isascii() and ch.isalpha():
-        return _CONTENT
-    return 0
+@cache
+def _kind_table() -> dict[int, str]:
+    """Each meaningful character to its kind, for ``str.translate`` (anything else keeps
+    itself and counts as neither)."""
+    table = {c: _CONTENT for c in range(0x4E00, 0xA000)}  # kanji
+    table.update({c: _CONTENT for c in range(0x30A1, 0x3100)})  # katakana
+    table.update({ord(c): _CONTENT for c in "々〆ヶ"})
+    table.update({c: _CONTENT for c in range(ord("A"), ord("Z") + 1)})
+    table.update({c: _CONTENT for c in range(ord("a"), ord("z") + 1)})
+    table.update({c: _GRAMMAR for c in range(0x3041, 0x30A0)})  # hiragana
+    return table
 
 
+def _kinds(text: str) -> str:
+    return text.translate(_kind_table())
+
+
+@lru_cache(maxsize=4096)
 def content_chars(text: str) -> int:
     """How many characters of ``text`` carry meaning (kanji, katakana, Latin letters)."""
-    return sum(1 for c in text if _kind(c) == _CONTENT)
+    return _kinds(text).count(_CONTENT)
 
 
 # NOTE: a pair of one content character and one hiragana (育て, 取り) still says something; a
 # pair of two hiragana (して, いる) almost never does.
-_PAIR_WEIGHT = {(2, 2): 1.0, (2, 1): 0.35, (1, 2): 0.35, (1, 1): 0.1}
+_PAIR_WEIGHT = {
+    (_CONTENT, _CONTENT): 1.0,
+    (_CONTENT, _GRAMMAR): 0.35,
+    (_GRAMMAR, _CONTENT): 0.35,
+    (_GRAMMAR, _GRAMMAR): 0.1,
+}
 
 
 @cache
@@ -53,21 +67,31 @@ def _weak() -> dict[str, float]:
     return table
 
 
+# NOTE: cached because every indicator of a measure compares itself with the same sentences
+# and the same words around the same figures; callers never change the dict they get.
+@lru_cache(maxsize=8192)
 def bigrams(text: str, *, names: bool = False) -> dict[str, float]:
     """The weighted character pairs of a normalised text. ``names``: the text is a name
     (まもろうよこころ, a rule's label word), whose hiragana carry meaning too."""
     weak = _weak()
     out: dict[str, float] = {}
-    kinds = [_kind(c) for c in text]
-    for i in range(len(text) - 1):
-        ka, kb = kinds[i], kinds[i + 1]
-        if not ka or not kb:
+    kinds = _kinds(text)
+    for i, (ka, kb) in enumerate(pairwise(kinds)):
+        weight = _PAIR_WEIGHT.get((ka, kb))
+        if weight is None:
             continue
         pair = text[i : i + 2]
-        weight = (1.0 if names else _PAIR_WEIGHT[ka, kb]) * weak.get(pair, 1.0)
+        weight = (1.0 if names else weight) * weak.get(pair, 1.0)
         if weight > out.get(pair, 0.0):
             out[pair] = weight
     return out
+
+
+@lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[str]:
+    """Every two adjacent characters of a text (each sentence is compared with every
+    indicator of its measure: its pairs are made once)."""
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 @dataclass(frozen=True)
@@ -77,15 +101,20 @@ class Profile:
     weights: dict[str, float]
     total: float
 
-    def coverage(self, grams: Collection[str]) -> float:
-        """The share of the profile's weight found in ``grams`` (0 to 1)."""
-        if not self.total or not grams:
+    def coverage(self, text: str | Collection[str]) -> float:
+        """The share of the profile's weight found in a text (or in a set of pairs), 0 to 1."""
+        if not self.total or not text:
             return 0.0
-        return sum(w for g, w in self.weights.items() if g in grams) / self.total
+        weights = self.weights
+        return sum(weights[g] for g in weights.keys() & _as_pairs(text)) / self.total
 
-    def found(self, grams: Collection[str]) -> list[str]:
-        """The profile's pairs present in ``grams``, heaviest first (for explanations)."""
-        return sorted((g for g in self.weights if g in grams), key=lambda g: -self.weights[g])
+    def found(self, text: str | Collection[str]) -> list[str]:
+        """The profile's pairs present in a text, heaviest first (for explanations)."""
+        return sorted(self.weights.keys() & _as_pairs(text), key=lambda g: -self.weights[g])
+
+
+def _as_pairs(text: str | Collection[str]) -> Collection[str]:
+    return _pairs(text) if isinstance(text, str) else text
 
 
 _QUOTED = re.compile(r"「([^」]+)」")
