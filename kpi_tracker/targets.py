@@ -87,7 +87,9 @@ class TargetReading:
 # 100% of whatever their number is that year.
 KNOWN_WHOLES = {"都道府県": 47}
 _WHOLE_WORDS = "都道府県|市区町村|市町村|自治体|地方公共団体"
-_ALL_OF = re.compile(rf"全(?:ての|て|)(?P<whole>{_WHOLE_WORDS})")
+_ALL_OF = re.compile(
+    rf"(?:全(?:ての|て|)(?P<whole>{_WHOLE_WORDS})|各(?P<each>都道府県|市区町村|市町村)において)"
+)
 _SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)においては")
 _ALL_IN_SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)においては全て")
 
@@ -112,10 +114,12 @@ _BOUND_COMPARATOR = {
 _AFTER_BOUND = re.compile(r"^(?:を上回る|を上回)")
 _AFTER_BELOW = re.compile(r"^(?:を下回る|を下回)")
 _DIRECTION = re.compile(
-    r"(?P<word>増加|増大|増進|増や|向上|上昇|拡大|低下|減少|削減|縮小|減ら|半減"
+    r"(?P<word>増加|増大|増進|増や|向上|上昇|拡大|低下|減少|削減|縮小|減ら|抑制|半減"
     r"|(?P<wari>[0-9]+|[一二三四五六七八九])割(?:減|削減)|(?P<pct>[0-9.]+)%(?:減|削減)|(?<=比)増)"
 )
-_DOWN = ("低下", "減少", "削減", "縮小", "減ら")
+_DOWN = ("低下", "減少", "削減", "縮小", "減ら", "抑制")
+# An adverb between the thing counted and the direction (認知度を継続的に向上させる).
+_ADVERB_BEFORE = re.compile(r"(?:継続的に|着実に|更に|さらに|一層|できる限り|できるだけ|大幅に)$")
 _INCREASE_TAIL = re.compile(r"^(?:させ|する|し|を図|を目指|を目標|を促進|に加え|を|が|と)")
 _UNIT_WORDS = "|".join(sorted(map(re.escape, unit_words()), key=len, reverse=True))
 _COUNTED = re.compile(rf"(?:率|割合|数|度|量|額|PV|人数|{_UNIT_WORDS})(?:等)?$")
@@ -393,7 +397,7 @@ def _all_of_target(
     goal_after = _GOAL.search(after[:80])
     if goal_after is None:
         return None
-    whole = m.group("whole")
+    whole = m.group("whole") or m.group("each")
     # What is set up or spread in all of them: the words between the whole and the goal verb.
     what = after[: goal_after.start()]
     what = re.sub(r"^(?:において|で|に|への|の|は)+", "", what)
@@ -439,9 +443,14 @@ def _direction_target(
     after = text[m.end() :]
     if not _INCREASE_TAIL.match(after) and not re.match(r"^(?:る|す|さ|を|に|。|$)", after):
         return []
-    if _MEANS.match(after) or re.search(r"[0-9]$", text[: m.start()]):
+    adverb = _ADVERB_BEFORE.search(text, 0, m.start())
+    start = adverb.start() if adverb else m.start()
+    # NOTE: a rate that falls "so that" something else follows (割合が減少することを通じて…)
+    # is still the measurable goal; other means to a goal are not.
+    rate = re.search(r"(?:割合|率)(?:が|を)$", text[:start])
+    if (_MEANS.match(after) and not rate) or re.search(r"[0-9]$", text[:start]):
         return []  # a means to the goal; or a number right before: a numeric target
-    label, label_ok = label_for(st, text, m.start(), m.start(), after, [])
+    label, label_ok = label_for(st, text, start, start, after, [])
     label = clean_label(label)
     if not label:
         return []

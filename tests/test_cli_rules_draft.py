@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .helpers import RULES, SEED, run
@@ -27,7 +28,11 @@ def test_draft_of_a_plan_table_to_stdout() -> None:
 
 def test_merge_says_what_it_added(tmp_path: Path) -> None:
     hand = tmp_path / "hand.yaml"
-    hand.write_text(RULES.read_text(encoding="utf-8"), encoding="utf-8")
+    # the hand-written rules without measure 140: the draft must add it back, and say so
+    text = RULES.read_text(encoding="utf-8")
+    text = re.sub(r"\n  140:\n(?:    .*\n|      .*\n)+", "\n", text)
+    assert "\n  140:" not in text
+    hand.write_text(text, encoding="utf-8")
     out = tmp_path / "merged.yaml"
     result = run("rules", "draft", str(SEED), "--merge", str(hand), "-o", str(out))
     assert result.returncode == 0

@@ -174,7 +174,7 @@ def test_markdown_shows_values_and_counts_first(data) -> None:
     text = render(data, "md")
     head = text.split("| No. |")[0]
     # 76 (地域おこし協力隊) keeps 8,196 as its deadline comes: a second deadline_passed
-    assert "\n**悪化 1、期限到来 2、新たに達成 1、変化なし 57**\n" in head
+    assert "\n**悪化 1、期限到来 2、新たに達成 1、変化なし 64**\n" in head
     row = next(ln for ln in text.splitlines() if "児童福祉司" in ln)
     assert "6,866人 | 7,100人 | +234人 (+3.4%) | 93% → 96% |" in row
     assert row.endswith("| 期限到来 |") and "悪化" not in row

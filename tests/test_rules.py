@@ -72,7 +72,7 @@ MISTAKES = [
         "unit: 件",
         "unit: 斤",
         "R:10: rule 1/a, field unit: unknown unit '斤'; known: %, PV, pt, "
-        "か所, カ所, ケ所, パーセント, ポイント, ヵ所, ヶ所, 人, 件, 割, 名, 回, 団体, 市区町村, 市町村, 法人, "
+        "か所, カ所, ケ所, パーセント, ポイント, ヵ所, ヶ所, 世帯, 人, 件, 割, 名, 回, 団体, 市区町村, 市町村, 法人, "
         "社, 箇所, 自治体, 都道府県",
     ),
     ("      target: 10\n", "", "R:4: rule 1/a: comparator '>=' needs a target"),

@@ -103,7 +103,7 @@ def test_rules_list_in_search_order(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"./rules\t{Path('rules') / 'other.yaml'}\t「別の計画」\t0 indicators",
-        f"package\t{ROOT / 'rules' / 'kodoku_koritsu.yaml'}\t「{PLAN}」\t61 indicators",
+        f"package\t{ROOT / 'rules' / 'kodoku_koritsu.yaml'}\t「{PLAN}」\t68 indicators",
     ]
 
 
