@@ -233,15 +233,33 @@ def _first_time(no: int, seen: dict[int, int], where: Location) -> int:
     return no
 
 
+# NOTE: converters to and from CP932 disagree on a few characters (iconv and Windows map 0x8160
+# to 〜 or ～): the content hash treats each pair as one character. A full normalize() of every
+# row would double the time to read a large table.
+_CP932_PAIRS = (
+    ("\u301c", "\uff5e"),  # 〜 wave dash / ～ fullwidth tilde
+    ("\u2212", "\uff0d"),  # − minus sign / － fullwidth hyphen-minus
+    ("\u2016", "\u2225"),  # ‖ / ∥
+    ("\u2014", "\u2015"),  # — em dash / ― horizontal bar
+    ("\u00a2", "\uffe0"),  # ¢ / ￠
+    ("\u00a3", "\uffe1"),  # £ / ￡
+    ("\u00ac", "\uffe2"),  # ¬ / ￢
+)
+
+
 def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
-    """The rows, each also fed to ``digest`` as normalised cells (blank rows and trailing empty
-    cells left out), so that encodings, line ends, BOMs and export formats hash alike."""
+    """The rows, each also fed to ``digest`` as its cells (stripped; blank rows and trailing
+    empty cells left out), so that encodings, line ends, BOMs and export formats hash alike."""
     for row in rows:
         cells = [c.strip() for c in row.cells]
         while cells and not cells[-1]:
             cells.pop()
         if cells:
-            digest.update(normalize("\x1f".join(cells)).encode("utf-8", "surrogatepass") + b"\n")
+            text = "\x1f".join(cells)
+            for a, b in _CP932_PAIRS:
+                if a in text:
+                    text = text.replace(a, b)
+            digest.update(text.encode("utf-8", "surrogatepass") + b"\n")
         yield row
 
 
