@@ -1,7 +1,8 @@
 """A structured KPI sheet → Scorecard, through the same ``evaluate_indicator`` as prose.
 
 A rules file may still add or override targets: an indicator of the rules whose id is a
-sheet indicator's id replaces the sheet's own target, comparator, baseline and deadline.
+sheet indicator's id (or whose label is the name of exactly one) replaces the sheet's own
+target, comparator, baseline and deadline.
 The 行政事業レビュー layout publishes its own 達成率; the engine's is kept beside it and a
 disagreement is reported.
 """
@@ -160,7 +161,8 @@ def _outcome(
         # A not-measurable indicator keeps its target and deadline (CONTRACT §6).
         relative = ind.comparator in (Comparator.INCREASE, Comparator.DECREASE)
         threshold = ind.baseline.value if relative and ind.baseline else None
-        outcome = replace(outcome, target=ind.target or threshold, deadline=ind.deadline_end)
+        target = ind.target if ind.target is not None else threshold  # a target of 0 is one
+        outcome = replace(outcome, target=target, deadline=ind.deadline_end)
     if item.note and rule is None and outcome.status.measurable:
         outcome = replace(outcome, reason=f"{outcome.reason}({item.note})")
     return outcome
