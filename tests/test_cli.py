@@ -186,6 +186,10 @@ def test_every_command_has_help_example_and_readme_entry(path, command) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example:" in (command.help or "")
+    # The help shows the example, and it is an example of this command.
+    example = result.output.split("Example:", 1)[1]
+    first = next(ln.strip() for ln in example.splitlines() if ln.strip())
+    assert first.startswith(f"kpi-tracker {' '.join(path)}"), first
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"kpi-tracker {' '.join(path)}" in readme
 
