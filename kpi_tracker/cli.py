@@ -228,6 +228,10 @@ class _PipeClosed(Exception):
     """The reader of stdout went away (kept apart from click's own EPIPE handling)."""
 
 
+class _Interrupted(Exception):
+    """Ctrl-C in a command (kept apart from click's, which prints a blank line first)."""
+
+
 class KpiTrackerGroup(click.Group):
     """The command group; its ``main`` maps every way a run can end to an exit code and at most
     one line on stderr, whether it is called by the console script or by click's test runner."""
@@ -237,6 +241,8 @@ class KpiTrackerGroup(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise _PipeClosed from None
+        except KeyboardInterrupt:
+            raise _Interrupted from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -307,7 +313,7 @@ def _run(body: Callable[[], Any]) -> int:
     except click.ClickException as exc:
         _error(exc.format_message())
         return ExitCode.BAD_INPUT
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (_Interrupted, click.exceptions.Abort, KeyboardInterrupt):
         _error("interrupted")
         return ExitCode.INTERRUPTED
     except OSError as exc:  # writing stdout failed: /dev/full, a closed descriptor

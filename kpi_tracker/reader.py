@@ -221,7 +221,8 @@ def read_rows(
     if is_zip:
         data.close()
         raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
-    rows = _csv_rows(data, source, chosen) if suffix == ".csv" else _tsv_rows(data, source, chosen)
+    read = _csv_rows if suffix == ".csv" else _tsv_rows
+    rows = read(data, source, chosen, bool(encoding))
     return RawDocument(source, sha, chosen, rows)
 
 
@@ -229,22 +230,22 @@ def _text(data: IO[bytes], encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(data, encoding=encoding, errors="strict", newline="")
 
 
-def _decode_error(encoding: str, exc: ValueError, source: str, line: int) -> DocumentError:
+def _decode_error(
+    encoding: str, exc: ValueError, source: str, line: int, forced: bool
+) -> DocumentError:
     reason = getattr(exc, "reason", None) or str(exc)
-    return DocumentError(
-        f"cannot decode as {encoding} ({reason}); use --encoding to name it",
-        Location(source, line),
-    )
+    hint = "is it the file's encoding?" if forced else "use --encoding to name it"
+    return DocumentError(f"cannot decode as {encoding} ({reason}); {hint}", Location(source, line))
 
 
-def _tsv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
+def _tsv_rows(data: IO[bytes], source: str, encoding: str, forced: bool) -> Iterator[Row]:
     number = 0
     with _text(data, encoding) as f:
         while True:
             try:
                 line = f.readline(MAX_LINE + 1)
             except ValueError as exc:  # UnicodeError, or what an odd text codec raises
-                raise _decode_error(encoding, exc, source, number + 1) from None
+                raise _decode_error(encoding, exc, source, number + 1, forced) from None
             if not line:
                 return
             number += 1
@@ -258,7 +259,7 @@ def _tsv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
             yield Row(number, tuple(body.split("\t")), ended=line.endswith(("\n", "\r")))
 
 
-def _csv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
+def _csv_rows(data: IO[bytes], source: str, encoding: str, forced: bool) -> Iterator[Row]:
     import csv
 
     with _text(data, encoding) as f:
@@ -274,4 +275,4 @@ def _csv_rows(data: IO[bytes], source: str, encoding: str) -> Iterator[Row]:
                 f"malformed CSV: {exc}", Location(source, reader.line_num)
             ) from None
         except ValueError as exc:
-            raise _decode_error(encoding, exc, source, line) from None
+            raise _decode_error(encoding, exc, source, line, forced) from None

@@ -101,6 +101,7 @@ def test_utf16_without_bom_is_one_line() -> None:
     assert result.returncode == 2
     lines = result.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"kpi-tracker: error: {SEED}"), lines
+    assert lines[0].endswith("is it the file's encoding?")  # not "use --encoding": it was
 
 
 def test_lone_surrogates_are_dropped(tmp_path: Path) -> None:
