@@ -156,13 +156,14 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 def attach_previous(data: dict[str, Any], previous: dict[str, Any]) -> None:
     """Give each indicator of a scorecard dict its value in an earlier report: ``previous``
     (``actual``, ``status``, ``overdue``, ``period``, ``progress``; None where the earlier report
-    lacks it), ``movement``, ``delta`` and ``delta_pct``; and the counts in ``year_over_year``."""
+    lacks it), ``movement``, ``direction``, ``delta`` and ``delta_pct``; and the counts in
+    ``year_over_year``."""
     before = {i["id"]: i for i in previous["indicators"]}
     counts = dict.fromkeys(MOVEMENTS, 0)
     for ind in data["indicators"]:
         o = before.get(ind["id"])
         if o is None:
-            ind.update(previous=None, movement="new", delta=None, delta_pct=None)
+            ind.update(previous=None, movement="new", direction=None, delta=None, delta_pct=None)
         else:
             delta, pct, direction = value_delta(o, ind)
             ind.update(
@@ -170,6 +171,7 @@ def attach_previous(data: dict[str, Any], previous: dict[str, Any]) -> None:
                     k: o.get(k) for k in ("actual", "status", "overdue", "period", "progress")
                 },
                 movement=movement(o, ind, status_change(o, ind), direction),
+                direction=direction,
                 delta=delta,
                 delta_pct=pct,
             )

@@ -177,7 +177,7 @@ def test_markdown_shows_values_and_counts_first(data) -> None:
     assert "\n**悪化 1、期限到来 2、新たに達成 1、変化なし 64**\n" in head
     row = next(ln for ln in text.splitlines() if "児童福祉司" in ln)
     assert "6,866人 | 7,100人 | +234人 (+3.4%) | 93% → 96% |" in row
-    assert row.endswith("| 期限到来 |") and "悪化" not in row
+    assert row.endswith("| 期限到来(値は改善) |") and "悪化" not in row
 
 
 def test_html_is_styled_with_a_slope_chart(data) -> None:

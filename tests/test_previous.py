@@ -63,6 +63,9 @@ def test_cli_previous_document_markdown_headline(later_path) -> None:
     assert "**前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in head
     row = next(ln for ln in result.stdout.splitlines() if "| 142 |" in ln)
     assert "| 42都道府県 | 44都道府県 |" in row and "| 悪化 |" in row
+    # 6,866 → 7,100 人: the deadline came, the value improved; never 悪化
+    row = next(ln for ln in result.stdout.splitlines() if "| 109 |" in ln)
+    assert "| 7,100人 | 6,866人 |" in row and "| 期限到来(値は改善) |" in row and "悪化" not in row
 
 
 def test_cli_db_gives_the_previous_report(tmp_path, later_path) -> None:

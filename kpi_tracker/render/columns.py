@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .text import movement_text, status_text
+from .text import movement_label, status_text
 
 # key: (Japanese, English)
 COLUMN_NAMES = {
@@ -120,7 +120,7 @@ def indicator_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
                 "previous_status": (
                     status_text(prev["status"], bool(prev.get("overdue")), lang) if prev else None
                 ),
-                "movement": movement_text(ind["movement"], lang) if "movement" in ind else None,
+                "movement": movement_label(ind, lang) if "movement" in ind else None,
             }
         )
     return rows

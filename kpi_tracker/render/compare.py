@@ -20,6 +20,7 @@ from .text import (
     labels,
     md_cell,
     movement_counts,
+    movement_label,
     movement_text,
     number,
     progress_text,
@@ -62,7 +63,7 @@ def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
         "progress": f"{progress_text(old and old['progress'])} → "
         f"{progress_text(new and new['progress'])}",
         "status": f"{_status(old, lang)} → {_status(new, lang)}",
-        "movement": movement_text(c["movement"], lang),
+        "movement": movement_label(c, lang),
     }
 
 
@@ -193,7 +194,7 @@ def slope_chart(changes: list[dict[str, Any]], lang: str) -> str:
         colour = MOVEMENT_COLOURS[c["movement"]]
         tip = (
             f"{c['measure']} {c['label']}: {progress_text(c['old']['progress'])} → "
-            f"{progress_text(c['new']['progress'])} ({movement_text(c['movement'], lang)})"
+            f"{progress_text(c['new']['progress'])} ({movement_label(c, lang)})"
         )
         parts.append(
             f'<g data-movement="{c["movement"]}"><title>{escape(tip)}</title>'

@@ -22,7 +22,7 @@ from .text import (
     explained,
     labels,
     missed,
-    movement_text,
+    movement_label,
     period_text,
     previous_text,
     progress_text,
@@ -258,7 +258,7 @@ def _indicator_cells(i: dict[str, Any], lang: str, L: dict[str, str]) -> dict[st
     }
     if "movement" in i:
         cells["previous"] = escape(previous_text(i))
-        cells["movement"] = escape(movement_text(i["movement"], lang))
+        cells["movement"] = escape(movement_label(i, lang))
     return cells
 
 

@@ -16,7 +16,7 @@ from .text import (
     labels,
     md_cell,
     missed,
-    movement_text,
+    movement_label,
     period_text,
     previous_text,
     status_text,
@@ -118,7 +118,7 @@ def _yoy_cells(i: dict[str, Any] | None, lang: str) -> tuple[str, str]:
     if i is None:
         L = labels(lang)
         return f"{L['previous']} | ", f"{L['movement']} | "
-    return f"{md_cell(previous_text(i))} | ", f"{movement_text(i['movement'], lang)} | "
+    return f"{md_cell(previous_text(i))} | ", f"{movement_label(i, lang)} | "
 
 
 def _indicator_table(inds: list[dict[str, Any]], lang: str, yoy: bool = False) -> list[str]:

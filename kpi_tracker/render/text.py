@@ -175,6 +175,22 @@ def movement_text(movement: str, lang: str) -> str:
     return MOVEMENT_LABELS.get(lang, MOVEMENT_LABELS["ja"])[movement]
 
 
+# How a deadline_passed movement's value moved (the label alone would hide it).
+DEADLINE_VALUE = {
+    "ja": {"toward": "期限到来(値は改善)", "same": "期限到来(値は横ばい)"},
+    "en": {"toward": "deadline passed (value improved)", "same": "deadline passed (value held)"},
+}
+
+
+def movement_label(item: dict[str, Any], lang: str) -> str:
+    """An indicator's (or a change's) movement for a table cell; a passed deadline also says
+    how the value moved: ``期限到来(値は改善)``."""
+    move = item["movement"]
+    if move == "deadline_passed" and item.get("direction") in ("toward", "same"):
+        return DEADLINE_VALUE.get(lang, DEADLINE_VALUE["ja"])[item["direction"]]
+    return movement_text(move, lang)
+
+
 def progress_text(progress: object) -> str:
     """A share of the target as a whole percentage: ``93%``; ``—`` for none."""
     return "—" if progress is None else f"{float(progress) * 100:.0f}%"  # type: ignore[arg-type]
