@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TypeVar
@@ -137,11 +137,16 @@ _CHANGE_BEFORE = re.compile(
     r"(?:対?前年(?:度|同期|同月)?比|前回(?:調査)?比|前年度?より|前回(?:調査)?より|前年度?から"
     r"|前年度?に比べ(?:て)?|前年度?と比べ(?:て)?|前年度?と比較(?:して|すると)?)\s*(?:で|は)?\s*$"
 )
-_CHANGE_AFTER = re.compile(r"^\s*(?:の)?(増加|増|上昇|改善|減少|減|低下|悪化)")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
+)
 _DOWN = {"減少", "減", "低下", "悪化"}
 _BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
 _SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
-_TOTAL = re.compile(r"合計|総数|総計|全体で|計で")
+_CHANGE_THEN_LEVEL = re.compile(r"\s*(?:増加|増|減少|減|上昇|低下)?\s*(?:の|で|、|となり)?\s*$")
+_TOTAL = re.compile(r"合計|総数|総計|全体で|(?:^|[のでは、\s])計\s*(?:約)?$")
+# The words after a figure are its own up to a break: a bracket, a comma, a full stop.
+_OWN_AFTER = re.compile(r"[、。(:]")
 
 
 def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
@@ -285,12 +290,15 @@ def extract(
             if head:
                 scope = scope.with_heading(head)
         seen_previous = False
+        candidates_here: list[Candidate] = []
+        waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
         segments = list(_segments(quantities, sentence))
         for i, (q, seg_start, seg_end) in enumerate(segments):
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
             before, after = norm[seg_start : q.start], norm[q.end : seg_end]
-            if find.exclude and _has_any(before + after[:_TAIL], find.exclude):
+            own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
+            if find.exclude and _has_any(before + own_after, find.exclude):
                 continue  # its own words are about something else
             q = with_unit_before(q, before)
             # 45都道府県(約96%): a figure in brackets after another is named by its words.
@@ -306,6 +314,7 @@ def extract(
                 analysis.lead_periods[index],
                 norm,
                 last_level.observation.period if last_level else None,
+                quantities,
             )
             if (
                 not previous
@@ -328,6 +337,10 @@ def extract(
                 )
             seen_previous = seen_previous or previous
             if change is not None and find.value != "change":
+                if last_level is None:
+                    # 前年度比12自治体増の776自治体: the change of the figure that follows.
+                    waiting = (q, _signed(q, after), change, period, assumed)
+                    continue
                 if last_level is not None:
                     rel = _observation(
                         q,
@@ -366,8 +379,27 @@ def extract(
                 previous=previous,
                 total=bool(_TOTAL.search(before[-12:])),
             )
+            if obs.total and candidates_here:
+                # 電話41,220件、SNS12,870件、メール3,315件の計57,405件: the total is what its
+                # parts are, and scores as the best of them.
+                best = max(candidates_here, key=lambda c: c.score)
+                if best.score > scored.score:
+                    scored = Scored(
+                        best.score,
+                        best.scored.near if best.scored else 0.0,
+                        ("内訳の合計", *best.why),
+                    )
+                    obs = replace(obs, score=scored.score)
             last_level = Candidate(obs, scored.score, scored.why, scored)
             candidates.append(last_level)
+            candidates_here.append(last_level)
+            if waiting is not None and _CHANGE_THEN_LEVEL.match(norm, waiting[0].end, q.start):
+                wq, value, kind, wperiod, wassumed = waiting
+                rel = _observation(
+                    wq, raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
+                )
+                changes.append((last_level, rel))
+            waiting = None
         carried = last_level
     candidates.sort(key=lambda c: -c.score)
     all_changes = tuple((level.observation, rel) for level, rel in changes)
@@ -513,7 +545,19 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     drop: set[int] = set()
     for a, b in pairwise(quantities):
         between = norm[a.end : b.start].strip()
-        if between != "(" or a.unit is None or b.unit is None:
+        if a.unit is None or b.unit is None:
+            continue
+        if between != "(":
+            # 51.2%と初めて5割を超えた: a round figure that only restates the one before it
+            if (
+                len(between) <= 8
+                and not re.search(r"[、。,()]", between)
+                and (b.bound or b.approx or b.unit == "wari")
+                and not (a.bound or a.approx)
+                and same_dimension(a.unit, b.unit)
+                and _close(a, b)
+            ):
+                drop.add(id(b))
             continue
         if not same_dimension(a.unit, b.unit):
             continue
@@ -524,6 +568,17 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     if not drop:
         return quantities
     return tuple(q for q in quantities if id(q) not in drop)
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures of one dimension are within a tenth of each other."""
+    from .units import convert
+
+    try:
+        other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
+    except ValueError:
+        return False
+    return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
 
 
 def _change_kind(q: Quantity, before: str, after: str) -> str | None:
@@ -559,13 +614,15 @@ def _period_for(
     lead_periods: tuple[PeriodMatch, ...],
     norm: str,
     level_period: Period | None = None,
+    others: tuple[Quantity, ...] = (),
 ) -> tuple[Period | None, bool, bool]:
     """The period a number belongs to, whether it was assumed rather than read, and whether
     the number is stated as the previous value (前年(18.2%), 前年度末:52%).
 
     ``before`` and ``after`` are normalised; ``periods``: those of the sentence.
     ``level_period``: the period of the value just before it
-    in the sentence, which a previous value (前年(35.2%)) is one year before.
+    in the sentence, which a previous value (前年(35.2%)) is one year before; ``others``:
+    the sentence's figures.
     """
     paren = _PAREN.match(after)
     if paren:
@@ -577,11 +634,14 @@ def _period_for(
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
     # time, which they spell out: 前年度(令和6年度)は….
+    # NOTE: a period written right before another figure (令和6年度末の8,277件から…9,310件)
+    # dates that figure, not the ones after it.
     earlier = [
         p
         for p in periods
         if p.end <= q.start
         and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
+        and not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
     ]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):

@@ -111,6 +111,25 @@ KINDS = [
         "相談件数：合計5万4,310件（電話39,902件、SNS11,024件、メール3,384件）。",
         54310,
     ),  # a stated total, not one of its parts
+    (
+        {"label": "窓口の相談件数", "find": {"label": ["相談件数"]}},
+        "相談件数は対面2,100件、オンライン880件の計2,980件であった。",
+        2980,
+    ),  # …の計2,980件: the total after its parts
+    (
+        {"label": "利用者の就業率", "unit": "%", "target": 50, "find": {"label": ["就業率"]}},
+        "令和8年度の利用者の就業率は52.4%と初めて5割を超えた。",
+        52.4,
+    ),  # 5割を超えた restates the precise figure before it
+    (
+        {
+            "label": "支援対象者数",
+            "unit": "人",
+            "find": {"label": ["対象者"], "exclude": ["就職率"]},
+        },
+        "・B事業：支援対象者1,210人(就職率88.0%)",
+        1210,
+    ),  # exclude vetoes the figure's own words, not the bracket after them
 ]
 
 
@@ -193,6 +212,23 @@ def test_previous_values_are_one_period_back(fields, text, value, earlier) -> No
     actual, outcome = chosen(indicator(**fields), text)
     assert actual == pytest.approx(value), outcome.reason
     assert [p.value for p in outcome.trend][-2:] == pytest.approx([earlier, value])
+
+
+def test_a_period_before_another_figure_dates_that_figure_only() -> None:
+    rule = indicator(label="登録団体数", unit="団体", target=900, find={"label": ["登録団体"]})
+    text = (
+        "令和8年度末の登録団体数は、令和7年度末の812団体から百団体を超えて増加し、934団体となった。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == 934, outcome.reason  # not 812 (令和7年度末) nor 百 (the change)
+    assert outcome.period is not None and outcome.period.end == date(2027, 3, 31)
+
+
+def test_a_change_written_before_its_figure() -> None:
+    rule = indicator(label="実施自治体数", comparator="increase", target=None, unit="自治体")
+    _, outcome = chosen(rule, "令和8年度の実施自治体数は、前年度比15自治体増の640自治体となった。")
+    assert outcome.status == "achieved"
+    assert outcome.target == pytest.approx(625)  # 640 − 15
 
 
 def test_increase_target_uses_the_previous_value() -> None:
