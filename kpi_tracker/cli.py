@@ -682,7 +682,7 @@ def _card_for_compare(
     NOTE: a key with a folder or a file extension (r6.txt) names a document even when it does
     not exist, so the error is about the file, not about stored reports.
     """
-    if Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
+    if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .scorecard import scorecard_dict
 
         return scorecard_dict(_scorecard(key, rules_path, encoding))

@@ -133,3 +133,12 @@ def test_json_still_parses_after_the_change() -> None:
     result = CliRunner().invoke(cli, ["measures", str(SEED), "--format", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["measures"]) == 143
+
+
+def test_compare_reads_one_side_from_stdin() -> None:
+    # CONTRACT §5: `-` as DOC reads stdin, for compare's documents too.
+    result = CliRunner().invoke(
+        cli, ["compare", str(SEED), "-", "--format", "json"], input=SEED.read_bytes()
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["new"]["source"] == "<stdin>"
