@@ -845,16 +845,17 @@ def rules_list(rules_path: str | None) -> None:
 
         kpi-tracker rules list
     """
-    from .rules_search import list_rules
+    from .rules_search import RulesFile, list_rules
 
-    found, missing = list_rules(rules_path)
-    for f in found:
-        rules_set = f.loaded.rules
-        count = sum(len(inds) for inds in rules_set.measures.values())
-        click.echo(f"{f.origin}\t{f.path}\t「{rules_set.plan}」\t{count} indicators")
-    for place in missing:
-        click.echo(f"{place.origin}\t{place.path}\t(missing)")
-    if not found:
+    entries = list_rules(rules_path)
+    for entry in entries:
+        if isinstance(entry, RulesFile):
+            rules_set = entry.loaded.rules
+            count = sum(len(inds) for inds in rules_set.measures.values())
+            click.echo(f"{entry.origin}\t{entry.path}\t「{rules_set.plan}」\t{count} indicators")
+        else:
+            click.echo(f"{entry.origin}\t{entry.path}\t(missing)")
+    if not any(isinstance(entry, RulesFile) for entry in entries):
         raise KpiTrackerError("no rules files found", None)
 
 

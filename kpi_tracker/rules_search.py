@@ -99,15 +99,14 @@ def find_rules(
     )
 
 
-def list_rules(named: str | Path | None = None) -> tuple[list[RulesFile], list[Place]]:
-    """Every rules file in the places searched, in search order, and the places that are
-    missing. A file that does not validate is an error, as it would be when used."""
-    found: list[RulesFile] = []
-    missing: list[Place] = []
+def list_rules(named: str | Path | None = None) -> list[RulesFile | Place]:
+    """Every rules file of the places searched, in search order; a place that is missing
+    stands for itself. A file that does not validate is an error, as it would be when used."""
+    found: list[RulesFile | Place] = []
     for place in places(named):
         if not place.path.exists():
-            missing.append(place)
+            found.append(place)
             continue
         files = rules_files(place.path) if place.path.is_dir() else [place.path]
         found.extend(RulesFile(place.origin, f, load_rules(f)) for f in files)
-    return found, missing
+    return found

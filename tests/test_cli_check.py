@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
+
 from kpi_tracker.render.github import command, escape_data, escape_property
 
 from .helpers import SEED, run, write_variant
@@ -14,23 +16,31 @@ from .helpers import SEED, run, write_variant
 ENV = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
 
 
-def test_the_baseline_turns_the_gate_green_and_new_misses_red(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def counts(seed_card) -> tuple[int, int]:
+    """(overdue, behind) of the reference report: 15 and 24 at the time of writing."""
+    behind = [i for i in seed_card["indicators"] if i["status"] == "behind"]
+    return sum(i["overdue"] for i in behind), len(behind)
+
+
+def test_the_baseline_turns_the_gate_green_and_new_misses_red(tmp_path: Path, counts) -> None:
+    overdue, _ = counts
     doc = tmp_path / SEED.name
     shutil.copy(SEED, doc)
     red = run("check", doc.name, "--fail-on", "overdue", cwd=tmp_path, env=ENV)
-    assert red.returncode == 1 and "15 flagged (--fail-on overdue)" in red.stderr
+    assert red.returncode == 1 and f"{overdue} flagged (--fail-on overdue)" in red.stderr
     update = run(
         "check", doc.name, "--fail-on", "overdue", "--update-baseline", cwd=tmp_path, env=ENV
     )
     assert (update.returncode, update.stderr) == (
         0,
-        ".kpi-baseline.json: 15 accepted misses (--fail-on overdue)\n",
+        f".kpi-baseline.json: {overdue} accepted misses (--fail-on overdue)\n",
     )
     green = run("check", doc.name, "--fail-on", "overdue", cwd=tmp_path, env=ENV)
     assert (green.returncode, green.stdout) == (0, "")
     accepted = green.stderr.splitlines()[1]
     assert accepted.startswith(
-        "15 accepted in .kpi-baseline.json (not failing): bullying-school-training-share, "
+        f"{overdue} accepted in .kpi-baseline.json (not failing): bullying-school-training-share, "
     )
     # One more target missed, one accepted miss worse: red again, on exactly those two.
     write_variant(
@@ -78,21 +88,28 @@ def _gate_failures(tmp_path: Path, *args: str) -> list[str]:
     return [line.split(" ")[2] for line in result.stdout.splitlines()]
 
 
-def test_junit_failures_are_the_gates(tmp_path: Path) -> None:
+def test_junit_failures_are_the_gates(tmp_path: Path, counts) -> None:
+    overdue, behind = counts
     for fail_on in ("behind", "overdue", "none"):
         args = ("--fail-on", fail_on)
         assert sorted(_junit_failures(tmp_path, *args)) == sorted(_gate_failures(tmp_path, *args))
-    assert len(_junit_failures(tmp_path, "--fail-on", "overdue")) == 15
-    assert len(_junit_failures(tmp_path)) == 24  # --fail-on behind, the default
+    assert len(_junit_failures(tmp_path, "--fail-on", "overdue")) == overdue
+    assert len(_junit_failures(tmp_path)) == behind  # --fail-on behind, the default
 
 
-def test_junit_skips_accepted_misses_with_the_reason(tmp_path: Path) -> None:
+def test_junit_skips_accepted_misses_with_the_reason(tmp_path: Path, counts) -> None:
+    overdue, behind = counts
     run("check", str(SEED), "--fail-on", "overdue", "--update-baseline", cwd=tmp_path, env=ENV)
     assert _junit_failures(tmp_path, "--fail-on", "overdue") == []
     root = ET.parse(tmp_path / "junit.xml").getroot()
     skipped = [s.get("message", "") for s in root.iter("skipped")]
-    assert sum(m.startswith("受け入れ済みの未達(.kpi-baseline.json): 実績") for m in skipped) == 15
-    assert sum(m.startswith("遅れだが --fail-on overdue では失敗としない: ") for m in skipped) == 9
+    assert (
+        sum(m.startswith("受け入れ済みの未達(.kpi-baseline.json): 実績") for m in skipped)
+        == overdue
+    )
+    assert sum(m.startswith("遅れだが --fail-on overdue では失敗としない: ") for m in skipped) == (
+        behind - overdue
+    )
 
 
 ESCAPES = [
@@ -109,7 +126,8 @@ def test_escaping() -> None:
     assert command("error", "a%b", file="x,y.txt", line=3) == "::error file=x%2Cy.txt,line=3::a%25b"
 
 
-def test_github_annotations_and_step_summary(tmp_path: Path) -> None:
+def test_github_annotations_and_step_summary(tmp_path: Path, counts) -> None:
+    overdue, _ = counts
     doc = tmp_path / SEED.name
     shutil.copy(SEED, doc)
     run("check", doc.name, "--fail-on", "overdue", "--update-baseline", cwd=tmp_path, env=ENV)
@@ -124,7 +142,7 @@ def test_github_annotations_and_step_summary(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     errors = [ln for ln in lines if ln.startswith("::error ")]
     warnings = [ln for ln in lines if ln.startswith("::warning ")]
-    assert (len(errors), len(warnings), len(lines)) == (1, 15, 16)
+    assert (len(errors), len(warnings), len(lines)) == (1, overdue, overdue + 1)
     assert errors[0].startswith(
         f"::error file={doc.name},line=184,title=施策128 テレワークセミナー受講者のうちガイドラインを理解した割合 "
         "(telework-seminar-understanding)%3A 遅れ(期限超過)::実績 70.6%25"
@@ -133,14 +151,15 @@ def test_github_annotations_and_step_summary(tmp_path: Path) -> None:
     assert "::受け入れ済みの未達(.kpi-baseline.json): 実績 86.9%25" in warnings[0]
     text = summary.read_text(encoding="utf-8")
     assert text.startswith(
-        "earlier step\n❌ **gate (--fail-on overdue): 1 failing, 15 accepted (.kpi-baseline.json)**\n"
+        f"earlier step\n❌ **gate (--fail-on overdue): 1 failing, {overdue} accepted "
+        "(.kpi-baseline.json)**\n"
     )
     assert "# 目標達成状況スコアカード" in text and "<details>" in text
 
 
-def test_github_without_a_summary_file_prints_annotations_only(tmp_path: Path) -> None:
+def test_github_without_a_summary_file_prints_annotations_only(tmp_path: Path, counts) -> None:
     result = run(
         "check", str(SEED), "--fail-on", "overdue", "--format", "github", cwd=tmp_path, env=ENV
     )
     assert result.returncode == 1
-    assert [ln[:7] for ln in result.stdout.splitlines()] == ["::error"] * 15
+    assert [ln[:7] for ln in result.stdout.splitlines()] == ["::error"] * counts[0]

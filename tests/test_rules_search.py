@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from kpi_tracker.errors import RulesError
+from kpi_tracker.rules import load_rules
 from kpi_tracker.rules_search import bundled_rules_dir, find_rules, list_rules, places
 
-from .helpers import ROOT, SEED, run
+from .helpers import ROOT, RULES, SEED, run
 
 PLAN = "孤独・孤立対策に関する施策の推進を図るための重点計画"
 TITLE = (f"{PLAN}「Ⅲ.具体的施策」の実施状況(令和7年度)",)
@@ -103,15 +104,17 @@ def test_rules_list_in_search_order(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"./rules\t{Path('rules') / 'other.yaml'}\t「別の計画」\t0 indicators",
-        f"package\t{ROOT / 'rules' / 'kodoku_koritsu.yaml'}\t「{PLAN}」\t68 indicators",
+        f"package\t{RULES}\t「{PLAN}」\t{len(load_rules(RULES).indicators())} indicators",
     ]
 
 
-def test_list_rules_names_missing_places(tmp_path: Path, monkeypatch) -> None:
+def test_list_rules_names_missing_places_in_order(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    found, missing = list_rules()
-    assert [f.origin for f in found] == ["package"]
-    assert [(p.origin, p.path) for p in missing] == [("./rules", Path("rules"))]
+    entries = list_rules()
+    assert [(e.origin, type(e).__name__) for e in entries] == [
+        ("./rules", "Place"),  # missing: stands for itself
+        ("package", "RulesFile"),
+    ]
 
 
 def test_the_wheel_carries_the_rules(tmp_path: Path) -> None:
