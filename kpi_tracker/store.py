@@ -537,14 +537,7 @@ def history(
             "source": r.source,
             "measure": i.measure_no,
             "indicator": i.rule_id,
-            "label": i.label,
-            "status": e.status,
-            "overdue": e.overdue,
-            "actual": plain_number(e.actual),
-            "target": plain_number(i.target),
-            "unit": i.unit,
-            "comparator": i.comparator,
-            "deadline": i.deadline.isoformat() if i.deadline else None,
+            **_judged(i, e),
             "period": e.period_text,
             "period_end": e.period_end.isoformat() if e.period_end else None,
             "reason": e.reason,
@@ -628,6 +621,20 @@ def find_report(engine: Engine, key: str) -> int:
     return ids[0]
 
 
+def _judged(i: IndicatorRow, e: EvaluationRow) -> dict[str, Any]:
+    """A stored indicator's fields in the scorecard shape (``scorecard.indicator_dict``)."""
+    return {
+        "label": i.label,
+        "status": e.status,
+        "overdue": e.overdue,
+        "actual": plain_number(e.actual),
+        "target": plain_number(i.target),
+        "unit": i.unit,
+        "comparator": i.comparator,
+        "deadline": i.deadline.isoformat() if i.deadline else None,
+    }
+
+
 def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
     """A stored report in the scorecard shape that ``compare`` reads."""
     rows = _rows(engine, col(ReportRow.id) == report_id)
@@ -648,14 +655,7 @@ def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
             {
                 "id": i.rule_id,
                 "measure": i.measure_no,
-                "label": i.label,
-                "status": e.status,
-                "overdue": e.overdue,
-                "actual": plain_number(e.actual),
-                "target": plain_number(i.target),
-                "unit": i.unit,
-                "comparator": i.comparator,
-                "deadline": i.deadline.isoformat() if i.deadline else None,
+                **_judged(i, e),
                 "progress": e.progress,
                 "period": {
                     "start": e.period_start.isoformat(),

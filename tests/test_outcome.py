@@ -20,6 +20,16 @@ def run(rule: Indicator, text: str, **kw):
     return evaluate_indicator(rule, 1, extract(rule, text), AS_OF, **kw)
 
 
+# 半減: 1,327人 (the baseline) halved by the deadline.
+HALVE_DEATHS = {
+    "comparator": "reduce_by_ratio",
+    "target": None,
+    "ratio": 0.5,
+    "baseline": {"value": 1327},
+    "unit": "人",
+    "find": {"label": ["死亡者数"]},
+}
+
 COMPARISONS = [
     # (rule fields, status text, status, reason code)  # why
     ({}, "令和7年度の件数は120件。", "achieved", "met"),
@@ -79,32 +89,8 @@ COMPARISONS = [
         "behind",
         "not_met",
     ),
-    (
-        {
-            "comparator": "reduce_by_ratio",
-            "target": None,
-            "ratio": 0.5,
-            "baseline": {"value": 1327},
-            "unit": "人",
-            "find": {"label": ["死亡者数"]},
-        },
-        "令和7年の死亡者数は600人。",
-        "achieved",
-        "met",
-    ),
-    (
-        {
-            "comparator": "reduce_by_ratio",
-            "target": None,
-            "ratio": 0.5,
-            "baseline": {"value": 1327},
-            "unit": "人",
-            "find": {"label": ["死亡者数"]},
-        },
-        "令和7年の死亡者数は1,513人。",
-        "behind",
-        "not_met",
-    ),
+    (HALVE_DEATHS, "令和7年の死亡者数は600人。", "achieved", "met"),  # ≤ 663.5人
+    (HALVE_DEATHS, "令和7年の死亡者数は1,513人。", "behind", "not_met"),  # above the baseline
     ({"tolerance": 0.05}, "令和7年度の件数は96件。", "achieved", "met"),  # 100件程度
     (
         {"find": {"label": ["件数"], "value": "change"}, "target": 300000, "unit": "人"},
