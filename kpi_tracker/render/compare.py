@@ -59,7 +59,7 @@ def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
         "indicator": c["label"],
         "previous": _value(old),
         "current": _value(new),
-        "delta": delta_text(c["delta"], c["delta_pct"], unit),
+        "delta": delta_text(c["delta"], c["delta_pct"], unit, lang),
         "progress": f"{progress_text(old and old['progress'])} → "
         f"{progress_text(new and new['progress'])}",
         "status": f"{_status(old, lang)} → {_status(new, lang)}",

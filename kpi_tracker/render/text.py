@@ -196,10 +196,13 @@ def progress_text(progress: object) -> str:
     return "—" if progress is None else f"{float(progress) * 100:.0f}%"  # type: ignore[arg-type]
 
 
-def delta_text(delta: object, delta_pct: object, unit: str) -> str:
-    """A change with its sign and unit, and in percent where there is one: ``+234人 (+3.4%)``."""
+def delta_text(delta: object, delta_pct: object, unit: str, lang: str = "ja") -> str:
+    """A change with its sign and unit, and in percent where there is one: ``+234人 (+3.4%)``.
+    A change of a percentage is in points: ``−3ポイント (−3.9%)``."""
     if delta is None:
         return "—"
+    if unit == "%":
+        unit = "ポイント" if lang == "ja" else " pt"
     sign = "+" if float(delta) > 0 else "±" if float(delta) == 0 else "−"  # type: ignore[arg-type]
     text = f"{sign}{number(abs(float(delta)))}{unit}"  # type: ignore[arg-type]
     if delta_pct is not None:
