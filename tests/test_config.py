@@ -133,3 +133,17 @@ def test_rules_from_the_file(tmp_path: Path) -> None:
     )
     ok = run("check", str(SEED), "--rules", str(ROOT / "rules"), cwd=tmp_path, env=CLEAN_ENV)
     assert ok.returncode == 1, ok.stderr  # the flag wins; the seed has missed targets
+
+
+def test_the_baseline_from_the_file(tmp_path: Path) -> None:
+    (tmp_path / "kpi-tracker.toml").write_text(
+        'baseline = "ci/accepted.json"\nfail_on = "overdue"\n', encoding="utf-8"
+    )
+    (tmp_path / "ci").mkdir()
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    update = run("check", str(SEED), "--update-baseline", cwd=sub, env=CLEAN_ENV)
+    assert update.returncode == 0, update.stderr
+    assert update.stderr.startswith(f"{tmp_path / 'ci' / 'accepted.json'}: ")
+    green = run("check", str(SEED), cwd=sub, env=CLEAN_ENV)
+    assert green.returncode == 0, green.stderr  # the file's baseline accepts the file's gate
