@@ -24,6 +24,7 @@ from .document import Document, Measure
 from .errors import DocumentError, Location
 from .targets import KNOWN_WHOLES, DraftedTarget, TargetReading, read_targets
 from .units import unit_words
+from .vocabulary import Comparator
 
 __all__ = [
     "REVIEW_BELOW",
@@ -108,7 +109,7 @@ def _indicator(target: DraftedTarget, find: dict[str, Any]) -> Any:
     data.pop("share_of", None)
     data.pop("baseline", None)
     data["unit"] = find["units"][0]
-    if data["comparator"] not in ("increase", "decrease"):
+    if not Comparator(data["comparator"]).against_reference:
         data["comparator"], data["target"] = ">=", 0
     data.pop("ratio", None)
     return indicator_from_dict(data)

@@ -12,6 +12,7 @@ from .document import Document
 from .rules import LoadedRules
 from .scorecard import extractions_for
 from .targets import DraftedTarget, read_targets
+from .vocabulary import Comparator
 
 
 @dataclass(frozen=True)
@@ -22,21 +23,10 @@ class LintFinding:
     rule: str | None = None
 
 
-_COMPARATOR_WORDS = {
-    ">=": "以上",
-    ">": "超",
-    "<=": "以下",
-    "<": "未満",
-    "increase": "増加",
-    "decrease": "減少",
-    "reduce_by_ratio": "削減",
-}
-
-
 def describe(target: DraftedTarget) -> str:
     """One target as lint names it: ``居住支援法人の指定数 増加``, ``就職率 84.5%以上``."""
     value = "" if target.target is None else f"{_number(target.target)}{target.unit}"
-    return f"{target.label} {value}{_COMPARATOR_WORDS[target.comparator]}"
+    return f"{target.label} {value}{Comparator(target.comparator).goal_ja}"
 
 
 def _number(value: float) -> str:

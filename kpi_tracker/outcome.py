@@ -66,14 +66,14 @@ def stated_threshold(ind: Indicator) -> float | None:
     """The threshold the rule states without any reported value: the target, or the one its
     baseline gives (半減 of 1,327人 → 663.5人; 1割増 of a stated baseline)."""
     c = ind.comparator
-    if c in (">=", ">", "<=", "<"):
+    if c.needs_target:
         return ind.target
     if ind.baseline is None:
         return None
     base = ind.baseline.value
-    if c == "reduce_by_ratio" and ind.ratio is not None:
+    if c is Comparator.REDUCE_BY_RATIO and ind.ratio is not None:
         return base * (1 - ind.ratio)
-    sign = 1 if c == "increase" else -1
+    sign = c.sign  # increase or decrease
     if ind.by is not None:
         return base + sign * ind.by
     if ind.by_ratio is not None:

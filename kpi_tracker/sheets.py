@@ -38,6 +38,7 @@ from .sheet_model import (
     sheet_document,
 )
 from .sheet_vocab import header_roles, vocabulary
+from .vocabulary import Comparator
 
 __all__ = ["parse_sheet"]
 
@@ -238,7 +239,7 @@ class _TableReader:
         unmeasurable = None
         if why is not None:
             unmeasurable = why
-        elif target.value is None and comparator not in ("increase", "decrease"):
+        elif target.value is None and not Comparator(comparator).against_reference:
             text = target_text or "(空欄)"
             unmeasurable = ("no_target", f"目標値「{text}」は数値でない")
         indicator = make_indicator(

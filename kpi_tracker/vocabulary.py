@@ -82,6 +82,11 @@ class Comparator(StrEnum):
         return _COMPARATOR_TABLE[self].ja
 
     @property
+    def goal_ja(self) -> str:
+        """The goal in one word, with or without a number (以上, 増加, 削減 for 半減 and 1割減)."""
+        return _COMPARATOR_TABLE[self].goal_ja
+
+    @property
     def lower_is_better(self) -> bool:
         return _COMPARATOR_TABLE[self].lower_is_better
 
@@ -124,17 +129,19 @@ class Comparator(StrEnum):
 
 class _ComparatorRow(NamedTuple):
     ja: str
+    goal_ja: str
     lower_is_better: bool
     kind: str  # "bound" (a stated target), "reference" (vs. baseline/previous), "ratio"
 
 
 _COMPARATOR_TABLE = {
-    Comparator.AT_LEAST: _ComparatorRow("以上", False, "bound"),
-    Comparator.MORE_THAN: _ComparatorRow("超", False, "bound"),
-    Comparator.AT_MOST: _ComparatorRow("以下", True, "bound"),
-    Comparator.LESS_THAN: _ComparatorRow("未満", True, "bound"),
-    Comparator.INCREASE: _ComparatorRow("増加", False, "reference"),
-    Comparator.DECREASE: _ComparatorRow("減少", True, "reference"),
-    # The threshold shown is the baseline already reduced (半減 → half of it), so 以下.
-    Comparator.REDUCE_BY_RATIO: _ComparatorRow("以下", True, "ratio"),
+    Comparator.AT_LEAST: _ComparatorRow("以上", "以上", False, "bound"),
+    Comparator.MORE_THAN: _ComparatorRow("超", "超", False, "bound"),
+    Comparator.AT_MOST: _ComparatorRow("以下", "以下", True, "bound"),
+    Comparator.LESS_THAN: _ComparatorRow("未満", "未満", True, "bound"),
+    Comparator.INCREASE: _ComparatorRow("増加", "増加", False, "reference"),
+    Comparator.DECREASE: _ComparatorRow("減少", "減少", True, "reference"),
+    # After a threshold, that threshold is the baseline already reduced (半減 → half of it),
+    # so 以下; the goal itself is a 削減.
+    Comparator.REDUCE_BY_RATIO: _ComparatorRow("以下", "削減", True, "ratio"),
 }

@@ -49,6 +49,9 @@ def test_status_table(status: Status, ja: str, mark: str) -> None:
     ],
 )
 def test_comparator_table(comparator: Comparator, ja: str, lower_is_better: bool) -> None:
+    # The goal's own word is the same but for reduce_by_ratio (半減: a 削減, shown as 以下 after
+    # the halved threshold).
+    assert comparator.goal_ja == ("削減" if comparator is Comparator.REDUCE_BY_RATIO else ja)
     assert (comparator.ja, comparator.lower_is_better) == (ja, lower_is_better)
     assert comparator.sign == (-1 if lower_is_better else 1)
 
