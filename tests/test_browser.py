@@ -76,6 +76,11 @@ function(tr){return [tr.dataset.status,tr.dataset.ministries,tr.dataset.section,
 tr.cells[0].textContent,tr.textContent];});});
 r.counts={};document.querySelectorAll('[id^=f-count]').forEach(function(s){
 r.counts[s.id]=+s.textContent;});
+var all=document.querySelector('table[data-count="f-count"]');
+r.bars=all.querySelectorAll('tr:not([hidden]) .bar').length;
+r.targetTicks=all.querySelectorAll('tr:not([hidden]) .bar i').length;
+r.deadlines=all.querySelectorAll('tr:not([hidden]) .due').length;
+r.barWidth=all.querySelector('.bar').getBoundingClientRect().width;
 r.filters={ministry:document.getElementById('f-ministry').value,
 status:document.getElementById('f-status').value,
 section:document.getElementById('f-section').value};
@@ -362,3 +367,13 @@ def test_history_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
     assert isinstance(m, dict) and m["svgs"] > 30
     assert m["scrollW"] <= m["vw"] == PHONE[0]
     assert m["minFont"] >= 11, m["at"]
+
+
+@needs_chromium
+def test_a_progress_bar_per_indicator_with_its_deadline(browser, page, seed_card) -> None:
+    m = measure(browser, page, DESKTOP)
+    with_progress = [i for i in seed_card["indicators"] if i["progress"] is not None]
+    with_deadline = [i for i in seed_card["indicators"] if i["deadline"]]
+    assert m["bars"] == m["targetTicks"] == len(with_progress) > 30
+    assert m["deadlines"] == len(with_deadline)
+    assert m["barWidth"] > 50  # drawn, not collapsed
