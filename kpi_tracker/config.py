@@ -11,9 +11,8 @@ folder. Flags (and environment variables) win over the file, the file over built
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import KpiTrackerError, Location
 
@@ -25,17 +24,15 @@ CHOICES = {"fail_on": ("behind", "overdue", "none"), "lang": ("ja", "en")}
 TABLE = "tool.kpi-tracker"
 # [tool.kpi-tracker], [tool."kpi-tracker"], a dotted key tool.kpi-tracker.lang = …, or a
 # key kpi-tracker = {…} under [tool]: worth parsing the file for.
-_MENTIONS_TABLE = re.compile(
-    r"""tool\s*\.\s*["']?kpi-tracker|^\s*["']?kpi-tracker["']?\s*=""", re.M
-)
+# (A pattern string: re caches it on first use; no compile at import.)
+_MENTIONS_TABLE = r"""tool\s*\.\s*["']?kpi-tracker|^\s*["']?kpi-tracker["']?\s*="""
 
 
 class ConfigError(KpiTrackerError, ValueError):
     """A configuration file that cannot be used."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The settings of one configuration file (empty when there is none)."""
 
     path: Path | None = None
@@ -55,7 +52,7 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = here / "pyproject.toml"
         # NOTE: a cheap text test before parsing: most pyproject.toml files are not ours, and
         # tomllib costs a few milliseconds at every start.
-        if pyproject.is_file() and _MENTIONS_TABLE.search(_read(pyproject)):
+        if pyproject.is_file() and re.search(_MENTIONS_TABLE, _read(pyproject), re.M):
             table = _parse(pyproject).get("tool", {})
             if isinstance(table, dict) and "kpi-tracker" in table:
                 return pyproject
