@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -100,17 +100,22 @@ class Profile:
 
     weights: dict[str, float]
     total: float
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(self.weights))
 
     def coverage(self, text: str | Collection[str]) -> float:
         """The share of the profile's weight found in a text (or in a set of pairs), 0 to 1."""
         if not self.total or not text:
             return 0.0
-        weights = self.weights
-        return sum(weights[g] for g in weights.keys() & _as_pairs(text)) / self.total
+        found = self.keys.intersection(_as_pairs(text))
+        return sum(map(self.weights.__getitem__, found)) / self.total if found else 0.0
 
     def found(self, text: str | Collection[str]) -> list[str]:
         """The profile's pairs present in a text, heaviest first (for explanations)."""
-        return sorted(self.weights.keys() & _as_pairs(text), key=lambda g: -self.weights[g])
+        found = self.keys.intersection(_as_pairs(text))
+        return sorted(found, key=lambda g: -self.weights[g])
 
 
 def _as_pairs(text: str | Collection[str]) -> Collection[str]:
