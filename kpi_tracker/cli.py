@@ -14,11 +14,14 @@ import warnings
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import KpiTrackerError, Location
+
+if TYPE_CHECKING:
+    from .shape import CardData
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -676,7 +679,7 @@ def compare(
 
 def _card_for_compare(
     key: str, rules_path: str | None, encoding: str | None, db: str | None
-) -> Any:
+) -> CardData:
     """A document on disk, else a stored report (id, fiscal year or 令和7年度).
 
     NOTE: a key with a folder or a file extension (r6.txt) names a document even when it does

@@ -15,9 +15,17 @@ So 6,866 → 7,100 人 against ``>= 7,390`` whose deadline passed is a regressed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from .numfmt import plain_number
+from .shape import (
+    CardData,
+    ChangeData,
+    CompareData,
+    IndicatorData,
+    JudgedData,
+    ScorecardData,
+    SideData,
+)
 from .vocabulary import Comparator, Status
 
 # Worst first: the order of reports and of the summary counts.
@@ -40,8 +48,8 @@ class Change:
     measure: int
     indicator: str
     label: str
-    old: dict[str, Any] | None
-    new: dict[str, Any] | None
+    old: SideData | None
+    new: SideData | None
     change: str  # the status transition: one of CHANGES
     delta: float | int | None
     direction: str | None  # toward / away / same: the value's move relative to the target
@@ -49,7 +57,7 @@ class Change:
     movement: str = "unchanged"  # one of MOVEMENTS
 
 
-def _side(ind: dict[str, Any] | None) -> dict[str, Any] | None:
+def _side(ind: JudgedData | None) -> SideData | None:
     if ind is None:
         return None
     return {
@@ -59,12 +67,12 @@ def _side(ind: dict[str, Any] | None) -> dict[str, Any] | None:
         "target": ind["target"],
         "unit": ind["unit"],
         "period": ind["period"],
-        "progress": ind.get("progress"),
-        "deadline": ind.get("deadline"),
+        "progress": ind["progress"],
+        "deadline": ind["deadline"],
     }
 
 
-def status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
+def status_change(old: JudgedData, new: JudgedData) -> str:
     """improved / regressed / unchanged, by the status order (behind < on_track < achieved);
     overdue is worse than behind; gaining a measurable status is an improvement unless it is
     behind, losing one a regression unless it was behind."""
@@ -82,20 +90,21 @@ def status_change(old: dict[str, Any], new: dict[str, Any]) -> str:
 
 
 def value_delta(
-    o: dict[str, Any], n: dict[str, Any]
+    o: JudgedData, n: JudgedData
 ) -> tuple[float | int | None, float | None, str | None]:
     """``(delta, delta_pct, direction)`` of the actual value; Nones where a side has none."""
-    if o["actual"] is None or n["actual"] is None:
+    before, after = o["actual"], n["actual"]
+    if before is None or after is None:
         return None, None, None
-    raw = n["actual"] - o["actual"]
+    raw = after - before
     delta = plain_number(raw)
-    pct = round(raw / abs(o["actual"]) * 100, 1) if o["actual"] else None
+    pct = round(raw / abs(before) * 100, 1) if before else None
     sign = Comparator(n["comparator"]).sign
     direction = "same" if delta == 0 else "toward" if raw * sign > 0 else "away"
     return delta, pct, direction
 
 
-def movement(o: dict[str, Any], n: dict[str, Any], change: str, direction: str | None) -> str:
+def movement(o: JudgedData, n: JudgedData, change: str, direction: str | None) -> str:
     """What the value did between two reports (see the module docstring)."""
     before, after = Status(o["status"]), Status(n["status"])
     if after is Status.ACHIEVED and before is not Status.ACHIEVED:
@@ -118,10 +127,11 @@ def movement(o: dict[str, Any], n: dict[str, Any], change: str, direction: str |
     return "unchanged"
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    """Changes between two scorecard dicts (``scorecard_dict`` shape), worst movement first."""
-    old_inds = {i["id"]: i for i in old["indicators"]}
-    new_inds = {i["id"]: i for i in new["indicators"]}
+def compare(old: CardData, new: CardData) -> list[Change]:
+    """Changes between two scorecards (``scorecard_dict`` or ``store.stored_card`` shape), worst
+    movement first."""
+    old_inds: dict[str, JudgedData] = {i["id"]: i for i in old["indicators"]}
+    new_inds: dict[str, JudgedData] = {i["id"]: i for i in new["indicators"]}
     ids = list(dict.fromkeys([*new_inds, *old_inds]))
     changes = []
     for ind_id in ids:
@@ -153,29 +163,22 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     return sorted(changes, key=lambda c: (order[c.movement], c.measure))
 
 
-def attach_previous(data: dict[str, Any], previous: dict[str, Any]) -> None:
+def attach_previous(data: ScorecardData, previous: CardData) -> None:
     """Give each indicator of a scorecard dict its value in an earlier report: ``previous``
-    (``actual``, ``status``, ``overdue``, ``period``, ``progress``; None where the earlier report
-    lacks it), ``movement``, ``direction``, ``delta`` and ``delta_pct``; and the counts in
-    ``year_over_year``."""
-    before = {i["id"]: i for i in previous["indicators"]}
+    (``actual``, ``status``, ``overdue``, ``period``, ``progress``), ``movement``,
+    ``direction``, ``delta`` and ``delta_pct``; and the counts in ``year_over_year``."""
+    before: dict[str, JudgedData] = {i["id"]: i for i in previous["indicators"]}
     counts = dict.fromkeys(MOVEMENTS, 0)
     for ind in data["indicators"]:
         o = before.get(ind["id"])
         if o is None:
-            ind.update(previous=None, movement="new", direction=None, delta=None, delta_pct=None)
+            move = "new"
+            _set_previous(ind, None, move, None, None, None)
         else:
             delta, pct, direction = value_delta(o, ind)
-            ind.update(
-                previous={
-                    k: o.get(k) for k in ("actual", "status", "overdue", "period", "progress")
-                },
-                movement=movement(o, ind, status_change(o, ind), direction),
-                direction=direction,
-                delta=delta,
-                delta_pct=pct,
-            )
-        counts[ind["movement"]] += 1
+            move = movement(o, ind, status_change(o, ind), direction)
+            _set_previous(ind, o, move, direction, delta, pct)
+        counts[move] += 1
     counts["dropped"] = len(set(before) - {i["id"] for i in data["indicators"]})
     data["year_over_year"] = {
         "previous": previous["report"],
@@ -184,13 +187,37 @@ def attach_previous(data: dict[str, Any], previous: dict[str, Any]) -> None:
     }
 
 
+def _set_previous(
+    ind: IndicatorData,
+    o: JudgedData | None,
+    move: str,
+    direction: str | None,
+    delta: float | None,
+    pct: float | None,
+) -> None:
+    """The year-over-year fields of an indicator, in the order its JSON lists them."""
+    ind["previous"] = (
+        None
+        if o is None
+        else {
+            "actual": o["actual"],
+            "status": o["status"],
+            "overdue": o["overdue"],
+            "period": o["period"],
+            "progress": o["progress"],
+        }
+    )
+    ind["movement"] = move
+    ind["direction"] = direction
+    ind["delta"] = delta
+    ind["delta_pct"] = pct
+
+
 def is_changed(c: Change) -> bool:
     return c.change != "unchanged" or c.movement != "unchanged"
 
 
-def compare_dict(
-    old: dict[str, Any], new: dict[str, Any], *, only_changed: bool = False
-) -> dict[str, Any]:
+def compare_dict(old: CardData, new: CardData, *, only_changed: bool = False) -> CompareData:
     """The JSON shape of ``compare``: both reports, the counts, then each change (worst first).
     ``only_changed`` leaves out indicators whose status and value both stayed; the counts
     still count every indicator."""
@@ -204,20 +231,20 @@ def compare_dict(
             "change": {k: sum(1 for c in changes if c.change == k) for k in CHANGES},
             "regressions": sum(1 for c in changes if c.movement in REGRESSIONS),
         },
-        "changes": [
-            {
-                "measure": c.measure,
-                "indicator": c.indicator,
-                "label": c.label,
-                "old": c.old,
-                "new": c.new,
-                "change": c.change,
-                "movement": c.movement,
-                "delta": c.delta,
-                "delta_pct": c.delta_pct,
-                "direction": c.direction,
-            }
-            for c in changes
-            if not only_changed or is_changed(c)
-        ],
+        "changes": [_change_data(c) for c in changes if not only_changed or is_changed(c)],
+    }
+
+
+def _change_data(c: Change) -> ChangeData:
+    return {
+        "measure": c.measure,
+        "indicator": c.indicator,
+        "label": c.label,
+        "old": c.old,
+        "new": c.new,
+        "change": c.change,
+        "movement": c.movement,
+        "delta": c.delta,
+        "delta_pct": c.delta_pct,
+        "direction": c.direction,
     }

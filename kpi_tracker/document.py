@@ -23,6 +23,7 @@ from .era import find_periods, fiscal_year_end
 from .errors import DocumentError, Location
 from .normalize import normalize, strip_html
 from .reader import RawDocument, Row, read_rows
+from .shape import ReportData
 
 if TYPE_CHECKING:
     from .sheet_model import SheetData
@@ -80,7 +81,7 @@ class Document:
         """The last day of the report's fiscal year (令和7年度 → 2026-03-31)."""
         return None if self.fiscal_year is None else fiscal_year_end(self.fiscal_year)
 
-    def report_dict(self) -> dict[str, object]:
+    def report_dict(self) -> ReportData:
         return {
             "title": self.title,
             "plan": self.plan,

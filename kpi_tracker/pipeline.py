@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .rules import LoadedRules
 from .scorecard import Scorecard, evaluate, with_previous
+from .shape import StoredCardData
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -81,7 +82,7 @@ def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:
     return card if found is None else with_previous(card, store.stored_card(engine, found))
 
 
-def compared_report(key: str, engine: Engine) -> dict[str, Any]:
+def compared_report(key: str, engine: Engine) -> StoredCardData:
     """A stored report named by id (``3``), fiscal year (``2025``) or era year (``令和7年度``),
     in the shape ``compare`` reads."""
     from . import store

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from .bulk import no_cycle_collection
 from .document import Document, Measure
@@ -14,6 +13,15 @@ from .grading import measure_grade, measure_status
 from .numfmt import plain_number
 from .outcome import Outcome, evaluate_indicator
 from .rules import Indicator, LoadedRules
+from .shape import (
+    CandidateData,
+    CardData,
+    IndicatorData,
+    MeasureData,
+    ScorecardData,
+    SheetExtraData,
+    SummaryData,
+)
 from .trend import TrendPoint
 from .units import unit_label
 from .vocabulary import Status
@@ -39,10 +47,10 @@ class Scorecard:
     as_of: date
     warnings: tuple[str, ...] = field(default=())
     # The plan's earlier report (scorecard dict shape) to show each indicator's movement against.
-    previous: dict[str, Any] | None = field(default=None, compare=False)
+    previous: CardData | None = field(default=None, compare=False)
     # Per indicator id, fields a structured sheet adds to the JSON (its row, the published
     # 達成率 beside the engine's); empty for the prose table.
-    extras: dict[str, dict[str, object]] = field(default_factory=dict)
+    extras: dict[str, SheetExtraData] = field(default_factory=dict)
     # Renderings list each indicator's candidates and why the value won (--explain).
     explain: bool = False
 
@@ -50,11 +58,18 @@ class Scorecard:
     def indicators(self) -> list[Outcome]:
         return [o for m in self.measures for o in m.outcomes]
 
-    def summary(self) -> dict[str, int]:
-        counts = {s.value: 0 for s in Status}
+    def summary(self) -> SummaryData:
+        counts = {s: 0 for s in Status}
         for o in self.indicators:
             counts[o.status] += 1
-        return {"measures": len(self.measures), "indicators": len(self.indicators), **counts}
+        return {
+            "measures": len(self.measures),
+            "indicators": len(self.indicators),
+            "achieved": counts[Status.ACHIEVED],
+            "on_track": counts[Status.ON_TRACK],
+            "behind": counts[Status.BEHIND],
+            "not_measurable": counts[Status.NOT_MEASURABLE],
+        }
 
     def flagged(self, fail_on: str) -> list[Outcome]:
         """Indicators that fail a CI gate: ``behind`` (all behind), ``overdue`` or ``none``."""
@@ -67,7 +82,7 @@ class Scorecard:
         ]
 
 
-def with_previous(card: Scorecard, previous: dict[str, Any] | None) -> Scorecard:
+def with_previous(card: Scorecard, previous: CardData | None) -> Scorecard:
     """The scorecard with an earlier report (``scorecard_dict`` or ``store.stored_card``
     shape) to compare each indicator with: its renderings gain ``previous`` and ``movement``."""
     return replace(card, previous=previous)
@@ -200,7 +215,7 @@ def _measure_outcome(
     return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
 
 
-def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
+def indicator_dict(o: Outcome, line: int) -> IndicatorData:
     obs = o.observation
     ind = o.indicator
     unit = ind.unit
@@ -243,10 +258,10 @@ def indicator_dict(o: Outcome, line: int) -> dict[str, object]:
 EXPLAINED_CANDIDATES = 5
 
 
-def candidates_list(o: Outcome) -> list[dict[str, object]]:
+def candidates_list(o: Outcome) -> list[CandidateData]:
     """The best candidates of an indicator with their scores and reasons (``--explain``)."""
     chosen = o.observation
-    out: list[dict[str, object]] = []
+    out: list[CandidateData] = []
     for c in o.candidates[:EXPLAINED_CANDIDATES]:
         obs = c.observation
         out.append(
@@ -264,7 +279,7 @@ def candidates_list(o: Outcome) -> list[dict[str, object]]:
     return out
 
 
-def scorecard_dict(card: Scorecard) -> dict[str, Any]:
+def scorecard_dict(card: Scorecard) -> ScorecardData:
     """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
     the document's unit, comparator, deadline, period, progress, reason, evidence with its
@@ -273,8 +288,8 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
     report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
     report["rules"] = card.rules_path
     report["rules_sha256"] = card.rules_sha256
-    measures = []
-    indicators = []
+    measures: list[MeasureData] = []
+    indicators: list[IndicatorData] = []
     for m in card.measures:
         measures.append(
             {
@@ -297,9 +312,9 @@ def scorecard_dict(card: Scorecard) -> dict[str, Any]:
                 entry["candidates"] = candidates_list(o)
             extra = card.extras.get(o.indicator.id)
             if extra:
-                entry.update(extra)
+                entry = {**entry, **extra}
             indicators.append(entry)
-    data: dict[str, Any] = {
+    data: ScorecardData = {
         "report": report,
         "summary": card.summary(),
         "measures": measures,

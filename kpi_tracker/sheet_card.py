@@ -20,6 +20,7 @@ from .grading import measure_grade, measure_status
 from .numfmt import format_number
 from .outcome import Outcome, evaluate_indicator
 from .rules import Indicator, LoadedRules, load_rules, rules_files, rules_for
+from .shape import SheetExtraData
 from .sheet_model import SheetIndicator
 from .trend import TrendPoint
 from .vocabulary import Comparator, Status
@@ -57,18 +58,18 @@ def evaluate_sheet(
     rules: LoadedRules | None,
     as_of: date,
     history: dict[str, tuple[TrendPoint, ...]],
-) -> tuple[list[tuple[int, list[Outcome]]], dict[str, dict[str, object]], list[str]]:
+) -> tuple[list[tuple[int, list[Outcome]]], dict[str, SheetExtraData], list[str]]:
     """Outcomes per measure number, extra JSON fields per indicator id, and warnings."""
     sheet = document.sheet
     assert sheet is not None
     overrides, warnings = _overrides(rules, sheet.indicators) if rules else ({}, [])
     by_measure: dict[int, list[Outcome]] = {m.no: [] for m in document.measures}
-    extras: dict[str, dict[str, object]] = {}
+    extras: dict[str, SheetExtraData] = {}
     disagreements: list[str] = []
     for item in sheet.indicators:
         rule = overrides.get(item.indicator.id)
         outcome = _outcome(item, rule, as_of, history)
-        extra: dict[str, object] = {"line": item.line}
+        extra: SheetExtraData = {"line": item.line}
         if outcome.observation is not None:
             extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
         if item.published_rates:
@@ -168,7 +169,7 @@ def _outcome(
     return outcome
 
 
-def _rates(item: SheetIndicator, outcome: Outcome, extra: dict[str, object]) -> str | None:
+def _rates(item: SheetIndicator, outcome: Outcome, extra: SheetExtraData) -> str | None:
     """The engine's 達成率 for the year of the value used, beside the published one; the
     words that say they differ, or None."""
     if outcome.actual is None or outcome.period is None:

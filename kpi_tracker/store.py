@@ -38,6 +38,7 @@ from .era import parse_period
 from .errors import Location, StoreError
 from .numfmt import plain_number
 from .scorecard import Scorecard
+from .shape import JudgedData, JudgementData, StoredCardData
 from .trend import TrendPoint
 
 SCHEMA_VERSION = 1
@@ -621,8 +622,8 @@ def find_report(engine: Engine, key: str) -> int:
     return ids[0]
 
 
-def _judged(i: IndicatorRow, e: EvaluationRow) -> dict[str, Any]:
-    """A stored indicator's fields in the scorecard shape (``scorecard.indicator_dict``)."""
+def _judged(i: IndicatorRow, e: EvaluationRow) -> JudgementData:
+    """A stored indicator's fields in the scorecard shape (``shape.JudgedData``)."""
     return {
         "label": i.label,
         "status": e.status,
@@ -635,7 +636,7 @@ def _judged(i: IndicatorRow, e: EvaluationRow) -> dict[str, Any]:
     }
 
 
-def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
+def stored_card(engine: Engine, report_id: int) -> StoredCardData:
     """A stored report in the scorecard shape that ``compare`` reads."""
     rows = _rows(engine, col(ReportRow.id) == report_id)
     with Session(engine) as session:
@@ -651,20 +652,21 @@ def stored_card(engine: Engine, report_id: int) -> dict[str, Any]:
             "sha256": report.sha256,
             "stored_id": report.id,
         },
-        "indicators": [
-            {
-                "id": i.rule_id,
-                "measure": i.measure_no,
-                **_judged(i, e),
-                "progress": e.progress,
-                "period": {
-                    "start": e.period_start.isoformat(),
-                    "end": e.period_end.isoformat(),
-                    "text": e.period_text,
-                }
-                if e.period_start and e.period_end
-                else None,
-            }
-            for _, i, e in rows
-        ],
+        "indicators": [_stored_indicator(i, e) for _, i, e in rows],
+    }
+
+
+def _stored_indicator(i: IndicatorRow, e: EvaluationRow) -> JudgedData:
+    return {
+        "id": i.rule_id,
+        "measure": i.measure_no,
+        **_judged(i, e),
+        "progress": e.progress,
+        "period": {
+            "start": e.period_start.isoformat(),
+            "end": e.period_end.isoformat(),
+            "text": e.period_text,
+        }
+        if e.period_start and e.period_end
+        else None,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..shape import ScorecardData
 from .text import movement_label, status_text
 
 # key: (Japanese, English)
@@ -90,35 +91,35 @@ def column_name(key: str, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
-def indicator_columns(data: dict[str, Any]) -> tuple[str, ...]:
+def indicator_columns(data: ScorecardData) -> tuple[str, ...]:
     """The indicator columns; with a previous report, its value and the movement too."""
     return INDICATOR_COLUMNS + (YOY_COLUMNS if "year_over_year" in data else ())
 
 
-def indicator_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def indicator_rows(data: ScorecardData, lang: str) -> list[dict[str, Any]]:
     """One row per indicator of a scorecard dict, keyed by ``indicator_columns``."""
     measures = {m["no"]: m for m in data["measures"]}
     rows = []
     for ind in data["indicators"]:
         m = measures[ind["measure"]]
-        period = ind["period"] or {}
-        evidence = ind["evidence"] or {}
-        prev = ind.get("previous") or {}
+        period = ind["period"]
+        evidence = ind["evidence"]
+        prev = ind.get("previous")
         rows.append(
             {
                 **ind,
                 "status": status_text(ind["status"], False, lang),
-                "period_start": period.get("start"),
-                "period_end": period.get("end"),
-                "period_text": period.get("text"),
-                "evidence_text": evidence.get("text"),
-                "evidence_line": evidence.get("line"),
+                "period_start": period["start"] if period else None,
+                "period_end": period["end"] if period else None,
+                "period_text": period["text"] if period else None,
+                "evidence_text": evidence["text"] if evidence else None,
+                "evidence_line": evidence["line"] if evidence else None,
                 "measure_name": m["name"],
                 "ministries": " ".join(m["ministries"]),
                 "section": " > ".join(m["section"]),
-                "previous_actual": prev.get("actual"),
+                "previous_actual": prev["actual"] if prev else None,
                 "previous_status": (
-                    status_text(prev["status"], bool(prev.get("overdue")), lang) if prev else None
+                    status_text(prev["status"], prev["overdue"], lang) if prev else None
                 ),
                 "movement": movement_label(ind, lang) if "movement" in ind else None,
             }
@@ -126,7 +127,7 @@ def indicator_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def measure_rows(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def measure_rows(data: ScorecardData, lang: str) -> list[dict[str, Any]]:
     """One row per measure of a scorecard dict, keyed by ``MEASURE_COLUMNS``."""
     return [
         {

@@ -9,9 +9,9 @@ the target in the old and the new report.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from ..compare import MOVEMENTS
+from ..shape import ChangeData, CompareData, SideData
 from .html import CSS, table_head, table_row
 from .json_ import dumps
 from .text import (
@@ -40,20 +40,22 @@ MOVEMENT_COLOURS = {
 }
 
 
-def _value(side: dict[str, Any] | None) -> str:
+def _value(side: SideData | None) -> str:
     if side is None or side["actual"] is None:
         return "—"
     return f"{number(side['actual'])}{side['unit']}"
 
 
-def _status(side: dict[str, Any] | None, lang: str) -> str:
+def _status(side: SideData | None, lang: str) -> str:
     return "—" if side is None else status_text(side["status"], side["overdue"], lang)
 
 
-def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
+def _cells(c: ChangeData, lang: str) -> dict[str, str]:
     """The text of each column of one change (not escaped)."""
     old, new = c["old"], c["new"]
-    unit = (new or old)["unit"]
+    side = new or old
+    assert side is not None  # a change has at least one side
+    unit = side["unit"]
     return {
         "no": str(c["measure"]),
         "indicator": c["label"],
@@ -67,7 +69,7 @@ def _cells(c: dict[str, Any], lang: str) -> dict[str, str]:
     }
 
 
-def render(data: dict[str, Any], fmt: str, lang: str = "ja") -> str:
+def render(data: CompareData, fmt: str, lang: str = "ja") -> str:
     if fmt == "json":
         return dumps(data)
     if fmt == "html":
@@ -75,7 +77,7 @@ def render(data: dict[str, Any], fmt: str, lang: str = "ja") -> str:
     return _markdown(data, lang)
 
 
-def _markdown(data: dict[str, Any], lang: str) -> str:
+def _markdown(data: CompareData, lang: str) -> str:
     L = labels(lang)
     old, new = data["old"], data["new"]
     counts = data["summary"]["movement"]
@@ -105,7 +107,7 @@ _COMPARE_CSS = (
 )
 
 
-def _html(data: dict[str, Any], lang: str) -> str:
+def _html(data: CompareData, lang: str) -> str:
     L = labels(lang)
     old, new = data["old"], data["new"]
     counts = data["summary"]["movement"]
@@ -151,19 +153,20 @@ def _html(data: dict[str, Any], lang: str) -> str:
 SLOPE_CAP = 1.5  # shares above 150% of the target are drawn at the top edge
 
 
-def slope_chart(changes: list[dict[str, Any]], lang: str) -> str:
+def _shares(c: ChangeData) -> tuple[float, float] | None:
+    """The old and the new share of the target, when both sides have one."""
+    old, new = c["old"], c["new"]
+    if old is None or new is None or old["progress"] is None or new["progress"] is None:
+        return None
+    return old["progress"], new["progress"]
+
+
+def slope_chart(changes: list[ChangeData], lang: str) -> str:
     """Old → new share of the target per indicator, as inline SVG. Indicators without a
     share on both sides are left out; unchanged ones are drawn first, in grey."""
     L = labels(lang)
-    pairs = [
-        c
-        for c in changes
-        if c["old"]
-        and c["new"]
-        and c["old"]["progress"] is not None
-        and c["new"]["progress"] is not None
-    ]
-    pairs.sort(key=lambda c: c["movement"] != "unchanged")
+    pairs = [(c, shares) for c in changes if (shares := _shares(c)) is not None]
+    pairs.sort(key=lambda pair: pair[0]["movement"] != "unchanged")
     width, height, top, bottom, left, right = 480, 340, 24, 300, 70, 410
 
     def y(share: float) -> float:
@@ -189,12 +192,12 @@ def slope_chart(changes: list[dict[str, Any]], lang: str) -> str:
         f'<text x="{left}" y="{height - 8}" text-anchor="middle">{escape(L["previous"])}</text>'
         f'<text x="{right}" y="{height - 8}" text-anchor="middle">{escape(L["current"])}</text>'
     )
-    for c in pairs:
-        y0, y1 = y(float(c["old"]["progress"])), y(float(c["new"]["progress"]))
+    for c, (before, after) in pairs:
+        y0, y1 = y(float(before)), y(float(after))
         colour = MOVEMENT_COLOURS[c["movement"]]
         tip = (
-            f"{c['measure']} {c['label']}: {progress_text(c['old']['progress'])} → "
-            f"{progress_text(c['new']['progress'])} ({movement_label(c, lang)})"
+            f"{c['measure']} {c['label']}: {progress_text(before)} → "
+            f"{progress_text(after)} ({movement_label(c, lang)})"
         )
         parts.append(
             f'<g data-movement="{c["movement"]}"><title>{escape(tip)}</title>'

@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 
 from ..scorecard import scorecard_dict
+from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
 from ..vocabulary import Status
 from .text import (
     actual_text,
@@ -146,7 +147,7 @@ def _chart(key: str, groups: list[tuple[str, dict[str, int]]], lang: str) -> str
     return "".join(out)
 
 
-def _progress_bar(ind: dict[str, Any], L: dict[str, str]) -> str:
+def _progress_bar(ind: IndicatorData, L: dict[str, str]) -> str:
     """Actual against target (the black tick is the target), the deadline beside it."""
     p = ind.get("progress")
     due = ""
@@ -156,7 +157,7 @@ def _progress_bar(ind: dict[str, Any], L: dict[str, str]) -> str:
     if p is None:
         return due
     share = max(0.0, min(1.0, float(p)))
-    colour = COLOURS[ind["status"]]
+    colour = COLOURS[Status(ind["status"])]
     return (
         f"<small>{progress_text(p)}</small> {due}"
         f'<div class="bar" role="img" aria-label="{progress_text(p)}">'
@@ -234,7 +235,7 @@ def table_row(
     return f"<tr{attrs}>{tds}</tr>"
 
 
-def _filter_attrs(status: str, measure: dict[str, Any]) -> str:
+def _filter_attrs(status: str, measure: MeasureData) -> str:
     section = measure["section"][0] if measure["section"] else "—"
     return (
         f' data-status="{status}" data-ministries="{escape("|".join(measure["ministries"]))}"'
@@ -242,7 +243,7 @@ def _filter_attrs(status: str, measure: dict[str, Any]) -> str:
     )
 
 
-def _indicator_cells(i: dict[str, Any], lang: str, L: dict[str, str]) -> dict[str, str]:
+def _indicator_cells(i: IndicatorData, lang: str, L: dict[str, str]) -> dict[str, str]:
     ev = i["evidence"]
     evidence = f"「{escape(ev['text'])}」 ({L['line']} {ev['line']})" if ev else ""
     cells = {
@@ -270,7 +271,9 @@ def _select(ident: str, label: str, everything: str, options: list[tuple[str, st
     )
 
 
-def _counts(data: dict[str, Any]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+def _counts(
+    data: ScorecardData,
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
     """Indicator statuses per top-level section and per ministry."""
     by_id = {i["id"]: i for i in data["indicators"]}
     sections: dict[str, dict[str, int]] = {}
@@ -316,10 +319,10 @@ def render(card: Any, lang: str = "ja") -> str:
     out.append('<div class="cards">')
     out.append(f'<div class="card"><b>{summary["measures"]}</b>{L["measures"]}</div>')
     out.append(f'<div class="card"><b>{summary["indicators"]}</b>{L["indicators"]}</div>')
+    counts = status_counts(summary)
     for status in ORDER:
         out.append(
-            f'<div class="card {status}"><b>{summary[status]}</b>'
-            f"{_badge(status, False, lang)}</div>"
+            f'<div class="card {status}"><b>{counts[status]}</b>{_badge(status, False, lang)}</div>'
         )
     out.append("</div>")
     all_ministries = sorted({n for m in data["measures"] for n in m["ministries"]})

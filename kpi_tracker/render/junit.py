@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..baseline import Gate, gate
 from ..scorecard import scorecard_dict
+from ..shape import IndicatorData
 from ..vocabulary import Status
 from .gate import not_failing_because, regression_text
 from .text import number, status_text
@@ -23,7 +24,7 @@ def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
     verdict = verdict or gate(card, "behind")
     data = scorecard_dict(card)
     measures = {m["no"]: m for m in data["measures"]}
-    suites: dict[str, list[dict[str, Any]]] = {}
+    suites: dict[str, list[IndicatorData]] = {}
     for ind in data["indicators"]:
         section = measures[ind["measure"]]["section"]
         suites.setdefault(section[0] if section else "—", []).append(ind)
@@ -46,11 +47,12 @@ def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
                 classname=f"施策{ind['measure']}.{m['name']}",
                 name=f"{ind['id']}: {ind['label']}",
             )
-            evidence = ind["evidence"] or {}
+            evidence = ind["evidence"]
             detail = (
                 f"actual={number(ind['actual'])}{ind['unit']} target={ind['comparator']} "
                 f"{number(ind['target'])}{ind['unit']} deadline={ind['deadline']} "
-                f"line={evidence.get('line')}\n{evidence.get('text') or ''}"
+                f"line={evidence['line'] if evidence else None}\n"
+                f"{evidence['text'] if evidence else ''}"
             )
             failed = verdict.failure_of(ind["id"])
             if failed is not None:
@@ -76,7 +78,7 @@ def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _skipped(ind: dict[str, Any], verdict: Gate) -> bool:
+def _skipped(ind: IndicatorData, verdict: Gate) -> bool:
     """Not measurable, or missed but not failed by the gate."""
     if ind["status"] == Status.NOT_MEASURABLE:
         return True

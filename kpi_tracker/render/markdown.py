@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..scorecard import scorecard_dict
+from ..shape import IndicatorData, MeasureData
 from .text import (
     MARKS,
     actual_text,
@@ -26,9 +27,10 @@ from .text import (
 )
 
 
-def _status(ind_or_measure: dict[str, Any], lang: str) -> str:
+def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
     status = ind_or_measure["status"]
-    return f"{MARKS[status]} {status_text(status, bool(ind_or_measure.get('overdue')), lang)}"
+    overdue = bool(ind_or_measure.get("overdue"))
+    return f"{MARKS[status]} {status_text(status, overdue, lang)}"
 
 
 def render(card: Any, lang: str = "ja") -> str:
@@ -106,14 +108,14 @@ def render(card: Any, lang: str = "ja") -> str:
     return "\n".join(out)
 
 
-def _evidence(i: dict[str, Any]) -> str:
+def _evidence(i: IndicatorData) -> str:
     ev = i["evidence"]
     if not ev:
         return md_cell(i["reason"])
     return f"{md_cell(ev['text'])} (L{ev['line']})"
 
 
-def _yoy_cells(i: dict[str, Any] | None, lang: str) -> tuple[str, str]:
+def _yoy_cells(i: IndicatorData | None, lang: str) -> tuple[str, str]:
     """The previous-value and movement cells (with their separators), or their headers."""
     if i is None:
         L = labels(lang)
@@ -121,7 +123,7 @@ def _yoy_cells(i: dict[str, Any] | None, lang: str) -> tuple[str, str]:
     return f"{md_cell(previous_text(i))} | ", f"{movement_label(i, lang)} | "
 
 
-def _indicator_table(inds: list[dict[str, Any]], lang: str, yoy: bool = False) -> list[str]:
+def _indicator_table(inds: list[IndicatorData], lang: str, yoy: bool = False) -> list[str]:
     L = labels(lang)
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     rows = [

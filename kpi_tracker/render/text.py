@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..numfmt import format_number
+from ..shape import ChangeData, IndicatorData, JudgedData, ScorecardData
 from ..vocabulary import OVERDUE_JA, Comparator, Status
 
 number = format_number  # the renderers' name for it
@@ -182,12 +181,13 @@ DEADLINE_VALUE = {
 }
 
 
-def movement_label(item: dict[str, Any], lang: str) -> str:
+def movement_label(item: IndicatorData | ChangeData, lang: str) -> str:
     """An indicator's (or a change's) movement for a table cell; a passed deadline also says
     how the value moved: ``期限到来(値は改善)``."""
     move = item["movement"]
-    if move == "deadline_passed" and item.get("direction") in ("toward", "same"):
-        return DEADLINE_VALUE.get(lang, DEADLINE_VALUE["ja"])[item["direction"]]
+    direction = item.get("direction")
+    if move == "deadline_passed" and direction in ("toward", "same"):
+        return DEADLINE_VALUE.get(lang, DEADLINE_VALUE["ja"])[str(direction)]
     return movement_text(move, lang)
 
 
@@ -225,7 +225,7 @@ def movement_counts(counts: dict[str, int], lang: str, always: tuple[str, ...] =
     )
 
 
-def yoy_headline(data: dict[str, Any], lang: str) -> str | None:
+def yoy_headline(data: ScorecardData, lang: str) -> str | None:
     """``前年度比(2025年度): 改善 3、悪化 1、…``, for a scorecard given its previous report."""
     yoy = data.get("year_over_year")
     if not yoy:
@@ -240,12 +240,12 @@ def yoy_headline(data: dict[str, Any], lang: str) -> str | None:
     return f"{labels(lang)['yoy']} ({when}): {body}"
 
 
-def previous_text(ind: dict[str, Any]) -> str:
+def previous_text(ind: IndicatorData) -> str:
     """The indicator's value in the previous report, with its unit; ``—`` for none."""
     prev = ind.get("previous")
     if not prev or prev["actual"] is None:
         return "—"
-    return number(prev["actual"]) + str(ind["unit"])
+    return number(prev["actual"]) + ind["unit"]
 
 
 def status_text(status: str, overdue: bool, lang: str) -> str:
@@ -253,13 +253,13 @@ def status_text(status: str, overdue: bool, lang: str) -> str:
     return labels(lang)[key]
 
 
-def target_text(ind: dict[str, object], lang: str = "ja") -> str:
+def target_text(ind: JudgedData, lang: str = "ja") -> str:
     target = ind["target"]
-    comparator = Comparator(str(ind["comparator"]))
-    unit = str(ind["unit"])
+    comparator = Comparator(ind["comparator"])
+    unit = ind["unit"]
     if target is None:
         return comparator.ja if lang == "ja" else comparator
-    value = number(target) + unit  # type: ignore[arg-type]
+    value = number(target) + unit
     if lang != "ja":
         return f"{comparator} {value}"
     if comparator.against_reference:
@@ -267,18 +267,18 @@ def target_text(ind: dict[str, object], lang: str = "ja") -> str:
     return value + comparator.ja
 
 
-def actual_text(ind: dict[str, object]) -> str:
+def actual_text(ind: IndicatorData) -> str:
     if ind["actual"] is None:
         return "—"
-    text = number(ind["actual"]) + str(ind["unit"])  # type: ignore[arg-type]
+    text = number(ind["actual"]) + ind["unit"]
     if ind.get("provisional"):
         text += "(見込み)"
     return text
 
 
-def period_text(ind: dict[str, object]) -> str:
-    period = ind.get("period")
-    return str(period["text"]) if isinstance(period, dict) else "—"
+def period_text(ind: JudgedData) -> str:
+    period = ind["period"]
+    return str(period["text"]) if period is not None else "—"
 
 
 # NOTE: brackets are escaped so that document text never forms a link or an image
@@ -303,13 +303,13 @@ def md_cell(text: object) -> str:
     return str(text).translate(_MD_CELL)
 
 
-def missed(data: dict[str, Any]) -> list[dict[str, Any]]:
+def missed(data: ScorecardData) -> list[IndicatorData]:
     """The behind indicators of a scorecard dict, overdue first, then by measure."""
     behind = [i for i in data["indicators"] if i["status"] == Status.BEHIND]
     return sorted(behind, key=lambda i: (not i["overdue"], i["measure"]))
 
 
-def verdict(missed_targets: list[dict[str, Any]], lang: str) -> str:
+def verdict(missed_targets: list[IndicatorData], lang: str) -> str:
     """The one-line verdict: how many targets were missed, how many of them overdue."""
     L = labels(lang)
     if not missed_targets:
@@ -318,7 +318,7 @@ def verdict(missed_targets: list[dict[str, Any]], lang: str) -> str:
     return L["verdict_bad"].format(behind=len(missed_targets), overdue=overdue)
 
 
-def explained(data: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], list[str]]]:
+def explained(data: ScorecardData, lang: str) -> list[tuple[IndicatorData, list[str]]]:
     """Per indicator with candidates (``--explain``), one line per candidate: the value, its
     score, whether it was chosen, and why."""
     L = labels(lang)

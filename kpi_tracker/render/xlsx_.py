@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ..scorecard import scorecard_dict
+from ..shape import status_counts
 from ..vocabulary import Status
 from .columns import (
     MEASURE_COLUMNS,
@@ -134,7 +135,8 @@ def render_bytes(card: Any, lang: str = "ja") -> bytes:
         row += 1
         _put(ws, row, 1, headline).font = Font(bold=True)
     row += 2
-    counts = [(status_text(s, False, lang), data["summary"][s]) for s in Status]
+    by_status = status_counts(data["summary"])
+    counts = [(status_text(s, False, lang), by_status[s]) for s in Status]
     _header(ws, row, [L["status"], L["indicators"]])
     for key, value in counts:
         row += 1
