@@ -8,12 +8,15 @@ file name), so JUnit and HTML always parse and UTF-8 can always encode the outpu
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..normalize import drop_forbidden
 
+if TYPE_CHECKING:
+    from ..scorecard import Scorecard
 
-def render_scorecard(card: Any, fmt: str, lang: str = "ja") -> str:
+
+def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:
     module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[
         fmt
     ]

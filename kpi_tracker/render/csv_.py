@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from .columns import column_name, indicator_columns, indicator_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -20,7 +19,7 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def render(card: Any, lang: str = "ja") -> str:
+def render(card: Scorecard, lang: str = "ja") -> str:
     """One row per indicator; column names and statuses in ``lang``."""
     data = scorecard_dict(card)
     columns = indicator_columns(data)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..baseline import Failure, Gate
 from ..numfmt import format_number
+from ..scorecard import Scorecard
 
 WORDS = {
     "ja": {
@@ -48,7 +47,7 @@ def not_failing_because(indicator_id: str, verdict: Gate, lang: str) -> str:
     return W["not_gated"].format(fail_on=verdict.fail_on)
 
 
-def check_lines(card: Any, verdict: Gate) -> list[str]:
+def check_lines(card: Scorecard, verdict: Gate) -> list[str]:
     """``check``'s stdout: one line a failing target, ``file:line: 施策N id state: reason``."""
     line_of = {m.measure.no: m.measure.line for m in card.measures}
     out = []
@@ -65,7 +64,7 @@ def check_lines(card: Any, verdict: Gate) -> list[str]:
     return out
 
 
-def summary_lines(card: Any, verdict: Gate) -> list[str]:
+def summary_lines(card: Scorecard, verdict: Gate) -> list[str]:
     """``check``'s stderr: the count line, and the accepted misses in one line."""
     summary = card.summary()
     lines = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..baseline import Gate
+from ..scorecard import Scorecard
 from .gate import not_failing_because, regression_text, words
 from .markdown import render as render_markdown
 from .text import md_cell, status_text
@@ -37,7 +38,7 @@ def command(kind: str, message: str, **properties: object) -> str:
     )
 
 
-def annotation_lines(card: Any, verdict: Gate, lang: str = "ja") -> str:
+def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
     """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss."""
     line_of = {m.measure.no: m.measure.line for m in card.measures}
     source = str(card.document.source)
@@ -73,7 +74,7 @@ def _title(o: Any, lang: str) -> str:
     return f"施策{o.measure_no} {o.indicator.label} ({o.indicator.id}): {state}"
 
 
-def step_summary(card: Any, verdict: Gate, lang: str = "ja") -> str:
+def step_summary(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
     """The job summary: the gate's verdict and its failing targets, then the Markdown
     scorecard."""
     W = words(lang)

@@ -13,9 +13,8 @@ font). No text is smaller than 12 px.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
 from ..vocabulary import Status
 from .text import (
@@ -290,7 +289,7 @@ def _counts(
     return sections, ministries
 
 
-def render(card: Any, lang: str = "ja") -> str:
+def render(card: Scorecard, lang: str = "ja") -> str:
     data = scorecard_dict(card)
     L = labels(lang)
     report = data["report"]

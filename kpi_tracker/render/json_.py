@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(card: Any, lang: str = "ja") -> str:
+def render(card: Scorecard, lang: str = "ja") -> str:
     return dumps(scorecard_dict(card))

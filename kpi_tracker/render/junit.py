@@ -9,18 +9,17 @@ reason; ``achieved`` and ``on_track`` pass.
 
 from __future__ import annotations
 
-from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..baseline import Gate, gate
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData
 from ..vocabulary import Status
 from .gate import not_failing_because, regression_text
 from .text import number, status_text
 
 
-def render(card: Any, lang: str = "ja", verdict: Gate | None = None) -> str:
+def render(card: Scorecard, lang: str = "ja", verdict: Gate | None = None) -> str:
     verdict = verdict or gate(card, "behind")
     data = scorecard_dict(card)
     measures = {m["no"]: m for m in data["measures"]}

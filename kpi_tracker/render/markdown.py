@@ -6,9 +6,7 @@ section inside ``<details>``. All document text is escaped (GitHub renders inlin
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData, MeasureData
 from .text import (
     MARKS,
@@ -33,7 +31,7 @@ def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
     return f"{MARKS[status]} {status_text(status, overdue, lang)}"
 
 
-def render(card: Any, lang: str = "ja") -> str:
+def render(card: Scorecard, lang: str = "ja") -> str:
     data = scorecard_dict(card)
     L = labels(lang)
     report = data["report"]

@@ -9,9 +9,7 @@ full formats: this view is for eyes only.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from ..vocabulary import OVERDUE_JA, Status
 from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
 
@@ -41,7 +39,7 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\033[{codes}m{text}\033[0m"
 
 
-def headline(card: Any, lang: str = "ja", color: bool = False) -> str:
+def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     """The one line ``--quiet`` prints: the verdict."""
     behind = missed(scorecard_dict(card))
     style = "bold " + (
@@ -50,7 +48,7 @@ def headline(card: Any, lang: str = "ja", color: bool = False) -> str:
     return _paint(verdict(behind, lang), style, color)
 
 
-def render(card: Any, lang: str = "ja", *, color: bool = False, doc: str = "DOC") -> str:
+def render(card: Scorecard, lang: str = "ja", *, color: bool = False, doc: str = "DOC") -> str:
     data = scorecard_dict(card)
     L = labels(lang)
     report = data["report"]

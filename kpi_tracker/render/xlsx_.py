@@ -12,7 +12,7 @@ import io
 from datetime import date
 from typing import Any
 
-from ..scorecard import scorecard_dict
+from ..scorecard import Scorecard, scorecard_dict
 from ..shape import status_counts
 from ..vocabulary import Status
 from .columns import (
@@ -105,7 +105,7 @@ def _table(ws: Any, columns: tuple[str, ...], rows: list[dict[str, Any]], lang: 
         ws.column_dimensions[get_column_letter(c)].width = WIDTHS.get(key, 12)
 
 
-def render_bytes(card: Any, lang: str = "ja") -> bytes:
+def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
