@@ -209,14 +209,24 @@ def _trend_store(db: str | None) -> Any:
 
 
 def _scorecard(
-    doc: str, rules_path: str | None, encoding: str | None, as_of: Any = None, db: str | None = None
+    doc: str,
+    rules_path: str | None,
+    encoding: str | None,
+    as_of: Any = None,
+    db: str | None = None,
+    explain: bool = False,
 ) -> Any:
-    """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends."""
+    """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends;
+    ``explain`` keeps every indicator's candidates (``--explain``)."""
     from .pipeline import scorecard_for
 
     document = _load(doc, encoding)
     card = scorecard_for(
-        document, _rules(rules_path, document), as_of=as_of, engine=_trend_store(db)
+        document,
+        _rules(rules_path, document),
+        as_of=as_of,
+        engine=_trend_store(db),
+        explain=explain,
     )
     for w in card.warnings:
         if w not in document.warnings:
@@ -447,12 +457,8 @@ def scorecard(
     """
     from .render import render_scorecard
 
-    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db)
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
-    if explain:
-        from dataclasses import replace
-
-        card = replace(card, explain=True)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
         from .render import terminal
 

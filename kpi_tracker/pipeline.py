@@ -61,16 +61,17 @@ def scorecard_for(
     *,
     as_of: date | None = None,
     engine: Engine | None = None,
+    explain: bool = False,
 ) -> Scorecard:
     """The scorecard of a document; with a store ``engine``, the earlier stored reports of its
-    plan (before the evaluation date) feed the trends."""
+    plan (before the evaluation date) feed the trends; ``explain``: see ``evaluate``."""
     history = None
     when = as_of or document.as_of
     if engine is not None and when is not None:
         from . import store
 
         history = store.history_points(engine, document.plan, when)
-    return evaluate(document, rules, as_of=as_of, history=history)
+    return evaluate(document, rules, as_of=as_of, history=history, explain=explain)
 
 
 def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:

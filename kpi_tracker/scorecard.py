@@ -101,8 +101,13 @@ def evaluate(
     *,
     as_of: date | None = None,
     history: dict[str, tuple[TrendPoint, ...]] | None = None,
+    explain: bool = False,
 ) -> Scorecard:
-    """Evaluate every indicator of ``rules`` against ``document``; every measure comes out."""
+    """Evaluate every indicator of ``rules`` against ``document``; every measure comes out.
+
+    ``explain``: each outcome keeps every candidate value with its score and reasons, and the
+    renderings list them (``--explain``); without it they are dropped once the value is
+    chosen, which keeps a large document's scorecard small."""
     as_of = as_of or document.as_of
     if as_of is None:
         raise DocumentError(
@@ -111,7 +116,7 @@ def evaluate(
         )
     history = history or {}
     if document.sheet is not None:
-        return _sheet_scorecard(document, rules, as_of, history)
+        return _sheet_scorecard(document, rules, as_of, history, explain)
     by_measure = rules.rules.measures if rules else {}
     unmeasured = rules.rules.unmeasured if rules else {}
     present = {m.no for m in document.measures}
@@ -122,7 +127,8 @@ def evaluate(
         )
     with no_cycle_collection():
         results = [
-            _measure_outcome(m, by_measure, unmeasured, as_of, history) for m in document.measures
+            _measure_outcome(m, by_measure, unmeasured, as_of, history, explain)
+            for m in document.measures
         ]
     return Scorecard(
         document,
@@ -131,6 +137,7 @@ def evaluate(
         tuple(results),
         as_of,
         tuple(warnings),
+        explain=explain,
     )
 
 
@@ -139,6 +146,7 @@ def _sheet_scorecard(
     rules: LoadedRules | None,
     as_of: date,
     history: dict[str, tuple[TrendPoint, ...]],
+    explain: bool = False,
 ) -> Scorecard:
     """A structured KPI sheet: indicators from its columns, the same evaluator."""
     from .sheet_card import evaluate_sheet, measure_results
@@ -158,6 +166,7 @@ def _sheet_scorecard(
         as_of,
         (*document.warnings, *warnings),
         extras=extras,
+        explain=explain,
     )
 
 
@@ -185,6 +194,7 @@ def _measure_outcome(
     unmeasured: dict[int, str],
     as_of: date,
     history: dict[str, tuple[TrendPoint, ...]],
+    explain: bool = False,
 ) -> MeasureOutcome:
     """Every indicator of one measure, and the measure's own status, grade and reason."""
     indicators = by_measure.get(measure.no, ())
@@ -201,7 +211,7 @@ def _measure_outcome(
             history=history.get(ind.id, ()),
             share_base=done.get(ind.share_of) if ind.share_of else None,
         )
-        done[ind.id] = replace(outcome, candidates=found.candidates)
+        done[ind.id] = replace(outcome, candidates=found.candidates) if explain else outcome
     outcomes = tuple(done[i.id] for i in indicators)
     status = measure_status(list(outcomes))
     reason = None
