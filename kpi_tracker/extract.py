@@ -255,6 +255,14 @@ def extract(
     pending: Period | None = None
     pending_evidence = None
     found_label = True
+    covered: dict[str, float] = {}  # the profile's coverage of each sentence read
+
+    def cover(text: str) -> float:
+        share = covered.get(text)
+        if share is None:
+            share = covered[text] = profile.profile.coverage(text)
+        return share
+
     previous_text = ""
     carried: Candidate | None = None  # the last value of the sentence before
     for index, sentence in enumerate(analysis.sentences):
@@ -270,7 +278,7 @@ def extract(
         if not marker and not any(profile.unit_fits(q) or q.bare for q in quantities):
             carried = None
             continue  # nothing here could be the value: the sentence is not scored
-        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context)
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover)
         if not marker and scope.unrelated:
             carried = None
             continue  # names nothing the indicator measures: its figures cannot score
@@ -406,7 +414,8 @@ def extract(
     if not candidates:
         # Only to say why there is no value: are the indicator's words there at all?
         found_label = any(
-            profile.sentence_scope(s.norm, s.lead_norm, "").relevant for s in analysis.sentences
+            profile.sentence_scope(s.norm, s.lead_norm, "", cover).relevant
+            for s in analysis.sentences
         )
     return _choose(
         Extraction((), (), pending, pending_evidence, found_label, tuple(candidates), all_changes)

@@ -23,6 +23,7 @@ little. The weights are set on the documents in ``tests/fixtures`` and noted bel
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -136,10 +137,19 @@ class IndicatorProfile:
     entity: str | None  # prefecture / municipality the label counts or is a share of
     subtotal: bool  # the label itself names a part (うち…)
 
-    def sentence_scope(self, sentence: str, lead: str, previous: str) -> SentenceScope:
-        own = self.profile.coverage(sentence)
-        lead_cov = self.profile.coverage(lead) if lead else 0.0
-        prev_cov = self.profile.coverage(previous) if previous else 0.0
+    def sentence_scope(
+        self,
+        sentence: str,
+        lead: str,
+        previous: str,
+        cover: Callable[[str], float] | None = None,
+    ) -> SentenceScope:
+        """``cover``: the profile's coverage of a text, where the caller remembers those of
+        the sentences it has read (a lead-in or the sentence before is one of them)."""
+        cover = cover or self.profile.coverage
+        own = cover(sentence)
+        lead_cov = cover(lead) if lead else 0.0
+        prev_cov = cover(previous) if previous else 0.0
         topic_text = sentence + lead
         continues, heading = _sentence_facts(sentence)
         if continues:
@@ -197,8 +207,9 @@ def _synonyms() -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
-def _synonyms_of(text: str) -> list[str]:
-    return [w for g in _synonyms() if any(x in text for x in g) for w in g if w not in text]
+@lru_cache(maxsize=1024)
+def _synonyms_of(text: str) -> tuple[str, ...]:
+    return tuple(w for g in _synonyms() if any(x in text for x in g) for w in g if w not in text)
 
 
 # NOTE: words that a sibling indicator of the same measure is named by too (件数 for both the
@@ -244,11 +255,15 @@ def _profile(
     parts: list[tuple[str, float]] = [(label, 1.0), (qualifiers, 0.3)]
     parts += [(a, 0.6) for g in topic_groups for a in g]
     parts += [(w, 0.7) for w in _synonyms_of(" ".join((label, *hints)))]
-    own = profile_of(*parts, names=hints)
-    clause = _target_clause(indicator, target_norm, own)
-    if clause:
-        parts.append((clause, 0.6))
-    profile = profile_of(*parts, names=hints)
+    own: list[Profile] = []  # made only when the target cell has two clauses to choose from
+
+    def own_profile() -> Profile:
+        if not own:
+            own.append(profile_of(*parts, names=hints))
+        return own[0]
+
+    clause = _target_clause(indicator, target_norm, own_profile)
+    profile = profile_of(*parts, (clause, 0.6), names=hints) if clause else own_profile()
     others = [s for s in siblings if s.id != indicator.id and s.label != indicator.label]
     if others:
         shared = set()
@@ -277,14 +292,14 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _CLAUSE_START = re.compile(r".*[。、:]")
 
 
-def _target_clause(indicator: Indicator, target_norm: str, own: Profile) -> str:
+def _target_clause(indicator: Indicator, target_norm: str, own: Callable[[], Profile]) -> str:
     """The words of the target cell that name the target value: those before it back to the
     previous comma or full stop (令和8年度末までに児童福祉司の配置を|7,390人程度). Where the
     value stands twice (年間30万回 for two sites), the clause closest to the label."""
     if not target_norm or indicator.target is None:
         return ""
     clauses = []
-    for q in find_quantities(target_norm, norm=target_norm):
+    for q in _quantities_of(target_norm):
         if q.unit is None:
             continue
         try:
@@ -300,7 +315,15 @@ def _target_clause(indicator: Indicator, target_norm: str, own: Profile) -> str:
             clauses.append(clause)
     if not clauses:
         return ""
-    return max(clauses, key=own.coverage)
+    if len(clauses) == 1:
+        return clauses[0]
+    return max(clauses, key=own().coverage)
+
+
+# NOTE: every indicator of a measure reads the same target cell.
+@lru_cache(maxsize=1024)
+def _quantities_of(target_norm: str) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(target_norm, norm=target_norm))
 
 
 @cache
@@ -339,6 +362,7 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
     return _entity_in(before[-12:])
 
 
+@lru_cache(maxsize=4096)
 def _label_free(text: str) -> bool:
     """Whether words name nothing: particles, verbs of reaching and words of time only."""
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
@@ -348,7 +372,19 @@ def _attachment(ip: IndicatorProfile, before: str) -> float | None:
     """How much of the words a number is attached to (the phrase right before it: 企業等が,
     市区町村においては) belong to what the indicator measures: a precision, where ``near`` is
     a recall. None when the number is attached to no words of its own."""
-    for piece in reversed(_PIECE_BREAK.split(before[-24:])):
+    attached = _attached_grams(before[-24:])
+    if attached is None:
+        return None
+    grams, total = attached
+    weights = ip.profile.weights
+    return sum(w for g, w in grams.items() if g in weights) / total
+
+
+@lru_cache(maxsize=4096)
+def _attached_grams(tail: str) -> tuple[dict[str, float], float] | None:
+    """The pairs of the phrase a number is attached to and their total weight (None when it
+    has none): the same for every indicator that scores the number."""
+    for piece in reversed(_PIECE_BREAK.split(tail)):
         piece = _PERIODISH.sub("", piece)
         if content_chars(piece):
             break
@@ -358,7 +394,7 @@ def _attachment(ip: IndicatorProfile, before: str) -> float | None:
     total = sum(grams.values())
     if total < 1.0:
         return None
-    return sum(w for g, w in grams.items() if g in ip.profile.weights) / total
+    return grams, total
 
 
 def score_candidate(
@@ -389,7 +425,9 @@ def score_candidate(
     near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     heading = scope.heading if scope.heading not in near_before else ""
     near_text = heading + " " + near_before + " " + near_after
-    near = ip.profile.coverage(near_text)
+    # The profile's pairs in the words near the number: both the coverage and the explanation.
+    near_found = ip.profile.common(near_text)
+    near = ip.profile.share(near_found)
     if scope.continues and near < 0.7 * scope.context:
         near = 0.7 * scope.context  # its name stands in the sentence before
         why.append("名称は前の文に")
@@ -402,7 +440,7 @@ def score_candidate(
     )
     if attach is not None and attach >= 0.6:
         why.append("数値の直前の語が一致")
-    found = ip.profile.found(near_text)[:4]
+    found = ip.profile.ranked(near_found)[:4]
     if found:
         why.append("近接語:" + "・".join(found))
     if ip.label_groups:
@@ -415,7 +453,7 @@ def score_candidate(
     if not scope.topic:
         score += TOPIC_MISSING
         why.append("topicの語がない")
-    entity = _entity_of(q, preceding, following)
+    entity = _entity_of(q, preceding, following) if ip.entity else None
     if ip.entity and entity:
         if entity == ip.entity:
             score += ENTITY_MATCH

@@ -109,13 +109,26 @@ class Profile:
         """The share of the profile's weight found in a text (or in a set of pairs), 0 to 1."""
         if not self.total or not text:
             return 0.0
-        found = self.keys.intersection(_as_pairs(text))
-        return sum(map(self.weights.__getitem__, found)) / self.total if found else 0.0
+        return self.share(self.common(text))
 
     def found(self, text: str | Collection[str]) -> list[str]:
         """The profile's pairs present in a text, heaviest first (for explanations)."""
-        found = self.keys.intersection(_as_pairs(text))
-        return sorted(found, key=lambda g: -self.weights[g])
+        return self.ranked(self.common(text))
+
+    def common(self, text: str | Collection[str]) -> frozenset[str]:
+        """The profile's pairs present in a text: what ``share`` and ``ranked`` take, for a
+        caller that wants both."""
+        return self.keys.intersection(_as_pairs(text))
+
+    def share(self, common: frozenset[str]) -> float:
+        """The share of the profile's weight that ``common`` (from ``common``) holds."""
+        if not self.total or not common:
+            return 0.0
+        return sum(map(self.weights.__getitem__, common)) / self.total
+
+    def ranked(self, common: frozenset[str]) -> list[str]:
+        """``common`` (from ``common``) heaviest first."""
+        return sorted(common, key=lambda g: -self.weights[g])
 
 
 def _as_pairs(text: str | Collection[str]) -> Collection[str]:
