@@ -144,6 +144,7 @@ _HEADING_0 = re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|^\s*[IVX]+\s*[\.�
 _NOTE = re.compile(r"^\s*(?:※|注|\*|出典|備考)")
 _URL = re.compile(r"https?://[^\s<>\"'()（）「」、，]+")
 _MINISTRY = re.compile(r"^(?:内閣官房|内閣府|[^\sA-Za-z0-9]{1,12}?(?:省|庁|院|委員会|本部))$")
+_TRAILING_URLS = re.compile(rf"(?:\s*{_URL.pattern})+\s*$")
 _SPLIT_MINISTRIES = re.compile(r"[\s、，,・/／]+")
 
 
@@ -250,7 +251,10 @@ _CP932_PAIRS = (
 
 def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
     """The rows, each also fed to ``digest`` as its cells (stripped; blank rows and trailing
-    empty cells left out), so that encodings, line ends, BOMs and export formats hash alike."""
+    empty cells left out), so that encodings, line ends, BOMs and export formats hash alike.
+    The digest is complete once the rows are exhausted."""
+    # NOTE: fed in batches of rows (one encode and one update each), not row by row.
+    batch: list[str] = []
     for row in rows:
         cells = [c.strip() for c in row.cells]
         while cells and not cells[-1]:
@@ -260,8 +264,22 @@ def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
             for a, b in _CP932_PAIRS:
                 if a in text:
                     text = text.replace(a, b)
-            digest.update(text.encode("utf-8", "surrogatepass") + b"\n")
+            batch.append(text)
+            if len(batch) >= _HASH_BATCH:
+                _feed(digest, batch)
         yield row
+    _feed(digest, batch)
+
+
+_HASH_BATCH = 256
+
+
+def _feed(digest: Any, lines: list[str]) -> None:
+    """Each line and a line end to ``digest``; ``lines`` is emptied."""
+    if lines:
+        lines.append("")
+        digest.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+        lines.clear()
 
 
 def _check_header(header: Row, columns: dict[str, int], source: str, warnings: list[str]) -> int:
@@ -414,7 +432,7 @@ def _measure(
         )
     review = _cell_text(cells, columns.get("review"))
     urls = urls_in(url_cell) + urls_in(ministry_cell)
-    trailing = re.search(rf"(?:\s*{_URL.pattern})+\s*$", review)
+    trailing = _TRAILING_URLS.search(review) if "http" in review else None
     if trailing:
         # A URL at the end of the review text belongs to the links (施策No. 45, 46 of 令和7年度).
         urls = urls_in(trailing.group()) + urls
