@@ -4,7 +4,6 @@ the shape does not declare), for every producer: scorecard, sheet, previous, com
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -50,7 +49,7 @@ def fits_card(data: dict) -> None:
 @pytest.fixture(scope="module")
 def explained(seed_doc, seed_rules):
     """The seed scorecard with --explain and its later year shown against it."""
-    return replace(evaluate(seed_doc, seed_rules), explain=True)
+    return evaluate(seed_doc, seed_rules, explain=True)
 
 
 @pytest.fixture(scope="module")
