@@ -221,7 +221,9 @@ SHARED_WITH_SIBLING = 0.35
 # field by field at every call costs more than the lookup saves. The entry keeps the objects,
 # so an identity is never reused while its entry lives.
 _PROFILES: dict[tuple[int, str, tuple[int, ...]], tuple[object, IndicatorProfile]] = {}
-_PROFILES_MAX = 65536
+# NOTE: a few rules files' worth: every entry holds a profile (a few kB), and one scorecard
+# asks for each profile once, so a larger table only costs memory.
+_PROFILES_MAX = 8192
 
 
 def indicator_profile(

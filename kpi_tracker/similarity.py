@@ -142,13 +142,18 @@ def profile_of(*parts: tuple[str, float], names: tuple[str, ...] = ()) -> Profil
     """A profile from (normalised text, weight) parts and ``names`` (words of full weight,
     hiragana included); a pair keeps its heaviest weight. A 「quoted」 word is a name."""
     weights: dict[str, float] = {}
+    get = weights.get
     named = [(n, 1.0) for n in names]
     named += [(m.group(1), factor) for text, factor in parts for m in _QUOTED.finditer(text)]
     for text, factor in named:
         for pair, w in bigrams(text, names=True).items():
-            weights[pair] = max(weights.get(pair, 0.0), w * factor)
+            w *= factor
+            old = get(pair, 0.0)
+            weights[pair] = w if w > old else old  # max(old, w), without the call
     for text, factor in parts:
         for pair, w in bigrams(text).items():
-            weights[pair] = max(weights.get(pair, 0.0), w * factor)
+            w *= factor
+            old = get(pair, 0.0)
+            weights[pair] = w if w > old else old
     weights = {p: w for p, w in weights.items() if w > 0}
     return Profile(weights, sum(weights.values()))
