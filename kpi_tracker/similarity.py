@@ -128,7 +128,8 @@ class Profile:
 
     def ranked(self, common: frozenset[str]) -> list[str]:
         """``common`` (from ``common``) heaviest first."""
-        return sorted(common, key=lambda g: -self.weights[g])
+        # reverse keeps a sort stable: equal weights stay in ``common``'s order
+        return sorted(common, key=self.weights.__getitem__, reverse=True)
 
 
 def _as_pairs(text: str | Collection[str]) -> Collection[str]:
