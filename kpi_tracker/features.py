@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .data import read_data
+from .data import read_rows
 from .errors import UnitError
 from .normalize import normalize
 from .quantity import Quantity, find_quantities
@@ -200,11 +200,7 @@ def _groups_in(groups: tuple[tuple[str, ...], ...], text: str) -> float:
 
 @cache
 def _synonyms() -> tuple[tuple[str, ...], ...]:
-    groups = []
-    for raw in read_data("synonyms.tsv").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            groups.append(tuple(normalize(w) for w in raw.split("\t") if w))
-    return tuple(groups)
+    return tuple(tuple(normalize(w) for w in row) for row in read_rows("synonyms.tsv"))
 
 
 @lru_cache(maxsize=1024)
@@ -471,12 +467,7 @@ def score_candidate(
 
 @cache
 def _wholes() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for raw in read_data("wholes.tsv").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            word, count = raw.split("\t")
-            table[word] = int(count)
-    return table
+    return {word: int(count) for word, count in read_rows("wholes.tsv")}
 
 
 _NOT_REACHED = re.compile(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from .data import read_data
+from .data import read_rows
 
 __all__ = ["Profile", "bigrams", "content_chars", "profile_of"]
 
@@ -59,12 +59,7 @@ _PAIR_WEIGHT = {
 
 @cache
 def _weak() -> dict[str, float]:
-    table: dict[str, float] = {}
-    for raw in read_data("weak_bigrams.tsv").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            pair, weight = raw.split("\t")
-            table[pair] = float(weight)
-    return table
+    return {pair: float(weight) for pair, weight in read_rows("weak_bigrams.tsv")}
 
 
 # NOTE: cached because every indicator of a measure compares itself with the same sentences
@@ -128,8 +123,9 @@ class Profile:
 
     def ranked(self, common: frozenset[str]) -> list[str]:
         """``common`` (from ``common``) heaviest first."""
-        # reverse keeps a sort stable: equal weights stay in ``common``'s order
-        return sorted(common, key=self.weights.__getitem__, reverse=True)
+        # ties by the pair itself: a set's order changes with the hash seed from run to run
+        weights = self.weights
+        return sorted(common, key=lambda pair: (-weights[pair], pair))
 
 
 def _as_pairs(text: str | Collection[str]) -> Collection[str]:

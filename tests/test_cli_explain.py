@@ -35,3 +35,31 @@ def test_markdown_shows_the_runners_up() -> None:
 def test_html_has_the_explanation() -> None:
     result = run("scorecard", str(SEED), "--explain", "--format", "html")
     assert '<details class="explain">' in result.stdout
+
+
+def test_explanations_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kpi_tracker",
+                "scorecard",
+                str(SEED),
+                "--explain",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
