@@ -8,7 +8,7 @@ Each change carries two labels kept apart on purpose:
   ``deadline_passed`` (the status fell only because the deadline came: the value did not move
   away), ``unchanged``, ``new``, ``dropped``.
 
-So 6,866 → 7,100 人 against ``>= 7,390`` whose deadline passed is a regressed status with a
+So 460 → 480 人 against ``>= 500`` whose deadline passed is a regressed status with a
 ``deadline_passed`` movement, not a worsening.
 """
 

@@ -288,12 +288,12 @@ def extract(
             if before_marker:
                 pending = before_marker[-1].period
                 pending_evidence = sentence.text.strip()
-        # 前年度の148,668件を2.3%下回った。: a sentence that names nothing of its own goes on
+        # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before.
         last_level = carried if scope.continues else None
         if quantities:
             # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
-            # 企業団体等が34.2%、企業等が32.5%) names every figure of it, not only the first.
+            # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
             head = _head_of(sentence.norm[: quantities[0].start - sentence.start])
             if head:
                 scope = scope.with_heading(head)
@@ -309,7 +309,7 @@ def extract(
             if find.exclude and _has_any(before + own_after, find.exclude):
                 continue  # its own words are about something else
             q = with_unit_before(q, before)
-            # 45都道府県(約96%): a figure in brackets after another is named by its words.
+            # 40都道府県(約85%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
             change = _change_kind(q, before, after)
             if change is None and (profile.unit_fits(q) is None or find.value == "change"):
@@ -336,7 +336,7 @@ def extract(
                 )
             ):
                 # A figure in brackets after another is its previous value where the text says
-                # so: (括弧内は前年度) 62自治体(58自治体); (前年度末321,616名)、…(同116,961名).
+                # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
                 base = last_level.observation.period
                 period, assumed, previous = (
                     (period_year_before(base) if base else None),
@@ -346,7 +346,7 @@ def extract(
             seen_previous = seen_previous or previous
             if change is not None and find.value != "change":
                 if last_level is None:
-                    # 前年度比12自治体増の776自治体: the change of the figure that follows.
+                    # 前年度比15自治体増の640自治体: the change of the figure that follows.
                     waiting = (q, _signed(q, after), change, period, assumed)
                     continue
                 if last_level is not None:
@@ -388,7 +388,7 @@ def extract(
                 total=bool(_TOTAL.search(before[-12:])),
             )
             if obs.total and candidates_here:
-                # 電話41,220件、SNS12,870件、メール3,315件の計57,405件: the total is what its
+                # 電話4,100件、SNS1,200件の計5,300件: the total is what its
                 # parts are, and scores as the best of them.
                 best = max(candidates_here, key=lambda c: c.score)
                 if best.score > scored.score:
@@ -509,7 +509,7 @@ def _observation(
 
 def _around(sentence: Sentence, q: Quantity) -> str:
     """The words that may mark a figure provisional: its clause before it (令和7年(概数)に
-    おける…は1,513人) and a few words after it (6,866人(見込み)), normalised."""
+    おける…は1,200人) and a few words after it (5,400人(見込み)), normalised."""
     start, end = q.start - sentence.start, q.end - sentence.start
     head = sentence.norm[max(0, start - 40) : start]
     cut = max(head.rfind("、"), head.rfind("。"))
@@ -534,7 +534,7 @@ def _segments(
 def _without_targets(
     quantities: tuple[Quantity, ...], sentence: Sentence, norm: str
 ) -> tuple[Quantity, ...]:
-    """The quantities that are not the target restated (目標30万回に対し…); the words around a
+    """The quantities that are not the target restated (目標10万回に対し…); the words around a
     dropped one then belong to its neighbours."""
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
@@ -557,7 +557,7 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
         if a.unit is None or b.unit is None:
             continue
         if between != "(":
-            # 51.2%と初めて5割を超えた: a round figure that only restates the one before it
+            # 52.4%と初めて5割を超えた: a round figure that only restates the one before it
             if (
                 len(between) <= 8
                 and not re.search(r"[、。,()]", between)
@@ -635,7 +635,7 @@ def _period_for(
     """
     paren = _PAREN.match(after)
     if paren:
-        # A period in the bracket right after the figure dates it: 8,061か所(令和6年度).
+        # A period in the bracket right after the figure dates it: 1,200か所(令和6年度).
         first, last = q.end + paren.start(1), q.end + paren.end(1)
         inside = next((p for p in periods if first <= p.start < last), None)
         if inside is not None:
@@ -643,7 +643,7 @@ def _period_for(
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
     # time, which they spell out: 前年度(令和6年度)は….
-    # NOTE: a period written right before another figure (令和6年度末の8,277件から…9,310件)
+    # NOTE: a period written right before another figure (令和7年度末の812団体から…934団体)
     # dates that figure, not the ones after it.
     earlier = [
         p

@@ -4,18 +4,18 @@ A candidate is a quantity in the measure's cell whose unit fits the indicator. I
 
 - ``near``: how much of what the indicator measures the words just before it (and a bracket
   just after it) name — the strongest sign, since Japanese puts the name before the number
-  (相談件数は38,791件, 都道府県においては96%);
+  (相談件数は2,140件, 都道府県においては85%);
 - ``sentence``: the same for its sentence, and ``context`` for the lead-in of its bullet list
   and the sentence before (the name may stand there: その数は約3万2千人);
 - ``hints``: the rule's ``find.label`` words near it or in its sentence, ``find.topic`` words
   in its sentence or lead-in — raising the score, never a gate;
 - ``entity``: the kind of body the number counts or is a share of (都道府県, 市区町村), read
-  from its own unit or the count beside it (45都道府県(約96%)), against the one the label
+  from its own unit or the count beside it (40都道府県(約85%)), against the one the label
   names: a share of 市区町村 is not a share of 都道府県;
 - ``role``: a sub-total (うち…) counts less.
 
 What the indicator measures is its label, its ``find`` hints and the clause of the measure's
-own target cell that stands before the target value (児童福祉司の配置を7,390人程度とする).
+own target cell that stands before the target value (相談員の配置を500人程度とする).
 Each comparison is a bigram coverage (``similarity.py``), so particles and paraphrases weigh
 little. The weights are set on the documents in ``tests/fixtures`` and noted below.
 """
@@ -80,7 +80,7 @@ _HEADING = re.compile(r"^\s*[・●○◆■]?\s*([^:、。]{2,24}):")
 _ANAPHORA = re.compile(r"^\s*[・●○◆■]?\s*(?:その|これ|この|同|うち|内訳|なお)")
 _SUBTOTAL = re.compile(r"うち|内数|内訳")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
-# these continues the series of the number before it (8,277件であり、令和5年度末時点の7,179件).
+# these continues the series of the number before it (920件であり、令和5年度末時点の810件).
 _LABEL_FREE = re.compile(
     r"時点|実績|現在|年度|前年度?|前回|昨年度?|同期|同時点|速報値?|確定値?|見込み?|概数|暫定"
     r"|累計|合計|達し|上回|下回|増加|減少|増え|減っ|比べ|比較|推移|末"
@@ -292,8 +292,8 @@ _CLAUSE_START = re.compile(r".*[。、:]")
 
 def _target_clause(indicator: Indicator, target_norm: str, own: Callable[[], Profile]) -> str:
     """The words of the target cell that name the target value: those before it back to the
-    previous comma or full stop (令和8年度末までに児童福祉司の配置を|7,390人程度). Where the
-    value stands twice (年間30万回 for two sites), the clause closest to the label."""
+    previous comma or full stop (令和9年度末までに相談員の配置を|500人程度). Where the
+    value stands twice (年間10万回 for two sites), the clause closest to the label."""
     if not target_norm or indicator.target is None:
         return ""
     clauses = []
@@ -355,7 +355,7 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
         found = _entity_in(inside, last=False)
         if found:
             return found
-    if before.rstrip().endswith("("):  # 45都道府県(約96%): the count the share belongs to
+    if before.rstrip().endswith("("):  # 40都道府県(約85%): the count the share belongs to
         return _entity_in(before[-8:])
     return _entity_in(before[-12:])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def format_number(value: float | None) -> str:
-    """A value as a Japanese table writes it: ``274,285``, ``86.9``; ``—`` for none."""
+    """A value as a Japanese table writes it: ``120,345``, ``86.5``; ``—`` for none."""
     if value is None:
         return "—"
     # NOTE: fractions of a count only arise from derived values (a previous year computed from

@@ -64,7 +64,7 @@ def _not_measurable(
 
 def stated_threshold(ind: Indicator) -> float | None:
     """The threshold the rule states without any reported value: the target, or the one its
-    baseline gives (半減 of 1,327人 → 663.5人; 1割増 of a stated baseline)."""
+    baseline gives (半減 of 1,000人 → 500人; 1割増 of a stated baseline)."""
     c = ind.comparator
     if c.needs_target:
         return ind.target
@@ -172,7 +172,7 @@ def evaluate_indicator(
     if ind.kind == "flow" and period is not None and not period.is_point:
         days = (period.end - period.start).days + 1
         if days < PARTIAL_YEAR_DAYS:
-            # NOTE: a yearly flow (年間30万回) counted over part of a year says nothing yet about
+            # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
             # the year: comparing it would call every target behind until March.
             return _not_measurable(
                 ind,
@@ -331,7 +331,7 @@ def _judge(
 
 def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> list[TrendPoint]:
     """The rule's baseline as the first point of the trend, when it names its period and
-    stands before every observation (令和5年の1,327人 for a target to halve it by 2030)."""
+    stands before every observation (令和5年の1,000人 for a target to halve it by 2030)."""
     base = ind.baseline
     if base is None or not base.period:
         return []

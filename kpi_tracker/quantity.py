@@ -33,7 +33,7 @@ class Quantity:
     approx: bool = False  # 約, 概ね, 程度 …
     bound: str | None = None  # 以上 / 以下 / 超 / 未満 as written
     signed: bool = False  # written with an explicit + or - (a change, not a level)
-    bare: bool = False  # no word follows the number at all (``PV数:274,285(``)
+    bare: bool = False  # no word follows the number at all (``閲覧数:120,345(``)
 
 
 _KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -95,7 +95,7 @@ def _kanji_number(run: str) -> float | None:
 def parse_number(run: str) -> float | None:
     """A number as Japanese documents write it; None when ``run`` is not one.
 
-    ``274,285`` → 274285, ``5万9,000`` → 59000, ``3億3,614万`` → 336140000, ``6千`` → 6000,
+    ``120,345`` → 120345, ``5万9,000`` → 59000, ``3億3,614万`` → 336140000, ``6千`` → 6000,
     ``三万`` → 30000. A kanji-only run needs a multiplier (万/千/億/百): ``一`` alone is the
     ``一`` of 一人一人 or 誰一人, never a count.
     """
@@ -147,7 +147,7 @@ def find_quantities(
         if any(s <= start < e for s, e in masked):
             continue
         run = m.group()
-        # A grouping comma at the end belongs to the sentence: "274,285、".
+        # A grouping comma at the end belongs to the sentence: "120,345、".
         while run.endswith(","):
             run, end = run[:-1], end - 1
         if _NOT_A_VALUE_BEFORE.search(norm[max(0, start - 3) : start]):

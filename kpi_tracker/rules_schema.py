@@ -54,7 +54,7 @@ class FindSpec(_Model):
     units: list[str] = Field(default_factory=list)
     """Units the value may be written in; defaults to the indicator's unit."""
     bare: bool = False
-    """Accept a number written without a unit (``PV数:274,285``)."""
+    """Accept a number written without a unit (``閲覧数:120,345``)."""
     column: Literal["status", "target", "review"] = "status"
     value: Literal["level", "change"] = "level"
     """``change``: the document reports the change itself (``11万人増``)."""

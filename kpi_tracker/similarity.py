@@ -67,7 +67,7 @@ def _weak() -> dict[str, float]:
 @lru_cache(maxsize=8192)
 def bigrams(text: str, *, names: bool = False) -> dict[str, float]:
     """The weighted character pairs of a normalised text. ``names``: the text is a name
-    (まもろうよこころ, a rule's label word), whose hiragana carry meaning too."""
+    (a site called 「つながろうね」, a rule's label word), whose hiragana carry meaning too."""
     weak = _weak()
     out: dict[str, float] = {}
     kinds = _kinds(text)

@@ -127,7 +127,7 @@ _FREQUENCY_BEFORE = re.compile(r"(?:年|毎年|毎月|月|週|日)$")
 _NOT_TARGET_BEFORE = re.compile(
     r"(?:時点で|時点|現在|現状|実績は?|うち|当たり平均|平均|少なくとも)$"
 )
-_FLOW_WORDS = re.compile(r"年間|件数$|回数$|アクセス数$|PV数?$")
+_FLOW_WORDS = re.compile(r"年間|件数$|回数$|アクセス数$|PV(?:数)?$")
 
 
 # --- reading one cell ----------------------------------------------------------------------
