@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
@@ -32,6 +32,7 @@ from .features import (
     MIN_SCORE,
     IndicatorProfile,
     Scored,
+    alternatives,
     indicator_profile,
     score_candidate,
     wholes_in,
@@ -224,13 +225,8 @@ def _file_under(
     return tuple(out)
 
 
-@cache
-def _alternatives(entry: str) -> tuple[str, ...]:
-    return tuple(normalize(a.strip()) for a in entry.split("|") if a.strip())
-
-
 def _has_any(norm: str, words: tuple[str, ...]) -> bool:
-    return any(a in norm for w in words for a in _alternatives(w))
+    return any(a in norm for w in words for a in alternatives(w))
 
 
 def extract(

@@ -42,6 +42,7 @@ __all__ = [
     "IndicatorProfile",
     "Scored",
     "SentenceScope",
+    "alternatives",
     "indicator_profile",
     "score_candidate",
     "wholes_in",
@@ -247,8 +248,8 @@ def _profile(
     full = normalize(indicator.label)
     label = _BRACKETED.sub("", full)
     qualifiers = " ".join(_BRACKETED.findall(full))
-    label_groups = tuple(_split(g) for g in find.label)
-    topic_groups = tuple(_split(g) for g in find.topic)
+    label_groups = tuple(alternatives(g) for g in find.label)
+    topic_groups = tuple(alternatives(g) for g in find.topic)
     hints = tuple(a for g in label_groups for a in g)
     parts: list[tuple[str, float]] = [(label, 1.0), (qualifiers, 0.3)]
     parts += [(a, 0.6) for g in topic_groups for a in g]
@@ -282,7 +283,9 @@ def _profile(
     )
 
 
-def _split(group: str) -> tuple[str, ...]:
+@lru_cache(maxsize=1024)
+def alternatives(group: str) -> tuple[str, ...]:
+    """The words of a rule's ``"a|b"`` entry, normalised."""
     return tuple(normalize(a.strip()) for a in group.split("|") if a.strip())
 
 
