@@ -23,9 +23,12 @@ KEYS = {"rules": True, "db": False, "fail_on": False, "baseline": True, "lang": 
 CHOICES = {"fail_on": ("behind", "overdue", "none"), "lang": ("ja", "en")}
 TABLE = "tool.kpi-tracker"
 # [tool.kpi-tracker], [tool."kpi-tracker"], a dotted key tool.kpi-tracker.lang = …, or a
-# key kpi-tracker = {…} under [tool]: worth parsing the file for.
-# (A pattern string: re caches it on first use; no compile at import.)
-_MENTIONS_TABLE = r"""tool\s*\.\s*["']?kpi-tracker|^\s*["']?kpi-tracker["']?\s*="""
+# key kpi-tracker = … under [tool]: worth parsing the file for. A key kpi-tracker under
+# another table ([project.scripts] kpi-tracker = "kpi_tracker.cli:main") is not.
+# (Pattern strings: re caches them on first use; no compile at import.)
+_DOTTED = r"""tool\s*\.\s*["']?kpi-tracker"""
+_KEY = r"""^\s*["']?kpi-tracker["']?\s*[.=]"""
+_HEADER = r"""^\s*\[\s*([\w."' -]+?)\s*\]\s*(?:#.*)?$"""  # [table] alone on its line
 
 
 class ConfigError(KpiTrackerError, ValueError):
@@ -50,13 +53,23 @@ def find_config(start: Path | None = None) -> Path | None:
         if own.is_file():
             return own
         pyproject = here / "pyproject.toml"
-        # NOTE: a cheap text test before parsing: most pyproject.toml files are not ours, and
-        # tomllib costs a few milliseconds at every start.
-        if pyproject.is_file() and re.search(_MENTIONS_TABLE, _read(pyproject), re.M):
+        if pyproject.is_file() and _mentions_table(_read(pyproject)):
             table = _parse(pyproject).get("tool", {})
             if isinstance(table, dict) and "kpi-tracker" in table:
                 return pyproject
     return None
+
+
+def _mentions_table(text: str) -> bool:
+    """Whether a ``pyproject.toml`` may hold our table: a cheap text test before parsing, as
+    most pyproject.toml files are not ours and tomllib costs milliseconds at every start."""
+    if re.search(_DOTTED, text):
+        return True
+    for key in re.finditer(_KEY, text, re.M):
+        headers = re.findall(_HEADER, text[: key.start()], re.M)
+        if not headers or headers[-1] == "tool":
+            return True
+    return False
 
 
 def load_config(start: Path | None = None) -> Config:

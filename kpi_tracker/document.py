@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -161,7 +161,9 @@ def _words(text: str) -> list[str]:
     return [w for w in (w.strip("○◯●◎・()（）[]「」<>") for w in words) if w]
 
 
-def ministries_in(text: str) -> list[str]:
+# NOTE: remembered by cell text: a table names the same few ministries row after row.
+@lru_cache(maxsize=1024)
+def ministries_in(text: str) -> tuple[str, ...]:
     """Ministry names in a cell, in order, normalised (子ども家庭庁 → こども家庭庁)."""
     aliases = _ministry_aliases()
     out: list[str] = []
@@ -170,7 +172,7 @@ def ministries_in(text: str) -> list[str]:
             name = aliases.get(token, token)
             if name not in out:
                 out.append(name)
-    return out
+    return tuple(out)
 
 
 def _cut_ministry(cell: str) -> bool:
@@ -179,6 +181,8 @@ def _cut_ministry(cell: str) -> bool:
 
 
 def urls_in(text: str) -> list[str]:
+    if "http" not in text:
+        return []
     return [u.rstrip(".。") for u in _URL.findall(text)]
 
 
@@ -227,11 +231,13 @@ def _enter_heading(section: list[str], levels: list[int], level: int, text: str)
     section.append(text)
 
 
-def _first_time(no: int, seen: dict[int, int], where: Location) -> int:
+def _first_time(no: int, seen: dict[int, int], source: str, line: int) -> int:
     """``no``, the first time it is seen; a second 施策No. ``no`` is an error."""
     if no in seen:
-        raise DocumentError(f"施策No. {no} appears twice (first on line {seen[no]})", where)
-    seen[no] = where.line or 0
+        raise DocumentError(
+            f"施策No. {no} appears twice (first on line {seen[no]})", Location(source, line)
+        )
+    seen[no] = line
     return no
 
 
@@ -260,11 +266,7 @@ def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
         while cells and not cells[-1]:
             cells.pop()
         if cells:
-            text = "\x1f".join(cells)
-            for a, b in _CP932_PAIRS:
-                if a in text:
-                    text = text.replace(a, b)
-            batch.append(text)
+            batch.append("\x1f".join(cells))
             if len(batch) >= _HASH_BATCH:
                 _feed(digest, batch)
         yield row
@@ -278,7 +280,11 @@ def _feed(digest: Any, lines: list[str]) -> None:
     """Each line and a line end to ``digest``; ``lines`` is emptied."""
     if lines:
         lines.append("")
-        digest.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+        text = "\n".join(lines)
+        for a, b in _CP932_PAIRS:
+            if a in text:
+                text = text.replace(a, b)
+        digest.update(text.encode("utf-8", "surrogatepass"))
         lines.clear()
 
 
@@ -341,20 +347,23 @@ def parse_rows(raw: RawDocument) -> Document:
     seen: dict[int, int] = {}
     section: list[str] = []
     levels: list[int] = []
+    no_index = columns["no"]
+    path: tuple[str, ...] = ()  # the section of the rows that follow
     for row in rows:  # the rest of the stream, after the header
         cells = row.cells
-        if _is_blank(cells) or _is_separator(cells):
-            continue
-        no_index = columns["no"]
         number_cell = cells[no_index] if no_index < len(cells) else ""
+        # NOTE: a measure row is known by its number first; a blank or separator row has none.
         number = _NUMBER_CELL.match(normalize(strip_html(number_cell)))
         if number is None:
+            if _is_blank(cells) or _is_separator(cells):
+                continue
             filled = [c for c in cells if c.strip()]
             text = " ".join(strip_html(c) for c in filled)
             rest_empty = len(filled) == 1
             level = _heading_level(text)
             if level is not None and rest_empty:
                 _enter_heading(section, levels, level, text)
+                path = tuple(section)
                 continue
             if _NOTE.match(text) and rest_empty:
                 continue
@@ -364,8 +373,8 @@ def parse_rows(raw: RawDocument) -> Document:
                 f"not a measure row, heading or separator: {text[:40]!r}",
                 Location(source, row.line),
             )
-        no = _first_time(int(number.group(1)), seen, Location(source, row.line))
-        measure = _measure(row, no, columns, header_width, tuple(section), source, warnings)
+        no = _first_time(int(number.group(1)), seen, source, row.line)
+        measure = _measure(row, no, columns, header_width, path, source, warnings)
         measures.append(measure)
     if not measures:
         raise DocumentError("the table has a header but no measure rows", Location(source))
@@ -396,13 +405,16 @@ def _measure(
     warnings: list[str],
 ) -> Measure:
     cells = row.cells
-    where = Location(source, row.line)
+    # NOTE: the Location is made only for an error or a warning (most rows need none).
     # Trailing empty cells beyond the header are export noise; anything else there is an error.
     width = len(cells)
     while width > header_width and not cells[width - 1].strip():
         width -= 1
     if width > header_width:
-        raise DocumentError(f"施策No. {no}: {width} cells, the header has {header_width}", where)
+        raise DocumentError(
+            f"施策No. {no}: {width} cells, the header has {header_width}",
+            Location(source, row.line),
+        )
     url_index = columns.get("urls")
     ministry_index = columns.get("ministries")
     url_cell = _cell_text(cells, url_index)
@@ -410,7 +422,7 @@ def _measure(
     known = max(columns.values()) + 1  # the columns read; the header may have more
     if width == known - 1 and url_index is not None and ministry_index == known - 1:
         # NOTE: exports drop the empty URL cell of some rows, leaving 7 cells: the last one then
-        # holds the URLs, the ministries, or both (施策No. 27 of 令和7年度).
+        # holds the URLs, the ministries, or both.
         url_cell, ministry_cell = "", _cell_text(cells, width - 1)
     elif width < known - 1:
         last = max(columns[c] for c in _REQUIRED)
@@ -418,7 +430,7 @@ def _measure(
             raise DocumentError(
                 f"施策No. {no}: {width} cells, the header has {header_width} "
                 "(a truncated or broken row)",
-                where,
+                Location(source, row.line),
             )
     if not row.ended and (
         len(cells) < known or (ministry_index == known - 1 and _cut_ministry(ministry_cell))
@@ -428,18 +440,18 @@ def _measure(
         raise DocumentError(
             f"the file ends inside 施策No. {no}'s row ({width} cells, the header has "
             f"{header_width}): cut short? A complete file ends its last row with a line break",
-            where,
+            Location(source, row.line),
         )
     review = _cell_text(cells, columns.get("review"))
     urls = urls_in(url_cell) + urls_in(ministry_cell)
     trailing = _TRAILING_URLS.search(review) if "http" in review else None
     if trailing:
-        # A URL at the end of the review text belongs to the links (施策No. 45, 46 of 令和7年度).
+        # A URL at the end of the review text belongs to the links (exports run them together).
         urls = urls_in(trailing.group()) + urls
         review = review[: trailing.start()].rstrip()
     ministries = ministries_in(ministry_cell) or ministries_in(url_cell)
     if not ministries:
-        warnings.append(f"{where}: 施策No. {no} names no ministry")
+        warnings.append(f"{Location(source, row.line)}: 施策No. {no} names no ministry")
     return Measure(
         no=no,
         name=_cell_text(cells, columns.get("name")),

@@ -41,6 +41,7 @@ from .features import (
 from .normalize import normalize
 from .quantity import Quantity, find_quantities
 from .rules import Indicator
+from .units import convert, same_dimension
 
 __all__ = [
     "Analysis",
@@ -113,8 +114,12 @@ class Candidate:
 
     observation: Observation
     score: float
-    why: tuple[str, ...]
     scored: Scored | None = None  # the features behind the score
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The reasons for the score (``--explain``)."""
+        return self.scored.why if self.scored else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,10 @@ class Extraction:
 
 
 _SENTENCE_END = re.compile(r"。|\n")
-_BULLET = re.compile(r"(?:(?<=^)|(?<=[\s。]))[・●○◆■※]")
+# A bullet mark opens an item at the start of the text or after a space or a full stop
+# (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
+# tried at every character.
+_BULLET = re.compile(r"[・●○◆■※]")
 _PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
 _PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
 _CHANGE_BEFORE = re.compile(
@@ -158,7 +166,9 @@ def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
     for m in _SENTENCE_END.finditer(norm):
         cuts.add(m.end())
     for m in _BULLET.finditer(norm):
-        cuts.add(m.start())
+        at = m.start()
+        if at == 0 or norm[at - 1].isspace() or norm[at - 1] == "。":
+            cuts.add(at)
     out: list[Sentence] = []
     lead = (-1, -1)
     for start, end in pairwise(sorted(cuts)):
@@ -274,7 +284,10 @@ def extract(
         if not marker and not any(profile.unit_fits(q) or q.bare for q in quantities):
             carried = None
             continue  # nothing here could be the value: the sentence is not scored
-        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover)
+        # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
+        # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
+        head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover, head)
         if not marker and scope.unrelated:
             carried = None
             continue  # names nothing the indicator measures: its figures cannot score
@@ -287,12 +300,6 @@ def extract(
         # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before.
         last_level = carried if scope.continues else None
-        if quantities:
-            # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
-            # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
-            head = _head_of(sentence.norm[: quantities[0].start - sentence.start])
-            if head:
-                scope = scope.with_heading(head)
         seen_previous = False
         candidates_here: list[Candidate] = []
         waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
@@ -308,7 +315,8 @@ def extract(
             # 40都道府県(約85%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
             change = _change_kind(q, before, after)
-            if change is None and (profile.unit_fits(q) is None or find.value == "change"):
+            fits = profile.unit_fits(q) is not None
+            if change is None and (not fits or find.value == "change"):
                 continue
             period, assumed, previous = _period_for(
                 q,
@@ -358,7 +366,7 @@ def extract(
                     )
                     changes.append((last_level, rel))
                 continue
-            if profile.unit_fits(q) is None or (change is None and find.value == "change"):
+            if not fits or (change is None and find.value == "change"):
                 continue
             scored = score_candidate(
                 profile,
@@ -387,14 +395,10 @@ def extract(
                 # 電話4,100件、SNS1,200件の計5,300件: the total is what its
                 # parts are, and scores as the best of them.
                 best = max(candidates_here, key=lambda c: c.score)
-                if best.score > scored.score:
-                    scored = Scored(
-                        best.score,
-                        best.scored.near if best.scored else 0.0,
-                        ("内訳の合計", *best.why),
-                    )
+                if best.score > scored.score and best.scored is not None:
+                    scored = best.scored.led_by("内訳の合計")
                     obs = replace(obs, score=scored.score)
-            last_level = Candidate(obs, scored.score, scored.why, scored)
+            last_level = Candidate(obs, scored.score, scored)
             candidates.append(last_level)
             candidates_here.append(last_level)
             if waiting is not None and _CHANGE_THEN_LEVEL.match(norm, waiting[0].end, q.start):
@@ -409,31 +413,48 @@ def extract(
     all_changes = tuple((level.observation, rel) for level, rel in changes)
     if not candidates:
         # Only to say why there is no value: are the indicator's words there at all?
-        found_label = any(
-            profile.sentence_scope(s.norm, s.lead_norm, "", cover).relevant
-            for s in analysis.sentences
-        )
-    return _choose(
-        Extraction((), (), pending, pending_evidence, found_label, tuple(candidates), all_changes)
-    )
+        found_label = any(profile.named_in(s.norm, s.lead_norm, cover) for s in analysis.sentences)
+    return _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
 
 
 def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
-    """The candidates that score close to the best become the observations (those at
-    ``claimed`` positions are left out: a sibling indicator names them better)."""
-    kept = [c for c in extraction.candidates if c.observation.start not in claimed]
+    """The extraction again, without the candidates at ``claimed`` positions (a sibling
+    indicator names them better)."""
+    return _chosen(
+        extraction.candidates,
+        extraction.all_changes,
+        extraction.pending,
+        extraction.pending_evidence,
+        extraction.found_label,
+        claimed,
+    )
+
+
+def _chosen(
+    candidates: tuple[Candidate, ...],
+    all_changes: tuple[tuple[Observation, Observation], ...],
+    pending: Period | None,
+    pending_evidence: str | None,
+    found_label: bool,
+    claimed: frozenset[int] = frozenset(),
+) -> Extraction:
+    """The candidates (best first) that score close to the best become the observations;
+    those at ``claimed`` positions are left out."""
+    kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
     best = kept[0].score if kept else 0.0
     floor = max(MIN_SCORE, best * ACCEPT_RATIO)
     accepted = [c.observation for c in kept if c.score >= floor]
+    if len(accepted) > 1:
+        accepted.sort(key=lambda o: o.start)
     starts = {o.start for o in accepted}
     return Extraction(
-        tuple(sorted(accepted, key=lambda o: o.start)),
-        tuple((lv, rel) for lv, rel in extraction.all_changes if lv.start in starts),
-        extraction.pending,
-        extraction.pending_evidence,
-        extraction.found_label or bool(accepted),
-        extraction.candidates,
-        extraction.all_changes,
+        tuple(accepted),
+        tuple((lv, rel) for lv, rel in all_changes if lv.start in starts) if all_changes else (),
+        pending,
+        pending_evidence,
+        found_label or bool(accepted),
+        candidates,
+        all_changes,
     )
 
 
@@ -532,6 +553,8 @@ def _without_targets(
 ) -> tuple[Quantity, ...]:
     """The quantities that are not the target restated (目標10万回に対し…); the words around a
     dropped one then belong to its neighbours."""
+    if not quantities:
+        return quantities
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if not (
@@ -542,11 +565,14 @@ def _without_targets(
     return tuple(kept) if len(kept) < len(quantities) else quantities
 
 
+_BREAK_BETWEEN = re.compile(r"[、。,()]")
+
+
 def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
     """One figure written twice, an approximate word and the precise figure in brackets
     (6割弱(57.9%), 約3割(31.4%), 57.9%(約6割)): the precise one is the value."""
-    from .units import same_dimension
-
+    if len(quantities) < 2:
+        return quantities
     drop: set[int] = set()
     for a, b in pairwise(quantities):
         between = norm[a.end : b.start].strip()
@@ -556,7 +582,7 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
             # 52.4%と初めて5割を超えた: a round figure that only restates the one before it
             if (
                 len(between) <= 8
-                and not re.search(r"[、。,()]", between)
+                and not _BREAK_BETWEEN.search(between)
                 and (b.bound or b.approx or b.unit == "wari")
                 and not (a.bound or a.approx)
                 and same_dimension(a.unit, b.unit)
@@ -577,8 +603,6 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
 
 def _close(a: Quantity, b: Quantity) -> bool:
     """Whether two figures of one dimension are within a tenth of each other."""
-    from .units import convert
-
     try:
         other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
     except ValueError:

@@ -28,12 +28,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .data import read_rows
-from .errors import UnitError
 from .normalize import normalize
 from .quantity import Quantity, find_quantities
 from .rules import Indicator
-from .similarity import Profile, bigrams, content_chars, profile_of
-from .units import convert, unit_words
+from .similarity import Profile, bigrams, content_chars, profile_from, weighted_pairs
+from .units import factor, unit_words
 
 __all__ = [
     "ACCEPT_RATIO",
@@ -96,9 +95,34 @@ _ENTITIES = {"prefecture", "municipality"}
 
 @dataclass(frozen=True, slots=True)
 class Scored:
+    """A candidate's score, its ``near`` feature, and what ``why`` is made of."""
+
     score: float
     near: float
-    why: tuple[str, ...]
+    head: tuple[str, ...] = ()  # the reasons before the words found near the number
+    tail: tuple[str, ...] = ()  # and after them
+    found: frozenset[str] = frozenset()  # the profile's pairs near the number
+    profile: Profile | None = None
+
+    # NOTE: the reasons are put together only when asked for (--explain): ranking the pairs
+    # found near every candidate of a large document costs more than scoring it.
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The reasons for the score, for ``--explain``."""
+        found = self.profile.ranked(self.found)[:4] if self.profile and self.found else []
+        near = ("近接語:" + "・".join(found),) if found else ()
+        return (*self.head, *near, *self.tail)
+
+    def led_by(self, reason: str, score: float | None = None) -> Scored:
+        """The same reasons after ``reason`` (and ``score`` for the score, when given)."""
+        return Scored(
+            self.score if score is None else score,
+            self.near,
+            (reason, *self.head),
+            self.tail,
+            self.found,
+            self.profile,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +136,6 @@ class SentenceScope:
     topic: bool  # the topic hints hold (True when there are none)
     heading: str = ""  # a bullet's heading (就労支援事業:… → 就労支援事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
-
-    def with_heading(self, heading: str) -> SentenceScope:
-        return SentenceScope(
-            self.sentence, self.context, self.hints, self.topic, heading, self.continues
-        )
 
     @property
     def unrelated(self) -> bool:
@@ -144,9 +163,12 @@ class IndicatorProfile:
         lead: str,
         previous: str,
         cover: Callable[[str], float] | None = None,
+        topic_head: str = "",
     ) -> SentenceScope:
         """``cover``: the profile's coverage of a text, where the caller remembers those of
-        the sentences it has read (a lead-in or the sentence before is one of them)."""
+        the sentences it has read (a lead-in or the sentence before is one of them);
+        ``topic_head``: the topic the sentence states before its first figure, which stands
+        for its heading when it has one."""
         cover = cover or self.profile.coverage
         own = cover(sentence)
         lead_cov = cover(lead) if lead else 0.0
@@ -160,7 +182,18 @@ class IndicatorProfile:
             topic_text += previous
         hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
         topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
-        return SentenceScope(own, max(lead_cov, prev_cov), hints, topic, heading, continues)
+        return SentenceScope(
+            own, max(lead_cov, prev_cov), hints, topic, topic_head or heading, continues
+        )
+
+    def named_in(self, sentence: str, lead: str, cover: Callable[[str], float]) -> bool:
+        """Whether a sentence read on its own is ``relevant`` (``sentence_scope``): its words,
+        or its lead-in's where it names nothing of its own, name the indicator."""
+        if self.label_groups and _groups_in(self.label_groups, sentence):
+            return True
+        if cover(sentence) >= RELEVANT:
+            return True
+        return bool(lead) and _sentence_facts(sentence)[0] and cover(lead) >= RELEVANT
 
     def unit_fits(self, q: Quantity) -> bool | None:
         """True when the quantity's unit can be the indicator's value, None when not."""
@@ -173,15 +206,7 @@ class IndicatorProfile:
 @lru_cache(maxsize=1024)
 def _converts(unit: str, units: tuple[str, ...]) -> bool:
     """Whether ``unit`` converts to one of ``units``."""
-    if unit in units:
-        return True
-    for other in units:
-        try:
-            convert(1.0, unit, other)
-            return True
-        except UnitError:
-            continue
-    return False
+    return unit in units or any(factor(unit, other) is not None for other in units)
 
 
 @lru_cache(maxsize=4096)
@@ -194,9 +219,16 @@ def _sentence_facts(sentence: str) -> tuple[bool, str]:
 
 
 def _groups_in(groups: tuple[tuple[str, ...], ...], text: str) -> float:
+    """The share of ``groups`` with a word in ``text``."""
     if not groups:
         return 0.0
-    return sum(1 for g in groups if any(a in text for a in g)) / len(groups)
+    found = 0
+    for group in groups:
+        for word in group:
+            if word in text:
+                found += 1
+                break
+    return found / len(groups)
 
 
 @cache
@@ -214,73 +246,73 @@ def _synonyms_of(text: str) -> tuple[str, ...]:
 SHARED_WITH_SIBLING = 0.35
 
 
-# NOTE: keyed by the objects' identities, not their values: hashing a rule and its siblings
-# field by field at every call costs more than the lookup saves. The entry keeps the objects,
-# so an identity is never reused while its entry lives.
-_PROFILES: dict[tuple[int, str, tuple[int, ...]], tuple[object, IndicatorProfile]] = {}
-# NOTE: a few rules files' worth: every entry holds a profile (a few kB), and one scorecard
-# asks for each profile once, so a larger table only costs memory.
-_PROFILES_MAX = 8192
-
-
+# NOTE: a profile is made for one measure (its target cell is part of it) and dropped with
+# it: nothing is kept per rule or per measure, so memory does not grow with the rules file.
+# What depends on a rule's own words only (``_rule_words``) is remembered by those words.
 def indicator_profile(
     indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...] = ()
 ) -> IndicatorProfile:
     """The indicator's profile; ``target_norm`` is the measure's normalised 目標 cell and
     ``siblings`` the other indicators of the measure."""
-    key = (id(indicator), target_norm, tuple(map(id, siblings)))
-    entry = _PROFILES.get(key)
-    if entry is not None:
-        return entry[1]
-    if len(_PROFILES) >= _PROFILES_MAX:
-        _PROFILES.clear()
-    profile = _profile(indicator, target_norm, siblings)
-    _PROFILES[key] = ((indicator, siblings), profile)
-    return profile
-
-
-def _profile(
-    indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...]
-) -> IndicatorProfile:
     find = indicator.find
-    # NOTE: a bracket in a label qualifies it ((年間), (新規相談受付件数に占める割合)); its
-    # words are not what the value is named by, so they weigh less.
-    full = normalize(indicator.label)
-    label = _BRACKETED.sub("", full)
-    qualifiers = " ".join(_BRACKETED.findall(full))
-    label_groups = tuple(alternatives(g) for g in find.label)
-    topic_groups = tuple(alternatives(g) for g in find.topic)
-    hints = tuple(a for g in label_groups for a in g)
-    parts: list[tuple[str, float]] = [(label, 1.0), (qualifiers, 0.3)]
-    parts += [(a, 0.6) for g in topic_groups for a in g]
-    parts += [(w, 0.7) for w in _synonyms_of(" ".join((label, *hints)))]
-    own: list[Profile] = []  # made only when the target cell has two clauses to choose from
-
-    def own_profile() -> Profile:
-        if not own:
-            own.append(profile_of(*parts, names=hints))
-        return own[0]
-
-    clause = _target_clause(indicator, target_norm, own_profile)
-    profile = profile_of(*parts, (clause, 0.6), names=hints) if clause else own_profile()
+    words = _rule_words(indicator.label, find.label, find.topic)
+    clause = _target_clause(indicator, target_norm, words)
+    profile = profile_from(words.pairs + weighted_pairs((clause, 0.6))) if clause else words.own
     others = [s for s in siblings if s.id != indicator.id and s.label != indicator.label]
     if others:
-        shared = set()
-        for other in others:
-            shared |= set(bigrams(normalize(other.label)))
-            shared |= {g for group in other.find.label for g in bigrams(normalize(group))}
-        weights = {
-            g: w * (SHARED_WITH_SIBLING if g in shared else 1.0) for g, w in profile.weights.items()
-        }
-        profile = Profile(weights, sum(weights.values()))
+        named = frozenset().union(*(_named_pairs(o.label, o.find.label) for o in others))
+        shared = profile.keys.intersection(named)
+        if shared:
+            weights = dict(profile.weights)
+            for g in shared:
+                weights[g] *= SHARED_WITH_SIBLING
+            profile = Profile(weights, sum(weights.values()))
     return IndicatorProfile(
-        indicator,
-        profile,
+        indicator, profile, words.label_groups, words.topic_groups, words.entity, words.subtotal
+    )
+
+
+@dataclass(frozen=True)
+class _RuleWords:
+    """What a rule's own words give its profile, before the measure's target clause."""
+
+    pairs: list[tuple[str, float]]  # weighted pairs (``weighted_pairs``); never changed
+    own: Profile  # the profile of those pairs alone
+    label_groups: tuple[tuple[str, ...], ...]
+    topic_groups: tuple[tuple[str, ...], ...]
+    entity: str | None
+    subtotal: bool
+
+
+@lru_cache(maxsize=4096)
+def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...]) -> _RuleWords:
+    """The pairs of an indicator's label, ``find.label``/``topic`` words and their synonyms."""
+    # NOTE: a bracket in a label qualifies it ((年間), (新規相談受付件数に占める割合)); its
+    # words are not what the value is named by, so they weigh less.
+    full = normalize(label_text)
+    name = _BRACKETED.sub("", full)
+    qualifiers = " ".join(_BRACKETED.findall(full))
+    label_groups = tuple(alternatives(g) for g in label)
+    topic_groups = tuple(alternatives(g) for g in topic)
+    hints = tuple(a for g in label_groups for a in g)
+    parts: list[tuple[str, float]] = [(name, 1.0), (qualifiers, 0.3)]
+    parts += [(a, 0.6) for g in topic_groups for a in g]
+    parts += [(w, 0.7) for w in _synonyms_of(" ".join((name, *hints)))]
+    pairs = weighted_pairs(*parts, names=hints)
+    return _RuleWords(
+        pairs,
+        profile_from(pairs),
         label_groups,
         topic_groups,
-        _entity_in(label),
+        _entity_in(name),
         bool(_SUBTOTAL.search(full)),
     )
+
+
+@lru_cache(maxsize=1024)
+def _named_pairs(label: str, hints: tuple[str, ...]) -> frozenset[str]:
+    """The pairs an indicator is named by: its label and its ``find.label`` words."""
+    return frozenset(g for text in (label, *hints) for g in bigrams(normalize(text)))
 
 
 @lru_cache(maxsize=1024)
@@ -293,7 +325,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _CLAUSE_START = re.compile(r".*[。、:]")
 
 
-def _target_clause(indicator: Indicator, target_norm: str, own: Callable[[], Profile]) -> str:
+def _target_clause(indicator: Indicator, target_norm: str, words: _RuleWords) -> str:
     """The words of the target cell that name the target value: those before it back to the
     previous comma or full stop (令和9年度末までに相談員の配置を|500人程度). Where the
     value stands twice (年間10万回 for two sites), the clause closest to the label."""
@@ -303,10 +335,10 @@ def _target_clause(indicator: Indicator, target_norm: str, own: Callable[[], Pro
     for q in _quantities_of(target_norm):
         if q.unit is None:
             continue
-        try:
-            value = convert(q.value, q.unit, indicator.pint_unit)
-        except UnitError:
+        scale = factor(q.unit, indicator.pint_unit)
+        if scale is None:
             continue
+        value = q.value * scale
         if abs(value - indicator.target) <= 1e-6 * max(1.0, abs(indicator.target)):
             head = target_norm[max(0, q.start - 40) : q.start]
             cut = _CLAUSE_START.match(head)
@@ -318,7 +350,7 @@ def _target_clause(indicator: Indicator, target_norm: str, own: Callable[[], Pro
         return ""
     if len(clauses) == 1:
         return clauses[0]
-    return max(clauses, key=own().coverage)
+    return max(clauses, key=words.own.coverage)
 
 
 # NOTE: every indicator of a measure reads the same target cell.
@@ -377,8 +409,9 @@ def _attachment(ip: IndicatorProfile, before: str) -> float | None:
     if attached is None:
         return None
     grams, total = attached
-    weights = ip.profile.weights
-    return sum(w for g, w in grams.items() if g in weights) / total
+    keys = ip.profile.keys
+    # in the pairs' own order: a sum in a set's order would change with the hash seed
+    return sum([w for g, w in grams.items() if g in keys]) / total
 
 
 @lru_cache(maxsize=4096)
@@ -418,7 +451,7 @@ def score_candidate(
     past its neighbours (for the entity it is about).
     """
     if series is not None and (previous or _label_free(before)):
-        return Scored(series.score, series.near, ("前の数値の系列", *series.why))
+        return series.led_by("前の数値の系列")
     why: list[str] = []
     near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
@@ -441,9 +474,7 @@ def score_candidate(
     )
     if attach is not None and attach >= 0.6:
         why.append("数値の直前の語が一致")
-    found = ip.profile.ranked(near_found)[:4]
-    if found:
-        why.append("近接語:" + "・".join(found))
+    head, why = tuple(why), []  # the words found near the number stand between them
     if ip.label_groups:
         hint_near = _groups_in(ip.label_groups, near_text)
         score += W_HINT_NEAR * hint_near + W_HINT_SENTENCE * max(0.0, scope.hints - hint_near)
@@ -465,7 +496,7 @@ def score_candidate(
     if not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
         score += SUBTOTAL
         why.append("内数(うち)")
-    return Scored(round(score, 4), near, tuple(why))
+    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile)
 
 
 @cache
@@ -482,6 +513,8 @@ _WHOLE = re.compile(r"全(?:て|ての)?(都道府県|市区町村|市町村)(?!
 
 def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:
     """``全都道府県`` read as a value: 100% of them, or their count where it is fixed (47)."""
+    if norm.find("全", start, end) < 0:
+        return []
     out: list[Quantity] = []
     wants_share = "percent" in ip.indicator.find_units
     for m in _WHOLE.finditer(norm, start, end):

@@ -31,9 +31,21 @@ _TABLE.update(
 )
 
 
+# NOTE: the runs of characters to change are found by a regex and only they are translated:
+# ``str.translate`` looks every character of a text up in the table (about 60 ns each), while
+# most characters of a Japanese text (kana, kanji) are never changed.
+_CHANGED = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c, to in sorted(_TABLE.items()) if c != to) + "]+"
+)
+
+
+def _translated(run: re.Match[str]) -> str:
+    return run.group().translate(_TABLE)
+
+
 def normalize(text: str) -> str:
     """Full-width digits, letters and punctuation to ASCII; the same length as ``text``."""
-    return text.translate(_TABLE)
+    return _CHANGED.sub(_translated, text)
 
 
 # NOTE: only the layout tags that exports wrap cells in are removed. Anything else that looks

@@ -125,7 +125,7 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
                 f"not a measure row, heading, page number or running title: {text[:40]!r}",
                 Location(source, row.line),
             )
-        no = _first_time(int(number.group(1)), seen, Location(source, row.line))
+        no = _first_time(int(number.group(1)), seen, source, row.line)
         measures.append(
             Measure(
                 no=no,

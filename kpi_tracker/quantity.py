@@ -49,6 +49,9 @@ _RUN = re.compile(
 _PREFIX_APPROX = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)\s*$")
 _BOUNDS = ("以上", "以下", "を超える", "超え", "超", "未満")
 _SUFFIX_APPROX = ("程度", "前後", "強", "弱", "余り", "余")
+# the first word of each list that follows the number, in the lists' order
+_BOUNDS_RE = re.compile("|".join(_BOUNDS))
+_SUFFIX_APPROX_RE = re.compile("|".join(_SUFFIX_APPROX))
 # Words after a number that make it a date, a duration, an ordinal or a rank, never a value.
 _NOT_A_VALUE_AFTER = re.compile(
     r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
@@ -59,6 +62,7 @@ _NOT_A_VALUE_BEFORE = re.compile(
 )
 _URL = re.compile(r"https?://[\x21-\x7e]+")
 _FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
+_PER = re.compile(r"(?:当たり|あたり|につき)|[0-9]+台")
 
 
 @cache
@@ -99,9 +103,15 @@ def parse_number(run: str) -> float | None:
     ``三万`` → 30000. A kanji-only run needs a multiplier (万/千/億/百): ``一`` alone is the
     ``一`` of 一人一人 or 誰一人, never a count.
     """
-    run = normalize(run)
+    return _parse_normalized(normalize(run))
+
+
+def _parse_normalized(run: str) -> float | None:
+    """``parse_number`` of a run that is normalised already."""
     if not run:
         return None
+    if run.isascii():  # digits, grouping commas, a decimal point: most figures
+        return _plain(run)
     if run[0] in _KANJI_DIGIT or run[0] in _KANJI_SMALL or run[0] in _BIG:
         if not any(c in "万千億百" for c in run):
             return None
@@ -138,13 +148,17 @@ def find_quantities(
     if periods is None:
         periods = find_periods(text, norm=norm)
     # Dates and URLs hold digits that are never values.
-    masked = [(m.start(), m.end()) for m in _URL.finditer(norm)]
+    masked = [(m.start(), m.end()) for m in _URL.finditer(norm)] if "http" in norm else []
     masked += [(p.start, p.end) for p in periods]
+    masked.sort()
     units = _unit_pattern()
     found: list[Quantity] = []
+    at = 0  # masked spans before ``at`` end before the run: runs come left to right
     for m in _RUN.finditer(norm):
         start, end = m.start(), m.end()
-        if any(s <= start < e for s, e in masked):
+        while at < len(masked) and masked[at][1] <= start:
+            at += 1
+        if at < len(masked) and masked[at][0] <= start:
             continue
         run = m.group()
         # A grouping comma at the end belongs to the sentence: "120,345、".
@@ -156,7 +170,7 @@ def find_quantities(
             continue
         if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
             continue  # 数千人, 数万件: not a number
-        value = parse_number(run)
+        value = _parse_normalized(run)
         if value is None:
             continue
         q = _qualify(text, norm, start, end, value, units)
@@ -188,21 +202,19 @@ def _qualify(
     um = units.match(norm, end)
     unit = unit_word = None
     if um:
-        unit_word = text[um.start() : um.end()]
-        unit = unit_words()[norm[um.start() : um.end()]]
         end = um.end()
+        unit_word = text[um.start() : end]
+        unit = unit_words()[um.group()]
         # 1人1台, 1人当たり: a rate's denominator, not a count.
-        if re.match(r"(?:当たり|あたり|につき)|[0-9]+台", norm[end : end + 4]):
+        if _PER.match(norm, end, end + 4):
             return None
     bound = None
-    for word in _SUFFIX_APPROX:
-        if norm.startswith(word, end):
-            approx, end = True, end + len(word)
-            break
-    for word in _BOUNDS:
-        if norm.startswith(word, end):
-            bound, end = word, end + len(word)
-            break
+    suffix = _SUFFIX_APPROX_RE.match(norm, end)
+    if suffix:
+        approx, end = True, suffix.end()
+    bound_match = _BOUNDS_RE.match(norm, end)
+    if bound_match:
+        bound, end = bound_match.group(), bound_match.end()
     bare = unit is None and (end >= len(norm) or not _is_word_char(norm[end]))
     return Quantity(
         value=value,
@@ -224,6 +236,8 @@ def _is_word_char(ch: str) -> bool:
 
 def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantity]:
     """``3人に2人`` is one share (66.7%), not two counts of people."""
+    if "人に" not in norm:
+        return found
     fractions = list(_FRACTION.finditer(norm))
     if not fractions:
         return found

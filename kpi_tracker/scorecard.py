@@ -198,6 +198,15 @@ def _measure_outcome(
 ) -> MeasureOutcome:
     """Every indicator of one measure, and the measure's own status, grade and reason."""
     indicators = by_measure.get(measure.no, ())
+    if not indicators:
+        # Most measures of a plan have no quantitative target: nothing to read or judge.
+        return MeasureOutcome(
+            measure,
+            Status.NOT_MEASURABLE,
+            (),
+            None,
+            unmeasured.get(measure.no, "定量的な目標がない(規則なし)"),
+        )
     extractions = extractions_for(measure, indicators)
     done: dict[str, Outcome] = {}
     # Shares are evaluated after the indicator they divide by.
@@ -216,12 +225,9 @@ def _measure_outcome(
     status = measure_status(list(outcomes))
     reason = None
     if status is Status.NOT_MEASURABLE:
-        if not indicators:
-            reason = unmeasured.get(measure.no, "定量的な目標がない(規則なし)")
-        else:
-            reason = "すべての指標が測定不能: " + "; ".join(
-                f"{o.indicator.label}: {o.reason}" for o in outcomes
-            )
+        reason = "すべての指標が測定不能: " + "; ".join(
+            f"{o.indicator.label}: {o.reason}" for o in outcomes
+        )
     return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
 
 

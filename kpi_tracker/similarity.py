@@ -15,10 +15,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 from .data import read_rows
 
-__all__ = ["Profile", "bigrams", "content_chars", "profile_of"]
+__all__ = ["Profile", "bigrams", "content_chars", "profile_from", "profile_of", "weighted_pairs"]
 
 _CONTENT = "\x02"
 _GRAMMAR = "\x01"
@@ -138,19 +139,44 @@ _QUOTED = re.compile(r"「([^」]+)」")
 def profile_of(*parts: tuple[str, float], names: tuple[str, ...] = ()) -> Profile:
     """A profile from (normalised text, weight) parts and ``names`` (words of full weight,
     hiragana included); a pair keeps its heaviest weight. A 「quoted」 word is a name."""
-    weights: dict[str, float] = {}
-    get = weights.get
+    return profile_from(weighted_pairs(*parts, names=names))
+
+
+def weighted_pairs(
+    *parts: tuple[str, float], names: tuple[str, ...] = ()
+) -> list[tuple[str, float]]:
+    """The weighted pairs of ``profile_of``'s parts, a pair as often as a part holds it: what
+    ``profile_from`` makes a profile of (lists of pairs join by ``+``)."""
     named = [(n, 1.0) for n in names]
-    named += [(m.group(1), factor) for text, factor in parts for m in _QUOTED.finditer(text)]
+    named += [
+        (m.group(1), factor)
+        for text, factor in parts
+        if "「" in text
+        for m in _QUOTED.finditer(text)
+    ]
+    items: list[tuple[str, float]] = []
     for text, factor in named:
-        for pair, w in bigrams(text, names=True).items():
-            w *= factor
-            old = get(pair, 0.0)
-            weights[pair] = w if w > old else old  # max(old, w), without the call
+        items += _scaled(text, factor, True)
     for text, factor in parts:
-        for pair, w in bigrams(text).items():
-            w *= factor
-            old = get(pair, 0.0)
-            weights[pair] = w if w > old else old
-    weights = {p: w for p, w in weights.items() if w > 0}
+        items += _scaled(text, factor, False)
+    return items
+
+
+def profile_from(items: list[tuple[str, float]]) -> Profile:
+    """The profile of weighted pairs (``weighted_pairs``): each pair at its heaviest weight."""
+    # NOTE: sorted lightest first, a dict built from the pairs keeps each pair's heaviest
+    # weight (the last one written): the max-merge in C, not a Python loop per pair.
+    items = sorted(items, key=itemgetter(1))
+    weights = dict(items)
+    if items and items[0][1] <= 0:
+        weights = {p: w for p, w in weights.items() if w > 0}
     return Profile(weights, sum(weights.values()))
+
+
+@lru_cache(maxsize=4096)
+def _scaled(text: str, factor: float, names: bool) -> tuple[tuple[str, float], ...]:
+    """The pairs of ``text`` (``bigrams``) with their weights times ``factor``."""
+    pairs = bigrams(text, names=names)
+    if factor == 1.0:
+        return tuple(pairs.items())
+    return tuple((pair, w * factor) for pair, w in pairs.items())

@@ -97,6 +97,19 @@ def convert(value: float, unit: str, to: str) -> float:
     return _pint_convert(value, unit, to)
 
 
+def factor(unit: str, to: str) -> float | None:
+    """What a value in ``unit`` is multiplied by to express it in ``to``; None when the two do
+    not compare. For the hot paths that ask of many pairs that do not (no exception raised)."""
+    if unit == to:
+        return 1.0
+    if _conversions is not None:
+        return _conversions.get((unit, to))
+    try:
+        return _pint_convert(1.0, unit, to)
+    except UnitError:
+        return None
+
+
 def _pint_convert(value: float, unit: str, to: str) -> float:
     import pint
 
@@ -110,13 +123,7 @@ def _pint_convert(value: float, unit: str, to: str) -> float:
 
 def same_dimension(a: str, b: str) -> bool:
     """Whether two units measure the same thing (割 and %, 人 and 名)."""
-    if a == b:
-        return True
-    try:
-        convert(1.0, a, b)
-    except UnitError:
-        return False
-    return True
+    return factor(a, b) is not None
 
 
 def unit_label(unit: str | None) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_tracker.config import ConfigError, find_config, load_config
+from kpi_tracker.config import ConfigError, _mentions_table, find_config, load_config
 
 from .helpers import ROOT, SEED, run
 
@@ -147,3 +147,27 @@ def test_the_baseline_from_the_file(tmp_path: Path) -> None:
     assert update.stderr.startswith(f"{tmp_path / 'ci' / 'accepted.json'}: ")
     green = run("check", str(SEED), cwd=sub, env=CLEAN_ENV)
     assert green.returncode == 0, green.stderr  # the file's baseline accepts the file's gate
+
+
+MENTIONS = [
+    ('[tool.kpi-tracker]\nlang = "en"\n', True),
+    ('[tool."kpi-tracker"]\nlang = "en"\n', True),
+    ('[tool]\nkpi-tracker.lang = "en"\n', True),  # a dotted key under [tool]
+    ('[tool]\nkpi-tracker = "x"\n', True),  # wrong, but ours: it must be read to say so
+    ('[tool] # tools\nruff = {}\nkpi-tracker = {lang = "en"}\n', True),
+    # a script of that name is not our table: the file is passed over without parsing it
+    ('[project.scripts]\nkpi-tracker = "kpi_tracker.cli:main"\n', False),
+    ('[project]\nname = "kpi-tracker"\n', False),
+    ("[tool.ruff]\nline-length = 100\n", False),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), MENTIONS)
+def test_which_pyproject_files_are_parsed(text: str, mentions: bool) -> None:
+    assert _mentions_table(text) is mentions
+
+
+def test_this_projects_own_pyproject_is_not_parsed() -> None:
+    # It names the console script kpi-tracker, which a start in this folder must not mistake
+    # for a configuration (tomllib costs milliseconds at every start).
+    assert _mentions_table((ROOT / "pyproject.toml").read_text(encoding="utf-8")) is False

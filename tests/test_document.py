@@ -136,13 +136,13 @@ def test_lines_point_at_rows(seed_doc) -> None:
 
 
 def test_ministry_alias_table() -> None:
-    assert ministries_in("子ども家庭庁、厚生労働省　内閣府") == [
+    assert ministries_in("子ども家庭庁、厚生労働省　内閣府") == (
         "こども家庭庁",
         "厚生労働省",
         "内閣府",
-    ]
-    assert ministries_in("子どもデータ連携の取組の推進 子ども家庭庁") == ["こども家庭庁"]
-    assert ministries_in("支援情報検索サイト https://shienjoho.go.jp/") == []
+    )
+    assert ministries_in("子どもデータ連携の取組の推進 子ども家庭庁") == ("こども家庭庁",)
+    assert ministries_in("支援情報検索サイト https://shienjoho.go.jp/") == ()
 
 
 # --- encodings -----------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from kpi_tracker import parse_period
 from kpi_tracker.era import (
     Period,
+    _point_re,
+    _search_point,
     eras,
     find_periods,
     fiscal_year_of,
@@ -247,3 +249,15 @@ def test_a_new_era_is_a_data_edit(tmp_path: Path) -> None:
         use_era_table(None)
     with pytest.raises(PeriodError):
         parse_period("未来2年度")  # not in the shipped table
+
+
+# Text made of what period expressions are made of, so that near-misses are drawn often.
+_PERIODISH = st.text(alphabet=st.sampled_from("令和平成R元H12034579年度月日末.~()/から、は件"))
+
+
+@settings(max_examples=400)
+@given(_PERIODISH, st.integers(min_value=0, max_value=5))
+def test_point_search_tries_only_where_a_period_can_start(text: str, pos: int) -> None:
+    found = _search_point(text, pos)
+    expected = _point_re().search(text, pos)
+    assert (found and found.span()) == (expected and expected.span())

@@ -7,11 +7,14 @@ words; the texts deliberately use other words.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kpi_tracker.extract import extract, resolve_siblings
+from kpi_tracker.extract import extract, resolve_siblings, sentences_of
 from kpi_tracker.outcome import evaluate_indicator
 from kpi_tracker.similarity import bigrams, profile_of
 
@@ -284,3 +287,22 @@ SIMILARITY = [
 def test_bigram_coverage_survives_particles(profile, near, far, why) -> None:
     p = profile_of((profile, 1.0))
     assert p.coverage(bigrams(near)) > p.coverage(bigrams(far)), why
+
+
+# --- sentences and bullet items ------------------------------------------------------------
+
+# A bullet mark opens an item at the start or after white space or a full stop (the pattern
+# the splitter once searched with, kept here as the definition).
+_ITEM_START = re.compile(r"(?:(?<=^)|(?<=[\s。]))[・●○◆■※]")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("・●○◆■※。 \n\u3000相談件数1,2%は")))
+def test_sentences_start_where_the_definition_says(text: str) -> None:
+    starts = {s.start for s in sentences_of(text)}
+    for m in _ITEM_START.finditer(text):
+        if text[m.start() :].strip():
+            assert m.start() in starts or text[: m.start()].strip() == ""
+    # and nowhere else: every sentence starts at 0, after 。 or a line end, or at an item mark
+    for start in starts:
+        assert start == 0 or text[start - 1] in "。\n" or _ITEM_START.match(text, start) is not None

@@ -137,6 +137,32 @@ def test_forbidden_characters_are_dropped(tmp_path: Path, char: str) -> None:
     assert "支援情報検索サイト" in joined
 
 
+@pytest.mark.parametrize(
+    ("char", "encoding", "suffix"),
+    [
+        ("\x0c", "utf-8", ".txt"),
+        ("\x0c", "cp932", ".txt"),
+        ("\x01", "cp932", ".csv"),
+        ("\ufffe", "utf-8", ".txt"),  # a noncharacter, EF BF BE in UTF-8
+        ("\uffff", "utf-8", ".csv"),
+    ],
+)
+def test_forbidden_characters_are_dropped_in_every_format(
+    tmp_path: Path, char: str, encoding: str, suffix: str
+) -> None:
+    head = (
+        "「計画」の実施状況(令和7年度)\n施策No.\t目標及び達成の期間\t目標の達成状況\t担当府省庁\n"
+    )
+    rows = f"1\t目標{char}です\t相談{char}件数は12件\t内閣府\n"
+    if suffix == ".csv":
+        head, rows = head.replace("\t", ","), rows.replace("\t", ",")
+    path = tmp_path / f"t{suffix}"
+    path.write_bytes((head + rows).encode(encoding))
+    doc = load_document(path)
+    (measure,) = doc.measures
+    assert (measure.target_text, measure.status_text) == ("目標です", "相談件数は12件")
+
+
 # --- D17: messages that name the real problem --------------------------------------------------
 
 
