@@ -293,6 +293,27 @@ def _bounds(parts: _Parts, text: str) -> tuple[date, date, str | None]:
     return first, last, warning
 
 
+# The months of a fiscal year written in brackets after it: 令和8年度(4月~9月分).
+_FY_MONTHS = re.compile(
+    r"\(\s*(?P<m1>[0-9]{1,2})月\s*~\s*(?P<m2>[0-9]{1,2})月\s*(?:分|末|まで)?\s*\)"
+)
+
+
+def _fiscal_months(fiscal_year: int, first: int, last: int, text: str) -> tuple[date, date]:
+    """The first day of month ``first`` to the last day of month ``last`` of a fiscal year
+    (April to March: January to March fall in the next calendar year)."""
+    if not (1 <= first <= 12 and 1 <= last <= 12):
+        raise PeriodError(f"no such month: {text!r}")
+
+    def year_of(month: int) -> int:
+        return fiscal_year if month >= 4 else fiscal_year + 1
+
+    start, end = date(year_of(first), first, 1), _last_day_of_month(year_of(last), last)
+    if end < start:
+        raise PeriodError(f"range ends before it starts: {text!r}")
+    return start, end
+
+
 def _last_day_of_month(year: int, month: int) -> date:
     # NOTE: not calendar.monthrange: importing calendar costs ~4 ms at every start.
     first_of_next = date(year + month // 12, month % 12 + 1, 1)
@@ -367,9 +388,19 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
             return None  # "2025" or "令和7" alone names no period
         # 令和6~8年度: the left side borrows the unit of the right side.
         left = _Parts(left.era, left.year, right.unit, left.month, left.day, left.suffix)
+    months = (
+        _FY_MONTHS.match(norm, right_end)
+        if right is None and left.unit == "年度" and left.month is None
+        else None
+    )
+    if months:
+        right_end = months.end()
     text = raw[m.start() : right_end]
     _check_parenthesised(m, left, text)
     first, last, warning = _bounds(left, text)
+    if months:
+        # 令和8年度(4月~9月分): those months of the fiscal year, not the whole year.
+        first, last = _fiscal_months(first.year, int(months["m1"]), int(months["m2"]), text)
     if right is not None:
         _, r_last, r_warning = _bounds(right, text)
         if r_last < first:

@@ -33,6 +33,7 @@ from .features import (
     IndicatorProfile,
     Scored,
     alternatives,
+    declared_unit,
     indicator_profile,
     score_candidate,
     wholes_in,
@@ -142,9 +143,13 @@ _SENTENCE_END = re.compile(r"。|\n")
 _BULLET = re.compile(r"[・●○◆■※]")
 _PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
 _PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
+# The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
+_EARLIER = (
+    r"(?:前年度?末?|前年同期|前年同月|前回(?:調査)?|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
+)
 _CHANGE_BEFORE = re.compile(
-    r"(?:対?前年(?:度|同期|同月)?比|前回(?:調査)?比|前年度?より|前回(?:調査)?より|前年度?から"
-    r"|前年度?に比べ(?:て)?|前年度?と比べ(?:て)?|前年度?と比較(?:して|すると)?)\s*(?:で|は)?\s*$"
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?))"
+    r"\s*(?:で|は)?\s*$"
 )
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
@@ -153,7 +158,10 @@ _DOWN = {"減少", "減", "低下", "悪化"}
 _BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
 _SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
 _CHANGE_THEN_LEVEL = re.compile(r"\s*(?:増加|増|減少|減|上昇|低下)?\s*(?:の|で|、|となり)?\s*$")
-_TOTAL = re.compile(r"合計|総数|総計|全体で|(?:^|[のでは、\s])計\s*(?:約)?$")
+# 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
+_TOTAL = re.compile(
+    r"合計|総数|総計|全体で|重複を除(?:いて|き|くと)|(?:^|[のでは、:(\s])計\s*(?:約)?$"
+)
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:]")
 
@@ -280,8 +288,11 @@ def extract(
         quantities = analysis.quantities[index]
         wholes = wholes_in(profile, norm, sentence.start, sentence.end)
         if wholes:
-            quantities = tuple(sorted((*quantities, *wholes), key=lambda q: q.start))
-        if not marker and not any(profile.unit_fits(q) or q.bare for q in quantities):
+            # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
+            inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
+            quantities = tuple(sorted((*inside, *wholes), key=lambda q: q.start))
+        # (a figure without a unit may take one from the words before it: 団体が212に上り)
+        if not marker and not any(q.unit is None or profile.unit_fits(q) for q in quantities):
             carried = None
             continue  # nothing here could be the value: the sentence is not scored
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
@@ -300,7 +311,11 @@ def extract(
         # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before.
         last_level = carried if scope.continues else None
+        # その数は令和7年度末で…; このうち…: a sentence that goes on from the one before is
+        # about the same time unless it names its own.
+        inherited = last_level.observation.period if last_level is not None else None
         seen_previous = False
+        declared = declared_unit(sentence.norm) or declared_unit(sentence.lead_norm)
         candidates_here: list[Candidate] = []
         waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
         segments = list(_segments(quantities, sentence))
@@ -311,7 +326,7 @@ def extract(
             own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
             if find.exclude and _has_any(before + own_after, find.exclude):
                 continue  # its own words are about something else
-            q = with_unit_before(q, before)
+            q = with_unit_before(q, before, after, declared)
             # 40都道府県(約85%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
             change = _change_kind(q, before, after)
@@ -347,6 +362,8 @@ def extract(
                     False,
                     True,
                 )
+            if period is None and assumed and not previous and inherited is not None:
+                period, assumed = inherited, False
             seen_previous = seen_previous or previous
             if change is not None and find.value != "change":
                 if last_level is None:
@@ -398,15 +415,19 @@ def extract(
                 if best.score > scored.score and best.scored is not None:
                     scored = best.scored.led_by("内訳の合計")
                     obs = replace(obs, score=scored.score)
-            last_level = Candidate(obs, scored.score, scored)
-            candidates.append(last_level)
-            candidates_here.append(last_level)
+            candidate = Candidate(obs, scored.score, scored)
+            candidates.append(candidate)
+            candidates_here.append(candidate)
+            # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
+            # a series; what follows goes on from the whole.
+            if last_level is None or not _PART_IN_BRACKETS.search(before[-12:]):
+                last_level = candidate
             if waiting is not None and _CHANGE_THEN_LEVEL.match(norm, waiting[0].end, q.start):
                 wq, value, kind, wperiod, wassumed = waiting
                 rel = _observation(
                     wq, raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
                 )
-                changes.append((last_level, rel))
+                changes.append((candidate, rel))
             waiting = None
         carried = last_level
     candidates.sort(key=lambda c: -c.score)
@@ -557,11 +578,15 @@ def _without_targets(
         return quantities
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
-        if not (
-            _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start)
-            or _TARGET_AFTER.match(norm[q.end : seg_end])
+        if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
+            continue
+        if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
+            # 前年度(3,672件)には及ばなかった: the previous value, not the target
+            _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
+            or _in_previous_bracket(norm, q.start)
         ):
-            kept.append(q)
+            continue
+        kept.append(q)
     return tuple(kept) if len(kept) < len(quantities) else quantities
 
 
@@ -632,6 +657,9 @@ def _is_down(q: Quantity, after: str) -> bool:
     return bool(m and m.group(1) in _DOWN)
 
 
+_PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
+# What may stand between a period and the figure it dates: (令和7年度末時点:1,386か所).
+_DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
 _PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
 
 
@@ -653,12 +681,17 @@ def _period_for(
     in the sentence, which a previous value (前年(35.2%)) is one year before; ``others``:
     the sentence's figures.
     """
-    paren = _PAREN.match(after)
+    # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
+    paren = _PAREN.match(norm[q.end : q.end + 44])
     if paren:
         # A period in the bracket right after the figure dates it: 1,200か所(令和6年度).
         first, last = q.end + paren.start(1), q.end + paren.end(1)
         inside = next((p for p in periods if first <= p.start < last), None)
-        if inside is not None:
+        # (令和7年度 531回): a period written right before another figure dates that one.
+        if inside is not None and not any(
+            inside.end <= o.start < last and _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+            for o in others
+        ):
             return inside.period, False, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
@@ -681,9 +714,30 @@ def _period_for(
         elif not earlier and periods and periods[0].start < q.start:
             base = periods[0].period
         return (period_year_before(base) if base else None), base is None, True
+    if level_period is not None and _FROM_THEN_CHANGE.match(after):
+        # …は9.6%で、前回調査(令和4年度)の11.2%から低下した: the figure a change started from
+        # is an earlier value, of the period written right before it or else the year before.
+        own = next(
+            (
+                p
+                for p in reversed(periods)
+                if p.end <= q.start and _OWN_PERIOD.fullmatch(norm, p.end, q.start)
+            ),
+            None,
+        )
+        if own is not None:
+            return own.period, False, True
+        return period_year_before(level_period), False, True
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+_FROM_THEN_CHANGE = re.compile(
+    r"\s*から\s*(?:大きく|やや|わずかに|さらに)?\s*(?:低下|上昇|増加|減少|改善|悪化|増え|減っ|減り|伸び)"
+)
+# What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
+_OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)?\s*")
 
 
 def _head_of(text: str) -> str:
@@ -716,13 +770,16 @@ _TARGET_BEFORE = re.compile(
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
-    r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標|(?:に|には)(?:届か|達しな|達せ|及ば|至らな))"
+    r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標"
+    r"|(?:に|には)(?:届か|届いて(?:い)?ない|達しな|達して(?:い)?ない|達せ|及ば|至らな|至って(?:い)?ない))"
 )
-_PREVIOUS_WORD = r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?|前回(?:調査)?(?:時)?)"
+_PREVIOUS_WORD = (
+    r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?(?:調査)?|前回(?:調査)?(?:時)?)"
+)
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
-    + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?)?\s*\(?\s*(?:約|およそ)?\s*$"
+    + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?|計|合計)?\s*\(?\s*(?:約|およそ)?\s*$"
 )
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "Scored",
     "SentenceScope",
     "alternatives",
+    "declared_unit",
     "indicator_profile",
     "score_candidate",
     "wholes_in",
@@ -60,6 +61,9 @@ ENTITY_MATCH = 0.12
 ENTITY_MISMATCH = -0.4
 TOPIC_MISSING = -0.15
 SUBTOTAL = -0.15
+# A figure of a sentence that opens with このうち/うち/内訳: a part of the figure before, whose
+# words it shares (so it would otherwise score like it).
+PART = -0.25
 # A candidate must score this much to be read at all, and this share of the best candidate
 # to stand beside it as an observation (a series, earlier years).
 MIN_SCORE = 0.1
@@ -79,6 +83,7 @@ _NUMBERS = re.compile(
 _HEADING = re.compile(r"^\s*[・●○◆■]?\s*([^:、。]{2,24}):")
 _ANAPHORA = re.compile(r"^\s*[・●○◆■]?\s*(?:その|これ|この|同|うち|内訳|なお)")
 _SUBTOTAL = re.compile(r"うち|内数|内訳")
+_PART_OPENING = re.compile(r"\s*[・●○◆■]?\s*(?:この|その)?(?:うち|内訳)")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
 _LABEL_FREE = re.compile(
@@ -136,6 +141,7 @@ class SentenceScope:
     topic: bool  # the topic hints hold (True when there are none)
     heading: str = ""  # a bullet's heading (就労支援事業:… → 就労支援事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
+    part: bool = False  # このうち…: its figures are parts of the one before
 
     @property
     def unrelated(self) -> bool:
@@ -156,6 +162,7 @@ class IndicatorProfile:
     topic_groups: tuple[tuple[str, ...], ...]
     entity: str | None  # prefecture / municipality the label counts or is a share of
     subtotal: bool  # the label itself names a part (うち…)
+    other_entity: str | None = None  # the bodies it measures something else of (人口カバー率)
 
     def sentence_scope(
         self,
@@ -183,7 +190,13 @@ class IndicatorProfile:
         hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
         topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
         return SentenceScope(
-            own, max(lead_cov, prev_cov), hints, topic, topic_head or heading, continues
+            own,
+            max(lead_cov, prev_cov),
+            hints,
+            topic,
+            topic_head or heading,
+            continues,
+            continues and _PART_OPENING.match(sentence) is not None,
         )
 
     def named_in(self, sentence: str, lead: str, cover: Callable[[str], float]) -> bool:
@@ -268,7 +281,13 @@ def indicator_profile(
                 weights[g] *= SHARED_WITH_SIBLING
             profile = Profile(weights, sum(weights.values()))
     return IndicatorProfile(
-        indicator, profile, words.label_groups, words.topic_groups, words.entity, words.subtotal
+        indicator,
+        profile,
+        words.label_groups,
+        words.topic_groups,
+        words.entity,
+        words.subtotal,
+        words.other_entity,
     )
 
 
@@ -281,6 +300,7 @@ class _RuleWords:
     label_groups: tuple[tuple[str, ...], ...]
     topic_groups: tuple[tuple[str, ...], ...]
     entity: str | None
+    other_entity: str | None
     subtotal: bool
 
 
@@ -304,7 +324,7 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
         profile_from(pairs),
         label_groups,
         topic_groups,
-        _entity_in(name),
+        *_label_entity(name),
         bool(_SUBTOTAL.search(full)),
     )
 
@@ -375,6 +395,25 @@ def _entity_in(text: str, last: bool = True) -> str | None:
         if best is None or (pos > best[0] if last else pos < best[0]):
             best = (pos, unit)
     return best[1] if best else None
+
+
+# What a label's last phrase may be when it counts or is a share of the bodies named before
+# it: …都道府県の割合, …市町村の数.
+_MEASURE_WORDS = re.compile(r"割合|比率|率|件数|箇所数|か所数|団体数|数")
+
+
+def _label_entity(label: str) -> tuple[str | None, str | None]:
+    """The kind of body a label counts or is a share of — the last one it names — and the
+    kind it is not about: where the phrase after its last の measures something else of the
+    bodies named before it (…市区町村の人口カバー率 is a share of people, and a share of
+    市区町村 beside it is another figure)."""
+    entity = _entity_in(label)
+    if entity is None or "の" not in label:
+        return entity, None
+    head = label.rsplit("の", 1)[1]
+    if _entity_in(head) is not None or not content_chars(_MEASURE_WORDS.sub("", head)):
+        return entity, None
+    return None, entity
 
 
 def _entity_of(q: Quantity, before: str, following: str) -> str | None:
@@ -462,7 +501,8 @@ def score_candidate(
     # The profile's pairs in the words near the number: both the coverage and the explanation.
     near_found = ip.profile.common(near_text)
     near = ip.profile.share(near_found)
-    if scope.continues and near < 0.7 * scope.context:
+    # (a part, このうち…, is not what the sentence before names)
+    if scope.continues and not scope.part and near < 0.7 * scope.context:
         near = 0.7 * scope.context  # its name stands in the sentence before
         why.append("名称は前の文に")
     attach = _attachment(ip, before)
@@ -485,7 +525,7 @@ def score_candidate(
     if not scope.topic:
         score += TOPIC_MISSING
         why.append("topicの語がない")
-    entity = _entity_of(q, preceding, following) if ip.entity else None
+    entity = _entity_of(q, preceding, following) if ip.entity or ip.other_entity else None
     if ip.entity and entity:
         if entity == ip.entity:
             score += ENTITY_MATCH
@@ -493,7 +533,13 @@ def score_candidate(
         else:
             score += ENTITY_MISMATCH
             why.append("対象の主体が異なる")
-    if not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
+    elif entity is not None and entity == ip.other_entity:
+        score += ENTITY_MISMATCH  # a share of the 市区町村, where the label is of their people
+        why.append("対象の主体が異なる")
+    if not ip.subtotal and scope.part:
+        score += PART
+        why.append("内数(このうち…)")
+    elif not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
         score += SUBTOTAL
         why.append("内数(うち)")
     return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile)
@@ -508,7 +554,12 @@ _NOT_REACHED = re.compile(
     r"[^、。]{0,12}?(?:には?至って(?:い)?ない|には?至ら|には?届いて(?:い)?ない|には?届か|できていない"
     r"|していない|されていない|ではない|を目指)"
 )
-_WHOLE = re.compile(r"全(?:て|ての)?(都道府県|市区町村|市町村)(?!の\s*(?:約)?[0-9])")
+# 全都道府県, 全ての市町村, 全47都道府県 — not the whole a part is taken of (全市町村の85%,
+# 全1,741市区町村のうち…).
+_WHOLE = re.compile(
+    r"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?(都道府県|市区町村|市町村)"
+    r"(?!\s*(?:の|中)\s*(?:うち)?\s*(?:約)?\s*[0-9])(?!\s*のうち)"
+)
 
 
 def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:
@@ -540,10 +591,38 @@ def _unit_before_pattern() -> re.Pattern[str]:
     return re.compile("(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)\s*$")
 
 
-def with_unit_before(q: Quantity, before: str) -> Quantity:
+@cache
+def _declared_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile(r"単位\s*[:は]?\s*(" + "|".join(re.escape(w) for w in words) + ")")
+
+
+@lru_cache(maxsize=1024)
+def declared_unit(text: str) -> str | None:
+    """The unit word a text declares for the bare figures under it: 実績(単位:件)."""
+    if "単位" not in text:
+        return None
+    m = _declared_pattern().search(text)
+    return m.group(1) if m else None
+
+
+_PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで)")
+
+
+def with_unit_before(
+    q: Quantity, before: str, after: str = "", declared: str | None = None
+) -> Quantity:
     """A number written without a unit takes the counter named just before it
-    (整備済みの都道府県は46(約98%) → 46都道府県)."""
-    if q.unit is not None or not q.bare:
+    (整備済みの都道府県は46(約98%) → 46都道府県; 実施した団体が212に上った → 212団体), or
+    else the unit its sentence or list declares (``declared``: 実績(単位:件)は… 312,540)."""
+    if q.unit is not None:
+        return q
+    if declared is not None and q.bare:
+        from dataclasses import replace
+
+        return replace(q, unit=unit_words()[declared], unit_word=declared)
+    # (a round kanji number before a particle, 千を超え, is a manner of speaking, not a value)
+    if not (q.bare or (_PARTICLE_AFTER.match(after) and any(c.isdigit() for c in q.text))):
         return q
     m = _unit_before_pattern().search(before[-10:])
     if m is None:

@@ -135,6 +135,16 @@ def evaluate_indicator(
         return _not_measurable(
             ind, measure_no, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
         )
+    if ind.kind == "flow" and ind.deadline_end is not None:
+        # NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
+        # later year (令和8年度(4月~9月分)) does not hide it.
+        whole = [(o, v) for o, v in eligible if not _part_of_year(o)]
+        if (
+            whole
+            and len(whole) < len(eligible)
+            and max(effective_end(o, as_of) for o, _ in whole) >= ind.deadline_end
+        ):
+            eligible = whole
     # The latest observation wins; at that date, the one that scores best. Values that score
     # alike but differ are not guessed between.
     latest_end = max(effective_end(o, as_of) for o, _ in eligible)
@@ -169,21 +179,25 @@ def evaluate_indicator(
         "provisional": provisional,
         "observations": tuple(o for o, _ in usable),
     }
-    if ind.kind == "flow" and period is not None and not period.is_point:
+    if ind.kind == "flow" and period is not None and _part_of_year(evidence_obs):
+        # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
+        # the year: comparing it would call every target behind until March.
         days = (period.end - period.start).days + 1
-        if days < PARTIAL_YEAR_DAYS:
-            # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
-            # the year: comparing it would call every target behind until March.
-            return _not_measurable(
-                ind,
-                measure_no,
-                "partial_period",
-                f"年間の目標に対し、報告値 {_fmt(actual)}{ind.unit} は{period.text}({days}日間)の"
-                "一部期間の値",
-                actual=actual,
-                **extra,
-            )
-    if extraction.pending is not None and extraction.pending.end > latest_end:
+        return _not_measurable(
+            ind,
+            measure_no,
+            "partial_period",
+            f"年間の目標に対し、報告値 {_fmt(actual)}{ind.unit} は{period.text}({days}日間)の"
+            "一部期間の値",
+            actual=actual,
+            **extra,
+        )
+    deadline_counted = ind.deadline_end is not None and latest_end >= ind.deadline_end
+    if (
+        extraction.pending is not None
+        and extraction.pending.end > latest_end
+        and not deadline_counted  # the deadline's own value is there: a later one may wait
+    ):
         return _not_measurable(
             ind,
             measure_no,
@@ -206,6 +220,14 @@ def evaluate_indicator(
     series += [p for p in history if p.when < latest_end]
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
+
+
+def _part_of_year(obs: Observation) -> bool:
+    """Whether an observation covers less than a year (a yearly flow cannot be judged on it)."""
+    period = obs.period
+    if period is None or period.is_point:
+        return False
+    return (period.end - period.start).days + 1 < PARTIAL_YEAR_DAYS
 
 
 def _period_text(period: Period | None) -> str:

@@ -86,6 +86,8 @@ def previous_from_change(actual: float, change: Observation, ind: Indicator) -> 
         return actual / factor if factor > 0 else None
     if change.change == "points":
         return actual - change.value if ind.pint_unit == "percent" else None
+    if change.change == "delta" and change.unit is None:
+        return actual - change.value  # 781自治体…、1年前から17増えた: the level's own unit
     if change.change == "delta" and change.unit is not None:
         try:
             return actual - convert(change.value, change.unit, ind.pint_unit)

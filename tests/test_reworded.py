@@ -37,7 +37,23 @@ def cards(seed_rules) -> dict[str, dict[str, object]]:
     }
 
 
-@pytest.mark.parametrize(("doc", "entry"), _cases(), ids=[f"{d}:{e['id']}" for d, e in _cases()])
+def _params() -> list[object]:
+    """Each case; one the engine is known to read otherwise is expected to fail (strictly: a
+    case that starts to pass fails the run, so that its mark is taken off)."""
+    return [
+        pytest.param(
+            doc,
+            entry,
+            id=f"{doc}:{entry['id']}",
+            marks=[pytest.mark.xfail(strict=True, reason=str(entry["known_miss"]))]
+            if entry.get("known_miss")
+            else [],
+        )
+        for doc, entry in _cases()
+    ]
+
+
+@pytest.mark.parametrize(("doc", "entry"), _params())
 def test_indicator_as_expected(cards, doc: str, entry: dict[str, object]) -> None:
     got = next(i for i in cards[doc]["indicators"] if i["id"] == entry["id"])
     assert got["status"] == entry["status"], (got["reason"], entry["why"])
