@@ -43,7 +43,7 @@ _BIG = {"万": 10_000, "億": 100_000_000}
 # A run of digits, grouping commas, a decimal part, and kanji numerals/multipliers.
 _RUN = re.compile(
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-    r"(?:[億万千](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
+    r"(?:[億万千百](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
     r"|[〇一二三四五六七八九十百千万億]+"
 )
 _PREFIX_APPROX = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)\s*$")
@@ -111,28 +111,44 @@ def _parse_normalized(run: str) -> float | None:
     if not run:
         return None
     if run.isascii():  # digits, grouping commas, a decimal point: most figures
-        return _plain(run)
+        try:
+            return _plain(run)
+        except ValueError:
+            return None
     if run[0] in _KANJI_DIGIT or run[0] in _KANJI_SMALL or run[0] in _BIG:
         if not any(c in "万千億百" for c in run):
             return None
         return _kanji_number(run)
-    total = 0.0
-    rest = run
-    for big in ("億", "万"):
-        head, sep, tail = rest.partition(big)
-        if sep:
-            total += _small_part(head) * _BIG[big]
-            rest = tail
-    if rest:
-        total += _small_part(rest)
+    # NOTE: a run that is not a number as written (5億万, 3千千, 0万億: a typo or two figures
+    # run together) is none: reading it as one would be a guess.
+    try:
+        total = 0.0
+        rest = run
+        for big in ("億", "万"):
+            head, sep, tail = rest.partition(big)
+            if sep:
+                total += _small_part(head, whole=True) * _BIG[big]
+                rest = tail
+        if rest:
+            total += _small_part(rest)
+    except ValueError:
+        return None
     return total
 
 
-def _small_part(token: str) -> float:
-    head, sep, tail = token.partition("千")
-    if sep:
-        return (_plain(head) if head else 1.0) * 1000 + (_plain(tail) if tail else 0.0)
-    return _plain(token)
+def _small_part(token: str, whole: bool = False) -> float:
+    """A number below 万 (1,234, 3千5百, 2千): ``whole`` when a multiplier follows it, which
+    then needs a figure before it (億万 is no number)."""
+    if whole and not token:
+        raise ValueError("a multiplier with no figure before it")
+    total = 0.0
+    rest = token
+    for word, unit in (("千", 1000), ("百", 100)):
+        head, sep, tail = rest.partition(word)
+        if sep:
+            total += (_plain(head) if head else 1.0) * unit
+            rest = tail
+    return total + _plain(rest) if rest else total
 
 
 def find_quantities(

@@ -178,3 +178,35 @@ def test_seed_has_many_quantity_forms() -> None:
 def test_every_seed_number_reads_back(digits: str) -> None:
     values = [q.value for q in find_quantities(f"実績は{digits}件")]
     assert values == [float(digits.replace(",", ""))]
+
+
+MALFORMED = [
+    "予算5億万円",  # two multipliers with no figure between them (a typo)
+    "0万億件",
+    "3千千人",
+    "1,000万億",
+]
+
+
+@pytest.mark.parametrize("text", MALFORMED)
+def test_runs_that_are_no_number_are_not_read(text: str) -> None:
+    # Not a crash of the whole scorecard, and not a guess: no quantity.
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1万2千3百人", 12_300), ("3千5百件", 3_500), ("2百万人", 2_000_000)],
+)
+def test_hundreds_as_written(text: str, value: int) -> None:
+    (q,) = find_quantities(text)
+    assert q.value == value
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("0123456789,.億万千百一二三十人件%約(")))
+def test_runs_of_digits_and_multipliers_never_crash(text: str) -> None:
+    for q in find_quantities(text):
+        assert q.value == q.value  # a number, not NaN
+    value = parse_number(text)
+    assert value is None or isinstance(value, float)
