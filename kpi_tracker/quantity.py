@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .era import PeriodMatch, find_periods
+from .era import Era, PeriodMatch, eras, find_periods
 from .normalize import normalize
 from .units import unit_words
 
@@ -57,9 +57,20 @@ _NOT_A_VALUE_AFTER = re.compile(
     r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
     r"|回目|番|位|代|台|倍|段階|階|局|色|種類|部|巻|版)"
 )
-_NOT_A_VALUE_BEFORE = re.compile(
-    r"(?:第|#|No\.?|令和|平成|昭和|大正|明治|[A-Za-z_/.=?&]|[A-Za-z0-9]-)$"
-)
+
+
+def _not_a_value_before() -> re.Pattern[str]:
+    """What makes the figure after it an ordinal, a code or an era year (the era names from
+    the era table in use: a new era is a line there)."""
+    return _not_a_value_before_for(eras())
+
+
+@lru_cache(maxsize=4)
+def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(e.name) for e in table)
+    return re.compile(rf"(?:第|#|No\.?|{names}|[A-Za-z_/.=?&]|[A-Za-z0-9]-)$")
+
+
 _URL = re.compile(r"https?://[\x21-\x7e]+")
 _FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
 _PER = re.compile(r"(?:当たり|あたり|につき)|[0-9]+台")
@@ -180,7 +191,7 @@ def find_quantities(
         # A grouping comma at the end belongs to the sentence: "120,345、".
         while run.endswith(","):
             run, end = run[:-1], end - 1
-        if _NOT_A_VALUE_BEFORE.search(norm[max(0, start - 3) : start]):
+        if _not_a_value_before().search(norm[max(0, start - 3) : start]):
             continue
         if _NOT_A_VALUE_AFTER.match(norm, end):
             continue

@@ -25,6 +25,7 @@ from kpi_tracker.era import (
     use_era_table,
 )
 from kpi_tracker.errors import EraYearWarning, PeriodError
+from kpi_tracker.quantity import find_quantities
 
 from .helpers import ROOT, seed_lines
 
@@ -245,8 +246,11 @@ def test_a_new_era_is_a_data_edit(tmp_path: Path) -> None:
         assert [m.text for m in found] == ["未来元年度"]
         with pytest.warns(EraYearWarning, match="past the end of 令和"):
             parse_period("令和22年")  # 2040: 令和 now ends on 2039-12-31
+        # the figure of an era year written without 年 (未来3の計画) is no value either
+        assert [q.text for q in find_quantities("未来3の計画")] == []
     finally:
         use_era_table(None)
+    assert [q.text for q in find_quantities("未来3の計画")] == ["3"]
     with pytest.raises(PeriodError):
         parse_period("未来2年度")  # not in the shipped table
 
