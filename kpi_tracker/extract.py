@@ -20,7 +20,7 @@ observations of that level; they give its previous value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -140,7 +140,7 @@ _SENTENCE_END = re.compile(r"。|\n")
 # A bullet mark opens an item at the start of the text or after a space or a full stop
 # (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
 # tried at every character.
-_BULLET = re.compile(r"[・●○◆■※]")
+_BULLET = re.compile(r"[・●○◆■※①-⑳]")
 _PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
 _PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
 # The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
@@ -148,7 +148,8 @@ _EARLIER = (
     r"(?:前年度?末?|前年同期|前年同月|前回(?:調査)?|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?))"
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
+    r"|(?:この)?(?:1|一)年間?で)"
     r"\s*(?:で|は)?\s*$"
 )
 _CHANGE_AFTER = re.compile(
@@ -184,7 +185,7 @@ def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
         stripped = chunk_norm.lstrip()
         if not stripped:
             continue
-        is_item = stripped[0] in "・●○◆■"
+        is_item = stripped[0] in "・●○◆■" or "①" <= stripped[0] <= "⑳"
         if not is_item:
             lead = (start, end)
         lead_start, lead_end = lead if is_item else (-1, -1)
@@ -319,6 +320,8 @@ def extract(
         candidates_here: list[Candidate] = []
         waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
         segments = list(_segments(quantities, sentence))
+        unit_from: Quantity | None = None  # the figure before, when it has a unit
+        respective = _respective(sentence, quantities)
         for i, (q, seg_start, seg_end) in enumerate(segments):
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
                 continue
@@ -327,9 +330,13 @@ def extract(
             if find.exclude and _has_any(before + own_after, find.exclude):
                 continue  # its own words are about something else
             q = with_unit_before(q, before, after, declared)
+            if q.unit is None and unit_from is not None and before.strip() in _CONNECTORS:
+                # 前年の44から47へと増え: the figure a change goes to counts what the first does
+                q = replace(q, unit=unit_from.unit, unit_word=unit_from.unit_word)
+            unit_from = q if q.unit is not None else None
             # 40都道府県(約85%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
-            change = _change_kind(q, before, after)
+            change = _change_kind(q, before, after, norm[q.end : sentence.end])
             fits = profile.unit_fits(q) is not None
             if change is None and (not fits or find.value == "change"):
                 continue
@@ -396,6 +403,8 @@ def extract(
                 norm[q.end : min(sentence.end, q.end + 20)],
                 previous,
             )
+            if respective and not previous:
+                scored = _respectively(scored, respective, q, cover)
             obs = _observation(
                 q,
                 raw,
@@ -580,6 +589,8 @@ def _without_targets(
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
             continue
+        if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
+            continue  # 95.1%〔95.9%以上〕: the target beside the value, in its own brackets
         if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
             # 前年度(3,672件)には及ばなかった: the previous value, not the target
             _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
@@ -635,12 +646,18 @@ def _close(a: Quantity, b: Quantity) -> bool:
     return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
 
 
-def _change_kind(q: Quantity, before: str, after: str) -> str | None:
-    """``percent``, ``points`` or ``delta`` when the number states a change, else None."""
+def _change_kind(q: Quantity, before: str, after: str, rest: str = "") -> str | None:
+    """``percent``, ``points`` or ``delta`` when the number states a change, else None.
+    ``rest``: the sentence after the number (前年同期(…)から約7千人、約5千人増加した)."""
     if q.unit == "percentage_point":
         return "points"
     tail = before[-_TAIL:]
-    if q.signed or _CHANGE_BEFORE.search(tail) or _CHANGE_AFTER.match(after):
+    if (
+        q.signed
+        or _CHANGE_BEFORE.search(tail)
+        or _CHANGE_AFTER.match(after)
+        or (_FROM_BRACKET.search(tail) and _CHANGE_AFTER_LIST.match(rest))
+    ):
         if q.unit == "percent":
             # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
             if q.signed or _CHANGE_BEFORE.search(tail):
@@ -650,6 +667,15 @@ def _change_kind(q: Quantity, before: str, after: str) -> str | None:
     return None
 
 
+# (321,616人、116,961人)から約7千人、約5千人増加: after an earlier value in brackets,
+# から and the figures of a list that ends in a verb of change are the changes.
+_FROM_BRACKET = re.compile(r"\)\s*から\s*(?:約|およそ)?\s*$")
+_CHANGE_AFTER_LIST = re.compile(
+    r"(?:\s*、\s*(?:約|およそ)?[0-9][0-9,.]*[万千]?[^\s、。0-9]{0,3})*\s*(?:の)?"
+    r"(?:増加|減少|増え|減っ|減り|上昇|低下)"
+)
+
+
 def _is_down(q: Quantity, after: str) -> bool:
     if q.signed:
         return q.value < 0
@@ -657,10 +683,69 @@ def _is_down(q: Quantity, after: str) -> bool:
     return bool(m and m.group(1) in _DOWN)
 
 
+_CONNECTORS = {"から", "より", "→", "~"}
+# A and B …は、それぞれX、Y: the figures after それぞれ go to the items named before, in order.
+_RESPECTIVELY = "それぞれ"
+_ITEM_SPLIT = re.compile(r"及び|並びに|と|、|・")
+_LIST_GAP = re.compile(r"\s*(?:、|と|及び)\s*")
+RESPECTIVE_MATCH = 0.15
+RESPECTIVE_OTHER = -0.3
+
+
+def _respective(
+    sentence: Sentence, quantities: tuple[Quantity, ...]
+) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """The items a sentence names before それぞれ and the starts of the figures after it, when
+    there are as many of each (社会福祉士及び精神保健福祉士の登録者数は、それぞれ328,790人、
+    121,935人: two items, two figures); else None."""
+    at = sentence.norm.find(_RESPECTIVELY)
+    if at < 0:
+        return None
+    at += sentence.start
+    figures = [q for q in quantities if q.start > at]
+    listed = figures[:1]
+    for a, b in pairwise(figures):
+        if not _LIST_GAP.fullmatch(sentence.norm, a.end - sentence.start, b.start - sentence.start):
+            break
+        listed.append(b)
+    subject = sentence.norm[: at - sentence.start]
+    cut = subject.find("は")
+    subject = subject[:cut] if cut > 0 else subject
+    head = subject.rsplit("の", 1)[0] if "の" in subject else subject
+    items = tuple(w for w in (i.strip() for i in _ITEM_SPLIT.split(head)) if w)
+    if len(listed) < 2 or len(items) != len(listed):
+        return None
+    return items, tuple(q.start for q in listed)
+
+
+def _respectively(
+    scored: Scored,
+    respective: tuple[tuple[str, ...], tuple[int, ...]],
+    q: Quantity,
+    cover: Callable[[str], float],
+) -> Scored:
+    """The score of a figure of a それぞれ list: raised when it is the one of the item the
+    indicator names best, lowered when it is another item's."""
+    items, starts = respective
+    if q.start not in starts:
+        return scored
+    shares = [cover(item) for item in items]
+    best = max(shares)
+    if best <= 0 or shares.count(best) > 1:
+        return scored
+    mine = starts.index(q.start) == shares.index(best)
+    return scored.adjusted(
+        RESPECTIVE_MATCH if mine else RESPECTIVE_OTHER,
+        "「それぞれ」の対応する項目" if mine else "「それぞれ」の別の項目",
+    )
+
+
 _PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
 # What may stand between a period and the figure it dates: (令和7年度末時点:1,386か所).
 _DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
-_PAREN = re.compile(r"^\s*\(([^()]{0,40})\)")
+# A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
+# 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
+_PAREN = re.compile(r"^\s*\(([^()]{0,40})")
 
 
 def _period_for(
@@ -714,7 +799,7 @@ def _period_for(
         elif not earlier and periods and periods[0].start < q.start:
             base = periods[0].period
         return (period_year_before(base) if base else None), base is None, True
-    if level_period is not None and _FROM_THEN_CHANGE.match(after):
+    if level_period is not None and _COMPARED.match(norm, q.end):
         # …は9.6%で、前回調査(令和4年度)の11.2%から低下した: the figure a change started from
         # is an earlier value, of the period written right before it or else the year before.
         own = next(
@@ -733,8 +818,13 @@ def _period_for(
     return None, True, False
 
 
-_FROM_THEN_CHANGE = re.compile(
-    r"\s*から\s*(?:大きく|やや|わずかに|さらに)?\s*(?:低下|上昇|増加|減少|改善|悪化|増え|減っ|減り|伸び)"
+# The figure a change is measured from: …の11.2%から低下, 令和5年出所者の14.1%を0.3ポイント
+# 上回った, 前年の出所者(14.1%)より0.3ポイント上昇 (read from the end of the figure, past
+# the change's own figure).
+_COMPARED = re.compile(
+    r"\s*\)?\s*(?:から|より|を|と比べ(?:て)?)\s*(?:大きく|やや|わずかに|さらに)?\s*"
+    r"(?:(?:約|およそ)?[0-9][0-9.,]*\s*(?:ポイント|pt|%|件|人|か所|自治体|団体|市町村)?)?\s*"
+    r"(?:上回|下回|低下|上昇|増加|減少|改善|悪化|増え|減っ|減り|伸び)"
 )
 # What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
 _OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)?\s*")
@@ -758,6 +848,7 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
     return bool(
         _OPENS_PREVIOUS.match(window, open_at + 1)
         or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
+        or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
     )
 
 
@@ -774,9 +865,12 @@ _TARGET_AFTER = re.compile(
     r"|(?:に|には)(?:届か|届いて(?:い)?ない|達しな|達して(?:い)?ない|達せ|及ば|至らな|至って(?:い)?ない))"
 )
 _PREVIOUS_WORD = (
-    r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?(?:調査)?|前回(?:調査)?(?:時)?)"
+    r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?(?:調査)?|前回(?:調査)?(?:時)?"
+    r"|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
 )
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
+# 前年の出所者(14.1%): the bracket after a noun of the year before holds its value.
+_PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?|計|合計)?\s*\(?\s*(?:約|およそ)?\s*$"

@@ -75,15 +75,16 @@ RELEVANT = 0.45
 
 _NEAR_CHARS = 28
 _AFTER_CHARS = 14
-_AFTER_BREAK = re.compile(r"[、。,:;\s・]")
+# (に対し and のうち open the next clause: 受付312,466件に対しプラン作成97,318件)
+_AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
 _LONG_BRACKET = re.compile(r"\([^()]{16,}\)")
 _NUMBERS = re.compile(
     r"(?:令和|平成|R|H)?[0-9元,.万千億]+(?:年度?|月|日|末|時点|件|人|名|か所|%|団体|自治体|回)?"
 )
-_HEADING = re.compile(r"^\s*[・●○◆■]?\s*([^:、。]{2,24}):")
-_ANAPHORA = re.compile(r"^\s*[・●○◆■]?\s*(?:その|これ|この|同|うち|内訳|なお)")
+_HEADING = re.compile(r"^\s*[・●○◆■①-⑳]?\s*([^:、。]{2,24}):")
+_ANAPHORA = re.compile(r"^\s*[・●○◆■①-⑳]?\s*(?:その|これ|この|同|うち|内訳|なお)")
 _SUBTOTAL = re.compile(r"うち|内数|内訳")
-_PART_OPENING = re.compile(r"\s*[・●○◆■]?\s*(?:この|その)?(?:うち|内訳)")
+_PART_OPENING = re.compile(r"\s*[・●○◆■①-⑳]?\s*(?:この|その)?(?:うち|内訳)")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
 _LABEL_FREE = re.compile(
@@ -117,6 +118,17 @@ class Scored:
         found = self.profile.ranked(self.found)[:4] if self.profile and self.found else []
         near = ("近接語:" + "・".join(found),) if found else ()
         return (*self.head, *near, *self.tail)
+
+    def adjusted(self, by: float, reason: str) -> Scored:
+        """The score raised (or lowered) by ``by``, for ``reason``."""
+        return Scored(
+            round(self.score + by, 4),
+            self.near,
+            self.head,
+            (*self.tail, reason),
+            self.found,
+            self.profile,
+        )
 
     def led_by(self, reason: str, score: float | None = None) -> Scored:
         """The same reasons after ``reason`` (and ``score`` for the score, when given)."""
@@ -588,7 +600,11 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
 @cache
 def _unit_before_pattern() -> re.Pattern[str]:
     words = sorted(unit_words(), key=len, reverse=True)
-    return re.compile("(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)\s*$")
+    # …都道府県は、前年の44から: the counter may stand before words of the year before
+    return re.compile(
+        "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)[、\s]*"
+        r"(?:(?:前年度?|昨年度?|前回)の)?\s*$"
+    )
 
 
 @cache
@@ -606,7 +622,7 @@ def declared_unit(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-_PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで)")
+_PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで|へ|から|より)")
 
 
 def with_unit_before(
@@ -624,7 +640,7 @@ def with_unit_before(
     # (a round kanji number before a particle, 千を超え, is a manner of speaking, not a value)
     if not (q.bare or (_PARTICLE_AFTER.match(after) and any(c.isdigit() for c in q.text))):
         return q
-    m = _unit_before_pattern().search(before[-10:])
+    m = _unit_before_pattern().search(before[-16:])
     if m is None:
         return q
     from dataclasses import replace

@@ -508,3 +508,129 @@ def test_a_value_still_counted_does_not_hide_the_deadline_year() -> None:
         find={"label": ["実施か所"]},
     )
     assert chosen(later, text)[1].reason_code == "pending"
+
+
+# Rules added after a fifth reworded document (another blind hold-out); made-up sentences.
+WAYS_E = [
+    # (rule fields, status text, expected value)  # how it is written
+    (
+        {
+            "label": "登録者数(年間)",
+            "unit": "人",
+            "kind": "flow",
+            "target": 5000,
+            "find": {"label": ["登録者"]},
+        },
+        "登録者は4,100人(令和8年4月~令和9年1月。2月・3月分はシステム更新のため集計中)。",
+        None,
+    ),  # a long bracket after the figure: its months still date it (a part of the year)
+    (
+        {"label": "就職率", "unit": "%", "target": 90, "find": {"label": ["就職率"]}},
+        "支援対象者 1,200人〔1,000人以上〕、うち就職者 1,050人(就職率87.5%)〔90%以上〕",
+        87.5,
+    ),  # 〔90%以上〕 beside the value restates the target in its own brackets
+    (
+        {
+            "label": "交流事業を行う都道府県の割合",
+            "unit": "%",
+            "target": 100,
+            "find": {"label": ["交流事業"]},
+        },
+        "①交流事業:40都道府県(85.1%) ②相談事業:47都道府県(100%)",
+        85.1,
+    ),  # ①② open items: each figure is named by its own item
+    (
+        {"label": "作成件数", "unit": "件", "target": 30_000, "find": {"label": ["作成件数|作成"]}},
+        "令和8年度は、申込12,400件に対し作成9,880件であった。",
+        9880,
+    ),  # に対し opens the next clause: 作成 names the figure after it, not the one before
+    (
+        {
+            "label": "整備済みの都道府県数",
+            "unit": "都道府県",
+            "target": 47,
+            "find": {"label": ["整備"]},
+        },
+        "整備済みの都道府県は、前年の41から45へと増えた。",
+        45,
+    ),  # AからBへ: both count what the subject names
+    (
+        {
+            "label": "看護師の登録者数",
+            "unit": "人",
+            "target": 50_000,
+            "find": {"label": ["看護師"]},
+        },
+        "保健師及び看護師の登録者数は、令和8年度末でそれぞれ21,300人、64,800人となった。",
+        64_800,
+    ),  # AとB…それぞれX、Y: the second figure is the second item's
+    (
+        {
+            "label": "相談事業の利用者数",
+            "unit": "人",
+            "target": 5000,
+            "find": {"label": ["相談事業"]},
+        },
+        "相談事業及び訪問事業の利用者数は、それぞれ5,200人、3,100人となり、前年度(4,900人、"
+        "3,000人)から約3百人、約1百人増加した。",
+        5200,
+    ),  # …)から約3百人、約1百人増加: changes, not levels (the bracket of earlier values is
+    # not given out item by item: no trend is read from it)
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "expected"), WAYS_E)
+def test_ways_of_writing_a_value_seen_in_the_fifth_document(fields, text, expected) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    if expected is None:
+        assert outcome.reason_code == "partial_period", outcome.reason
+    else:
+        assert actual == pytest.approx(expected), outcome.reason
+
+
+EARLIER_E = [
+    # (rule fields, status text, value, earlier value)
+    (
+        {
+            "label": "設置率",
+            "unit": "%",
+            "comparator": "increase",
+            "target": None,
+            "find": {"label": ["設置率"]},
+        },
+        "窓口の設置率は、令和8年4月1日現在で64.2%となり、1年前(60.5%)から上昇した。",
+        64.2,
+        60.5,
+    ),  # 1年前(…): the year before
+    (
+        {
+            "label": "再来所率",
+            "unit": "%",
+            "comparator": "decrease",
+            "target": None,
+            "find": {"label": ["再来所率"]},
+        },
+        "再来所率は令和6年度で8.2%となり、前年度の利用者(7.9%)より0.3ポイント上昇した。",
+        8.2,
+        7.9,
+    ),  # 前年度の利用者(7.9%)より…上昇: the figure the change is measured from
+    (
+        {
+            "label": "取組団体数",
+            "unit": "団体",
+            "comparator": "increase",
+            "target": None,
+            "find": {"label": ["取組団体"]},
+        },
+        "令和8年度末の取組団体数は2,310団体と、1年間で150団体増えた。",
+        2310,
+        2160,
+    ),  # 1年間で…増えた: the change over the year
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "value", "earlier"), EARLIER_E)
+def test_earlier_values_seen_in_the_fifth_document(fields, text, value, earlier) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(value), outcome.reason
+    assert outcome.trend[0].value == pytest.approx(earlier, rel=1e-3), outcome.reason
