@@ -293,7 +293,9 @@ def extract(
             inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
             quantities = tuple(sorted((*inside, *wholes), key=lambda q: q.start))
         # (a figure without a unit may take one from the words before it: 団体が212に上り)
-        if not marker and not any(q.unit is None or profile.unit_fits(q) for q in quantities):
+        if not marker and not any(
+            profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
+        ):
             carried = None
             continue  # nothing here could be the value: the sentence is not scored
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
@@ -336,7 +338,7 @@ def extract(
             unit_from = q if q.unit is not None else None
             # 40都道府県(約85%): a figure in brackets after another is named by its words.
             name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
-            change = _change_kind(q, before, after, norm[q.end : sentence.end])
+            change = _change_kind(q, before, after, norm, sentence.end)
             fits = profile.unit_fits(q) is not None
             if change is None and (not fits or find.value == "change"):
                 continue
@@ -646,9 +648,10 @@ def _close(a: Quantity, b: Quantity) -> bool:
     return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
 
 
-def _change_kind(q: Quantity, before: str, after: str, rest: str = "") -> str | None:
+def _change_kind(q: Quantity, before: str, after: str, norm: str = "", end: int = 0) -> str | None:
     """``percent``, ``points`` or ``delta`` when the number states a change, else None.
-    ``rest``: the sentence after the number (前年同期(…)から約7千人、約5千人増加した)."""
+    ``norm`` up to ``end``: the sentence the number stands in (前年同期(…)から約7千人、約5千人
+    増加した)."""
     if q.unit == "percentage_point":
         return "points"
     tail = before[-_TAIL:]
@@ -656,7 +659,7 @@ def _change_kind(q: Quantity, before: str, after: str, rest: str = "") -> str | 
         q.signed
         or _CHANGE_BEFORE.search(tail)
         or _CHANGE_AFTER.match(after)
-        or (_FROM_BRACKET.search(tail) and _CHANGE_AFTER_LIST.match(rest))
+        or (_FROM_BRACKET.search(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
     ):
         if q.unit == "percent":
             # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
@@ -669,10 +672,13 @@ def _change_kind(q: Quantity, before: str, after: str, rest: str = "") -> str | 
 
 # (321,616人、116,961人)から約7千人、約5千人増加: after an earlier value in brackets,
 # から and the figures of a list that ends in a verb of change are the changes.
-_FROM_BRACKET = re.compile(r"\)\s*から\s*(?:約|およそ)?\s*$")
+# (the words before the figure, back to the figure before it)
+_FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を)\s*(?:は)?\s*(?:約|およそ)?\s*$")
+# …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
+# the figure not being where the change goes to (…から152,014件に増加).
 _CHANGE_AFTER_LIST = re.compile(
-    r"(?:\s*、\s*(?:約|およそ)?[0-9][0-9,.]*[万千]?[^\s、。0-9]{0,3})*\s*(?:の)?"
-    r"(?:増加|減少|増え|減っ|減り|上昇|低下)"
+    r"(?!\s*(?:\([^()]*\))?\s*(?:に|へ|と))[^。]*?"
+    r"(?:増加|減少|増え|減っ|減り|上昇|低下|上回|下回|多かっ|少なかっ|多く|少なく)"
 )
 
 
@@ -684,6 +690,15 @@ def _is_down(q: Quantity, after: str) -> bool:
 
 
 _CONNECTORS = {"から", "より", "→", "~"}
+# What may follow a figure with no unit that takes one from the words before it.
+_TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
+
+
+def _may_take_unit(q: Quantity, norm: str) -> bool:
+    """Whether a figure written without a unit may take one (``with_unit_before``)."""
+    return q.bare or norm[q.end : q.end + 1] in _TAKES_UNIT_AFTER
+
+
 # A and B …は、それぞれX、Y: the figures after それぞれ go to the items named before, in order.
 _RESPECTIVELY = "それぞれ"
 _ITEM_SPLIT = re.compile(r"及び|並びに|と|、|・")
@@ -745,7 +760,7 @@ _PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
 _DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
 # A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
 # 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
-_PAREN = re.compile(r"^\s*\(([^()]{0,40})")
+_PAREN = re.compile(r"\s*\(([^()]{0,40})")
 
 
 def _period_for(
@@ -767,10 +782,10 @@ def _period_for(
     the sentence's figures.
     """
     # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
-    paren = _PAREN.match(norm[q.end : q.end + 44])
+    paren = _PAREN.match(norm, q.end, q.end + 44)
     if paren:
         # A period in the bracket right after the figure dates it: 1,200か所(令和6年度).
-        first, last = q.end + paren.start(1), q.end + paren.end(1)
+        first, last = paren.start(1), paren.end(1)
         inside = next((p for p in periods if first <= p.start < last), None)
         # (令和7年度 531回): a period written right before another figure dates that one.
         if inside is not None and not any(
@@ -788,7 +803,10 @@ def _period_for(
         for p in periods
         if p.end <= q.start
         and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
-        and not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
+        and (
+            _heads_bracket(norm, p, q.start)
+            or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
+        )
     ]
     base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
@@ -828,6 +846,12 @@ _COMPARED = re.compile(
 )
 # What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
 _OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)?\s*")
+
+
+def _heads_bracket(norm: str, p: PeriodMatch, at: int) -> bool:
+    """Whether a period opens a bracket that ``at`` still stands in: (2024年度:1,599市町村、
+    91.8%) dates every figure of the bracket."""
+    return p.start > 0 and norm[p.start - 1] == "(" and ")" not in norm[p.end : at]
 
 
 def _head_of(text: str) -> str:

@@ -448,7 +448,10 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _label_free(text: str) -> bool:
-    """Whether words name nothing: particles, verbs of reaching and words of time only."""
+    """Whether words name nothing: particles, verbs of reaching and words of time only (a
+    「quoted」 name in kana names something: 「まもろうよこころ」が…)."""
+    if "「" in text:
+        return False
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
 
 

@@ -634,3 +634,64 @@ def test_earlier_values_seen_in_the_fifth_document(fields, text, value, earlier)
     actual, outcome = chosen(indicator(**fields), text)
     assert actual == pytest.approx(value), outcome.reason
     assert outcome.trend[0].value == pytest.approx(earlier, rel=1e-3), outcome.reason
+
+
+# Rules added after a sixth reworded document (the last blind hold-out); made-up sentences.
+WAYS_F = [
+    # (rule fields, status text, expected value)  # how it is written
+    (
+        {
+            "label": "「みんなの広場」の利用者数",
+            "unit": "人",
+            "target": 1000,
+            "find": {"label": ["みんなの広場"]},
+        },
+        "利用者数は、交流センターが約1,800人(前年度1,650人)、「みんなの広場」が1,240人であった。",
+        1240,
+    ),  # a 「quoted」 kana name names the figure after it; it is not a word of nothing
+    (
+        {
+            "label": "相談件数",
+            "unit": "件",
+            "comparator": "increase",
+            "target": None,
+            "find": {"label": ["相談件数"]},
+        },
+        "令和8年度の相談件数は4,210件で、前年度の4,300件を90件下回った。",
+        4210,
+    ),  # …の4,300件を90件下回った: 90 is the change, not a level
+    (
+        {
+            "label": "開始した団体数",
+            "unit": "団体",
+            "comparator": "increase",
+            "target": None,
+            "find": {"label": ["開始"]},
+        },
+        "令和8年度に取組を開始した団体は15団体で、令和7年度(11団体)より4団体多かった。",
+        15,
+    ),  # より4団体多かった
+    (
+        {"label": "設置市町村の割合", "unit": "%", "target": 100, "find": {"label": ["設置"]}},
+        "2026年度は1,601市町村(92.0%)に設置された(2025年度:1,560市町村、89.6%)。",
+        92.0,
+    ),  # (2025年度:1,560市町村、89.6%): the period opening a bracket dates all its figures
+    (
+        {
+            "label": "受講者数",
+            "unit": "人",
+            "comparator": "increase",
+            "target": None,
+            "find": {"label": ["受講者"]},
+        },
+        "受講者は令和8年度に8,420人となり、令和7年度(8,100人)から320人、令和6年度(7,900人)"
+        "からは520人増加した。",
+        8420,
+    ),  # (earlier value)から320人、…: the changes listed after earlier values in brackets
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "expected"), WAYS_F)
+def test_ways_of_writing_a_value_seen_in_the_sixth_document(fields, text, expected) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(expected), outcome.reason
