@@ -84,6 +84,11 @@ def strip_html(text: str) -> str:
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def has_forbidden(text: str) -> bool:
+    """Whether ``text`` holds a character XML 1.0 forbids."""
+    return _FORBIDDEN.search(text) is not None
+
+
 def drop_forbidden(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids; every output format relies on it."""
     return _FORBIDDEN.sub("", text) if _FORBIDDEN.search(text) else text

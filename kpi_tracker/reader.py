@@ -15,6 +15,7 @@ import codecs
 import hashlib
 import io
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,11 +23,12 @@ from pathlib import Path
 from typing import IO
 
 from .errors import DocumentError, Location
-from .normalize import drop_forbidden, drop_forbidden_cells
+from .normalize import drop_forbidden, drop_forbidden_cells, has_forbidden
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
 MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a table row
 _CHUNK = 1 << 20
+_DECODE_ONCE = 32 * 1024 * 1024  # bytes: a table up to this size is decoded once
 _SPOOL_IN_MEMORY = 64 * 1024 * 1024  # a piped input larger than this spills to a temporary file
 STDIN = "<stdin>"
 
@@ -51,20 +53,24 @@ class RawDocument:
 class _Decodable:
     """Whether the bytes decode with one codec, and on which line they first do not."""
 
-    def __init__(self, codec: str) -> None:
+    def __init__(self, codec: str, keep: bool = False) -> None:
         self.codec = codec
         self.decoder = codecs.getincrementaldecoder(codec)()
         self.ok = True
         self.failed_line = 0
         self.reason = ""
         self.cut = False  # the bytes end inside a character
+        self.pieces: list[str] | None = [] if keep else None  # the text, when it is kept
 
     def feed(self, chunk: bytes, lines_before: int) -> None:
         if not self.ok:
             return
         try:
-            self.decoder.decode(chunk)
+            text = self.decoder.decode(chunk)
+            if self.pieces is not None:
+                self.pieces.append(text)
         except UnicodeDecodeError as exc:
+            self.pieces = None
             self.ok = False
             self.failed_line = lines_before + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
             self.reason = exc.reason
@@ -73,9 +79,12 @@ class _Decodable:
         if not self.ok:
             return
         try:
-            self.decoder.decode(b"", final=True)
+            text = self.decoder.decode(b"", final=True)
+            if self.pieces is not None:
+                self.pieces.append(text)
         except UnicodeDecodeError as exc:
             self.ok, self.cut, self.failed_line, self.reason = False, True, lines, exc.reason
+            self.pieces = None
 
 
 def _text_codec(encoding: str, where: Location) -> str:
@@ -89,13 +98,16 @@ def _text_codec(encoding: str, where: Location) -> str:
     return encoding
 
 
-def _first_pass(f: IO[bytes], copy: IO[bytes] | None, source: str, encoding: str | None):  # type: ignore[no-untyped-def]
-    """SHA-256 of the bytes, their first bytes, and the encoding to read them with."""
+def _first_pass(  # type: ignore[no-untyped-def]
+    f: IO[bytes], copy: IO[bytes] | None, source: str, encoding: str | None, keep: bool = False
+):
+    """SHA-256 of the bytes, their first bytes, and the encoding to read them with; ``keep``:
+    also the decoded text (a 5th value, None where it was not kept)."""
     where = Location(source)
     if encoding:
         _text_codec(encoding, where)
     digest = hashlib.sha256()
-    candidates = [] if encoding else [_Decodable("utf-8"), _Decodable("cp932")]
+    candidates = [] if encoding else [_Decodable("utf-8", keep), _Decodable("cp932", keep)]
     head = b""
     blank = True
     size = 0
@@ -132,18 +144,19 @@ def _first_pass(f: IO[bytes], copy: IO[bytes] | None, source: str, encoding: str
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError("the old Excel format (.xls) is not read; save it as .xlsx", where)
     if encoding:
-        return digest.hexdigest(), head, encoding
+        return digest.hexdigest(), head, encoding, None
     if head.startswith(b"PK\x03\x04"):
-        return digest.hexdigest(), head, "zip"  # an .xlsx, or a zip named otherwise
+        return digest.hexdigest(), head, "zip", None  # an .xlsx, or a zip named otherwise
     if head.startswith(b"\xef\xbb\xbf"):
-        return digest.hexdigest(), head, "utf-8-sig"
+        return digest.hexdigest(), head, "utf-8-sig", None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return digest.hexdigest(), head, "utf-16"
+        return digest.hexdigest(), head, "utf-16", None
     for c in candidates:
         c.finish(lines + 1)
     chosen = next((c for c in candidates if c.ok), None)
     if chosen is not None:
-        return digest.hexdigest(), head, chosen.codec
+        text = "".join(chosen.pieces) if chosen.pieces is not None else None
+        return digest.hexdigest(), head, chosen.codec, text
     # Neither decodes: name the line of the codec that got further (the likelier one).
     best = max(candidates, key=lambda c: c.failed_line)
     if best.cut:
@@ -197,12 +210,15 @@ def read_rows(
                     f"file is {size:,} bytes; a status table is expected to be under {MAX_BYTES:,}",
                     where,
                 )
-            sha, head, chosen = _first_pass(f, None, source, encoding)
+            # NOTE: a table of ordinary size is decoded once, in the first pass, and its
+            # rows read from that text; a larger one is read again as a stream.
+            keep = size <= _DECODE_ONCE and suffix not in (".csv", ".xlsx", ".xlsm")
+            sha, head, chosen, text = _first_pass(f, None, source, encoding, keep)
         else:
             import tempfile  # only for pipes: ~4 ms of imports
 
             data = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
-            sha, head, chosen = _first_pass(f, data, source, encoding)
+            sha, head, chosen, text = _first_pass(f, data, source, encoding)
             f.close()
         data.seek(0)
     except (OSError, DocumentError) as exc:
@@ -221,6 +237,9 @@ def read_rows(
     if is_zip:
         data.close()
         raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
+    if text is not None:
+        data.close()
+        return RawDocument(source, sha, chosen, _text_rows(text, source))
     read = _csv_rows if suffix == ".csv" else _tsv_rows
     rows = read(data, source, chosen, bool(encoding))
     return RawDocument(source, sha, chosen, rows)
@@ -257,6 +276,29 @@ def _tsv_rows(data: IO[bytes], source: str, encoding: str, forced: bool) -> Iter
             # NOTE: readline keeps "\r\n", "\n" or "\r" (newline=""): one row per line either way.
             body = drop_forbidden(line.rstrip("\r\n"))
             yield Row(number, tuple(body.split("\t")), ended=line.endswith(("\n", "\r")))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _text_rows(text: str, source: str) -> Iterator[Row]:
+    """The rows of a decoded table, as ``_tsv_rows`` reads them from a stream: one row per
+    line ("\r\n", "\n" or "\r"), the last one ``ended`` only with a line break after it."""
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+    clean = not has_forbidden(text)  # one search, not one per row
+    last = len(lines) - 1
+    for number, body in enumerate(lines, start=1):
+        ended = number <= last
+        if not ended and not body:
+            return  # the text ends with a line break
+        if len(body) + ended > MAX_LINE:
+            raise DocumentError(
+                f"line longer than {MAX_LINE:,} characters: not a status table",
+                Location(source, number),
+            )
+        if not clean:
+            body = drop_forbidden(body)
+        yield Row(number, tuple(body.split("\t")), ended=ended)
 
 
 def _csv_rows(data: IO[bytes], source: str, encoding: str, forced: bool) -> Iterator[Row]:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi_tracker import reader
 from kpi_tracker.cli import cli
@@ -191,3 +193,27 @@ def test_cut_inside_a_character_names_the_last_line(tmp_path: Path, encoding: st
     with pytest.raises(DocumentError) as info:
         load_document(path)
     assert str(info.value) == f"{path}:{line}: the file ends inside a character (cut short?)"
+
+
+# A table of ordinary size is decoded once and its rows read from the text; a larger one is
+# read as a stream. Both must give the same rows: line ends of every kind, a last line with
+# or without its break, characters XML forbids.
+_TABLE_TEXT = st.text(alphabet=st.sampled_from("ab1\t\n\r\x0c\u3000相談"), max_size=60)
+
+
+@settings(max_examples=300)
+@given(_TABLE_TEXT)
+def test_rows_from_text_are_the_rows_of_the_stream(text: str) -> None:
+    import io
+
+    streamed = list(reader._tsv_rows(io.BytesIO(text.encode("utf-8")), "t", "utf-8", False))
+    assert list(reader._text_rows(text, "t")) == streamed
+
+
+def test_a_small_table_is_decoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The seed is read from its decoded text, not streamed a second time.
+    def no_stream(*args: object) -> None:
+        raise AssertionError("streamed")
+
+    monkeypatch.setattr(reader, "_tsv_rows", no_stream)
+    assert len(load_document(SEED).measures) == 143
