@@ -242,7 +242,7 @@ def _pieces(label: str, words: list[str]) -> list[str]:
 
 
 def _unit_from_status(target: DraftedTarget, measure: Measure) -> DraftedTarget:
-    """A unit the target cell left open (全都道府県, 12,000以上, 指定数の増加), read from the unit
+    """A unit the target cell left open (全都道府県, 8,000以上, 指定数の増加), read from the unit
     the status text counts the same thing in."""
     guessed = any("件とした" in w for w in target.why)
     whole = target.subject if target.subject in KNOWN_WHOLES and target.target == 100.0 else None

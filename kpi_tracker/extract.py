@@ -13,7 +13,7 @@ Steps (as ja-timex reads dates: normalise → candidates → filter → choose):
 3. The candidates that score close to the best become the observations; ``evaluate`` takes
    the latest of them and calls two different values that score alike ambiguous.
 
-Change statements beside a level (前年度比22.4%減, +約10ポイント) are kept as relative
+Change statements beside a level (前年度比18.6%減, +約10ポイント) are kept as relative
 observations of that level; they give its previous value.
 """
 
@@ -592,9 +592,9 @@ def _without_targets(
         if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
             continue
         if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
-            continue  # 95.1%〔95.9%以上〕: the target beside the value, in its own brackets
+            continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
         if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
-            # 前年度(3,672件)には及ばなかった: the previous value, not the target
+            # 前年度(2,410件)には及ばなかった: the previous value, not the target
             _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
             or _in_previous_bracket(norm, q.start)
         ):
@@ -662,7 +662,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str = "", end: int 
         or (_FROM_BRACKET.search(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
     ):
         if q.unit == "percent":
-            # "86.9%となり、前年度より" is a level; "前年度比22.4%減" is a change.
+            # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
             if q.signed or _CHANGE_BEFORE.search(tail):
                 return "percent"
             return None
@@ -670,7 +670,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str = "", end: int 
     return None
 
 
-# (321,616人、116,961人)から約7千人、約5千人増加: after an earlier value in brackets,
+# (41,200人、18,300人)から約2千人、約1千人増加: after an earlier value in brackets,
 # から and the figures of a list that ends in a verb of change are the changes.
 # (the words before the figure, back to the figure before it)
 _FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を)\s*(?:は)?\s*(?:約|およそ)?\s*$")
@@ -756,7 +756,7 @@ def _respectively(
 
 
 _PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
-# What may stand between a period and the figure it dates: (令和7年度末時点:1,386か所).
+# What may stand between a period and the figure it dates: (令和7年度末時点:1,204か所).
 _DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
 # A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
 # 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
@@ -849,8 +849,8 @@ _OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)
 
 
 def _heads_bracket(norm: str, p: PeriodMatch, at: int) -> bool:
-    """Whether a period opens a bracket that ``at`` still stands in: (2024年度:1,599市町村、
-    91.8%) dates every figure of the bracket."""
+    """Whether a period opens a bracket that ``at`` still stands in: (令和6年度:1,412市町村、
+    81.1%) dates every figure of the bracket."""
     return p.start > 0 and norm[p.start - 1] == "(" and ")" not in norm[p.end : at]
 
 
@@ -862,7 +862,7 @@ def _head_of(text: str) -> str:
 
 def _in_previous_bracket(norm: str, at: int) -> bool:
     """Whether ``at`` stands in a bracket of previous values: 前年(1,318市町村、75.7%) or
-    (前年度:1,599市町村、91.8%)."""
+    (前年度:1,412市町村、81.1%)."""
     window = norm[max(0, at - 40) : at]
     cut = max(window.rfind("。"), window.rfind("\n"))
     window = window[cut + 1 :]

@@ -509,7 +509,7 @@ def score_candidate(
     why: list[str] = []
     near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
-    # they name the next one (新規相談受付件数:302,828件 プラン作成件数:89,492件).
+    # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
     near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     heading = scope.heading if scope.heading not in near_before else ""
     near_text = heading + " " + near_before + " " + near_after

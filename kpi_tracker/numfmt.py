@@ -8,7 +8,7 @@ def format_number(value: float | None) -> str:
     if value is None:
         return "—"
     # NOTE: fractions of a count only arise from derived values (a previous year computed from
-    # 前年度比22.4%減); past a thousand they are noise.
+    # 前年度比18.6%減); past a thousand they are noise.
     if abs(value - round(value)) < 1e-9 or abs(value) >= 1000:
         return f"{round(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -1,4 +1,4 @@
-"""Japanese quantities in text: ``5万9,000人``, ``約527万件``, ``７，３９０人``, ``3人に2人``.
+"""Japanese quantities in text: ``3万2,000人``, ``約418万件``, ``６，２５０人``, ``3人に2人``.
 
 Pipeline: normalise (one-to-one, so spans stay valid) → mask what is never a value (dates,
 URLs, ordinals, phone numbers) → find number runs → parse 億/万/千 by multiplication (not
@@ -110,7 +110,7 @@ def _kanji_number(run: str) -> float | None:
 def parse_number(run: str) -> float | None:
     """A number as Japanese documents write it; None when ``run`` is not one.
 
-    ``120,345`` → 120345, ``5万9,000`` → 59000, ``3億3,614万`` → 336140000, ``6千`` → 6000,
+    ``120,345`` → 120345, ``3万2,000`` → 32000, ``2億4,710万`` → 247100000, ``6千`` → 6000,
     ``三万`` → 30000. A kanji-only run needs a multiplier (万/千/億/百): ``一`` alone is the
     ``一`` of 一人一人 or 誰一人, never a count.
     """

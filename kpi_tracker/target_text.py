@@ -153,7 +153,7 @@ def label_for(
         if q.end <= start and re.fullmatch(r"[、,\s]*", strip_periods(text[q.end : start])):
             return label_for(st, text, q.start, q.end, text[q.end :], quantities)
     if inside:
-        # (社会福祉士315,589名、精神保健福祉士111,588名): the word just before the number.
+        # (保育士41,200名、看護師18,300名): the word just before the number.
         named = re.search(r"[(、]([^(、:()]{2,20})$", left)
         if named:
             return named.group(1), True
@@ -306,7 +306,7 @@ def span_end(first_year: str, years: int) -> str | None:
 
 
 def baseline_in(text: str, start: int) -> DraftBaseline | None:
-    """``(令和5年度:85.7%)`` or ``令和2年度の70.7%から`` in a statement."""
+    """``(令和5年度:63.2%)`` or ``令和2年度の58.4%から`` in a statement."""
     for pattern in (
         r"\((?P<period>[^():]{3,20}?)[:](?P<value>[0-9.,万]+)(?P<unit>[^()、]{0,4})\)",
         r"(?P<period>(?:令和|平成|昭和)[0-9元]+年度?)の(?P<value>[0-9.,万]+)(?P<unit>%|人|件|か所)から",
@@ -321,7 +321,7 @@ def baseline_in(text: str, start: int) -> DraftBaseline | None:
 
 
 def baseline_from_notes(notes: list[str]) -> DraftBaseline | None:
-    """現状(※) … ※令和5年(概数)における5年移動平均は1,327人: the last value of the note."""
+    """現状(※) … ※令和5年(概数)における5年移動平均は2,140人: the last value of the note."""
     for note in notes:
         quantities = [q for q in find_quantities(note) if q.unit]
         periods = find_periods(note)

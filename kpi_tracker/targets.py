@@ -14,7 +14,7 @@ with the lead-in they hang from) → in each statement find the anchors of a tar
 
 then read around each anchor (``target_text``): the label (the noun phrase the goal is
 about), the deadline (``era.find_periods``: the period before the anchor in its statement,
-else in its lead-in), the baseline (``(令和5年度:85.7%)``, ``令和2年度の70.7%から``, a ※ note
+else in its lead-in), the baseline (``(令和5年度:63.2%)``, ``令和2年度の58.4%から``, a ※ note
 for 現状), 毎年度, 年間 (a yearly flow). Each target carries a confidence and the reasons
 it was lowered.
 
@@ -148,7 +148,7 @@ def read_targets(text: str) -> TargetReading:
         weak = []
         found = _read_statement(st, notes, hints, skipped, weak)
         if st.bracketed and not found and previous_weak:
-            # 博物館が増加することを目標とする。(…博物館の割合:企業等29.9%…(令和元年度))
+            # 博物館が増加することを目標とする。(…博物館の割合:企業等24.6%…(令和元年度))
             promoted = _baseline_from_bracket(previous_weak[0], st.text)
             if promoted.baseline is not None:
                 targets.append(promoted)
@@ -278,7 +278,7 @@ def _numeric_target(
     why: list[str] = []
     inside = depth[q.start] > 0
     if inside:
-        # (社会福祉士315,589名、精神保健福祉士111,588名)以上: a bound after the bracket
+        # (保育士41,200名、看護師18,300名)以上: a bound after the bracket
         close = text.find(")", q.end)
         tail = re.match(r"\)\s*(以上|以下|未満|超)", text[close:]) if close >= 0 else None
         if tail is None or text[q.start - 1 : q.start] == ":":
@@ -286,7 +286,7 @@ def _numeric_target(
         bound = bound or tail.group(1)
         after = text[close + 1 + len(tail.group(1)) :]
     if (bound is None and re.match(r"^\s*から", after)) or re.search(r"\([^()]*:\s*$", before):
-        return None  # a baseline: 令和2年度の70.7%から, (令和5年度:85.7%)
+        return None  # a baseline: 令和2年度の58.4%から, (令和5年度:63.2%)
     if _FREQUENCY_BEFORE.search(before) and q.unit in ("times", None):
         skipped.append(f"{q.text}は頻度")
         return None
@@ -530,7 +530,7 @@ def _recovery_target(
 
 
 def _baseline_from_bracket(target: DraftedTarget, text: str) -> DraftedTarget:
-    """A bracket after a goal with no number: (民間の主体と連携する博物館の割合:企業等29.9%…)."""
+    """A bracket after a goal with no number: (民間の主体と連携する博物館の割合:企業等24.6%…)."""
     if target.baseline is not None or target.target is not None:
         return target
     head, _, rest = text.partition(":")
@@ -575,7 +575,7 @@ def _distinct_labels(targets: list[DraftedTarget]) -> list[DraftedTarget]:
 
 
 def _consistent(target: DraftedTarget) -> DraftedTarget:
-    """A baseline counted in another unit than the target (令和2年度の70.7%から…40万件) is not
+    """A baseline counted in another unit than the target (令和2年度の58.4%から…30万件) is not
     this target's: it is left out rather than written into a rules file that cannot load."""
     b = target.baseline
     if b is None or b.unit is None or _same_unit(b.unit, target.unit):
