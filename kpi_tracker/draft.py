@@ -225,7 +225,7 @@ def _pieces(label: str, words: list[str]) -> list[str]:
     report may conjugate otherwise (結婚支援に取り組む → 結婚支援), then each phrase without what
     a report leaves off (年間, 本, 者, 数, 率)."""
     parts = re.split(r"における|への|による|の|を|が|や|等|、|・|\(|\)|「|」", label)
-    quoted = re.findall(r"「([^」]{2,})」", label)  # a name: 「まもろうよこころ」
+    quoted = re.findall(r"「([^」]{2,})」", label)  # a name: 「つながろうね」
     phrases = sorted(dict.fromkeys(p for p in parts if len(p) >= 2), key=len, reverse=True)
     phrases = quoted + [p for p in phrases if p not in quoted]
     trimmed = [

@@ -648,7 +648,7 @@ def _close(a: Quantity, b: Quantity) -> bool:
     return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
 
 
-def _change_kind(q: Quantity, before: str, after: str, norm: str = "", end: int = 0) -> str | None:
+def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> str | None:
     """``percent``, ``points`` or ``delta`` when the number states a change, else None.
     ``norm`` up to ``end``: the sentence the number stands in (前年同期(…)から約7千人、約5千人
     増加した)."""
@@ -711,7 +711,7 @@ def _respective(
     sentence: Sentence, quantities: tuple[Quantity, ...]
 ) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
     """The items a sentence names before それぞれ and the starts of the figures after it, when
-    there are as many of each (社会福祉士及び精神保健福祉士の登録者数は、それぞれ328,790人、
+    there are as many of each (保育士及び看護師の登録者数は、それぞれ41,200人、
     121,935人: two items, two figures); else None."""
     at = sentence.norm.find(_RESPECTIVELY)
     if at < 0:
@@ -836,8 +836,8 @@ def _period_for(
     return None, True, False
 
 
-# The figure a change is measured from: …の11.2%から低下, 令和5年出所者の14.1%を0.3ポイント
-# 上回った, 前年の出所者(14.1%)より0.3ポイント上昇 (read from the end of the figure, past
+# The figure a change is measured from: …の11.2%から低下, 令和5年度利用者の8.1%を0.3ポイント
+# 上回った, 前年の利用者(8.1%)より0.3ポイント上昇 (read from the end of the figure, past
 # the change's own figure).
 _COMPARED = re.compile(
     r"\s*\)?\s*(?:から|より|を|と比べ(?:て)?)\s*(?:大きく|やや|わずかに|さらに)?\s*"
@@ -893,7 +893,7 @@ _PREVIOUS_WORD = (
     r"|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
 )
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
-# 前年の出所者(14.1%): the bracket after a noun of the year before holds its value.
+# 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD

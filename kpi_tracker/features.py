@@ -75,7 +75,7 @@ RELEVANT = 0.45
 
 _NEAR_CHARS = 28
 _AFTER_CHARS = 14
-# (に対し and のうち open the next clause: 受付312,466件に対しプラン作成97,318件)
+# (に対し and のうち open the next clause: 受付41,060件に対し計画作成12,480件)
 _AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
 _LONG_BRACKET = re.compile(r"\([^()]{16,}\)")
 _NUMBERS = re.compile(
@@ -130,10 +130,10 @@ class Scored:
             self.profile,
         )
 
-    def led_by(self, reason: str, score: float | None = None) -> Scored:
-        """The same reasons after ``reason`` (and ``score`` for the score, when given)."""
+    def led_by(self, reason: str) -> Scored:
+        """The same score, its reasons after ``reason``."""
         return Scored(
-            self.score if score is None else score,
+            self.score,
             self.near,
             (reason, *self.head),
             self.tail,
@@ -151,7 +151,7 @@ class SentenceScope:
     context: float
     hints: float  # share of the label hint groups the sentence holds
     topic: bool  # the topic hints hold (True when there are none)
-    heading: str = ""  # a bullet's heading (就労支援事業:… → 就労支援事業)
+    heading: str = ""  # a bullet's heading (見守り事業:… → 見守り事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
     part: bool = False  # このうち…: its figures are parts of the one before
 
@@ -174,7 +174,9 @@ class IndicatorProfile:
     topic_groups: tuple[tuple[str, ...], ...]
     entity: str | None  # prefecture / municipality the label counts or is a share of
     subtotal: bool  # the label itself names a part (うち…)
-    other_entity: str | None = None  # the bodies it measures something else of (人口カバー率)
+    other_entity: str | None = (
+        None  # the bodies it measures something else of (…市区町村の住民の利用率)
+    )
 
     def sentence_scope(
         self,
@@ -319,7 +321,7 @@ class _RuleWords:
 @lru_cache(maxsize=4096)
 def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...]) -> _RuleWords:
     """The pairs of an indicator's label, ``find.label``/``topic`` words and their synonyms."""
-    # NOTE: a bracket in a label qualifies it ((年間), (新規相談受付件数に占める割合)); its
+    # NOTE: a bracket in a label qualifies it ((年間), (受付件数に占める割合)); its
     # words are not what the value is named by, so they weigh less.
     full = normalize(label_text)
     name = _BRACKETED.sub("", full)
@@ -417,7 +419,7 @@ _MEASURE_WORDS = re.compile(r"割合|比率|率|件数|箇所数|か所数|団�
 def _label_entity(label: str) -> tuple[str | None, str | None]:
     """The kind of body a label counts or is a share of — the last one it names — and the
     kind it is not about: where the phrase after its last の measures something else of the
-    bodies named before it (…市区町村の人口カバー率 is a share of people, and a share of
+    bodies named before it (…市区町村の住民の利用率 is a share of residents, and a share of
     市区町村 beside it is another figure)."""
     entity = _entity_in(label)
     if entity is None or "の" not in label:
@@ -449,7 +451,7 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _label_free(text: str) -> bool:
     """Whether words name nothing: particles, verbs of reaching and words of time only (a
-    「quoted」 name in kana names something: 「まもろうよこころ」が…)."""
+    「quoted」 name in kana names something: 「つながろうね」が…)."""
     if "「" in text:
         return False
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
@@ -628,9 +630,7 @@ def declared_unit(text: str) -> str | None:
 _PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで|へ|から|より)")
 
 
-def with_unit_before(
-    q: Quantity, before: str, after: str = "", declared: str | None = None
-) -> Quantity:
+def with_unit_before(q: Quantity, before: str, after: str, declared: str | None) -> Quantity:
     """A number written without a unit takes the counter named just before it
     (整備済みの都道府県は46(約98%) → 46都道府県; 実施した団体が212に上った → 212団体), or
     else the unit its sentence or list declares (``declared``: 実績(単位:件)は… 312,540)."""

@@ -1,7 +1,7 @@
 """``rules lint``: which quantitative targets no rule covers, which rules find nothing.
 
 A target is what ``targets.read_targets`` reads in the target cell — the reader ``rules draft``
-drafts from — so a target with a number (就職率を72.0%以上) and one without (居住支援法人の指定数の
+drafts from — so a target with a number (就職率を72.0%以上) and one without (登録団体の数の
 増加, 全ての市町村) are uncovered alike when no rule names their measure."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class LintFinding:
 
 
 def describe(target: DraftedTarget) -> str:
-    """One target as lint names it: ``居住支援法人の指定数 増加``, ``就職率 72.0%以上``."""
+    """One target as lint names it: ``登録団体の数 増加``, ``就職率 72.0%以上``."""
     value = "" if target.target is None else f"{_number(target.target)}{target.unit}"
     return f"{target.label} {value}{Comparator(target.comparator).goal_ja}"
 

@@ -181,7 +181,7 @@ def label_for(
         phrase = noun_phrase(left)
         if len(phrase) >= 2 and not re.search(r"[0-9]$", phrase):
             return phrase, True
-    # 120以上の自治体が…を活用する / 100万人の心のサポーターを養成する: the noun after the number.
+    # 120以上の自治体が…を活用する / 5万人の見守り協力員を養成する: the noun after the number.
     noun = re.match(r"^の([^、。がを]{1,20}?)(?:が|を)([^。]{0,80}?(?:する|される))", after)
     if noun:
         return f"{noun.group(2)}{noun.group(1)}の数", True
@@ -211,7 +211,7 @@ def noun_phrase(left: str) -> str:
 
 
 def _strip_leading_period(phrase: str) -> str:
-    """令和12年度末までに、農福連携等…: the phrase without the period it starts with."""
+    """令和12年度末までに、地域の見守り活動…: the phrase without the period it starts with."""
     found = find_periods(phrase, norm=phrase)
     if found and found[0].start == 0:
         tail = _PERIOD_TAIL.match(phrase[found[0].end :])

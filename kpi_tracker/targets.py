@@ -561,8 +561,8 @@ def _maintained(target: DraftedTarget, text: str) -> DraftedTarget:
 
 
 def _distinct_labels(targets: list[DraftedTarget]) -> list[DraftedTarget]:
-    """男性の育児休業取得率を2025年までに50%、2030年までに85%: one label, two goals, told apart by
-    their deadlines (育児休業取得率(2025年目標))."""
+    """研修の受講率を2025年までに40%、2030年までに70%: one label, two goals, told apart by
+    their deadlines (受講率(2025年目標))."""
     counts: dict[str, int] = {}
     for t in targets:
         counts[t.label] = counts.get(t.label, 0) + 1
@@ -602,7 +602,7 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def _link_shares(targets: list[DraftedTarget]) -> list[DraftedTarget]:
-    """プラン作成件数を新規相談受付件数の50%とする: a percentage of an earlier target."""
+    """計画作成件数を受付件数の60%とする: a percentage of an earlier target."""
     out: list[DraftedTarget] = []
     for t in targets:
         if t.share_of is not None:

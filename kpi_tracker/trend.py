@@ -55,7 +55,7 @@ def earlier_points(
     """Earlier observations of the same value: a series in the text (with values stated as
     the previous one), or the change statements beside the current value (``components``,
     with their values in the indicator's unit) — of each of its parts when it is a sum
-    (電話・SNS・メール相談件数)."""
+    (窓口・電話・メールの件数)."""
     at: dict[date, list[tuple[float, float]]] = {}
     for obs, value in eligible:
         when = effective_end(obs, as_of)
