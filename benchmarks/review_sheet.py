@@ -113,8 +113,8 @@ def build_review_sheet(folder: Path, rows: int, year: int = 2024, seed: int = 16
 
 _RSS_CHILD = """
 import sys
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.read.document import load_document
+from kpi_tracker.judge.scorecard import evaluate
 card = evaluate(load_document(sys.argv[1]), None)
 status = open("/proc/self/status").read()
 print(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
@@ -125,8 +125,8 @@ import sys, time
 from sqlalchemy import func, select
 from sqlmodel import Session
 from kpi_tracker import store
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.read.document import load_document
+from kpi_tracker.judge.scorecard import evaluate
 path, url = sys.argv[1], sys.argv[2]
 engine = store.open_store(url)
 card = evaluate(load_document(path), None)

@@ -121,9 +121,9 @@ def kpi_tracker_command() -> list[str]:
 
 _TIMING_CHILD = """
 import statistics, sys, time
-from kpi_tracker.document import load_document
-from kpi_tracker.rules import load_rules
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.read.document import load_document
+from kpi_tracker.rules.compiled import load_rules
+from kpi_tracker.judge.scorecard import evaluate
 doc, rules_path, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
 # once, outside the timing: no per-measure rules parsing; "-": none (a KPI sheet)
 rules = load_rules(rules_path) if rules_path != "-" else None
@@ -155,7 +155,8 @@ def pipeline_times(doc: Path, rules_path: Path | None, repeats: int) -> tuple[fl
             [
                 sys.executable,
                 "-c",
-                f"from kpi_tracker.rules import load_rules; load_rules({str(rules_path)!r})",
+                "from kpi_tracker.rules.compiled import load_rules; "
+                f"load_rules({str(rules_path)!r})",
             ],
             check=True,
         )
@@ -171,9 +172,9 @@ def pipeline_times(doc: Path, rules_path: Path | None, repeats: int) -> tuple[fl
 
 _RSS_CHILD = """
 import sys
-from kpi_tracker.document import load_document
-from kpi_tracker.rules import load_rules
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.read.document import load_document
+from kpi_tracker.rules.compiled import load_rules
+from kpi_tracker.judge.scorecard import evaluate
 card = evaluate(load_document(sys.argv[1]), load_rules(sys.argv[2]))
 assert len(card.measures) == int(sys.argv[3])
 # VmHWM: the peak resident set of this program's own memory. (The children's ru_maxrss of
@@ -194,14 +195,14 @@ def peak_rss_mb(doc: Path, rules_path: Path, measures: int) -> float:
 
 
 def status_texts() -> list[str]:
-    from kpi_tracker.document import load_document
+    from kpi_tracker.read.document import load_document
 
     return [m.status_text for m in load_document(SEED).measures]
 
 
 def date_throughput(repeats: int) -> tuple[float, float | None, str]:
     """Texts per second for kpi-tracker's period finder and for ja-timex (None if absent)."""
-    from kpi_tracker.era import find_periods
+    from kpi_tracker.text.periods import find_periods
 
     texts = status_texts()
 

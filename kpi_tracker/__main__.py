@@ -1,6 +1,6 @@
 """``python -m kpi_tracker`` is the ``kpi-tracker`` command."""
 
-from kpi_tracker.cli import main
+from .cli import main
 
 if __name__ == "__main__":
     main()

@@ -49,7 +49,7 @@ def _write(text: str, output: str | None, terminal: bool = False) -> None:
     """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
     terminal view keeps its colour escapes)."""
     if not terminal:
-        from .normalize import drop_forbidden
+        from .text.normalize import drop_forbidden
 
         text = drop_forbidden(text)
     if output:
@@ -176,7 +176,7 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
 
 
 def _load(doc: str, encoding: str | None) -> Any:
-    from .document import load_document
+    from .read.document import load_document
 
     # NOTE: "-" is stdin, as for most Unix tools.
     source = sys.stdin.buffer if doc == "-" else doc
@@ -200,7 +200,7 @@ def _trend_store(db: str | None) -> Any:
     command that only reads never creates a database (none there: no stored history)."""
     if db is None:
         return None
-    from . import store
+    from .store import db as store
 
     try:
         return store.open_store(db, create=False)
@@ -503,8 +503,8 @@ def _with_previous(
 ) -> Any:
     """The scorecard with its previous report: the one named, else the plan's latest stored
     report before it in ``db``, else none."""
+    from .judge.scorecard import with_previous
     from .pipeline import with_stored_previous
-    from .scorecard import with_previous
 
     if previous is not None:
         return with_previous(card, _card_for_compare(previous, rules_path, encoding, db))
@@ -519,7 +519,7 @@ def _as_of(text: str | None) -> Any:
         return None
     from datetime import date
 
-    from .era import parse_period
+    from .text.periods import parse_period
 
     try:
         return date.fromisoformat(text)
@@ -574,7 +574,7 @@ def check(
 
     card = _scorecard(doc, rules_path, encoding, db=db)
     if update_baseline:
-        from .baseline import baseline_json
+        from .judge.baseline import baseline_json
 
         _write(baseline_json(card, fail_on), baseline)
         count = len(card.flagged(fail_on))
@@ -595,8 +595,8 @@ def check(
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
     if card.previous is not None:
+        from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
-        from .scorecard import scorecard_dict
 
         click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
     if verdict.failed():
@@ -608,7 +608,7 @@ def _gate(card: Any, fail_on: str, baseline: str) -> Any:
     command line must exist; the default and the configuration's are used when present)."""
     from click.core import ParameterSource
 
-    from .baseline import gate, read_baseline
+    from .judge.baseline import gate, read_baseline
 
     named = click.get_current_context().get_parameter_source("baseline")
     accepted = None
@@ -672,7 +672,7 @@ def compare(
         kpi-tracker compare examples/kodoku_koritsu_example_r6.txt \\
             seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
     """
-    from .compare import compare_dict
+    from .judge.compare import compare_dict
     from .render.compare import render as render_compare
 
     old_card = _card_for_compare(old, rules_path, encoding, db)
@@ -692,11 +692,11 @@ def _card_for_compare(
     not exist, so the error is about the file, not about stored reports.
     """
     if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
-        from .scorecard import scorecard_dict
+        from .judge.scorecard import scorecard_dict
 
         return scorecard_dict(_scorecard(key, rules_path, encoding))
-    from . import store
     from .pipeline import compared_report
+    from .store import db as store
 
     store.report_key(key, db)  # a key that names no report is said before opening anything
     return compared_report(key, store.open_store(db, create=False))
@@ -731,9 +731,9 @@ def ingest(
         kpi-tracker ingest examples/kodoku_koritsu_example_r6.txt \\
             seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --db history.db
     """
-    from . import store
     from .pipeline import ingest_documents
-    from .store_access import removed_unless_stored
+    from .store import db as store
+    from .store.access import removed_unless_stored
 
     # Every document is read before the database is opened: a missing one creates nothing,
     # and a database this command created is removed again if it stores nothing.
@@ -784,8 +784,8 @@ def history(
 
         kpi-tracker history --indicator child-welfare-officers --format json
     """
-    from . import store
     from .render.history import render as render_history
+    from .store import db as store
 
     engine = store.open_store(db, create=False)
     rows = store.history(engine, measure=measure, indicator=indicator)
@@ -820,12 +820,12 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
 
         kpi-tracker rules lint seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --rules rules/
     """
-    from .lint import lint
+    from .rules.lint import lint
 
     document = _load(doc, encoding)
     loaded = _rules(rules_path, document)
     if document.sheet is not None:  # a KPI sheet: only rules that override its targets
-        from .sheet_card import sheet_rules_lint
+        from .judge.sheet_card import sheet_rules_lint
 
         for line in sheet_rules_lint(document, loaded):
             click.echo(line)
@@ -854,7 +854,7 @@ def rules_list(rules_path: str | None) -> None:
 
         kpi-tracker rules list
     """
-    from .rules_search import RulesFile, list_rules
+    from .rules.search import RulesFile, list_rules
 
     entries = list_rules(rules_path)
     for entry in entries:
@@ -886,9 +886,9 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
 
         kpi-tracker rules draft seeds/kodoku_koritsu_jisshi_jokyo_r7.txt -o rules/new.yaml
     """
-    from .draft import draft_rules
-    from .draft_merge import merge, read_rules_text
-    from .plantable import load_targets_document
+    from .read.plantable import load_targets_document
+    from .rules.draft import draft_rules
+    from .rules.draft_merge import merge, read_rules_text
 
     document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:

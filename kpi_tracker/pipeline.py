@@ -1,8 +1,8 @@
 """What the commands compute, as library calls: the CLI parses options, calls these and prints.
 
-    from kpi_tracker.document import load_document
+    from kpi_tracker.read.document import load_document
     from kpi_tracker.pipeline import rules_for_document, scorecard_for
-    from kpi_tracker.store import open_store
+    from kpi_tracker.store.db import open_store
 
     document = load_document("seeds/kodoku_koritsu_jisshi_jokyo_r7.txt")
     card = scorecard_for(document, rules_for_document(document), engine=open_store("h.db"))
@@ -19,15 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import Document
-from .rules import LoadedRules
-from .scorecard import Scorecard, evaluate, with_previous
+from .judge.scorecard import Scorecard, evaluate, with_previous
+from .model import Document
+from .rules.compiled import LoadedRules
 from .shape import StoredCardData
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from .store import Ingested
+    from .store.db import Ingested
 
 __all__ = [
     "compared_report",
@@ -47,10 +47,10 @@ def rules_for_document(
     A status table must have rules (``RulesError`` otherwise); a KPI sheet carries its own
     targets and may have none (``None``)."""
     if document.sheet is not None:
-        from .sheet_card import sheet_rules
+        from .judge.sheet_card import sheet_rules
 
         return sheet_rules(None if rules_path is None else str(rules_path), document)
-    from .rules_search import find_rules
+    from .rules.search import find_rules
 
     return find_rules(document.title_lines, document.plan, rules_path)
 
@@ -68,7 +68,7 @@ def scorecard_for(
     history = None
     when = as_of or document.as_of
     if engine is not None and when is not None:
-        from . import store
+        from .store import db as store
 
         history = store.history_points(engine, document.plan, when)
     return evaluate(document, rules, as_of=as_of, history=history, explain=explain)
@@ -77,7 +77,7 @@ def scorecard_for(
 def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:
     """The scorecard with the plan's latest stored report before it as its previous report
     (each indicator's previous value and movement); unchanged when there is none."""
-    from . import store
+    from .store import db as store
 
     found = store.previous_report(engine, card.document.plan, card.as_of)
     return card if found is None else with_previous(card, store.stored_card(engine, found))
@@ -86,7 +86,7 @@ def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:
 def compared_report(key: str, engine: Engine) -> StoredCardData:
     """A stored report named by id (``3``), fiscal year (``2025``) or era year (``令和7年度``),
     in the shape ``compare`` reads."""
-    from . import store
+    from .store import db as store
 
     return store.stored_card(engine, store.find_report(engine, key))
 
@@ -102,7 +102,7 @@ def ingest_documents(
     before it; yields each document with the rules used and where it was stored. With
     ``replace``, a document whose plan and fiscal year are stored with other content is stored
     as their latest revision (see ``store.ingest``)."""
-    from . import store
+    from .store import db as store
 
     ordered = sorted(documents, key=lambda d: (d.as_of is None, d.as_of))
     for document in ordered:

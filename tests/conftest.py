@@ -24,21 +24,21 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_doc():
-    from kpi_tracker.document import load_document
+    from kpi_tracker.read.document import load_document
 
     return load_document(SEED)
 
 
 @pytest.fixture(scope="session")
 def seed_rules():
-    from kpi_tracker.rules import load_rules
+    from kpi_tracker.rules.compiled import load_rules
 
     return load_rules(RULES)
 
 
 @pytest.fixture(scope="session")
 def seed_card(seed_doc, seed_rules):
-    from kpi_tracker.scorecard import evaluate, scorecard_dict
+    from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
 
     return scorecard_dict(evaluate(seed_doc, seed_rules))
 

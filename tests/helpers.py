@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kpi_tracker.rules import Indicator, indicator_from_dict
+from kpi_tracker.rules.compiled import indicator_from_dict
+
+from kpi_tracker.model import Indicator
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"

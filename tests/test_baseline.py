@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi_tracker.baseline import Accepted, BaselineError, baseline_json, gate, read_baseline
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.judge.baseline import Accepted, BaselineError, baseline_json, gate, read_baseline
+from kpi_tracker.judge.scorecard import evaluate
+from kpi_tracker.read.document import load_document
 
 from .helpers import SEED, write_variant
 
@@ -81,7 +81,7 @@ def test_variants(tmp_path: Path, seed_rules, accepted_overdue, rewrite, failing
 def test_a_lower_is_better_target_regresses_when_the_value_rises(card) -> None:
     # 施策114: 1,513人 against a ≤ 663.5人 target; accepted at 1,400 it moved away.
     o = next(o for o in card.indicators if o.indicator.id == "heatstroke-deaths-5yr-average")
-    from kpi_tracker.baseline import Baseline
+    from kpi_tracker.judge.baseline import Baseline
 
     base = Baseline(
         "b.json",

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from kpi_tracker.bulk import no_cycle_collection
+from kpi_tracker.model import no_cycle_collection
 
 
 def test_pause_and_restore() -> None:
@@ -36,8 +36,8 @@ def test_a_caller_that_disabled_it_keeps_it_disabled() -> None:
 
 
 def test_document_and_scorecard_leave_it_enabled(seed_path, seed_rules) -> None:
-    from kpi_tracker.document import load_document
-    from kpi_tracker.scorecard import evaluate
+    from kpi_tracker.judge.scorecard import evaluate
+    from kpi_tracker.read.document import load_document
 
     evaluate(load_document(seed_path), seed_rules)
     assert gc.isenabled()

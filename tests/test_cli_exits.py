@@ -81,7 +81,7 @@ def test_closed_pipe_is_silent_141() -> None:
 
 def test_interrupt_exits_130(monkeypatch) -> None:
     # D15: Ctrl-C is not bad input: exit 130 and say "interrupted".
-    from kpi_tracker import document
+    from kpi_tracker.read import document
 
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt

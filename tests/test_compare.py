@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from kpi_tracker.compare import compare_dict, movement, status_change, value_delta
-from kpi_tracker.document import load_document
+from kpi_tracker.judge.compare import compare_dict, movement, status_change, value_delta
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 from kpi_tracker.render.compare import render
-from kpi_tracker.scorecard import evaluate, scorecard_dict
 
 from .helpers import SEED, YOY_LATER, run, write_variant
 

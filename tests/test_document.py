@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi_tracker.document import load_document, ministries_in
 from kpi_tracker.errors import DocumentError
+from kpi_tracker.read.columns import ministries_in
+from kpi_tracker.read.document import load_document
 
 from .helpers import SEED, seed_lines
 

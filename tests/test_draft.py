@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kpi_tracker.rules.draft import REVIEW_BELOW, draft_rules
+from kpi_tracker.rules.draft_merge import merge
+from kpi_tracker.rules.schema import validate
 
 from kpi_tracker import load_document, load_rules
-from kpi_tracker.draft import REVIEW_BELOW, draft_rules
-from kpi_tracker.draft_merge import merge
 from kpi_tracker.errors import RulesError
-from kpi_tracker.rules_schema import validate
-from kpi_tracker.scorecard import evaluate
+from kpi_tracker.judge.scorecard import evaluate
 
 from .helpers import SEED
 
@@ -51,8 +51,8 @@ def test_each_item_carries_its_source_line_and_confidence(seed_draft) -> None:
 
 
 def test_low_confidence_items_are_marked_review() -> None:
-    from kpi_tracker.draft import Draft, DraftedItem
-    from kpi_tracker.targets import read_targets
+    from kpi_tracker.rules.draft import Draft, DraftedItem
+    from kpi_tracker.rules.targets import read_targets
 
     (target,) = read_targets("農福連携等に取り組む主体数を12,000以上とする。").targets
     assert target.unit == "件" and target.confidence < REVIEW_BELOW  # no unit written: a guess

@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpi_tracker import parse_period
-from kpi_tracker.era import (
+from kpi_tracker.errors import EraYearWarning, PeriodError
+from kpi_tracker.text.numbers import find_quantities
+from kpi_tracker.text.periods import (
     Period,
     _point_re,
     _search_point,
@@ -24,8 +26,6 @@ from kpi_tracker.era import (
     shift_years,
     use_era_table,
 )
-from kpi_tracker.errors import EraYearWarning, PeriodError
-from kpi_tracker.quantity import find_quantities
 
 from .helpers import ROOT, seed_lines
 

@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kpi_tracker.extract.candidates import extract, resolve_siblings, sentences_of
+from kpi_tracker.extract.similarity import bigrams, profile_of
 
-from kpi_tracker.extract import extract, resolve_siblings, sentences_of
-from kpi_tracker.outcome import evaluate_indicator
-from kpi_tracker.similarity import bigrams, profile_of
+from kpi_tracker.judge.outcome import evaluate_indicator
 
 from .helpers import indicator
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from kpi_tracker.extract.candidates import extract
 
-from kpi_tracker.extract import extract
-from kpi_tracker.grading import GRADES, measure_grade, measure_status
-from kpi_tracker.outcome import Outcome, evaluate_indicator
-from kpi_tracker.vocabulary import Status
+from kpi_tracker.judge.grading import GRADES, measure_grade, measure_status
+from kpi_tracker.judge.outcome import Outcome, evaluate_indicator
+from kpi_tracker.model import Status
 
 from .helpers import indicator
 

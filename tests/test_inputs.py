@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
-from kpi_tracker.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 
 from .helpers import SEED, run
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_tracker.normalize import _TABLE, normalize, strip_html
+from kpi_tracker.text.normalize import _TABLE, normalize, strip_html
 
 CASES = [
     ("７，３９０人", "7,390人"),  # full-width digits and comma

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from kpi_tracker.extract.candidates import extract, sentences_of
 
-from kpi_tracker.extract import extract, sentences_of
-from kpi_tracker.outcome import evaluate_indicator
-from kpi_tracker.rules import Indicator
-from kpi_tracker.trend import TrendPoint
+from kpi_tracker.judge.outcome import evaluate_indicator
+from kpi_tracker.judge.trend import TrendPoint
+from kpi_tracker.model import Indicator
 
 from .helpers import indicator
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kpi_tracker.document import load_document
 from kpi_tracker.pipeline import (
     compared_report,
     ingest_documents,
@@ -10,7 +9,8 @@ from kpi_tracker.pipeline import (
     scorecard_for,
     with_stored_previous,
 )
-from kpi_tracker.store import open_store
+from kpi_tracker.read.document import load_document
+from kpi_tracker.store.db import open_store
 
 from .helpers import REWRITES, RULES, SEED, write_variant
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.read.document import load_document
 
 from .helpers import SEED, run
 

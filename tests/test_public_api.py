@@ -15,7 +15,7 @@ def test_every_export_resolves() -> None:
 def test_evaluate_is_the_function_after_the_engine_is_loaded() -> None:
     # No submodule is named like a public function: importing the engine must not shadow
     # ``kpi_tracker.evaluate`` with a module.
-    importlib.import_module("kpi_tracker.scorecard")
+    importlib.import_module("kpi_tracker.judge.scorecard")
     from kpi_tracker import evaluate
 
-    assert callable(evaluate) and evaluate.__module__ == "kpi_tracker.scorecard"
+    assert callable(evaluate) and evaluate.__module__ == "kpi_tracker.judge.scorecard"

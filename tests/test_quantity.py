@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_tracker.quantity import find_quantities, parse_number
+from kpi_tracker.text.numbers import find_quantities, parse_number
 
 from .helpers import seed_lines
 

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_tracker import reader
 from kpi_tracker.cli import cli
-from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
+from kpi_tracker.read import rows as reader
+from kpi_tracker.read.document import load_document
 
 from .helpers import ROOT, SEED
 

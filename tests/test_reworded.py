@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 
 from .helpers import ROOT
 

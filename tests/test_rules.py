@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kpi_tracker.rules.compiled import load_rules, rules_for
 
 from kpi_tracker.errors import RulesError
-from kpi_tracker.rules import load_rules, rules_for
 
 GOOD = """\
 plan: テスト計画
@@ -159,8 +159,8 @@ def test_folder_picks_the_file_of_the_plan(tmp_path: Path) -> None:
 
 
 def test_seed_rules_cover_every_quantitative_target(seed_doc, seed_rules) -> None:
-    from kpi_tracker.lint import lint
-    from kpi_tracker.targets import read_targets
+    from kpi_tracker.rules.lint import lint
+    from kpi_tracker.rules.targets import read_targets
 
     findings = lint(seed_doc, seed_rules)
     assert [f for f in findings if f.kind == "rule_without_measure"] == []
@@ -176,7 +176,7 @@ def test_seed_rules_cover_every_quantitative_target(seed_doc, seed_rules) -> Non
 
 
 def test_cache_gives_the_same_rules(tmp_path: Path, monkeypatch) -> None:
-    from kpi_tracker import cache
+    from kpi_tracker.rules.compiled import cache
 
     monkeypatch.setenv("KPI_TRACKER_CACHE", str(tmp_path / "cache"))
     path, first = _load(tmp_path, GOOD)
@@ -205,7 +205,7 @@ def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
     from .helpers import RULES
 
     code = (
-        "import sys; from kpi_tracker.rules import load_rules; "
+        "import sys; from kpi_tracker.rules.compiled import load_rules; "
         f"load_rules({str(RULES)!r}); "
         "print(sorted(m for m in ('pydantic', 'pint', 'yaml') if m in sys.modules))"
     )

@@ -8,10 +8,10 @@ import json
 import pytest
 
 from kpi_tracker import shape
-from kpi_tracker.compare import compare_dict
-from kpi_tracker.document import load_document
+from kpi_tracker.judge.compare import compare_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.read.document import load_document
 from kpi_tracker.render.json_ import render as render_json
-from kpi_tracker.scorecard import evaluate, scorecard_dict, with_previous
 
 from .helpers import REVIEW, SEED
 
@@ -98,8 +98,8 @@ def test_compare(later, seed_card):
 
 
 def test_stored_card_is_what_compare_reads(tmp_path, seed_card):
-    from kpi_tracker import store
     from kpi_tracker.pipeline import compared_report, ingest_documents
+    from kpi_tracker.store import db as store
 
     from .helpers import RULES
 

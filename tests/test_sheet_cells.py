@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kpi_tracker.errors import PeriodError
-from kpi_tracker.sheet_cells import read_cell, unit_scale, year_of_header
-from kpi_tracker.sheet_vocab import sheet_layout
+from kpi_tracker.read.sheets.cells import read_cell, unit_scale, year_of_header
+from kpi_tracker.read.sheets.vocab import sheet_layout
 
 CELLS = [
     ("1,234", 1234, None),  # grouping comma

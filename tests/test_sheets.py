@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi_tracker.document import load_document
 from kpi_tracker.errors import DocumentError
-from kpi_tracker.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 
 from .helpers import HAKUSHO, MUNICIPAL, REVIEW
 
@@ -277,7 +277,7 @@ def test_values_in_the_rows_unit(tmp_path: Path) -> None:
 
 
 def test_a_rules_file_adds_a_missing_target(tmp_path: Path) -> None:
-    from kpi_tracker.rules import load_rules
+    from kpi_tracker.rules.compiled import load_rules
 
     path = tmp_path / "kpi_r6.tsv"
     path.write_text(

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from kpi_tracker.compare import compare_dict
-from kpi_tracker.document import load_document
 from kpi_tracker.errors import StoreError
-from kpi_tracker.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.compare import compare_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 
 from .helpers import REWRITES, ROOT, SEED, run, write_variant
 
@@ -33,7 +33,7 @@ BACKENDS = [
 def db(request, tmp_path):
     from sqlmodel import SQLModel
 
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'history.db'}"
@@ -55,7 +55,7 @@ def _count(url: str, table) -> int:
     from sqlalchemy import func, select
     from sqlmodel import Session
 
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(url)
     with Session(engine) as session:
@@ -63,7 +63,7 @@ def _count(url: str, table) -> int:
 
 
 def test_ingest_twice_stores_once(db, seed_doc, seed_rules) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     card = evaluate(seed_doc, seed_rules)
@@ -79,7 +79,7 @@ def test_ingest_twice_stores_once(db, seed_doc, seed_rules) -> None:
 
 
 def test_history_across_years(db, seed_doc, later_doc, seed_rules) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     store.ingest(engine, evaluate(later_doc, seed_rules))  # out of order on purpose
@@ -94,7 +94,7 @@ def test_history_across_years(db, seed_doc, later_doc, seed_rules) -> None:
 
 
 def test_history_feeds_the_trend(db, seed_doc, seed_rules, tmp_path) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     store.ingest(engine, evaluate(seed_doc, seed_rules))
@@ -117,7 +117,7 @@ def test_history_feeds_the_trend(db, seed_doc, seed_rules, tmp_path) -> None:
 
 
 def test_compare_stored_reports(db, seed_doc, later_doc, seed_rules) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     old = store.ingest(engine, evaluate(seed_doc, seed_rules))
@@ -137,7 +137,7 @@ def test_compare_stored_reports(db, seed_doc, later_doc, seed_rules) -> None:
 
 
 def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     card = evaluate(seed_doc, seed_rules)
@@ -157,7 +157,7 @@ def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> 
 
 
 def test_unknown_report(db) -> None:
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     with pytest.raises(StoreError, match="no stored report for fiscal year 2030"):
@@ -169,7 +169,7 @@ def test_unknown_report(db) -> None:
 def test_newer_schema_is_refused(tmp_path) -> None:
     from sqlmodel import Session
 
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
     engine = store.open_store(url)
@@ -259,8 +259,8 @@ def test_history_formats(tmp_path, seed_doc, seed_rules) -> None:
     import csv
     import io
 
-    from kpi_tracker import store
     from kpi_tracker.render.history import render
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
     store.ingest(engine, evaluate(seed_doc, seed_rules))
@@ -318,7 +318,7 @@ def test_same_table_in_four_encodings_is_stored_once(tmp_path) -> None:
 def test_republished_document_needs_replace(db, seed_doc, seed_rules, tmp_path) -> None:
     # D2: a different document for a plan and year already stored (a corrected re-publication)
     # is refused unless replace; the old one is kept, history and compare use the latest.
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     first = store.ingest(engine, evaluate(seed_doc, seed_rules))
@@ -368,7 +368,7 @@ def test_concurrent_first_use_stores_every_document(backend, tmp_path) -> None:
     ]
     outcomes = [(p.wait(120), p.stderr.read()) for p in procs]
     assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     assert _count(url, store.ReportRow) == 4
 
@@ -391,7 +391,7 @@ def test_foreign_table_is_refused(tmp_path) -> None:
 def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
     from sqlmodel import Session
 
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
     engine = store.open_store(url)
@@ -412,7 +412,7 @@ def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
 )
 def test_odd_numbers_are_one_line(tmp_path, seed_doc, seed_rules, args) -> None:
     # D7: tracebacks.
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     db = str(tmp_path / "d.db")
     store.ingest(store.open_store(db), evaluate(seed_doc, seed_rules))
@@ -424,7 +424,7 @@ def test_database_errors_are_one_line_without_document_text(tmp_path) -> None:
     # "Background on this error" link.
     import sqlite3
 
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     path = tmp_path / "h.db"
     store.open_store(str(path)).dispose()
@@ -467,8 +467,8 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
     # D15: Ctrl-C during an ingest exits 130 and the transaction is rolled back.
     from click.testing import CliRunner
 
-    from kpi_tracker import store
     from kpi_tracker.cli import cli
+    from kpi_tracker.store import db as store
 
     def interrupted(*_):
         raise KeyboardInterrupt
@@ -484,7 +484,7 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
 
 def test_nul_in_a_cell_stores_everywhere(db, seed_rules, tmp_path) -> None:
     # D14: a NUL byte in a cell stored in SQLite and failed in PostgreSQL; the reader drops it.
-    from kpi_tracker import store
+    from kpi_tracker.store import db as store
 
     path = tmp_path / "nul.txt"
     path.write_bytes(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_tracker import store
+from kpi_tracker.store import db as store
 
 from .helpers import ROOT, SEED, run
 

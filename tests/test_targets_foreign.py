@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
+from kpi_tracker.rules.targets import DraftedTarget, read_targets
 
-from kpi_tracker.era import parse_period
-from kpi_tracker.targets import DraftedTarget, read_targets
-from kpi_tracker.units import canonical_unit
+from kpi_tracker.text.periods import parse_period
+from kpi_tracker.text.units import canonical_unit
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "data" / "foreign_target_cells.yaml").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kpi_tracker.trend import TrendPoint, growth_ratio
+from kpi_tracker.judge.trend import TrendPoint, growth_ratio
 
 D = date
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kpi_tracker.compare import compare_dict
-from kpi_tracker.document import load_document
-from kpi_tracker.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.compare import compare_dict
+from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.read.document import load_document
 
 from .helpers import REWRITES, write_variant
 

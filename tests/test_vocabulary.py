@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kpi_tracker.vocabulary import Comparator, Status
+from kpi_tracker.model import Comparator, Status
 
 
 def test_status_is_its_string() -> None:

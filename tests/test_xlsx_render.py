@@ -9,9 +9,9 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.render import render_scorecard
 from kpi_tracker.render.xlsx_ import render_bytes
-from kpi_tracker.scorecard import evaluate
 
 from .helpers import ROOT, SEED, run, write_variant
 
@@ -82,7 +82,7 @@ def test_english_labels(card) -> None:
 
 
 def test_document_text_is_never_a_formula(tmp_path, seed_rules) -> None:
-    from kpi_tracker.document import load_document
+    from kpi_tracker.read.document import load_document
 
     path = write_variant(
         tmp_path,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ..normalize import drop_forbidden
+from ..text.normalize import drop_forbidden
 
 if TYPE_CHECKING:
-    from ..scorecard import Scorecard
+    from ..judge.scorecard import Scorecard
 
 
 def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:

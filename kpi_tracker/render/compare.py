@@ -1,7 +1,7 @@
 """Renderings of ``compare``: JSON, Markdown and HTML, the counts first, the worst first.
 
 Each row shows the old and new value, the change (absolute and %), progress toward the target
-old → new, the status old → new, and the movement of the value (see ``kpi_tracker.compare``).
+old → new, the status old → new, and the movement of the value (see ``kpi_tracker.judge.compare``).
 The HTML page shares the scorecard's style and adds a slope chart: per indicator its share of
 the target in the old and the new report.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..compare import MOVEMENTS
+from ..judge.compare import MOVEMENTS
 from ..shape import ChangeData, CompareData, SideData
 from .html import CSS, table_head, table_row
 from .json_ import dumps

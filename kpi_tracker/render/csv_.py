@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard, scorecard_dict
 from .columns import column_name, indicator_columns, indicator_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

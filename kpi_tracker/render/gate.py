@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..baseline import Failure, Gate
-from ..numfmt import format_number
-from ..scorecard import Scorecard
+from ..judge.baseline import Failure, Gate
+from ..judge.scorecard import Scorecard
+from ..text.numfmt import format_number
 
 WORDS = {
     "ja": {

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..baseline import Gate
-from ..scorecard import Scorecard
+from ..judge.baseline import Gate
+from ..judge.scorecard import Scorecard
 from .gate import not_failing_because, regression_text, words
 from .markdown import render as render_markdown
 from .text import md_cell, status_text

@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ..vocabulary import Status
+from ..model import Status
 from .html import COLOURS, CSS
 from .text import labels, number, status_text
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard, scorecard_dict
+from ..model import Status
 from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
-from ..vocabulary import Status
 from .text import (
     actual_text,
     explained,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard, scorecard_dict
 
 
 def dumps(data: Any) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from ..baseline import Gate, gate
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.baseline import Gate, gate
+from ..judge.scorecard import Scorecard, scorecard_dict
+from ..model import Status
 from ..shape import IndicatorData
-from ..vocabulary import Status
 from .gate import not_failing_because, regression_text
 from .text import number, status_text
 

@@ -6,7 +6,7 @@ section inside ``<details>``. All document text is escaped (GitHub renders inlin
 
 from __future__ import annotations
 
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData, MeasureData
 from .text import (
     MARKS,

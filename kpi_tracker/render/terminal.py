@@ -9,8 +9,8 @@ full formats: this view is for eyes only.
 
 from __future__ import annotations
 
-from ..scorecard import Scorecard, scorecard_dict
-from ..vocabulary import OVERDUE_JA, Status
+from ..judge.scorecard import Scorecard, scorecard_dict
+from ..model import OVERDUE_JA, Status
 from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
 
 MAX_MISSED = 30  # with the 10 lines around them, the view stays within 40 lines

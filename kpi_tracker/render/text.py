@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..numfmt import format_number
+from ..model import OVERDUE_JA, Comparator, Status
 from ..shape import ChangeData, IndicatorData, JudgedData, ScorecardData
-from ..vocabulary import OVERDUE_JA, Comparator, Status
+from ..text.numfmt import format_number
 
 number = format_number  # the renderers' name for it
 
@@ -217,7 +217,7 @@ HEADLINE_MOVEMENTS = ("improved", "worsened", "met_now", "missed_now")
 
 def movement_counts(counts: dict[str, int], lang: str, always: tuple[str, ...] = ()) -> str:
     """``悪化 1、期限到来 2``: the movements that occur (and those in ``always``), worst first."""
-    from ..compare import MOVEMENTS
+    from ..judge.compare import MOVEMENTS
 
     sep = "、" if lang == "ja" else ", "
     return sep.join(

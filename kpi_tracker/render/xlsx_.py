@@ -12,25 +12,11 @@ import io
 from datetime import date
 from typing import Any
 
-from ..scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard, scorecard_dict
+from ..model import Status
 from ..shape import status_counts
-from ..vocabulary import Status
-from .columns import (
-    MEASURE_COLUMNS,
-    column_name,
-    indicator_columns,
-    indicator_rows,
-    measure_rows,
-)
-from .text import (
-    actual_text,
-    labels,
-    missed,
-    status_text,
-    target_text,
-    verdict,
-    yoy_headline,
-)
+from .columns import MEASURE_COLUMNS, column_name, indicator_columns, indicator_rows, measure_rows
+from .text import actual_text, labels, missed, status_text, target_text, verdict, yoy_headline
 
 SHEETS = {"ja": ("概要", "指標", "施策"), "en": ("Summary", "Indicators", "Measures")}
 FILLS = {  # light fills, dark enough text stays readable in print

@@ -1,0 +1,893 @@
+"""Rule + measure → observations, each quoting its evidence: candidates, then a choice.
+
+Steps (as ja-timex reads dates: normalise → candidates → filter → choose):
+
+1. ``analyse`` reads a cell once: sentences and bullet items (with the lead-in of their
+   list), periods and quantities, filed by sentence.
+2. ``extract`` makes every quantity whose unit fits the indicator a *candidate* and scores it
+   by what it measures (``features.py``): how close the words near it, its sentence and its
+   context (list lead-in, previous sentence) are to the indicator's label, its rule hints and
+   the measure's own target clause; the entity it is attached to (都道府県 / 市区町村…); its
+   role (restated target: dropped; previous value: dated one period back; sub-total:
+   weaker). ``find.exclude`` is a hard veto; ``find.label``/``topic`` are hints.
+3. The candidates that score close to the best become the observations; ``evaluate`` takes
+   the latest of them and calls two different values that score alike ambiguous.
+
+Change statements beside a level (前年度比18.6%減, +約10ポイント) are kept as relative
+observations of that level; they give its previous value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import pairwise
+from typing import TypeVar
+
+from ..model import Indicator, Observation
+from ..text.normalize import normalize
+from ..text.numbers import Quantity, find_quantities
+from ..text.periods import Period, PeriodMatch, find_periods, period_year_before
+from ..text.units import convert, same_dimension
+from .features import (
+    ACCEPT_RATIO,
+    MIN_SCORE,
+    IndicatorProfile,
+    Scored,
+    alternatives,
+    declared_unit,
+    indicator_profile,
+    score_candidate,
+    wholes_in,
+    with_unit_before,
+)
+
+__all__ = [
+    "Analysis",
+    "Candidate",
+    "Extraction",
+    "Observation",
+    "Sentence",
+    "analyse",
+    "extract",
+    "resolve_siblings",
+    "sentences_of",
+]
+
+_Spanned = TypeVar("_Spanned", Quantity, PeriodMatch)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    lead_in: str  # the sentence a bullet list hangs from, or ""
+    norm: str = ""  # ``text`` normalised (same length)
+    lead_norm: str = ""
+    note: bool = False  # a ※ note: qualifies the sentence before it; its numbers are asides
+    lead_start: int = -1  # where the lead-in starts, -1 when there is none
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A cell read once — sentences, periods, quantities — and shared by every indicator of
+    the measure, so that a text is normalised and scanned once, not once per rule."""
+
+    text: str
+    norm: str
+    sentences: tuple[Sentence, ...]
+    periods: tuple[tuple[PeriodMatch, ...], ...]  # per sentence, spans into ``text``
+    lead_periods: tuple[tuple[PeriodMatch, ...], ...]
+    # per sentence, spans into ``text``: the figures that may be values (not a target restated,
+    # not the approximate twin of a precise figure)
+    quantities: tuple[tuple[Quantity, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A value the indicator may have, with its score and the reasons (``--explain``)."""
+
+    observation: Observation
+    score: float
+    scored: Scored | None = None  # the features behind the score
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The reasons for the score (``--explain``)."""
+        return self.scored.why if self.scored else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the text says about one indicator."""
+
+    observations: tuple[Observation, ...]
+    changes: tuple[tuple[Observation, Observation], ...] = ()  # (level, its change statement)
+    pending: Period | None = None  # 集計中: the period whose value is not yet counted
+    pending_evidence: str | None = None
+    found_label: bool = field(default=False)  # the indicator's words occur in the text at all
+    candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
+    all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
+
+
+_SENTENCE_END = re.compile(r"。|\n")
+# A bullet mark opens an item at the start of the text or after a space or a full stop
+# (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
+# tried at every character.
+_BULLET = re.compile(r"[・●○◆■※①-⑳]")
+_PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
+_PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
+# The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
+_EARLIER = (
+    r"(?:前年度?末?|前年同期|前年同月|前回(?:調査)?|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
+)
+_CHANGE_BEFORE = re.compile(
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
+    r"|(?:この)?(?:1|一)年間?で)"
+    r"\s*(?:で|は)?\s*$"
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
+)
+_DOWN = {"減少", "減", "低下", "悪化"}
+_BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
+_SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
+_CHANGE_THEN_LEVEL = re.compile(r"\s*(?:増加|増|減少|減|上昇|低下)?\s*(?:の|で|、|となり)?\s*$")
+# 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
+_TOTAL = re.compile(
+    r"合計|総数|総計|全体で|重複を除(?:いて|き|くと)|(?:^|[のでは、:(\s])計\s*(?:約)?$"
+)
+# The words after a figure are its own up to a break: a bracket, a comma, a full stop.
+_OWN_AFTER = re.compile(r"[、。(:]")
+
+
+def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
+    """Sentences and bullet items of a cell, each with the lead-in of its bullet list."""
+    if norm is None:
+        norm = normalize(text)
+    cuts = {0, len(text)}
+    for m in _SENTENCE_END.finditer(norm):
+        cuts.add(m.end())
+    for m in _BULLET.finditer(norm):
+        at = m.start()
+        if at == 0 or norm[at - 1].isspace() or norm[at - 1] == "。":
+            cuts.add(at)
+    out: list[Sentence] = []
+    lead = (-1, -1)
+    for start, end in pairwise(sorted(cuts)):
+        chunk_norm = norm[start:end]
+        stripped = chunk_norm.lstrip()
+        if not stripped:
+            continue
+        is_item = stripped[0] in "・●○◆■" or "①" <= stripped[0] <= "⑳"
+        if not is_item:
+            lead = (start, end)
+        lead_start, lead_end = lead if is_item else (-1, -1)
+        out.append(
+            Sentence(
+                start,
+                end,
+                text[start:end],
+                text[lead_start:lead_end] if is_item else "",
+                chunk_norm,
+                norm[lead_start:lead_end] if is_item else "",
+                stripped.startswith("※"),
+                lead_start,
+            )
+        )
+    return out
+
+
+def analyse(text: str) -> Analysis:
+    """Sentences with their periods and quantities, for ``extract``: the text is normalised
+    and scanned once, then each period and quantity is filed under its sentence."""
+    norm = normalize(text)
+    sentences = tuple(sentences_of(text, norm))
+    periods = find_periods(text, norm=norm)
+    quantities = find_quantities(text, periods, norm)
+    by_sentence_periods = _file_under(sentences, periods)
+    by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
+    lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
+    return Analysis(
+        text,
+        norm,
+        sentences,
+        by_sentence_periods,
+        lead_periods,
+        tuple(
+            _distinct(_without_targets(found, sentence, norm), norm)
+            for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True)
+        ),
+    )
+
+
+def _file_under(
+    sentences: tuple[Sentence, ...], items: list[_Spanned]
+) -> tuple[tuple[_Spanned, ...], ...]:
+    """Items (sorted by start) grouped by the sentence each starts in."""
+    out = []
+    i = 0
+    for sentence in sentences:
+        while i < len(items) and items[i].start < sentence.start:
+            i += 1
+        group = []
+        while i < len(items) and items[i].start < sentence.end:
+            group.append(items[i])
+            i += 1
+        out.append(tuple(group))
+    return tuple(out)
+
+
+def _has_any(norm: str, words: tuple[str, ...]) -> bool:
+    return any(a in norm for w in words for a in alternatives(w))
+
+
+def extract(
+    indicator: Indicator,
+    text: str | Analysis,
+    target_text: str = "",
+    siblings: tuple[Indicator, ...] = (),
+) -> Extraction:
+    """Observations for ``indicator`` in a cell (the one its ``find.column`` names).
+
+    ``target_text``: the measure's 目標 cell; the words it puts before the target value tell
+    what the value measures, whatever words this year's status text uses. ``siblings``: the
+    measure's other indicators, whose words do not tell this one's value from theirs.
+    """
+    analysis = text if isinstance(text, Analysis) else analyse(text)
+    profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
+    raw, norm = analysis.text, analysis.norm
+    find = indicator.find
+    regex_spans = [m.span("value") for m in re.finditer(find.regex, norm)] if find.regex else None
+    candidates: list[Candidate] = []
+    changes: list[tuple[Candidate, Observation]] = []
+    pending: Period | None = None
+    pending_evidence = None
+    found_label = True
+    covered: dict[str, float] = {}  # the profile's coverage of each sentence read
+
+    def cover(text: str) -> float:
+        share = covered.get(text)
+        if share is None:
+            share = covered[text] = profile.profile.coverage(text)
+        return share
+
+    previous_text = ""
+    carried: Candidate | None = None  # the last value of the sentence before
+    for index, sentence in enumerate(analysis.sentences):
+        context = previous_text
+        previous_text = sentence.norm
+        if sentence.note:
+            continue
+        marker = _PENDING.search(sentence.norm)
+        quantities = analysis.quantities[index]
+        wholes = wholes_in(profile, norm, sentence.start, sentence.end)
+        if wholes:
+            # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
+            inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
+            quantities = tuple(sorted((*inside, *wholes), key=lambda q: q.start))
+        # (a figure without a unit may take one from the words before it: 団体が212に上り)
+        if not marker and not any(
+            profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
+        ):
+            carried = None
+            continue  # nothing here could be the value: the sentence is not scored
+        # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
+        # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
+        head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover, head)
+        if not marker and scope.unrelated:
+            carried = None
+            continue  # names nothing the indicator measures: its figures cannot score
+        periods = analysis.periods[index]
+        if marker and scope.relevant:
+            before_marker = [p for p in periods if p.end <= sentence.start + marker.start()]
+            if before_marker:
+                pending = before_marker[-1].period
+                pending_evidence = sentence.text.strip()
+        # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
+        # from the value of the sentence before.
+        last_level = carried if scope.continues else None
+        # その数は令和7年度末で…; このうち…: a sentence that goes on from the one before is
+        # about the same time unless it names its own.
+        inherited = last_level.observation.period if last_level is not None else None
+        seen_previous = False
+        declared = declared_unit(sentence.norm) or declared_unit(sentence.lead_norm)
+        candidates_here: list[Candidate] = []
+        waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
+        segments = list(_segments(quantities, sentence))
+        unit_from: Quantity | None = None  # the figure before, when it has a unit
+        respective = _respective(sentence, quantities)
+        for i, (q, seg_start, seg_end) in enumerate(segments):
+            if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
+                continue
+            before, after = norm[seg_start : q.start], norm[q.end : seg_end]
+            own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
+            if find.exclude and _has_any(before + own_after, find.exclude):
+                continue  # its own words are about something else
+            q = with_unit_before(q, before, after, declared)
+            if q.unit is None and unit_from is not None and before.strip() in _CONNECTORS:
+                # 前年の44から47へと増え: the figure a change goes to counts what the first does
+                q = replace(q, unit=unit_from.unit, unit_word=unit_from.unit_word)
+            unit_from = q if q.unit is not None else None
+            # 40都道府県(約85%): a figure in brackets after another is named by its words.
+            name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
+            change = _change_kind(q, before, after, norm, sentence.end)
+            fits = profile.unit_fits(q) is not None
+            if change is None and (not fits or find.value == "change"):
+                continue
+            period, assumed, previous = _period_for(
+                q,
+                before,
+                after,
+                periods,
+                analysis.lead_periods[index],
+                norm,
+                last_level.observation.period if last_level else None,
+                quantities,
+            )
+            if (
+                not previous
+                and last_level is not None
+                and (
+                    (
+                        before.strip() == "("
+                        and _BRACKETS_PREVIOUS.search(sentence.lead_norm + context + sentence.norm)
+                    )
+                    or (seen_previous and _SAME_AS_BEFORE.search(before))
+                )
+            ):
+                # A figure in brackets after another is its previous value where the text says
+                # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
+                base = last_level.observation.period
+                period, assumed, previous = (
+                    (period_year_before(base) if base else None),
+                    False,
+                    True,
+                )
+            if period is None and assumed and not previous and inherited is not None:
+                period, assumed = inherited, False
+            seen_previous = seen_previous or previous
+            if change is not None and find.value != "change":
+                if last_level is None:
+                    # 前年度比15自治体増の640自治体: the change of the figure that follows.
+                    waiting = (q, _signed(q, after), change, period, assumed)
+                    continue
+                if last_level is not None:
+                    rel = _observation(
+                        q,
+                        raw,
+                        sentence,
+                        period,
+                        assumed,
+                        last_level.score,
+                        change=change,
+                        value=_signed(q, after),
+                    )
+                    changes.append((last_level, rel))
+                continue
+            if not fits or (change is None and find.value == "change"):
+                continue
+            scored = score_candidate(
+                profile,
+                q,
+                norm[name_start : q.start],
+                after,
+                scope,
+                last_level.scored if last_level else None,
+                norm[max(sentence.start, q.start - 16) : q.start],
+                norm[q.end : min(sentence.end, q.end + 20)],
+                previous,
+            )
+            if respective and not previous:
+                scored = _respectively(scored, respective, q, cover)
+            obs = _observation(
+                q,
+                raw,
+                sentence,
+                period,
+                assumed,
+                scored.score,
+                change=change,
+                value=_signed(q, after) if change else q.value,
+                previous=previous,
+                total=bool(_TOTAL.search(before[-12:])),
+            )
+            if obs.total and candidates_here:
+                # 電話4,100件、SNS1,200件の計5,300件: the total is what its
+                # parts are, and scores as the best of them.
+                best = max(candidates_here, key=lambda c: c.score)
+                if best.score > scored.score and best.scored is not None:
+                    scored = best.scored.led_by("内訳の合計")
+                    obs = replace(obs, score=scored.score)
+            candidate = Candidate(obs, scored.score, scored)
+            candidates.append(candidate)
+            candidates_here.append(candidate)
+            # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
+            # a series; what follows goes on from the whole.
+            if last_level is None or not _PART_IN_BRACKETS.search(before[-12:]):
+                last_level = candidate
+            if waiting is not None and _CHANGE_THEN_LEVEL.match(norm, waiting[0].end, q.start):
+                wq, value, kind, wperiod, wassumed = waiting
+                rel = _observation(
+                    wq, raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
+                )
+                changes.append((candidate, rel))
+            waiting = None
+        carried = last_level
+    candidates.sort(key=lambda c: -c.score)
+    all_changes = tuple((level.observation, rel) for level, rel in changes)
+    if not candidates:
+        # Only to say why there is no value: are the indicator's words there at all?
+        found_label = any(profile.named_in(s.norm, s.lead_norm, cover) for s in analysis.sentences)
+    return _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
+
+
+def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
+    """The extraction again, without the candidates at ``claimed`` positions (a sibling
+    indicator names them better)."""
+    return _chosen(
+        extraction.candidates,
+        extraction.all_changes,
+        extraction.pending,
+        extraction.pending_evidence,
+        extraction.found_label,
+        claimed,
+    )
+
+
+def _chosen(
+    candidates: tuple[Candidate, ...],
+    all_changes: tuple[tuple[Observation, Observation], ...],
+    pending: Period | None,
+    pending_evidence: str | None,
+    found_label: bool,
+    claimed: frozenset[int] = frozenset(),
+) -> Extraction:
+    """The candidates (best first) that score close to the best become the observations;
+    those at ``claimed`` positions are left out."""
+    kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
+    best = kept[0].score if kept else 0.0
+    floor = max(MIN_SCORE, best * ACCEPT_RATIO)
+    accepted = [c.observation for c in kept if c.score >= floor]
+    if len(accepted) > 1:
+        accepted.sort(key=lambda o: o.start)
+    starts = {o.start for o in accepted}
+    return Extraction(
+        tuple(accepted),
+        tuple((lv, rel) for lv, rel in all_changes if lv.start in starts) if all_changes else (),
+        pending,
+        pending_evidence,
+        found_label or bool(accepted),
+        candidates,
+        all_changes,
+    )
+
+
+# NOTE: one figure is the value of one indicator. Where a sibling of the same measure (named
+# otherwise) scores a figure this much higher, the figure is the sibling's.
+CLAIM_MARGIN = 0.15
+
+
+def resolve_siblings(
+    indicators: tuple[Indicator, ...], extractions: dict[str, Extraction]
+) -> dict[str, Extraction]:
+    """Each indicator's extraction without the figures a sibling indicator claims."""
+    score_at = {
+        ind.id: {c.observation.start: c.score for c in extractions[ind.id].candidates}
+        for ind in indicators
+        if ind.id in extractions
+    }
+    out = {}
+    for ind in indicators:
+        if ind.id not in extractions:
+            continue
+        mine = score_at[ind.id]
+        claimed = frozenset(
+            start
+            for other in indicators
+            if other.id != ind.id and other.label != ind.label and other.id in score_at
+            for start, score in score_at[other.id].items()
+            if start in mine and score > mine[start] + CLAIM_MARGIN
+        )
+        out[ind.id] = _choose(extractions[ind.id], claimed) if claimed else extractions[ind.id]
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _normalized(text: str) -> str:
+    return normalize(text) if text else ""
+
+
+def _observation(
+    q: Quantity,
+    raw: str,
+    sentence: Sentence,
+    period: Period | None,
+    assumed: bool,
+    score: float,
+    *,
+    change: str | None,
+    value: float,
+    previous: bool = False,
+    total: bool = False,
+) -> Observation:
+    return Observation(
+        value,
+        q.unit,
+        period,
+        _clause(raw, sentence, q),
+        q.start,
+        q.end,
+        score,
+        provisional=bool(_PROVISIONAL.search(_around(sentence, q))),
+        approx=q.approx,
+        bound=q.bound,
+        change=change,
+        period_assumed=assumed,
+        previous=previous,
+        total=total,
+    )
+
+
+def _around(sentence: Sentence, q: Quantity) -> str:
+    """The words that may mark a figure provisional: its clause before it (令和7年(概数)に
+    おける…は1,200人) and a few words after it (5,400人(見込み)), normalised."""
+    start, end = q.start - sentence.start, q.end - sentence.start
+    head = sentence.norm[max(0, start - 40) : start]
+    cut = max(head.rfind("、"), head.rfind("。"))
+    return head[cut + 1 :] + sentence.norm[end : end + 12]
+
+
+def _signed(q: Quantity, after: str) -> float:
+    return -abs(q.value) if _is_down(q, after) else abs(q.value)
+
+
+def _segments(
+    quantities: tuple[Quantity, ...], sentence: Sentence
+) -> Iterator[tuple[Quantity, int, int]]:
+    """Each quantity with the span of its own words: from the end of the number before it (or
+    the sentence start) to the start of the number after it (or the sentence end)."""
+    for i, q in enumerate(quantities):
+        start = quantities[i - 1].end if i else sentence.start
+        end = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+        yield q, start, end
+
+
+def _without_targets(
+    quantities: tuple[Quantity, ...], sentence: Sentence, norm: str
+) -> tuple[Quantity, ...]:
+    """The quantities that are not the target restated (目標10万回に対し…); the words around a
+    dropped one then belong to its neighbours."""
+    if not quantities:
+        return quantities
+    kept = []
+    for q, seg_start, seg_end in _segments(quantities, sentence):
+        if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
+            continue
+        if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
+            continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
+        if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
+            # 前年度(2,410件)には及ばなかった: the previous value, not the target
+            _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
+            or _in_previous_bracket(norm, q.start)
+        ):
+            continue
+        kept.append(q)
+    return tuple(kept) if len(kept) < len(quantities) else quantities
+
+
+_BREAK_BETWEEN = re.compile(r"[、。,()]")
+
+
+def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
+    """One figure written twice, an approximate word and the precise figure in brackets
+    (6割弱(57.9%), 約3割(31.4%), 57.9%(約6割)): the precise one is the value."""
+    if len(quantities) < 2:
+        return quantities
+    drop: set[int] = set()
+    for a, b in pairwise(quantities):
+        between = norm[a.end : b.start].strip()
+        if a.unit is None or b.unit is None:
+            continue
+        if between != "(":
+            # 52.4%と初めて5割を超えた: a round figure that only restates the one before it
+            if (
+                len(between) <= 8
+                and not _BREAK_BETWEEN.search(between)
+                and (b.bound or b.approx or b.unit == "wari")
+                and not (a.bound or a.approx)
+                and same_dimension(a.unit, b.unit)
+                and _close(a, b)
+            ):
+                drop.add(id(b))
+            continue
+        if not same_dimension(a.unit, b.unit):
+            continue
+        if a.approx and not b.approx:
+            drop.add(id(a))
+        elif b.approx and not a.approx:
+            drop.add(id(b))
+    if not drop:
+        return quantities
+    return tuple(q for q in quantities if id(q) not in drop)
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures of one dimension are within a tenth of each other."""
+    try:
+        other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
+    except ValueError:
+        return False
+    return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
+
+
+def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> str | None:
+    """``percent``, ``points`` or ``delta`` when the number states a change, else None.
+    ``norm`` up to ``end``: the sentence the number stands in (前年同期(…)から約7千人、約5千人
+    増加した)."""
+    if q.unit == "percentage_point":
+        return "points"
+    tail = before[-_TAIL:]
+    if (
+        q.signed
+        or _CHANGE_BEFORE.search(tail)
+        or _CHANGE_AFTER.match(after)
+        or (_FROM_BRACKET.search(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
+    ):
+        if q.unit == "percent":
+            # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
+            if q.signed or _CHANGE_BEFORE.search(tail):
+                return "percent"
+            return None
+        return "delta"
+    return None
+
+
+# (41,200人、18,300人)から約2千人、約1千人増加: after an earlier value in brackets,
+# から and the figures of a list that ends in a verb of change are the changes.
+# (the words before the figure, back to the figure before it)
+_FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を)\s*(?:は)?\s*(?:約|およそ)?\s*$")
+# …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
+# the figure not being where the change goes to (…から152,014件に増加).
+_CHANGE_AFTER_LIST = re.compile(
+    r"(?!\s*(?:\([^()]*\))?\s*(?:に|へ|と))[^。]*?"
+    r"(?:増加|減少|増え|減っ|減り|上昇|低下|上回|下回|多かっ|少なかっ|多く|少なく)"
+)
+
+
+def _is_down(q: Quantity, after: str) -> bool:
+    if q.signed:
+        return q.value < 0
+    m = _CHANGE_AFTER.match(after)
+    return bool(m and m.group(1) in _DOWN)
+
+
+_CONNECTORS = {"から", "より", "→", "~"}
+# What may follow a figure with no unit that takes one from the words before it.
+_TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
+
+
+def _may_take_unit(q: Quantity, norm: str) -> bool:
+    """Whether a figure written without a unit may take one (``with_unit_before``)."""
+    return q.bare or norm[q.end : q.end + 1] in _TAKES_UNIT_AFTER
+
+
+# A and B …は、それぞれX、Y: the figures after それぞれ go to the items named before, in order.
+_RESPECTIVELY = "それぞれ"
+_ITEM_SPLIT = re.compile(r"及び|並びに|と|、|・")
+_LIST_GAP = re.compile(r"\s*(?:、|と|及び)\s*")
+RESPECTIVE_MATCH = 0.15
+RESPECTIVE_OTHER = -0.3
+
+
+def _respective(
+    sentence: Sentence, quantities: tuple[Quantity, ...]
+) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """The items a sentence names before それぞれ and the starts of the figures after it, when
+    there are as many of each (保育士及び看護師の登録者数は、それぞれ41,200人、
+    121,935人: two items, two figures); else None."""
+    at = sentence.norm.find(_RESPECTIVELY)
+    if at < 0:
+        return None
+    at += sentence.start
+    figures = [q for q in quantities if q.start > at]
+    listed = figures[:1]
+    for a, b in pairwise(figures):
+        if not _LIST_GAP.fullmatch(sentence.norm, a.end - sentence.start, b.start - sentence.start):
+            break
+        listed.append(b)
+    subject = sentence.norm[: at - sentence.start]
+    cut = subject.find("は")
+    subject = subject[:cut] if cut > 0 else subject
+    head = subject.rsplit("の", 1)[0] if "の" in subject else subject
+    items = tuple(w for w in (i.strip() for i in _ITEM_SPLIT.split(head)) if w)
+    if len(listed) < 2 or len(items) != len(listed):
+        return None
+    return items, tuple(q.start for q in listed)
+
+
+def _respectively(
+    scored: Scored,
+    respective: tuple[tuple[str, ...], tuple[int, ...]],
+    q: Quantity,
+    cover: Callable[[str], float],
+) -> Scored:
+    """The score of a figure of a それぞれ list: raised when it is the one of the item the
+    indicator names best, lowered when it is another item's."""
+    items, starts = respective
+    if q.start not in starts:
+        return scored
+    shares = [cover(item) for item in items]
+    best = max(shares)
+    if best <= 0 or shares.count(best) > 1:
+        return scored
+    mine = starts.index(q.start) == shares.index(best)
+    return scored.adjusted(
+        RESPECTIVE_MATCH if mine else RESPECTIVE_OTHER,
+        "「それぞれ」の対応する項目" if mine else "「それぞれ」の別の項目",
+    )
+
+
+_PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
+# What may stand between a period and the figure it dates: (令和7年度末時点:1,204か所).
+_DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
+# A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
+# 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
+_PAREN = re.compile(r"\s*\(([^()]{0,40})")
+
+
+def _period_for(
+    q: Quantity,
+    before: str,
+    after: str,
+    periods: tuple[PeriodMatch, ...],
+    lead_periods: tuple[PeriodMatch, ...],
+    norm: str,
+    level_period: Period | None = None,
+    others: tuple[Quantity, ...] = (),
+) -> tuple[Period | None, bool, bool]:
+    """The period a number belongs to, whether it was assumed rather than read, and whether
+    the number is stated as the previous value (前年(18.2%), 前年度末:52%).
+
+    ``before`` and ``after`` are normalised; ``periods``: those of the sentence.
+    ``level_period``: the period of the value just before it
+    in the sentence, which a previous value (前年(35.2%)) is one year before; ``others``:
+    the sentence's figures.
+    """
+    # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
+    paren = _PAREN.match(norm, q.end, q.end + 44)
+    if paren:
+        # A period in the bracket right after the figure dates it: 1,200か所(令和6年度).
+        first, last = paren.start(1), paren.end(1)
+        inside = next((p for p in periods if first <= p.start < last), None)
+        # (令和7年度 531回): a period written right before another figure dates that one.
+        if inside is not None and not any(
+            inside.end <= o.start < last and _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+            for o in others
+        ):
+            return inside.period, False, False
+    # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
+    # periods standing in the running text date the number — or in brackets after a word of
+    # time, which they spell out: 前年度(令和6年度)は….
+    # NOTE: a period written right before another figure (令和7年度末の812団体から…934団体)
+    # dates that figure, not the ones after it.
+    earlier = [
+        p
+        for p in periods
+        if p.end <= q.start
+        and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
+        and (
+            _heads_bracket(norm, p, q.start)
+            or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
+        )
+    ]
+    base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
+    if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
+        # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
+        # period named, the year before the report's: see ``evaluate.effective_end``).
+        if level_period is not None:
+            base = level_period
+        elif not earlier and periods and periods[0].start < q.start:
+            base = periods[0].period
+        return (period_year_before(base) if base else None), base is None, True
+    if level_period is not None and _COMPARED.match(norm, q.end):
+        # …は9.6%で、前回調査(令和4年度)の11.2%から低下した: the figure a change started from
+        # is an earlier value, of the period written right before it or else the year before.
+        own = next(
+            (
+                p
+                for p in reversed(periods)
+                if p.end <= q.start and _OWN_PERIOD.fullmatch(norm, p.end, q.start)
+            ),
+            None,
+        )
+        if own is not None:
+            return own.period, False, True
+        return period_year_before(level_period), False, True
+    if base is not None:
+        return base, False, False
+    return None, True, False
+
+
+# The figure a change is measured from: …の11.2%から低下, 令和5年度利用者の8.1%を0.3ポイント
+# 上回った, 前年の利用者(8.1%)より0.3ポイント上昇 (read from the end of the figure, past
+# the change's own figure).
+_COMPARED = re.compile(
+    r"\s*\)?\s*(?:から|より|を|と比べ(?:て)?)\s*(?:大きく|やや|わずかに|さらに)?\s*"
+    r"(?:(?:約|およそ)?[0-9][0-9.,]*\s*(?:ポイント|pt|%|件|人|か所|自治体|団体|市町村)?)?\s*"
+    r"(?:上回|下回|低下|上昇|増加|減少|改善|悪化|増え|減っ|減り|伸び)"
+)
+# What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
+_OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)?\s*")
+
+
+def _heads_bracket(norm: str, p: PeriodMatch, at: int) -> bool:
+    """Whether a period opens a bracket that ``at`` still stands in: (令和6年度:1,412市町村、
+    81.1%) dates every figure of the bracket."""
+    return p.start > 0 and norm[p.start - 1] == "(" and ")" not in norm[p.end : at]
+
+
+def _head_of(text: str) -> str:
+    """The words up to the last topic marker (は、 or :) before a sentence's first figure."""
+    cut = max(text.rfind("は、"), text.rfind(":"))
+    return text[: cut + 1].strip() if cut > 0 else ""
+
+
+def _in_previous_bracket(norm: str, at: int) -> bool:
+    """Whether ``at`` stands in a bracket of previous values: 前年(1,318市町村、75.7%) or
+    (前年度:1,412市町村、81.1%)."""
+    window = norm[max(0, at - 40) : at]
+    cut = max(window.rfind("。"), window.rfind("\n"))
+    window = window[cut + 1 :]
+    open_at = window.rfind("(")
+    if open_at < 0 or ")" in window[open_at:]:
+        return False
+    return bool(
+        _OPENS_PREVIOUS.match(window, open_at + 1)
+        or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
+        or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
+    )
+
+
+# The patterns anchored at the end of the words before a number look at this many characters
+# only: a regex search anchored with $ still tries every start position of what it is given.
+_TAIL = 16
+_TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
+_TARGET_BEFORE = re.compile(
+    r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:年間|毎年度?|年)?\s*(?:約|およそ)?\s*$"
+)
+# 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
+_TARGET_AFTER = re.compile(
+    r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標"
+    r"|(?:に|には)(?:届か|届いて(?:い)?ない|達しな|達して(?:い)?ない|達せ|及ば|至らな|至って(?:い)?ない))"
+)
+_PREVIOUS_WORD = (
+    r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?(?:調査)?|前回(?:調査)?(?:時)?"
+    r"|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
+)
+_OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
+# 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
+_PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
+_PREVIOUS_YEAR = re.compile(
+    _PREVIOUS_WORD
+    + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?|計|合計)?\s*\(?\s*(?:約|およそ)?\s*$"
+)
+
+
+def _clause(text: str, sentence: Sentence, q: Quantity) -> str:
+    """The evidence: the sentence around the number, trimmed to a readable length (a bullet
+    mark that opens it is left out: it is layout, not text)."""
+    s = sentence.text.strip().lstrip("・●○◆■").strip()
+    if len(s) <= 120:
+        return s
+    start = max(sentence.start, q.start - 60)
+    end = min(sentence.end, q.end + 40)
+    return (
+        ("…" if start > sentence.start else "")
+        + text[start:end].strip()
+        + ("…" if end < sentence.end else "")
+    )

@@ -1,0 +1,651 @@
+"""What a number measures: the features that score a candidate value for an indicator.
+
+A candidate is a quantity in the measure's cell whose unit fits the indicator. Its score adds:
+
+- ``near``: how much of what the indicator measures the words just before it (and a bracket
+  just after it) name — the strongest sign, since Japanese puts the name before the number
+  (相談件数は2,140件, 都道府県においては85%);
+- ``sentence``: the same for its sentence, and ``context`` for the lead-in of its bullet list
+  and the sentence before (the name may stand there: その数は約3万2千人);
+- ``hints``: the rule's ``find.label`` words near it or in its sentence, ``find.topic`` words
+  in its sentence or lead-in — raising the score, never a gate;
+- ``entity``: the kind of body the number counts or is a share of (都道府県, 市区町村), read
+  from its own unit or the count beside it (40都道府県(約85%)), against the one the label
+  names: a share of 市区町村 is not a share of 都道府県;
+- ``role``: a sub-total (うち…) counts less.
+
+What the indicator measures is its label, its ``find`` hints and the clause of the measure's
+own target cell that stands before the target value (相談員の配置を500人程度とする).
+Each comparison is a bigram coverage (``similarity.py``), so particles and paraphrases weigh
+little. The weights are set on the documents in ``tests/fixtures`` and noted below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..data import read_rows
+from ..model import Indicator
+from ..text.normalize import normalize
+from ..text.numbers import Quantity, find_quantities
+from ..text.units import factor, unit_words
+from .similarity import Profile, bigrams, content_chars, profile_from, weighted_pairs
+
+__all__ = [
+    "ACCEPT_RATIO",
+    "AMBIGUITY_MARGIN",
+    "MIN_SCORE",
+    "IndicatorProfile",
+    "Scored",
+    "SentenceScope",
+    "alternatives",
+    "declared_unit",
+    "indicator_profile",
+    "score_candidate",
+    "wholes_in",
+    "with_unit_before",
+]
+
+# NOTE: weights of the features, tuned on tests/fixtures (the reworded documents), not on one
+# sentence. ``near`` dominates: the name of a value stands right before it.
+W_NEAR = 0.45
+W_SENTENCE = 0.25
+W_CONTEXT = 0.12
+W_ATTACH = 0.25
+W_HINT_NEAR = 0.2
+W_HINT_SENTENCE = 0.08
+ENTITY_MATCH = 0.12
+ENTITY_MISMATCH = -0.4
+TOPIC_MISSING = -0.15
+SUBTOTAL = -0.15
+# A figure of a sentence that opens with このうち/うち/内訳: a part of the figure before, whose
+# words it shares (so it would otherwise score like it).
+PART = -0.25
+# A candidate must score this much to be read at all, and this share of the best candidate
+# to stand beside it as an observation (a series, earlier years).
+MIN_SCORE = 0.1
+ACCEPT_RATIO = 0.75
+# Two different values at the same date whose scores differ by less than this are ambiguous.
+AMBIGUITY_MARGIN = 0.06
+# A sentence is about the indicator when it holds this much of its profile (or a hint).
+RELEVANT = 0.45
+
+_NEAR_CHARS = 28
+_AFTER_CHARS = 14
+# (に対し and のうち open the next clause: 受付41,060件に対し計画作成12,480件)
+_AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
+_LONG_BRACKET = re.compile(r"\([^()]{16,}\)")
+_NUMBERS = re.compile(
+    r"(?:令和|平成|R|H)?[0-9元,.万千億]+(?:年度?|月|日|末|時点|件|人|名|か所|%|団体|自治体|回)?"
+)
+_HEADING = re.compile(r"^\s*[・●○◆■①-⑳]?\s*([^:、。]{2,24}):")
+_ANAPHORA = re.compile(r"^\s*[・●○◆■①-⑳]?\s*(?:その|これ|この|同|うち|内訳|なお)")
+_SUBTOTAL = re.compile(r"うち|内数|内訳")
+_PART_OPENING = re.compile(r"\s*[・●○◆■①-⑳]?\s*(?:この|その)?(?:うち|内訳)")
+# Particles, copulas and words of time that name nothing: a number whose own words are only
+# these continues the series of the number before it (920件であり、令和5年度末時点の810件).
+_LABEL_FREE = re.compile(
+    r"時点|実績|現在|年度|前年度?|前回|昨年度?|同期|同時点|速報値?|確定値?|見込み?|概数|暫定"
+    r"|累計|合計|達し|上回|下回|増加|減少|増え|減っ|比べ|比較|推移|末"
+)
+_PIECE_BREAK = re.compile(r"[、,。:;()\s・]")
+_PERIODISH = re.compile(r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?")
+
+# The kinds of bodies a count or a share is about. 自治体 and 団体 are generic: they agree
+# with either kind of local government.
+_ENTITIES = {"prefecture", "municipality"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate's score, its ``near`` feature, and what ``why`` is made of."""
+
+    score: float
+    near: float
+    head: tuple[str, ...] = ()  # the reasons before the words found near the number
+    tail: tuple[str, ...] = ()  # and after them
+    found: frozenset[str] = frozenset()  # the profile's pairs near the number
+    profile: Profile | None = None
+
+    # NOTE: the reasons are put together only when asked for (--explain): ranking the pairs
+    # found near every candidate of a large document costs more than scoring it.
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The reasons for the score, for ``--explain``."""
+        found = self.profile.ranked(self.found)[:4] if self.profile and self.found else []
+        near = ("近接語:" + "・".join(found),) if found else ()
+        return (*self.head, *near, *self.tail)
+
+    def adjusted(self, by: float, reason: str) -> Scored:
+        """The score raised (or lowered) by ``by``, for ``reason``."""
+        return Scored(
+            round(self.score + by, 4),
+            self.near,
+            self.head,
+            (*self.tail, reason),
+            self.found,
+            self.profile,
+        )
+
+    def led_by(self, reason: str) -> Scored:
+        """The same score, its reasons after ``reason``."""
+        return Scored(
+            self.score,
+            self.near,
+            (reason, *self.head),
+            self.tail,
+            self.found,
+            self.profile,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScope:
+    """How much one sentence (with its lead-in and the sentence before) is about the
+    indicator; shared by every number in it."""
+
+    sentence: float
+    context: float
+    hints: float  # share of the label hint groups the sentence holds
+    topic: bool  # the topic hints hold (True when there are none)
+    heading: str = ""  # a bullet's heading (見守り事業:… → 見守り事業)
+    continues: bool = False  # names nothing of its own: it goes on from the sentence before
+    part: bool = False  # このうち…: its figures are parts of the one before
+
+    @property
+    def unrelated(self) -> bool:
+        """So little of the indicator in the sentence and around it that no figure of it
+        could reach ``MIN_SCORE``: the sentence is not scored."""
+        return self.sentence < 0.05 and self.context < 0.1 and not self.hints
+
+    @property
+    def relevant(self) -> bool:
+        return self.sentence >= RELEVANT or self.hints > 0
+
+
+@dataclass(frozen=True)
+class IndicatorProfile:
+    indicator: Indicator
+    profile: Profile
+    label_groups: tuple[tuple[str, ...], ...]
+    topic_groups: tuple[tuple[str, ...], ...]
+    entity: str | None  # prefecture / municipality the label counts or is a share of
+    subtotal: bool  # the label itself names a part (うち…)
+    other_entity: str | None = (
+        None  # the bodies it measures something else of (…市区町村の住民の利用率)
+    )
+
+    def sentence_scope(
+        self,
+        sentence: str,
+        lead: str,
+        previous: str,
+        cover: Callable[[str], float] | None = None,
+        topic_head: str = "",
+    ) -> SentenceScope:
+        """``cover``: the profile's coverage of a text, where the caller remembers those of
+        the sentences it has read (a lead-in or the sentence before is one of them);
+        ``topic_head``: the topic the sentence states before its first figure, which stands
+        for its heading when it has one."""
+        cover = cover or self.profile.coverage
+        own = cover(sentence)
+        lead_cov = cover(lead) if lead else 0.0
+        prev_cov = cover(previous) if previous else 0.0
+        topic_text = sentence + lead
+        continues, heading = _sentence_facts(sentence)
+        if continues:
+            # その数は…, 令和7年度末時点では9,240件となった: the sentence names nothing of its
+            # own and continues the one before it.
+            own = max(own, prev_cov, lead_cov)
+            topic_text += previous
+        hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
+        topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
+        return SentenceScope(
+            own,
+            max(lead_cov, prev_cov),
+            hints,
+            topic,
+            topic_head or heading,
+            continues,
+            continues and _PART_OPENING.match(sentence) is not None,
+        )
+
+    def named_in(self, sentence: str, lead: str, cover: Callable[[str], float]) -> bool:
+        """Whether a sentence read on its own is ``relevant`` (``sentence_scope``): its words,
+        or its lead-in's where it names nothing of its own, name the indicator."""
+        if self.label_groups and _groups_in(self.label_groups, sentence):
+            return True
+        if cover(sentence) >= RELEVANT:
+            return True
+        return bool(lead) and _sentence_facts(sentence)[0] and cover(lead) >= RELEVANT
+
+    def unit_fits(self, q: Quantity) -> bool | None:
+        """True when the quantity's unit can be the indicator's value, None when not."""
+        ind = self.indicator
+        if q.unit is None:
+            return True if ind.find.bare and q.bare else None
+        return True if _converts(q.unit, ind.find_units) else None
+
+
+@lru_cache(maxsize=1024)
+def _converts(unit: str, units: tuple[str, ...]) -> bool:
+    """Whether ``unit`` converts to one of ``units``."""
+    return unit in units or any(factor(unit, other) is not None for other in units)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_facts(sentence: str) -> tuple[bool, str]:
+    """Whether a sentence names nothing of its own (it continues the one before), and its
+    bullet heading — the same for every indicator that reads it."""
+    continues = bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
+    head = _HEADING.match(sentence)
+    return continues, head.group(1) if head else ""
+
+
+def _groups_in(groups: tuple[tuple[str, ...], ...], text: str) -> float:
+    """The share of ``groups`` with a word in ``text``."""
+    if not groups:
+        return 0.0
+    found = 0
+    for group in groups:
+        for word in group:
+            if word in text:
+                found += 1
+                break
+    return found / len(groups)
+
+
+@cache
+def _synonyms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize(w) for w in row) for row in read_rows("synonyms.tsv"))
+
+
+@lru_cache(maxsize=1024)
+def _synonyms_of(text: str) -> tuple[str, ...]:
+    return tuple(w for g in _synonyms() if any(x in text for x in g) for w in g if w not in text)
+
+
+# NOTE: words that a sibling indicator of the same measure is named by too (件数 for both the
+# アクセス件数 and the 相談件数 of one site) do not tell the two apart: they weigh less.
+SHARED_WITH_SIBLING = 0.35
+
+
+# NOTE: a profile is made for one measure (its target cell is part of it) and dropped with
+# it: nothing is kept per rule or per measure, so memory does not grow with the rules file.
+# What depends on a rule's own words only (``_rule_words``) is remembered by those words.
+def indicator_profile(
+    indicator: Indicator, target_norm: str, siblings: tuple[Indicator, ...] = ()
+) -> IndicatorProfile:
+    """The indicator's profile; ``target_norm`` is the measure's normalised 目標 cell and
+    ``siblings`` the other indicators of the measure."""
+    find = indicator.find
+    words = _rule_words(indicator.label, find.label, find.topic)
+    clause = _target_clause(indicator, target_norm, words)
+    profile = profile_from(words.pairs + weighted_pairs((clause, 0.6))) if clause else words.own
+    others = [s for s in siblings if s.id != indicator.id and s.label != indicator.label]
+    if others:
+        named = frozenset().union(*(_named_pairs(o.label, o.find.label) for o in others))
+        shared = profile.keys.intersection(named)
+        if shared:
+            weights = dict(profile.weights)
+            for g in shared:
+                weights[g] *= SHARED_WITH_SIBLING
+            profile = Profile(weights, sum(weights.values()))
+    return IndicatorProfile(
+        indicator,
+        profile,
+        words.label_groups,
+        words.topic_groups,
+        words.entity,
+        words.subtotal,
+        words.other_entity,
+    )
+
+
+@dataclass(frozen=True)
+class _RuleWords:
+    """What a rule's own words give its profile, before the measure's target clause."""
+
+    pairs: list[tuple[str, float]]  # weighted pairs (``weighted_pairs``); never changed
+    own: Profile  # the profile of those pairs alone
+    label_groups: tuple[tuple[str, ...], ...]
+    topic_groups: tuple[tuple[str, ...], ...]
+    entity: str | None
+    other_entity: str | None
+    subtotal: bool
+
+
+@lru_cache(maxsize=4096)
+def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...]) -> _RuleWords:
+    """The pairs of an indicator's label, ``find.label``/``topic`` words and their synonyms."""
+    # NOTE: a bracket in a label qualifies it ((年間), (受付件数に占める割合)); its
+    # words are not what the value is named by, so they weigh less.
+    full = normalize(label_text)
+    name = _BRACKETED.sub("", full)
+    qualifiers = " ".join(_BRACKETED.findall(full))
+    label_groups = tuple(alternatives(g) for g in label)
+    topic_groups = tuple(alternatives(g) for g in topic)
+    hints = tuple(a for g in label_groups for a in g)
+    parts: list[tuple[str, float]] = [(name, 1.0), (qualifiers, 0.3)]
+    parts += [(a, 0.6) for g in topic_groups for a in g]
+    parts += [(w, 0.7) for w in _synonyms_of(" ".join((name, *hints)))]
+    pairs = weighted_pairs(*parts, names=hints)
+    return _RuleWords(
+        pairs,
+        profile_from(pairs),
+        label_groups,
+        topic_groups,
+        *_label_entity(name),
+        bool(_SUBTOTAL.search(full)),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _named_pairs(label: str, hints: tuple[str, ...]) -> frozenset[str]:
+    """The pairs an indicator is named by: its label and its ``find.label`` words."""
+    return frozenset(g for text in (label, *hints) for g in bigrams(normalize(text)))
+
+
+@lru_cache(maxsize=1024)
+def alternatives(group: str) -> tuple[str, ...]:
+    """The words of a rule's ``"a|b"`` entry, normalised."""
+    return tuple(normalize(a.strip()) for a in group.split("|") if a.strip())
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CLAUSE_START = re.compile(r".*[。、:]")
+
+
+def _target_clause(indicator: Indicator, target_norm: str, words: _RuleWords) -> str:
+    """The words of the target cell that name the target value: those before it back to the
+    previous comma or full stop (令和9年度末までに相談員の配置を|500人程度). Where the
+    value stands twice (年間10万回 for two sites), the clause closest to the label."""
+    if not target_norm or indicator.target is None:
+        return ""
+    clauses = []
+    for q in _quantities_of(target_norm):
+        if q.unit is None:
+            continue
+        scale = factor(q.unit, indicator.pint_unit)
+        if scale is None:
+            continue
+        value = q.value * scale
+        if abs(value - indicator.target) <= 1e-6 * max(1.0, abs(indicator.target)):
+            head = target_norm[max(0, q.start - 40) : q.start]
+            cut = _CLAUSE_START.match(head)
+            clause = head[cut.end() :] if cut else head
+            if len(clause) < 6:  # 、を8割とする: take the clause before too
+                clause = head[-40:]
+            clauses.append(clause)
+    if not clauses:
+        return ""
+    if len(clauses) == 1:
+        return clauses[0]
+    return max(clauses, key=words.own.coverage)
+
+
+# NOTE: every indicator of a measure reads the same target cell.
+@lru_cache(maxsize=1024)
+def _quantities_of(target_norm: str) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(target_norm, norm=target_norm))
+
+
+@cache
+def _entity_words() -> tuple[tuple[str, str], ...]:
+    words = [(w, u) for w, u in unit_words().items() if u in _ENTITIES]
+    return tuple(sorted(words, key=lambda wu: -len(wu[0])))
+
+
+def _entity_in(text: str, last: bool = True) -> str | None:
+    """The kind of body the last (or first) entity word of ``text`` names."""
+    best: tuple[int, str] | None = None
+    for word, unit in _entity_words():
+        pos = text.rfind(word) if last else text.find(word)
+        if pos < 0:
+            continue
+        if best is None or (pos > best[0] if last else pos < best[0]):
+            best = (pos, unit)
+    return best[1] if best else None
+
+
+# What a label's last phrase may be when it counts or is a share of the bodies named before
+# it: …都道府県の割合, …市町村の数.
+_MEASURE_WORDS = re.compile(r"割合|比率|率|件数|箇所数|か所数|団体数|数")
+
+
+def _label_entity(label: str) -> tuple[str | None, str | None]:
+    """The kind of body a label counts or is a share of — the last one it names — and the
+    kind it is not about: where the phrase after its last の measures something else of the
+    bodies named before it (…市区町村の住民の利用率 is a share of residents, and a share of
+    市区町村 beside it is another figure)."""
+    entity = _entity_in(label)
+    if entity is None or "の" not in label:
+        return entity, None
+    head = label.rsplit("の", 1)[1]
+    if _entity_in(head) is not None or not content_chars(_MEASURE_WORDS.sub("", head)):
+        return entity, None
+    return None, entity
+
+
+def _entity_of(q: Quantity, before: str, following: str) -> str | None:
+    """The body a number is about: its own unit, the count in the bracket after it
+    (``following``: the text after the number, past its neighbours), or the nearest body
+    named just before it."""
+    if q.unit in _ENTITIES:
+        return q.unit
+    if q.unit_word and unit_words().get(q.unit_word) in _ENTITIES:  # 全都道府県 as 100%
+        return unit_words()[q.unit_word]
+    if following.lstrip().startswith("("):
+        inside = following[: following.find(")") + 1 if ")" in following else _AFTER_CHARS]
+        found = _entity_in(inside, last=False)
+        if found:
+            return found
+    if before.rstrip().endswith("("):  # 40都道府県(約85%): the count the share belongs to
+        return _entity_in(before[-8:])
+    return _entity_in(before[-12:])
+
+
+@lru_cache(maxsize=4096)
+def _label_free(text: str) -> bool:
+    """Whether words name nothing: particles, verbs of reaching and words of time only (a
+    「quoted」 name in kana names something: 「つながろうね」が…)."""
+    if "「" in text:
+        return False
+    return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
+
+
+def _attachment(ip: IndicatorProfile, before: str) -> float | None:
+    """How much of the words a number is attached to (the phrase right before it: 企業等が,
+    市区町村においては) belong to what the indicator measures: a precision, where ``near`` is
+    a recall. None when the number is attached to no words of its own."""
+    attached = _attached_grams(before[-24:])
+    if attached is None:
+        return None
+    grams, total = attached
+    keys = ip.profile.keys
+    # in the pairs' own order: a sum in a set's order would change with the hash seed
+    return sum([w for g, w in grams.items() if g in keys]) / total
+
+
+@lru_cache(maxsize=4096)
+def _attached_grams(tail: str) -> tuple[dict[str, float], float] | None:
+    """The pairs of the phrase a number is attached to and their total weight (None when it
+    has none): the same for every indicator that scores the number."""
+    for piece in reversed(_PIECE_BREAK.split(tail)):
+        piece = _PERIODISH.sub("", piece)
+        if content_chars(piece):
+            break
+    else:
+        return None
+    grams = bigrams(piece[-12:])
+    total = sum(grams.values())
+    if total < 1.0:
+        return None
+    return grams, total
+
+
+def score_candidate(
+    ip: IndicatorProfile,
+    q: Quantity,
+    before: str,
+    after: str,
+    scope: SentenceScope,
+    series: Scored | None,
+    preceding: str,
+    following: str,
+    previous: bool = False,
+) -> Scored:
+    """The score of one candidate and the reasons, for ``--explain``.
+
+    ``before``/``after``: the normalised words between this number and its neighbours;
+    ``series``: the score of the number before it in the sentence, which this one continues
+    (and takes) when its own words name nothing or it is stated as the previous value
+    (``previous``); ``preceding``/``following``: the text just before and after the number,
+    past its neighbours (for the entity it is about).
+    """
+    if series is not None and (previous or _label_free(before)):
+        return series.led_by("前の数値の系列")
+    why: list[str] = []
+    near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
+    # The words after a number name it only up to a break: past a comma, a space or a colon
+    # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
+    near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
+    heading = scope.heading if scope.heading not in near_before else ""
+    near_text = heading + " " + near_before + " " + near_after
+    # The profile's pairs in the words near the number: both the coverage and the explanation.
+    near_found = ip.profile.common(near_text)
+    near = ip.profile.share(near_found)
+    # (a part, このうち…, is not what the sentence before names)
+    if scope.continues and not scope.part and near < 0.7 * scope.context:
+        near = 0.7 * scope.context  # its name stands in the sentence before
+        why.append("名称は前の文に")
+    attach = _attachment(ip, before)
+    score = (
+        W_NEAR * near
+        + W_SENTENCE * scope.sentence
+        + W_CONTEXT * scope.context
+        + W_ATTACH * (0.5 if attach is None else attach)
+    )
+    if attach is not None and attach >= 0.6:
+        why.append("数値の直前の語が一致")
+    head, why = tuple(why), []  # the words found near the number stand between them
+    if ip.label_groups:
+        hint_near = _groups_in(ip.label_groups, near_text)
+        score += W_HINT_NEAR * hint_near + W_HINT_SENTENCE * max(0.0, scope.hints - hint_near)
+        if hint_near:
+            why.append("規則の語が近接")
+        elif scope.hints:
+            why.append("規則の語が同じ文に")
+    if not scope.topic:
+        score += TOPIC_MISSING
+        why.append("topicの語がない")
+    entity = _entity_of(q, preceding, following) if ip.entity or ip.other_entity else None
+    if ip.entity and entity:
+        if entity == ip.entity:
+            score += ENTITY_MATCH
+            why.append("対象の主体が一致")
+        else:
+            score += ENTITY_MISMATCH
+            why.append("対象の主体が異なる")
+    elif entity is not None and entity == ip.other_entity:
+        score += ENTITY_MISMATCH  # a share of the 市区町村, where the label is of their people
+        why.append("対象の主体が異なる")
+    if not ip.subtotal and scope.part:
+        score += PART
+        why.append("内数(このうち…)")
+    elif not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
+        score += SUBTOTAL
+        why.append("内数(うち)")
+    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile)
+
+
+@cache
+def _wholes() -> dict[str, int]:
+    return {word: int(count) for word, count in read_rows("wholes.tsv")}
+
+
+_NOT_REACHED = re.compile(
+    r"[^、。]{0,12}?(?:には?至って(?:い)?ない|には?至ら|には?届いて(?:い)?ない|には?届か|できていない"
+    r"|していない|されていない|ではない|を目指)"
+)
+# 全都道府県, 全ての市町村, 全47都道府県 — not the whole a part is taken of (全市町村の85%,
+# 全1,741市区町村のうち…).
+_WHOLE = re.compile(
+    r"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?(都道府県|市区町村|市町村)"
+    r"(?!\s*(?:の|中)\s*(?:うち)?\s*(?:約)?\s*[0-9])(?!\s*のうち)"
+)
+
+
+def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:
+    """``全都道府県`` read as a value: 100% of them, or their count where it is fixed (47)."""
+    if norm.find("全", start, end) < 0:
+        return []
+    out: list[Quantity] = []
+    wants_share = "percent" in ip.indicator.find_units
+    for m in _WHOLE.finditer(norm, start, end):
+        if norm[max(0, m.start() - 1) : m.start()] == "(":
+            continue  # (全市町村の…): the whole a share is taken of
+        if _NOT_REACHED.match(norm, m.end(), end):
+            continue  # 全市町村での設置には至っていない: the goal, not reached
+        word = m.group(1)
+        unit = unit_words()[word]
+        if wants_share:
+            value, unit_name = 100.0, "percent"
+        elif unit in ip.indicator.find_units and word in _wholes():
+            value, unit_name = float(_wholes()[word]), unit
+        else:
+            continue
+        out.append(Quantity(value, unit_name, m.start(), m.end(), m.group(), word))
+    return out
+
+
+@cache
+def _unit_before_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    # …都道府県は、前年の44から: the counter may stand before words of the year before
+    return re.compile(
+        "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)[、\s]*"
+        r"(?:(?:前年度?|昨年度?|前回)の)?\s*$"
+    )
+
+
+@cache
+def _declared_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile(r"単位\s*[:は]?\s*(" + "|".join(re.escape(w) for w in words) + ")")
+
+
+@lru_cache(maxsize=1024)
+def declared_unit(text: str) -> str | None:
+    """The unit word a text declares for the bare figures under it: 実績(単位:件)."""
+    if "単位" not in text:
+        return None
+    m = _declared_pattern().search(text)
+    return m.group(1) if m else None
+
+
+_PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで|へ|から|より)")
+
+
+def with_unit_before(q: Quantity, before: str, after: str, declared: str | None) -> Quantity:
+    """A number written without a unit takes the counter named just before it
+    (整備済みの都道府県は46(約98%) → 46都道府県; 実施した団体が212に上った → 212団体), or
+    else the unit its sentence or list declares (``declared``: 実績(単位:件)は… 312,540)."""
+    if q.unit is not None:
+        return q
+    if declared is not None and q.bare:
+        from dataclasses import replace
+
+        return replace(q, unit=unit_words()[declared], unit_word=declared)
+    # (a round kanji number before a particle, 千を超え, is a manner of speaking, not a value)
+    if not (q.bare or (_PARTICLE_AFTER.match(after) and any(c.isdigit() for c in q.text))):
+        return q
+    m = _unit_before_pattern().search(before[-16:])
+    if m is None:
+        return q
+    from dataclasses import replace
+
+    return replace(q, unit=unit_words()[m.group(1)], unit_word=m.group(1))

@@ -1,0 +1,342 @@
+"""Document + rules → Scorecard: every measure, every indicator, the summary. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..errors import DocumentError, Location
+from ..extract.candidates import Analysis, Extraction, analyse, extract, resolve_siblings
+from ..model import Document, Indicator, Measure, Status, no_cycle_collection
+from ..rules.compiled import LoadedRules
+from ..shape import (
+    CandidateData,
+    CardData,
+    IndicatorData,
+    MeasureData,
+    ScorecardData,
+    SheetExtraData,
+    SummaryData,
+)
+from ..text.numfmt import plain_number
+from ..text.units import unit_label
+from .grading import measure_grade, measure_status
+from .outcome import Outcome, evaluate_indicator
+from .trend import TrendPoint
+
+__all__ = ["MeasureOutcome", "Scorecard", "evaluate", "with_previous"]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureOutcome:
+    measure: Measure
+    status: Status
+    outcomes: tuple[Outcome, ...]
+    grade: str | None
+    reason: str | None  # why not measurable
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    document: Document
+    rules_path: str | None
+    rules_sha256: str | None
+    measures: tuple[MeasureOutcome, ...]
+    as_of: date
+    warnings: tuple[str, ...] = field(default=())
+    # The plan's earlier report (scorecard dict shape) to show each indicator's movement against.
+    previous: CardData | None = field(default=None, compare=False)
+    # Per indicator id, fields a structured sheet adds to the JSON (its row, the published
+    # 達成率 beside the engine's); empty for the prose table.
+    extras: dict[str, SheetExtraData] = field(default_factory=dict)
+    # Renderings list each indicator's candidates and why the value won (--explain).
+    explain: bool = False
+
+    @property
+    def indicators(self) -> list[Outcome]:
+        return [o for m in self.measures for o in m.outcomes]
+
+    def summary(self) -> SummaryData:
+        counts = {s: 0 for s in Status}
+        for o in self.indicators:
+            counts[o.status] += 1
+        return {
+            "measures": len(self.measures),
+            "indicators": len(self.indicators),
+            "achieved": counts[Status.ACHIEVED],
+            "on_track": counts[Status.ON_TRACK],
+            "behind": counts[Status.BEHIND],
+            "not_measurable": counts[Status.NOT_MEASURABLE],
+        }
+
+    def flagged(self, fail_on: str) -> list[Outcome]:
+        """Indicators that fail a CI gate: ``behind`` (all behind), ``overdue`` or ``none``."""
+        if fail_on == "none":
+            return []
+        return [
+            o
+            for o in self.indicators
+            if o.status is Status.BEHIND and (fail_on == "behind" or o.overdue)
+        ]
+
+
+def with_previous(card: Scorecard, previous: CardData | None) -> Scorecard:
+    """The scorecard with an earlier report (``scorecard_dict`` or ``store.stored_card``
+    shape) to compare each indicator with: its renderings gain ``previous`` and ``movement``."""
+    return replace(card, previous=previous)
+
+
+def _text_of(measure: Measure, indicator: Indicator) -> str:
+    column = indicator.find.column
+    return {"status": measure.status_text, "target": measure.target_text}.get(
+        column, measure.review_text
+    )
+
+
+def evaluate(
+    document: Document,
+    rules: LoadedRules | None,
+    *,
+    as_of: date | None = None,
+    history: dict[str, tuple[TrendPoint, ...]] | None = None,
+    explain: bool = False,
+) -> Scorecard:
+    """Evaluate every indicator of ``rules`` against ``document``; every measure comes out.
+
+    ``explain``: each outcome keeps every candidate value with its score and reasons, and the
+    renderings list them (``--explain``); without it they are dropped once the value is
+    chosen, which keeps a large document's scorecard small."""
+    as_of = as_of or document.as_of
+    if as_of is None:
+        raise DocumentError(
+            "the title names no report fiscal year (…の実施状況(令和7年度)); give --as-of",
+            Location(document.source),
+        )
+    history = history or {}
+    if document.sheet is not None:
+        return _sheet_scorecard(document, rules, as_of, history, explain)
+    by_measure = rules.rules.measures if rules else {}
+    unmeasured = rules.rules.unmeasured if rules else {}
+    present = {m.no for m in document.measures}
+    warnings = list(document.warnings)
+    for no in sorted(set(by_measure) - present):
+        warnings.append(
+            f"{rules.path if rules else ''}: rules name 施策No. {no}, not in the document"
+        )
+    with no_cycle_collection():
+        results = [
+            _measure_outcome(m, by_measure, unmeasured, as_of, history, explain)
+            for m in document.measures
+        ]
+    return Scorecard(
+        document,
+        rules.path if rules else None,
+        rules.sha256 if rules else None,
+        tuple(results),
+        as_of,
+        tuple(warnings),
+        explain=explain,
+    )
+
+
+def _sheet_scorecard(
+    document: Document,
+    rules: LoadedRules | None,
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+    explain: bool = False,
+) -> Scorecard:
+    """A structured KPI sheet: indicators from its columns, the same evaluator."""
+    from .sheet_card import evaluate_sheet, measure_results
+
+    with no_cycle_collection():
+        outcomes, extras, warnings = evaluate_sheet(document, rules, as_of, history)
+        by_no = {m.no: m for m in document.measures}
+        results = tuple(
+            MeasureOutcome(by_no[no], status, found, grade, reason)
+            for no, status, found, grade, reason in measure_results(document, outcomes)
+        )
+    return Scorecard(
+        document,
+        rules.path if rules else None,
+        rules.sha256 if rules else None,
+        results,
+        as_of,
+        (*document.warnings, *warnings),
+        extras=extras,
+        explain=explain,
+    )
+
+
+def extractions_for(measure: Measure, indicators: tuple[Indicator, ...]) -> dict[str, Extraction]:
+    """What each indicator's cell says about it: every cell is read once, and a figure that a
+    sibling indicator names better is left to it."""
+    analyses: dict[str, Analysis] = {}
+    by_column: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        by_column.setdefault(ind.find.column, []).append(ind)
+    out: dict[str, Extraction] = {}
+    for column, group in by_column.items():
+        analyses[column] = analyse(_text_of(measure, group[0]))
+        siblings = tuple(group)
+        found = {
+            ind.id: extract(ind, analyses[column], measure.target_text, siblings) for ind in group
+        }
+        out.update(resolve_siblings(siblings, found) if len(group) > 1 else found)
+    return out
+
+
+def _measure_outcome(
+    measure: Measure,
+    by_measure: dict[int, tuple[Indicator, ...]],
+    unmeasured: dict[int, str],
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+    explain: bool = False,
+) -> MeasureOutcome:
+    """Every indicator of one measure, and the measure's own status, grade and reason."""
+    indicators = by_measure.get(measure.no, ())
+    if not indicators:
+        # Most measures of a plan have no quantitative target: nothing to read or judge.
+        return MeasureOutcome(
+            measure,
+            Status.NOT_MEASURABLE,
+            (),
+            None,
+            unmeasured.get(measure.no, "定量的な目標がない(規則なし)"),
+        )
+    extractions = extractions_for(measure, indicators)
+    done: dict[str, Outcome] = {}
+    # Shares are evaluated after the indicator they divide by.
+    for ind in sorted(indicators, key=lambda i: i.share_of is not None):
+        found = extractions[ind.id]
+        outcome = evaluate_indicator(
+            ind,
+            measure.no,
+            found,
+            as_of,
+            history=history.get(ind.id, ()),
+            share_base=done.get(ind.share_of) if ind.share_of else None,
+        )
+        done[ind.id] = replace(outcome, candidates=found.candidates) if explain else outcome
+    outcomes = tuple(done[i.id] for i in indicators)
+    status = measure_status(list(outcomes))
+    reason = None
+    if status is Status.NOT_MEASURABLE:
+        reason = "すべての指標が測定不能: " + "; ".join(
+            f"{o.indicator.label}: {o.reason}" for o in outcomes
+        )
+    return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
+
+
+def indicator_dict(o: Outcome, line: int) -> IndicatorData:
+    obs = o.observation
+    ind = o.indicator
+    unit = ind.unit
+    return {
+        "id": ind.id,
+        "measure": o.measure_no,
+        "label": ind.label,
+        "status": o.status,
+        "status_ja": o.status.ja,
+        "overdue": o.overdue,
+        "actual": plain_number(o.actual),
+        "target": plain_number(o.target),
+        "unit": unit,
+        "comparator": ind.comparator,
+        "kind": ind.kind,
+        "deadline": o.deadline.isoformat() if o.deadline else None,
+        "period": (
+            {
+                "start": o.period.start.isoformat(),
+                "end": o.period.end.isoformat(),
+                "text": o.period.text,
+            }
+            if o.period
+            else None
+        ),
+        "progress": o.progress,
+        "reason": o.reason,
+        "reason_code": o.reason_code,
+        "provisional": o.provisional,
+        "approximate": bool(obs and obs.approx),
+        "evidence": {"text": obs.evidence, "line": line} if obs else None,
+        "trend": [
+            {"date": p.when.isoformat(), "value": plain_number(p.value), "source": p.source}
+            for p in o.trend
+        ],
+        "growth_ratio": o.growth_ratio,
+    }
+
+
+EXPLAINED_CANDIDATES = 5
+
+
+def candidates_list(o: Outcome) -> list[CandidateData]:
+    """The best candidates of an indicator with their scores and reasons (``--explain``)."""
+    chosen = o.observation
+    out: list[CandidateData] = []
+    for c in o.candidates[:EXPLAINED_CANDIDATES]:
+        obs = c.observation
+        out.append(
+            {
+                "value": plain_number(obs.value),
+                "unit": unit_label(obs.unit),
+                "score": round(c.score, 3),
+                "chosen": chosen is not None and obs.start == chosen.start,
+                "previous": obs.previous,
+                "period": obs.period.text if obs.period else None,
+                "why": list(c.why),
+                "evidence": obs.evidence,
+            }
+        )
+    return out
+
+
+def scorecard_dict(card: Scorecard) -> ScorecardData:
+    """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
+    grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
+    the document's unit, comparator, deadline, period, progress, reason, evidence with its
+    line, trend), and the ``warnings``. Field names are part of the outside contract."""
+    report = card.document.report_dict()
+    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
+    report["rules"] = card.rules_path
+    report["rules_sha256"] = card.rules_sha256
+    measures: list[MeasureData] = []
+    indicators: list[IndicatorData] = []
+    for m in card.measures:
+        measures.append(
+            {
+                "no": m.measure.no,
+                "name": m.measure.name,
+                "section": list(m.measure.section),
+                "ministries": list(m.measure.ministries),
+                "status": m.status,
+                "status_ja": m.status.ja,
+                "grade": m.grade,
+                "reason": m.reason,
+                "target_text": m.measure.target_text,
+                "line": m.measure.line,
+                "indicators": [o.indicator.id for o in m.outcomes],
+            }
+        )
+        for o in m.outcomes:
+            entry = indicator_dict(o, m.measure.line)
+            if card.explain:
+                entry["candidates"] = candidates_list(o)
+            extra = card.extras.get(o.indicator.id)
+            if extra:
+                entry = {**entry, **extra}
+            indicators.append(entry)
+    data: ScorecardData = {
+        "report": report,
+        "summary": card.summary(),
+        "measures": measures,
+        "indicators": indicators,
+        "warnings": list(card.warnings),
+    }
+    if card.previous is not None:
+        from .compare import attach_previous
+
+        attach_previous(data, card.previous)
+    return data

@@ -1,0 +1,122 @@
+"""Trends: the earlier values of an indicator, and whether their growth reaches the target.
+
+The trend test is Eurostat's for SDG indicators with a quantified target (also used by Open
+SDG): the ratio of the actual compound annual growth rate since the first observation to the
+rate required to reach the target by the deadline; ``ON_TRACK_RATIO`` or more is on track.
+Where a value is zero or negative the growth rate is undefined and the straight-line projection
+is used instead. Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..errors import UnitError
+from ..extract.candidates import Extraction
+from ..extract.features import AMBIGUITY_MARGIN
+from ..model import Indicator, Observation
+from ..text.periods import one_year_before
+from ..text.units import convert
+
+__all__ = ["ON_TRACK_RATIO", "TrendPoint", "earlier_points", "effective_end", "growth_ratio"]
+
+ON_TRACK_RATIO = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    when: date
+    value: float
+    source: str  # "document", "change statement", "baseline", "history"
+
+
+def effective_end(obs: Observation, as_of: date) -> date:
+    """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
+    ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
+    the previous day; a value with no period named stands at ``as_of``, and one stated as the
+    previous value (前年の14.6%) a year before."""
+    if obs.period is None:
+        return one_year_before(as_of) if obs.previous else as_of
+    p = obs.period
+    if p.is_point and p.start.month == 4 and p.start.day == 1:
+        return p.start - timedelta(days=1)
+    return p.end
+
+
+def earlier_points(
+    eligible: list[tuple[Observation, float]],
+    components: list[tuple[Observation, float]],
+    current_end: date,
+    as_of: date,
+    extraction: Extraction,
+    ind: Indicator,
+) -> list[TrendPoint]:
+    """Earlier observations of the same value: a series in the text (with values stated as
+    the previous one), or the change statements beside the current value (``components``,
+    with their values in the indicator's unit) — of each of its parts when it is a sum
+    (窓口・電話・メールの件数)."""
+    at: dict[date, list[tuple[float, float]]] = {}
+    for obs, value in eligible:
+        when = effective_end(obs, as_of)
+        if when < current_end and (obs.period is not None or obs.previous):
+            at.setdefault(when, []).append((obs.score, round(value, 9)))
+    out = []
+    for when, scored in sorted(at.items()):
+        # An earlier value is taken where one scores clearly best, or all agree.
+        scored.sort(reverse=True)
+        top_score, top_value = scored[0]
+        if all(v == top_value or s < top_score - AMBIGUITY_MARGIN for s, v in scored[1:]):
+            out.append(TrendPoint(when, top_value, "document"))
+    if out:
+        return out
+    previous_parts = []
+    for part, value in components:
+        change = next((c for level, c in extraction.changes if level.start == part.start), None)
+        previous = previous_from_change(value, change, ind) if change else None
+        if previous is None:
+            return out
+        previous_parts.append(previous)
+    return [TrendPoint(one_year_before(current_end), sum(previous_parts), "change statement")]
+
+
+def previous_from_change(actual: float, change: Observation, ind: Indicator) -> float | None:
+    if change.change == "percent":
+        factor = 1 + change.value / 100
+        return actual / factor if factor > 0 else None
+    if change.change == "points":
+        return actual - change.value if ind.pint_unit == "percent" else None
+    if change.change == "delta" and change.unit is None:
+        return actual - change.value  # 781自治体…、1年前から17増えた: the level's own unit
+    if change.change == "delta" and change.unit is not None:
+        try:
+            return actual - convert(change.value, change.unit, ind.pint_unit)
+        except UnitError:
+            return None
+    return None
+
+
+def _years(a: date, b: date) -> float:
+    return (b - a).days / 365.25
+
+
+def growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> float | None:
+    """Actual over required annual growth (Eurostat); None with fewer than two points."""
+    if len(points) < 2:
+        return None
+    first, last = points[0], points[-1]
+    elapsed = _years(first.when, last.when)
+    horizon = _years(first.when, deadline)
+    if elapsed <= 0 or horizon <= 0:
+        return None
+    actual_rate: float
+    required: float
+    if first.value > 0 and last.value > 0 and target > 0:
+        actual_rate = (last.value / first.value) ** (1 / elapsed) - 1
+        required = (target / first.value) ** (1 / horizon) - 1
+    else:
+        actual_rate = (last.value - first.value) / elapsed
+        required = (target - first.value) / horizon
+    if required == 0:
+        return None
+    return actual_rate / required

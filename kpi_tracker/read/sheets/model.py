@@ -1,0 +1,166 @@
+"""Structured KPI sheets → the records the engine evaluates, whatever the layout.
+
+A sheet becomes a ``Document`` whose measures are its projects (or the rows' owners, or the
+rows), with ``Document.sheet`` holding one ``SheetIndicator`` per indicator: a compiled
+``rules.Indicator`` built from the columns (no rules file needed) and the observations read
+from the value columns. ``sheet_card`` evaluates them with the same ``evaluate_indicator`` as
+the prose table, so statuses, trends and reports mean the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ...model import (
+    Baseline,
+    Comparator,
+    Document,
+    Find,
+    Indicator,
+    Measure,
+    Observation,
+    SheetData,
+    SheetIndicator,
+)
+from ...text.periods import Period, find_periods
+from ..columns import ministries_in
+
+__all__ = ["SheetData", "SheetIndicator", "make_indicator", "observation", "report_facts"]
+
+NO_FIND = Find()  # sheet indicators are read from columns, not found in text
+
+
+def make_indicator(
+    ident: str,
+    label: str,
+    comparator: str,
+    unit: str,
+    target: float | None,
+    deadline: Period | None,
+    baseline: tuple[float, str | None] | None = None,
+) -> Indicator:
+    return Indicator(
+        id=ident,
+        label=label,
+        find=NO_FIND,
+        comparator=Comparator(comparator),
+        unit=unit,
+        pint_unit="",  # values are in the sheet's unit already: nothing to convert
+        find_units=(),
+        target=target,
+        baseline=Baseline(baseline[0], baseline[1], unit) if baseline else None,
+        deadline=deadline.text if deadline else None,
+        deadline_end=deadline.end if deadline else None,
+    )
+
+
+def observation(value: float, period: Period | None, evidence: str) -> Observation:
+    """A value read from a column: the whole cell is the evidence, the label is the column."""
+    return Observation(value, None, period, evidence, 0, 0, 2)
+
+
+class MeasureBook:
+    """The measures of a sheet, in order of first appearance, numbered by key."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._by_key: dict[str, Measure] = {}
+        self._numbers: set[int] = set()
+
+    def number_for(
+        self, key: str, name: str, owner: str, line: int, number: int | None = None
+    ) -> int:
+        measure = self._by_key.get(key)
+        if measure is not None:
+            return measure.no
+        if number is None or number in self._numbers:
+            number = max(self._numbers, default=0) + 1
+        self._numbers.add(number)
+        ministries = tuple(ministries_in(owner)) or ((owner,) if owner else ())
+        self._by_key[key] = Measure(
+            no=number,
+            name=name,
+            section=(owner,) if owner else (),
+            overview="",
+            target_text="",
+            status_text="",
+            review_text="",
+            urls=(),
+            ministries=ministries,
+            line=line,
+        )
+        return number
+
+    def measures(self) -> tuple[Measure, ...]:
+        """Grouped by owner (the scorecard's sections), in order of first appearance."""
+        order: dict[tuple[str, ...], int] = {}
+        for m in self._by_key.values():
+            order.setdefault(m.section, len(order))
+        return tuple(sorted(self._by_key.values(), key=lambda m: (order[m.section], m.line)))
+
+
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def report_facts(
+    title_lines: Iterable[str], source: str, default_title: str
+) -> tuple[str, str, int | None]:
+    """Title, plan and fiscal year of a sheet: from the lines above the header, else from the
+    file name (``3-1_RS_2024_…`` → 2024). The plan is the title without its year, so that the
+    sheets of successive years are one plan in the history."""
+    lines = [ln for ln in title_lines if ln.strip()]
+    title = lines[0].strip() if lines else default_title
+    fiscal_year = None
+    for line in lines:
+        years = [p.period for p in find_periods(line) if "年度" in p.text]
+        if years:
+            start = years[-1].start
+            fiscal_year = start.year if start.month >= 4 else start.year - 1
+            break
+    if fiscal_year is None:
+        name = Path(source).stem
+        m = _YEAR_IN_NAME.search(name)
+        if m:
+            fiscal_year = int(m.group(1))
+        else:
+            years = [p.period for p in find_periods(name) if "年度" in p.text]
+            if years:
+                fiscal_year = years[-1].start.year
+    plan = title
+    for p in reversed(find_periods(title)):
+        plan = plan[: p.start] + plan[p.end :]
+    plan = re.sub(r"[\(（]\s*[\)）]", "", plan).strip() or title
+    return title, plan, fiscal_year
+
+
+def sheet_document(
+    source: str,
+    sha256: str,
+    encoding: str,
+    title_lines: tuple[str, ...],
+    default_title: str,
+    book: MeasureBook,
+    data: SheetData,
+    warnings: list[str],
+    fiscal_year: int | None = None,
+) -> Document:
+    title, plan, year = report_facts(title_lines, source, default_title)
+    fiscal_year = year if year is not None else fiscal_year
+    if fiscal_year is None:
+        warnings.append(
+            f"{source}: no report fiscal year in the title or the file name; give --as-of"
+        )
+    return Document(
+        source=source,
+        sha256=sha256,
+        encoding=encoding,
+        title=title,
+        plan=plan,
+        title_lines=title_lines,
+        fiscal_year=fiscal_year,
+        measures=book.measures(),
+        warnings=tuple(warnings),
+        sheet=data,
+    )

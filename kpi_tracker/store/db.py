@@ -1,0 +1,672 @@
+"""Stored history: SQLModel tables and the few queries kpi-tracker needs.
+
+SQLite by default (a file), any SQLAlchemy URL otherwise (PostgreSQL included). The schema is
+created on first use and its version recorded in ``kpi_meta``; a database written by a newer
+kpi-tracker is refused rather than misread. Only this module touches the database, and it is
+imported only by the commands that need it (sqlmodel costs ~0.7 s to import).
+
+NOTE: no ``from __future__ import annotations`` here: it breaks SQLModel's relationships and
+column types (sqlmodel#196).
+"""
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Integer,
+    UniqueConstraint,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Field, Session, SQLModel, col, create_engine
+
+from ..errors import Location, StoreError
+from ..judge.scorecard import Scorecard
+from ..judge.trend import TrendPoint
+from ..shape import JudgedData, JudgementData, StoredCardData
+from ..text.numfmt import plain_number
+from ..text.periods import parse_period
+
+SCHEMA_VERSION = 1
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_URL = "sqlite:///kpi_tracker.db"
+
+
+class MetaRow(SQLModel, table=True):
+    __tablename__ = "kpi_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class ReportRow(SQLModel, table=True):
+    __tablename__ = "kpi_report"
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True, index=True)
+    title: str
+    plan: str = Field(index=True)
+    fiscal_year: int | None = Field(default=None, index=True)
+    as_of: date | None = None
+    source: str
+    rules_path: str | None = None
+    rules_sha256: str | None = None
+    ingested_at: datetime
+
+
+def _parent(table: str) -> Any:
+    """A foreign key to ``table.id`` that goes with its parent row."""
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+class MeasureRow(SQLModel, table=True):
+    __tablename__ = "kpi_measure"
+    __table_args__ = (UniqueConstraint("report_id", "no"),)
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = _parent("kpi_report")
+    no: int
+    name: str
+    section: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    ministries: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    status: str
+    grade: str | None = None
+    reason: str | None = None
+    line: int
+
+
+class IndicatorRow(SQLModel, table=True):
+    __tablename__ = "kpi_indicator"
+    __table_args__ = (UniqueConstraint("report_id", "rule_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = _parent("kpi_report")
+    measure_no: int
+    rule_id: str = Field(index=True)
+    rules_sha256: str | None = None
+    label: str
+    unit: str
+    comparator: str
+    target: float | None = None
+    deadline: date | None = None
+
+
+class ObservationRow(SQLModel, table=True):
+    __tablename__ = "kpi_observation"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = _parent("kpi_indicator")
+    value: float
+    unit: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_text: str | None = None
+    provisional: bool = False
+    approx: bool = False
+    change: str | None = None
+    evidence: str
+    strength: int
+
+
+class EvaluationRow(SQLModel, table=True):
+    __tablename__ = "kpi_evaluation"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = _parent("kpi_indicator")
+    status: str
+    overdue: bool
+    actual: float | None = None
+    progress: float | None = None
+    growth_ratio: float | None = None
+    reason: str
+    reason_code: str
+    provisional: bool = False
+    period_start: date | None = None
+    period_end: date | None = None
+    period_text: str | None = None
+    evidence_text: str | None = None
+    evidence_line: int | None = None
+
+
+def _url(db: str | None) -> str:
+    if not db:
+        return DEFAULT_URL
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db)}"  # a plain path is a SQLite file
+
+
+def _where(url: Any) -> Location:
+    """The database as messages name it: its URL without user or password."""
+    text = str(url)
+    return Location(text.split("@")[-1] if "@" in text else text)
+
+
+def sqlite_file(db: str | None) -> Path | None:
+    """The file of a SQLite database (a path or a ``sqlite:///`` URL); None for any other
+    database and for an in-memory one."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(_url(db))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+class NoStore(StoreError):
+    """A read-only command named a database that does not exist."""
+
+
+def _cause(exc: BaseException) -> str:
+    """One line saying why the database refused, without the SQL or its parameters (which
+    carry document text): the driver's own first line."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return (lines[0] if lines else type(orig).__name__)[:300]
+
+
+def _guarded(f: F) -> F:
+    """Database failures of a store function become one ``StoreError`` line."""
+
+    @functools.wraps(f)
+    def run(engine: Engine, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(engine, *args, **kwargs)
+        except (SQLAlchemyError, OverflowError) as exc:
+            raise StoreError(
+                f"cannot use the database: {_cause(exc)}", _where(engine.url)
+            ) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _sqlite_engine(url: str, create: bool) -> Engine:
+    """SQLite: writers take the lock when their transaction begins (BEGIN IMMEDIATE), so
+    concurrent first uses and ingests queue instead of failing; read-only opens never create."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    path = make_url(url).database or ""
+    if not create:
+        if path in ("", ":memory:") or not Path(path).is_file():
+            raise NoStore("no database here (nothing ingested yet?)", _where(url))
+        uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _: Any) -> None:
+        dbapi_connection.isolation_level = None  # transactions begin where we say
+        cursor = dbapi_connection.cursor()
+        # SQLite enforces foreign keys only when asked, per connection.
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if create else "BEGIN")
+
+    return engine
+
+
+# Any constant: every kpi-tracker holds this PostgreSQL advisory lock while it creates the
+# schema or stores a report, so that concurrent runs queue.
+_PG_LOCK = 0x6B70_6974
+
+
+def _serialised(connection: Any) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+
+
+def open_store(db: str | None = None, create: bool = True) -> Engine:
+    """An engine with the schema in place (created on first use, version checked).
+
+    With ``create=False`` (history, compare, trends: commands that only read) nothing is
+    created: a missing database is ``NoStore``, a database without our tables an error.
+    """
+    url = _url(db)
+    where = _where(url)
+    try:
+        sqlite = url.startswith("sqlite")
+        engine = _sqlite_engine(url, create) if sqlite else create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open the database: {_cause(exc)}", where) from None
+    try:
+        with engine.begin() as connection:
+            _serialised(connection)
+            if create:
+                SQLModel.metadata.create_all(connection)
+            _check_schema(connection, where, create)
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot use the database: {_cause(exc)}", where) from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_schema(connection: Any, where: Location, create: bool) -> None:
+    """Our tables with our columns, and a schema version this kpi-tracker reads."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(connection)
+    existing = set(inspector.get_table_names())
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        missing = [c.name for c in table.columns if c.name not in have]
+        if missing:
+            raise StoreError(
+                f"table {table.name} is not kpi-tracker's (it has no column {missing[0]}); "
+                "use another database or schema",
+                where,
+            )
+    if not create and MetaRow.__tablename__ not in existing:
+        raise NoStore("no kpi-tracker history in this database (nothing ingested yet?)", where)
+    meta = MetaRow.__table__  # type: ignore[attr-defined]
+    value = connection.execute(
+        select(meta.c.value).where(meta.c.key == "schema_version")
+    ).scalar_one_or_none()
+    if value is None:
+        if create:
+            connection.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+        return
+    if not (value.isascii() and value.isdigit()):
+        raise StoreError(f"schema_version {value!r} is not a kpi-tracker schema version", where)
+    if int(value) > SCHEMA_VERSION:
+        raise StoreError(
+            f"schema version {value} is newer than this kpi-tracker's "
+            f"({SCHEMA_VERSION}); upgrade kpi-tracker",
+            where,
+        )
+
+
+def _insert_report(session: Session, values: dict[str, Any]) -> int | None:
+    """Insert unless the same content is stored; the new id, or None when it was there."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = session.get_bind().dialect.name
+    unique = ["sha256"]
+    statement: postgresql.Insert | sqlite.Insert
+    if dialect == "postgresql":
+        statement = postgresql.insert(ReportRow).values(**values)
+        statement = statement.on_conflict_do_nothing(index_elements=unique)
+    elif dialect == "sqlite":
+        statement = sqlite.insert(ReportRow).values(**values)
+        statement = statement.on_conflict_do_nothing(index_elements=unique)
+    else:  # other databases: look first (no ON CONFLICT there)
+        if session.scalar(
+            select(col(ReportRow.id)).where(col(ReportRow.sha256) == values["sha256"])
+        ):
+            return None
+        row = ReportRow(**values)
+        session.add(row)
+        session.flush()
+        return row.id
+    return session.execute(statement.returning(col(ReportRow.id))).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class Ingested:
+    report_id: int
+    created: bool
+    fiscal_year: int | None
+    superseded: int | None = None  # the earlier revision this one replaces
+
+
+def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
+    """Store one evaluated document in one transaction.
+
+    A document is identified by its decoded, normalised content: the same table again (another
+    encoding, CRLF, a BOM) is stored once. A different document for a plan and fiscal year
+    already stored (a corrected re-publication) is refused unless ``replace``: then it is
+    stored as the latest revision and the earlier one is kept, superseded.
+    """
+    doc = card.document
+    identity = doc.content_sha256 or doc.sha256
+    values = {
+        "sha256": identity,
+        "title": doc.title,
+        "plan": doc.plan,
+        "fiscal_year": doc.fiscal_year,
+        "as_of": doc.as_of,
+        "source": Path(doc.source).name,
+        "rules_path": card.rules_path,
+        "rules_sha256": card.rules_sha256,
+        "ingested_at": datetime.now(UTC),
+    }
+    try:
+        with Session(engine) as session, session.begin():
+            _serialised(session.connection())
+            same = select(col(ReportRow.id)).where(
+                col(ReportRow.sha256).in_({identity, doc.sha256})
+            )
+            existing = session.scalar(same)
+            if existing is not None:
+                return Ingested(int(existing), False, doc.fiscal_year)
+            earlier = _stored_revision(session, doc.plan, doc.fiscal_year)
+            if earlier is not None and not replace:
+                raise StoreError(
+                    f"{doc.source} was not stored: report {earlier} is stored for fiscal year "
+                    f"{doc.fiscal_year} of 「{doc.plan}」 with other content; give --replace "
+                    "to store this one as its correction",
+                    _where(engine.url),
+                )
+            report_id = _insert_report(session, values)
+            if report_id is None:  # another run stored it meanwhile (no lock on this database)
+                return Ingested(int(session.scalar(same)), False, doc.fiscal_year)
+            _store_rows(session, report_id, card)
+            return Ingested(report_id, True, doc.fiscal_year, earlier)
+    except (SQLAlchemyError, OverflowError) as exc:
+        raise StoreError(
+            f"{doc.source} was not stored: {_cause(exc)}", _where(engine.url)
+        ) from None
+
+
+def _stored_revision(session: Session, plan: str, fiscal_year: int | None) -> int | None:
+    """The latest stored report of a plan's fiscal year, if any."""
+    if fiscal_year is None:
+        return None
+    return session.scalar(
+        select(func.max(col(ReportRow.id))).where(
+            col(ReportRow.plan) == plan, col(ReportRow.fiscal_year) == fiscal_year
+        )
+    )
+
+
+def _latest() -> Any:
+    """Reports that are the latest revision of their plan's fiscal year (a report without a
+    fiscal year is its own)."""
+    newest = select(func.max(col(ReportRow.id))).group_by(
+        col(ReportRow.plan), col(ReportRow.fiscal_year)
+    )
+    return or_(col(ReportRow.fiscal_year).is_(None), col(ReportRow.id).in_(newest))
+
+
+def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
+    """Every measure, indicator, observation and evaluation of a report, in bulk: one
+    multi-row INSERT per table (batched by SQLAlchemy's insertmanyvalues), with the new
+    indicator ids returned in order, so a 30,000-indicator sheet is a handful of statements.
+    NOTE: Core inserts on the tables, not ORM objects: the ORM's per-row bookkeeping cost
+    several times the database's own work."""
+    session.execute(
+        insert(MeasureRow.__table__),  # type: ignore[attr-defined]
+        [
+            {
+                "report_id": report_id,
+                "no": m.measure.no,
+                "name": m.measure.name,
+                "section": list(m.measure.section),
+                "ministries": list(m.measure.ministries),
+                "status": str(m.status),
+                "grade": m.grade,
+                "reason": m.reason,
+                "line": m.measure.line,
+            }
+            for m in card.measures
+        ],
+    )
+    outcomes = [(m, o) for m in card.measures for o in m.outcomes]
+    if not outcomes:
+        return
+    ids = list(
+        session.scalars(
+            insert(IndicatorRow.__table__).returning(  # type: ignore[attr-defined]
+                IndicatorRow.__table__.c.id,  # type: ignore[attr-defined]
+                sort_by_parameter_order=True,
+            ),
+            [
+                {
+                    "report_id": report_id,
+                    "measure_no": m.measure.no,
+                    "rule_id": o.indicator.id,
+                    "rules_sha256": card.rules_sha256,
+                    "label": o.indicator.label,
+                    "unit": o.indicator.unit,
+                    "comparator": str(o.indicator.comparator),
+                    "target": o.target,
+                    "deadline": o.deadline,
+                }
+                for m, o in outcomes
+            ],
+        )
+    )
+    observations = [
+        {
+            "indicator_id": indicator_id,
+            "value": obs.value,
+            "unit": obs.unit,
+            "period_start": obs.period.start if obs.period else None,
+            "period_end": obs.period.end if obs.period else None,
+            "period_text": obs.period.text if obs.period else None,
+            "provisional": obs.provisional,
+            "approx": obs.approx,
+            "change": obs.change,
+            "evidence": obs.evidence,
+            "strength": obs.strength,
+        }
+        for indicator_id, (_, o) in zip(ids, outcomes, strict=True)
+        for obs in o.observations
+    ]
+    if observations:
+        session.execute(insert(ObservationRow.__table__), observations)  # type: ignore[attr-defined]
+    session.execute(
+        insert(EvaluationRow.__table__),  # type: ignore[attr-defined]
+        _evaluation_values(card, ids, outcomes),
+    )
+
+
+def _evaluation_values(
+    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "indicator_id": indicator_id,
+            "status": str(o.status),
+            "overdue": o.overdue,
+            "actual": o.actual,
+            "progress": o.progress,
+            "growth_ratio": o.growth_ratio,
+            "reason": o.reason,
+            "reason_code": o.reason_code,
+            "provisional": o.provisional,
+            "period_start": o.period.start if o.period else None,
+            "period_end": o.period.end if o.period else None,
+            "period_text": o.period.text if o.period else None,
+            "evidence_text": o.observation.evidence if o.observation else None,
+            # A sheet names the row of each indicator; the prose table, the measure's.
+            "evidence_line": card.extras.get(o.indicator.id, {}).get("line", m.measure.line)
+            if o.observation
+            else None,
+        }
+        for indicator_id, (m, o) in zip(ids, outcomes, strict=True)
+    ]
+
+
+def _rows(engine: Engine, *where: Any) -> list[Any]:
+    statement = (
+        select(ReportRow, IndicatorRow, EvaluationRow)
+        .join(IndicatorRow, col(IndicatorRow.report_id) == col(ReportRow.id))
+        .join(EvaluationRow, col(EvaluationRow.indicator_id) == col(IndicatorRow.id))
+        .where(*where)
+        .order_by(
+            col(ReportRow.as_of),
+            col(ReportRow.id),
+            col(IndicatorRow.measure_no),
+            col(IndicatorRow.id),
+        )
+    )
+    with Session(engine) as session:
+        return list(session.execute(statement).all())
+
+
+@_guarded
+def history(
+    engine: Engine, measure: int | None = None, indicator: str | None = None
+) -> list[dict[str, Any]]:
+    """The series of values and statuses across stored reports, oldest first."""
+    where = []
+    if measure is not None:
+        where.append(col(IndicatorRow.measure_no) == measure)
+    if indicator is not None:
+        where.append(col(IndicatorRow.rule_id) == indicator)
+    return [
+        {
+            "report": r.id,
+            "plan": r.plan,
+            "fiscal_year": r.fiscal_year,
+            "as_of": r.as_of.isoformat() if r.as_of else None,
+            "source": r.source,
+            "measure": i.measure_no,
+            "indicator": i.rule_id,
+            **_judged(i, e),
+            "period": e.period_text,
+            "period_end": e.period_end.isoformat() if e.period_end else None,
+            "reason": e.reason,
+        }
+        for r, i, e in _rows(engine, _latest(), *where)
+    ]
+
+
+@_guarded
+def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[TrendPoint, ...]]:
+    """Earlier stored values of each indicator of a plan, for the trend of a newer report."""
+    points: dict[str, list[TrendPoint]] = {}
+    for r, i, e in _rows(
+        engine, _latest(), col(ReportRow.plan) == plan, col(ReportRow.as_of) < before
+    ):
+        if e.actual is None:
+            continue
+        when = e.period_end or r.as_of
+        points.setdefault(i.rule_id, []).append(TrendPoint(when, e.actual, "history"))
+    return {k: tuple(sorted(v, key=lambda p: p.when)) for k, v in points.items()}
+
+
+@_guarded
+def previous_report(engine: Engine, plan: str, before: date) -> int | None:
+    """The latest stored report of ``plan`` dated before ``before`` (the year before), if any."""
+    statement = (
+        select(col(ReportRow.id))
+        .where(_latest(), col(ReportRow.plan) == plan, col(ReportRow.as_of) < before)
+        .order_by(col(ReportRow.as_of).desc(), col(ReportRow.id).desc())
+        .limit(1)
+    )
+    with Session(engine) as session:
+        return session.scalars(statement).first()
+
+
+_ID_OR_YEAR = re.compile(r"[0-9]{1,9}")
+
+
+def report_key(key: str, db: str | None = None) -> tuple[str, int]:
+    """``("id", 3)`` or ``("year", 2025)`` for a key naming a stored report (``3``, ``2025``,
+    ``令和7年度``); a ``StoreError`` for anything else."""
+    # NOTE: str.isdigit() is true for '²' and other digits int() refuses: ASCII digits only.
+    if _ID_OR_YEAR.fullmatch(key):
+        number = int(key)
+        if number < 1900:
+            return "id", number
+        year: int | None = number
+    else:
+        try:
+            year = parse_period(key).start.year
+        except ValueError:
+            year = None
+    if year is None or not 1900 <= year <= 9999:
+        raise StoreError(
+            f"{key!r} is neither a file, a report id nor a fiscal year", _where(_url(db))
+        )
+    return "year", year
+
+
+@_guarded
+def find_report(engine: Engine, key: str) -> int:
+    """A stored report by id (``3``), fiscal year (``2025``) or era year (``令和7年度``); a
+    fiscal year names its latest revision."""
+    where = _where(engine.url)
+    kind, number = report_key(key, str(engine.url))
+    with Session(engine) as session:
+        if kind == "id":
+            if session.get(ReportRow, number) is None:
+                raise StoreError(f"no stored report with id {key}", where)
+            return number
+        found = session.scalars(
+            select(col(ReportRow.id)).where(_latest(), col(ReportRow.fiscal_year) == number)
+        )
+        ids = [i for i in found if i is not None]
+    if not ids:
+        raise StoreError(f"no stored report for fiscal year {number}", where)
+    if len(ids) > 1:
+        raise StoreError(
+            f"several stored reports for fiscal year {number} (ids {ids}); give an id", where
+        )
+    return ids[0]
+
+
+def _judged(i: IndicatorRow, e: EvaluationRow) -> JudgementData:
+    """A stored indicator's fields in the scorecard shape (``shape.JudgedData``)."""
+    return {
+        "label": i.label,
+        "status": e.status,
+        "overdue": e.overdue,
+        "actual": plain_number(e.actual),
+        "target": plain_number(i.target),
+        "unit": i.unit,
+        "comparator": i.comparator,
+        "deadline": i.deadline.isoformat() if i.deadline else None,
+    }
+
+
+def stored_card(engine: Engine, report_id: int) -> StoredCardData:
+    """A stored report in the scorecard shape that ``compare`` reads."""
+    rows = _rows(engine, col(ReportRow.id) == report_id)
+    with Session(engine) as session:
+        report = session.get(ReportRow, report_id)
+    assert report is not None
+    return {
+        "report": {
+            "title": report.title,
+            "plan": report.plan,
+            "fiscal_year": report.fiscal_year,
+            "as_of": report.as_of.isoformat() if report.as_of else None,
+            "source": report.source,
+            "sha256": report.sha256,
+            "stored_id": report.id,
+        },
+        "indicators": [_stored_indicator(i, e) for _, i, e in rows],
+    }
+
+
+def _stored_indicator(i: IndicatorRow, e: EvaluationRow) -> JudgedData:
+    return {
+        "id": i.rule_id,
+        "measure": i.measure_no,
+        **_judged(i, e),
+        "progress": e.progress,
+        "period": {
+            "start": e.period_start.isoformat(),
+            "end": e.period_end.isoformat(),
+            "text": e.period_text,
+        }
+        if e.period_start and e.period_end
+        else None,
+    }

@@ -1,0 +1,291 @@
+"""Japanese quantities in text: ``3万2,000人``, ``約418万件``, ``６，２５０人``, ``3人に2人``.
+
+Pipeline: normalise (one-to-one, so spans stay valid) → mask what is never a value (dates,
+URLs, ordinals, phone numbers) → find number runs → parse 億/万/千 by multiplication (not
+concatenation, as ja-timex does) → attach the unit word and the qualifiers around it.
+Units are read from the alias table only; pint is not imported here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .normalize import normalize
+from .periods import Era, PeriodMatch, eras, find_periods
+from .units import unit_words
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a text, with its unit and the words around it that qualify it."""
+
+    value: float
+    unit: str | None  # pint name (``person``), None for a bare number or an unknown counter
+    start: int  # span in the raw text, qualifiers included
+    end: int
+    text: str
+    unit_word: str | None = None  # the unit as written (``名``)
+    approx: bool = False  # 約, 概ね, 程度 …
+    bound: str | None = None  # 以上 / 以下 / 超 / 未満 as written
+    signed: bool = False  # written with an explicit + or - (a change, not a level)
+    bare: bool = False  # no word follows the number at all (``閲覧数:120,345(``)
+
+
+_KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "億": 100_000_000}
+
+# A run of digits, grouping commas, a decimal part, and kanji numerals/multipliers.
+_RUN = re.compile(
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+    r"(?:[億万千百](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
+    r"|[〇一二三四五六七八九十百千万億]+"
+)
+_PREFIX_APPROX = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)\s*$")
+_BOUNDS = ("以上", "以下", "を超える", "超え", "超", "未満")
+_SUFFIX_APPROX = ("程度", "前後", "強", "弱", "余り", "余")
+# the first word of each list that follows the number, in the lists' order
+_BOUNDS_RE = re.compile("|".join(_BOUNDS))
+_SUFFIX_APPROX_RE = re.compile("|".join(_SUFFIX_APPROX))
+# Words after a number that make it a date, a duration, an ordinal or a rank, never a value.
+_NOT_A_VALUE_AFTER = re.compile(
+    r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
+    r"|回目|番|位|代|台|倍|段階|階|局|色|種類|部|巻|版)"
+)
+
+
+def _not_a_value_before() -> re.Pattern[str]:
+    """What makes the figure after it an ordinal, a code or an era year (the era names from
+    the era table in use: a new era is a line there)."""
+    return _not_a_value_before_for(eras())
+
+
+@lru_cache(maxsize=4)
+def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(e.name) for e in table)
+    return re.compile(rf"(?:第|#|No\.?|{names}|[A-Za-z_/.=?&]|[A-Za-z0-9]-)$")
+
+
+_URL = re.compile(r"https?://[\x21-\x7e]+")
+_FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
+_PER = re.compile(r"(?:当たり|あたり|につき)|[0-9]+台")
+
+
+@cache
+def _unit_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _plain(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def _kanji_number(run: str) -> float | None:
+    """Kanji numerals: 三万, 千二百, 一億五千万."""
+    total = 0
+    section = 0  # below 万
+    digit: int | None = None
+    for ch in run:
+        if ch in _KANJI_DIGIT:
+            # 二〇二五: positional digits
+            digit = _KANJI_DIGIT[ch] if digit is None else digit * 10 + _KANJI_DIGIT[ch]
+        elif ch in _KANJI_SMALL:
+            section += (1 if digit is None else digit) * _KANJI_SMALL[ch]
+            digit = None
+        elif ch in _BIG:
+            section += digit or 0
+            total += (section or 1) * _BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def parse_number(run: str) -> float | None:
+    """A number as Japanese documents write it; None when ``run`` is not one.
+
+    ``120,345`` → 120345, ``3万2,000`` → 32000, ``2億4,710万`` → 247100000, ``6千`` → 6000,
+    ``三万`` → 30000. A kanji-only run needs a multiplier (万/千/億/百): ``一`` alone is the
+    ``一`` of 一人一人 or 誰一人, never a count.
+    """
+    return _parse_normalized(normalize(run))
+
+
+def _parse_normalized(run: str) -> float | None:
+    """``parse_number`` of a run that is normalised already."""
+    if not run:
+        return None
+    if run.isascii():  # digits, grouping commas, a decimal point: most figures
+        try:
+            return _plain(run)
+        except ValueError:
+            return None
+    if run[0] in _KANJI_DIGIT or run[0] in _KANJI_SMALL or run[0] in _BIG:
+        if not any(c in "万千億百" for c in run):
+            return None
+        return _kanji_number(run)
+    # NOTE: a run that is not a number as written (5億万, 3千千, 0万億: a typo or two figures
+    # run together) is none: reading it as one would be a guess.
+    try:
+        total = 0.0
+        rest = run
+        for big in ("億", "万"):
+            head, sep, tail = rest.partition(big)
+            if sep:
+                total += _small_part(head, whole=True) * _BIG[big]
+                rest = tail
+        if rest:
+            total += _small_part(rest)
+    except ValueError:
+        return None
+    return total
+
+
+def _small_part(token: str, whole: bool = False) -> float:
+    """A number below 万 (1,234, 3千5百, 2千): ``whole`` when a multiplier follows it, which
+    then needs a figure before it (億万 is no number)."""
+    if whole and not token:
+        raise ValueError("a multiplier with no figure before it")
+    total = 0.0
+    rest = token
+    for word, unit in (("千", 1000), ("百", 100)):
+        head, sep, tail = rest.partition(word)
+        if sep:
+            total += (_plain(head) if head else 1.0) * unit
+            rest = tail
+    return total + _plain(rest) if rest else total
+
+
+def find_quantities(
+    text: str, periods: Sequence[PeriodMatch] | None = None, norm: str | None = None
+) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, spans pointing into ``text``.
+
+    ``periods`` and ``norm``: the period expressions of ``text`` and ``normalize(text)`` when
+    the caller has them already.
+    """
+    if norm is None:
+        norm = normalize(text)
+    if periods is None:
+        periods = find_periods(text, norm=norm)
+    # Dates and URLs hold digits that are never values.
+    masked = [(m.start(), m.end()) for m in _URL.finditer(norm)] if "http" in norm else []
+    masked += [(p.start, p.end) for p in periods]
+    masked.sort()
+    units = _unit_pattern()
+    found: list[Quantity] = []
+    at = 0  # masked spans before ``at`` end before the run: runs come left to right
+    for m in _RUN.finditer(norm):
+        start, end = m.start(), m.end()
+        while at < len(masked) and masked[at][1] <= start:
+            at += 1
+        if at < len(masked) and masked[at][0] <= start:
+            continue
+        run = m.group()
+        # A grouping comma at the end belongs to the sentence: "120,345、".
+        while run.endswith(","):
+            run, end = run[:-1], end - 1
+        if _not_a_value_before().search(norm[max(0, start - 3) : start]):
+            continue
+        if _NOT_A_VALUE_AFTER.match(norm, end):
+            continue
+        if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
+            continue  # 数千人, 数万件: not a number
+        value = _parse_normalized(run)
+        if value is None:
+            continue
+        q = _qualify(text, norm, start, end, value, units)
+        if q is not None:
+            found.append(q)
+    return _with_fractions(text, norm, found)
+
+
+def _qualify(
+    text: str, norm: str, start: int, end: int, value: float, units: re.Pattern[str]
+) -> Quantity | None:
+    signed = False
+    if start > 0 and norm[start - 1] in "+-" and (start < 2 or not norm[start - 2].isalnum()):
+        start -= 1
+        signed = True
+        if norm[start] == "-":
+            value = -value
+    approx = False
+    before = norm[max(0, start - 4) : start]
+    pm = _PREFIX_APPROX.search(before)
+    if pm:
+        approx = True
+        start -= len(before) - pm.start()
+    if signed is False and start > 0 and norm[start - 1] in "+-":
+        start -= 1
+        signed = True
+        if norm[start] == "-":
+            value = -value
+    um = units.match(norm, end)
+    unit = unit_word = None
+    if um:
+        end = um.end()
+        unit_word = text[um.start() : end]
+        unit = unit_words()[um.group()]
+        # 1人1台, 1人当たり: a rate's denominator, not a count.
+        if _PER.match(norm, end, end + 4):
+            return None
+    bound = None
+    suffix = _SUFFIX_APPROX_RE.match(norm, end)
+    if suffix:
+        approx, end = True, suffix.end()
+    bound_match = _BOUNDS_RE.match(norm, end)
+    if bound_match:
+        bound, end = bound_match.group(), bound_match.end()
+    bare = unit is None and (end >= len(norm) or not _is_word_char(norm[end]))
+    return Quantity(
+        value=value,
+        unit=unit,
+        start=start,
+        end=end,
+        text=text[start:end],
+        unit_word=unit_word,
+        approx=approx,
+        bound=bound,
+        signed=signed,
+        bare=bare,
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantity]:
+    """``3人に2人`` is one share (66.7%), not two counts of people."""
+    if "人に" not in norm:
+        return found
+    fractions = list(_FRACTION.finditer(norm))
+    if not fractions:
+        return found
+    out = [q for q in found if not any(f.start() <= q.start < f.end() for f in fractions)]
+    for f in fractions:
+        whole, part = int(f.group(1)), int(f.group(2))
+        if whole == 0:
+            continue
+        end = f.end()
+        bound = next((w for w in _BOUNDS if norm.startswith(w, end)), None)
+        if bound:
+            end += len(bound)
+        out.append(
+            Quantity(
+                value=round(100 * part / whole, 4),
+                unit="percent",
+                start=f.start(),
+                end=end,
+                text=text[f.start() : end],
+                unit_word=f.group(0),
+                bound=bound,
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
