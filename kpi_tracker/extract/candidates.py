@@ -29,7 +29,7 @@ from typing import TypeVar
 from ..model import Indicator, Observation
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
-from ..text.periods import Period, PeriodMatch, find_periods, period_year_before
+from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
 from ..text.units import convert, same_dimension
 from .features import (
     ACCEPT_RATIO,
@@ -356,6 +356,18 @@ def extract(
                     # 前年度比15自治体増の640自治体: the change of the figure that follows.
                     waiting = (q, _signed(q, after), change, period, assumed)
                     continue
+                derived = (
+                    _derived_level(last_level, q, raw, sentence, change, _signed(q, after))
+                    if last_level is not None
+                    and not any(not c.observation.previous for c in candidates_here)
+                    else None
+                )
+                if derived is not None:
+                    # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
+                    # previous value the text states and the change it reports.
+                    candidates.append(derived)
+                    candidates_here.append(derived)
+                    last_level = derived
                 if last_level is not None:
                     rel = _observation(
                         q,
@@ -404,6 +416,11 @@ def extract(
                     scored = best.scored.led_by("内訳の合計")
                     obs = replace(obs, score=scored.score)
             candidate = Candidate(obs, scored.score, scored)
+            if not previous and any(c.observation.derivation for c in candidates_here):
+                # 前年度から58か所増えて1,444か所: the level stated wins over the one worked out
+                worked_out = [c for c in candidates_here if c.observation.derivation]
+                candidates = [c for c in candidates if c not in worked_out]
+                candidates_here = [c for c in candidates_here if c not in worked_out]
             candidates.append(candidate)
             candidates_here.append(candidate)
             # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -540,6 +557,51 @@ def _around(sentence: Sentence, q: Quantity) -> str:
     head = sentence.norm[max(0, start - 40) : start]
     cut = max(head.rfind("、"), head.rfind("。"))
     return head[cut + 1 :] + sentence.norm[end : end + 12]
+
+
+def _derived_level(
+    level: Candidate,
+    q: Quantity,
+    raw: str,
+    sentence: Sentence,
+    change: str,
+    signed: float,
+) -> Candidate | None:
+    """The level a change reaches from a stated previous value, as a candidate with its
+    derivation; None unless ``level`` is a previous value the change starts from."""
+    prev = level.observation
+    if not prev.previous or prev.period is None or prev.change is not None:
+        return None
+    percent_level = prev.unit == "percent"
+    if (change == "points" and percent_level) or (
+        change == "delta" and q.unit in (None, prev.unit) and not percent_level
+    ):
+        value, how = (
+            prev.value + signed,
+            f"{prev.value:g} {'+' if signed >= 0 else '-'} {abs(signed):g}",
+        )
+    elif change == "percent" and not percent_level:
+        value = prev.value * (1 + signed / 100)
+        how = f"{prev.value:g} × (1 {'+' if signed >= 0 else '-'} {abs(signed):g}%)"
+    else:
+        return None
+    text = prev.period.text.removesuffix("の前年")
+    period = Period(shift_years(prev.period.start, 1), shift_years(prev.period.end, 1), text)
+    obs = replace(
+        _observation(
+            q,
+            raw,
+            sentence,
+            period,
+            prev.period_assumed,
+            level.score,
+            change=None,
+            value=round(value, 6),
+        ),
+        unit=prev.unit,
+        derivation=how,
+    )
+    return Candidate(obs, level.score, level.scored)
 
 
 def _signed(q: Quantity, after: str) -> float:

@@ -1,0 +1,88 @@
+"""text/cells.py: tables inside a cell become labelled series; PDF artefacts are repaired."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_tracker.text.cells import cell_text, repair_pdf_text, tables_as_lines
+
+TABLES = [
+    # an HTML table, items as rows and years as columns: one series a row
+    (
+        "実績は次のとおり。<table><tr><th>項目</th><th>令和6年度</th><th>令和7年度</th></tr>"
+        "<tr><td>相談件数</td><td>1,200件</td><td>1,350件</td></tr></table>",
+        "相談件数は、令和6年度1,200件、令和7年度1,350件",
+    ),
+    # a Markdown pipe table, rows joined by <br>
+    (
+        "| 年度 | 令和6年度 | 令和7年度 |<br>|---|---|---|<br>| 登録者数 | 3,100人 | 3,400人 |",
+        "登録者数は、令和6年度3,100人、令和7年度3,400人",
+    ),
+    # a row of years over a row of values, aligned with full-width spaces: no label column
+    (
+        "【参加率】<br>令和5年度　令和6年度<br>6.2%　　 6.7%",
+        "6.2%(令和5年度)",  # NOTE: checked below as a series, see test_year_row_over_values
+    ),
+    # a target column restates the target
+    (
+        "<table><tr><th></th><th>令和7年度</th><th>目標</th></tr>"
+        "<tr><td>設置数</td><td>95か所</td><td>120か所</td></tr></table>",
+        "設置数は、令和7年度95か所、目標120か所",
+    ),
+    # years as rows, items as columns: one series an item
+    (
+        "<table><tr><th>年度</th><th>件数</th></tr><tr><td>令和6年度</td><td>80件</td></tr>"
+        "<tr><td>令和7年度</td><td>95件</td></tr></table>",
+        "件数は、令和6年度80件、令和7年度95件",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), TABLES[:2] + TABLES[3:])
+def test_tables_become_labelled_series(cell: str, expected: str) -> None:
+    assert expected in cell_text(cell)
+
+
+def test_year_row_over_values() -> None:
+    text = cell_text(TABLES[2][0])
+    assert "令和5年度6.2%、令和6年度6.7%" in text
+    assert "【参加率】" in text
+
+
+TABLES_NOT_APPLICABLE = [
+    "令和7年度は相談件数が1,350件となった。",  # prose
+    "A | B",  # one pipe line is not a table
+    "・研修　12回<br>・相談　340件",  # aligned items without years are not a year table
+]
+
+
+@pytest.mark.parametrize("cell", TABLES_NOT_APPLICABLE)
+def test_text_without_a_table_is_kept(cell: str) -> None:
+    assert tables_as_lines(cell).replace("<br>", "\n").split() == cell.replace(
+        "<br>", "\n"
+    ).split()
+
+
+PDF = [
+    ("認知度は 58.3 ％であった。", "認知度は 58.3％であった。"),  # space before the unit
+    ("受講者は 22 万 4,517 人。", "受講者は 22万4,517人。"),  # around a multiplier
+    ("令和 8 年度の相談件<br>数は 312,<br>406 件", "令和8年度の相談件数は 312,406件"),  # breaks
+    ("実施した。- 23 - 件数は 1,200 件", "実施した。  件数は 1,200件"),  # a page number
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PDF)
+def test_pdf_artefacts_repaired(raw: str, expected: str) -> None:
+    assert repair_pdf_text(raw) == expected
+
+
+PDF_NOT_APPLICABLE = [
+    "相談件数は1,200件。",  # no sign of a PDF: untouched
+    "・研修 12回<br>・相談 340件",  # list items stay on their lines
+]
+
+
+@pytest.mark.parametrize("raw", PDF_NOT_APPLICABLE)
+def test_pdf_repair_leaves_other_text(raw: str) -> None:
+    out = repair_pdf_text(raw)
+    assert out.count("\n") + out.count("<br>") == raw.count("<br>")
