@@ -86,3 +86,35 @@ PDF_NOT_APPLICABLE = [
 def test_pdf_repair_leaves_other_text(raw: str) -> None:
     out = repair_pdf_text(raw)
     assert out.count("\n") + out.count("<br>") == raw.count("<br>")
+
+
+NUMERALS = [
+    ("認知度は九三・五パーセント", "認知度は93.5%"),  # positional kanji digits, ・ as the point
+    ("〇・五ポイント上昇", "0.5ポイント上昇"),
+    ("満足した人は七割二分", "満足した人は72%"),  # 割・分
+    ("二十一都道府県で実施", "21都道府県で実施"),  # a kanji count before a counter
+    ("百二十自治体", "120自治体"),
+    ("(単位:千人)登録者327.9、相談員12.4。", "登録者327.9千人、相談員12.4千人。"),  # declared
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NUMERALS)
+def test_numerals_as_digits(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import numerals_as_digits
+
+    assert numerals_as_digits(raw) == expected
+
+
+NUMERALS_NOT_APPLICABLE = [
+    "十分な体制を確保",  # 十分 is "enough", not a number
+    "一人ひとりに寄り添う",
+    "九割の目標",  # 割 alone is left to the number reader
+    "千人規模の会場",  # a lone 千 is not rewritten
+]
+
+
+@pytest.mark.parametrize("raw", NUMERALS_NOT_APPLICABLE)
+def test_numerals_not_applicable(raw: str) -> None:
+    from kpi_tracker.text.cells import numerals_as_digits
+
+    assert numerals_as_digits(raw) == raw

@@ -22,7 +22,7 @@ import re
 from .normalize import strip_html
 from .periods import find_periods
 
-__all__ = ["cell_text", "repair_pdf_text", "tables_as_lines"]
+__all__ = ["cell_text", "numerals_as_digits", "repair_pdf_text", "tables_as_lines"]
 
 # --- tables ------------------------------------------------------------------------------------
 
@@ -236,7 +236,73 @@ def repair_pdf_text(text: str) -> str:
     return text
 
 
+# --- numerals ----------------------------------------------------------------------------------
+
+_KANJI_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_KD = "〇一二三四五六七八九"
+_COUNTERS = r"(?:都道府県|市区町村|市町村|自治体|団体|法人|世帯|か所|箇所|件|人|名|回|校|館|施設)"
+# 九三・五パーセント, 〇・五ポイント: kanji digits written positionally, ・ as the decimal point
+_POSITIONAL = re.compile(rf"(?<![{_KD}十百千万])([{_KD}]+)・([{_KD}]+)(?=パーセント|％|%|ポイント)")
+# 七割二分 (= 72%), 約九割四分
+_WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分")
+# 二十一都道府県, 百二十自治体: a kanji number with 十/百/千 before a counter
+_KANJI_COUNT = re.compile(
+    rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
+)
+_PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
+# (単位:千人) over bare figures: each figure counts thousands
+_THOUSANDS_DECLARED = re.compile(r"[(（]\s*単位\s*[:：]\s*千\s*([^\s)）]{1,6})\s*[)）]")
+_BARE = re.compile(
+    r"(?<![0-9０-９.,，．])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?![0-9０-９.,，．]|\s*[万千億%％])"
+)
+
+
+def _digit(ch: str) -> str:
+    return _KANJI_DIGIT.get(ch, ch)
+
+
+def _kanji_count(run: str) -> str:
+    total, part = 0, 0
+    for ch in run:
+        if ch in "十百千":
+            total += (part or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            part = 0
+        else:
+            part = part * 10 + int(_KANJI_DIGIT[ch])
+    return str(total + part)
+
+
+def _thousands(m: re.Match[str], text: str) -> tuple[int, int, str]:
+    unit = m.group(1)
+    end = len(text)
+    for stop in ("。", "\n"):
+        at = text.find(stop, m.end())
+        if at != -1:
+            end = min(end, at)
+    body = _BARE.sub(lambda b: f"{b.group(1)}千{unit}", text[m.end() : end])
+    return m.start(), end, body
+
+
+def numerals_as_digits(text: str) -> str:
+    """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
+    七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
+    if any(c in text for c in "〇一二三四五六七八九割") or "単位" in text:
+        text = _POSITIONAL.sub(
+            lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
+            text,
+        )
+        text = _WARI_BU.sub(lambda m: f"{_digit(m.group(1))}{_digit(m.group(2))}%", text)
+        m = _THOUSANDS_DECLARED.search(text)
+        if m:
+            start, end, body = _thousands(m, text)
+            text = text[:start] + body + text[end:]
+        text = _KANJI_COUNT.sub(lambda m: _kanji_count(m.group(1)), text)
+    if "パーセント" in text:
+        text = _PERCENT_WORD.sub("%", text)
+    return text
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    return strip_html(tables_as_lines(repair_pdf_text(cell)))
+    return strip_html(numerals_as_digits(tables_as_lines(repair_pdf_text(cell))))
