@@ -11,8 +11,10 @@ twice, so that a wrong number costs more than a missing one. Pure Python, no dep
     python scripts/fit_weights.py            # leave-one-document-out accuracy, hand vs fitted
     python scripts/fit_weights.py --write    # and write the weights fitted on every document
 
-Accuracy here is the share of indicators whose best candidate (or "no value") is right:
-the ranking the weights decide, before the latest-period rule and the judgement.
+Accuracy here is the share of indicators whose value is decided right: the candidates that
+score close to the best, the latest of them (or "no value" when none scores enough) — the
+engine's choice before the judgement (pending values, siblings' claims and ambiguity are not
+modelled).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Group:
     vectors: tuple[tuple[float, ...], ...]
     right: tuple[bool, ...]
     none_right: bool  # the expected answer is "no value"
+    ends: tuple[int, ...]  # each candidate's period end (date ordinal; 0 when it names none)
 
 
 def documents() -> list[tuple[Path, Path]]:
@@ -63,6 +66,7 @@ def documents() -> list[tuple[Path, Path]]:
 def groups_of(doc: Path, expected: Path) -> list[Group]:
     rules = load_rules(ROOT / "rules" / "kodoku_koritsu.yaml")
     document = load_document(doc)
+    as_of = document.as_of
     wanted = {e["id"]: e for e in yaml.safe_load(expected.read_text(encoding="utf-8"))}
     out = []
     for measure in document.measures:
@@ -88,7 +92,14 @@ def groups_of(doc: Path, expected: Path) -> list[Group]:
             if not cands or (not none_right and not any(right)):
                 continue  # nothing to learn: no candidate, or the right one is not found
             vectors = tuple(c.scored.features for c in cands)  # type: ignore[union-attr]
-            out.append(Group(doc.stem, ind.id, vectors, right, none_right))
+            ends = tuple(
+                c.observation.period.end.toordinal()
+                if c.observation.period is not None
+                and (as_of is None or c.observation.period.end <= as_of)
+                else 0
+                for c in cands
+            )
+            out.append(Group(doc.stem, ind.id, vectors, right, none_right, ends))
     return out
 
 
@@ -123,13 +134,21 @@ def fit(
 
 
 def accuracy(w: list[float], groups: list[Group]) -> float:
+    """The share of indicators decided right: the candidates scoring close to the best (as the
+    engine accepts them) and, among them, the latest; "no value" when none scores enough."""
     if not groups:
         return float("nan")
     hits = 0
     for g in groups:
-        s = _scores(w, g)
-        best = max(range(len(s)), key=lambda i: s[i])
-        hits += [*g.right, g.none_right][best]
+        s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
+        best = max(s)
+        if best < features.MIN_SCORE:
+            hits += g.none_right
+            continue
+        floor = max(features.MIN_SCORE, best * features.ACCEPT_RATIO)
+        accepted = [i for i in range(len(s)) if s[i] >= floor]
+        pick = max(accepted, key=lambda i: (g.ends[i], s[i]))
+        hits += g.right[pick]
     return hits / len(groups)
 
 

@@ -118,3 +118,23 @@ def test_numerals_not_applicable(raw: str) -> None:
     from kpi_tracker.text.cells import numerals_as_digits
 
     assert numerals_as_digits(raw) == raw
+
+
+RATES = [
+    ("目標(6,000か所)の105%に当たる箇所で実施", "目標(6,000か所)の105%(6,300か所)に当たる箇所で実施"),
+    ("目標（480回）の112.5％に当たる回数", "目標（480回）の112.5％(540回)に当たる回数"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), RATES)
+def test_rate_of_the_target_is_written_out(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import rates_of_target
+
+    assert rates_of_target(raw) == expected
+
+
+def test_rate_of_the_target_not_applicable() -> None:
+    from kpi_tracker.text.cells import rates_of_target
+
+    for raw in ("目標の105%を達成", "達成率は105%", "目標(6,000か所)を上回った"):
+        assert rates_of_target(raw) == raw

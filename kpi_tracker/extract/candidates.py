@@ -129,13 +129,21 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:この)?(?:1|一)年間?で)"
     r"\s*(?:で|は)?\s*$"
 )
+# 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
+_CHANGE_BEFORE_BRACKET = re.compile(
+    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|から|より|に比べ(?:て)?|と比べ(?:て)?)"
+    r"\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
+)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
 )
 _DOWN = {"減少", "減", "低下", "悪化"}
 _BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
 _SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
-_CHANGE_THEN_LEVEL = re.compile(r"\s*(?:増加|増|減少|減|上昇|低下)?\s*(?:の|で|、|となり)?\s*$")
+_CHANGE_THEN_LEVEL = re.compile(
+    r"\s*(?:増加し?て?|増えて|増|減少し?て?|減って|減|上昇し?て?|低下し?て?)?"
+    r"\s*(?:の|で|、|となり|と)?\s*$"
+)
 # 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
 _TOTAL = re.compile(
     r"合計|総数|総計|全体で|重複を除(?:いて|き|くと)|(?:^|[のでは、:(\s])計\s*(?:約)?$"
@@ -415,12 +423,22 @@ def extract(
                 if best.score > scored.score and best.scored is not None:
                     scored = best.scored.led_by("内訳の合計")
                     obs = replace(obs, score=scored.score)
-            candidate = Candidate(obs, scored.score, scored)
-            if not previous and any(c.observation.derivation for c in candidates_here):
-                # 前年度から58か所増えて1,444か所: the level stated wins over the one worked out
-                worked_out = [c for c in candidates_here if c.observation.derivation]
+            worked_out = [
+                c
+                for c in candidates_here
+                if c.observation.derivation
+                and (obs.period is None or obs.period_assumed or c.observation.period == obs.period)
+            ]
+            if not previous and worked_out:
+                # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
+                # out, and is named as well as the previous value it goes on from.
                 candidates = [c for c in candidates if c not in worked_out]
                 candidates_here = [c for c in candidates_here if c not in worked_out]
+                named = worked_out[-1].scored
+                if named is not None and named.score > scored.score:
+                    scored = named.led_by("変化の後の値")
+                    obs = replace(obs, score=scored.score)
+            candidate = Candidate(obs, scored.score, scored)
             candidates.append(candidate)
             candidates_here.append(candidate)
             # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -570,7 +588,7 @@ def _derived_level(
     """The level a change reaches from a stated previous value, as a candidate with its
     derivation; None unless ``level`` is a previous value the change starts from."""
     prev = level.observation
-    if not prev.previous or prev.period is None or prev.change is not None:
+    if not prev.previous or prev.change is not None:
         return None
     percent_level = prev.unit == "percent"
     if (change == "points" and percent_level) or (
@@ -585,8 +603,15 @@ def _derived_level(
         how = f"{prev.value:g} × (1 {'+' if signed >= 0 else '-'} {abs(signed):g}%)"
     else:
         return None
-    text = prev.period.text.removesuffix("の前年")
-    period = Period(shift_years(prev.period.start, 1), shift_years(prev.period.end, 1), text)
+    period = (
+        None
+        if prev.period is None
+        else Period(
+            shift_years(prev.period.start, 1),
+            shift_years(prev.period.end, 1),
+            prev.period.text.removesuffix("の前年"),
+        )
+    )
     obs = replace(
         _observation(
             q,
@@ -702,7 +727,12 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
     ):
         if q.unit == "percent":
             # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
-            if q.signed or _CHANGE_BEFORE.search(tail):
+            if (
+                q.signed
+                or _CHANGE_BEFORE.search(tail)
+                or _CHANGE_BEFORE_BRACKET.search(tail)
+                or (_FROM_BRACKET.search(before) and _CHANGE_AFTER.match(after))
+            ):
                 return "percent"
             return None
         return "delta"

@@ -153,6 +153,7 @@ class Scored:
             (*self.tail, reason),
             self.found,
             self.profile,
+            self.features,
         )
 
     def led_by(self, reason: str) -> Scored:
@@ -164,6 +165,7 @@ class Scored:
             self.tail,
             self.found,
             self.profile,
+            self.features,
         )
 
 

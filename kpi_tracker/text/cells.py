@@ -22,7 +22,13 @@ import re
 from .normalize import strip_html
 from .periods import find_periods
 
-__all__ = ["cell_text", "numerals_as_digits", "repair_pdf_text", "tables_as_lines"]
+__all__ = [
+    "cell_text",
+    "numerals_as_digits",
+    "rates_of_target",
+    "repair_pdf_text",
+    "tables_as_lines",
+]
 
 # --- tables ------------------------------------------------------------------------------------
 
@@ -302,7 +308,32 @@ def numerals_as_digits(text: str) -> str:
     return text
 
 
+# --- values given as a rate of the target ------------------------------------------------------
+
+# 目標(6,000か所)の105%: the value is the target times the rate
+_RATE_OF_TARGET = re.compile(
+    r"目標(?:値)?\s*[(（]\s*(?:年間)?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+    r"([^\s()（）0-9０-９]{1,6})\s*[)）]\s*の\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
+)
+_FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def rates_of_target(text: str) -> str:
+    """``目標(800件)の105%`` followed by the value it gives, written out: ``…105%(840件)``."""
+    if "目標" not in text:
+        return text
+
+    def worked(m: re.Match[str]) -> str:
+        target = float(m.group(1).translate(_FULL).replace(",", ""))
+        rate = float(m.group(3).translate(_FULL))
+        value = round(target * rate / 100, 6)
+        shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+        return f"{m.group(0)}({shown}{m.group(2)})"
+
+    return _RATE_OF_TARGET.sub(worked, text)
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    return strip_html(numerals_as_digits(tables_as_lines(repair_pdf_text(cell))))
+    return strip_html(rates_of_target(numerals_as_digits(tables_as_lines(repair_pdf_text(cell)))))
