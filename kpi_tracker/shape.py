@@ -114,6 +114,16 @@ class CandidateData(TypedDict):
     period: str | None
     why: list[str]
     evidence: str
+    features: NotRequired[dict[str, float]]  # the scorer's features that are not 0
+    derivation: NotRequired[str]  # how a value given through another was worked out
+
+
+class DroppedData(TypedDict):
+    """A figure a named filter dropped before scoring (``--explain``)."""
+
+    value: float | None
+    unit: str
+    filter: str  # restated_target, approximate_twin, note, unit, unrelated_sentence, …
 
 
 class PreviousData(TypedDict):
@@ -163,6 +173,7 @@ class IndicatorData(JudgedData):
     growth_ratio: float | None
     # --explain
     candidates: NotRequired[list[CandidateData]]
+    dropped: NotRequired[list[DroppedData]]
     # a structured sheet (``SheetExtraData``)
     line: NotRequired[int]
     achievement_rate: NotRequired[float | None]

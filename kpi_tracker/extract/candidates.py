@@ -84,6 +84,8 @@ class Analysis:
     # per sentence, spans into ``text``: the figures that may be values (not a target restated,
     # not the approximate twin of a precise figure)
     quantities: tuple[tuple[Quantity, ...], ...]
+    # per sentence: the figures dropped for every indicator, with the filter that dropped them
+    dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ class Extraction:
     found_label: bool = field(default=False)  # the indicator's words occur in the text at all
     candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
     all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
+    # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
+    dropped: tuple[tuple[float, str | None, str], ...] = ()
 
 
 _SENTENCE_END = re.compile(r"。|\n")
@@ -199,16 +203,23 @@ def analyse(text: str) -> Analysis:
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
     lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
+    kept: list[tuple[Quantity, ...]] = []
+    dropped: list[tuple[tuple[Quantity, str], ...]] = []
+    for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True):
+        no_targets = _without_targets(found, sentence, norm)
+        distinct = _distinct(no_targets, norm)
+        kept.append(distinct)
+        if len(distinct) == len(found):
+            dropped.append(())
+            continue
+        dropped.append(
+            (
+                *((q, "restated_target") for q in found if q not in no_targets),
+                *((q, "approximate_twin") for q in no_targets if q not in distinct),
+            )
+        )
     return Analysis(
-        text,
-        norm,
-        sentences,
-        by_sentence_periods,
-        lead_periods,
-        tuple(
-            _distinct(_without_targets(found, sentence, norm), norm)
-            for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True)
-        ),
+        text, norm, sentences, by_sentence_periods, lead_periods, tuple(kept), tuple(dropped)
     )
 
 
@@ -265,10 +276,18 @@ def extract(
 
     previous_text = ""
     carried: Candidate | None = None  # the last value of the sentence before
+    dropped: list[tuple[Quantity, str]] = []  # the named filters' drops, for --explain
+
+    def drop_all(quantities: tuple[Quantity, ...], name: str) -> None:
+        dropped.extend((q, name) for q in quantities)
+
     for index, sentence in enumerate(analysis.sentences):
         context = previous_text
         previous_text = sentence.norm
+        if analysis.dropped and analysis.dropped[index]:
+            dropped.extend(analysis.dropped[index])
         if sentence.note:
+            drop_all(analysis.quantities[index], "note")
             continue
         marker = _PENDING.search(sentence.norm)
         quantities = analysis.quantities[index]
@@ -282,6 +301,7 @@ def extract(
             profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
         ):
             carried = None
+            drop_all(quantities, "unit")
             continue  # nothing here could be the value: the sentence is not scored
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
         # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
@@ -289,6 +309,7 @@ def extract(
         scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover, head)
         if not marker and scope.unrelated:
             carried = None
+            drop_all(quantities, "unrelated_sentence")
             continue  # names nothing the indicator measures: its figures cannot score
         periods = analysis.periods[index]
         if marker and scope.relevant:
@@ -311,10 +332,12 @@ def extract(
         respective = _respective(sentence, quantities)
         for i, (q, seg_start, seg_end) in enumerate(segments):
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
+                dropped.append((q, "regex"))
                 continue
             before, after = norm[seg_start : q.start], norm[q.end : seg_end]
             own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
             if find.exclude and _has_any(before + own_after, find.exclude):
+                dropped.append((q, "exclude"))
                 continue  # its own words are about something else
             q = with_unit_before(q, before, after, declared)
             if q.unit is None and unit_from is not None and before.strip() in _CONNECTORS:
@@ -326,6 +349,7 @@ def extract(
             change = _change_kind(q, before, after, norm, sentence.end)
             fits = profile.unit_fits(q) is not None
             if change is None and (not fits or find.value == "change"):
+                dropped.append((q, "unit" if not fits else "not_a_change"))
                 continue
             period, assumed, previous = _period_for(
                 q,
@@ -458,13 +482,16 @@ def extract(
     if not candidates:
         # Only to say why there is no value: are the indicator's words there at all?
         found_label = any(profile.named_in(s.norm, s.lead_norm, cover) for s in analysis.sentences)
-    return _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
+    chosen = _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
+    if not dropped:
+        return chosen
+    return replace(chosen, dropped=tuple((q.value, q.unit, name) for q, name in dropped))
 
 
 def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
     """The extraction again, without the candidates at ``claimed`` positions (a sibling
     indicator names them better)."""
-    return _chosen(
+    chosen = _chosen(
         extraction.candidates,
         extraction.all_changes,
         extraction.pending,
@@ -472,6 +499,7 @@ def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Ex
         extraction.found_label,
         claimed,
     )
+    return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
 
 
 def _chosen(

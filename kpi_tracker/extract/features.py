@@ -156,6 +156,14 @@ class Scored:
             self.features,
         )
 
+    def named_features(self) -> dict[str, float]:
+        """The features that are not 0, by name (``--explain``)."""
+        return {
+            name: round(value, 3)
+            for name, value in zip(FEATURES, self.features, strict=True)
+            if value
+        }
+
     def led_by(self, reason: str) -> Scored:
         """The same score, its reasons after ``reason``."""
         return Scored(

@@ -46,6 +46,8 @@ class Outcome:
     observations: tuple[Observation, ...] = field(default=(), repr=False)
     # Every figure that could have been the value, best first (scorecard --explain).
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+    # the figures a named filter dropped before scoring (value, unit, filter): --explain
+    dropped: tuple[tuple[float, str | None, str], ...] = field(default=(), repr=False)
 
 
 _fmt = format_number

@@ -12,6 +12,7 @@ from ..rules.compiled import LoadedRules
 from ..shape import (
     CandidateData,
     CardData,
+    DroppedData,
     IndicatorData,
     MeasureData,
     ScorecardData,
@@ -218,7 +219,11 @@ def _measure_outcome(
             history=history.get(ind.id, ()),
             share_base=done.get(ind.share_of) if ind.share_of else None,
         )
-        done[ind.id] = replace(outcome, candidates=found.candidates) if explain else outcome
+        done[ind.id] = (
+            replace(outcome, candidates=found.candidates, dropped=found.dropped)
+            if explain
+            else outcome
+        )
     outcomes = tuple(done[i.id] for i in indicators)
     status = measure_status(list(outcomes))
     reason = None
@@ -290,7 +295,20 @@ def candidates_list(o: Outcome) -> list[CandidateData]:
                 "evidence": obs.evidence,
             }
         )
+        entry = out[-1]
+        if c.scored is not None and c.scored.features:
+            entry["features"] = c.scored.named_features()
+        if obs.derivation:
+            entry["derivation"] = obs.derivation
     return out
+
+
+def dropped_list(o: Outcome) -> list[DroppedData]:
+    """The figures a named filter dropped before scoring (``--explain``)."""
+    return [
+        {"value": plain_number(value), "unit": unit_label(unit), "filter": name}
+        for value, unit, name in o.dropped
+    ]
 
 
 def scorecard_dict(card: Scorecard) -> ScorecardData:
@@ -324,6 +342,8 @@ def scorecard_dict(card: Scorecard) -> ScorecardData:
             entry = indicator_dict(o, m.measure.line)
             if card.explain:
                 entry["candidates"] = candidates_list(o)
+                if o.dropped:
+                    entry["dropped"] = dropped_list(o)
             extra = card.extras.get(o.indicator.id)
             if extra:
                 entry = {**entry, **extra}
