@@ -27,6 +27,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from ..model import Indicator, Observation
+from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
@@ -121,13 +122,11 @@ _SENTENCE_END = re.compile(r"。|\n")
 # A bullet mark opens an item at the start of the text or after a space or a full stop
 # (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
 # tried at every character.
-_BULLET = re.compile(r"[・●○◆■※①-⑳]")
-_PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
-_PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
+_BULLET = re.compile(f"[{''.join(words('bullet'))}]")
+_PROVISIONAL = re.compile(alternation("provisional"))
+_PENDING = re.compile(alternation("pending"))
 # The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
-_EARLIER = (
-    r"(?:前年度?末?|前年同期|前年同月|前回(?:調査)?|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
-)
+_EARLIER = f"(?:{alternation('earlier')})"
 _CHANGE_BEFORE = re.compile(
     rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
     r"|(?:この)?(?:1|一)年間?で)"
@@ -139,9 +138,10 @@ _CHANGE_BEFORE_BRACKET = re.compile(
     r"\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
 )
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
+    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?"
+    f"({alternation('change_up', 'change_down')})"
 )
-_DOWN = {"減少", "減", "低下", "悪化"}
+_DOWN = set(words("change_down"))
 _BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
 _SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
 _CHANGE_THEN_LEVEL = re.compile(

@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from ..data import read_rows
 from ..model import Indicator
+from ..text.lexicon import alternation
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.units import factor, unit_words
@@ -107,7 +108,7 @@ _NUMBERS = re.compile(
 )
 _HEADING = re.compile(r"^\s*[・●○◆■①-⑳]?\s*([^:、。]{2,24}):")
 _ANAPHORA = re.compile(r"^\s*[・●○◆■①-⑳]?\s*(?:その|これ|この|同|うち|内訳|なお)")
-_SUBTOTAL = re.compile(r"うち|内数|内訳")
+_SUBTOTAL = re.compile(alternation("part"))
 _PART_OPENING = re.compile(r"\s*[・●○◆■①-⑳]?\s*(?:この|その)?(?:うち|内訳)")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).

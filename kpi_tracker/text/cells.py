@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import alternation
 from .normalize import strip_html
 from .periods import find_periods
 
@@ -39,7 +40,7 @@ _LINE_BREAK = re.compile(r"<br\s*/?>|\r\n|\r|\n", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ALIGNED_GAP = re.compile(r"\u3000+| {2,}|\t")
 _EMPTY = {"", "-", "—", "―", "－", "ー", "…", "/", "／", "※"}
-_TARGET_HEADER = re.compile(r"^(?:目標|目標値|目標水準|KPI|ＫＰＩ)")
+_TARGET_HEADER = re.compile(f"^(?:{alternation('target_column')})")
 _TAG = re.compile(r"<[^>]+>")
 _NUMERIC = re.compile(r"^\s*(?:約|およそ)?\s*[0-9０-９][0-9０-９.,，．万千億]*")
 
@@ -246,7 +247,7 @@ def repair_pdf_text(text: str) -> str:
 
 _KANJI_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _KD = "〇一二三四五六七八九"
-_COUNTERS = r"(?:都道府県|市区町村|市町村|自治体|団体|法人|世帯|か所|箇所|件|人|名|回|校|館|施設)"
+_COUNTERS = f"(?:{alternation('counter')})"
 # 九三・五パーセント, 〇・五ポイント: kanji digits written positionally, ・ as the decimal point
 _POSITIONAL = re.compile(rf"(?<![{_KD}十百千万])([{_KD}]+)・([{_KD}]+)(?=パーセント|％|%|ポイント)")
 # 七割二分 (= 72%), 約九割四分
