@@ -1,4 +1,4 @@
-"""Bytes → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl).
+"""Bytes → rows of cells with their line numbers (TSV, CSV; a binary format by its reader).
 
 The input is opened once: a regular file is read twice through the same handle (a first pass
 over the bytes, then the rows); a pipe, FIFO or stdin (``-``) is copied to a spooled temporary
