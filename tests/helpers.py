@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kpi_tracker.rules.compiled import indicator_from_dict
-
 from kpi_tracker.model import Indicator
+from kpi_tracker.rules.compiled import indicator_from_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"

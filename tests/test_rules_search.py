@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from kpi_tracker.rules.compiled import load_rules
-from kpi_tracker.rules.search import bundled_rules_dir, find_rules, list_rules, places
 
 from kpi_tracker.errors import RulesError
+from kpi_tracker.rules.compiled import load_rules
+from kpi_tracker.rules.search import bundled_rules_dir, find_rules, list_rules, places
 
 from .helpers import ROOT, RULES, SEED, run
 

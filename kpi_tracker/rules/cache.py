@@ -34,7 +34,7 @@ def platform_cache_dir() -> Path:
     """The platform's own cache folder for kpi-tracker (platformdirs' ``user_cache_dir``).
 
     NOTE: on Linux and the other XDG platforms its rule is written out here, as platformdirs
-    applies it (tests/test_rules.py checks they agree): importing platformdirs costs ~4 ms
+    applies it (tests/test_cache.py checks they agree): importing platformdirs costs ~4 ms
     (it imports tempfile) in every run that reads a cached rules file, to save ~400 ms.
     """
     if sys.platform in ("win32", "darwin"):
