@@ -3,7 +3,9 @@
 Every ``import`` of every module under ``kpi_tracker/`` counts, wherever it stands (top level,
 inside a function, under ``TYPE_CHECKING``): a lazy import is still a dependency. Relative
 imports are resolved to module names; ``from . import x`` names the submodule ``x`` when there
-is one, else the package.
+is one, else the package. Imports by a name in a string (``import_module``) are not seen: the
+reader and renderer tables use them for modules of their own package only, and the public API
+(``kpi_tracker.__getattr__``) sits above everything.
 """
 
 from __future__ import annotations
