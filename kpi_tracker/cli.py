@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import KpiTrackerError, Location
+from .render import formats
 
 if TYPE_CHECKING:
     from .shape import CardData
@@ -387,7 +388,7 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
 
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
-@format_option(("json", "csv", "md"), "json")
+@format_option(formats("measures"), "json")
 @encoding_option
 @output_option
 def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> None:
@@ -405,7 +406,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
-@format_option(("md", "html", "json", "csv", "junit", "xlsx"), "md")
+@format_option(formats("scorecard"), "md")
 @lang_option
 @encoding_option
 @output_option
@@ -455,29 +456,27 @@ def scorecard(
 
         kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format html -o card.html
     """
-    from .render import render_scorecard
+    from .render import render, renderer
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
-        from .render import terminal
-
         color = _color()
-        view = terminal.headline(card, lang, color) + "\n" if quiet else None
-        _write(view or terminal.render(card, lang, color=color, doc=doc), None, terminal=True)
+        if quiet:
+            view = render("view", "headline", card, lang=lang, color=color) + "\n"
+        else:
+            view = render("view", "terminal", card, lang=lang, color=color, doc=doc)
+        _write(view, None, terminal=True)
         return
-    if fmt == "xlsx":
-        from .render.xlsx_ import render_bytes
-
-        _write_bytes(render_bytes(card, lang), output, "xlsx")
-        return
-    if fmt == "junit":
-        from .render.junit import render as render_junit
-
-        # The failures are the gate's: the same --fail-on and accepted misses as check.
-        _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
-        return
-    _write(render_scorecard(card, fmt, lang), output)
+    # A format that shows failures shows the gate's: the same --fail-on and accepted misses
+    # as check.
+    gated = "verdict" in renderer("scorecard", fmt).takes
+    verdict = _gate(card, fail_on, baseline) if gated else None
+    out = render("scorecard", fmt, card, lang=lang, verdict=verdict)
+    if isinstance(out, bytes):
+        _write_bytes(out, output, fmt)
+    else:
+        _write(out, output)
 
 
 def _compact_view(fmt_param: str) -> bool:
@@ -541,7 +540,7 @@ def _as_of(text: str | None) -> Any:
     is_flag=True,
     help="Accept today's flagged targets: write them to the baseline file and exit 0.",
 )
-@format_option(("text", "github"), "text")
+@format_option(formats("check"), "text")
 @lang_option
 @encoding_option
 @previous_option
@@ -570,7 +569,8 @@ def check(
 
         kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
     """
-    from .render.gate import check_lines, summary_lines
+    from .render import render
+    from .render.gate import summary_lines
 
     card = _scorecard(doc, rules_path, encoding, db=db)
     if update_baseline:
@@ -582,16 +582,14 @@ def check(
         return
     verdict = _gate(card, fail_on, baseline)
     card = _with_previous(card, previous, rules_path, encoding, db)
-    if fmt == "github":
+    text = render("check", fmt, card, verdict=verdict, lang=lang)
+    if text:
+        _write(text, None)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
         from .render import github
 
-        _write(github.annotation_lines(card, verdict, lang), None)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            _append(github.step_summary(card, verdict, lang), summary_file)
-    else:
-        for line in check_lines(card, verdict):
-            click.echo(line)
+        _append(github.step_summary(card, verdict, lang), summary_file)
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
     if card.previous is not None:
@@ -632,7 +630,7 @@ def _append(text: str, path: str) -> None:
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
 @rules_option
-@format_option(("md", "json", "html"), "md")
+@format_option(formats("compare"), "md")
 @lang_option
 @click.option(
     "--only-changed",
@@ -673,12 +671,12 @@ def compare(
             seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
     """
     from .judge.compare import compare_dict
-    from .render.compare import render as render_compare
+    from .render import render
 
     old_card = _card_for_compare(old, rules_path, encoding, db)
     new_card = _card_for_compare(new, rules_path, encoding, db)
     data = compare_dict(old_card, new_card, only_changed=only_changed)
-    _write(render_compare(data, fmt, lang), output)
+    _write(render("compare", fmt, data, lang=lang), output)
     if fail_on == "regressed" and data["summary"]["regressions"]:
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -769,7 +767,7 @@ def ingest(
 @cli.command()
 @click.option("--measure", type=click.IntRange(0, 999_999), help="Only this 施策No.")
 @click.option("--indicator", help="Only this indicator id.")
-@format_option(("md", "json", "csv", "html"), "md")
+@format_option(formats("history"), "md")
 @output_option
 @db_option
 def history(
@@ -784,7 +782,7 @@ def history(
 
         kpi-tracker history --indicator child-welfare-officers --format json
     """
-    from .render.history import render as render_history
+    from .render import render
     from .store import db as store
 
     engine = store.open_store(db, create=False)
@@ -796,7 +794,7 @@ def history(
             ("--indicator", indicator) if indicator is not None else ("--measure", measure)
         )
         raise StoreError(f"no stored indicator matches {value!r}", Location(option))
-    _write(render_history(rows, fmt), output)
+    _write(render("history", fmt, rows), output)
 
 
 @cli.group()

@@ -26,6 +26,7 @@ from .shape import ReportData
 from .text.periods import Period, fiscal_year_end
 
 __all__ = [
+    "AMBIGUITY_MARGIN",
     "OVERDUE_JA",
     "Baseline",
     "Comparator",
@@ -309,6 +310,11 @@ class Indicator:
 
 
 # --- observations ----------------------------------------------------------------------------
+
+# Two different values at the same date whose scores differ by less than this are ambiguous:
+# judging calls them so rather than guess. NOTE: extract.features keeps its own copy of the
+# margin until extraction takes it from here (tests/test_architecture.py checks they agree).
+AMBIGUITY_MARGIN = 0.06
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,6 +212,25 @@ def test_main_maps_library_errors(capsys) -> None:
     )
 
 
+def test_the_console_script() -> None:
+    # A real process: the entry point itself (other CLI tests run click's runner; `python -m
+    # kpi_tracker` runs in test_cli_exits.py).
+    script = str(Path(sys.executable).with_name("kpi-tracker"))
+    ok = subprocess.run(
+        [script, "measures", str(SEED), "--format", "csv"],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert ok.returncode == 0 and ok.stdout.count("\n") > 143, ok.stderr
+    bad = subprocess.run(
+        [script, "measures", "/nonexistent/x.txt"],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == (
+        "kpi-tracker: error: /nonexistent/x.txt: cannot read: No such file or directory\n"
+    )
+
+
 def _in_process(command: str, then: str) -> str:
     """Python code that runs one command in process, then ``then``."""
     return (

@@ -223,33 +223,14 @@ def test_cli_scorecard_reads_trends_from_db(tmp_path) -> None:
     db = f"sqlite:///{tmp_path / 'trend.db'}"
 
     def status(*extra: str) -> dict:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kpi_tracker",
-                "scorecard",
-                str(later),
-                "--format",
-                "json",
-                *extra,
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        result = run("scorecard", str(later), "--format", "json", *extra)
+        assert result.returncode == 0, result.stderr
         return next(
             i for i in json.loads(result.stdout)["indicators"] if i["id"] == "village-networks"
         )
 
     assert status()["status"] == "behind"
-    subprocess.run(
-        [sys.executable, "-m", "kpi_tracker", "ingest", str(SEED), "--db", db],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    )
+    assert run("ingest", str(SEED), "--db", db).returncode == 0
     with_history = status("--db", db)
     assert with_history["status"] == "on_track", with_history["reason"]
     assert with_history["trend"][0] == {"date": "2026-03-31", "value": 1386, "source": "history"}

@@ -107,16 +107,12 @@ def test_cli_xlsx_file_and_pipe(tmp_path) -> None:
     result = run("scorecard", str(SEED), "--format", "xlsx", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert load_workbook(out).sheetnames == ["概要", "指標", "施策"]
-    import subprocess
-    import sys
+    from click.testing import CliRunner
 
-    piped = subprocess.run(
-        [sys.executable, "-m", "kpi_tracker", "scorecard", str(SEED), "--format", "xlsx"],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
-    assert piped.returncode == 0 and piped.stdout.startswith(b"PK")  # a zip on a pipe
+    from kpi_tracker.cli import cli
+
+    piped = CliRunner().invoke(cli, ["scorecard", str(SEED), "--format", "xlsx"])
+    assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")  # a zip on a pipe
 
 
 def test_cli_xlsx_on_a_terminal_is_one_line() -> None:

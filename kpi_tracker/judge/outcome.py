@@ -14,8 +14,7 @@ from datetime import date
 
 from ..errors import UnitError
 from ..extract.candidates import Candidate, Extraction
-from ..extract.features import AMBIGUITY_MARGIN
-from ..model import Comparator, Indicator, Observation, Status
+from ..model import AMBIGUITY_MARGIN, Comparator, Indicator, Observation, Status
 from ..text.numfmt import format_number
 from ..text.periods import Period, fiscal_year_end, fiscal_year_of, parse_period
 from ..text.units import canonical_unit, convert, unit_label

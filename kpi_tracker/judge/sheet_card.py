@@ -157,7 +157,7 @@ def _outcome(
         ind, item.measure, extraction, as_of, history=history.get(ind.id, ())
     )
     if outcome.status is Status.NOT_MEASURABLE and outcome.target is None:
-        # A not-measurable indicator keeps its target and deadline (CONTRACT §6).
+        # A not-measurable indicator keeps its target and deadline: what was promised stays shown.
         relative = ind.comparator in (Comparator.INCREASE, Comparator.DECREASE)
         threshold = ind.baseline.value if relative and ind.baseline else None
         target = ind.target if ind.target is not None else threshold  # a target of 0 is one

@@ -14,8 +14,7 @@ from datetime import date, timedelta
 
 from ..errors import UnitError
 from ..extract.candidates import Extraction
-from ..extract.features import AMBIGUITY_MARGIN
-from ..model import Indicator, Observation
+from ..model import AMBIGUITY_MARGIN, Indicator, Observation
 from ..text.periods import one_year_before
 from ..text.units import convert
 

@@ -18,7 +18,7 @@ from typing import IO
 
 from ..errors import DocumentError, Location
 from ..model import Document, Measure
-from ..rules.target_text import strip_furniture
+from ..text.furniture import strip_furniture
 from ..text.normalize import normalize, strip_html
 from .columns import _header_map
 from .document import (

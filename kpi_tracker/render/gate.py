@@ -64,6 +64,11 @@ def check_lines(card: Scorecard, verdict: Gate) -> list[str]:
     return out
 
 
+def check_text(card: Scorecard, verdict: Gate) -> str:
+    """``check --format text``: ``check_lines``, one a line."""
+    return "".join(f"{line}\n" for line in check_lines(card, verdict))
+
+
 def summary_lines(card: Scorecard, verdict: Gate) -> list[str]:
     """``check``'s stderr: the count line, and the accepted misses in one line."""
     summary = card.summary()
