@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..data import read_rows
-from ..model import Indicator
+from ..model import AMBIGUITY_MARGIN, Indicator
 from ..text.lexicon import alternation
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
@@ -93,8 +93,6 @@ PART = WEIGHTS["part"]
 # to stand beside it as an observation (a series, earlier years).
 MIN_SCORE = 0.1
 ACCEPT_RATIO = 0.75
-# Two different values at the same date whose scores differ by less than this are ambiguous.
-AMBIGUITY_MARGIN = 0.06
 # A sentence is about the indicator when it holds this much of its profile (or a hint).
 RELEVANT = 0.45
 
