@@ -161,6 +161,16 @@ def lang_option(f: F) -> F:
     )(f)
 
 
+def dates_option(f: F) -> F:
+    return click.option(
+        "--dates",
+        type=click.Choice(["wareki", "iso"]),
+        default=None,
+        help="How dates read in md/csv/terminal reports: 和暦 (令和8年3月31日, 令和7年度末) or "
+        "ISO. Default: wareki with --lang ja, else iso. JSON is always ISO.",
+    )(f)
+
+
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         return click.option(
@@ -365,6 +375,7 @@ _CONFIG_PARAMS = {
     "fail_on": "fail_on",
     "baseline": "baseline",
     "lang": "lang",
+    "dates": "dates",
 }
 
 
@@ -407,6 +418,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @rules_option
 @format_option(("md", "html", "json", "csv", "junit", "xlsx"), "md")
 @lang_option
+@dates_option
 @encoding_option
 @output_option
 @click.option(
@@ -432,6 +444,7 @@ def scorecard(
     rules_path: str | None,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
     output: str | None,
     as_of: str | None,
@@ -464,7 +477,8 @@ def scorecard(
 
         color = _color()
         view = terminal.headline(card, lang, color) + "\n" if quiet else None
-        _write(view or terminal.render(card, lang, color=color, doc=doc), None, terminal=True)
+        view = view or terminal.render(card, lang, color=color, doc=doc, dates=dates)
+        _write(view, None, terminal=True)
         return
     if fmt == "xlsx":
         from .render.xlsx_ import render_bytes
@@ -477,7 +491,7 @@ def scorecard(
         # The failures are the gate's: the same --fail-on and accepted misses as check.
         _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
         return
-    _write(render_scorecard(card, fmt, lang), output)
+    _write(render_scorecard(card, fmt, lang, dates), output)
 
 
 def _compact_view(fmt_param: str) -> bool:
@@ -541,8 +555,9 @@ def _as_of(text: str | None) -> Any:
     is_flag=True,
     help="Accept today's flagged targets: write them to the baseline file and exit 0.",
 )
-@format_option(("text", "github"), "text")
+@format_option(("text", "github", "pr"), "text")
 @lang_option
+@dates_option
 @encoding_option
 @previous_option
 @trend_db_option
@@ -554,6 +569,7 @@ def check(
     update_baseline: bool,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
     previous: str | None,
     db: str | None,
@@ -563,20 +579,23 @@ def check(
     With a baseline (.kpi-baseline.json, written by --update-baseline), only new misses and
     accepted ones that got worse fail; the accepted ones are reported in one line. --format
     github prints GitHub Actions annotations and appends the Markdown scorecard to
-    $GITHUB_STEP_SUMMARY when it is set. With --previous (or an earlier report in --db) the
-    summary tells each indicator's movement since the previous report, and stderr the counts.
+    $GITHUB_STEP_SUMMARY when it is set; --format pr prints a Markdown comment for the pull
+    request (the verdict, new misses, regressions). With --previous (or an earlier report in
+    --db) the summary tells each indicator's movement since the previous report, and stderr
+    the counts.
 
     Example:
 
         kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
     """
     from .render.gate import check_lines, summary_lines
+    from .render.wording import wording
 
     card = _scorecard(doc, rules_path, encoding, db=db)
     if update_baseline:
         from .judge.baseline import baseline_json
 
-        _write(baseline_json(card, fail_on), baseline)
+        _write(baseline_json(card, fail_on, wording(lang, "iso").reason), baseline)
         count = len(card.flagged(fail_on))
         click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
@@ -585,12 +604,16 @@ def check(
     if fmt == "github":
         from .render import github
 
-        _write(github.annotation_lines(card, verdict, lang), None)
+        _write(github.annotation_lines(card, verdict, lang, wording(lang, dates)), None)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            _append(github.step_summary(card, verdict, lang), summary_file)
+            _append(github.step_summary(card, verdict, lang, dates), summary_file)
+    elif fmt == "pr":
+        from .render import github
+
+        _write(github.pr_comment(card, verdict, lang, dates), None)
     else:
-        for line in check_lines(card, verdict):
+        for line in check_lines(card, verdict, wording(lang, dates)):
             click.echo(line)
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
@@ -598,7 +621,7 @@ def check(
         from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
 
-        click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
+        click.echo(yoy_headline(scorecard_dict(card, wording(lang).reason), lang), err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -693,8 +716,9 @@ def _card_for_compare(
     """
     if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .judge.scorecard import scorecard_dict
+        from .render.wording import wording
 
-        return scorecard_dict(_scorecard(key, rules_path, encoding))
+        return scorecard_dict(_scorecard(key, rules_path, encoding), wording("ja", "iso").reason)
     from .pipeline import compared_report
     from .store import db as store
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.judge.scorecard import evaluate, with_previous
 from kpi_tracker.read.document import load_document
 
-from .helpers import SEED, run
+from .helpers import SEED, card_dict, run
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def later_path(yoy_later_path):
 @pytest.fixture(scope="module")
 def data(seed_card, seed_rules, later_path):
     card = evaluate(load_document(later_path), seed_rules)
-    return scorecard_dict(with_previous(card, seed_card))
+    return card_dict(with_previous(card, seed_card))
 
 
 PREVIOUS_CASES = [

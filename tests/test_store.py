@@ -11,10 +11,10 @@ import pytest
 
 from kpi_tracker.errors import StoreError
 from kpi_tracker.judge.compare import compare_dict
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import REWRITES, ROOT, SEED, run, write_variant
+from .helpers import REWRITES, ROOT, SEED, card_dict, run, write_variant
 
 PG_URL = os.environ.get("KPI_TRACKER_TEST_PG_URL")
 BACKENDS = [
@@ -110,7 +110,7 @@ def test_history_feeds_the_trend(db, seed_doc, seed_rules, tmp_path) -> None:
     later = load_document(path)
     past = store.history_points(engine, later.plan, later.as_of)
     assert past["child-welfare-officers"][0].value == 6866
-    card = scorecard_dict(evaluate(later, seed_rules, history=past))
+    card = card_dict(evaluate(later, seed_rules, history=past))
     ind = next(i for i in card["indicators"] if i["id"] == "child-welfare-officers")
     assert ind["trend"][0] == {"date": "2026-03-31", "value": 6866, "source": "history"}
     assert ind["actual"] == 7150
@@ -127,8 +127,8 @@ def test_compare_stored_reports(db, seed_doc, later_doc, seed_rules) -> None:
         store.stored_card(engine, store.find_report(engine, str(new.report_id))),
     )
     direct = compare_dict(
-        scorecard_dict(evaluate(seed_doc, seed_rules)),
-        scorecard_dict(evaluate(later_doc, seed_rules)),
+        card_dict(evaluate(seed_doc, seed_rules)),
+        card_dict(evaluate(later_doc, seed_rules)),
     )
     assert [(c["indicator"], c["change"]) for c in stored["changes"]] == [
         (c["indicator"], c["change"]) for c in direct["changes"]

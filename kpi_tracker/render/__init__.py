@@ -16,11 +16,17 @@ if TYPE_CHECKING:
     from ..judge.scorecard import Scorecard
 
 
-def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:
+# The formats whose renderer takes ``dates`` (``--dates wareki|iso``); JSON and JUnit keep ISO.
+DATED = frozenset({"md", "csv"})
+
+
+def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja", dates: str | None = None) -> str:
     module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[
         fmt
     ]
     renderer = import_module(f".{module}", __name__)
+    if fmt in DATED:
+        return drop_forbidden(renderer.render(card, lang, dates=dates))
     return drop_forbidden(renderer.render(card, lang))
 
 
