@@ -82,7 +82,9 @@ def test_workflow_year_over_year(tmp_path: Path) -> None:
     ]
     assert codes == [0, 1]  # the gate still fails on overdue targets
     text = summary.read_text(encoding="utf-8")
-    assert "**前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in text
+    assert (
+        "**前年度比 (令和7年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in text
+    )
     data = json.loads((repo / "scorecard" / "scorecard.json").read_text("utf-8"))
     assert data["year_over_year"]["movement"]["worsened"] == 1
     html = (repo / "scorecard" / "scorecard.html").read_text("utf-8")

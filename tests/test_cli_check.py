@@ -145,7 +145,7 @@ def test_github_annotations_and_step_summary(tmp_path: Path, counts) -> None:
     # GitHub shows 10 annotations of a level: the rest are counted in a notice.
     assert (len(errors), len(warnings), len(lines)) == (1, 10, 12)
     assert lines[-1] == (
-        f"::notice::ほか0件のエラーと{overdue - 10}件の警告はジョブの概要(job summary)に一覧があります"
+        f"::notice::ほか警告{overdue - 10}件はジョブの概要(job summary)に一覧があります"
     )
     assert errors[0].startswith(
         f"::error file={doc.name},line=184,title=施策128 テレワークセミナー受講者のうちガイドラインを理解した割合 "

@@ -9,7 +9,7 @@ import pytest
 
 from kpi_tracker.model import Reason
 from kpi_tracker.render.gate import WORDS
-from kpi_tracker.render.github import GATE_LINE, MORE, SUMMARY
+from kpi_tracker.render.github import GATE_LINE, MORE, MORE_PARTS, SUMMARY
 from kpi_tracker.render.wording import LANGS, REASONS, Wording
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
@@ -142,8 +142,8 @@ def test_english_reasons_are_english(code: str) -> None:
             "ja",
             "wareki",
             "実績 274,285回(令和7年度、見込み・速報値)は目標(300,000回以上(程度))に届かず、"
-            "期限(令和8年3月31日)を過ぎている",
-        ),  # a report read by people: 和暦
+            "期限(令和7年度末)を過ぎている",
+        ),  # a report read by people: 和暦, a deadline as plans write it
         (
             examples(False)["overdue"],
             "en",
@@ -188,8 +188,14 @@ def _template_text(text: str) -> str:
 
 @pytest.mark.parametrize(
     "table",
-    [WORDS, MORE, SUMMARY, {k: "".join(v) for k, v in GATE_LINE.items()}],
-    ids=["gate", "more", "summary", "gate_line"],
+    [
+        WORDS,
+        MORE,
+        SUMMARY,
+        {k: "".join(v) for k, v in GATE_LINE.items()},
+        {k: "".join(v) for k, v in MORE_PARTS.items()},
+    ],
+    ids=["gate", "more", "summary", "gate_line", "more_parts"],
 )
 def test_gate_messages_speak_one_language(table) -> None:
     for lang in ("ja", "en"):

@@ -47,9 +47,22 @@ MAX_ANNOTATIONS = 10
 PR_COMMENT_LIMIT = 65_536
 
 MORE = {
-    "ja": "ほか{errors}件のエラーと{warnings}件の警告はジョブの概要(job summary)に一覧があります",
-    "en": "{errors} more errors and {warnings} more warnings are listed in the job summary",
+    "ja": "ほか{more}はジョブの概要(job summary)に一覧があります",
+    "en": "{more} are listed in the job summary",
 }
+MORE_PARTS = {
+    "ja": ("エラー{n}件", "警告{n}件", "と"),
+    "en": ("{n} more errors", "{n} more warnings", " and "),
+}
+
+
+def more_text(errors: int, warnings: int, lang: str) -> str:
+    """``ほかエラー5件と警告3件はジョブの概要(job summary)に一覧があります``."""
+    error, warning, joiner = MORE_PARTS.get(lang, MORE_PARTS["ja"])
+    parts = [t.format(n=n) for t, n in ((error, errors), (warning, warnings)) if n]
+    return MORE.get(lang, MORE["ja"]).format(more=joiner.join(parts))
+
+
 SUMMARY = {
     "ja": {
         "failing": "失敗",
@@ -60,6 +73,7 @@ SUMMARY = {
         "new_misses": "新たな未達",
         "regressions": "前回の報告から悪化",
         "got_worse": "受け入れ済みで悪化",
+        "accepted_misses": "受け入れ済みの未達",
         "none": "なし",
     },
     "en": {
@@ -71,6 +85,7 @@ SUMMARY = {
         "new_misses": "New misses",
         "regressions": "Worse than in the previous report",
         "got_worse": "Accepted misses that got worse",
+        "accepted_misses": "Accepted misses",
         "none": "none",
     },
 }
@@ -117,9 +132,7 @@ def annotation_lines(
     errors = max(0, len(failures) - MAX_ANNOTATIONS)
     warnings = max(0, len(accepted) - MAX_ANNOTATIONS)
     if errors or warnings:
-        out.append(
-            command("notice", MORE.get(lang, MORE["ja"]).format(errors=errors, warnings=warnings))
-        )
+        out.append(command("notice", more_text(errors, warnings, lang)))
     return "".join(line + "\n" for line in out)
 
 
@@ -163,6 +176,15 @@ def step_summary(card: Scorecard, verdict: Gate, lang: str = "ja", dates: str | 
     for f in sorted(verdict.failures, key=failure_severity):
         out.append(_failure_line(f, lang, say))
     if verdict.failures:
+        out.append("")
+    if verdict.accepted:
+        # Not failing, but still missed: listed too (the annotations show ten at most).
+        out += [f"{S['accepted_misses']} ({len(verdict.accepted)}):", ""]
+        for o, _ in sorted(verdict.accepted, key=lambda oa: severity(oa[0])):
+            because = not_failing_because(o.indicator.id, verdict, lang)
+            out.append(
+                f"- {md_cell(_title(o, lang))} — {md_cell(because)}: {md_cell(say.reason(o.why))}"
+            )
         out.append("")
     out += [
         f"<details><summary>{S['scorecard']}</summary>",

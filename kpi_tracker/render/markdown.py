@@ -50,7 +50,7 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
         "",
         f"**{verdict(behind, lang)}**",
         "",
-        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang)] if h),
+        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang, say)] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
         f"{MARKS['not_measurable']} {L['not_measurable']} |",

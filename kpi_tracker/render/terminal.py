@@ -110,7 +110,7 @@ def render(
         f"{L['measures']} {summary['measures']} · "
         f"{L['indicators']} {summary['indicators']}: {counts}",
     ]
-    yoy = yoy_headline(data, lang)
+    yoy = yoy_headline(data, lang, say)
     if yoy:
         out.append(yoy)
     if behind:

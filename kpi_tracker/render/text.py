@@ -237,14 +237,17 @@ def movement_counts(counts: dict[str, int], lang: str, always: tuple[str, ...] =
     )
 
 
-def yoy_headline(data: ScorecardData, lang: str) -> str | None:
-    """``前年度比(2025年度): 改善 3、悪化 1、…``, for a scorecard given its previous report."""
+def yoy_headline(data: ScorecardData, lang: str, say: Wording | None = None) -> str | None:
+    """``前年度比(2025年度): 改善 3、悪化 1、…`` (令和7年度 with ``--dates wareki``), for a
+    scorecard given its previous report."""
     yoy = data.get("year_over_year")
     if not yoy:
         return None
     prev = yoy["previous"]
     year = prev.get("fiscal_year")
     when = (f"{year}年度" if lang == "ja" else f"FY{year}") if year else str(prev["title"])
+    if year and say is not None and say.dates == "wareki":
+        when = say.fiscal_year(int(year))
     counts = yoy["movement"]
     body = movement_counts(
         {m: n for m, n in counts.items() if m != "unchanged"}, lang, HEADLINE_MOVEMENTS

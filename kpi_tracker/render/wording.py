@@ -117,6 +117,12 @@ class _Params:
         assert isinstance(value, date), (self._r.code, name)
         return self.w.date(value)
 
+    def dl(self, name: str) -> str:
+        """A deadline: 令和7年度末 where it ends a fiscal year (和暦), else as a date."""
+        value = self._r.get(name)
+        assert isinstance(value, date), (self._r.code, name)
+        return self.w.deadline(value)
+
     def r(self, name: str) -> str:
         value = self._r.get(name)
         assert value is None or isinstance(value, Reason)
@@ -330,32 +336,32 @@ REASONS: dict[str, dict[str, Template]] = {
     },
     "overdue": {  # [+ deadline]
         "ja": lambda p: (
-            f"{p.r('actual')}は目標({p.r('goal')})に届かず、期限({p.d('deadline')})を過ぎている"
+            f"{p.r('actual')}は目標({p.r('goal')})に届かず、期限({p.dl('deadline')})を過ぎている"
         ),
         "en": lambda p: (
             f"{p.r('actual')} falls short of the target ({p.r('goal')}) and the deadline "
-            f"({p.d('deadline')}) has passed"
+            f"({p.dl('deadline')}) has passed"
         ),
     },
     "on_track": {  # [+ first_when, first_value, unit, ratio, deadline]
         "ja": lambda p: (
             f"{p.r('actual')}は目標({p.r('goal')})に未達だが、{p.d('first_when')}の"
             f"{p.nu('first_value')}からの伸び(必要な伸びの{p.f2('ratio')}倍)で"
-            f"期限({p.d('deadline')})までに届く見込み"
+            f"期限({p.dl('deadline')})までに届く見込み"
         ),
         "en": lambda p: (
             f"{p.r('actual')} falls short of the target ({p.r('goal')}), but the growth since "
             f"{p.nu('first_value')} on {p.d('first_when')} ({p.f2('ratio')}× the growth "
-            f"needed) reaches it by the deadline ({p.d('deadline')})"
+            f"needed) reaches it by the deadline ({p.dl('deadline')})"
         ),
     },
     "not_on_track": {  # [+ deadline, trend (a reason)]
         "ja": lambda p: (
-            f"{p.r('actual')}は目標({p.r('goal')})に未達(期限 {p.d('deadline')}、{p.r('trend')})"
+            f"{p.r('actual')}は目標({p.r('goal')})に未達(期限 {p.dl('deadline')}、{p.r('trend')})"
         ),
         "en": lambda p: (
             f"{p.r('actual')} falls short of the target ({p.r('goal')}) (deadline "
-            f"{p.d('deadline')}; {p.r('trend')})"
+            f"{p.dl('deadline')}; {p.r('trend')})"
         ),
     },
     "trend_no_past": {
