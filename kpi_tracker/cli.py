@@ -162,6 +162,16 @@ def lang_option(f: F) -> F:
     )(f)
 
 
+def dates_option(f: F) -> F:
+    return click.option(
+        "--dates",
+        type=click.Choice(["wareki", "iso"]),
+        default=None,
+        help="How dates read in md/csv/terminal reports: 和暦 (令和8年3月31日, 令和7年度末) or "
+        "ISO. Default: wareki with --lang ja, else iso. JSON is always ISO.",
+    )(f)
+
+
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         return click.option(
@@ -366,6 +376,7 @@ _CONFIG_PARAMS = {
     "fail_on": "fail_on",
     "baseline": "baseline",
     "lang": "lang",
+    "dates": "dates",
 }
 
 
@@ -408,6 +419,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @rules_option
 @format_option(formats("scorecard"), "md")
 @lang_option
+@dates_option
 @encoding_option
 @output_option
 @click.option(
@@ -433,6 +445,7 @@ def scorecard(
     rules_path: str | None,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
     output: str | None,
     as_of: str | None,
@@ -465,14 +478,14 @@ def scorecard(
         if quiet:
             view = render("view", "headline", card, lang=lang, color=color) + "\n"
         else:
-            view = render("view", "terminal", card, lang=lang, color=color, doc=doc)
+            view = render("view", "terminal", card, lang=lang, color=color, doc=doc, dates=dates)
         _write(view, None, terminal=True)
         return
     # A format that shows failures shows the gate's: the same --fail-on and accepted misses
     # as check.
     gated = "verdict" in renderer("scorecard", fmt).takes
     verdict = _gate(card, fail_on, baseline) if gated else None
-    out = render("scorecard", fmt, card, lang=lang, verdict=verdict)
+    out = render("scorecard", fmt, card, lang=lang, verdict=verdict, dates=dates)
     if isinstance(out, bytes):
         _write_bytes(out, output, fmt)
     else:
@@ -542,6 +555,7 @@ def _as_of(text: str | None) -> Any:
 )
 @format_option(formats("check"), "text")
 @lang_option
+@dates_option
 @encoding_option
 @previous_option
 @trend_db_option
@@ -553,6 +567,7 @@ def check(
     update_baseline: bool,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
     previous: str | None,
     db: str | None,
@@ -562,8 +577,10 @@ def check(
     With a baseline (.kpi-baseline.json, written by --update-baseline), only new misses and
     accepted ones that got worse fail; the accepted ones are reported in one line. --format
     github prints GitHub Actions annotations and appends the Markdown scorecard to
-    $GITHUB_STEP_SUMMARY when it is set. With --previous (or an earlier report in --db) the
-    summary tells each indicator's movement since the previous report, and stderr the counts.
+    $GITHUB_STEP_SUMMARY when it is set; --format pr prints a Markdown comment for the pull
+    request (the verdict, new misses, regressions). With --previous (or an earlier report in
+    --db) the summary tells each indicator's movement since the previous report, and stderr
+    the counts.
 
     Example:
 
@@ -571,12 +588,13 @@ def check(
     """
     from .render import render
     from .render.gate import summary_lines
+    from .render.wording import wording
 
     card = _scorecard(doc, rules_path, encoding, db=db)
     if update_baseline:
         from .judge.baseline import baseline_json
 
-        _write(baseline_json(card, fail_on), baseline)
+        _write(baseline_json(card, fail_on, wording(lang, "iso").reason), baseline)
         count = len(card.flagged(fail_on))
         click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
@@ -589,14 +607,14 @@ def check(
     if fmt == "github" and summary_file:
         from .render import github
 
-        _append(github.step_summary(card, verdict, lang), summary_file)
+        _append(github.step_summary(card, verdict, lang, dates), summary_file)
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
     if card.previous is not None:
         from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
 
-        click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
+        click.echo(yoy_headline(scorecard_dict(card, wording(lang).reason), lang), err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -691,8 +709,9 @@ def _card_for_compare(
     """
     if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .judge.scorecard import scorecard_dict
+        from .render.wording import wording
 
-        return scorecard_dict(_scorecard(key, rules_path, encoding))
+        return scorecard_dict(_scorecard(key, rules_path, encoding), wording("ja", "iso").reason)
     from .pipeline import compared_report
     from .store import db as store
 

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .judge.scorecard import Scorecard, evaluate, with_previous
+from .judge.scorecard import Say, Scorecard, evaluate, with_previous
 from .model import Document
 from .rules.compiled import LoadedRules
 from .shape import StoredCardData
@@ -108,4 +108,12 @@ def ingest_documents(
     for document in ordered:
         rules = rules_for_document(document, rules_path)
         card = scorecard_for(document, rules, engine=engine)
-        yield document, rules, store.ingest(engine, card, replace=replace)
+        yield document, rules, store.ingest(engine, card, stored_wording(), replace=replace)
+
+
+def stored_wording() -> Say:
+    """How the store words reasons: in Japanese with ISO dates, as the JSON of ``--lang ja``
+    says them (``history`` prints them back)."""
+    from .render.wording import Wording
+
+    return Wording("ja", "iso").reason

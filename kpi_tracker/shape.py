@@ -150,8 +150,8 @@ class JudgementData(TypedDict):
 
 
 class JudgedData(JudgementData):
-    """An indicator's judgement with its identity, period and progress: what a stored report
-    gives back and ``compare`` reads."""
+    """An indicator's judgement with its identity, period and progress (the share of the way
+    from the baseline to the target): what a stored report gives back and ``compare`` reads."""
 
     id: str
     measure: int
@@ -164,7 +164,8 @@ class IndicatorData(JudgedData):
 
     status_ja: str
     kind: str
-    reason: str
+    attainment: float | None  # actual ÷ target (target ÷ actual where lower is better)
+    reason: str  # said in the run's language (``reason_code`` and its parameters, worded)
     reason_code: str
     provisional: bool
     approximate: bool
@@ -236,6 +237,7 @@ class SideData(TypedDict):
     unit: str
     period: PeriodData | None
     progress: float | None
+    attainment: float | None
     deadline: str | None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kpi_tracker.model import Indicator
 from kpi_tracker.rules.compiled import indicator_from_dict
@@ -155,3 +156,18 @@ YOY_LATER = {
         "・支援情報検索サイトPV数:312,000(令和8年4月～令和9年3月)",
     ),
 }
+
+
+def card_dict(card: object) -> Any:
+    """A scorecard's JSON shape as ``--format json`` (Japanese, ISO dates) words it."""
+    from kpi_tracker.judge.scorecard import scorecard_dict
+    from kpi_tracker.render.wording import Wording
+
+    return scorecard_dict(card, Wording("ja", "iso").reason)  # type: ignore[arg-type]
+
+
+def said(outcome: object, lang: str = "ja", dates: str = "iso") -> str:
+    """An outcome's reason, worded."""
+    from kpi_tracker.render.wording import Wording
+
+    return Wording(lang, dates).reason(outcome.why)  # type: ignore[attr-defined]

@@ -75,8 +75,8 @@ def test_scorecard_json_shape() -> None:
 def test_check_exit_codes(tmp_path: Path) -> None:
     flagged = run("check", str(SEED))
     assert flagged.returncode == 1
-    assert "support-search-site-pv behind" in flagged.stdout
-    assert f"{SEED}:20: 施策8 support-search-site-pv behind:" in flagged.stdout
+    assert "support-search-site-pv 遅れ" in flagged.stdout
+    assert f"{SEED}:20: 施策8 support-search-site-pv 遅れ:" in flagged.stdout
     overdue = run("check", str(SEED), "--fail-on", "overdue")
     assert overdue.returncode == 1
     assert "support-search-site-pv" not in overdue.stdout  # behind but not overdue

@@ -86,7 +86,11 @@ def test_explain_shows_features_derivations_and_dropped_figures(tmp_path) -> Non
             lines[i] = "\t".join(cells)
     doc = tmp_path / "doc.txt"
     doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    card = scorecard_dict(evaluate(load_document(doc), load_rules(RULES), explain=True))
+    from kpi_tracker.pipeline import stored_wording
+
+    card = scorecard_dict(
+        evaluate(load_document(doc), load_rules(RULES), explain=True), stored_wording()
+    )
     ind = next(i for i in card["indicators"] if i["id"] == "regional-revitalization-volunteers")
     chosen = next(c for c in ind["candidates"] if c["chosen"])
     assert chosen["derivation"] == "7910 × (1 + 3.6%)"

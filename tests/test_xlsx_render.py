@@ -38,7 +38,7 @@ def test_three_sheets_in_japanese(book) -> None:
 def test_indicator_sheet_numbers_filters_frozen_header(book, seed_card) -> None:
     ws = book["指標"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:V{len(seed_card['indicators']) + 1}"
+    assert ws.auto_filter.ref == f"A1:W{len(seed_card['indicators']) + 1}"
     rows = {r["指標ID"]: r for r in _rows(ws)}
     assert len(rows) == len(seed_card["indicators"])
     pv = rows["support-search-site-pv"]
@@ -57,7 +57,7 @@ def test_number_formats_and_status_fills(book) -> None:
         r for r in ws.iter_rows(min_row=2) if r[col["指標ID"]].value == "child-welfare-officers"
     )
     assert row[col["実績"]].number_format == "#,##0"  # 6,866
-    assert row[col["進捗"]].number_format == "0%"
+    assert row[col["達成率"]].number_format == "0%"
     fills = {r[col["判定"]].value: r[col["判定"]].fill.fgColor.rgb for r in ws.iter_rows(min_row=2)}
     assert fills["遅れ"].endswith("FFEBE9") and fills["達成"].endswith("DAFBE1")
 

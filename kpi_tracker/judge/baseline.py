@@ -22,7 +22,7 @@ from ..errors import KpiTrackerError, Location
 from ..model import Comparator
 from ..text.numfmt import plain_number
 from .outcome import Outcome
-from .scorecard import Scorecard
+from .scorecard import Say, Scorecard
 
 __all__ = [
     "DEFAULT_BASELINE",
@@ -134,8 +134,9 @@ def _regression(o: Outcome, was: Accepted) -> str | None:
     return None
 
 
-def baseline_json(card: Scorecard, fail_on: str) -> str:
-    """The baseline that accepts every indicator the gate flags today."""
+def baseline_json(card: Scorecard, fail_on: str, say: Say) -> str:
+    """The baseline that accepts every indicator the gate flags today (``say``: how its
+    reasons are worded, for the reader of the file)."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()
     data = {
@@ -149,7 +150,7 @@ def baseline_json(card: Scorecard, fail_on: str) -> str:
                 "overdue": o.overdue,
                 "actual": plain_number(o.actual),
                 "unit": o.indicator.unit,
-                "reason": o.reason,
+                "reason": say(o.why),
             }
             for o in sorted(card.flagged(fail_on), key=lambda o: (o.measure_no, o.indicator.id))
         },

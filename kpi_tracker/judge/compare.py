@@ -27,6 +27,7 @@ from ..shape import (
     SideData,
 )
 from ..text.numfmt import plain_number
+from .outcome import attainment_of
 
 # Worst first: the order of reports and of the summary counts.
 MOVEMENTS = (
@@ -68,6 +69,7 @@ def _side(ind: JudgedData | None) -> SideData | None:
         "unit": ind["unit"],
         "period": ind["period"],
         "progress": ind["progress"],
+        "attainment": attainment_of(ind["actual"], ind["target"], ind["comparator"]),
         "deadline": ind["deadline"],
     }
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..errors import DocumentError, Location
 from ..extract.candidates import Analysis, Extraction, analyse, extract, resolve_siblings
-from ..model import Document, Indicator, Measure, Status, no_cycle_collection
+from ..model import Document, Indicator, Measure, Reason, Status, no_cycle_collection
 from ..rules.compiled import LoadedRules
 from ..shape import (
     CandidateData,
@@ -22,10 +23,14 @@ from ..shape import (
 from ..text.numfmt import plain_number
 from ..text.units import unit_label
 from .grading import measure_grade, measure_status
-from .outcome import Outcome, evaluate_indicator
+from .outcome import Outcome, all_unmeasurable, evaluate_indicator
 from .trend import TrendPoint
 
-__all__ = ["MeasureOutcome", "Scorecard", "evaluate", "with_previous"]
+__all__ = ["MeasureOutcome", "Say", "Scorecard", "evaluate", "with_previous"]
+
+# How a reason is said: ``render.wording.Wording(lang, dates).reason``. The judge gives codes and
+# parameters; the words are the renderer's (one language per run).
+Say = Callable[[Reason | None], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,7 @@ class MeasureOutcome:
     status: Status
     outcomes: tuple[Outcome, ...]
     grade: str | None
-    reason: str | None  # why not measurable
+    reason: Reason | None  # why not measurable
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,9 @@ def _measure_outcome(
             Status.NOT_MEASURABLE,
             (),
             None,
-            unmeasured.get(measure.no, "定量的な目標がない(規則なし)"),
+            Reason.of("as_written", text=unmeasured[measure.no])
+            if measure.no in unmeasured
+            else Reason("no_rule"),
         )
     extractions = extractions_for(measure, indicators)
     done: dict[str, Outcome] = {}
@@ -228,13 +235,11 @@ def _measure_outcome(
     status = measure_status(list(outcomes))
     reason = None
     if status is Status.NOT_MEASURABLE:
-        reason = "すべての指標が測定不能: " + "; ".join(
-            f"{o.indicator.label}: {o.reason}" for o in outcomes
-        )
+        reason = all_unmeasurable(outcomes)
     return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
 
 
-def indicator_dict(o: Outcome, line: int) -> IndicatorData:
+def indicator_dict(o: Outcome, line: int, say: Say) -> IndicatorData:
     obs = o.observation
     ind = o.indicator
     unit = ind.unit
@@ -261,7 +266,8 @@ def indicator_dict(o: Outcome, line: int) -> IndicatorData:
             else None
         ),
         "progress": o.progress,
-        "reason": o.reason,
+        "attainment": o.attainment,
+        "reason": say(o.why),
         "reason_code": o.reason_code,
         "provisional": o.provisional,
         "approximate": bool(obs and obs.approx),
@@ -311,11 +317,14 @@ def dropped_list(o: Outcome) -> list[DroppedData]:
     ]
 
 
-def scorecard_dict(card: Scorecard) -> ScorecardData:
+def scorecard_dict(card: Scorecard, say: Say) -> ScorecardData:
     """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
     the document's unit, comparator, deadline, period, progress, reason, evidence with its
-    line, trend), and the ``warnings``. Field names are part of the outside contract."""
+    line, trend), and the ``warnings``. Field names are part of the outside contract.
+
+    ``say`` words each reason (``render.wording.Wording(lang, dates).reason``): JSON is said
+    in the run's language with ISO dates."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
     report["rules"] = card.rules_path
@@ -332,14 +341,14 @@ def scorecard_dict(card: Scorecard) -> ScorecardData:
                 "status": m.status,
                 "status_ja": m.status.ja,
                 "grade": m.grade,
-                "reason": m.reason,
+                "reason": say(m.reason) if m.reason is not None else None,
                 "target_text": m.measure.target_text,
                 "line": m.measure.line,
                 "indicators": [o.indicator.id for o in m.outcomes],
             }
         )
         for o in m.outcomes:
-            entry = indicator_dict(o, m.measure.line)
+            entry = indicator_dict(o, m.measure.line, say)
             if card.explain:
                 entry["candidates"] = candidates_list(o)
                 if o.dropped:

@@ -31,7 +31,8 @@ class Renderer(NamedTuple):
 
     The function is called as ``function(value, **options)`` with only the options it
     ``takes``: ``lang``, ``fmt`` (the format's name, for a module that renders several),
-    ``verdict`` (the gate's), ``color`` and ``doc`` (the terminal views)."""
+    ``verdict`` (the gate's), ``color`` and ``doc`` (the terminal views), ``dates``
+    (``wareki`` or ``iso``, ``--dates``)."""
 
     kind: str  # what is rendered: scorecard, view, check, compare, history, measures
     name: str  # the format's name (``--format``)
@@ -43,16 +44,17 @@ class Renderer(NamedTuple):
 
 
 RENDERERS: tuple[Renderer, ...] = (
-    Renderer("scorecard", "md", "markdown"),
+    Renderer("scorecard", "md", "markdown", takes=("lang", "dates")),
     Renderer("scorecard", "html", "html"),
     Renderer("scorecard", "json", "json_"),
-    Renderer("scorecard", "csv", "csv_"),
+    Renderer("scorecard", "csv", "csv_", takes=("lang", "dates")),
     Renderer("scorecard", "junit", "junit", takes=("lang", "verdict")),
     Renderer("scorecard", "xlsx", "xlsx_", "render_bytes", binary=True),
-    Renderer("view", "terminal", "terminal", takes=("lang", "color", "doc"), escapes=True),
+    Renderer("view", "terminal", "terminal", takes=("lang", "color", "doc", "dates"), escapes=True),
     Renderer("view", "headline", "terminal", "headline", takes=("lang", "color"), escapes=True),
-    Renderer("check", "text", "gate", "check_text", takes=("verdict",)),
-    Renderer("check", "github", "github", "annotation_lines", takes=("verdict", "lang")),
+    Renderer("check", "text", "gate", "check_text", takes=("verdict", "lang", "dates")),
+    Renderer("check", "github", "github", "github_lines", takes=("verdict", "lang", "dates")),
+    Renderer("check", "pr", "github", "pr_text", takes=("verdict", "lang", "dates")),
     Renderer("compare", "md", "compare", takes=("fmt", "lang")),
     Renderer("compare", "json", "compare", takes=("fmt", "lang")),
     Renderer("compare", "html", "compare", takes=("fmt", "lang")),
@@ -92,9 +94,9 @@ def render(kind: str, name: str, value: Any, **options: Any) -> Any:
     return out if r.binary or r.escapes else drop_forbidden(out)
 
 
-def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:
+def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja", dates: str | None = None) -> str:
     """A scorecard in a text format (``md``, ``html``, ``json``, ``csv``, ``junit``)."""
-    out = render("scorecard", fmt, card, lang=lang)
+    out = render("scorecard", fmt, card, lang=lang, dates=dates)
     assert isinstance(out, str), fmt
     return out
 

@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, create_engine
 
 from ..errors import Location, StoreError
-from ..judge.scorecard import Scorecard
+from ..judge.scorecard import Say, Scorecard
 from ..judge.trend import TrendPoint
 from ..shape import JudgedData, JudgementData, StoredCardData
 from ..text.numfmt import plain_number
@@ -333,7 +333,7 @@ class Ingested:
     superseded: int | None = None  # the earlier revision this one replaces
 
 
-def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
+def ingest(engine: Engine, card: Scorecard, say: Say, replace: bool = False) -> Ingested:
     """Store one evaluated document in one transaction.
 
     A document is identified by its decoded, normalised content: the same table again (another
@@ -374,7 +374,7 @@ def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
             report_id = _insert_report(session, values)
             if report_id is None:  # another run stored it meanwhile (no lock on this database)
                 return Ingested(int(session.scalar(same)), False, doc.fiscal_year)
-            _store_rows(session, report_id, card)
+            _store_rows(session, report_id, card, say)
             return Ingested(report_id, True, doc.fiscal_year, earlier)
     except (SQLAlchemyError, OverflowError) as exc:
         raise StoreError(
@@ -402,7 +402,7 @@ def _latest() -> Any:
     return or_(col(ReportRow.fiscal_year).is_(None), col(ReportRow.id).in_(newest))
 
 
-def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
+def _store_rows(session: Session, report_id: int, card: Scorecard, say: Say) -> None:
     """Every measure, indicator, observation and evaluation of a report, in bulk: one
     multi-row INSERT per table (batched by SQLAlchemy's insertmanyvalues), with the new
     indicator ids returned in order, so a 30,000-indicator sheet is a handful of statements.
@@ -419,7 +419,7 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
                 "ministries": list(m.measure.ministries),
                 "status": str(m.status),
                 "grade": m.grade,
-                "reason": m.reason,
+                "reason": say(m.reason) if m.reason is not None else None,
                 "line": m.measure.line,
             }
             for m in card.measures
@@ -471,12 +471,12 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
         session.execute(insert(ObservationRow.__table__), observations)  # type: ignore[attr-defined]
     session.execute(
         insert(EvaluationRow.__table__),  # type: ignore[attr-defined]
-        _evaluation_values(card, ids, outcomes),
+        _evaluation_values(card, ids, outcomes, say),
     )
 
 
 def _evaluation_values(
-    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]]
+    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]], say: Say
 ) -> list[dict[str, Any]]:
     return [
         {
@@ -486,7 +486,7 @@ def _evaluation_values(
             "actual": o.actual,
             "progress": o.progress,
             "growth_ratio": o.growth_ratio,
-            "reason": o.reason,
+            "reason": say(o.why),
             "reason_code": o.reason_code,
             "provisional": o.provisional,
             "period_start": o.period.start if o.period else None,
