@@ -19,7 +19,15 @@ from ..model import Comparator, Indicator, Observation, Status
 from ..text.numfmt import format_number
 from ..text.periods import Period, fiscal_year_end, fiscal_year_of, parse_period
 from ..text.units import canonical_unit, convert, unit_label
-from .trend import ON_TRACK_RATIO, TrendPoint, earlier_points, effective_end, growth_ratio
+from .trend import (
+    ON_TRACK_RATIO,
+    RATIO_CAP,
+    TrendPoint,
+    earlier_points,
+    effective_end,
+    growth_ratio,
+    in_unit,
+)
 
 __all__ = ["Outcome", "evaluate_indicator"]
 
@@ -43,6 +51,9 @@ class Outcome:
     provisional: bool = False
     trend: tuple[TrendPoint, ...] = ()
     growth_ratio: float | None = None
+    # What a relative target (increase, decrease, reduce_by_ratio) was measured against:
+    # (source, value, date) — source ``baseline``, ``document`` or ``previous_report``.
+    reference: tuple[str, float, date | None] | None = None
     observations: tuple[Observation, ...] = field(default=(), repr=False)
     # Every figure that could have been the value, best first (scorecard --explain).
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
@@ -216,7 +227,12 @@ def evaluate_indicator(
         actual = 100.0 * actual / share_base.actual
     components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
     series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
-    series += [p for p in history if p.when < latest_end]
+    # An earlier report adds trend points only where the document states no value itself.
+    stated = {p.when for p in series}
+    for p in history:
+        value = in_unit(p.value, p.unit, ind.unit)  # an earlier report may use another unit
+        if value is not None and p.when < latest_end and p.when not in stated:
+            series.append(TrendPoint(p.when, value, p.source))
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
 
@@ -245,13 +261,24 @@ def _judge(
     u = ind.unit
     c = ind.comparator
     reference: float | None = None
+    used: tuple[str, float, date | None] | None = None
     if c.against_reference:
+        # NOTE: the reference is, in order, the rule's stated baseline, the previous value the
+        # document itself states, then the previous report's value (--previous, or stored):
+        # an earlier report never overrides what the document says about its own past.
+        stated = [p for p in series if p.source != "history"]
         if ind.baseline is not None:
             reference = ind.baseline.value
             ref_text = f"基準値({ind.baseline.period or '計画策定時'}) {_fmt(reference)}{u}"
+            used = ("baseline", reference, None)
+        elif stated:
+            reference = stated[-1].value
+            ref_text = f"文書が示す前回値({stated[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
+            used = ("document", reference, stated[-1].when)
         elif series:
             reference = series[-1].value
-            ref_text = f"前回値({series[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
+            ref_text = f"前回報告の値({series[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
+            used = ("previous_report", reference, series[-1].when)
         else:
             return _not_measurable(
                 ind,
@@ -276,6 +303,7 @@ def _judge(
     elif c is Comparator.REDUCE_BY_RATIO:
         assert ind.baseline is not None and ind.ratio is not None
         reference = ind.baseline.value
+        used = ("baseline", reference, None)
         threshold = reference * (1 - ind.ratio)
         met = c.meets(actual, threshold, tolerance=ind.tolerance)
         goal = (
@@ -299,6 +327,7 @@ def _judge(
         "target": threshold,
         "deadline": deadline,
         "progress": progress,
+        "reference": used,
     }
     note = "、見込み・速報値" if extra.get("provisional") else ""
     got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
@@ -331,14 +360,14 @@ def _judge(
             Status.ON_TRACK,
             "on_track",
             f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
-            f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
+            f"伸び(必要な伸びの{_times(ratio)})で期限({deadline.isoformat()})までに届く見込み",
             points,
             growth_ratio=rounded,
         )
     if len(points) < 2:
         why = "傾向を判断できる過去の値がない"
     elif ratio is not None:
-        why = f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み"
+        why = f"これまでの伸びは必要な伸びの{_times(ratio)}で届かない見込み"
     else:
         why = "傾向から届かない見込み"
     return outcome(
@@ -348,6 +377,11 @@ def _judge(
         points,
         growth_ratio=rounded,
     )
+
+
+def _times(ratio: float) -> str:
+    """A growth ratio as the reason writes it (bounded: see ``trend.RATIO_CAP``)."""
+    return f"{RATIO_CAP:.0f}倍以上" if ratio >= RATIO_CAP else f"{ratio:.2f}倍"
 
 
 def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> list[TrendPoint]:

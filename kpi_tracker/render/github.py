@@ -38,12 +38,20 @@ def command(kind: str, message: str, **properties: object) -> str:
     )
 
 
+# NOTE: GitHub shows at most 10 error and 10 warning annotations of a step, 50 of a job, and
+# drops a job summary over 1 MiB (verdict and all): a sheet of 130,000 rows must not write
+# 15,000 annotations or an 11 MB summary. What is left out is counted, never silently.
+MAX_ANNOTATIONS = 50
+SUMMARY_BYTES = 1_000_000  # under GitHub's 1 MiB, with room for what the step wrote before
+
+
 def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
-    """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss."""
+    """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss; at most
+    ``MAX_ANNOTATIONS`` of each, and one more line saying how many were left out."""
     line_of = {m.measure.no: m.measure.line for m in card.measures}
     source = str(card.document.source)
     out = []
-    for f in verdict.failures:
+    for f in verdict.failures[:MAX_ANNOTATIONS]:
         o = f.outcome
         why = regression_text(f, lang)
         out.append(
@@ -55,7 +63,10 @@ def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
                 title=_title(o, lang),
             )
         )
-    for o, _ in verdict.accepted:
+    more = len(verdict.failures) - MAX_ANNOTATIONS
+    if more > 0:
+        out.append(command("error", _more_text(more, "failing", lang), file=source))
+    for o, _ in verdict.accepted[:MAX_ANNOTATIONS]:
         because = not_failing_because(o.indicator.id, verdict, lang)
         out.append(
             command(
@@ -66,7 +77,23 @@ def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
                 title=_title(o, lang),
             )
         )
+    more = len(verdict.accepted) - MAX_ANNOTATIONS
+    if more > 0:
+        out.append(command("warning", _more_text(more, "accepted", lang), file=source))
     return "".join(line + "\n" for line in out)
+
+
+def _more_text(count: int, what: str, lang: str) -> str:
+    if lang == "en":
+        return (
+            f"{count:,} more {what} targets not annotated (GitHub shows at most "
+            f"{MAX_ANNOTATIONS}); kpi-tracker check --format text lists them all"
+        )
+    kind = "未達" if what == "failing" else "受け入れ済みの未達"
+    return (
+        f"ほか{count:,}件の{kind}は注釈なし(GitHub が表示するのは{MAX_ANNOTATIONS}件まで)。"
+        "kpi-tracker check --format text で全件を表示"
+    )
 
 
 def _title(o: Any, lang: str) -> str:
@@ -83,10 +110,28 @@ def step_summary(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
     if verdict.baseline is not None:
         gate_line += f", {len(verdict.accepted)} accepted ({md_cell(verdict.baseline)})"
     out = [gate_line + "**", ""]
-    for f in verdict.failures:
+    size = sum(len(line.encode()) + 1 for line in out)
+    budget = SUMMARY_BYTES // 2  # the failing targets; the scorecard, if it fits, after them
+    for shown, f in enumerate(verdict.failures):
         o = f.outcome
         why = regression_text(f, lang) or W["new"]
-        out.append(f"- {md_cell(_title(o, lang))} — {md_cell(why)}: {md_cell(o.reason)}")
+        line = f"- {md_cell(_title(o, lang))} — {md_cell(why)}: {md_cell(o.reason)}"
+        if size + len(line.encode()) + 1 > budget:
+            out.append(f"- … {_more_text(len(verdict.failures) - shown, 'failing', lang)}")
+            break
+        out.append(line)
+        size += len(line.encode()) + 1
     if verdict.failures:
         out.append("")
-    return "\n".join(out) + "\n" + render_markdown(card, lang)
+    head = "\n".join(out) + "\n"
+    card_md = render_markdown(card, lang)
+    if len(head.encode()) + len(card_md.encode()) <= SUMMARY_BYTES:
+        return head + card_md
+    left_out = (
+        f"The scorecard ({len(card_md.encode()):,} bytes) is left out: GitHub drops a job "
+        "summary over 1 MiB. kpi-tracker scorecard DOC -o card.md writes it."
+        if lang == "en"
+        else f"スコアカード({len(card_md.encode()):,}バイト)は省略: GitHub は 1 MiB を超える"
+        "ジョブサマリーを表示しない。kpi-tracker scorecard DOC -o card.md で出力できる。"
+    )
+    return head + "\n" + left_out + "\n"
