@@ -167,7 +167,10 @@ def _reevaluate_later(
     redone = []
     for stored in found:
         document = _document_from(stored)
-        rules = rules_for_document(document, rules_path)
+        # The rules named for this ingest, else those it was evaluated with (when still there),
+        # else the ones found for it now.
+        own = stored.rules_path if stored.rules_path and Path(stored.rules_path).is_file() else None
+        rules = rules_for_document(document, rules_path or own)
         as_of = None if document.as_of is not None else stored.as_of
         later = scorecard_for(document, rules, engine=engine, as_of=as_of)
         changed = store.refresh(engine, stored.report_id, later)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi_tracker.cli import cli
 from kpi_tracker.judge.baseline import BaselineError, read_baseline
@@ -32,7 +34,7 @@ EXTREMES = [
     (1.0, 1e6, 1, 2e6, 5),  # a day apart: (1e6)^365 overflows a float
     (1.0, 1e170, 365, 2.0, 10),  # a 170-digit ratio of rates
     (1e-300, 1e300, 2, 1e301, 3),  # both rates overflow
-    (1.0, 2.0, 365, 1e300, 1 / 365),  # the required rate overflows: the ratio is 0
+    (1.0, 2.0, 1, 1e300, 2 / 365.25),  # the required rate overflows: the ratio is 0
     (-1e308, 1e308, 1, 1e308, 2),  # the straight line overflows to inf
 ]
 
@@ -47,6 +49,22 @@ def test_growth_ratio_stays_a_bounded_number(
     assert ratio is None or -RATIO_CAP <= ratio <= RATIO_CAP
     if ratio is not None:
         assert len(f"{ratio:.2f}") <= 8  # what the reason writes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e308, max_value=1e308),
+        min_size=3,
+        max_size=3,
+    ),
+    days=st.lists(st.integers(min_value=1, max_value=20_000), min_size=2, max_size=2),
+)
+def test_growth_ratio_never_raises_and_stays_bounded(values: list[float], days: list[int]) -> None:
+    first, last, target = values
+    pts = [TrendPoint(DAY, first, "document"), TrendPoint(DAY + timedelta(days[0]), last, "doc")]
+    ratio = growth_ratio(pts, target, DAY + timedelta(days[0] + days[1]))
+    assert ratio is None or -RATIO_CAP <= ratio <= RATIO_CAP
 
 
 # --- D13: hand-edited baselines ---------------------------------------------------------------
@@ -288,13 +306,17 @@ def test_the_baseline_gate_converts_a_unit_changed_since(
 
 
 def test_an_earlier_report_in_another_unit_feeds_the_trend_converted(tmp_path: Path) -> None:
-    new = _sheet_with_unit(
-        tmp_path,
-        "kpi_midori_r7.tsv",
-        "人",
-        ["1,200,000", "1,500,000", "600,000", "800,000", "1,000,000", "1,300,000", "1,300,000"],
-        "令和7年度",
+    """The 令和6年度 sheet counts 観光入込客数 in 万人 (140), the 令和7年度 one in 人: the
+    stored 140万人 joins the trend as 1,400,000人, never as 140人."""
+    db = tmp_path / "h.db"
+    invoke("ingest", MUNICIPAL, "--db", db)
+    new = tmp_path / "kpi_midori_r7.tsv"
+    new.write_text(
+        "第2期 みどり市まち・ひと・しごと創生総合戦略 KPI進捗管理表(令和7年度)\n\n"
+        "KPI\t単位\t基準値\t基準年度\t目標値\t目標年度\t令和7年度\t担当課\n"
+        "観光入込客数\t人\t1,200,000\t令和元年度\t1,500,000\t令和9年度\t1,450,000\t商工観光課\n",
+        encoding="utf-8",
     )
-    data = json.loads(invoke("scorecard", new, "--previous", MUNICIPAL, "--format", "json").stdout)
-    ind = next(i for i in data["indicators"] if i["unit"] == "人" and i["actual"] == 1300000)
-    assert max(p["value"] for p in ind["trend"]) <= 1_500_000  # never 140 beside 1,300,000
+    data = json.loads(invoke("scorecard", new, "--db", db, "--format", "json").stdout)
+    (ind,) = data["indicators"]
+    assert {"date": "2025-03-31", "value": 1400000, "source": "history"} in ind["trend"]

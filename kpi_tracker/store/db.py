@@ -365,6 +365,7 @@ class StoredSource:
     encoding: str | None
     data: bytes
     as_of: date | None = None
+    rules_path: str | None = None  # the rules it was evaluated with
 
 
 def ingest(
@@ -509,7 +510,12 @@ def later_reports(engine: Engine, plan: str, after: date) -> tuple[list[StoredSo
             else:
                 found.append(
                     StoredSource(
-                        int(report.id), source.name, source.encoding, source.data, report.as_of
+                        int(report.id),
+                        source.name,
+                        source.encoding,
+                        source.data,
+                        report.as_of,
+                        report.rules_path,
                     )
                 )
     return found, missing
