@@ -25,6 +25,7 @@ __all__ = [
     "MeasureData",
     "PeriodData",
     "PreviousData",
+    "ReferenceData",
     "ReportData",
     "ScorecardData",
     "SheetExtraData",
@@ -159,6 +160,15 @@ class JudgedData(JudgementData):
     progress: float | None
 
 
+class ReferenceData(TypedDict):
+    """The reference of a relative target: ``source`` is ``baseline`` (the rule's),
+    ``document`` (the previous value the document states) or ``previous_report``."""
+
+    source: str
+    value: float | int | None
+    date: str | None
+
+
 class IndicatorData(JudgedData):
     """An indicator of a scorecard."""
 
@@ -172,6 +182,8 @@ class IndicatorData(JudgedData):
     evidence: EvidenceData | None
     trend: list[TrendPointData]
     growth_ratio: float | None
+    # a relative target: what it was measured against (``ReferenceData``)
+    reference: NotRequired[ReferenceData | None]
     # --explain
     candidates: NotRequired[list[CandidateData]]
     dropped: NotRequired[list[DroppedData]]
@@ -268,3 +280,4 @@ class CompareData(TypedDict):
     new: ReportData
     summary: CompareSummaryData
     changes: list[ChangeData]
+    warnings: NotRequired[list[str]]  # units that changed into ones that do not compare

@@ -45,6 +45,8 @@ def examples(ja: bool) -> dict[str, Reason]:
         "actual": actual,
         "ref_baseline": ref,
         "ref_previous": Reason.of("ref_previous", when=DAY, value=100, unit=unit),
+        "ref_document": Reason.of("ref_document", when=DAY, value=100, unit=unit),
+        "ref_previous_report": Reason.of("ref_previous_report", when=DAY, value=100, unit=unit),
         "goal_reference": Reason.of(
             "goal_reference", ref=ref, comparator="increase", threshold=110, unit=unit
         ),

@@ -25,7 +25,15 @@ from ..model import (
 )
 from ..text.periods import Period, fiscal_year_end, fiscal_year_of, parse_period
 from ..text.units import canonical_unit, convert, unit_label
-from .trend import ON_TRACK_RATIO, TrendPoint, earlier_points, effective_end, growth_ratio
+from .trend import (
+    ON_TRACK_RATIO,
+    RATIO_CAP,
+    TrendPoint,
+    earlier_points,
+    effective_end,
+    growth_ratio,
+    in_unit,
+)
 
 __all__ = ["Outcome", "all_unmeasurable", "attainment_of", "evaluate_indicator"]
 
@@ -49,6 +57,9 @@ class Outcome:
     provisional: bool = False
     trend: tuple[TrendPoint, ...] = ()
     growth_ratio: float | None = None
+    # What a relative target (increase, decrease, reduce_by_ratio) was measured against:
+    # (source, value, date) — source ``baseline``, ``document`` or ``previous_report``.
+    reference: tuple[str, float, date | None] | None = None
     observations: tuple[Observation, ...] = field(default=(), repr=False)
     attainment: float | None = None  # actual ÷ target (target ÷ actual where lower is better)
     # Every figure that could have been the value, best first (scorecard --explain).
@@ -233,7 +244,12 @@ def evaluate_indicator(
         actual = 100.0 * actual / share_base.actual
     components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
     series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
-    series += [p for p in history if p.when < latest_end]
+    # An earlier report adds trend points only where the document states no value itself.
+    stated = {p.when for p in series}
+    for p in history:
+        value = in_unit(p.value, p.unit, ind.unit)  # an earlier report may use another unit
+        if value is not None and p.when < latest_end and p.when not in stated:
+            series.append(TrendPoint(p.when, value, p.source))
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
 
@@ -264,15 +280,26 @@ def _judge(
     c = ind.comparator
     reference: float | None = None
     goal: Reason
+    used: tuple[str, float, date | None] | None = None
     if c.against_reference:
+        # NOTE: the reference is, in order, the rule's stated baseline, the previous value the
+        # document itself states, then the previous report's value (--previous, or stored):
+        # an earlier report never overrides what the document says about its own past.
+        stated = [p for p in series if p.source != "history"]
         if ind.baseline is not None:
             reference = ind.baseline.value
             ref = Reason.of(
                 "ref_baseline", period=ind.baseline.period or None, value=reference, unit=u
             )
+            used = ("baseline", reference, None)
+        elif stated:
+            reference = stated[-1].value
+            ref = Reason.of("ref_document", when=stated[-1].when, value=reference, unit=u)
+            used = ("document", reference, stated[-1].when)
         elif series:
             reference = series[-1].value
-            ref = Reason.of("ref_previous", when=series[-1].when, value=reference, unit=u)
+            ref = Reason.of("ref_previous_report", when=series[-1].when, value=reference, unit=u)
+            used = ("previous_report", reference, series[-1].when)
         else:
             return _not_measurable(
                 ind,
@@ -301,6 +328,7 @@ def _judge(
     elif c is Comparator.REDUCE_BY_RATIO:
         assert ind.baseline is not None and ind.ratio is not None
         reference = ind.baseline.value
+        used = ("baseline", reference, None)
         threshold = reference * (1 - ind.ratio)
         met = c.meets(actual, threshold, tolerance=ind.tolerance)
         goal = Reason.of(
@@ -333,6 +361,7 @@ def _judge(
         "deadline": deadline,
         "progress": progress,
         "attainment": attainment,
+        "reference": used,
     }
     got = Reason.of(
         "actual",
@@ -387,6 +416,11 @@ def _judge(
         trend=trend,
         growth_ratio=rounded,
     )
+
+
+def _times(ratio: float) -> str:
+    """A growth ratio as the reason writes it (bounded: see ``trend.RATIO_CAP``)."""
+    return f"{RATIO_CAP:.0f}倍以上" if ratio >= RATIO_CAP else f"{ratio:.2f}倍"
 
 
 def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> list[TrendPoint]:

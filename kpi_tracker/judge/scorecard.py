@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from ..errors import DocumentError, Location
 from ..extract.candidates import Analysis, Extraction, analyse, extract, resolve_siblings
@@ -26,7 +27,16 @@ from .grading import measure_grade, measure_status
 from .outcome import Outcome, all_unmeasurable, evaluate_indicator
 from .trend import TrendPoint
 
-__all__ = ["MeasureOutcome", "Say", "Scorecard", "evaluate", "with_previous"]
+__all__ = [
+    "MeasureOutcome",
+    "Say",
+    "Scorecard",
+    "check_previous",
+    "evaluate",
+    "history_from_card",
+    "merged_history",
+    "with_previous",
+]
 
 # How a reason is said: ``render.wording.Wording(lang, dates).reason``. The judge gives codes and
 # parameters; the words are the renderer's (one language per run).
@@ -92,6 +102,57 @@ def with_previous(card: Scorecard, previous: CardData | None) -> Scorecard:
     return replace(card, previous=previous)
 
 
+def history_from_card(card: CardData, before: date) -> dict[str, tuple[TrendPoint, ...]]:
+    """An earlier report's values as trend points of a later one (what a stored report gives
+    through ``store.history_points``): each indicator's value at its period's end, or at the
+    report's as-of date, for the reports dated before ``before``."""
+    as_of = card["report"].get("as_of")
+    if as_of is None or date.fromisoformat(as_of) >= before:
+        return {}
+    points: dict[str, tuple[TrendPoint, ...]] = {}
+    for ind in card["indicators"]:
+        if ind["actual"] is None:
+            continue
+        period = ind["period"]
+        when = date.fromisoformat(period["end"] if period else as_of)
+        points[ind["id"]] = (TrendPoint(when, float(ind["actual"]), "history", ind["unit"]),)
+    return points
+
+
+def merged_history(
+    *histories: dict[str, tuple[TrendPoint, ...]] | None,
+) -> dict[str, tuple[TrendPoint, ...]]:
+    """Trend points of several earlier reports, one per date (the first given wins), oldest
+    first."""
+    out: dict[str, dict[date, TrendPoint]] = {}
+    for history in histories:
+        for key, points in (history or {}).items():
+            at = out.setdefault(key, {})
+            for p in points:
+                at.setdefault(p.when, p)
+    return {k: tuple(sorted(v.values(), key=lambda p: p.when)) for k, v in out.items()}
+
+
+def check_previous(document: Document, as_of: date, previous: CardData, where: str) -> None:
+    """A previous report must be an earlier report of the same plan: a later or same-year one
+    would reverse every movement, another plan's would match nothing."""
+    report = previous["report"]
+    name = report.get("source") or "the previous report"
+    plan = report.get("plan")
+    if plan is not None and plan != document.plan:
+        raise DocumentError(
+            f"{name} is a report of 「{plan}」, not of 「{document.plan}」", Location(where)
+        )
+    then = report.get("as_of")
+    if then is None or date.fromisoformat(then) >= as_of:
+        year = report.get("fiscal_year")
+        raise DocumentError(
+            f"{name} (fiscal year {year}, as of {then}) is not earlier than "
+            f"{Path(document.source).name} (as of {as_of.isoformat()}); name an earlier report",
+            Location(where),
+        )
+
+
 def _text_of(measure: Measure, indicator: Indicator) -> str:
     column = indicator.find.column
     return {"status": measure.status_text, "target": measure.target_text}.get(
@@ -106,6 +167,7 @@ def evaluate(
     as_of: date | None = None,
     history: dict[str, tuple[TrendPoint, ...]] | None = None,
     explain: bool = False,
+    as_of_option: str = "--as-of",
 ) -> Scorecard:
     """Evaluate every indicator of ``rules`` against ``document``; every measure comes out.
 
@@ -115,7 +177,7 @@ def evaluate(
     as_of = as_of or document.as_of
     if as_of is None:
         raise DocumentError(
-            "the title names no report fiscal year (…の実施状況(令和7年度)); give --as-of",
+            "the title names no report fiscal year (…の実施状況(令和7年度)); give " + as_of_option,
             Location(document.source),
         )
     history = history or {}
@@ -277,6 +339,13 @@ def indicator_dict(o: Outcome, line: int, say: Say) -> IndicatorData:
             for p in o.trend
         ],
         "growth_ratio": o.growth_ratio,
+        "reference": None
+        if o.reference is None
+        else {
+            "source": o.reference[0],
+            "value": plain_number(o.reference[1]),
+            "date": o.reference[2].isoformat() if o.reference[2] else None,
+        },
     }
 
 

@@ -45,6 +45,9 @@ def command(kind: str, message: str, **properties: object) -> str:
 MAX_ANNOTATIONS = 10
 # A pull-request comment holds at most 65,536 characters.
 PR_COMMENT_LIMIT = 65_536
+# NOTE: GitHub drops a job summary over 1 MiB (verdict and all): a sheet of 130,000 rows must
+# not write an 11 MB summary. What is left out is counted, never silently.
+SUMMARY_BYTES = 1_000_000  # under GitHub's 1 MiB, with room for what the step wrote before
 
 MORE = {
     "ja": "ほか{more}はジョブの概要(job summary)に一覧があります",
@@ -75,6 +78,10 @@ SUMMARY = {
         "got_worse": "受け入れ済みで悪化",
         "accepted_misses": "受け入れ済みの未達",
         "none": "なし",
+        "left_out": (
+            "スコアカード全体({size}バイト)は、ジョブの概要の上限(約1メガバイト)を超えるため"
+            "省略した(スコアカードは別のファイルに出力できる)"
+        ),
     },
     "en": {
         "failing": "failing",
@@ -87,6 +94,10 @@ SUMMARY = {
         "got_worse": "Accepted misses that got worse",
         "accepted_misses": "Accepted misses",
         "none": "none",
+        "left_out": (
+            "The whole scorecard ({size} bytes) is left out: GitHub drops a job summary over "
+            "1 MiB. kpi-tracker scorecard DOC -o card.md writes it."
+        ),
     },
 }
 
@@ -136,6 +147,19 @@ def annotation_lines(
     return "".join(line + "\n" for line in out)
 
 
+def _more_text(count: int, what: str, lang: str) -> str:
+    if lang == "en":
+        return (
+            f"{count:,} more {what} targets not annotated (GitHub shows at most "
+            f"{MAX_ANNOTATIONS}); kpi-tracker check --format text lists them all"
+        )
+    kind = "未達" if what == "failing" else "受け入れ済みの未達"
+    return (
+        f"ほか{count:,}件の{kind}は注釈なし(GitHub が表示するのは{MAX_ANNOTATIONS}件まで)。"
+        "kpi-tracker check --format text で全件を表示"
+    )
+
+
 def _title(o: Any, lang: str) -> str:
     state = status_text(o.status, o.overdue, lang)
     measure = words(lang)["measure"].format(no=o.measure_no)
@@ -173,8 +197,15 @@ def step_summary(card: Scorecard, verdict: Gate, lang: str = "ja", dates: str | 
     S = _summary_words(lang)
     data = scorecard_dict(card, say.reason)
     out = [_gate_line(verdict, lang), "", f"**{verdict_text(missed(data), lang)}**", ""]
-    for f in sorted(verdict.failures, key=failure_severity):
-        out.append(_failure_line(f, lang, say))
+    size = sum(len(line.encode()) + 1 for line in out)
+    failures = sorted(verdict.failures, key=failure_severity)
+    for shown, f in enumerate(failures):
+        line = _failure_line(f, lang, say)
+        if size + len(line.encode()) + 1 > SUMMARY_BYTES // 2:
+            out.append(S["more"].format(n=len(failures) - shown))
+            break
+        out.append(line)
+        size += len(line.encode()) + 1
     if verdict.failures:
         out.append("")
     if verdict.accepted:
@@ -186,14 +217,12 @@ def step_summary(card: Scorecard, verdict: Gate, lang: str = "ja", dates: str | 
                 f"- {md_cell(_title(o, lang))} — {md_cell(because)}: {md_cell(say.reason(o.why))}"
             )
         out.append("")
-    out += [
-        f"<details><summary>{S['scorecard']}</summary>",
-        "",
-        render_markdown(card, lang, dates=dates),
-        "</details>",
-        "",
-    ]
-    return "\n".join(out)
+    head = "\n".join(out) + "\n"
+    card_md = render_markdown(card, lang, dates=dates)
+    details = f"<details><summary>{S['scorecard']}</summary>\n\n{card_md}\n</details>\n"
+    if len(head.encode()) + len(details.encode()) <= SUMMARY_BYTES:
+        return head + details
+    return head + S["left_out"].format(size=f"{len(card_md.encode()):,}") + "\n"
 
 
 def pr_comment(card: Scorecard, verdict: Gate, lang: str = "ja", dates: str | None = None) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..judge.trend import RATIO_CAP
 from ..model import Comparator, Reason, ReasonParam
 from ..text.numfmt import format_number
 from ..text.wareki import format_date, format_deadline, format_period, wareki_fiscal_year
@@ -111,6 +112,14 @@ class _Params:
         value = self._r.get(name)
         assert isinstance(value, int | float)
         return f"{value:.2f}"
+
+    def ratio(self, name: str) -> str:
+        """A growth ratio, bounded as the trend bounds it (``trend.RATIO_CAP``)."""
+        value = self._r.get(name)
+        assert isinstance(value, int | float)
+        if value >= RATIO_CAP:
+            return f"{RATIO_CAP:.0f}" + ("倍以上" if self.w.lang == "ja" else "× or more")
+        return f"{value:.2f}" + ("倍" if self.w.lang == "ja" else "×")
 
     def d(self, name: str) -> str:
         value = self._r.get(name)
@@ -305,6 +314,14 @@ REASONS: dict[str, dict[str, Template]] = {
         "ja": lambda p: f"前回値({p.d('when')}時点) {p.nu('value')}",
         "en": lambda p: f"the previous value ({p.d('when')}) {p.nu('value')}",
     },
+    "ref_document": {  # [when, value, unit]: the previous value the document itself states
+        "ja": lambda p: f"文書が示す前回値({p.d('when')}時点) {p.nu('value')}",
+        "en": lambda p: f"the previous value the document states ({p.d('when')}) {p.nu('value')}",
+    },
+    "ref_previous_report": {  # [when, value, unit]: the previous report's value
+        "ja": lambda p: f"前回報告の値({p.d('when')}時点) {p.nu('value')}",
+        "en": lambda p: f"the previous report's value ({p.d('when')}) {p.nu('value')}",
+    },
     "goal_reference": {  # [ref, comparator, threshold?, unit]
         "ja": lambda p: f"{p.r('ref')}より{p.c().ja}{_threshold_ja(p)}",
         "en": lambda p: f"{_EN_COMPARATOR[p.c()]} {p.r('ref')}{_threshold_en(p)}",
@@ -346,12 +363,12 @@ REASONS: dict[str, dict[str, Template]] = {
     "on_track": {  # [+ first_when, first_value, unit, ratio, deadline]
         "ja": lambda p: (
             f"{p.r('actual')}は目標({p.r('goal')})に未達だが、{p.d('first_when')}の"
-            f"{p.nu('first_value')}からの伸び(必要な伸びの{p.f2('ratio')}倍)で"
+            f"{p.nu('first_value')}からの伸び(必要な伸びの{p.ratio('ratio')})で"
             f"期限({p.dl('deadline')})までに届く見込み"
         ),
         "en": lambda p: (
             f"{p.r('actual')} falls short of the target ({p.r('goal')}), but the growth since "
-            f"{p.nu('first_value')} on {p.d('first_when')} ({p.f2('ratio')}× the growth "
+            f"{p.nu('first_value')} on {p.d('first_when')} ({p.ratio('ratio')} the growth "
             f"needed) reaches it by the deadline ({p.dl('deadline')})"
         ),
     },
@@ -369,8 +386,8 @@ REASONS: dict[str, dict[str, Template]] = {
         "en": lambda p: "no earlier value to judge a trend from",
     },
     "trend_slow": {  # [ratio]
-        "ja": lambda p: f"これまでの伸びは必要な伸びの{p.f2('ratio')}倍で届かない見込み",
-        "en": lambda p: f"the growth so far is {p.f2('ratio')}× the growth needed: not enough",
+        "ja": lambda p: f"これまでの伸びは必要な伸びの{p.ratio('ratio')}で届かない見込み",
+        "en": lambda p: f"the growth so far is {p.ratio('ratio')} the growth needed: not enough",
     },
     "trend_short": {
         "ja": lambda p: "傾向から届かない見込み",
