@@ -175,12 +175,52 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     return decorate
 
 
+def read_options(f: F) -> F:
+    """--column and --as-of, for every command that reads a document: remembered for
+    ``_load`` in the command's context."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        ctx.meta[f"kpi_tracker.{param.name}"] = value
+        return value
+
+    f = click.option(
+        "--column",
+        "columns",
+        metavar="ROLE=HEADER",
+        multiple=True,
+        expose_value=False,
+        callback=remember,
+        help="Read the column named HEADER as ROLE (repeatable), for headers kpi-tracker does "
+        "not know: e.g. --column status=令和7年度の取組状況 --column actual=令和6年度実績 "
+        "(roles: see docs/sheets.md).",
+    )(f)
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        expose_value=False,
+        callback=remember,
+        help="The date the report stands at (default: the end of the fiscal year its title "
+        "names; a sheet without one: its latest dated value): 2026-03-31, 令和8年3月31日, "
+        "令和6年度, 2024年度, R6.",
+    )(f)
+
+
+def _read_settings() -> tuple[tuple[str, ...], Any]:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return (), None
+    columns = tuple(ctx.meta.get("kpi_tracker.columns") or ())
+    return columns, _as_of(ctx.meta.get("kpi_tracker.as_of"))
+
+
 def _load(doc: str, encoding: str | None) -> Any:
     from .read.document import load_document
 
     # NOTE: "-" is stdin, as for most Unix tools.
     source = sys.stdin.buffer if doc == "-" else doc
-    document = load_document(source, encoding)
+    columns, as_of = _read_settings()
+    document = load_document(source, encoding, columns=columns, as_of=as_of)
     for w in document.warnings:
         _warn(w)
     return document
@@ -365,6 +405,7 @@ _CONFIG_PARAMS = {
     "fail_on": "fail_on",
     "baseline": "baseline",
     "lang": "lang",
+    "column": "columns",
 }
 
 
@@ -373,7 +414,10 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
     still win over it."""
     if not values:
         return {}
-    by_param = {_CONFIG_PARAMS[k]: v for k, v in values}
+    by_param: dict[str, Any] = {_CONFIG_PARAMS[k]: v for k, v in values if k != "column"}
+    columns = [v for k, v in values if k == "column"]
+    if columns:
+        by_param["columns"] = columns
     defaults: dict[str, Any] = {}
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
@@ -389,6 +433,7 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
 @click.argument("doc", type=click.Path(path_type=str))
 @format_option(("json", "csv", "md"), "json")
 @encoding_option
+@read_options
 @output_option
 def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> None:
     """List the measures parsed from DOC (section, target, status, URLs, ministries).
@@ -409,13 +454,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @lang_option
 @encoding_option
 @output_option
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Evaluate as of this date (default: the "
-    "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
-)
+@read_options
 @previous_option
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
@@ -434,7 +473,6 @@ def scorecard(
     lang: str,
     encoding: str | None,
     output: str | None,
-    as_of: str | None,
     previous: str | None,
     fail_on: str,
     baseline: str,
@@ -457,7 +495,7 @@ def scorecard(
     """
     from .render import render_scorecard
 
-    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
+    card = _scorecard(doc, rules_path, encoding, _read_settings()[1], db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
         from .render import terminal
@@ -526,7 +564,10 @@ def _as_of(text: str | None) -> Any:
     except ValueError:
         pass
     try:
-        return parse_period(text).end
+        from .read.sheets.cells import year_of_header
+
+        # R6, H31, 2024: a fiscal year, read as a sheet's year column reads it.
+        return (year_of_header(text) or parse_period(text)).end
     except ValueError as exc:
         raise KpiTrackerError(str(exc), Location("--as-of")) from None
 
@@ -544,6 +585,7 @@ def _as_of(text: str | None) -> Any:
 @format_option(("text", "github"), "text")
 @lang_option
 @encoding_option
+@read_options
 @previous_option
 @trend_db_option
 def check(
@@ -572,7 +614,7 @@ def check(
     """
     from .render.gate import check_lines, summary_lines
 
-    card = _scorecard(doc, rules_path, encoding, db=db)
+    card = _scorecard(doc, rules_path, encoding, _read_settings()[1], db=db)
     if update_baseline:
         from .judge.baseline import baseline_json
 
@@ -647,6 +689,7 @@ def _append(text: str, path: str) -> None:
     help="regressed: exit 1 when any indicator worsened or is newly missed.",
 )
 @encoding_option
+@read_options
 @output_option
 @db_option
 def compare(
@@ -694,7 +737,7 @@ def _card_for_compare(
     if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .judge.scorecard import scorecard_dict
 
-        return scorecard_dict(_scorecard(key, rules_path, encoding))
+        return scorecard_dict(_scorecard(key, rules_path, encoding, _read_settings()[1]))
     from .pipeline import compared_report
     from .store import db as store
 
@@ -706,6 +749,7 @@ def _card_for_compare(
 @click.argument("docs", nargs=-1, required=True, type=click.Path(path_type=str))
 @rules_option
 @encoding_option
+@read_options
 @db_option
 @click.option(
     "--replace",
@@ -813,6 +857,7 @@ def rules() -> None:
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
 @encoding_option
+@read_options
 def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
     """Report targets of DOC that no rule covers and rules that find nothing.
 
@@ -877,6 +922,7 @@ def rules_list(rules_path: str | None) -> None:
     help="Add to this hand-edited rules file only what it lacks; its entries stay as written.",
 )
 @encoding_option
+@read_options
 @output_option
 def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: str | None) -> None:
     """Draft a rules file from the target column of DOC (a status report or a plan's own
@@ -886,11 +932,13 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
 
         kpi-tracker rules draft seeds/kodoku_koritsu_jisshi_jokyo_r7.txt -o rules/new.yaml
     """
+    from .read.columns import column_map, parse_column_options
     from .read.plantable import load_targets_document
     from .rules.draft import draft_rules
     from .rules.draft_merge import merge, read_rules_text
 
-    document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
+    with column_map(parse_column_options(_read_settings()[0])):
+        document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:
         _warn(w)
     drafted = draft_rules(document)

@@ -4,8 +4,10 @@ Found from the working directory upwards: in each folder ``kpi-tracker.toml`` (k
 level) comes before ``pyproject.toml`` (keys under ``[tool.kpi-tracker]``; a ``pyproject.toml``
 without that table is passed over). The first one found is the only one read.
 
-Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``. Paths are relative to the file's
-folder. Flags (and environment variables) win over the file, the file over built-in defaults.
+Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``, ``column`` (a list of
+``ROLE=HEADER``, as ``--column`` takes them; ``--column`` flags replace it). Paths are
+relative to the file's folder. Flags (and environment variables) win over the file, the file
+over built-in defaults.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from .errors import KpiTrackerError, Location
 __all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config"]
 
 # key → whether its value is a path (made relative to the file's folder)
-KEYS = {"rules": True, "db": False, "fail_on": False, "baseline": True, "lang": False}
+KEYS = {
+    "rules": True,
+    "db": False,
+    "fail_on": False,
+    "baseline": True,
+    "lang": False,
+    "column": False,
+}
+LISTS = frozenset(("column",))  # keys whose value is a list of strings (or one string)
 CHOICES = {"fail_on": ("behind", "overdue", "none"), "lang": ("ja", "en")}
 TABLE = "tool.kpi-tracker"
 # [tool.kpi-tracker], [tool."kpi-tracker"], a dotted key tool.kpi-tracker.lang = …, or a
@@ -91,6 +101,14 @@ def load_config(start: Path | None = None) -> Config:
         name = f"{prefix}{key}"
         if key not in KEYS:
             raise ConfigError(f"{name}: unknown key (known: {', '.join(sorted(KEYS))})", where)
+        if key in LISTS:
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
+                raise ConfigError(
+                    f'{name}: must be a list of "ROLE=HEADER" strings, not {value!r}', where
+                )
+            values.extend((key, v) for v in items)
+            continue
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{name}: must be a non-empty string, not {value!r}", where)
         if key in CHOICES and value not in CHOICES[key]:

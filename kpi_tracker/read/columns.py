@@ -40,6 +40,7 @@ STATUS_ROLES = ("no", "name", "overview", "target", "status", "review", "urls", 
 _STATUS_ALIASES = {"owner": "ministries", "ministry": "ministries", "url": "urls"}
 
 _REQUIRED = ("no", "target", "status")
+_NAME_WORDS = frozenset(("施策", "事業", "取組", "事業名", "取組名", "項目"))
 
 # Header name (as ``header_key`` compares it) → role, given by ``--column ROLE=HEADER`` or the
 # configuration's ``column``; set for the time one document is read (``column_map``).
@@ -107,6 +108,8 @@ def _header_map(
         if not text:
             continue
         own = _mapped_status_role(text) if mapped else None
+        if own is None and text in _NAME_WORDS and "name" not in found:
+            own = "name"  # 施策 | 目標 | 取組状況: a city's report names its measures so
         if own is not None:
             found[own] = i
             continue
