@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 REVIEW_BELOW = 0.7
-_QUALITATIVE = "定性的な目標(目標欄に数値目標も増減の目標もない)"
+QUALITATIVE_REASON = "定性的な目標(目標欄に数値目標も増減の目標もない)"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def draft_rules(document: Document) -> Draft:
     for measure in document.measures:
         reading = read_targets(measure.target_text)
         if not reading.targets:
-            unmeasured[measure.no] = reading.unmeasured or _QUALITATIVE
+            unmeasured[measure.no] = reading.unmeasured or QUALITATIVE_REASON
             continue
         items.extend(_items_of(measure, reading))
     description = f"{document.title}の目標欄から下書き(kpi-tracker rules draft)"
