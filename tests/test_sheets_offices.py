@@ -373,3 +373,26 @@ def test_a_date_cell_in_a_year_column_is_a_period(tmp_path: Path) -> None:  # D1
         "2026-03-31",
         "2024-03-31",
     )
+
+
+def test_readme_bring_your_own_sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's section runs as written on the sheet it shows."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Bring your own sheet") :]
+    sheet = section[
+        section.index("```csv\n") + 7 : section.index("```", section.index("```csv") + 6)
+    ]
+    block = section[section.index("```sh\n") + 6 :]
+    commands = [ln for ln in block[: block.index("```")].splitlines() if ln.strip()]
+    (tmp_path / "my_kpi.csv").write_text(sheet, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert len(commands) == 2
+    for line in commands:
+        expected = re.search(r"#\s*exit (\d+)", line)
+        args = shlex.split(line.split("#")[0])[1:]
+        code, _, err = invoke(*args)
+        assert code == (int(expected.group(1)) if expected else 0), (line, err)
+        assert "error" not in err

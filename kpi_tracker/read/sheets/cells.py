@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ...errors import PeriodError
 from ...text.normalize import normalize
 from ...text.periods import Period, find_periods, parse_period
 from ...text.units import unit_words
@@ -62,7 +63,10 @@ def year_column(header: str) -> tuple[Period, str | None] | None:
         return None
     year, rest, role = found
     if role is None and rest:
-        period = year_of_header(header)  # 令和2年度実績, 2024年度見込: the whole header
+        try:
+            period = year_of_header(header)  # 令和2年度実績, 2024年度見込: the whole header
+        except PeriodError:
+            period = year_of_header(year)  # 令和6年度の数値: the year it starts with
         return (period, None) if period is not None else None
     period = year_of_header(year)
     return (period, role) if period is not None else None
@@ -116,9 +120,9 @@ _PROVISIONAL = re.compile(
 )
 _EVERY_YEAR = re.compile(r"[(〔【\[]?\s*(?:毎年度?|各年度)\s*[)〕】\]]?")
 _EMPTY_BRACKETS = re.compile(r"[(〔【\[]\s*(?:時点|現在|末)?\s*[)〕】\]]")
-# 2時間30分: a duration in hours and minutes, read in minutes.
-_DURATION = re.compile(rf"^({_NUMBER})時間({_NUMBER})分$")
-_BOUND_WORDS = ("を超える", "以上", "以下", "未満", "超え", "超")
+# 2時間30分, 8分30秒: a duration in two units, read in minutes.
+_DURATION = re.compile(rf"^({_NUMBER})(時間|分)({_NUMBER})(分|秒)(?P<bound>以上|以下|以内|未満)?$")
+_BOUND_WORDS = ("を超える", "以上", "以下", "以内", "未満", "超え", "超")
 _APPROX_WORDS = ("約", "およそ", "概ね", "おおむね", "ほぼ")
 _TAIL_WORDS = ("程度", "前後")
 # A counter the unit table does not know (冊, 校, 路線): a short word that says no more.
@@ -167,10 +171,17 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
     body = _EMPTY_BRACKETS.sub(" ", body)
     body = re.sub(r"\s+", "", body)
     duration = _DURATION.match(body)
-    if duration:
-        minutes = float(duration.group(1).replace(",", "")) * 60
-        minutes += float(duration.group(2).replace(",", ""))
-        return Cell(minutes, "分", "minute", period, provisional=provisional)
+    if duration and (duration.group(2), duration.group(4)) in (("時間", "分"), ("分", "秒")):
+        big, small = (float(duration.group(i).replace(",", "")) for i in (1, 3))
+        minutes = big * 60 + small if duration.group(2) == "時間" else big + small / 60
+        return Cell(
+            round(minutes, 9),
+            "分",
+            "minute",
+            period,
+            bound=duration.group("bound"),
+            provisional=provisional,
+        )
     parsed = _one_number(body)
     if parsed is None:
         if any(c.isdigit() for c in body):

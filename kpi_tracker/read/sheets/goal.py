@@ -22,7 +22,15 @@ __all__ = ["Goal", "read_goal", "wholes"]
 
 # The cell's own words → the comparator (they win over a direction inferred from the
 # baseline and the target).
-_BOUNDS = {"以上": ">=", "超": ">", "超え": ">", "を超える": ">", "以下": "<=", "未満": "<"}
+_BOUNDS = {
+    "以上": ">=",
+    "超": ">",
+    "超え": ">",
+    "を超える": ">",
+    "以下": "<=",
+    "以内": "<=",
+    "未満": "<",
+}
 
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 # 2015年度(8.2%)比の2倍, 平成27年度比で1.5倍: a multiple of a value stated with its year.

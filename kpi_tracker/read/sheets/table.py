@@ -91,6 +91,12 @@ _VALUE_ROLES = ("target", "baseline", "actual")
 _LATEST = Period(date.max, date.max, "最新")
 
 
+def _year_in_header(text: str) -> Period | None:
+    """令和6年度の数値 (a name given by --column): the year it starts with dates the column."""
+    found = year_column(text) if text.strip() else None
+    return found[0] if found is not None else None
+
+
 def _keyed(text: str) -> dict[str, str]:
     """The labelled values of a cell (``男性:9.9%`` …), key → value text; {} for a plain cell."""
     norm = normalize(text)
@@ -136,7 +142,9 @@ class _TableReader:
             at = self.roles.get(role)
             text = header.cells[at] if at is not None else ""
             try:
-                self.header_periods[role] = period_in(text) if "(" in normalize(text) else None
+                self.header_periods[role] = (
+                    period_in(text) if "(" in normalize(text) else _year_in_header(text)
+                )
             except PeriodError as exc:
                 raise DocumentError(f"column 「{text.strip()}」: {exc}", where) from None
         for i, cell in enumerate(header.cells):
