@@ -396,3 +396,49 @@ def test_readme_bring_your_own_sheet(tmp_path: Path, monkeypatch: pytest.MonkeyP
         code, _, err = invoke(*args)
         assert code == (int(expected.group(1)) if expected else 0), (line, err)
         assert "error" not in err
+
+
+def test_the_last_target_column_is_the_final_target(tmp_path: Path) -> None:
+    path = tmp_path / "kpi.csv"
+    path.write_text(
+        "KPI進捗(令和6年度)\n指標,基準値,目標値(中間),令和6年度,目標値(最終),FY2024\n"
+        "転入者数,1000,1200,1300,1500,1300\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    (item,) = scorecard_dict(evaluate(document, None))["indicators"]
+    assert (item["target"], item["actual"]) == (1500, 1300)
+    # FY2024 is no header kpi-tracker reads: said, not dropped silently (D26).
+    assert f"{path}:2: column 6 「FY2024」 is not read" in document.warnings
+
+
+def test_column_maps_a_status_tables_header(tmp_path: Path) -> None:
+    path = tmp_path / "report.tsv"
+    path.write_text(
+        "あおば市総合計画 令和7年度実施計画の評価\n"
+        "施策\t目標\t今年度の成果\t担当課\n"
+        "創業支援\t創業件数を年20件とする\t18件が創業した\t商工課\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke("measures", str(path))
+    assert code == 2 and "not a status table" in err
+    code, out, err = invoke("measures", str(path), "--column", "status=今年度の成果")
+    assert code == 0, err
+    (measure,) = json.loads(out)["measures"]
+    assert (measure["status_text"], measure["ministries"]) == ("18件が創業した", ["商工課"])
+
+
+def test_column_on_compare_and_ingest(tmp_path: Path) -> None:
+    rows = "指標,到達目標,実績\n相談件数,100件以上,{}件\n"
+    old, new = tmp_path / "kpi_2023.csv", tmp_path / "kpi_2024.csv"
+    old.write_text("評価(2023年度)\n" + rows.format(80), encoding="utf-8")
+    new.write_text("評価(2024年度)\n" + rows.format(120), encoding="utf-8")
+    mapped = ("--column", "target=到達目標")
+    code, out, err = invoke("compare", str(old), str(new), "--format", "json", *mapped)
+    assert code == 0, err
+    (change,) = json.loads(out)["changes"]
+    assert (change["old"]["status"], change["new"]["status"]) == ("behind", "achieved")
+    db = tmp_path / "h.db"
+    code, out, err = invoke("ingest", str(old), str(new), "--db", str(db), *mapped)
+    assert code == 0, err
+    assert out.count("stored as report") == 2
