@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kpi_tracker.cli import cli
+from kpi_tracker.errors import PeriodError
 from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
 from kpi_tracker.read.document import load_document
 from kpi_tracker.read.sheets.cells import read_cell
@@ -442,3 +445,30 @@ def test_column_on_compare_and_ingest(tmp_path: Path) -> None:
     code, out, err = invoke("ingest", str(old), str(new), "--db", str(db), *mapped)
     assert code == 0, err
     assert out.count("stored as report") == 2
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["", "人", "件", "%", "万人"]))
+def test_a_number_written_with_commas_reads_back(number: int, unit: str) -> None:
+    cell = read_cell(f"{number:,}{unit}")
+    expected = number * 10_000 if unit == "万人" else number
+    assert cell.value == expected
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=999))
+def test_two_numbers_are_never_the_first(a: int, b: int) -> None:
+    for sep in ("-", "/", ".", "~", "x"):
+        text = f"{a}{sep}{b}.{b}"
+        cell = read_cell(text)
+        assert cell.value is None or cell.value != a, text
+
+
+@given(st.text(max_size=30))
+def test_read_cell_never_raises_but_on_a_bad_date(text: str) -> None:
+    try:
+        cell = read_cell(text)
+    except PeriodError:
+        return
+    assert not (cell.several and cell.value is not None)
