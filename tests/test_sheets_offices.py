@@ -472,3 +472,16 @@ def test_read_cell_never_raises_but_on_a_bad_date(text: str) -> None:
     except PeriodError:
         return
     assert not (cell.several and cell.value is not None)
+
+
+def test_errors_name_columns_as_the_sheet_does(tmp_path: Path) -> None:
+    path = tmp_path / "kpi.csv"
+    path.write_text(
+        "指標,単位,目標値,実績値(令和6年度)\n来場者数,人,100件,90人\n", encoding="utf-8"
+    )
+    code, _, err = invoke("scorecard", str(path))
+    assert (code, err) == (
+        2,
+        f"kpi-tracker: error: {path}:2: column 「目標値」: 件 does not compare with the row's "
+        "unit\n",
+    )

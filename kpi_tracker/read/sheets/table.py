@@ -364,7 +364,7 @@ class _TableReader:
         observations: list[Observation] = []
         baseline_point: Observation | None = None
         if baseline_cell.value is not None:
-            value = convert(baseline_cell, "baseline")
+            value = convert(baseline_cell, self.name("baseline"))
             baseline = (value, baseline_period.text if baseline_period else None)
             if baseline_period is not None:
                 baseline_point = observation(value, baseline_period, f"基準値 {baseline_text}")
@@ -379,7 +379,12 @@ class _TableReader:
             )
             if actual.value is not None:
                 observations.append(
-                    observation(convert(actual, "actual"), period, actual_text, actual.provisional)
+                    observation(
+                        convert(actual, self.name("actual")),
+                        period,
+                        actual_text,
+                        actual.provisional,
+                    )
                 )
             elif actual.pending:
                 pending = period or _LATEST
@@ -433,7 +438,7 @@ class _TableReader:
             label,
             comparator,
             unit_text,
-            convert(target, "target") if target.value is not None else None,
+            convert(target, self.name("target")) if target.value is not None else None,
             deadline,
             None if goal.reference_free else baseline,
             by=goal.by,
