@@ -157,6 +157,7 @@ def as_of_option(f: F) -> F:
         "--as-of",
         "as_of",
         metavar="DATE",
+        callback=lambda ctx, param, value: _remember(ctx, param, value),
         help="Evaluate as of this date or fiscal year (default: the last day of the report's "
         "fiscal year), e.g. 2026-03-31, 令和8年3月31日, R6, 令和6年度 or 2024年度 (a year: its "
         "last day).",
@@ -197,12 +198,59 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     return decorate
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an option's value in the command's context, for ``_load``."""
+    ctx.meta[f"kpi_tracker.{param.name}"] = value
+    return value
+
+
+def column_option(f: F) -> F:
+    """--column, for every command that reads a document: remembered for ``_load``."""
+    return click.option(
+        "--column",
+        "columns",
+        metavar="ROLE=HEADER",
+        multiple=True,
+        expose_value=False,
+        callback=_remember,
+        help="Read the column named HEADER as ROLE (repeatable), for headers kpi-tracker does "
+        "not know: e.g. --column status=令和7年度の取組状況 --column actual=令和6年度実績 "
+        "(roles: see docs/sheets.md).",
+    )(f)
+
+
+def read_options(f: F) -> F:
+    """--column and --as-of, for a command that reads a document and takes no --as-of of its
+    own (``as_of_option``): both remembered for ``_load``."""
+    return column_option(
+        click.option(
+            "--as-of",
+            "as_of",
+            metavar="DATE",
+            expose_value=False,
+            callback=_remember,
+            help="The date the report stands at (default: the end of the fiscal year its title "
+            "or file name names, else its latest dated value), e.g. R6, 令和6年度, 2024年度 or "
+            "2025-03-31.",
+        )(f)
+    )
+
+
+def _read_settings() -> tuple[tuple[str, ...], Any]:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return (), None
+    columns = tuple(ctx.meta.get("kpi_tracker.columns") or ())
+    return columns, _as_of(ctx.meta.get("kpi_tracker.as_of"))
+
+
 def _load(doc: str, encoding: str | None) -> Any:
     from .read.document import load_document
 
     # NOTE: "-" is stdin, as for most Unix tools.
     source = sys.stdin.buffer if doc == "-" else doc
-    document = load_document(source, encoding)
+    columns, as_of = _read_settings()
+    document = load_document(source, encoding, columns=columns, as_of=as_of)
     for w in document.warnings:
         _warn(w)
     return document
@@ -395,6 +443,7 @@ _CONFIG_PARAMS = {
     "baseline": "baseline",
     "lang": "lang",
     "dates": "dates",
+    "column": "columns",
 }
 
 
@@ -403,7 +452,10 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
     still win over it."""
     if not values:
         return {}
-    by_param = {_CONFIG_PARAMS[k]: v for k, v in values}
+    by_param: dict[str, Any] = {_CONFIG_PARAMS[k]: v for k, v in values if k != "column"}
+    columns = [v for k, v in values if k == "column"]
+    if columns:
+        by_param["columns"] = columns
     defaults: dict[str, Any] = {}
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
@@ -419,6 +471,7 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
 @click.argument("doc", type=click.Path(path_type=str))
 @format_option(formats("measures"), "json")
 @encoding_option
+@read_options
 @output_option
 def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> None:
     """List the measures parsed from DOC (section, target, status, URLs, ministries).
@@ -441,6 +494,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @encoding_option
 @output_option
 @as_of_option
+@column_option
 @previous_option
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
@@ -460,13 +514,13 @@ def scorecard(
     dates: str | None,
     encoding: str | None,
     output: str | None,
-    as_of: str | None,
     previous: str | None,
     fail_on: str,
     baseline: str,
     quiet: bool,
     explain: bool,
     db: str | None,
+    as_of: str | None,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
 
@@ -581,6 +635,7 @@ def _as_of(text: str | None, option: str = "--as-of") -> Any:
 @dates_option
 @encoding_option
 @as_of_option
+@column_option
 @previous_option
 @trend_db_option
 def check(
@@ -689,6 +744,7 @@ def _append(text: str, path: str) -> None:
     help="regressed: exit 1 when any indicator worsened or is newly missed.",
 )
 @encoding_option
+@column_option
 @output_option
 @as_of_option
 @click.option(
@@ -787,6 +843,7 @@ def _card_for_compare(
 @click.argument("docs", nargs=-1, required=True, type=click.Path(path_type=str))
 @rules_option
 @encoding_option
+@column_option
 @db_option
 @click.option(
     "--replace",
@@ -922,6 +979,7 @@ def rules() -> None:
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
 @encoding_option
+@read_options
 def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
     """Report targets of DOC that no rule covers and rules that find nothing.
 
@@ -986,6 +1044,7 @@ def rules_list(rules_path: str | None) -> None:
     help="Add to this hand-edited rules file only what it lacks; its entries stay as written.",
 )
 @encoding_option
+@read_options
 @output_option
 def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: str | None) -> None:
     """Draft a rules file from the target column of DOC (a status report or a plan's own
@@ -995,11 +1054,14 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
 
         kpi-tracker rules draft seeds/kodoku_koritsu_jisshi_jokyo_r7.txt -o rules/new.yaml
     """
+    from .read.column_options import parse_column_options
+    from .read.mapping import column_map
     from .read.plantable import load_targets_document
     from .rules.draft import draft_rules
     from .rules.draft_merge import merge, read_rules_text
 
-    document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
+    with column_map(parse_column_options(_read_settings()[0])):
+        document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:
         _warn(w)
     drafted = draft_rules(document)

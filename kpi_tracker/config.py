@@ -4,8 +4,10 @@ Found from the working directory upwards: in each folder ``kpi-tracker.toml`` (k
 level) comes before ``pyproject.toml`` (keys under ``[tool.kpi-tracker]``; a ``pyproject.toml``
 without that table is passed over). The first one found is the only one read.
 
-Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``, ``dates``. Paths are relative to the
-file's folder. Flags (and environment variables) win over the file, the file over built-in defaults.
+Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``, ``dates``, ``column`` (a list of
+``ROLE=HEADER``, as ``--column`` takes them; ``--column`` flags replace it). Paths are
+relative to the file's folder. Flags (and environment variables) win over the file, the file
+over built-in defaults.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ KEYS = {
     "baseline": True,
     "lang": False,
     "dates": False,
+    "column": False,
 }
+LISTS = frozenset(("column",))  # keys whose value is a list of strings (or one string)
 CHOICES = {
     "fail_on": ("behind", "overdue", "none"),
     "lang": ("ja", "en"),
@@ -102,6 +106,14 @@ def load_config(start: Path | None = None) -> Config:
         name = f"{prefix}{key}"
         if key not in KEYS:
             raise ConfigError(f"{name}: unknown key (known: {', '.join(sorted(KEYS))})", where)
+        if key in LISTS:
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
+                raise ConfigError(
+                    f'{name}: must be a list of "ROLE=HEADER" strings, not {value!r}', where
+                )
+            values.extend((key, v) for v in items)
+            continue
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{name}: must be a non-empty string, not {value!r}", where)
         if key in CHOICES and value not in CHOICES[key]:

@@ -247,10 +247,16 @@ class Document:
     content_sha256: str = ""
     """SHA-256 of the decoded, normalised cells: one document whatever its encoding, line ends,
     BOM or export format (the identity the store keeps)."""
+    as_of_date: date | None = None
+    """The date the report stands at when not the end of its fiscal year: ``--as-of``, or a
+    sheet without a fiscal year in its title (its latest dated value)."""
 
     @property
     def as_of(self) -> date | None:
-        """The last day of the report's fiscal year (令和7年度 → 2026-03-31)."""
+        """``as_of_date``, else the last day of the report's fiscal year (令和7年度 →
+        2026-03-31)."""
+        if self.as_of_date is not None:
+            return self.as_of_date
         return None if self.fiscal_year is None else fiscal_year_end(self.fiscal_year)
 
     def report_dict(self) -> ReportData:
@@ -393,6 +399,9 @@ class SheetIndicator:
     note: Reason | None = None  # said after the reason (a direction inferred, not stated)
     targets_by_year: tuple[tuple[int, float], ...] = ()  # 行政事業レビュー: yearly targets
     published_rates: tuple[tuple[int, float], ...] = ()  # 行政事業レビュー: 4.達成率 by year
+    published: str | None = None  # the category the office published (達成, 集計中 …)
+    # what that category means (achieved, progressing, pending …), None for a word not known
+    published_meaning: str | None = None
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,8 @@ class IndicatorData(JudgedData):
     achievement_rate: NotRequired[float | None]
     published_rate: NotRequired[float | None]
     rate_disagrees: NotRequired[bool]
+    published_category: NotRequired[str]
+    category_disagrees: NotRequired[bool]
     # against a previous report (``compare.attach_previous``)
     previous: NotRequired[PreviousData | None]
     movement: NotRequired[str]
@@ -209,6 +211,8 @@ class SheetExtraData(TypedDict, total=False):
     achievement_rate: float | None
     published_rate: float | None
     rate_disagrees: bool
+    published_category: str
+    category_disagrees: bool
 
 
 class YearOverYearData(TypedDict):

@@ -58,9 +58,7 @@ TABLES_NOT_APPLICABLE = [
 
 @pytest.mark.parametrize("cell", TABLES_NOT_APPLICABLE)
 def test_text_without_a_table_is_kept(cell: str) -> None:
-    assert tables_as_lines(cell).replace("<br>", "\n").split() == cell.replace(
-        "<br>", "\n"
-    ).split()
+    assert tables_as_lines(cell).replace("<br>", "\n").split() == cell.replace("<br>", "\n").split()
 
 
 PDF = [
@@ -121,7 +119,10 @@ def test_numerals_not_applicable(raw: str) -> None:
 
 
 RATES = [
-    ("目標(6,000か所)の105%に当たる箇所で実施", "目標(6,000か所)の105%(6,300か所)に当たる箇所で実施"),
+    (
+        "目標(6,000か所)の105%に当たる箇所で実施",
+        "目標(6,000か所)の105%(6,300か所)に当たる箇所で実施",
+    ),
     ("目標（480回）の112.5％に当たる回数", "目標（480回）の112.5％(540回)に当たる回数"),
 ]
 

@@ -93,6 +93,10 @@ def test_csv_cell_with_line_breaks_and_header_found_by_name(tmp_path) -> None:
 HEADER = "施策No.\t施策名\t施策の概要\t目標及び達成の期間\t目標の達成状況\t達成状況を踏まえた施策の見直し方針\t関連URL\t担当府省庁"
 ROW = "{no}\t名前\t概要\t目標\t状況\t見直し\thttps://example.go.jp/\t内閣府"
 
+NO_HEADER_HINT = (
+    " (nor a KPI sheet with 指標 and 目標値); name the columns with --column ROLE=HEADER, "
+    "e.g. --column status=令和7年度の取組状況"
+)
 MALFORMED = [
     # (file content, expected message after "<file>")  # the case
     (
@@ -107,12 +111,12 @@ MALFORMED = [
     (
         ROW.format(no=1),
         ": no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
-        "not a status table",
+        "not a status table" + NO_HEADER_HINT,
     ),
     (
         "これは表ではありません。\nただの文章です。\n",
         ": no header row with the columns 施策No., "
-        "目標及び達成の期間 and 目標の達成状況: not a status table",
+        "目標及び達成の期間 and 目標の達成状況: not a status table" + NO_HEADER_HINT,
     ),
     ("", ": empty file"),
     (HEADER + "\n", ": the table has a header but no measure rows"),

@@ -71,9 +71,9 @@ MISTAKES = [
     (
         "unit: 件",
         "unit: 斤",
-        "R:10: rule 1/a, field unit: unknown unit '斤'; known: %, PV, pt, "
-        "か所, カ所, ケ所, パーセント, ポイント, ヵ所, ヶ所, 世帯, 人, 件, 割, 名, 回, 団体, 市区町村, 市町村, 法人, "
-        "社, 箇所, 自治体, 都道府県",
+        "R:10: rule 1/a, field unit: unknown unit '斤'; known: %, PV, pt, ‰, "
+        "か所, カ所, ケ所, パーセント, パーミル, ポイント, ヵ所, ヶ所, 世帯, 人, 人分, 人日, 人日分, 件, 分, 割, "
+        "名, 回, 団体, 市区町村, 市町村, 時間, 歳, 法人, 社, 秒, 箇所, 自治体, 都道府県",
     ),
     ("      target: 10\n", "", "R:4: rule 1/a: comparator '>=' needs a target"),
     (

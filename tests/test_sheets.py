@@ -207,7 +207,7 @@ MALFORMED = [
     (
         "kpi.tsv",
         ["KPI\t単位\t目標値\t目標年度\t令和5年度", "転入者数\t人\t1500\t令和6年13月\t1400"],
-        ":2: column deadline:",
+        ":2: column 「目標年度」: no month 13",
     ),
     # A direction that is neither up nor down.
     (

@@ -33,7 +33,6 @@ BACKENDS = [
 def db(request, tmp_path):
     from sqlmodel import SQLModel
 
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     if request.param == "sqlite":
@@ -56,7 +55,6 @@ def _count(url: str, table) -> int:
     from sqlalchemy import func, select
     from sqlmodel import Session
 
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(url)
@@ -166,7 +164,6 @@ def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> 
 
 
 def test_unknown_report(db) -> None:
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
@@ -179,7 +176,6 @@ def test_unknown_report(db) -> None:
 def test_newer_schema_is_refused(tmp_path) -> None:
     from sqlmodel import Session
 
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
@@ -251,8 +247,8 @@ def test_history_formats(tmp_path, seed_doc, seed_rules) -> None:
     import csv
     import io
 
-    from kpi_tracker.render.history import render
     from kpi_tracker.pipeline import stored_wording
+    from kpi_tracker.render.history import render
     from kpi_tracker.store import db as store
 
     engine = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
@@ -362,7 +358,6 @@ def test_concurrent_first_use_stores_every_document(backend, tmp_path) -> None:
     ]
     outcomes = [(p.wait(120), p.stderr.read()) for p in procs]
     assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     assert _count(url, store.ReportRow) == 4
@@ -386,7 +381,6 @@ def test_foreign_table_is_refused(tmp_path) -> None:
 def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
     from sqlmodel import Session
 
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
@@ -421,7 +415,6 @@ def test_database_errors_are_one_line_without_document_text(tmp_path) -> None:
     # "Background on this error" link.
     import sqlite3
 
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     path = tmp_path / "h.db"
@@ -466,7 +459,6 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from kpi_tracker.cli import cli
-    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     def interrupted(*_):

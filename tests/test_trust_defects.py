@@ -299,7 +299,10 @@ def test_the_baseline_gate_converts_a_unit_changed_since(
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = invoke("check", new, code=1)
     (line,) = result.stdout.splitlines()
-    assert f" {key} 期限超過 (受け入れ時の 1,400,000人 から 1,300,000人 へ、目標から遠ざかった): " in line
+    assert (
+        f" {key} 期限超過 (受け入れ時の 1,400,000人 から 1,300,000人 へ、目標から遠ざかった): "
+        in line
+    )
     assert "1 flagged (--fail-on behind)" in result.stderr
 
 

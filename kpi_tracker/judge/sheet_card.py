@@ -64,12 +64,18 @@ def evaluate_sheet(
     by_measure: dict[int, list[Outcome]] = {m.no: [] for m in document.measures}
     extras: dict[str, SheetExtraData] = {}
     disagreements: list[str] = []
+    categories: list[str] = []
     for item in sheet.indicators:
         rule = overrides.get(item.indicator.id)
         outcome = _outcome(item, rule, as_of, history)
         extra: SheetExtraData = {"line": item.line}
         if outcome.observation is not None:
             extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
+        if item.published:
+            differs_from = _published(item.published, item.published_meaning, outcome, extra)
+            if differs_from:
+                categories.append(f"{document.source}:{item.line}: {item.indicator.id}")
+                outcome = replace(outcome, why=outcome.why.noted(differs_from))
         if item.published_rates:
             differs = _rates(item, outcome, extra)
             if differs:
@@ -86,7 +92,34 @@ def evaluate_sheet(
             f"{len(disagreements)} indicators: the published 達成率 differs from the computed "
             f"one by more than {RATE_SLACK:g} point (first: {disagreements[0]})"
         )
+    if categories:
+        warnings.append(
+            f"{len(categories)} indicators: the published category differs from the computed "
+            f"status (first: {categories[0]})"
+        )
     return list(by_measure.items()), extras, warnings
+
+
+# The statuses a published category word may agree with (集計中: a pending value).
+_AGREES = {
+    "achieved": (Status.ACHIEVED,),
+    "on_track": (Status.ON_TRACK, Status.ACHIEVED),
+    "behind": (Status.BEHIND,),
+    "pending": (Status.NOT_MEASURABLE,),
+}
+
+
+def _published(
+    text: str, meaning: str | None, outcome: Outcome, extra: SheetExtraData
+) -> Reason | None:
+    """The office's own category beside the engine's status; the words that say they
+    differ, or None. A word the vocabulary does not know is kept, never compared."""
+    extra["published_category"] = text
+    differs = meaning is not None and outcome.status not in _AGREES.get(meaning, ())
+    extra["category_disagrees"] = differs
+    if not differs:
+        return None
+    return Reason.of("published_differs", published=text, status=str(outcome.status))
 
 
 def sheet_rules_lint(document: Document, rules: LoadedRules | None) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,14 +20,17 @@ from ..model import Document, Measure, RawDocument, Row, no_cycle_collection
 from ..text.cells import cell_text
 from ..text.normalize import normalize, strip_html
 from ..text.periods import find_periods
+from .column_options import parse_column_options
 from .columns import (
     _REQUIRED,
     _URL,
     _cut_ministry,
     _header_map,
     ministries_in,
+    offices_in,
     urls_in,
 )
+from .mapping import column_map, mapped_columns
 from .rows import read_rows
 
 if TYPE_CHECKING:
@@ -166,7 +170,7 @@ def _check_header(header: Row, columns: dict[str, int], source: str, warnings: l
     while names and not names[-1]:
         names.pop()
     seen: dict[str, int] = {}
-    read = set(columns.values())
+    read = {i for i in columns.values() if i >= 0}
     for i, name in enumerate(names):
         key = normalize(name).replace(" ", "")
         if not key:
@@ -179,6 +183,23 @@ def _check_header(header: Row, columns: dict[str, int], source: str, warnings: l
         if i not in read:
             warnings.append(f"{where}: column {i + 1} 「{name}」 is not read")
     return max(len(names), max(read) + 1)
+
+
+def check_mapped(header: Row, source: str) -> None:
+    """Every header name given by ``--column`` is in the header row: a name that maps nothing
+    is a typo, said rather than ignored."""
+    mapped = mapped_columns()
+    if not mapped:
+        return
+    from .sheets.vocab import header_key
+
+    names = {header_key(strip_html(c)) for c in header.cells}
+    for name, role in mapped:
+        if name not in names:
+            raise DocumentError(
+                f"--column {role}={name}: no column 「{name}」 in the header row",
+                Location(source, header.line),
+            )
 
 
 def parse_rows(raw: RawDocument) -> Document:
@@ -199,6 +220,7 @@ def parse_rows(raw: RawDocument) -> Document:
         if layout is not None:
             from .sheets.table import parse_sheet
 
+            check_mapped(row, source)
             return parse_sheet(raw, layout, tuple(above), row)
         columns = _header_map(row.cells)
         if columns is not None:
@@ -208,11 +230,20 @@ def parse_rows(raw: RawDocument) -> Document:
     if columns is None or header is None:
         raise DocumentError(
             "no header row with the columns 施策No., 目標及び達成の期間 and 目標の達成状況: "
-            "not a status table",
+            "not a status table (nor a KPI sheet with 指標 and 目標値); name the columns with "
+            "--column ROLE=HEADER, e.g. --column status=令和7年度の取組状況",
             Location(source),
         )
+    check_mapped(header, source)
     warnings: list[str] = []
     header_width = _check_header(header, columns, source, warnings)
+    numbered = columns["no"] >= 0
+    if not numbered:
+        warnings.append(
+            f"{Location(source, header.line)}: no 施策No. column: the rows are numbered in "
+            "order (1, 2, …)"
+        )
+    section_index = columns.get("section")
     title_lines = _title_lines(above)
     measures: list[Measure] = []
     seen: dict[int, int] = {}
@@ -222,9 +253,21 @@ def parse_rows(raw: RawDocument) -> Document:
     path: tuple[str, ...] = ()  # the section of the rows that follow
     for row in rows:  # the rest of the stream, after the header
         cells = row.cells
-        number_cell = cells[no_index] if no_index < len(cells) else ""
+        number_cell = cells[no_index] if 0 <= no_index < len(cells) else ""
         # NOTE: a measure row is known by its number first; a blank or separator row has none.
         number = _NUMBER_CELL.match(normalize(strip_html(number_cell)))
+        if number is None and not numbered:
+            filled = [c for c in cells if c.strip()]
+            if len(filled) == 1 and not _NOTE.match(strip_html(filled[0])):
+                text = strip_html(filled[0])  # a heading row (基本目標1 …) of a city's report
+                _enter_heading(section, levels, _heading_level(text) or 0, text)
+                path = tuple(section)
+                continue
+            if len(filled) > 1 and _header_map(cells) is None:
+                no = len(measures) + 1
+                measure = _measure(row, no, columns, header_width, path, source, warnings)
+                measures.append(_with_section(measure, cells, section_index))
+                continue
         if number is None:
             if _is_blank(cells) or _is_separator(cells):
                 continue
@@ -246,7 +289,7 @@ def parse_rows(raw: RawDocument) -> Document:
             )
         no = _first_time(int(number.group(1)), seen, source, row.line)
         measure = _measure(row, no, columns, header_width, path, source, warnings)
-        measures.append(measure)
+        measures.append(_with_section(measure, cells, section_index))
     if not measures:
         raise DocumentError("the table has a header but no measure rows", Location(source))
     title, plan, fiscal_year = _title_facts(title_lines)
@@ -264,6 +307,16 @@ def parse_rows(raw: RawDocument) -> Document:
         measures=tuple(measures),
         warnings=tuple(warnings),
     )
+
+
+def _with_section(measure: Measure, cells: tuple[str, ...], index: int | None) -> Measure:
+    """A section column's cell (基本目標 1 …) heads the measure's section path."""
+    text = _cell_text(cells, index)
+    if not text:
+        return measure
+    from dataclasses import replace
+
+    return replace(measure, section=(text, *measure.section))
 
 
 def _measure(
@@ -322,6 +375,8 @@ def _measure(
         review = review[: trailing.start()].rstrip()
     ministries = ministries_in(ministry_cell) or ministries_in(url_cell)
     if not ministries:
+        ministries = offices_in(ministry_cell)  # a city's report: 担当課 is the owner
+    if not ministries:
         warnings.append(f"{Location(source, row.line)}: 施策No. {no} names no ministry")
     return Measure(
         no=no,
@@ -354,9 +409,35 @@ def _title_facts(lines: tuple[str, ...]) -> tuple[str, str, int | None]:
 
 
 def load_document(
-    path: str | Path | IO[bytes], encoding: str | None = None, source: str | None = None
+    path: str | Path | IO[bytes],
+    encoding: str | None = None,
+    source: str | None = None,
+    *,
+    columns: tuple[str, ...] = (),
+    as_of: date | None = None,
 ) -> Document:
     """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``; ``path`` may be a
-    binary stream (stdin), named ``source`` in messages."""
-    with no_cycle_collection():
-        return parse_rows(read_rows(path, encoding, source))
+    binary stream (stdin), named ``source`` in messages.
+
+    ``columns``: ``ROLE=HEADER`` mappings (``--column``) for headers the vocabulary does not
+    know. ``as_of``: the date the report stands at (``--as-of``), which a document whose title
+    names no fiscal year then needs no warning for."""
+    mapping = parse_column_options(columns)
+    with no_cycle_collection(), column_map(mapping):
+        document = parse_rows(read_rows(path, encoding, source))
+    if as_of is not None:
+        document = with_as_of(document, as_of)
+    return document
+
+
+def with_as_of(document: Document, as_of: date) -> Document:
+    """The document standing at ``as_of`` (``--as-of``): its report date, and without the
+    warning that it names no fiscal year."""
+    from dataclasses import replace
+
+    warnings = tuple(w for w in document.warnings if not _is_no_year_warning(w))
+    return replace(document, as_of_date=as_of, warnings=warnings)
+
+
+def _is_no_year_warning(text: str) -> bool:
+    return "no report fiscal year" in text

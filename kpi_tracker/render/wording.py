@@ -20,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..judge.trend import RATIO_CAP
-from ..model import Comparator, Reason, ReasonParam
+from ..model import Comparator, Reason, ReasonParam, Status
 from ..text.numfmt import format_number
 from ..text.wareki import format_date, format_deadline, format_period, wareki_fiscal_year
 
@@ -228,15 +228,19 @@ def _text_ja(p: _Params) -> str:
 
 
 def _qualitative_ja(p: _Params) -> str:
-    result = p.s("result")
+    result, why = p.s("result"), p.s("why")
     said = "定性的な目標で、数値の目標・実績で比べられない"
-    return f"{said}(成果実績: {result[:80]})" if result else said
+    notes = [f"理由: {why[:80]}"] if why else []
+    notes += [f"成果実績: {result[:80]}"] if result else []
+    return f"{said}({'、'.join(notes)})" if notes else said
 
 
 def _qualitative_en(p: _Params) -> str:
-    result = p.s("result")
+    result, why = p.s("result"), p.s("why")
     said = "a qualitative target: no target and actual numbers to compare"
-    return f"{said} (result: {result[:80]})" if result else said
+    notes = [f"why: {why[:80]}"] if why else []
+    notes += [f"result: {result[:80]}"] if result else []
+    return f"{said} ({'; '.join(notes)})" if notes else said
 
 
 # code → language → sentence. Codes are stable (English snake_case); parameters in brackets
@@ -405,6 +409,50 @@ REASONS: dict[str, dict[str, Template]] = {
         ),
     },
     "qualitative": {"ja": _qualitative_ja, "en": _qualitative_en},  # [result?]
+    "goal_times": {  # [text, base, times]: a target read as N times the baseline
+        "ja": lambda p: f"目標「{p.s('text')}」: 基準値 {p.n('base')} の {p.n('times')} 倍",
+        "en": lambda p: f"target 「{p.s('text')}」: {p.n('times')} × the baseline {p.n('base')}",
+    },
+    "goal_previous_year": {  # [text]
+        "ja": lambda p: f"目標「{p.s('text')}」: 前年度の値と比べる",
+        "en": lambda p: f"target 「{p.s('text')}」: compared with the previous year's value",
+    },
+    "goal_by": {  # [text, by, unit]
+        "ja": lambda p: f"目標「{p.s('text')}」: 基準値から {p.n('by')}{p.s('unit')}",
+        "en": lambda p: f"target 「{p.s('text')}」: {p.n('by')}{p.s('unit')} from the baseline",
+    },
+    "goal_all": {  # [text]
+        "ja": lambda p: f"目標「{p.s('text')}」: 100%",
+        "en": lambda p: f"target 「{p.s('text')}」: 100%",
+    },
+    "goal_whole": {  # [text, what, size]
+        "ja": lambda p: f"目標「{p.s('text')}」: {p.s('what')}の総数 {p.n('size')}",
+        "en": lambda p: f"target 「{p.s('text')}」: all {p.n('size')} ({p.s('what')})",
+    },
+    "not_one_number": {  # [text]: a sheet cell that is not one number (10-20, 3/5)
+        "ja": lambda p: f"{p.s('text')}は一つの数値でない",
+        "en": lambda p: f"{p.s('text')} is not one number",
+    },
+    "reference_indicator": {  # a 参照指標 row
+        "ja": lambda p: "参照指標(目標値を定めない指標)",
+        "en": lambda p: "a reference indicator (no target is set)",
+    },
+    "growth_without_baseline": {  # [text]
+        "ja": lambda p: f"目標「{p.s('text')}」は基準値からの伸びだが、基準値がない",
+        "en": lambda p: f"the target 「{p.s('text')}」 is a change from a baseline the sheet lacks",
+    },
+    "whole_without_total": {  # [text]
+        "ja": lambda p: f"目標「{p.s('text')}」は全数の目標だが、その総数がシートにない",
+        "en": lambda p: f"the target 「{p.s('text')}」 is all of a total the sheet does not give",
+    },
+    "published_differs": {  # [published, status]: an office's own category vs the status
+        "ja": lambda p: (
+            f"公表の評価「{p.s('published')}」と判定「{Status(p.s('status')).ja}」が異なる"
+        ),
+        "en": lambda p: (
+            f"the published category 「{p.s('published')}」 differs from the status {p.s('status')}"
+        ),
+    },
     "no_target": {
         "ja": lambda p: "目標値がない",
         "en": lambda p: "no target value",

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 REVIEW_BELOW = 0.7
-_QUALITATIVE = "定性的な目標(目標欄に数値目標も増減の目標もない)"
+QUALITATIVE_REASON = "定性的な目標(目標欄に数値目標も増減の目標もない)"
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,27 @@ def draft_rules(document: Document) -> Draft:
     for measure in document.measures:
         reading = read_targets(measure.target_text)
         if not reading.targets:
-            unmeasured[measure.no] = reading.unmeasured or _QUALITATIVE
+            unmeasured[measure.no] = reading.unmeasured or QUALITATIVE_REASON
             continue
         items.extend(_items_of(measure, reading))
     description = f"{document.title}の目標欄から下書き(kpi-tracker rules draft)"
-    return Draft(document.plan, description, tuple(items), unmeasured)
+    return Draft(plan_identity(document.plan), description, tuple(items), unmeasured)
+
+
+# （令和7年度～令和11年度）, (2025-2029年度), 令和7年度版: a plan's period, not its name.
+_YEAR = r"(?:(?:明治|大正|昭和|平成|令和)\s*(?:[0-9０-９]{1,2}|元)|[12][0-9]{3}|[0-9０-９]{1,2})"
+_PLAN_PERIOD = re.compile(
+    rf"\s*[(（〔【]?\s*(?:{_YEAR}\s*(?:年度?)?\s*[~～〜\-－―]\s*{_YEAR}?\s*年度?|{_YEAR}\s*年度?)"
+    r"(?:版|改訂版)?\s*[)）〕】]?"
+)
+
+
+def plan_identity(plan: str) -> str:
+    """A plan's name without its period, so that the rules drafted from the plan serve its
+    yearly reports: ``…総合戦略（令和7年度～令和11年度）`` → ``…総合戦略``, which the report
+    ``… 令和7年度進捗状況報告`` contains."""
+    name = _PLAN_PERIOD.sub("", plan).strip()
+    return name or plan
 
 
 def _items_of(measure: Measure, reading: TargetReading) -> list[DraftedItem]:

@@ -22,6 +22,16 @@ class LintFinding:
     rule: str | None = None
 
 
+def drafted_reason(reason: str) -> bool:
+    """Whether an ``unmeasured`` reason is the one ``rules draft`` writes when it reads no
+    target (a person's reason is anything else)."""
+    from .draft import QUALITATIVE_REASON
+
+    return reason.startswith(("目標欄の数値は目標値ではない", "目標欄の「")) or (
+        reason == QUALITATIVE_REASON
+    )
+
+
 def describe(target: DraftedTarget) -> str:
     """One target as lint names it: ``登録団体の数 増加``, ``就職率 72.0%以上``."""
     value = "" if target.target is None else f"{_number(target.target)}{target.unit}"
@@ -41,8 +51,19 @@ def lint(document: Document, rules: LoadedRules) -> list[LintFinding]:
             continue
         # The reader ``rules draft`` uses: what it would draft, lint calls uncovered.
         reading = read_targets(measure.target_text)
-        if measure.no in ruleset.unmeasured and (reading.targets or reading.hints):
-            findings.append(LintFinding("acknowledged", measure.no, ruleset.unmeasured[measure.no]))
+        reason = ruleset.unmeasured.get(measure.no)
+        if reason is not None and reading.targets and drafted_reason(reason):
+            # The drafter's own words for a target it could not read: nobody acknowledged it.
+            targets = "、".join(describe(t) for t in reading.targets)
+            findings.append(
+                LintFinding(
+                    "uncovered",
+                    measure.no,
+                    f"目標があるが規則がない(下書きが目標と読めず「{reason}」とした): {targets}",
+                )
+            )
+        elif reason is not None and (reading.targets or reading.hints):
+            findings.append(LintFinding("acknowledged", measure.no, reason))
         elif reading.targets and measure.no not in ruleset.unmeasured:
             targets = "、".join(describe(t) for t in reading.targets)
             findings.append(

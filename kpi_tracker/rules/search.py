@@ -84,7 +84,17 @@ def find_rules(
         if place.named:
             if not place.path.exists():
                 raise RulesError("no such rules file or folder", Location(str(place.path)))
-            return rules_for(place.path, title_lines, plan)
+            try:
+                return rules_for(place.path, title_lines, plan)
+            except NoRulesForPlan as exc:
+                if not place.path.is_file():
+                    raise
+                # A drafted file names its plan as the plan's own document does; the report's
+                # title may differ: say which line to edit.
+                raise NoRulesForPlan(
+                    f"{exc.what}; edit the file's plan: line to a name the report's title contains",
+                    exc.where,
+                ) from None
         if not place.path.exists():
             looked.append(f"{place.origin} {place.path} (missing)")
             continue

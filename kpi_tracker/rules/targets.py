@@ -87,8 +87,14 @@ class TargetReading:
 # 100% of whatever their number is that year.
 KNOWN_WHOLES = {"都道府県": 47}
 _WHOLE_WORDS = "都道府県|市区町村|市町村|自治体|地方公共団体"
+# 全小学校, 全ての保育所, 全地区: all of a whole whose members the plan counts itself.
+_GENERIC_WHOLE = (
+    r"[一-龥]{0,5}?(?:学校|校|園|保育所|施設|病院|診療所|事業所|地区|集落|団体|企業"
+    r"|圏域|公民館|図書館)"
+)
 _ALL_OF = re.compile(
-    rf"(?:全(?:ての|て|)(?P<whole>{_WHOLE_WORDS})|各(?P<each>都道府県|市区町村|市町村)において)"
+    rf"(?:全(?:ての|て|)(?P<whole>{_WHOLE_WORDS})|各(?P<each>都道府県|市区町村|市町村)において"
+    rf"|(?:全(?:ての|て)?|すべての)(?P<generic>{_GENERIC_WHOLE})(?=で|に|が|の|において|へ))"
 )
 _SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)においては")
 _ALL_IN_SUBGROUP = re.compile(r"(?P<whole>都道府県|市区町村|市町村)においては全て")
@@ -127,6 +133,8 @@ _FREQUENCY_BEFORE = re.compile(r"(?:年|毎年|毎月|月|週|日)$")
 _NOT_TARGET_BEFORE = re.compile(
     r"(?:時点で|時点|現在|現状|実績は?|うち|当たり平均|平均|少なくとも)$"
 )
+# 毎年度4月1日時点で0人とする: a goal for a day of each year, not the current value.
+_EVERY_YEAR_AT = re.compile(r"毎年度?[^、。]{0,15}?時点で$")
 _FLOW_WORDS = re.compile(r"年間|件数$|回数$|アクセス数$|PV(?:数)?$")
 
 
@@ -193,6 +201,12 @@ def _read_statement(
             hints.append(m.group())
             out.append((m.start(), drafted))
             covered.append(m.span())
+    for m in _TIMES.finditer(text):
+        drafted = _times_target(st, text, periods, m)
+        if drafted is not None:
+            hints.append(m.group())
+            out.append((m.start(), drafted))
+            covered.append(m.span())
     for q in quantities:
         if any(s <= q.start < e for s, e in covered):
             continue
@@ -232,6 +246,49 @@ _ARROW = re.compile(
     r"(?P<base>[0-9][0-9.,]*[^\s()→⇒0-9]{0,4}?)\s*\((?P<bp>[^()]{2,20})\)\s*[→⇒]\s*"
     r"(?P<goal>[0-9][0-9.,]*[^\s()→⇒0-9]{0,4}?)\s*\((?P<gp>[^()]{2,20})\)"
 )
+
+
+# 210件から令和11年度までに1.5倍に増やす: a multiple of a stated value.
+_TIMES = re.compile(
+    r"(?P<base>[0-9][0-9,]*(?:\.[0-9]+)?[万億千]?)(?P<unit>[^\s0-9、。()]{0,4}?)(?:から|より)"
+    r"[^。]{0,30}?(?P<times>[0-9]+(?:\.[0-9]+)?)倍(?P<bound>以上)?(?:に|へ|と)?"
+    r"(?:増や|増加|拡大|引き上げ|高め|する|なる)"
+)
+
+
+def _times_target(
+    st: Statement, text: str, periods: list[PeriodMatch], m: re.Match[str]
+) -> DraftedTarget | None:
+    base = find_quantities(m.group("base") + m.group("unit"))
+    if not base:
+        return None
+    q = base[0]
+    times = float(m.group("times"))
+    unit = "%" if q.unit == "percent" else (q.unit_word or unit_for_label(text[: m.start()]))
+    why: list[str] = []
+    if not unit:
+        unit = "件"
+        why.append("単位が書かれていない(件とした)")
+    before = text[: m.start()]
+    when = [p for p in periods if p.end <= m.start() and m.start() - p.end <= 4]
+    label = clean_label(
+        noun_phrase(re.sub(r"(?:の|を)?$", "", before[: when[-1].start] if when else before))
+    )
+    if not label:
+        label = clean_label(before) or "指標"
+        why.append("指標名を文から切り出せない")
+    return DraftedTarget(
+        label=label,
+        comparator=">=",
+        unit=unit,
+        target=round(q.value * times, 6),
+        deadline=deadline_before(st, text, periods, m.start("times")),
+        baseline=DraftBaseline(q.value, period_text(when[-1]) if when else None, unit),
+        words=content_words(label),
+        source=_source(st),
+        confidence=_confidence([*why, f"基準値の{times:g}倍として読んだ"]),
+        why=(*why, f"基準値の{times:g}倍として読んだ"),
+    )
 
 
 def _arrow_target(st: Statement, text: str, m: re.Match[str]) -> DraftedTarget | None:
@@ -290,7 +347,8 @@ def _numeric_target(
     if _FREQUENCY_BEFORE.search(before) and q.unit in ("times", None):
         skipped.append(f"{q.text}は頻度")
         return None
-    if _NOT_TARGET_BEFORE.search(before.rstrip("、 ")):
+    each_year_at = bool(_EVERY_YEAR_AT.search(before.rstrip("、 ")))
+    if not each_year_at and _NOT_TARGET_BEFORE.search(before.rstrip("、 ")):
         skipped.append(f"{q.text}は現状")
         return None
     change = bool(re.match(r"^(?:増や|増加|の増加|減ら|減少|の減少)", after))
@@ -329,6 +387,8 @@ def _numeric_target(
     label, label_ok = label_for(
         st, text, q.start, q.end, after, quantities, inside, allow_share=q.unit == "percent"
     )
+    if each_year_at:
+        label = clean_label(re.sub(r"を?毎年度?[^、。]{0,15}?時点で?$", "", label)) or label
     if not label_ok:
         why.append("指標名を文から切り出せない")
     share = re.search(r"\((.+)に占める割合\)$", label)
@@ -397,7 +457,7 @@ def _all_of_target(
     goal_after = _GOAL.search(after[:80])
     if goal_after is None:
         return None
-    whole = m.group("whole") or m.group("each")
+    whole = m.group("whole") or m.group("each") or m.group("generic")
     # What is set up or spread in all of them: the words between the whole and the goal verb.
     what = after[: goal_after.start()]
     what = re.sub(r"^(?:において|で|に|への|の|は)+", "", what)

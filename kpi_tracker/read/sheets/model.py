@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from ...model import (
@@ -40,6 +41,9 @@ def make_indicator(
     target: float | None,
     deadline: Period | None,
     baseline: tuple[float, str | None] | None = None,
+    *,
+    by: float | None = None,
+    every_year: bool = False,
 ) -> Indicator:
     return Indicator(
         id=ident,
@@ -53,12 +57,16 @@ def make_indicator(
         baseline=Baseline(baseline[0], baseline[1], unit) if baseline else None,
         deadline=deadline.text if deadline else None,
         deadline_end=deadline.end if deadline else None,
+        by=by,
+        every_year=every_year,
     )
 
 
-def observation(value: float, period: Period | None, evidence: str) -> Observation:
+def observation(
+    value: float, period: Period | None, evidence: str, provisional: bool = False
+) -> Observation:
     """A value read from a column: the whole cell is the evidence, the label is the column."""
-    return Observation(value, None, period, evidence, 0, 0, 2)
+    return Observation(value, None, period, evidence, 0, 0, 2, provisional)
 
 
 class MeasureBook:
@@ -70,7 +78,13 @@ class MeasureBook:
         self._numbers: set[int] = set()
 
     def number_for(
-        self, key: str, name: str, owner: str, line: int, number: int | None = None
+        self,
+        key: str,
+        name: str,
+        owner: str,
+        line: int,
+        number: int | None = None,
+        section: tuple[str, ...] | None = None,
     ) -> int:
         measure = self._by_key.get(key)
         if measure is not None:
@@ -82,7 +96,7 @@ class MeasureBook:
         self._by_key[key] = Measure(
             no=number,
             name=name,
-            section=(owner,) if owner else (),
+            section=section if section is not None else ((owner,) if owner else ()),
             overview="",
             target_text="",
             status_text="",
@@ -148,10 +162,24 @@ def sheet_document(
 ) -> Document:
     title, plan, year = report_facts(title_lines, source, default_title)
     fiscal_year = year if year is not None else fiscal_year
+    as_of = None
     if fiscal_year is None:
-        warnings.append(
-            f"{source}: no report fiscal year in the title or the file name; give --as-of"
-        )
+        # NOTE: a sheet says when it stands by its values: the latest dated one (a 最新値 with
+        # its date, the last year column with values). One warning says so; --as-of moves it.
+        latest = latest_value_date(data)
+        if latest is None:
+            warnings.append(
+                f"{source}: no report fiscal year in the title or the file name, and no dated "
+                "value; give --as-of"
+            )
+        else:
+            as_of = latest
+            fiscal_year = latest.year if latest.month >= 4 else latest.year - 1
+            warnings.append(
+                f"{source}: no report fiscal year in the title or the file name: the report "
+                f"stands at its latest dated value, {latest.isoformat()} (--as-of sets another "
+                "date)"
+            )
     return Document(
         source=source,
         sha256=sha256,
@@ -163,4 +191,16 @@ def sheet_document(
         measures=book.measures(),
         warnings=tuple(warnings),
         sheet=data,
+        as_of_date=as_of,
     )
+
+
+def latest_value_date(data: SheetData) -> date | None:
+    """The end of the latest period any value of the sheet is dated to (baselines count: a
+    sheet of baselines only stands when they were measured), None when no value is dated."""
+    latest: date | None = None
+    for item in data.indicators:
+        for obs in item.observations:
+            if obs.period is not None and (latest is None or obs.period.end > latest):
+                latest = obs.period.end
+    return latest

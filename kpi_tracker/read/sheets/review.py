@@ -35,8 +35,12 @@ def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) ->
     return _ReviewReader(raw, header).document(title_lines)
 
 
-def _qualitative_reason(result: str) -> Reason:
-    return Reason.of("qualitative", result=result or None)
+def _qualitative_reason(result: str, why: str = "") -> Reason:
+    return Reason.of("qualitative", result=result or None, why=why or None)
+
+
+# The indicator cell of a qualitative outcome, which has none: the goal names it instead.
+_NO_INDICATOR = frozenset(("--", "-", "―", "ー", "－－", "なし"))
 
 
 def _one(index: int) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
@@ -248,6 +252,8 @@ class _ReviewReader:
         no = self._measure(cells, first.line)
         name = self.cell(cells, "indicator")
         ident = f"{self.cell(cells, 'project_id')}/{self.cell(cells, 'number')}/{name}"
+        if name in _NO_INDICATOR and self.cell(cells, "goal"):
+            name = self.cell(cells, "goal")  # 定性的: 「--」 as the indicator, the goal names it
         unit = self.cell(cells, "unit")
         where = Location(self.source, first.line)
         line = group["actual"].line if "actual" in group else first.line
@@ -259,7 +265,10 @@ class _ReviewReader:
                 line,
                 unmeasurable=(
                     "qualitative",
-                    _qualitative_reason(self.cell(cells, "qualitative_result")),
+                    _qualitative_reason(
+                        self.cell(cells, "qualitative_result"),
+                        self.cell(cells, "qualitative_reason"),
+                    ),
                 ),
             )
         for kind, label in (("target", "2.目標値"), ("actual", "3.実績値")):
