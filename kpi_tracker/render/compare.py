@@ -141,8 +141,9 @@ def _attainments(c: ChangeData) -> tuple[float, float] | None:
 
 
 def drawn(changes: list[ChangeData]) -> list[tuple[ChangeData, float, float]]:
-    """The lines of the slope chart: indicators with 達成率 on both sides whose status changed
-    or that crossed the target line (100 %), regressions first, then by measure."""
+    """The lines of the slope chart: indicators with 達成率 on both sides whose status changed,
+    that crossed the target line (100 %) or whose value moved away from the target
+    (regressions, drawn first), then by measure."""
     out = []
     for c in changes:
         pair = _attainments(c)
@@ -151,7 +152,8 @@ def drawn(changes: list[ChangeData]) -> list[tuple[ChangeData, float, float]]:
         old, new = c["old"], c["new"]
         assert old is not None and new is not None
         crossed = (pair[0] >= 1) != (pair[1] >= 1)
-        if old["status"] != new["status"] or old["overdue"] != new["overdue"] or crossed:
+        changed = old["status"] != new["status"] or old["overdue"] != new["overdue"]
+        if changed or crossed or c["movement"] in REGRESSIONS:
             out.append((c, *pair))
     out.sort(key=lambda t: (t[0]["movement"] not in REGRESSIONS, t[0]["measure"]))
     return out

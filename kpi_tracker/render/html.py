@@ -194,7 +194,8 @@ def render(card: Scorecard, lang: str = "ja", dates: str = "iso") -> str:
     for m in data["measures"]:
         if not m["indicators"]:
             all_rows.append(_no_target_row(m, lang))
-        all_rows.extend(indicator_row(by_id[ind_id], m, lang) for ind_id in m["indicators"])
+        for n, ind_id in enumerate(m["indicators"]):
+            all_rows.append({**indicator_row(by_id[ind_id], m, lang), "more": n > 0})
     all_ministries = sorted({n for m in data["measures"] for n in m["ministries"]})
     statuses = [(s.value, status_text(s, False, lang)) for s in ORDER]
     ministry_rows = sorted(ministries.items(), key=lambda kv: -sum(kv[1].values()))
