@@ -47,9 +47,17 @@ def indicator_chart(rows: list[dict[str, Any]], lang: str) -> str:
 
     L = labels(lang)
     first = rows[-1]
-    points = [
-        (w, float(r["actual"]), r) for r in rows if r["actual"] is not None and (w := _when(r))
-    ]
+    seen: dict[tuple[date, float], int] = {}
+    points: list[tuple[date, float, dict[str, Any]]] = []
+    for r in rows:
+        if r["actual"] is None or not (w := _when(r)):
+            continue
+        key = (w, float(r["actual"]))
+        if key in seen:  # NOTE: a later report restating the same value: one point, the latest
+            points[seen[key]] = (w, key[1], r)
+            continue
+        seen[key] = len(points)
+        points.append((w, key[1], r))
     deadline = date.fromisoformat(first["deadline"]) if first.get("deadline") else None
     target = first.get("target")
     if not points:
@@ -114,6 +122,10 @@ def indicator_chart(rows: list[dict[str, Any]], lang: str) -> str:
         label = number(v)
         half = text_width(label, FONT) / 2
         below = x(w) - half < last_end + 4
+        if target is not None and not below:  # clear of the target's axis label
+            ty = y(float(target))
+            axis_end = left - 4
+            below = x(w) - half < axis_end + 2 and abs((y(v) - 7) - (ty + 4)) < FONT + 2
         last_end = x(w) + half
         parts.append(
             f'<circle class="point" cx="{x(w):.1f}" cy="{y(v):.1f}" r="4" '
