@@ -21,7 +21,22 @@ from kpi_tracker.render.compare import REGRESSIONS, drawn
 from kpi_tracker.render.compare import render as render_compare
 from kpi_tracker.render.history_html import render as render_history
 
-from .helpers import ROOT, SEED, run
+from .helpers import ROOT, SEED
+
+
+class _Ran:
+    def __init__(self, stdout: str, stderr: str, returncode: int) -> None:
+        self.stdout, self.stderr, self.returncode = stdout, stderr, returncode
+
+
+def run(*args: str) -> _Ran:
+    """The command line, in process (click's runner)."""
+    from click.testing import CliRunner
+
+    from kpi_tracker.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return _Ran(result.stdout, result.stderr, result.exit_code)
 
 
 @pytest.fixture(scope="module")
