@@ -352,6 +352,14 @@ def test_compare_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
     assert isinstance(m, dict) and m["svgs"] == 1  # the slope chart
     assert m["scrollW"] <= m["vw"] == PHONE[0]
     assert m["minFont"] >= 11, m["at"]
+    # On a phone the lines are a table; on a laptop, the chart.
+    shown = (
+        "[getComputedStyle(document.querySelector('svg.slope')).display,"
+        "getComputedStyle(document.querySelector('.slope-table')).display]"
+    )
+    assert browser.evaluate(shown) == ["none", "block"]
+    browser.open(path.as_uri(), DESKTOP)
+    assert browser.evaluate(shown) == ["inline", "none"]
 
 
 @needs_chromium
@@ -464,3 +472,26 @@ def test_the_scorecard_is_not_66_screens_tall_on_a_phone(browser, page) -> None:
     assert m["height"] <= 25 * PHONE[1], m["height"]
     assert len(m["noTarget"]) == 94
     assert max(m["noTarget"]) < 2 * m["line"]  # one line each
+
+
+PRINTED = """
+(function(){var first=document.querySelector('table');
+return {charts:getComputedStyle(document.querySelector('.charts')).display,
+filters:getComputedStyle(document.querySelector('.filters')).display,
+firstTable:first.dataset.count,firstTableTop:first.getBoundingClientRect().top,
+verdictTop:document.querySelector('.verdict').getBoundingClientRect().top};})()
+"""
+
+
+@needs_chromium
+def test_printed_the_verdict_and_the_missed_list_come_first(browser, page) -> None:
+    browser.call("Emulation.setEmulatedMedia", True, media="print")
+    try:
+        browser.open(page.as_uri(), (1123, 794))  # A4 landscape at 96 dpi
+        m = browser.evaluate(PRINTED)
+    finally:
+        browser.call("Emulation.setEmulatedMedia", True, media="")
+    assert isinstance(m, dict)
+    assert (m["charts"], m["filters"]) == ("none", "none")  # on screen only
+    assert m["firstTable"] == "f-count-missed"
+    assert m["verdictTop"] < 100 and m["firstTableTop"] < 300  # on the first page, near the top

@@ -359,3 +359,17 @@ def test_only_missed_in_xlsx(tmp_path: Path) -> None:
     )
     ws = load_workbook(out).worksheets[1]
     assert ws.max_row - 1 == 24
+
+
+def test_only_in_the_terminal_view(seed_doc, seed_rules) -> None:
+    from kpi_tracker.judge.baseline import gate
+    from kpi_tracker.render import terminal
+    from kpi_tracker.render.only import select
+
+    card = evaluate(seed_doc, seed_rules)
+    failures = gate(card, "overdue").failures
+    part = select(card, "flagged", {f.outcome.indicator.id for f in failures})
+    view = terminal.render(part, "ja")
+    whole = terminal.render(card, "ja")
+    assert view.splitlines()[0] == whole.splitlines()[0]  # the verdict of the whole report
+    assert len(view.splitlines()) < len(whole.splitlines())

@@ -32,7 +32,6 @@ from .text import (
     previous_text,
     status_text,
     target_text,
-    verdict,
     yoy_headline,
 )
 
@@ -179,7 +178,7 @@ def _chart(
 
 
 def render(card: Scorecard, lang: str = "ja", dates: str = "iso") -> str:
-    from .only import only_of
+    from .only import only_of, verdict_of
     from .templating import page, words
 
     data = scorecard_dict(card)
@@ -207,7 +206,7 @@ def render(card: Scorecard, lang: str = "ja", dates: str = "iso") -> str:
         only=only_of(card),
         report=data["report"],
         summary=data["summary"],
-        verdict=verdict(behind, lang),
+        verdict=verdict_of(card, behind, lang),
         headline=yoy_headline(data, lang),
         statuses=[{"value": v, "text": t, "count": counts[v]} for v, t in statuses],
         filters=[

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData, MeasureData
+from .only import verdict_of
 from .text import (
     MARKS,
     actual_text,
@@ -20,7 +21,6 @@ from .text import (
     previous_text,
     status_text,
     target_text,
-    verdict,
     yoy_headline,
 )
 
@@ -44,7 +44,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         f"{md_cell(report['plan'])} — {L['as_of']} {report['as_of']} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
-        f"**{verdict(behind, lang)}**",
+        f"**{verdict_of(card, behind, lang)}**",
         "",
         *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang)] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from ..judge.scorecard import Scorecard
 from ..model import Status
-from ..shape import SummaryData
+from ..shape import IndicatorData, SummaryData
+from .text import labels, verdict
 
 ONLY = ("missed", "flagged", "all")
 
@@ -24,6 +25,8 @@ class Selection(Scorecard):
 
     only: str = "all"
     whole: SummaryData | None = field(default=None, compare=False)
+    # The whole report's missed targets: (behind, of which overdue), for its verdict.
+    missed_counts: tuple[int, int] = (0, 0)
 
     def summary(self) -> SummaryData:
         return self.whole if self.whole is not None else super().summary()
@@ -47,9 +50,21 @@ def select(card: Scorecard, only: str, flagged_ids: Collection[str] = ()) -> Sco
             measures.append(replace(m, outcomes=outcomes))
     fields = {f: getattr(card, f) for f in Scorecard.__dataclass_fields__}
     fields["measures"] = tuple(measures)
-    return Selection(**fields, only=only, whole=card.summary())
+    behind = [o for o in card.indicators if o.status is Status.BEHIND]
+    counts = (len(behind), sum(1 for o in behind if o.overdue))
+    return Selection(**fields, only=only, whole=card.summary(), missed_counts=counts)
 
 
 def only_of(card: Scorecard) -> str:
     """What part of the report ``card`` shows: ``missed``, ``flagged`` or ``all``."""
     return card.only if isinstance(card, Selection) else "all"
+
+
+def verdict_of(card: Scorecard, shown: list[IndicatorData], lang: str) -> str:
+    """The verdict of the whole report, whatever part of it ``card`` shows (``shown``: the
+    missed targets it shows)."""
+    if not isinstance(card, Selection):
+        return verdict(shown, lang)
+    behind, overdue = card.missed_counts
+    L = labels(lang)
+    return L["verdict_bad"].format(behind=behind, overdue=overdue) if behind else L["verdict_ok"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
-from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
+from .only import verdict_of
+from .text import MARKS, actual_text, labels, missed, target_text, yoy_headline
 
 MAX_MISSED = 30  # with the 10 lines around them, the view stays within 40 lines
 LABEL_WIDTH = 13  # characters of an indicator's label before it is cut with …
@@ -45,7 +46,7 @@ def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     style = "bold " + (
         "red" if any(i["overdue"] for i in behind) else "yellow" if behind else "green"
     )
-    return _paint(verdict(behind, lang), style, color)
+    return _paint(verdict_of(card, behind, lang), style, color)
 
 
 def render(card: Scorecard, lang: str = "ja", *, color: bool = False, doc: str = "DOC") -> str:

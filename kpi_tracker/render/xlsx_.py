@@ -22,7 +22,8 @@ from ..model import Comparator, Status
 from ..shape import status_counts
 from .attain import attainment
 from .columns import MEASURE_COLUMNS, column_name, indicator_columns, indicator_rows, measure_rows
-from .text import actual_text, labels, missed, status_text, target_text, verdict, yoy_headline
+from .only import verdict_of
+from .text import actual_text, labels, missed, status_text, target_text, yoy_headline
 
 SHEETS = {"ja": ("概要", "指標", "施策"), "en": ("Summary", "Indicators", "Measures")}
 FILLS = {  # light fills, dark enough text stays readable in print
@@ -214,7 +215,7 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
         _put(ws, r, 1, key).font = Font(bold=True)
         _put(ws, r, 2, value, "deadline" if key == L["as_of"] else "")
     row = len(lines) + 2
-    _put(ws, row, 1, verdict(behind, lang)).font = Font(bold=True, size=13)
+    _put(ws, row, 1, verdict_of(card, behind, lang)).font = Font(bold=True, size=13)
     headline = yoy_headline(data, lang)
     if headline:
         row += 1
