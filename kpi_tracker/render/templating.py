@@ -48,8 +48,8 @@ EXTRA_LABELS = {
         "attainment_help": "attainment: actual ÷ target (target ÷ actual for a decrease)",
         "progress_help": "progress: share of the way from the baseline to the target",
         "no_target_rows": "measures without a quantitative target",
-        "only_missed": "missed targets only",
-        "only_flagged": "targets that fail the CI gate only",
+        "only_missed": "Missed targets only",
+        "only_flagged": "Targets that fail the CI gate only",
         "print_note": "Print: A4 landscape; missed targets first, one line per measure "
         "without a target.",
         "table_fallback": "as a table",
