@@ -506,6 +506,14 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     "'candidates' under each indicator).",
 )
 @trend_db_option
+@click.option(
+    "--only",
+    type=click.Choice(["missed", "flagged", "all"]),
+    default="all",
+    show_default=True,
+    help="Show only the missed targets, or only those the CI gate fails (--fail-on, "
+    "--baseline, as check); the counts and the verdict stay those of the whole report.",
+)
 def scorecard(
     doc: str,
     rules_path: str | None,
@@ -521,6 +529,7 @@ def scorecard(
     explain: bool,
     db: str | None,
     as_of: str | None,
+    only: str,
 ) -> None:
     """Evaluate every indicator of DOC against its rules and render the scorecard.
 
@@ -540,6 +549,11 @@ def scorecard(
     before = _previous_card(previous, rules_path, encoding, db)
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain, before)
     card = _with_previous(card, before, db)
+    if only != "all":
+        from .render.only import select
+
+        failures = _gate(card, fail_on, baseline).failures if only == "flagged" else ()
+        card = select(card, only, {f.outcome.indicator.id for f in failures})
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
         color = _color()
         if quiet:

@@ -352,6 +352,14 @@ def test_compare_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
     assert isinstance(m, dict) and m["svgs"] == 1  # the slope chart
     assert m["scrollW"] <= m["vw"] == PHONE[0]
     assert m["minFont"] >= 11, m["at"]
+    # On a phone the lines are a table; on a laptop, the chart.
+    shown = (
+        "[getComputedStyle(document.querySelector('svg.slope')).display,"
+        "getComputedStyle(document.querySelector('.slope-table')).display]"
+    )
+    assert browser.evaluate(shown) == ["none", "block"]
+    browser.open(path.as_uri(), DESKTOP)
+    assert browser.evaluate(shown) == ["inline", "none"]
 
 
 @needs_chromium
@@ -370,10 +378,120 @@ def test_history_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
 
 
 @needs_chromium
-def test_a_progress_bar_per_indicator_with_its_deadline(browser, page, seed_card) -> None:
+def test_an_attainment_bar_per_indicator_with_its_deadline(browser, page, seed_card) -> None:
+    from kpi_tracker.render.attain import attainment
+
     m = measure(browser, page, DESKTOP)
-    with_progress = [i for i in seed_card["indicators"] if i["attainment"] is not None]
+    # The bar is 達成率 (actual ÷ target), the black tick the target.
+    with_progress = [i for i in seed_card["indicators"] if attainment(i) is not None]
     with_deadline = [i for i in seed_card["indicators"] if i["deadline"]]
     assert m["bars"] == m["targetTicks"] == len(with_progress) > 30
     assert m["deadlines"] == len(with_deadline)
     assert m["barWidth"] > 50  # drawn, not collapsed
+
+
+# --- print (A4 landscape) and phone height ----------------------------------------------------
+
+
+def print_to_pdf(html: Path, tmp_path: Path) -> bytes:
+    """``html`` printed by headless Chromium, as users print it (Ctrl+P → PDF)."""
+    pdf = tmp_path / (html.stem + ".pdf")
+    subprocess.run(
+        [
+            CHROMIUM,  # type: ignore[list-item]
+            *FLAGS,
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'print-profile'}",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+        check=True,
+    )
+    return pdf.read_bytes()
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The size (points) of each page of a PDF that Chromium wrote (page objects in clear)."""
+    boxes = re.findall(rb"/Type\s*/Page\b.*?/MediaBox\s*\[\s*([\d.\s]+)\]", pdf, re.S)
+    if not boxes:  # MediaBox before /Type
+        boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+)\][^>]*?/Type\s*/Page\b", pdf, re.S)
+    count = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    sizes = [tuple(float(v) for v in b.split()[2:4]) for b in boxes]
+    assert len(sizes) == count, (len(sizes), count)
+    return sizes  # type: ignore[return-value]
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("only", "most"),
+    [
+        ("missed", 4),  # the missed list for the meeting: at most 4 A4 pages
+        ("all", 15),  # the whole scorecard (issue 24: 48 pages before)
+    ],
+)
+def test_the_scorecard_prints_on_few_a4_landscape_pages(tmp_path, only, most) -> None:
+    html = tmp_path / f"card-{only}.html"
+    result = run("scorecard", str(SEED), "--format", "html", "--only", only, "-o", str(html))
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(print_to_pdf(html, tmp_path))
+    assert 1 <= len(pages) <= most, len(pages)
+    for w, h in pages:  # A4 landscape: 842 × 595 pt
+        assert abs(w - 842) < 3 and abs(h - 595) < 3, (w, h)
+
+
+@needs_chromium
+def test_compare_and_history_print_in_a4_landscape(tmp_path, yoy_later_path) -> None:
+    cmp = tmp_path / "compare.html"
+    assert (
+        run(
+            "compare", str(SEED), str(yoy_later_path), "--format", "html", "-o", str(cmp)
+        ).returncode
+        == 0
+    )
+    pages = pdf_pages(print_to_pdf(cmp, tmp_path))
+    assert 1 <= len(pages) <= 8 and all(w > h for w, h in pages)
+
+
+PHONE_HEIGHT = """
+(function(){return {height:document.documentElement.scrollHeight,
+noTarget:[].map.call(document.querySelectorAll('tr.nt'),function(r){
+return r.getBoundingClientRect().height;}),
+line:parseFloat(getComputedStyle(document.body).lineHeight)};})()
+"""
+
+
+@needs_chromium
+def test_the_scorecard_is_not_66_screens_tall_on_a_phone(browser, page) -> None:
+    browser.open(page.as_uri(), PHONE)
+    m = browser.evaluate(PHONE_HEIGHT)
+    assert isinstance(m, dict)
+    # Issue 24: 55,864 px (66 screens) when each measure without a target was a card.
+    assert m["height"] <= 25 * PHONE[1], m["height"]
+    assert len(m["noTarget"]) == 94
+    assert max(m["noTarget"]) < 2 * m["line"]  # one line each
+
+
+PRINTED = """
+(function(){var first=document.querySelector('table');
+return {charts:getComputedStyle(document.querySelector('.charts')).display,
+filters:getComputedStyle(document.querySelector('.filters')).display,
+firstTable:first.dataset.count,firstTableTop:first.getBoundingClientRect().top,
+verdictTop:document.querySelector('.verdict').getBoundingClientRect().top};})()
+"""
+
+
+@needs_chromium
+def test_printed_the_verdict_and_the_missed_list_come_first(browser, page) -> None:
+    browser.call("Emulation.setEmulatedMedia", True, media="print")
+    try:
+        browser.open(page.as_uri(), (1123, 794))  # A4 landscape at 96 dpi
+        m = browser.evaluate(PRINTED)
+    finally:
+        browser.call("Emulation.setEmulatedMedia", True, media="")
+    assert isinstance(m, dict)
+    assert (m["charts"], m["filters"]) == ("none", "none")  # on screen only
+    assert m["firstTable"] == "f-count-missed"
+    assert m["verdictTop"] < 100 and m["firstTableTop"] < 300  # on the first page, near the top

@@ -37,13 +37,14 @@ def test_three_sheets_in_japanese(book) -> None:
 
 def test_indicator_sheet_numbers_filters_frozen_header(book, seed_card) -> None:
     ws = book["指標"]
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"  # the header and the measure no. stay in view
     assert ws.auto_filter.ref == f"A1:W{len(seed_card['indicators']) + 1}"
     rows = {r["指標ID"]: r for r in _rows(ws)}
     assert len(rows) == len(seed_card["indicators"])
     pv = rows["support-search-site-pv"]
     # 274,285 回 of 30万回: numbers, not text; the deadline a date; the status in Japanese
-    assert (pv["実績"], pv["目標値"], pv["判定"], pv["期限超過"]) == (274285, 300000, "遅れ", False)
+    assert (pv["実績"], pv["目標値"], pv["判定"], pv["期限超過"]) == (274285, 300000, "遅れ", None)
+    assert (pv["比較"], pv["達成率"]) == ("以上", 0.914)
     assert pv["期限"] == datetime(2027, 3, 31) and pv["行"] == 20
     assert pv["根拠"].startswith("支援情報検索サイトPV数:274,285")
     assert pv["担当府省庁"] == "厚生労働省"
@@ -58,8 +59,12 @@ def test_number_formats_and_status_fills(book) -> None:
     )
     assert row[col["実績"]].number_format == "#,##0"  # 6,866
     assert row[col["達成率"]].number_format == "0%"
-    fills = {r[col["判定"]].value: r[col["判定"]].fill.fgColor.rgb for r in ws.iter_rows(min_row=2)}
-    assert fills["遅れ"].endswith("FFEBE9") and fills["達成"].endswith("DAFBE1")
+    assert row[col["進捗"]].value is None  # no baseline: no way from it to the target
+    # 判定 is filled by conditional formatting over its column: the fill follows the value.
+    (rng,) = [r for r in ws.conditional_formatting]
+    assert str(rng.sqref) == f"D2:D{ws.max_row}"
+    fills = {rule.formula[0]: rule.dxf.fill.fgColor.rgb for rule in rng.rules}
+    assert fills['"遅れ"'].endswith("FFEBE9") and fills['"達成"'].endswith("DAFBE1")
 
 
 def test_summary_lists_missed_targets_with_ministry(book, seed_card) -> None:
@@ -136,3 +141,86 @@ def test_cli_xlsx_on_a_terminal_is_one_line() -> None:
     assert result.stderr == (
         "kpi-tracker: error: <stdout>: xlsx is a binary file; name it with -o FILE\n"
     )
+
+
+# --- issue 24: a workbook staff hand round -----------------------------------------------------
+
+
+@pytest.mark.parametrize("sheet", ["概要", "指標", "施策"])
+def test_every_sheet_prints_a4_landscape_fitted_to_width(book, sheet) -> None:
+    ws = book[sheet]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)  # width only
+    assert ws.print_title_rows  # the header row repeated on every page
+
+
+@pytest.mark.parametrize("sheet", ["概要", "指標", "施策"])
+def test_every_sheet_has_frozen_panes_and_a_filter(book, sheet) -> None:
+    ws = book[sheet]
+    assert ws.freeze_panes and ws.auto_filter.ref
+    assert ws.conditional_formatting  # 判定 filled by value
+
+
+def test_summary_repeats_the_missed_header_when_printed(book) -> None:
+    ws = book["概要"]
+    first = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+    assert ws.cell(row=first, column=1).value == "施策No."
+    assert ws.auto_filter.ref.startswith(f"A{first}:H")
+    header = [c.value for c in ws[first]]
+    assert header == ["施策No.", "指標", "担当府省庁", "目標値", "実績", "達成率", "期限", "判定"]
+
+
+# (column, values that may appear)  # why
+WORDS_NOT_CODES = [
+    ("期限超過", {"該当", None}),  # not TRUE/FALSE
+    ("見込み・速報値", {"該当", None}),
+    ("比較", {"以上", "以下", "未満", "超", "増加", "減少", "削減"}),  # not >= <= < >
+]
+
+
+@pytest.mark.parametrize(("column", "allowed"), WORDS_NOT_CODES)
+def test_flags_and_comparators_read_as_words(book, column, allowed) -> None:
+    values = {r[column] for r in _rows(book["指標"])}
+    assert values <= allowed and values - {None}, values
+
+
+def test_no_true_false_anywhere(book) -> None:
+    cells = [c for ws in book.worksheets for r in ws.iter_rows() for c in r]
+    assert not any(isinstance(c.value, bool) for c in cells)
+
+
+def test_attainment_is_actual_over_target(book, seed_card) -> None:
+    rows = {r["指標ID"]: r for r in _rows(book["指標"])}
+    for ind in seed_card["indicators"]:
+        got = rows[ind["id"]]["達成率"]
+        if ind["actual"] is None or ind["target"] is None or ind["status"] == "not_measurable":
+            assert got is None  # nothing judged: no 達成率
+        elif ind["comparator"] in ("<=", "<", "reduce_by_ratio", "decrease"):
+            assert got == pytest.approx(ind["target"] / ind["actual"], abs=1e-3)
+        else:
+            assert got == pytest.approx(ind["actual"] / ind["target"], abs=1e-3)
+
+
+def test_reason_and_evidence_wrap(book) -> None:
+    ws = book["指標"]
+    header = [c.value for c in ws[1]]
+    for name in ("理由", "根拠", "指標", "施策名"):
+        col = header.index(name) + 1
+        assert all(ws.cell(row=r, column=col).alignment.wrap_text for r in range(2, ws.max_row))
+
+
+def test_english_flags_and_comparators(card) -> None:
+    book = load_workbook(io.BytesIO(render_bytes(card, "en")))
+    rows = _rows(book["Indicators"])
+    assert {r["overdue"] for r in rows} == {"yes", None}
+    assert {r["comparator"] for r in rows} <= {
+        "at least",
+        "more than",
+        "at most",
+        "less than",
+        "increase",
+        "decrease",
+        "reduce by ratio",
+    }

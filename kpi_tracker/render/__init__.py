@@ -45,7 +45,7 @@ class Renderer(NamedTuple):
 
 RENDERERS: tuple[Renderer, ...] = (
     Renderer("scorecard", "md", "markdown", takes=("lang", "dates")),
-    Renderer("scorecard", "html", "html"),
+    Renderer("scorecard", "html", "html", takes=("lang", "dates")),
     Renderer("scorecard", "json", "json_"),
     Renderer("scorecard", "csv", "csv_", takes=("lang", "dates")),
     Renderer("scorecard", "junit", "junit", takes=("lang", "verdict")),

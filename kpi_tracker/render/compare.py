@@ -2,18 +2,23 @@
 
 Each row shows the old and new value, the change (absolute and %), progress toward the target
 old → new, the status old → new, and the movement of the value (see ``kpi_tracker.judge.compare``).
-The HTML page shares the scorecard's style and adds a slope chart: per indicator its share of
-the target in the old and the new report.
+The HTML page (``templates/compare.html``) shares the scorecard's style and adds a slope chart
+of 達成率 (attainment) old → new that reads without hovering: only the indicators whose status
+changed or whose value crossed the target line, each line labelled at both ends (measure no.,
+short label, 達成率), the regressions first and in colour, the rest muted; on a phone, a table
+of the same lines instead.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ..judge.compare import MOVEMENTS
 from ..shape import ChangeData, CompareData, SideData
-from .html import CSS, table_head, table_row
+from .attain import attainment
 from .json_ import dumps
+from .svgtext import shorten, spread, text_width
 from .text import (
     MOVEMENT_HELP,
     delta_text,
@@ -100,57 +105,110 @@ def _markdown(data: CompareData, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_COMPARE_CSS = (
-    ".badge.mv{color:#fff}"
-    + "".join(f".mv-{m}{{background:{c}}}" for m, c in MOVEMENT_COLOURS.items())
-    + ".slope text{font-size:15px}svg.slope{max-width:100%;height:auto}"
+HTML_COLUMNS = (
+    "no",
+    "indicator",
+    "previous",
+    "current",
+    "delta",
+    "attainment",
+    "status",
+    "movement",
 )
+REGRESSIONS = ("missed_now", "worsened")  # a value that moved away, or a target newly missed
+
+
+def _side_attainment(c: ChangeData, side: SideData | None) -> float | None:
+    """達成率 of one side. A side does not carry its comparator: whether lower is better is
+    read from the change (a rise that moved away from the target)."""
+    if side is None:
+        return None
+    if "attainment" in side:
+        value: Any = side.get("attainment")
+        return None if value is None else float(value)
+    # NOTE: with no change in value the direction is unknown; higher-is-better is assumed,
+    # which only matters for an unchanged value drawn because its status changed.
+    delta = c["delta"]
+    lower = delta is not None and delta != 0 and (delta > 0) == (c["direction"] == "away")
+    return attainment({**side, "comparator": "<=" if lower else ">="})
+
+
+def _attainments(c: ChangeData) -> tuple[float, float] | None:
+    before, after = _side_attainment(c, c["old"]), _side_attainment(c, c["new"])
+    if before is None or after is None:
+        return None
+    return before, after
+
+
+def drawn(changes: list[ChangeData]) -> list[tuple[ChangeData, float, float]]:
+    """The lines of the slope chart: indicators with 達成率 on both sides whose status changed,
+    that crossed the target line (100 %) or whose value moved away from the target
+    (regressions, drawn first), then by measure."""
+    out = []
+    for c in changes:
+        pair = _attainments(c)
+        if pair is None:
+            continue
+        old, new = c["old"], c["new"]
+        assert old is not None and new is not None
+        crossed = (pair[0] >= 1) != (pair[1] >= 1)
+        changed = old["status"] != new["status"] or old["overdue"] != new["overdue"]
+        if changed or crossed or c["movement"] in REGRESSIONS:
+            out.append((c, *pair))
+    out.sort(key=lambda t: (t[0]["movement"] not in REGRESSIONS, t[0]["measure"]))
+    return out
 
 
 def _html(data: CompareData, lang: str) -> str:
-    L = labels(lang)
-    old, new = data["old"], data["new"]
+    from .templating import markup, page, words
+
+    L = words(lang)
     counts = data["summary"]["movement"]
-    title = f"{L['compare_title']}: {old['title']} → {new['title']}"
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{CSS}{_COMPARE_CSS}</style></head><body>",
-        f"<h1>{escape(L['compare_title'])}</h1>",
-        f'<p class="meta">{escape(str(old["title"]))} ({old["as_of"]}) → '
-        f"{escape(str(new['title']))} ({new['as_of']})</p>",
-        f'<p class="verdict">{escape(movement_counts(counts, lang))}</p>',
-        '<div class="cards">',
-    ]
-    for m in (m for m in MOVEMENTS if counts[m]):
-        out.append(
-            f'<div class="card mv-border" style="border-color:{MOVEMENT_COLOURS[m]}">'
-            f"<b>{counts[m]}</b>{escape(movement_text(m, lang))}</div>"
-        )
-    out.append("</div>")
-    out.append(f"<section><h2>{escape(L['slope'])}</h2>")
-    out.append(slope_chart(data["changes"], lang))
-    out.append("</section>")
-    every = any(c["movement"] == "unchanged" for c in data["changes"])
-    out.append(f"<h2>{escape(L['details' if every else 'changes'])}</h2>")
-    out.append(table_head(COLUMNS, L))
+    lines = drawn(data["changes"])
+    rows = []
     for c in data["changes"]:
-        cells = {k: escape(v) for k, v in _cells(c, lang).items()}
-        cells["movement"] = f'<span class="badge mv mv-{c["movement"]}">{cells["movement"]}</span>'
-        out.append(table_row(f' data-movement="{c["movement"]}"', COLUMNS, L, cells))
-    out.append("</tbody></table>")
-    out.append(
-        '<ul class="meta">'
-        + "".join(f"<li>{escape(t)}</li>" for t in MOVEMENT_HELP[lang].values())
-        + "</ul>"
+        cells: dict[str, Any] = dict(_cells(c, lang))
+        pair = (_side_attainment(c, c["old"]), _side_attainment(c, c["new"]))
+        cells["attainment"] = f"{progress_text(pair[0])} → {progress_text(pair[1])}"
+        cells["movement_class"] = c["movement"]
+        cells["attrs"] = {"data-movement": c["movement"]}
+        rows.append(cells)
+    return page(
+        "compare.html",
+        lang=lang,
+        dates="iso",
+        L=L,
+        old=data["old"],
+        new=data["new"],
+        verdict=movement_counts(counts, lang),
+        cards=[
+            {"text": movement_text(m, lang), "count": counts[m], "colour": MOVEMENT_COLOURS[m]}
+            for m in MOVEMENTS
+            if counts[m]
+        ],
+        movement_colours=MOVEMENT_COLOURS,
+        slope=markup(slope_chart(lines, lang)) if lines else None,
+        slope_rows=[
+            {
+                "no": c["measure"],
+                "indicator": c["label"],
+                "previous": progress_text(before),
+                "current": progress_text(after),
+                "movement": movement_label(c, lang),
+                "movement_class": c["movement"],
+            }
+            for c, before, after in lines
+        ],
+        every=any(c["movement"] == "unchanged" for c in data["changes"]),
+        columns=HTML_COLUMNS,
+        rows=rows,
+        help=list(MOVEMENT_HELP[lang].values()),
     )
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
 
 
-SLOPE_CAP = 1.5  # shares above 150% of the target are drawn at the top edge
+SLOPE_CAP = 1.5  # 達成率 above 150% is drawn at the top edge
+FONT = 13  # px, in the chart's own units
+GAP = 17  # px between two labels on one side
 
 
 def _shares(c: ChangeData) -> tuple[float, float] | None:
@@ -161,40 +219,60 @@ def _shares(c: ChangeData) -> tuple[float, float] | None:
     return old["attainment"], new["attainment"]
 
 
-def slope_chart(changes: list[ChangeData], lang: str) -> str:
-    """Old → new share of the target per indicator, as inline SVG. Indicators without a
-    share on both sides are left out; unchanged ones are drawn first, in grey."""
-    L = labels(lang)
-    pairs = [(c, shares) for c in changes if (shares := _shares(c)) is not None]
-    pairs.sort(key=lambda pair: pair[0]["movement"] != "unchanged")
-    width, height, top, bottom, left, right = 480, 340, 24, 300, 70, 410
+def _label(c: ChangeData, share: float, room: float, left: bool) -> str:
+    """``24 いじめの問題に… 97%`` (left end) or ``97% 24 いじめの問題に…`` (right end)."""
+    no, pct = f"{c['measure']}", progress_text(share)
+    fixed = text_width(f"{no}  {pct}", FONT)
+    name = shorten(c["label"], FONT, room - fixed)
+    return f"{no} {name} {pct}" if left else f"{pct} {no} {name}"
+
+
+def slope_chart(lines: list[tuple[ChangeData, float, float]], lang: str) -> str:
+    """Old → new 達成率 of each line, as inline SVG; every line named at both ends."""
+    from .templating import words
+
+    L = words(lang)
+    room = 270.0  # for the labels on each side
+    left, right = room + 20, room + 20 + 220
+    width = right + room + 20
+    top = 30
+    bottom = top + max(260, GAP * len(lines) + 10)
+    height = bottom + 28
 
     def y(share: float) -> float:
         share = max(0.0, min(SLOPE_CAP, share))
         return bottom - (bottom - top) * share / SLOPE_CAP
 
+    title = escape(L["slope_attainment"])
     parts = [
-        f'<svg class="slope" role="img" aria-label="{escape(L["slope"])}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg class="slope" role="img" aria-label="{title}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-size="{FONT}" '
         'xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(L['slope'])}</title>",
+        f"<title>{title}</title>",
     ]
     for share in (0, 0.5, 1.0, 1.5):
         yy = y(share)
         dash = "" if share == 1.0 else ' stroke-dasharray="2 4"'
         colour = "#1f2328" if share == 1.0 else "#d0d7de"
+        tick = f"{share * 100:.0f}%" + (f" {L['target_line']}" if share == 1.0 else "")
         parts.append(
             f'<line x1="{left}" x2="{right}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{colour}"{dash}/>'
-            f'<text x="{left - 8}" y="{yy + 5:.1f}" text-anchor="end">{share * 100:.0f}%</text>'
+            f'<text x="{(left + right) / 2}" y="{yy - 3:.1f}" text-anchor="middle" '
+            f'fill="#59636e">{escape(tick)}</text>'
         )
     parts.append(
-        f'<text x="{right + 6}" y="{y(1.0) + 5:.1f}">{escape(L["target_line"])}</text>'
         f'<text x="{left}" y="{height - 8}" text-anchor="middle">{escape(L["previous"])}</text>'
         f'<text x="{right}" y="{height - 8}" text-anchor="middle">{escape(L["current"])}</text>'
     )
-    for c, (before, after) in pairs:
-        y0, y1 = y(float(before)), y(float(after))
-        colour = MOVEMENT_COLOURS[c["movement"]]
+    order0 = sorted(range(len(lines)), key=lambda n: y(lines[n][1]))
+    order1 = sorted(range(len(lines)), key=lambda n: y(lines[n][2]))
+    at0 = dict(zip(order0, spread([y(lines[n][1]) for n in order0], GAP, top, bottom), strict=True))
+    at1 = dict(zip(order1, spread([y(lines[n][2]) for n in order1], GAP, top, bottom), strict=True))
+    for n, (c, before, after) in enumerate(lines):
+        y0, y1 = y(before), y(after)
+        regression = c["movement"] in REGRESSIONS
+        colour = MOVEMENT_COLOURS[c["movement"]] if regression else "#8c959f"
+        weight = "bold" if regression else "normal"
         tip = (
             f"{c['measure']} {c['label']}: {progress_text(before)} → "
             f"{progress_text(after)} ({movement_label(c, lang)})"
@@ -202,9 +280,17 @@ def slope_chart(changes: list[ChangeData], lang: str) -> str:
         parts.append(
             f'<g data-movement="{c["movement"]}"><title>{escape(tip)}</title>'
             f'<line x1="{left}" y1="{y0:.1f}" x2="{right}" y2="{y1:.1f}" stroke="{colour}" '
-            'stroke-width="2" stroke-opacity="0.8"/>'
+            f'stroke-width="{3 if regression else 1.5}"/>'
             f'<circle cx="{left}" cy="{y0:.1f}" r="3.5" fill="{colour}"/>'
-            f'<circle cx="{right}" cy="{y1:.1f}" r="3.5" fill="{colour}"/></g>'
+            f'<circle cx="{right}" cy="{y1:.1f}" r="3.5" fill="{colour}"/>'
+            f'<line x1="{left - 3}" y1="{y0:.1f}" x2="{left - 10}" y2="{at0[n]:.1f}" '
+            f'stroke="{colour}" stroke-width="0.8"/>'
+            f'<line x1="{right + 3}" y1="{y1:.1f}" x2="{right + 10}" y2="{at1[n]:.1f}" '
+            f'stroke="{colour}" stroke-width="0.8"/>'
+            f'<text x="{left - 12}" y="{at0[n] + 4:.1f}" text-anchor="end" fill="{colour}" '
+            f'font-weight="{weight}">{escape(_label(c, before, room, True))}</text>'
+            f'<text x="{right + 12}" y="{at1[n] + 4:.1f}" fill="{colour}" '
+            f'font-weight="{weight}">{escape(_label(c, after, room, False))}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)

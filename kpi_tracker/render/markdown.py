@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..shape import IndicatorData, MeasureData
+from .only import verdict_of
 from .text import (
     MARKS,
     actual_text,
@@ -22,7 +23,6 @@ from .text import (
     progress_text,
     status_text,
     target_text,
-    verdict,
     yoy_headline,
 )
 from .wording import Wording, wording
@@ -48,7 +48,7 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
         f"{md_cell(report['plan'])} — {L['as_of']} {say.date(report['as_of'])} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
-        f"**{verdict(behind, lang)}**",
+        f"**{verdict_of(card, behind, lang)}**",
         "",
         *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang, say)] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "

@@ -15,6 +15,7 @@ import unicodedata
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
 from ..shape import IndicatorData
+from .only import verdict_of
 from .text import (
     MARKS,
     actual_text,
@@ -22,7 +23,6 @@ from .text import (
     missed,
     progress_text,
     target_text,
-    verdict,
     yoy_headline,
 )
 from .wording import Wording, wording
@@ -79,7 +79,7 @@ def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     style = "bold " + (
         "red" if any(i["overdue"] for i in behind) else "yellow" if behind else "green"
     )
-    return _paint(verdict(behind, lang), style, color)
+    return _paint(verdict_of(card, behind, lang), style, color)
 
 
 def render(

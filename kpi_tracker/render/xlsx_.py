@@ -1,9 +1,14 @@
 """``--format xlsx``: the workbook policy staff circulate (openpyxl, imported only here).
 
 Three sheets: 概要 (the report, the verdict, the counts and the missed targets), 指標 (every
-indicator: auto-filter, frozen header, a fill per status, numbers as numbers with number
-formats, the evidence and its line) and 施策 (every measure). Sheet names and column names
-follow ``--lang``. Text from the document is always stored as text, never as a formula.
+indicator: numbers as numbers with number formats, 達成率, the evidence and its line) and 施策
+(every measure). Sheet names and column names follow ``--lang``. Text from the document is
+always stored as text, never as a formula.
+
+Made to be handed round: every sheet prints on A4 landscape, fitted to the page width, with
+its header row repeated on each page; every sheet has frozen panes and a filter; flags read
+該当 (not TRUE/FALSE), comparators read 以上/以下/未満/超 (not ``>=``); reason, evidence and
+long names wrap; 判定 is filled by conditional formatting, so the fill follows an edited cell.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from datetime import date
 from typing import Any
 
 from ..judge.scorecard import Scorecard, scorecard_dict
-from ..model import Status
+from ..model import Comparator, Status
 from ..shape import status_counts
+from .attain import attainment
 from .columns import MEASURE_COLUMNS, column_name, indicator_columns, indicator_rows, measure_rows
-from .text import actual_text, labels, missed, status_text, target_text, verdict, yoy_headline
+from .only import verdict_of
+from .text import actual_text, labels, missed, status_text, target_text, yoy_headline
 from .wording import wording
 
 SHEETS = {"ja": ("概要", "指標", "施策"), "en": ("Summary", "Indicators", "Measures")}
@@ -28,6 +35,12 @@ FILLS = {  # light fills, dark enough text stays readable in print
 }
 NUMBER_COLUMNS = {"actual", "target", "previous_actual", "delta"}
 DATE_COLUMNS = {"deadline", "period_start", "period_end"}
+DATE_FORMAT = "yyyy-mm-dd"  # NOTE: --dates wareki sets an era format here (cells stay dates)
+PERCENT_COLUMNS = {"progress", "attainment"}
+FLAG_COLUMNS = {"overdue", "provisional"}
+FLAG = {"ja": "該当", "en": "yes"}  # a false flag is an empty cell
+WRAP_COLUMNS = {"label", "measure_name", "name", "reason", "evidence_text", "target_text"}
+EXTRA_NAMES = {"attainment": ("達成率", "attainment")}
 WIDTHS = {
     "label": 40,
     "measure_name": 40,
@@ -37,8 +50,19 @@ WIDTHS = {
     "target_text": 60,
     "section": 30,
     "ministries": 16,
+    "attainment": 9,
+    "progress": 9,
 }
-MISSED_COLUMNS = ("measure", "label", "ministries", "target", "actual", "deadline", "status")
+MISSED_COLUMNS = (
+    "measure",
+    "label",
+    "ministries",
+    "target",
+    "actual",
+    "attainment",
+    "deadline",
+    "status",
+)
 
 
 def _number_format(value: float | int) -> str:
@@ -52,49 +76,125 @@ def _put(ws: Any, row: int, col: int, value: Any, key: str = "") -> Any:
         return cell
     if key in DATE_COLUMNS and isinstance(value, str):
         cell.value = date.fromisoformat(value)
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = DATE_FORMAT
     elif isinstance(value, bool):
         cell.value = value
     elif isinstance(value, int | float):
         cell.value = value
-        cell.number_format = "0%" if key in ("progress", "attainment") else _number_format(value)
+        cell.number_format = "0%" if key in PERCENT_COLUMNS else _number_format(value)
     else:
         cell.value = str(value)
         cell.data_type = "s"  # NOTE: openpyxl reads a leading = as a formula otherwise
     return cell
 
 
+def _name(key: str, lang: str) -> str:
+    if key in EXTRA_NAMES:
+        ja, en = EXTRA_NAMES[key]
+        return ja if lang == "ja" else en
+    return column_name(key, lang)
+
+
 def _header(ws: Any, row: int, names: list[str]) -> None:
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     for col, name in enumerate(names, 1):
         cell = _put(ws, row, col, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F6F8FA")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _for_people(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A row as staff read it: flags as 該当 or blank, comparators as words."""
+    out = dict(row)
+    for key in FLAG_COLUMNS & out.keys():
+        out[key] = FLAG.get(lang, FLAG["ja"]) if out[key] else None
+    if out.get("comparator"):
+        comparator = Comparator(out["comparator"])
+        out["comparator"] = comparator.goal_ja if lang == "ja" else COMPARATOR_EN[comparator]
+    return out
+
+
+COMPARATOR_EN = {
+    Comparator.AT_LEAST: "at least",
+    Comparator.MORE_THAN: "more than",
+    Comparator.AT_MOST: "at most",
+    Comparator.LESS_THAN: "less than",
+    Comparator.INCREASE: "increase",
+    Comparator.DECREASE: "decrease",
+    Comparator.REDUCE_BY_RATIO: "reduce by ratio",
+}
+
+
+def _status_fills(ws: Any, ref: str, lang: str) -> None:
+    """判定 filled by its value (conditional formatting: the fill follows an edited cell)."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    for status, colour in FILLS.items():
+        for overdue in (False, True):
+            if overdue and status is not Status.BEHIND:
+                continue
+            text = status_text(status, overdue, lang).replace('"', '""')
+            fill = PatternFill("solid", fgColor=colour, bgColor=colour)
+            ws.conditional_formatting.add(
+                ref,
+                CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill),  # type: ignore[no-untyped-call]
+            )
+
+
+def _print_setup(ws: Any, title_rows: str) -> None:
+    """A4 landscape, fitted to the page width (as many pages down as it takes), the header
+    repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
 
 
 def _table(ws: Any, columns: tuple[str, ...], rows: list[dict[str, Any]], lang: str) -> None:
-    """A sheet holding one table from A1: header, rows, filter, frozen header, widths."""
-    from openpyxl.styles import PatternFill
+    """A sheet holding one table from A1: header, rows, filter, frozen header and first
+    column, widths, wrapping, status fills, print setup."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    _header(ws, 1, [column_name(c, lang) for c in columns])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    _header(ws, 1, [_name(c, lang) for c in columns])
     for r, row in enumerate(rows, 2):
-        fill = PatternFill("solid", fgColor=FILLS[Status(row["_status"])])
+        row = _for_people(row, lang)
         for c, key in enumerate(columns, 1):
             cell = _put(ws, r, c, row.get(key), key)
-            if key == "status":
-                cell.fill = fill
+            cell.alignment = wrap if key in WRAP_COLUMNS else top
     last = get_column_letter(len(columns))
-    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
-    ws.freeze_panes = "A2"
+    end = max(1, len(rows) + 1)
+    ws.auto_filter.ref = f"A1:{last}{end}"
+    ws.freeze_panes = "B2"
     for c, key in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(c)].width = WIDTHS.get(key, 12)
+    if "status" in columns and rows:
+        letter = get_column_letter(columns.index("status") + 1)
+        _status_fills(ws, f"{letter}2:{letter}{end}", lang)
+    _print_setup(ws, "1:1")
+
+
+def _with_attainment(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns with 達成率 before 進捗 (unless the rows already carry it)."""
+    if "attainment" in columns:
+        return columns
+    at = columns.index("progress") if "progress" in columns else len(columns)
+    return (*columns[:at], "attainment", *columns[at:])
 
 
 def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     data = scorecard_dict(card, wording(lang, "iso").reason)
     L = labels(lang)
@@ -116,7 +216,7 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
         _put(ws, r, 1, key).font = Font(bold=True)
         _put(ws, r, 2, value, "deadline" if key == L["as_of"] else "")
     row = len(lines) + 2
-    _put(ws, row, 1, verdict(behind, lang)).font = Font(bold=True, size=13)
+    _put(ws, row, 1, verdict_of(card, behind, lang)).font = Font(bold=True, size=13)
     headline = yoy_headline(data, lang)
     if headline:
         row += 1
@@ -132,7 +232,8 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
     row += 2
     _put(ws, row, 1, L["missed"]).font = Font(bold=True, size=13)
     row += 1
-    _header(ws, row, [column_name(c, lang) for c in MISSED_COLUMNS])
+    missed_header = row
+    _header(ws, row, [_name(c, lang) for c in MISSED_COLUMNS])
     ministries = {m["no"]: " ".join(m["ministries"]) for m in data["measures"]}
     for ind in behind:
         row += 1
@@ -142,24 +243,31 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
             "ministries": ministries[ind["measure"]],
             "target": target_text(ind, lang),
             "actual": actual_text(ind),
+            "attainment": attainment(ind),
             "deadline": ind["deadline"],
             "status": status_text(ind["status"], ind["overdue"], lang),
         }
         for c, key in enumerate(MISSED_COLUMNS, 1):
             _put(ws, row, c, cells[key], key)
+        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 44
-    for col in "CDEFG":
+    for col in "CDEFGH":
         ws.column_dimensions[col].width = 16
+    ws.column_dimensions["F"].width = 9
+    ws.auto_filter.ref = f"A{missed_header}:H{max(row, missed_header + 1)}"
+    ws.freeze_panes = "A2"
+    if behind:
+        _status_fills(ws, f"H{missed_header + 1}:H{row}", lang)
+    _print_setup(ws, f"{missed_header}:{missed_header}")
 
     ind_rows = indicator_rows(data, lang)
     for ind_row, ind in zip(ind_rows, data["indicators"], strict=True):
-        ind_row["_status"] = ind["status"]
-    _table(wb.create_sheet(indicators_name), indicator_columns(data), ind_rows, lang)
+        ind_row["attainment"] = attainment(ind)
+    columns = _with_attainment(indicator_columns(data))
+    _table(wb.create_sheet(indicators_name), columns, ind_rows, lang)
 
     m_rows = measure_rows(data, lang)
-    for m_row, m in zip(m_rows, data["measures"], strict=True):
-        m_row["_status"] = m["status"]
     _table(wb.create_sheet(measures_name), MEASURE_COLUMNS, m_rows, lang)
 
     buffer = io.BytesIO()
