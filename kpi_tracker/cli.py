@@ -45,7 +45,35 @@ def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
     return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
 
-def _write(text: str, output: str | None, terminal: bool = False) -> None:
+# The files the running command read: an output that is one of them is refused (-o DOC).
+_inputs: Any = None
+
+
+def _read_input(path: str | os.PathLike[str] | None) -> None:
+    """Remember a file the command reads, so that no output is written over it."""
+    global _inputs
+    if path is None or os.fspath(path) == "-":
+        return
+    if _inputs is None:
+        from .output import Inputs
+
+        _inputs = Inputs()
+    _inputs.add(path)
+
+
+def _to_file(data: bytes, output: str, option: str = "-o") -> None:
+    """Write an output file atomically (never half-written), refusing one that is an input."""
+    from .output import write_atomic
+
+    if _inputs is not None:
+        _inputs.refuse(output, option)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+
+
+def _write(text: str, output: str | None, terminal: bool = False, option: str = "-o") -> None:
     """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
     terminal view keeps its colour escapes)."""
     if not terminal:
@@ -53,10 +81,7 @@ def _write(text: str, output: str | None, terminal: bool = False) -> None:
 
         text = drop_forbidden(text)
     if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise _cannot_write(output, exc) from None
+        _to_file(text.encode("utf-8"), output, option)
         return
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise KpiTrackerError("stdout is closed; name a file with -o", Location(STDOUT))
@@ -66,10 +91,7 @@ def _write(text: str, output: str | None, terminal: bool = False) -> None:
 def _write_bytes(data: bytes, output: str | None, what: str) -> None:
     """A binary rendering: to ``output``, or to a stdout that is not a terminal."""
     if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise _cannot_write(output, exc) from None
+        _to_file(data, output)
         return
     if sys.stdout is None or sys.stdout.isatty():
         raise KpiTrackerError(f"{what} is a binary file; name it with -o FILE", Location(STDOUT))
@@ -175,10 +197,32 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     return decorate
 
 
+def _one_stdin(*named: tuple[str, str | None]) -> None:
+    """Standard input can be read once: ``-`` for two inputs (``compare - -``) is refused."""
+    dashes = [name for name, value in named if value == "-"]
+    if len(dashes) > 1:
+        raise click.UsageError(
+            f"{' and '.join(dashes)} are both '-': standard input can be read only once; "
+            "name a file for all but one"
+        )
+
+
+_stdin_read = False  # a run reads standard input at most once
+
+
 def _load(doc: str, encoding: str | None) -> Any:
+    global _stdin_read
     from .read.document import load_document
 
+    if doc == "-":
+        if _stdin_read:
+            raise KpiTrackerError(
+                "standard input is already read; '-' can stand for one input only", Location("-")
+            )
+        _stdin_read = True
+
     # NOTE: "-" is stdin, as for most Unix tools.
+    _read_input(doc)
     source = sys.stdin.buffer if doc == "-" else doc
     document = load_document(source, encoding)
     for w in document.warnings:
@@ -190,6 +234,8 @@ def _rules(rules_path: str | None, document: Any) -> Any:
     from .pipeline import rules_for_document
 
     rules = rules_for_document(document, rules_path)
+    if rules is not None:
+        _read_input(getattr(rules, "path", None))
     if rules is not None and rules.note:
         _warn(rules.note)
     return rules
@@ -303,7 +349,9 @@ def _silence_stdout() -> None:
 
 def _run(body: Callable[[], Any]) -> int:
     """Run the command; the exit code for each way it can end (one line said at most)."""
+    global _inputs, _stdin_read
     _utf8_streams()
+    _inputs, _stdin_read = None, False
     try:
         result = body()
         if sys.stdout is not None:
@@ -457,6 +505,7 @@ def scorecard(
     """
     from .render import render_scorecard
 
+    _one_stdin(("DOC", doc), ("--previous", previous))
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
@@ -572,11 +621,12 @@ def check(
     """
     from .render.gate import check_lines, summary_lines
 
+    _one_stdin(("DOC", doc), ("--previous", previous))
     card = _scorecard(doc, rules_path, encoding, db=db)
     if update_baseline:
         from .judge.baseline import baseline_json
 
-        _write(baseline_json(card, fail_on), baseline)
+        _write(baseline_json(card, fail_on), baseline, option="--baseline")
         count = len(card.flagged(fail_on))
         click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
@@ -621,6 +671,8 @@ def _gate(card: Any, fail_on: str, baseline: str) -> Any:
 
 
 def _append(text: str, path: str) -> None:
+    if _inputs is not None:
+        _inputs.refuse(path, "GITHUB_STEP_SUMMARY")
     try:
         with open(path, "a", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -675,6 +727,7 @@ def compare(
     from .judge.compare import compare_dict
     from .render.compare import render as render_compare
 
+    _one_stdin(("OLD", old), ("NEW", new))
     old_card = _card_for_compare(old, rules_path, encoding, db)
     new_card = _card_for_compare(new, rules_path, encoding, db)
     data = compare_dict(old_card, new_card, only_changed=only_changed)
@@ -699,6 +752,7 @@ def _card_for_compare(
     from .store import db as store
 
     store.report_key(key, db)  # a key that names no report is said before opening anything
+    _read_input(store.sqlite_file(db))
     return compared_report(key, store.open_store(db, create=False))
 
 
@@ -787,6 +841,7 @@ def history(
     from .render.history import render as render_history
     from .store import db as store
 
+    _read_input(store.sqlite_file(db))
     engine = store.open_store(db, create=False)
     rows = store.history(engine, measure=measure, indicator=indicator)
     if not rows and (measure is not None or indicator is not None):
@@ -890,6 +945,7 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
     from .rules.draft import draft_rules
     from .rules.draft_merge import merge, read_rules_text
 
+    _read_input(doc)
     document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:
         _warn(w)
