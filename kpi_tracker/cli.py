@@ -38,7 +38,9 @@ STDOUT = "<stdout>"
 
 
 def _warn(message: str) -> None:
-    click.echo(f"kpi-tracker: warning: {message}", err=True)
+    from .text.normalize import one_line
+
+    click.echo(f"kpi-tracker: warning: {one_line(message)}", err=True)
 
 
 def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
@@ -333,7 +335,9 @@ def _utf8_streams() -> None:
 
 
 def _error(message: str) -> None:
-    click.echo(f"kpi-tracker: error: {message}", err=True)
+    from .text.normalize import one_line
+
+    click.echo(f"kpi-tracker: error: {one_line(message)}", err=True)
 
 
 def _silence_stdout() -> None:

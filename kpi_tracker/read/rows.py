@@ -23,7 +23,7 @@ from typing import IO
 
 from ..errors import DocumentError, Location
 from ..model import RawDocument, Row
-from ..text.normalize import drop_forbidden, drop_forbidden_cells, has_forbidden
+from ..text.normalize import drop_forbidden, drop_forbidden_cells, has_forbidden, one_line
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
 MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a table row
@@ -175,7 +175,9 @@ def read_rows(
     """Rows of a file, or of a binary stream (stdin) named ``source``; the input is read once."""
     if isinstance(path, (str, Path)):
         path = Path(path)
-        source = source or str(path)
+        # NOTE: the name as messages and outputs show it: a file name that is not UTF-8 (CP932
+        # bytes) would otherwise reach SQLite, XML and stderr as lone surrogates.
+        source = source or one_line(str(path))
         suffix = path.suffix.lower()
         where = Location(source)
         if suffix == ".xls":

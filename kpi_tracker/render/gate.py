@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..judge.baseline import Failure, Gate
 from ..judge.scorecard import Scorecard
+from ..text.normalize import one_line
 from ..text.numfmt import format_number
 
 WORDS = {
@@ -58,8 +59,10 @@ def check_lines(card: Scorecard, verdict: Gate) -> list[str]:
         # A KPI sheet names each indicator's own row; the status table, the measure's.
         line = card.extras.get(o.indicator.id, {}).get("line", line_of[o.measure_no])
         out.append(
-            f"{card.document.source}:{line}: 施策{o.measure_no} {o.indicator.id} "
-            f"{state}{f' ({why})' if why else ''}: {o.reason}"
+            one_line(
+                f"{card.document.source}:{line}: 施策{o.measure_no} {o.indicator.id} "
+                f"{state}{f' ({why})' if why else ''}: {o.reason}"
+            )
         )
     return out
 
@@ -81,5 +84,5 @@ def summary_lines(card: Scorecard, verdict: Gate) -> list[str]:
                 f"; {len(verdict.resolved)} accepted no longer missed "
                 "(--update-baseline drops them)"
             )
-        lines.append(line)
+        lines.append(one_line(line))
     return lines

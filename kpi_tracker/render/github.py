@@ -12,6 +12,7 @@ from typing import Any
 
 from ..judge.baseline import Gate
 from ..judge.scorecard import Scorecard
+from ..text.normalize import one_line
 from .gate import not_failing_because, regression_text, words
 from .markdown import render as render_markdown
 from .text import md_cell, status_text
@@ -30,17 +31,22 @@ def escape_property(text: str) -> str:
 
 def command(kind: str, message: str, **properties: object) -> str:
     """One workflow command line: ``::kind key=value,…::message``."""
-    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-    return (
-        f"::{kind} {props}::{escape_data(message)}"
-        if props
-        else f"::{kind}::{escape_data(message)}"
-    )
+    # NOTE: a control character in a document's or a file's name (ESC, a line separator)
+    # is escaped as well: the command stays one line whatever it carries.
+    props = ",".join(f"{k}={one_line(escape_property(str(v)))}" for k, v in properties.items())
+    data = one_line(escape_data(message))
+    return f"::{kind} {props}::{data}" if props else f"::{kind}::{data}"
 
 
 def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
     """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss."""
-    line_of = {m.measure.no: m.measure.line for m in card.measures}
+    measure_line = {m.measure.no: m.measure.line for m in card.measures}
+
+    def line_of(o: Any) -> int:
+        # A KPI sheet names each indicator's own row; the status table, the measure's.
+        line: int = card.extras.get(o.indicator.id, {}).get("line", measure_line[o.measure_no])
+        return line
+
     source = str(card.document.source)
     out = []
     for f in verdict.failures:
@@ -51,7 +57,7 @@ def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
                 "error",
                 (f"{why}: " if why else "") + o.reason,
                 file=source,
-                line=line_of[o.measure_no],
+                line=line_of(o),
                 title=_title(o, lang),
             )
         )
@@ -62,7 +68,7 @@ def annotation_lines(card: Scorecard, verdict: Gate, lang: str = "ja") -> str:
                 "warning",
                 f"{because}: {o.reason}",
                 file=source,
-                line=line_of[o.measure_no],
+                line=line_of(o),
                 title=_title(o, lang),
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
+from ..text.normalize import one_line
 from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
 
 MAX_MISSED = 30  # with the 10 lines around them, the view stays within 40 lines
@@ -33,6 +34,9 @@ _ANSI = {"red": "31", "yellow": "33", "green": "32", "bold": "1", "dim": "2"}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
+    """``text`` in colour; its own control characters escaped (a label's ESC or BEL reaches
+    the terminal as text, never as a command)."""
+    text = one_line(text)
     if not color:
         return text
     codes = ";".join(_ANSI[s] for s in style.split())
@@ -67,7 +71,7 @@ def render(card: Scorecard, lang: str = "ja", *, color: bool = False, doc: str =
     ]
     yoy = yoy_headline(data, lang)
     if yoy:
-        out.append(yoy)
+        out.append(one_line(yoy))
     if behind:
         out.append("")
         for i in behind[:MAX_MISSED]:
