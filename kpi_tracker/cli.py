@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import KpiTrackerError, Location
+from .errors import KpiTrackerError, Location, redact
 
 if TYPE_CHECKING:
     from .shape import CardData
@@ -40,7 +40,7 @@ STDOUT = "<stdout>"
 def _warn(message: str) -> None:
     from .text.normalize import one_line
 
-    click.echo(f"kpi-tracker: warning: {one_line(message)}", err=True)
+    click.echo(f"kpi-tracker: warning: {one_line(redact(message))}", err=True)
 
 
 def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
@@ -337,7 +337,7 @@ def _utf8_streams() -> None:
 def _error(message: str) -> None:
     from .text.normalize import one_line
 
-    click.echo(f"kpi-tracker: error: {one_line(message)}", err=True)
+    click.echo(f"kpi-tracker: error: {one_line(redact(message))}", err=True)
 
 
 def _silence_stdout() -> None:
