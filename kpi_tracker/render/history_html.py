@@ -57,8 +57,10 @@ def indicator_chart(rows: list[dict[str, Any]], lang: str) -> str:
     ]
     lo_day, hi_day = min(days), max(days)
     span = max(1, (hi_day - lo_day).days)
-    top_value = max(values) * 1.1 or 1.0
+    # The axis spans zero and every value (negative ones included), with a tenth of room above.
     low_value = min(0.0, min(values))
+    high = max(0.0, max(values))
+    top_value = high + 0.1 * (high - low_value) if high > low_value else low_value + 1.0
 
     def x(d: date) -> float:
         if lo_day == hi_day:
