@@ -101,6 +101,46 @@ def _write_bytes(data: bytes, output: str | None, what: str) -> None:
     sys.stdout.buffer.write(data)
 
 
+# The format an output file's extension names (-o card.xlsx).
+_EXTENSION_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+    ".xml": "junit",
+    ".xlsx": "xlsx",
+}
+
+
+def _output_format(fmt: str, output: str | None, choices: tuple[str, ...]) -> str:
+    """The format to write: --format when given; else the one ``-o FILE``'s extension names.
+    An extension that names another format than the --format given is refused (Markdown in a
+    file named .xlsx opens nowhere)."""
+    from click.core import ParameterSource
+
+    if not output:
+        return fmt
+    named = _EXTENSION_FORMATS.get(Path(output).suffix.lower())
+    if named is None:
+        return fmt
+    source = click.get_current_context().get_parameter_source("fmt")
+    given = source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    if not given and named in choices:
+        return named
+    if named != fmt and (given or named == "xlsx" or fmt == "xlsx"):
+        ext = Path(output).suffix
+        raise click.UsageError(
+            f"-o {output}: a {ext} file, but the format is {fmt}; give --format {named} or "
+            "another file name"
+            if named in choices
+            else f"-o {output}: this command writes no {ext} file; give --format "
+            f"{'|'.join(choices)} and a file name to match"
+        )
+    return fmt
+
+
 # --- shared options --------------------------------------------------------------------------
 
 
@@ -451,6 +491,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     """
     from .render import render_measures
 
+    fmt = _output_format(fmt, output, ("json", "csv", "md"))
     _write(render_measures(_load(doc, encoding), fmt), output)
 
 
@@ -510,6 +551,7 @@ def scorecard(
     from .render import render_scorecard
 
     _one_stdin(("DOC", doc), ("--previous", previous))
+    fmt = _output_format(fmt, output, ("md", "html", "json", "csv", "junit", "xlsx"))
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
@@ -732,6 +774,7 @@ def compare(
     from .render.compare import render as render_compare
 
     _one_stdin(("OLD", old), ("NEW", new))
+    fmt = _output_format(fmt, output, ("md", "json", "html"))
     old_card = _card_for_compare(old, rules_path, encoding, db)
     new_card = _card_for_compare(new, rules_path, encoding, db)
     data = compare_dict(old_card, new_card, only_changed=only_changed)
@@ -845,6 +888,7 @@ def history(
     from .render.history import render as render_history
     from .store import db as store
 
+    fmt = _output_format(fmt, output, ("md", "json", "csv", "html"))
     _read_input(store.sqlite_file(db))
     engine = store.open_store(db, create=False)
     rows = store.history(engine, measure=measure, indicator=indicator)

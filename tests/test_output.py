@@ -142,3 +142,55 @@ def test_stdin_twice_is_refused(args: list[str], names: str) -> None:
         f"kpi-tracker: error: kpi-tracker {args[0]}: {names} are both '-': standard input can "
         "be read only once; name a file for all but one\n"
     )
+
+
+# D29: without --format, -o FILE's extension names the format; a contradiction is refused.
+@pytest.mark.parametrize(
+    "args, name, starts",
+    [
+        (["scorecard", str(SEED)], "card.xlsx", b"PK\x03\x04"),  # was Markdown in a .xlsx
+        (["scorecard", str(SEED)], "card.json", b"{"),
+        (["scorecard", str(SEED)], "card.html", b"<!DOCTYPE html>"),
+        (["scorecard", str(SEED)], "report.xml", b"<?xml"),  # JUnit
+        (["scorecard", str(SEED)], "card.txt", "# 目標達成状況".encode()),  # unknown: the default
+        (["measures", str(SEED)], "measures.csv", b"no,section,"),
+        (["measures", str(SEED)], "measures.md", b"# "),
+    ],
+)
+def test_format_from_the_extension(
+    tmp_path: Path, args: list[str], name: str, starts: bytes
+) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().lstrip(b"\xef\xbb\xbf").startswith(starts), out.read_bytes()[:40]
+
+
+@pytest.mark.parametrize(
+    "args, name, message",
+    [
+        (
+            ["scorecard", str(SEED), "--format", "md"],
+            "card.xlsx",
+            "a .xlsx file, but the format is md; give --format xlsx or another file name",
+        ),
+        (
+            ["scorecard", str(SEED), "--format", "xlsx"],
+            "card.md",
+            "a .md file, but the format is xlsx; give --format md or another file name",
+        ),
+        (
+            ["measures", str(SEED)],
+            "measures.xlsx",
+            "this command writes no .xlsx file; give --format json|csv|md and a file name to match",
+        ),
+    ],
+)
+def test_format_contradicting_the_extension(
+    tmp_path: Path, args: list[str], name: str, message: str
+) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, [*args, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"kpi-tracker: error: kpi-tracker {args[0]}: -o {out}: {message}\n"
+    assert not out.exists()

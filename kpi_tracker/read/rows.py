@@ -222,12 +222,37 @@ def read_rows(
     if is_zip:
         data.close()
         raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
-    if text is not None:
+    as_csv = suffix == ".csv"
+    if not suffix:  # stdin, or a file without an extension: what its first lines look like
+        if text is not None:
+            sample = text[:_SNIFF]
+        else:
+            sample = data.read(_SNIFF).decode(chosen, errors="ignore")
+            data.seek(0)
+        as_csv = looks_like_csv(sample)
+    if text is not None and not as_csv:
         data.close()
         return RawDocument(source, sha, chosen, _text_rows(text, source))
-    read = _csv_rows if suffix == ".csv" else _tsv_rows
+    if text is not None:
+        data.close()
+        data = io.BytesIO(text.encode("utf-8"))
+        chosen = "utf-8"
+    read = _csv_rows if as_csv else _tsv_rows
     rows = read(data, source, chosen, bool(encoding))
     return RawDocument(source, sha, chosen, rows)
+
+
+_SNIFF = 64 * 1024  # characters of an input without a file extension looked at
+
+
+def looks_like_csv(sample: str) -> bool:
+    """Whether text without a file extension (stdin) is comma-separated: no line of its first
+    ones holds a tab, and one holds a comma. NOTE: a status table's title lines hold neither
+    (its commas are 、), its header row holds tabs."""
+    lines = sample.splitlines()[:200]
+    if any("\t" in line for line in lines):
+        return False
+    return any("," in line for line in lines)
 
 
 def _text(data: IO[bytes], encoding: str) -> io.TextIOWrapper:
