@@ -43,6 +43,15 @@ def _warn(message: str) -> None:
     click.echo(f"kpi-tracker: warning: {one_line(redact(message))}", err=True)
 
 
+def _say(text: str, err: bool = False, tabs: bool = False) -> None:
+    """One line of output: what it quotes (a file name, a document's words) cannot break it
+    (control characters and non-UTF-8 file-name bytes escaped; ``tabs``: tabs separate)."""
+    from .text.normalize import one_line
+
+    line = "\t".join(one_line(part) for part in text.split("\t")) if tabs else one_line(text)
+    click.echo(line, err=err)
+
+
 def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
     return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
@@ -674,7 +683,7 @@ def check(
 
         _write(baseline_json(card, fail_on), baseline, option="--baseline")
         count = len(card.flagged(fail_on))
-        click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
+        _say(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
     verdict = _gate(card, fail_on, baseline)
     card = _with_previous(card, previous, rules_path, encoding, db)
@@ -694,7 +703,7 @@ def check(
         from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
 
-        click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
+        _say(yoy_headline(scorecard_dict(card), lang) or "", err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -858,7 +867,7 @@ def ingest(
                 superseding = (
                     f", superseding report {result.superseded}" if result.superseded else ""
                 )
-                click.echo(
+                _say(
                     f"{document.source}: {verb} as report {result.report_id} "
                     f"(fiscal year {result.fiscal_year}){superseding}"
                 )
@@ -931,7 +940,7 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
         from .judge.sheet_card import sheet_rules_lint
 
         for line in sheet_rules_lint(document, loaded):
-            click.echo(line)
+            _say(line)
         return
     findings = lint(document, loaded)
     line_of = {m.no: m.line for m in document.measures}
@@ -940,9 +949,9 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
         counts[f.kind] = counts.get(f.kind, 0) + 1
         where = f"{document.source}:{line_of.get(f.measure, '?')}"
         rule = f" {f.rule}" if f.rule else ""
-        click.echo(f"{where}: 施策{f.measure}{rule}: {f.kind}: {f.detail}")
+        _say(f"{where}: 施策{f.measure}{rule}: {f.kind}: {f.detail}")
     indicators = len(loaded.indicators())
-    click.echo(
+    _say(
         f"{loaded.path}: {indicators} indicators for {len(loaded.rules.measures)} measures; "
         + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no findings"),
     )
@@ -964,9 +973,10 @@ def rules_list(rules_path: str | None) -> None:
         if isinstance(entry, RulesFile):
             rules_set = entry.loaded.rules
             count = sum(len(inds) for inds in rules_set.measures.values())
-            click.echo(f"{entry.origin}\t{entry.path}\t「{rules_set.plan}」\t{count} indicators")
+            line = f"{entry.origin}\t{entry.path}\t「{rules_set.plan}」\t{count} indicators"
+            _say(line, tabs=True)
         else:
-            click.echo(f"{entry.origin}\t{entry.path}\t(missing)")
+            _say(f"{entry.origin}\t{entry.path}\t(missing)", tabs=True)
     if not any(isinstance(entry, RulesFile) for entry in entries):
         raise KpiTrackerError("no rules files found", None)
 
@@ -1004,8 +1014,8 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
     merged = merge(read_rules_text(merge_path), merge_path, drafted)
     _write(merged.text, output)
     for line in merged.added:
-        click.echo(f"kpi-tracker: added: {line}", err=True)
-    click.echo(f"kpi-tracker: {merge_path}: {len(merged.added)} added", err=True)
+        _say(f"kpi-tracker: added: {line}", err=True)
+    _say(f"kpi-tracker: {merge_path}: {len(merged.added)} added", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

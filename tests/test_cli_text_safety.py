@@ -154,3 +154,13 @@ def test_cp932_file_name_xlsx_opens(tmp_path: Path) -> None:
 )
 def test_one_line(text: str, expected: str) -> None:
     assert one_line(text) == expected
+
+
+# D30: a baseline or rules path in CP932 bytes is echoed escaped (stderr once raised
+# UnicodeEncodeError: "lost sys.stderr").
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_cp932_baseline_name_is_echoed(tmp_path: Path) -> None:
+    base = os.fsdecode(os.fsencode(tmp_path) + b"/\x8e{\x8d\xf4.json")
+    result = CliRunner().invoke(cli, ["check", str(SEED), "--update-baseline", "--baseline", base])
+    assert result.exit_code == 0, result.stderr + repr(result.exception)
+    assert result.stderr == f"{one_line(base)}: 24 accepted misses (--fail-on behind)\n"
