@@ -299,6 +299,7 @@ def _trend_store(db: str | None) -> Any:
         return None
     from .store import db as store
 
+    _read_input(store.sqlite_file(db))  # -o never overwrites the database read
     try:
         return store.open_store(db, create=False)
     except store.NoStore:

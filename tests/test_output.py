@@ -194,3 +194,22 @@ def test_format_contradicting_the_extension(
     assert result.exit_code == 2
     assert result.stderr == f"kpi-tracker: error: kpi-tracker {args[0]}: -o {out}: {message}\n"
     assert not out.exists()
+
+
+# D4: the database a command reads is an input too.
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "--db", "{db}", "-o", "{db}"],
+        ["scorecard", str(SEED), "--db", "{db}", "--format", "json", "-o", "{db}"],
+    ],
+)
+def test_output_over_the_database_is_refused(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "h.db"
+    stored = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", str(db)])
+    assert stored.exit_code == 0, stored.stderr
+    before = db.read_bytes()
+    result = CliRunner().invoke(cli, [a.format(db=db) for a in args])
+    assert result.exit_code == 2, result.stderr
+    assert "is an input of this command" in result.stderr
+    assert db.read_bytes() == before
