@@ -14,6 +14,7 @@ link to an input is the input) and refuses an output that is one of them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -80,6 +81,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with open(target, "wb") as f:  # a device or a FIFO: nothing to replace
             f.write(data)
         return
+    if mode is not None and not os.access(target, os.W_OK):
+        # NOTE: a rename would replace a file its owner made read-only; open() would refuse.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     folder = target.parent
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -213,3 +213,15 @@ def test_output_over_the_database_is_refused(tmp_path: Path, args: list[str]) ->
     assert result.exit_code == 2, result.stderr
     assert "is an input of this command" in result.stderr
     assert db.read_bytes() == before
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root writes anyway"
+)
+def test_write_atomic_keeps_a_read_only_file(tmp_path: Path) -> None:
+    target = tmp_path / "kept.md"
+    target.write_text("old")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError):
+        write_atomic(target, b"new")
+    assert target.read_text() == "old"
