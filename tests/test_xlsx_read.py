@@ -220,3 +220,13 @@ def test_xlsx_bytes_on_stdin(tmp_path: Path) -> None:
     _book().save(buffer)  # type: ignore[attr-defined]
     result = CliRunner().invoke(cli, ["measures", "-", "--format", "json"], input=buffer.getvalue())
     assert result.exit_code == 0, result.stderr
+
+
+def test_one_huge_cell_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    # 40 MB of one cell's text in a sheet: a file of ~40 KB; refused while it is decompressed.
+    path = _save(_book(TEXT.split("\n")[:30]), tmp_path / "cell.xlsx")
+    _rewrite(path, SHEET1, lambda d: d.replace(b"</t>", b"x" * 40_000_000 + b"</t>", 1))
+    assert path.stat().st_size < 200_000
+    with pytest.raises(DocumentError) as info:
+        load_document(path)
+    assert str(info.value) == f"{path}: a cell longer than 8,388,608 characters: not a status table"

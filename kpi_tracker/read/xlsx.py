@@ -61,8 +61,10 @@ def _text(value: object) -> str:
 
 
 def _parts(data: bytes, source: str) -> dict[str, bytes]:
-    """The sheets' XML, by part name; every part is checked: decompressed within ``MAX_XML``
-    and without a DTD."""
+    """The sheets' XML, by part name; every part is checked as it is decompressed, chunk by
+    chunk: within ``MAX_XML`` in all, no DTD, and no text run (a cell) of more than
+    4 × ``MAX_LINE`` bytes — more characters than a cell may hold in any encoding — so that a
+    small file that inflates to one huge cell is refused before it is parsed."""
     where = Location(source)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -77,25 +79,52 @@ def _parts(data: bytes, source: str) -> dict[str, bytes]:
             # NOTE: the declared size can lie; the bytes read are counted too.
             if total + info.file_size > MAX_XML:
                 raise _too_large(where)
+            keep = info.filename.startswith("xl/worksheets/")  # for the formula check
             try:
-                with archive.open(info) as f:
-                    part = f.read(MAX_XML - total + 1)
+                kept, total = _read_part(archive, info, total, keep, where)
+            except DocumentError:
+                raise
             except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
                 raise DocumentError(
                     f"not a readable .xlsx file ({info.filename}: {exc})", where
                 ) from None
-            total += len(part)
+            if keep:
+                parts[info.filename] = kept
+    return parts
+
+
+_CHUNK = 1 << 20
+
+
+def _read_part(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, keep: bool, where: Location
+) -> tuple[bytes, int]:
+    """One part's bytes (when ``keep``) and the running total, checked chunk by chunk."""
+    pieces: list[bytes] = []
+    run = 0  # bytes since the last "<" or ">": the text of one cell, at most
+    tail = b""  # the end of the previous chunk, so that a "<!DOCTYPE" across two is seen
+    with archive.open(info) as f:
+        while chunk := f.read(_CHUNK):
+            total += len(chunk)
             if total > MAX_XML:
                 raise _too_large(where)
-            if _DTD.search(part):
+            if _DTD.search(tail + chunk):
                 raise DocumentError(
                     f"not a readable .xlsx file ({info.filename} declares a DTD, which no "
                     "spreadsheet writes: refused)",
                     where,
                 )
-            if info.filename.startswith("xl/worksheets/"):
-                parts[info.filename] = part  # kept for the formula check
-    return parts
+            tail = chunk[-16:]
+            first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0), default=-1)
+            last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            if run + (len(chunk) if first < 0 else first) > 4 * MAX_LINE:
+                raise DocumentError(
+                    f"a cell longer than {MAX_LINE:,} characters: not a status table", where
+                )
+            run = run + len(chunk) if last < 0 else len(chunk) - last - 1
+            if keep:
+                pieces.append(chunk)
+    return b"".join(pieces), total
 
 
 def _too_large(where: Location) -> DocumentError:
