@@ -164,3 +164,28 @@ def test_cp932_baseline_name_is_echoed(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(SEED), "--update-baseline", "--baseline", base])
     assert result.exit_code == 0, result.stderr + repr(result.exception)
     assert result.stderr == f"{one_line(base)}: 24 accepted misses (--fail-on behind)\n"
+
+
+# D6: the CSV formats and the history table keep one line per item too.
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scorecard", "{sheet}", "--format", "csv"],
+        ["scorecard", "{sheet}", "--format", "md"],
+        ["scorecard", "{sheet}", "--format", "html"],
+        ["compare", "{sheet}", "{sheet}", "--format", "html"],
+        ["history", "--db", "{db}"],
+        ["history", "--db", "{db}", "--format", "html"],
+        ["history", "--db", "{db}", "--format", "csv"],
+    ],
+)
+def test_no_line_of_a_name_starts_a_line(tmp_path: Path, args: list[str]) -> None:
+    sheet = _injected_sheet(tmp_path)
+    db = tmp_path / "h.db"
+    stored = CliRunner().invoke(cli, ["ingest", str(sheet), "--db", str(db)])
+    assert stored.exit_code == 0, stored.stderr
+    result = CliRunner().invoke(cli, [a.format(sheet=sheet, db=db) for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert "::error file=x::pwned" in result.stdout or "html" in args
+    for line in result.stdout.splitlines():
+        assert not line.startswith("::"), line

@@ -8,8 +8,6 @@ the target in the old and the new report.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..judge.compare import MOVEMENTS
 from ..shape import ChangeData, CompareData, SideData
 from .html import CSS, table_head, table_row
@@ -17,6 +15,7 @@ from .json_ import dumps
 from .text import (
     MOVEMENT_HELP,
     delta_text,
+    escape,
     labels,
     md_cell,
     movement_counts,

@@ -9,12 +9,11 @@ and the scorecard's style: no network, no script.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import Any
 
 from ..model import Status
 from .html import COLOURS, CSS
-from .text import labels, number, status_text
+from .text import escape, labels, number, status_text
 
 ORDER = tuple(Status)
 _HISTORY_CSS = (

@@ -12,13 +12,12 @@ font). No text is smaller than 12 px.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import Status
 from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
 from .text import (
     actual_text,
+    escape,
     explained,
     labels,
     missed,
