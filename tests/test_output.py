@@ -225,3 +225,33 @@ def test_write_atomic_keeps_a_read_only_file(tmp_path: Path) -> None:
     with pytest.raises(PermissionError):
         write_atomic(target, b"new")
     assert target.read_text() == "old"
+
+
+# D14: concurrent --update-baseline runs leave one whole baseline, never a mix of two.
+def test_concurrent_baseline_updates_leave_valid_json(tmp_path: Path) -> None:
+    import json
+
+    base = tmp_path / "base.json"
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kpi_tracker",
+                "check",
+                str(SEED),
+                "--update-baseline",
+                "--baseline",
+                str(base),
+                "--fail-on",
+                fail_on,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for fail_on in ("behind", "overdue", "behind", "overdue", "behind", "overdue")
+    ]
+    assert [r.wait() for r in runs] == [0] * len(runs)
+    assert json.loads(base.read_text(encoding="utf-8"))["kpi_tracker_baseline"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["base.json"]
