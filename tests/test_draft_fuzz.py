@@ -112,4 +112,3 @@ FRAGMENTS = [
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
 def test_any_target_cell_drafts_a_valid_file(pieces: list[str]) -> None:
     validate(_draft_of("".join(pieces)), "draft")
-
