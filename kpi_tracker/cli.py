@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import KpiTrackerError, Location
+from .errors import KpiTrackerError, Location, redact
 from .render import formats
 
 if TYPE_CHECKING:
@@ -39,14 +39,53 @@ STDOUT = "<stdout>"
 
 
 def _warn(message: str) -> None:
-    click.echo(f"kpi-tracker: warning: {message}", err=True)
+    from .text.normalize import one_line
+
+    click.echo(f"kpi-tracker: warning: {one_line(redact(message))}", err=True)
+
+
+def _say(text: str, err: bool = False, tabs: bool = False) -> None:
+    """One line of output: what it quotes (a file name, a document's words) cannot break it
+    (control characters and non-UTF-8 file-name bytes escaped; ``tabs``: tabs separate)."""
+    from .text.normalize import one_line
+
+    line = "\t".join(one_line(part) for part in text.split("\t")) if tabs else one_line(text)
+    click.echo(line, err=err)
 
 
 def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
     return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
 
-def _write(text: str, output: str | None, terminal: bool = False) -> None:
+# The files the running command read: an output that is one of them is refused (-o DOC).
+_inputs: Any = None
+
+
+def _read_input(path: str | os.PathLike[str] | None) -> None:
+    """Remember a file the command reads, so that no output is written over it."""
+    global _inputs
+    if path is None or os.fspath(path) == "-":
+        return
+    if _inputs is None:
+        from .render.files import Inputs
+
+        _inputs = Inputs()
+    _inputs.add(path)
+
+
+def _to_file(data: bytes, output: str, option: str = "-o") -> None:
+    """Write an output file atomically (never half-written), refusing one that is an input."""
+    from .render.files import write_atomic
+
+    if _inputs is not None:
+        _inputs.refuse(output, option)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+
+
+def _write(text: str, output: str | None, terminal: bool = False, option: str = "-o") -> None:
     """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
     terminal view keeps its colour escapes)."""
     if not terminal:
@@ -54,10 +93,7 @@ def _write(text: str, output: str | None, terminal: bool = False) -> None:
 
         text = drop_forbidden(text)
     if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise _cannot_write(output, exc) from None
+        _to_file(text.encode("utf-8"), output, option)
         return
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise KpiTrackerError("stdout is closed; name a file with -o", Location(STDOUT))
@@ -67,15 +103,52 @@ def _write(text: str, output: str | None, terminal: bool = False) -> None:
 def _write_bytes(data: bytes, output: str | None, what: str) -> None:
     """A binary rendering: to ``output``, or to a stdout that is not a terminal."""
     if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise _cannot_write(output, exc) from None
+        _to_file(data, output)
         return
     if sys.stdout is None or sys.stdout.isatty():
         raise KpiTrackerError(f"{what} is a binary file; name it with -o FILE", Location(STDOUT))
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
+
+
+# The format an output file's extension names (-o card.xlsx).
+_EXTENSION_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+    ".xml": "junit",
+    ".xlsx": "xlsx",
+}
+
+
+def _output_format(fmt: str, output: str | None, choices: tuple[str, ...]) -> str:
+    """The format to write: --format when given; else the one ``-o FILE``'s extension names.
+    An extension that names another format than the --format given is refused (Markdown in a
+    file named .xlsx opens nowhere)."""
+    from click.core import ParameterSource
+
+    if not output:
+        return fmt
+    named = _EXTENSION_FORMATS.get(Path(output).suffix.lower())
+    if named is None:
+        return fmt
+    source = click.get_current_context().get_parameter_source("fmt")
+    given = source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    if not given and named in choices:
+        return named
+    if named != fmt and (given or named == "xlsx" or fmt == "xlsx"):
+        ext = Path(output).suffix
+        raise click.UsageError(
+            f"-o {output}: a {ext} file, but the format is {fmt}; give --format {named} or "
+            "another file name"
+            if named in choices
+            else f"-o {output}: this command writes no {ext} file; give --format "
+            f"{'|'.join(choices)} and a file name to match"
+        )
+    return fmt
 
 
 # --- shared options --------------------------------------------------------------------------
@@ -244,10 +317,32 @@ def _read_settings() -> tuple[tuple[str, ...], Any]:
     return columns, _as_of(ctx.meta.get("kpi_tracker.as_of"))
 
 
+def _one_stdin(*named: tuple[str, str | None]) -> None:
+    """Standard input can be read once: ``-`` for two inputs (``compare - -``) is refused."""
+    dashes = [name for name, value in named if value == "-"]
+    if len(dashes) > 1:
+        raise click.UsageError(
+            f"{' and '.join(dashes)} are both '-': standard input can be read only once; "
+            "name a file for all but one"
+        )
+
+
+_stdin_read = False  # a run reads standard input at most once
+
+
 def _load(doc: str, encoding: str | None) -> Any:
+    global _stdin_read
     from .read.document import load_document
 
+    if doc == "-":
+        if _stdin_read:
+            raise KpiTrackerError(
+                "standard input is already read; '-' can stand for one input only", Location("-")
+            )
+        _stdin_read = True
+
     # NOTE: "-" is stdin, as for most Unix tools.
+    _read_input(doc)
     source = sys.stdin.buffer if doc == "-" else doc
     columns, as_of = _read_settings()
     document = load_document(source, encoding, columns=columns, as_of=as_of)
@@ -260,6 +355,8 @@ def _rules(rules_path: str | None, document: Any) -> Any:
     from .pipeline import rules_for_document
 
     rules = rules_for_document(document, rules_path)
+    if rules is not None:
+        _read_input(getattr(rules, "path", None))
     if rules is not None and rules.note:
         _warn(rules.note)
     return rules
@@ -272,6 +369,7 @@ def _trend_store(db: str | None) -> Any:
         return None
     from .store import db as store
 
+    _read_input(store.sqlite_file(db))  # -o never overwrites the database read
     try:
         return store.open_store(db, create=False)
     except store.NoStore:
@@ -364,7 +462,9 @@ def _utf8_streams() -> None:
 
 
 def _error(message: str) -> None:
-    click.echo(f"kpi-tracker: error: {message}", err=True)
+    from .text.normalize import one_line
+
+    click.echo(f"kpi-tracker: error: {one_line(redact(message))}", err=True)
 
 
 def _silence_stdout() -> None:
@@ -380,7 +480,9 @@ def _silence_stdout() -> None:
 
 def _run(body: Callable[[], Any]) -> int:
     """Run the command; the exit code for each way it can end (one line said at most)."""
+    global _inputs, _stdin_read
     _utf8_streams()
+    _inputs, _stdin_read = None, False
     try:
         result = body()
         if sys.stdout is not None:
@@ -482,6 +584,7 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
     """
     from .render import render_measures
 
+    fmt = _output_format(fmt, output, ("json", "csv", "md"))
     _write(render_measures(_load(doc, encoding), fmt), output)
 
 
@@ -546,6 +649,8 @@ def scorecard(
     """
     from .render import render, renderer
 
+    _one_stdin(("DOC", doc), ("--previous", previous))
+    fmt = _output_format(fmt, output, formats("scorecard"))
     before = _previous_card(previous, rules_path, encoding, db)
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain, before)
     card = _with_previous(card, before, db)
@@ -684,14 +789,17 @@ def check(
     from .render.gate import summary_lines
     from .render.wording import wording
 
+    _one_stdin(("DOC", doc), ("--previous", previous))
     before = _previous_card(previous, rules_path, encoding, db)
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db=db, previous=before)
     if update_baseline:
         from .judge.baseline import baseline_json
 
-        _write(baseline_json(card, fail_on, wording(lang, "iso").reason), baseline)
+        _write(
+            baseline_json(card, fail_on, wording(lang, "iso").reason), baseline, option="--baseline"
+        )
         count = len(card.flagged(fail_on))
-        click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
+        _say(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
     verdict = _gate(card, fail_on, baseline)
     card = _with_previous(card, before, db)
@@ -709,7 +817,7 @@ def check(
         from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
 
-        click.echo(yoy_headline(scorecard_dict(card, wording(lang).reason), lang), err=True)
+        _say(yoy_headline(scorecard_dict(card, wording(lang).reason), lang) or "", err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -732,6 +840,8 @@ def _gate(card: Any, fail_on: str, baseline: str) -> Any:
 
 
 def _append(text: str, path: str) -> None:
+    if _inputs is not None:
+        _inputs.refuse(path, "GITHUB_STEP_SUMMARY")
     try:
         with open(path, "a", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -798,6 +908,8 @@ def compare(
     from .judge.compare import compare_dict
     from .render import render
 
+    _one_stdin(("OLD", old), ("NEW", new))
+    fmt = _output_format(fmt, output, formats("compare"))
     old_card = _card_for_compare(
         old,
         rules_path,
@@ -850,6 +962,7 @@ def _card_for_compare(
     from .store import db as store
 
     store.report_key(key, db)  # a key that names no report is said before opening anything
+    _read_input(store.sqlite_file(db))
     return compared_report(key, store.open_store(db, create=False))
 
 
@@ -926,7 +1039,7 @@ def ingest(
                 )
                 if result.refreshed is not None:
                     superseding += f"; evaluated again ({result.refreshed} statuses changed)"
-                click.echo(
+                _say(
                     f"{document.source}: {verb} as report {result.report_id} "
                     f"(fiscal year {result.fiscal_year}){superseding}"
                 )
@@ -967,6 +1080,8 @@ def history(
     from .render import render
     from .store import db as store
 
+    fmt = _output_format(fmt, output, ("md", "json", "csv", "html"))
+    _read_input(store.sqlite_file(db))
     engine = store.open_store(db, create=False)
     rows = store.history(engine, measure=measure, indicator=indicator)
     if not rows and (measure is not None or indicator is not None):
@@ -1009,7 +1124,7 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
         from .judge.sheet_card import sheet_rules_lint
 
         for line in sheet_rules_lint(document, loaded):
-            click.echo(line)
+            _say(line)
         return
     findings = lint(document, loaded)
     line_of = {m.no: m.line for m in document.measures}
@@ -1018,9 +1133,9 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
         counts[f.kind] = counts.get(f.kind, 0) + 1
         where = f"{document.source}:{line_of.get(f.measure, '?')}"
         rule = f" {f.rule}" if f.rule else ""
-        click.echo(f"{where}: 施策{f.measure}{rule}: {f.kind}: {f.detail}")
+        _say(f"{where}: 施策{f.measure}{rule}: {f.kind}: {f.detail}")
     indicators = len(loaded.indicators())
-    click.echo(
+    _say(
         f"{loaded.path}: {indicators} indicators for {len(loaded.rules.measures)} measures; "
         + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no findings"),
     )
@@ -1042,9 +1157,10 @@ def rules_list(rules_path: str | None) -> None:
         if isinstance(entry, RulesFile):
             rules_set = entry.loaded.rules
             count = sum(len(inds) for inds in rules_set.measures.values())
-            click.echo(f"{entry.origin}\t{entry.path}\t「{rules_set.plan}」\t{count} indicators")
+            line = f"{entry.origin}\t{entry.path}\t「{rules_set.plan}」\t{count} indicators"
+            _say(line, tabs=True)
         else:
-            click.echo(f"{entry.origin}\t{entry.path}\t(missing)")
+            _say(f"{entry.origin}\t{entry.path}\t(missing)", tabs=True)
     if not any(isinstance(entry, RulesFile) for entry in entries):
         raise KpiTrackerError("no rules files found", None)
 
@@ -1074,6 +1190,7 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
     from .rules.draft import draft_rules
     from .rules.draft_merge import merge, read_rules_text
 
+    _read_input(doc)
     with column_map(parse_column_options(_read_settings()[0])):
         document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
     for w in document.warnings:
@@ -1085,8 +1202,8 @@ def rules_draft(doc: str, merge_path: str | None, encoding: str | None, output: 
     merged = merge(read_rules_text(merge_path), merge_path, drafted)
     _write(merged.text, output)
     for line in merged.added:
-        click.echo(f"kpi-tracker: added: {line}", err=True)
-    click.echo(f"kpi-tracker: {merge_path}: {len(merged.added)} added", err=True)
+        _say(f"kpi-tracker: added: {line}", err=True)
+    _say(f"kpi-tracker: {merge_path}: {len(merged.added)} added", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

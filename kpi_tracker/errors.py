@@ -6,6 +6,7 @@ kpi-tracker can still catch it. ``str(err)`` is deterministic: ``<where>: <what>
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -68,3 +69,22 @@ class StoreError(KpiTrackerError, RuntimeError):
 
 class EraYearWarning(UserWarning):
     """An era year written past the era's end (平成32年度), read forward."""
+
+
+# Credentials that a database URL or a driver's message may carry: the user:password@ of a URL
+# (a password with an unencoded "@" included: up to the last "@" of the word), and password
+# parameters (?password=…, libpq's password=…).
+_USERINFO = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.\-]*://)\S*@")
+_SECRET_PARAM = re.compile(
+    r"(\b(?:password|passwd|pwd|pass|sslpassword|secret|token|api[_-]?key)\s*=\s*)"
+    r"(?:'[^']*'|\"[^\"]*\"|[^\s&;'\"]+?(?=[\s&;'\"]|:\s|:?$))",
+    re.IGNORECASE,
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with the credentials of any URL or connection string in it replaced by ***."""
+    if "@" not in text and "=" not in text:
+        return text
+    text = _USERINFO.sub(r"\1***@", text)
+    return _SECRET_PARAM.sub(r"\1***", text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .helpers import RULES, SEED, run
 
 PLAN = Path(__file__).parent / "data" / "plan_measures_pdf_export.tsv"
@@ -66,3 +68,76 @@ def test_draft_reads_stdin_once_for_either_kind_of_table() -> None:
         result = CliRunner().invoke(cli, ["rules", "draft", "-"], input=doc.read_bytes())
         assert result.exit_code == 0, result.stderr
         assert "plan: 孤独・孤立対策に関する施策の推進を図るための重点計画" in result.stdout
+
+
+# --- issue 22: D11, D23 ------------------------------------------------------------------------
+
+PLAN_NAME = "孤独・孤立対策に関する施策の推進を図るための重点計画"
+
+
+def _merge(tmp_path: Path, hand_text: str, newline: str = "\n") -> tuple[object, Path]:
+    from click.testing import CliRunner
+
+    from kpi_tracker.cli import cli
+
+    hand = tmp_path / "hand.yaml"
+    hand.write_bytes(hand_text.replace("\n", newline).encode("utf-8"))
+    out = tmp_path / "merged.yaml"
+    result = CliRunner().invoke(
+        cli, ["rules", "draft", str(SEED), "--merge", str(hand), "-o", str(out)]
+    )
+    return result, hand
+
+
+# D11: another plan's rules file gets none of this document's targets.
+def test_merge_into_another_plans_rules_is_refused(tmp_path: Path) -> None:
+    result, hand = _merge(
+        tmp_path,
+        "plan: 別の計画\nversion: 1\nmeasures:\n  1:\n    - id: a\n"
+        "      label: 件数\n      find: {label: [件数]}\n      comparator: '>='\n"
+        "      target: 1\n      unit: 件\n",
+    )
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    assert result.stderr == (  # type: ignore[attr-defined]
+        f"kpi-tracker: error: {hand}: the rules are for 「別の計画」, the document is "
+        f"「{PLAN_NAME}」: another plan's targets are not merged into it; draft them to a file "
+        "of their own (-o)\n"
+    )
+    assert not (tmp_path / "merged.yaml").exists()
+
+
+# D23: a flow-style file is said to be one, on its own line; nothing blames a line it lacks.
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        (
+            f"plan: {PLAN_NAME}\nversion: 1\nmeasures: {{8: [{{id: a, label: 件数, find: {{label: "
+            "[件数]}, comparator: '>=', target: 1, unit: 件}]}\n",
+            3,
+        ),
+        (f"{{plan: {PLAN_NAME}, version: 1, measures: {{}}}}\n", 1),
+        (
+            f"plan: {PLAN_NAME}\nversion: 1\nmeasures:\n  8: [{{id: a, label: 件数, find: {{label: "
+            "[件数]}, comparator: '>=', target: 1, unit: 件}]\n",
+            4,
+        ),
+    ],
+)
+def test_merge_into_flow_style_names_its_line(tmp_path: Path, text: str, line: int) -> None:
+    result, hand = _merge(tmp_path, text)
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    (message,) = result.stderr.splitlines()  # type: ignore[attr-defined]
+    assert message.startswith(f"kpi-tracker: error: {hand}:{line}"), message
+    assert "flow style" in message
+    assert line <= len(text.splitlines())
+
+
+# D23: CRLF comes back as CRLF.
+def test_merge_keeps_crlf(tmp_path: Path) -> None:
+    text = RULES.read_text(encoding="utf-8")
+    text = re.sub(r"\n  140:\n(?:    .*\n|      .*\n)+", "\n", text)
+    result, _ = _merge(tmp_path, text, "\r\n")
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    merged = (tmp_path / "merged.yaml").read_bytes()
+    assert merged.count(b"\r\n") == merged.count(b"\n")
+    assert "  140:" in merged.decode("utf-8")

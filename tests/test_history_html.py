@@ -95,3 +95,26 @@ def test_cli_history_html(db) -> None:
         "history", "--db", str(db), "--format", "html", "--indicator", "child-welfare-officers"
     )
     assert one.stdout.count('<section class="ind"') == 1
+
+
+# D8 (issue 22): negative values, and values that all sit below zero, draw a chart (a
+# ZeroDivisionError before); each point lies within the chart's frame.
+@pytest.mark.parametrize(
+    "values, target",
+    [
+        ([-11, -10], -10),  # all negative: the axis once collapsed to nothing
+        ([-5], None),  # one negative value, no target
+        ([-3, 4], 0),  # across zero
+        ([0, 0], 0),  # all zero
+        ([-1e9, 2e9], 1e9),  # large both ways
+    ],
+)
+def test_indicator_chart_with_negative_values(values: list[float], target: float | None) -> None:
+    rows = [
+        _row(report=i, actual=v, target=target, period_end=f"{2020 + i}-03-31")
+        for i, v in enumerate(values, 1)
+    ]
+    svg = indicator_chart(rows, "ja")
+    ys = [float(y) for y in re.findall(r'<circle class="point" cx="[^"]+" cy="([^"]+)"', svg)]
+    assert len(ys) == len(values)
+    assert all(14 <= y <= 118 for y in ys), ys

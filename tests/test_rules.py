@@ -189,6 +189,29 @@ def test_cache_gives_the_same_rules(tmp_path: Path, monkeypatch) -> None:
     assert cache.read(entry.stem) is not None
 
 
+# D34 (issue 22): an entry with the right name and the wrong shape is rebuilt, not read.
+WRONG_SHAPES = [
+    # (entry text)  # what is wrong
+    '{"rules": {"plan": "x", "title_contains": [], "version": 1, "description": "", '
+    '"unmeasured": [], "measures": {}}, "conversions": []}',  # a list where a map goes
+    '{"rules": {"plan": "x", "title_contains": [], "version": 1, "description": "", '
+    '"unmeasured": {}, "measures": {"8": [["only-an-id"]]}}, "conversions": []}',  # short row
+    '{"rules": {"plan": 8, "title_contains": 3, "version": "x", "description": null, '
+    '"unmeasured": {}, "measures": {}}, "conversions": [[1, 2]]}',  # wrong types
+    "[]",
+    '"rules"',
+]
+
+
+@pytest.mark.parametrize("entry", WRONG_SHAPES)
+def test_cache_entry_of_the_wrong_shape_is_rebuilt(tmp_path: Path, monkeypatch, entry) -> None:
+    monkeypatch.setenv("KPI_TRACKER_CACHE", str(tmp_path / "cache"))
+    path, first = _load(tmp_path, GOOD)
+    (cached,) = (tmp_path / "cache").glob("rules-*.json")
+    cached.write_text(entry, encoding="utf-8")
+    assert load_rules(path) == first
+
+
 def test_cache_off(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("KPI_TRACKER_CACHE", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

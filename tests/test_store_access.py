@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kpi_tracker.pipeline import stored_wording
 from kpi_tracker.store import db as store
 
 from .helpers import ROOT, SEED, run
@@ -105,3 +106,58 @@ SQLITE_FILES = [
 @pytest.mark.parametrize(("db", "path"), SQLITE_FILES)
 def test_sqlite_file(db: str | None, path: Path | None) -> None:
     assert store.sqlite_file(db) == path
+
+
+# D32 (issue 22): two ingests on a new file. The run that did not create the file never removes
+# it; the one that did removes it only when no other run stored into it meanwhile.
+def test_a_failing_ingest_keeps_what_another_stored(tmp_path: Path) -> None:
+    from kpi_tracker.judge.scorecard import evaluate
+    from kpi_tracker.read.document import load_document
+    from kpi_tracker.rules.search import find_rules
+    from kpi_tracker.store.access import removed_unless_stored
+
+    path = tmp_path / "new.db"
+    document = load_document(SEED)
+    card = evaluate(document, find_rules(document.title_lines, document.plan, None))
+    with pytest.raises(RuntimeError), removed_unless_stored(str(path)):
+        other = store.open_store(str(path))  # the other run, storing while this one works
+        store.ingest(other, card, stored_wording())
+        other.dispose()
+        raise RuntimeError("this run fails before it stores")
+    engine = store.open_store(str(path), create=False)
+    assert {r["report"] for r in store.history(engine)} == {1}
+    engine.dispose()
+
+
+def test_a_failing_ingest_leaves_an_existing_empty_file(tmp_path: Path) -> None:
+    from kpi_tracker.store.access import removed_unless_stored
+
+    path = tmp_path / "there.db"
+    path.write_bytes(b"")  # another run's, created a moment before this one looked
+    with pytest.raises(RuntimeError), removed_unless_stored(str(path)):
+        raise RuntimeError("fails")
+    assert path.exists()
+
+
+def test_concurrent_ingests_on_a_new_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    variant = tmp_path / "variant.txt"
+    variant.write_text(SEED.read_text(encoding="utf-8").replace("274,285", "274,286"))
+    for trial in range(3):
+        db = tmp_path / f"h{trial}.db"
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "kpi_tracker", "ingest", str(doc), "--db", str(db)],
+                cwd=tmp_path,
+                env=ENV,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for doc in (SEED, variant)
+        ]
+        results = [(r.wait(), r.stdout.read(), r.stderr.read()) for r in runs]  # type: ignore[union-attr]
+        assert sorted(code for code, _, _ in results) == [0, 2], results
+        assert db.exists(), results  # the stored report is kept, whoever failed

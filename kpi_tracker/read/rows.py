@@ -23,7 +23,7 @@ from typing import IO
 
 from ..errors import DocumentError, Location
 from ..model import RawDocument, Row
-from ..text.normalize import drop_forbidden, drop_forbidden_cells, has_forbidden
+from ..text.normalize import drop_forbidden, drop_forbidden_cells, has_forbidden, one_line
 from . import binary_reader, binary_rows, is_binary_suffix
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
@@ -176,7 +176,9 @@ def read_rows(
     """Rows of a file, or of a binary stream (stdin) named ``source``; the input is read once."""
     if isinstance(path, (str, Path)):
         path = Path(path)
-        source = source or str(path)
+        # NOTE: the name as messages and outputs show it: a file name that is not UTF-8 (CP932
+        # bytes) would otherwise reach SQLite, XML and stderr as lone surrogates.
+        source = source or one_line(str(path))
         suffix = path.suffix.lower()
         where = Location(source)
         if suffix == ".xls":
@@ -220,12 +222,37 @@ def read_rows(
         with data:
             content = data.read()
         return RawDocument(source, sha, reader.name, binary_rows(reader, content, source))
-    if text is not None:
+    as_csv = suffix == ".csv"
+    if not suffix:  # stdin, or a file without an extension: what its first lines look like
+        if text is not None:
+            sample = text[:_SNIFF]
+        else:
+            sample = data.read(_SNIFF).decode(chosen, errors="ignore")
+            data.seek(0)
+        as_csv = looks_like_csv(sample)
+    if text is not None and not as_csv:
         data.close()
         return RawDocument(source, sha, chosen, _text_rows(text, source))
-    read = _csv_rows if suffix == ".csv" else _tsv_rows
+    if text is not None:
+        data.close()
+        data = io.BytesIO(text.encode("utf-8"))
+        chosen = "utf-8"
+    read = _csv_rows if as_csv else _tsv_rows
     rows = read(data, source, chosen, bool(encoding))
     return RawDocument(source, sha, chosen, rows)
+
+
+_SNIFF = 64 * 1024  # characters of an input without a file extension looked at
+
+
+def looks_like_csv(sample: str) -> bool:
+    """Whether text without a file extension (stdin) is comma-separated: no line of its first
+    ones holds a tab, and one holds a comma. NOTE: a status table's title lines hold neither
+    (its commas are 、), its header row holds tabs."""
+    lines = sample.splitlines()[:200]
+    if any("\t" in line for line in lines):
+        return False
+    return any("," in line for line in lines)
 
 
 def _text(data: IO[bytes], encoding: str) -> io.TextIOWrapper:

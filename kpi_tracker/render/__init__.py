@@ -5,9 +5,10 @@ Owns: one module per format, and the table below that names them (``RENDERERS``)
 rendered, the format's name as ``--format`` spells it, and the module and function that do it.
 A new format is one module plus one line in the table; the command line offers every format
 the table lists for its command, in the table's order; importing this package loads no
-renderer (the command line reads the table at start-up). May import: ``model``, ``text``,
-``shape``, ``judge`` (the values it renders). Never ``read``, ``store``, ``pipeline`` or
-``cli``; nothing here prints.
+renderer (the command line reads the table at start-up); ``files`` writes a rendering to a
+file atomically, never over an input. May import: ``model``, ``text``, ``shape``, ``judge``
+(the values it renders), ``errors``. Never ``read``, ``store``, ``pipeline`` or ``cli``;
+nothing here prints.
 
 Every text rendering leaves out the characters XML 1.0 forbids (``normalize.drop_forbidden``):
 the reader drops them from documents, and this catches any other way in (a rules label, a

@@ -11,7 +11,6 @@ of the same lines instead.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from ..judge.compare import MOVEMENTS
@@ -22,6 +21,7 @@ from .svgtext import shorten, spread, text_width
 from .text import (
     MOVEMENT_HELP,
     delta_text,
+    escape,
     labels,
     md_cell,
     movement_counts,

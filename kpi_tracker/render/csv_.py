@@ -7,6 +7,7 @@ import csv
 import io
 
 from ..judge.scorecard import Scorecard, scorecard_dict
+from ..text.normalize import one_line
 from .columns import column_name, indicator_columns, indicator_rows
 from .wording import wording
 
@@ -14,10 +15,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas (CSV injection): text starting =, +, -, @ gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Neutralise spreadsheet formulas (CSV injection): text starting =, +, -, @ gets a quote;
+    and keep each record one line: a line break or control character in text is written as
+    its escape (``\\n``), so no line of a cell reaches a log on its own."""
+    if not isinstance(value, str):
+        return value
+    value = one_line(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> str:

@@ -6,6 +6,7 @@ from ..judge.baseline import Failure, Gate
 from ..judge.outcome import Outcome
 from ..judge.scorecard import Scorecard
 from ..model import OVERDUE_JA, Status
+from ..text.normalize import one_line
 from ..text.numfmt import format_number
 from .wording import Wording, wording
 
@@ -83,8 +84,10 @@ def check_lines(card: Scorecard, verdict: Gate, say: Wording | None = None) -> l
         # A KPI sheet names each indicator's own row; the status table, the measure's.
         line = card.extras.get(o.indicator.id, {}).get("line", line_of[o.measure_no])
         out.append(
-            f"{card.document.source}:{line}: {W['measure'].format(no=o.measure_no)} "
-            f"{o.indicator.id} {state}{f' ({why})' if why else ''}: {say.reason(o.why)}"
+            one_line(
+                f"{card.document.source}:{line}: {W['measure'].format(no=o.measure_no)} "
+                f"{o.indicator.id} {state}{f' ({why})' if why else ''}: {say.reason(o.why)}"
+            )
         )
     return out
 
@@ -111,5 +114,5 @@ def summary_lines(card: Scorecard, verdict: Gate) -> list[str]:
                 f"; {len(verdict.resolved)} accepted no longer missed "
                 "(--update-baseline drops them)"
             )
-        lines.append(line)
+        lines.append(one_line(line))
     return lines

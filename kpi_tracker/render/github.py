@@ -12,6 +12,7 @@ from typing import Any
 
 from ..judge.baseline import Failure, Gate
 from ..judge.scorecard import Scorecard, scorecard_dict
+from ..text.normalize import one_line
 from .gate import failure_severity, not_failing_because, regression_text, severity, words
 from .markdown import render as render_markdown
 from .text import md_cell, missed, movement_label, status_text
@@ -32,12 +33,11 @@ def escape_property(text: str) -> str:
 
 def command(kind: str, message: str, **properties: object) -> str:
     """One workflow command line: ``::kind key=value,…::message``."""
-    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-    return (
-        f"::{kind} {props}::{escape_data(message)}"
-        if props
-        else f"::{kind}::{escape_data(message)}"
-    )
+    # NOTE: a control character in a document's or a file's name (ESC, a line separator)
+    # is escaped as well: the command stays one line whatever it carries.
+    props = ",".join(f"{k}={one_line(escape_property(str(v)))}" for k, v in properties.items())
+    data = one_line(escape_data(message))
+    return f"::{kind} {props}::{data}" if props else f"::{kind}::{data}"
 
 
 # NOTE: GitHub shows at most 10 annotations of each level per step and drops the rest without
@@ -112,7 +112,13 @@ def annotation_lines(
     """An ``::error`` per target failing the gate, a ``::warning`` per accepted miss: at most
     ``MAX_ANNOTATIONS`` of each, worst first, then a ``::notice`` counting the rest."""
     say = say or wording(lang, "iso")
-    line_of = {m.measure.no: m.measure.line for m in card.measures}
+    measure_line = {m.measure.no: m.measure.line for m in card.measures}
+
+    def line_of(o: Any) -> int:
+        # A KPI sheet names each indicator's own row; the status table, the measure's.
+        line: int = card.extras.get(o.indicator.id, {}).get("line", measure_line[o.measure_no])
+        return line
+
     source = str(card.document.source)
     out = []
     failures = sorted(verdict.failures, key=failure_severity)
@@ -124,7 +130,7 @@ def annotation_lines(
                 "error",
                 (f"{why}: " if why else "") + say.reason(o.why),
                 file=source,
-                line=line_of[o.measure_no],
+                line=line_of(o),
                 title=_title(o, lang),
             )
         )
@@ -136,7 +142,7 @@ def annotation_lines(
                 "warning",
                 f"{because}: {say.reason(o.why)}",
                 file=source,
-                line=line_of[o.measure_no],
+                line=line_of(o),
                 title=_title(o, lang),
             )
         )
@@ -145,19 +151,6 @@ def annotation_lines(
     if errors or warnings:
         out.append(command("notice", more_text(errors, warnings, lang)))
     return "".join(line + "\n" for line in out)
-
-
-def _more_text(count: int, what: str, lang: str) -> str:
-    if lang == "en":
-        return (
-            f"{count:,} more {what} targets not annotated (GitHub shows at most "
-            f"{MAX_ANNOTATIONS}); kpi-tracker check --format text lists them all"
-        )
-    kind = "未達" if what == "failing" else "受け入れ済みの未達"
-    return (
-        f"ほか{count:,}件の{kind}は注釈なし(GitHub が表示するのは{MAX_ANNOTATIONS}件まで)。"
-        "kpi-tracker check --format text で全件を表示"
-    )
 
 
 def _title(o: Any, lang: str) -> str:

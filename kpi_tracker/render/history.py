@@ -52,8 +52,8 @@ def render(rows: list[dict[str, Any]], fmt: str) -> str:
         status = f"{MARKS[r['status']]} {status_text(r['status'], r['overdue'], 'ja')}"
         lines.append(
             f"| {r['fiscal_year'] or '—'} | {r['as_of'] or '—'} | {r['measure']} | "
-            f"{md_cell(r['label'])} ({r['indicator']}) | {md_cell(actual)} | {md_cell(target)} | "
-            f"{status} | {md_cell(r['source'])} |"
+            f"{md_cell(r['label'])} ({md_cell(r['indicator'])}) | {md_cell(actual)} | "
+            f"{md_cell(target)} | {status} | {md_cell(r['source'])} |"
         )
     if not rows:
         lines.append("| — | — | — | 保存された報告がない | — | — | — | — |")

@@ -11,13 +11,12 @@ value gets no card (a count says how many were left out). Inline SVG in
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import Any
 
 from ..model import Status
 from .html import COLOURS
 from .svgtext import fit_x
-from .text import labels, number, status_text
+from .text import escape, labels, number, status_text
 
 ORDER = tuple(Status)
 FONT = 12  # px, in each chart's own units
@@ -66,12 +65,14 @@ def indicator_chart(rows: list[dict[str, Any]], lang: str) -> str:
     values = [v for _, v, _ in points] + ([float(target)] if target is not None else [])
     lo_day, hi_day = min(days), max(days)
     span = max(1, (hi_day - lo_day).days)
-    top_value = max(values) * 1.1 or 1.0
+    # The axis spans zero and every value (negative ones included), with a tenth of room above.
     low_value = min(0.0, min(values))
     axis_labels = [number(low_value)] + ([number(target)] if target is not None else [])
     width, height, top, bottom = 320, 150, 16, 118
     left = max(40.0, max(text_width(t, FONT) for t in axis_labels) + 10)
     right = width - 24.0
+    high = max(0.0, max(values))
+    top_value = high + 0.1 * (high - low_value) if high > low_value else low_value + 1.0
 
     def x(d: date) -> float:
         if lo_day == hi_day:

@@ -87,9 +87,21 @@ def _date(value: object, style: str = "iso") -> str:
 def environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
+    from markupsafe import Markup, escape
+
+    from .text import HTML_BREAKS
+
+    def one_line_escaped(value: Any) -> Any:
+        # NOTE: a document's text may hold line breaks; escaped, each line end is a character
+        # reference, so no line of the page starts with the document's words (``::error``).
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return Markup(str(escape(value)).translate(HTML_BREAKS))
+        return value
+
     env = Environment(
         loader=PackageLoader("kpi_tracker.render", "templates"),
         autoescape=True,
+        finalize=one_line_escaped,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

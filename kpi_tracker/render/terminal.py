@@ -15,6 +15,7 @@ import unicodedata
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
 from ..shape import IndicatorData
+from ..text.normalize import one_line
 from .only import verdict_of
 from .text import (
     MARKS,
@@ -48,6 +49,9 @@ _ANSI = {"red": "31", "yellow": "33", "green": "32", "bold": "1", "dim": "2"}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
+    """``text`` in colour; its own control characters escaped (a label's ESC or BEL reaches
+    the terminal as text, never as a command)."""
+    text = one_line(text)
     if not color:
         return text
     codes = ";".join(_ANSI[s] for s in style.split())
@@ -112,7 +116,7 @@ def render(
     ]
     yoy = yoy_headline(data, lang, say)
     if yoy:
-        out.append(yoy)
+        out.append(one_line(yoy))
     if behind:
         out.append("")
         shown = behind[:MAX_MISSED]

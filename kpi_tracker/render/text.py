@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..model import OVERDUE_JA, Comparator, Status
 from ..shape import ChangeData, IndicatorData, JudgedData, ScorecardData
 from ..text.numfmt import format_number
@@ -317,10 +319,42 @@ _MD_CELL = str.maketrans(
         "|": "&#124;",
         "\r": " ",
         "\n": "<br>",
+        # Unicode line ends (NEL, LS, PS) and the other breaks str.splitlines honours
+        "\x85": "<br>",
+        "\u2028": "<br>",
+        "\u2029": "<br>",
+        "\x0b": " ",
+        "\x0c": " ",
+        "\x1c": " ",
+        "\x1d": " ",
+        "\x1e": " ",
         "[": "\\[",
         "]": "\\]",
     }
 )
+
+
+# Line ends inside HTML text and attributes as character references: the page renders the same,
+# and no line of a document's text starts a line of the file (a CI log that prints it).
+HTML_BREAKS = str.maketrans(
+    {
+        "\r": "&#13;",
+        "\n": "&#10;",
+        "\x85": "&#133;",
+        "\u2028": "&#8232;",
+        "\u2029": "&#8233;",
+        "\x0b": " ",
+        "\x0c": " ",
+        "\x1c": " ",
+        "\x1d": " ",
+        "\x1e": " ",
+    }
+)
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """``html.escape``, and every line end written as a character reference."""
+    return html.escape(text, quote).translate(HTML_BREAKS)
 
 
 def md_cell(text: object) -> str:

@@ -14,12 +14,14 @@ long names wrap; 判定 is filled by conditional formatting, so the fill follows
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Any
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import Comparator, Status
 from ..shape import status_counts
+from ..text.normalize import one_line
 from .attain import attainment
 from .columns import MEASURE_COLUMNS, column_name, indicator_columns, indicator_rows, measure_rows
 from .only import verdict_of
@@ -69,6 +71,22 @@ def _number_format(value: float | int) -> str:
     return "#,##0" if float(value).is_integer() else "#,##0.0##"
 
 
+# What openpyxl refuses in a cell (XML 1.0 forbids it): C0 controls but tab and line ends,
+# and lone surrogates (the bytes of a non-UTF-8 file name).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    escaped = one_line(char)
+    return escaped if escaped != char else f"\\u{ord(char):04x}"  # U+FFFE, U+FFFF
+
+
+def _xml_text(text: str) -> str:
+    """Text a cell can hold: what XML forbids is written as its escape (``\\x1b``)."""
+    return _NOT_XML.sub(_escaped, text) if _NOT_XML.search(text) else text
+
+
 def _put(ws: Any, row: int, col: int, value: Any, key: str = "") -> Any:
     """One cell: numbers as numbers, ISO dates as dates, text always as text."""
     cell = ws.cell(row=row, column=col)
@@ -83,7 +101,7 @@ def _put(ws: Any, row: int, col: int, value: Any, key: str = "") -> Any:
         cell.value = value
         cell.number_format = "0%" if key in PERCENT_COLUMNS else _number_format(value)
     else:
-        cell.value = str(value)
+        cell.value = _xml_text(str(value))
         cell.data_type = "s"  # NOTE: openpyxl reads a leading = as a formula otherwise
     return cell
 

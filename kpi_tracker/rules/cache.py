@@ -7,10 +7,15 @@ macOS, ``%LOCALAPPDATA%\\kpi-tracker\\Cache`` on Windows). Entries are JSON name
 everything that shapes them, so a changed rules file, unit table or kpi-tracker gets a new
 entry; a missing, unreadable or corrupt entry is simply rebuilt. Nothing here is ever an
 error: the cache only saves time.
+
+An entry's first line is the SHA-256 of its key and of the JSON below it: an entry edited by
+hand, cut short, or written by something else (the right name, the wrong shape) does not
+match and is rebuilt, never read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -49,9 +54,20 @@ def read(key: str) -> Any | None:
     if folder is None:
         return None
     try:
-        return json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        text = (folder / f"{key}.json").read_text(encoding="utf-8")
     except (OSError, ValueError):
         return None
+    check, _, body = text.partition("\n")
+    if check != _check(key, body):
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _check(key: str, body: str) -> str:
+    return hashlib.sha256(f"{key}\n{body}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def write(key: str, value: Any) -> None:
@@ -61,7 +77,8 @@ def write(key: str, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / f".{key}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        body = json.dumps(value, ensure_ascii=False)
+        temporary.write_text(f"{_check(key, body)}\n{body}", encoding="utf-8")
         os.replace(temporary, folder / f"{key}.json")  # atomic: readers never see half a file
     except OSError:
         pass

@@ -236,7 +236,7 @@ def load_rules(path: str | Path) -> LoadedRules:
             rules = _from_json(cached["rules"])
             units.install_conversions(cached["conversions"])
             return LoadedRules(source, sha256, rules)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             pass  # an entry from another layout: rebuild it
     try:
         text = data.decode("utf-8-sig")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..errors import DocumentError, Location
+from ..errors import DocumentError, Location, RulesError
 from ..model import Comparator, Document, Measure
 from ..text.units import unit_words
 from .targets import KNOWN_WHOLES, DraftedTarget, TargetReading, read_targets
@@ -47,6 +47,7 @@ class DraftedItem:
     find: dict[str, Any]
     line: int  # the measure's line in the document
     confidence: float
+    by: float | None = None  # decrease by at least this amount (a ▲100人 target)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Draft:
     description: str
     items: tuple[DraftedItem, ...]
     unmeasured: dict[int, str]
+    title_lines: tuple[str, ...] = ()  # the document's, to tell whose plan it is
 
     def text(self) -> str:
         return render(self)
@@ -79,7 +81,10 @@ def draft_rules(document: Document) -> Draft:
             continue
         items.extend(_items_of(measure, reading))
     description = f"{document.title}の目標欄から下書き(kpi-tracker rules draft)"
-    return Draft(plan_identity(document.plan), description, tuple(items), unmeasured)
+    draft = Draft(
+        plan_identity(document.plan), description, tuple(items), unmeasured, document.title_lines
+    )
+    return _valid(draft)
 
 
 # （令和7年度～令和11年度）, (2025-2029年度), 令和7年度版: a plan's period, not its name.
@@ -98,23 +103,74 @@ def plan_identity(plan: str) -> str:
     return name or plan
 
 
+def _valid(draft: Draft) -> Draft:
+    """The draft, valid as written: an item the rules schema refuses (a target cell read in a
+    way no rule can state) is left out, and its measure listed under ``unmeasured`` with the
+    reason, for a person to write by hand. NOTE: a guard behind the reading, not a repair of it."""
+    from .schema import validate
+
+    for _ in range(len(draft.items) + 1):
+        try:
+            validate(draft.text(), "draft")
+            return draft
+        except RulesError as exc:
+            bad = next((i for i in draft.items if i.id == exc.where.rule), None)
+            if bad is None:
+                raise
+            items = tuple(i for i in draft.items if i is not bad)
+            unmeasured = dict(draft.unmeasured)
+            if not any(i.measure == bad.measure for i in items):
+                unmeasured[bad.measure] = (
+                    f"目標欄の数値から規則を下書きできない({bad.target.source[:60]}: "
+                    f"{exc.what})。手で書くこと"
+                )
+            draft = replace(draft, items=items, unmeasured=unmeasured)
+    return draft
+
+
 def _items_of(measure: Measure, reading: TargetReading) -> list[DraftedItem]:
     out: list[DraftedItem] = []
     ids: dict[str, str] = {}
     for k, target in enumerate(reading.targets, start=1):
         item_id = f"m{measure.no}-{k}"
         ids[target.label] = item_id
+        target, by = _fall(target)
         if measure.status_text:
             target = _unit_from_status(target, measure)
         siblings = [i.target for i in out] + [target] + list(reading.targets[k:])
         find = _find_for(target, measure, siblings)
-        out.append(DraftedItem(measure.no, item_id, target, find, measure.line, target.confidence))
+        out.append(
+            DraftedItem(measure.no, item_id, target, find, measure.line, target.confidence, by)
+        )
     return [
         replace(i, target=replace(i.target, share_of=ids.get(i.target.share_of or "")))
         if i.target.share_of
         else i
         for i in out
     ]
+
+
+def _fall(target: DraftedTarget) -> tuple[DraftedTarget, float | None]:
+    """A negative target (▲100人, △5%, −100人) is a fall of that size, not a level below zero:
+    a ``decrease`` by it (a share of the reference for 前年度比 ▲5%), marked for review. A rules
+    file has no negative level (counts and shares never are)."""
+    value = target.target
+    if value is None or value >= 0 or target.comparator not in (">=", ">", "<=", "<"):
+        return target, None
+    amount = abs(value)
+    by_ratio = None
+    by: float | None = amount
+    if target.unit == "%" and "比" in target.source:
+        by_ratio, by = amount / 100, None
+    fall = replace(
+        target,
+        comparator="decrease",
+        target=None,
+        by_ratio=by_ratio,
+        why=(*target.why, f"負の目標値({yaml_number(value)}{target.unit})は減少幅と読んだ"),
+        confidence=min(target.confidence, REVIEW_BELOW - 0.1),
+    )
+    return fall, by
 
 
 def _indicator(target: DraftedTarget, find: dict[str, Any]) -> Any:
@@ -294,11 +350,15 @@ def _raise(confidence: float) -> float:
 # --- the YAML ---------------------------------------------------------------------------------
 
 
-def _indicator_dict(item_id: str, t: DraftedTarget, find: dict[str, Any]) -> dict[str, Any]:
+def _indicator_dict(
+    item_id: str, t: DraftedTarget, find: dict[str, Any], by: float | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item_id, "label": t.label, "find": find}
     data["comparator"] = t.comparator
     if t.target is not None:
         data["target"] = yaml_number(t.target)
+    if by is not None:
+        data["by"] = yaml_number(by)
     if t.tolerance:
         data["tolerance"] = t.tolerance
     data["unit"] = t.unit
@@ -381,7 +441,7 @@ def item_lines(item: DraftedItem, indent: int = 4) -> list[str]:
         mark += " # review: " + "、".join(t.why)
     elif t.why:
         mark += " (" + "、".join(t.why) + ")"
-    body = _yaml_lines(_indicator_dict(item.id, t, item.find), indent + 2)
+    body = _yaml_lines(_indicator_dict(item.id, t, item.find, item.by), indent + 2)
     body[0] = f"{pad}- {body[0].lstrip()}  # {mark}"
     return lines + body
 

@@ -51,6 +51,9 @@ def merge(existing: str, source: str, draft: Draft) -> Merged:
 
     raw, lines = load_with_lines(existing, source)
     validate(existing, source)  # a broken file is reported, not merged into
+    _same_plan(raw, draft, source)
+    _block_style(existing, source)
+    newline = "\r\n" if "\r\n" in existing else "\n"  # the file's own line ends come back
     measures = {int(k): v for k, v in (raw.get("measures") or {}).items()}
     unmeasured = {int(k) for k in (raw.get("unmeasured") or {})}
     taken = {str(i.get("id")) for inds in measures.values() for i in inds}
@@ -105,9 +108,66 @@ def merge(existing: str, source: str, draft: Draft) -> Merged:
     for number, line in enumerate(text_lines, start=1):
         out.append(line)
         out.extend(inserts.get(number, []))
-    merged = "\n".join(out) + "\n"
-    validate(merged, source)
+    merged = newline.join(out) + newline
+    try:
+        validate(merged, source)
+    except RulesError as exc:  # NOTE: its line would be one of the merged text, not the file's
+        raise RulesError(
+            f"cannot merge into this file as it is laid out ({exc.what}); nothing was written: "
+            "draft to a file of its own (-o) and copy what you need",
+            Location(source),
+        ) from None
     return Merged(merged, tuple(added))
+
+
+def _squash(text: str) -> str:
+    from ..text.normalize import normalize
+
+    return re.sub(r"\s+", "", normalize(text))
+
+
+def _same_plan(raw: dict[str, Any], draft: Draft, source: str) -> None:
+    """Refuse to add one plan's targets to another plan's rules file: the file's plan (and its
+    title_contains words) must be named by the document's title, as for the rules search."""
+    if not draft.plan and not draft.title_lines:
+        return  # a document without a title names no plan: nothing to compare
+    haystack = _squash(" ".join((*draft.title_lines, draft.plan)))
+    words = [str(raw.get("plan") or ""), *(str(w) for w in raw.get("title_contains") or [])]
+    if all(_squash(w) in haystack for w in words if w):
+        return
+    raise RulesError(
+        f"the rules are for 「{raw.get('plan')}」, the document is 「{draft.plan}」: another "
+        "plan's targets are not merged into it; draft them to a file of their own (-o)",
+        Location(source),
+    )
+
+
+def _block_style(text: str, source: str) -> None:
+    """--merge inserts lines into block-style YAML; a file, a section or a measure's list
+    written in flow style (``measures: {8: [...]}``) has no block to insert into: said, not
+    guessed. (Flow lists inside an indicator, ``units: [人]``, are fine.)"""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root = yaml.compose(text, Loader=loader)
+    if root is None:
+        return
+    if getattr(root, "flow_style", False):
+        raise RulesError(_FLOW, Location(source, root.start_mark.line + 1))
+    for key, section in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key.value not in ("measures", "unmeasured") or not section.value:
+            continue
+        inner = [v for _, v in section.value] if isinstance(section, yaml.MappingNode) else []
+        for node in [section, *inner]:
+            if getattr(node, "flow_style", False) and node.value:
+                line = node.start_mark.line + 1
+                raise RulesError(_FLOW, Location(source, line, field=key.value))
+
+
+_FLOW = (
+    "written in YAML flow style ({…}); --merge adds lines to block-style files only: write "
+    "it in block style, or draft to a file of its own (-o)"
+)
 
 
 def _what(t: DraftedTarget) -> str:
@@ -167,7 +227,7 @@ def _reindent(body: list[str], indent: int) -> list[str]:
 
 def read_rules_text(path: str) -> str:
     try:
-        with open(path, encoding="utf-8-sig") as f:
+        with open(path, encoding="utf-8-sig", newline="") as f:  # CRLF stays CRLF
             return f.read()
     except OSError as exc:
         raise RulesError(f"cannot read rules: {exc.strerror or exc}", Location(path)) from None

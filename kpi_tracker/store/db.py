@@ -36,7 +36,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, create_engine
 
-from ..errors import Location, StoreError
+from ..errors import Location, StoreError, redact
 from ..judge.scorecard import Say, Scorecard
 from ..judge.trend import TrendPoint
 from ..shape import JudgedData, JudgementData, StoredCardData
@@ -159,22 +159,40 @@ def _url(db: str | None) -> str:
     if not db:
         return DEFAULT_URL
     if "://" in db:
-        return db
+        return _encoded_userinfo(db)
     return f"sqlite:///{Path(db)}"  # a plain path is a SQLite file
 
 
+def _encoded_userinfo(url: str) -> str:
+    """A URL whose password holds an unencoded "@" (``user:p@ss@host``), with that "@"
+    encoded: the last "@" ends the credentials, as a person meant it (a driver would take
+    ``ss@host`` for the host and say so, password and all)."""
+    scheme, _, rest = url.partition("://")
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    authority = rest[:end]
+    if authority.count("@") < 2:
+        return url
+    userinfo, host = authority.rsplit("@", 1)
+    return f"{scheme}://{userinfo.replace('@', '%40')}@{host}{rest[end:]}"
+
+
 def _where(url: Any) -> Location:
-    """The database as messages name it: its URL without user or password."""
+    """The database as messages name it: its URL without user or password (nor a password
+    given as a parameter)."""
     text = str(url)
-    return Location(text.split("@")[-1] if "@" in text else text)
+    return Location(redact(text.split("@")[-1] if "@" in text else text))
 
 
 def sqlite_file(db: str | None) -> Path | None:
     """The file of a SQLite database (a path or a ``sqlite:///`` URL); None for any other
     database and for an in-memory one."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
-    url = make_url(_url(db))
+    try:
+        url = make_url(_url(db))
+    except (ArgumentError, ValueError) as exc:  # a port that is no number, a broken IPv6 host
+        raise StoreError(f"not a database URL: {_cause(exc)}", _where(_url(db))) from None
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return Path(url.database)
@@ -189,7 +207,7 @@ def _cause(exc: BaseException) -> str:
     carry document text): the driver's own first line."""
     orig = getattr(exc, "orig", None) or exc
     lines = str(orig).strip().splitlines()
-    return (lines[0] if lines else type(orig).__name__)[:300]
+    return redact((lines[0] if lines else type(orig).__name__)[:300])
 
 
 def _guarded(f: F) -> F:

@@ -101,3 +101,29 @@ def drop_forbidden_cells(cells: list[str]) -> tuple[str, ...]:
     if _FORBIDDEN.search("\t".join(cells)):
         return tuple(drop_forbidden(c) for c in cells)
     return tuple(cells)
+
+
+# What may not reach a line of output as it is: C0 controls (a line break would start a new
+# line, which a CI log may run as a workflow command), DEL, C1 controls (ESC sequences move a
+# terminal's cursor), the Unicode line and paragraph separators, and lone surrogates (the
+# bytes of a file name that is not UTF-8, as Python hands them over).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of printable characters: each control character, line separator
+    or lone surrogate written as its escape (``\\n``, ``\\x1b``, ``\\x81`` for a byte of a
+    CP932 file name), so that no item's text can start a line of its own."""
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
