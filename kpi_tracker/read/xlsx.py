@@ -225,8 +225,7 @@ def xlsx_rows(data: bytes, source: str) -> Iterator[Row]:
         for number, row in enumerate(sheet.iter_rows(), 1):
             # a cell as its number format shows it (0.0% → 90%, dates, era years)
             cells = tuple(
-                drop_forbidden(_formatted(c.value, getattr(c, "number_format", None)))
-                for c in row
+                drop_forbidden(_formatted(c.value, getattr(c, "number_format", None))) for c in row
             )
             if any(len(c) > MAX_LINE for c in cells):
                 raise DocumentError(

@@ -86,7 +86,6 @@ def _date(value: object, style: str = "iso") -> str:
 @cache
 def environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-
     from markupsafe import Markup, escape
 
     from .text import HTML_BREAKS
