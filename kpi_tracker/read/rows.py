@@ -1,4 +1,4 @@
-"""Bytes → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl).
+"""Bytes → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl; PDF via pdf.py).
 
 The input is opened once: a regular file is read twice through the same handle (a first pass
 over the bytes, then the rows); a pipe, FIFO or stdin (``-``) is copied to a spooled temporary
@@ -126,6 +126,8 @@ def _first_pass(  # type: ignore[no-untyped-def]
         raise DocumentError("empty file", where)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError("the old Excel format (.xls) is not read; save it as .xlsx", where)
+    if head.startswith(b"%PDF-"):  # a PDF by its content, whatever its name or --encoding
+        return digest.hexdigest(), head, "pdf", None
     if encoding:
         return digest.hexdigest(), head, encoding, None
     if head.startswith(b"PK\x03\x04"):
@@ -195,7 +197,7 @@ def read_rows(
                 )
             # NOTE: a table of ordinary size is decoded once, in the first pass, and its
             # rows read from that text; a larger one is read again as a stream.
-            keep = size <= _DECODE_ONCE and suffix not in (".csv", ".xlsx", ".xlsm")
+            keep = size <= _DECODE_ONCE and suffix not in (".csv", ".xlsx", ".xlsm", ".pdf")
             sha, head, chosen, text = _first_pass(f, None, source, encoding, keep)
         else:
             import tempfile  # only for pipes: ~4 ms of imports
@@ -210,6 +212,12 @@ def read_rows(
         if isinstance(exc, DocumentError):
             raise
         raise DocumentError(f"cannot read: {exc.strerror or exc}", where) from None
+    if chosen == "pdf":
+        from .pdf import pdf_rows
+
+        with data:
+            content = data.read()
+        return RawDocument(source, sha, "pdf", pdf_rows(content, source))
     is_zip = head.startswith(b"PK\x03\x04")
     if suffix in (".xlsx", ".xlsm") or (is_zip and source == STDIN):
         from .xlsx import xlsx_rows
