@@ -128,6 +128,33 @@ def _table(page: pypdfium2.PdfPage, text: Any) -> _Table | None:
     return _Table(top_of_table, tuple(rows))
 
 
+def _prose_text(text: Any) -> str:
+    """A page's text, one line per printed line, with an empty line after each line that
+    stops short of the right margin: a paragraph (or a heading) ends there, whatever its
+    last character. NOTE: ``repair_pdf_text`` joins the other lines by their words only."""
+    lines: list[tuple[float, float, float, list[str]]] = []  # top, bottom, right, texts
+    for index in range(text.count_rects()):
+        left, bottom, right, top = text.get_rect(index)
+        piece = text.get_text_bounded(left, bottom, right, top).strip()
+        if not piece:
+            continue
+        middle = (top + bottom) / 2
+        same = next((ln for ln in lines if ln[1] <= middle <= ln[0]), None)
+        if same is None:
+            lines.append((top, bottom, right, [piece]))
+        else:
+            lines[lines.index(same)] = (same[0], same[1], max(same[2], right), [*same[3], piece])
+    if not lines:
+        return ""
+    margin = max(right for _, _, right, _ in lines)
+    out: list[str] = []
+    for top, bottom, right, pieces in lines:
+        out.append("".join(pieces))
+        if right < margin - 1.5 * (top - bottom):
+            out.append("")
+    return "\n".join(out)
+
+
 def _key(cells: tuple[str, ...]) -> str:
     return "".join(normalize("".join(cells)).split())
 
@@ -149,7 +176,7 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
             table = _table(page, text)
             tables.append(table)
             if table is None:
-                texts.append(text.get_text_range())
+                texts.append(_prose_text(text))
             else:  # the text above the table: a title on the first page, furniture later
                 width, height = page.get_size()
                 texts.append(text.get_text_bounded(0, table.top + _INSET, width, height))

@@ -59,6 +59,7 @@ def _kind(match: re.Match[str]) -> str:
 
 
 def _is_heading(line: str) -> bool:
+    line = normalize(line)
     return bool(_HEADING_1.match(line) or _HEADING_2.match(line)) and not line.endswith("。")
 
 
@@ -68,6 +69,8 @@ def _trailing_headings(lines: list[str]) -> int:
     NOTE: a target block may list items ①②… itself; a trailing ② after a ① of the same
     block continues that list. Only a run at the end that does not continue it is headings.
     """
+    marks = [i for i, ln in enumerate(lines) if _BLOCK.match(normalize(ln))]
+    last_block = marks[-1] if marks else 0  # the list, if any, is in the last block
     count = 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
@@ -77,7 +80,7 @@ def _trailing_headings(lines: list[str]) -> int:
         if mark in _ENUMERATORS:
             index = _ENUMERATORS.index(mark)
             if index > 0 and any(
-                ln.lstrip().startswith(_ENUMERATORS[index - 1]) for ln in lines[:i]
+                ln.lstrip().startswith(_ENUMERATORS[index - 1]) for ln in lines[last_block:i]
             ):
                 break
         count = len(lines) - i

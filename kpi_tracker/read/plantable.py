@@ -4,7 +4,9 @@ Plans are published as PDF; a table exported from one keeps the page furniture: 
 (``- 12 -``) and the running title as rows of their own or run into cells, and a cell broken
 by a page continues on a row without a 施策No. This reader drops the furniture (never reading
 it as a target), joins the continued cells, and yields measures whose status text is empty,
-so that ``rules draft`` can draft a plan's rules before any status report exists.
+so that ``rules draft`` can draft a plan's rules before any status report exists. A plan's
+prose (施策No. blocks, from its PDF or pasted from it) is first made into such a table
+(``planprose``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import DocumentError, Location
-from ..model import Document, Measure
+from ..model import Document, Measure, Row
 from ..rules.target_text import strip_furniture
 from ..text.normalize import normalize, strip_html
 from .columns import _header_map
@@ -68,6 +70,11 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
     raw = read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN)
     source = raw.source
     rows = list(raw.rows)
+    # NOTE: rows read from a PDF, or made of a plan's prose, are free of page furniture
+    # already (text.pdftext): a heading that comes back (⑤関連施策 under two parents) stays.
+    repaired = raw.encoding == "pdf"
+    if not repaired and not any(_header_map(r.cells, ("no", "target")) for r in rows):
+        rows, repaired = _prose_plan_rows(rows, source)
     columns = None
     header_at = 0
     for index, row in enumerate(rows):
@@ -88,11 +95,15 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
         for row in body
         if sum(1 for c in row.cells if c.strip()) == 1
     )
-    running = tuple(
-        sorted(
-            {t for t, n in singles.items() if n >= 2} | {normalize(t) for t in title_lines},
-            key=len,
-            reverse=True,
+    running = (
+        ()
+        if repaired
+        else tuple(
+            sorted(
+                {t for t, n in singles.items() if n >= 2} | {normalize(t) for t in title_lines},
+                key=len,
+                reverse=True,
+            )
         )
     )
     measures: list[Measure] = []
@@ -152,6 +163,19 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
         fiscal_year=None,
         measures=tuple(measures),
     )
+
+
+def _prose_plan_rows(rows: list[Row], source: str) -> tuple[list[Row], bool]:
+    """A plan's prose pasted from its PDF (施策No. blocks) as the rows of its plan table;
+    other rows as they are; and whether they were made. NOTE: the line numbers become those
+    of the repaired text."""
+    from ..text.pdftext import repair_pdf_text
+    from .planprose import is_prose_plan, prose_rows
+
+    text = "\n".join("\t".join(r.cells) for r in rows)
+    if not is_prose_plan(text):
+        return rows, False
+    return list(prose_rows(repair_pdf_text(text), source)), True
 
 
 def _clean(cells: tuple[str, ...], index: int | None, running: tuple[str, ...]) -> str:

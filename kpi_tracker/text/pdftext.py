@@ -96,6 +96,8 @@ def _figure_unit() -> re.Pattern[str]:
 _BEFORE = re.compile(
     rf"(?P<word>{'|'.join(_BEFORE_FIGURE)}){_SPACE}(?=[{_DIGIT}]|元年)",
 )
+# までに 200 事業所: a space between a Japanese word and the figure after it.
+_WORD_THEN_FIGURE = re.compile(rf"(?<=[\u3040-\u30ff\u4e00-\u9fff、。「（]){_SPACE}(?=[{_DIGIT}])")
 # 22 万 4,517 人: a multiplier after a figure, then the rest of the figure.
 _MULTIPLIER_THEN_FIGURE = re.compile(rf"(?<=[{_DIGIT}][万億兆]){_SPACE}(?=[{_DIGIT}])")
 
@@ -114,6 +116,7 @@ def join_figures(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     text = _BEFORE.sub(lambda m: m.group("word"), text)
+    text = _WORD_THEN_FIGURE.sub("", text)
     text = _figure_unit().sub(_joined_figure, text)
     return _MULTIPLIER_THEN_FIGURE.sub("", text)
 
@@ -253,12 +256,15 @@ def repair_pdf_text(text: str) -> str:
         for lines in pages:
             filled = [i for i, ln in enumerate(lines) if ln.strip()]
             edges = set(filled[:_EDGE] + filled[-_EDGE:])
+            page: list[str] = []
             for i, line in enumerate(lines):
                 if is_page_number(line):
                     continue
                 if i in edges and _furniture_key(line) in running:
                     continue
-                kept.append(line)  # NOTE: a page break is no paragraph break: nothing added
+                if line.strip() or page:  # NOTE: a page starts no paragraph of its own
+                    page.append(line)
+            kept += page
     else:
         lines = pages[0]
         repeated = _repeated_lines(lines)
