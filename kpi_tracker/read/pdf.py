@@ -62,8 +62,12 @@ def _open(data: bytes, source: str) -> pypdfium2.PdfDocument:
     try:
         return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        what = "password-protected" if "password" in str(exc).lower() else "not readable"
-        raise DocumentError(f"the PDF is {what} ({exc})", Location(source)) from None
+        what = (
+            "the PDF is password-protected; save a copy without the password"
+            if "password" in str(exc).lower()
+            else "not a readable PDF (damaged or cut short?)"
+        )
+        raise DocumentError(what, Location(source)) from None
 
 
 def _clusters(values: list[float]) -> list[float]:
@@ -123,8 +127,8 @@ def _table(page: pypdfium2.PdfPage, text: Any) -> _Table | None:
                 for left, right in pairwise(xs)
             )
         )
-    if not rows or top_of_table is None:
-        return None
+    if top_of_table is None or not any(any(cells) for cells in rows):
+        return None  # a frame or a box with no text in it is no table
     return _Table(top_of_table, tuple(rows))
 
 
@@ -182,7 +186,7 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
                 texts.append(text.get_text_bounded(0, table.top + _INSET, width, height))
     finally:
         pdf.close()
-    if not any(texts) and not any(tables):
+    if not any(t.strip() for t in texts) and not any(tables):
         raise DocumentError(
             "the PDF has no text (a scanned image?); kpi-tracker reads text, not images",
             Location(source),

@@ -97,7 +97,9 @@ _BEFORE = re.compile(
     rf"(?P<word>{'|'.join(_BEFORE_FIGURE)}){_SPACE}(?=[{_DIGIT}]|元年)",
 )
 # までに 200 事業所: a space between a Japanese word and the figure after it.
-_WORD_THEN_FIGURE = re.compile(rf"(?<=[\u3040-\u30ff\u4e00-\u9fff、。「（]){_SPACE}(?=[{_DIGIT}])")
+_WORD_THEN_FIGURE = re.compile(
+    rf"(?<=[\u3040-\u30ff\u4e00-\u9fff、。「（])(?<![図表]){_SPACE}(?=[{_DIGIT}])"
+)
 # 22 万 4,517 人: a multiplier after a figure, then the rest of the figure.
 _MULTIPLIER_THEN_FIGURE = re.compile(rf"(?<=[{_DIGIT}][万億兆]){_SPACE}(?=[{_DIGIT}])")
 
