@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -77,9 +78,12 @@ def ruled_table_pdf(
     size: float = 7.0,
     repeat_no: bool = False,
     spaced_figures: bool = False,
+    grid: str = "lines",
 ) -> int:
     """Write the table; a row of one cell is a section row across the table. Returns the
-    number of pages."""
+    number of pages. ``grid`` says how the rules are drawn, as PDF writers differ: ``lines``
+    (one path per line), ``path`` (one path for all the lines of a row), ``rects`` (a
+    rectangle per cell)."""
     page_w, page_h = landscape(A4)
     margin = 28.0
     leading = size * 1.25
@@ -111,10 +115,24 @@ def ruled_table_pdf(
             c.setFillGray(0.85)
             c.rect(xs[0], bottom, xs[-1] - xs[0], height, stroke=1, fill=1)
             c.setFillGray(0)
-        c.line(xs[0], top, xs[-1], top)
-        c.line(xs[0], bottom, xs[-1], bottom)
-        for x in [xs[0], xs[-1]] if spans else xs:
-            c.line(x, top, x, bottom)
+        edges = [xs[0], xs[-1]] if spans else xs
+        if grid == "rects":
+            for left, right in pairwise(edges):
+                c.rect(left, bottom, right - left, height)
+        elif grid == "path":
+            path = c.beginPath()
+            for y in (top, bottom):
+                path.moveTo(xs[0], y)
+                path.lineTo(xs[-1], y)
+            for x in edges:
+                path.moveTo(x, top)
+                path.lineTo(x, bottom)
+            c.drawPath(path)
+        else:
+            c.line(xs[0], top, xs[-1], top)
+            c.line(xs[0], bottom, xs[-1], bottom)
+            for x in edges:
+                c.line(x, top, x, bottom)
         c.setFont(font, size)
         for i, ls in enumerate(lines):
             x = xs[i] + pad

@@ -6,6 +6,7 @@ years) as ruled tables, a status cell broken by a page, figures set apart from t
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ HEADER = (
 )
 WIDTHS = (4, 10, 16, 16, 22, 16, 10, 6)
 PLAN = "みどり市地域福祉計画"
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"
 FILLER = "地域の関係団体と連携し、住民への周知と担い手の確保に取り組んだ。" * 40
 
 RULES = f"""\
@@ -300,3 +302,41 @@ def test_a_pdf_of_other_prose_is_one_error_line(tmp_path: Path) -> None:
         f"kpi-tracker: error: {path}: no table and no 施策No. blocks in the PDF's text: "
         "not a status table or a plan\n",
     )
+
+
+@pytest.mark.parametrize("grid", ["lines", "path", "rects"])
+def test_the_rules_of_a_table_may_be_drawn_any_way(tmp_path: Path, grid: str) -> None:
+    path = tmp_path / f"{grid}.pdf"
+    ruled_table_pdf(
+        path,
+        [f"「{PLAN}」", "実施状況（令和7年度）"],
+        HEADER,
+        report_rows(7, (1, 2, 3)),
+        WIDTHS,
+        size=9,
+        grid=grid,
+    )
+    result = run("measures", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    measures = json.loads(result.stdout)["measures"]
+    assert [(m["no"], m["name"], m["section"]) for m in measures] == [
+        (1, "見守りネットワークの拡充", ["(1)地域で支え合う仕組みづくり"]),
+        (2, "相談窓口の一本化", ["(1)地域で支え合う仕組みづくり"]),
+        (3, "地域福祉の担い手養成", ["(2)担い手の育成"]),
+        (4, "地域福祉の普及啓発", ["(2)担い手の育成"]),
+    ]
+    assert measures[1]["status_text"].endswith("相談件数は2件であった。")
+
+
+def test_reading_a_text_document_never_imports_the_pdf_library() -> None:
+    code = (
+        "import sys\n"
+        "from kpi_tracker.cli import main\n"
+        "try:\n"
+        f"    main(['measures', {str(SEED)!r}, '--format', 'json', '-o', '/dev/null'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pypdfium2' in sys.modules, 'kpi_tracker.read.pdf' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

@@ -41,6 +41,7 @@ INSTALL_HINT = "reading a PDF needs the pdf extra: pip install 'kpi-tracker[pdf]
 _THIN = 3.0  # points: a path this thin (with its stroke) is a ruling line
 _SAME = 2.5  # points: two lines this close are one
 _INSET = 0.5  # points taken off each side of a cell before its text is read
+_STRAIGHT = 0.5  # points: a segment whose ends differ this little across is straight
 
 
 def is_pdf(head: bytes) -> bool:
@@ -84,8 +85,8 @@ def _clusters(values: list[float]) -> list[float]:
 def _rulings(
     page: pypdfium2.PdfPage,
 ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Horizontal (y, x0, x1) and vertical (x, y0, y1) lines: thin paths, and the edges of
-    rectangles (a shaded header cell is drawn as one)."""
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) lines: thin paths as a whole, and the
+    straight segments of other paths (a rectangle per cell, or one path for a whole grid)."""
     import pypdfium2.raw as pdfium_c
 
     horizontal: list[tuple[float, float, float]] = []
@@ -98,9 +99,43 @@ def _rulings(
         elif height <= _THIN and width > _THIN:
             horizontal.append(((bottom + top) / 2, left, right))
         elif width > _THIN and height > _THIN:
-            horizontal += [(bottom, left, right), (top, left, right)]
-            vertical += [(left, bottom, top), (right, bottom, top)]
+            for (x0, y0), (x1, y1) in _segments(obj):
+                if abs(y1 - y0) <= _STRAIGHT and abs(x1 - x0) > _THIN:
+                    horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+                elif abs(x1 - x0) <= _STRAIGHT and abs(y1 - y0) > _THIN:
+                    vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return horizontal, vertical
+
+
+_Point = tuple[float, float]
+
+
+def _segments(obj: Any) -> list[tuple[_Point, _Point]]:
+    """The straight segments of a path object, in page coordinates (curves are left out)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    matrix = obj.get_matrix()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[_Point, _Point]] = []
+    start: _Point | None = None
+    last: _Point | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point: _Point = matrix.on_point(x.value, y.value)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+            out.append((last, point))
+        elif kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        last = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            out.append((point, start))
+            last = start
+    return out
 
 
 def _table(page: pypdfium2.PdfPage, text: Any) -> _Table | None:
