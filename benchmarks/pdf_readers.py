@@ -39,10 +39,7 @@ def pdfium_tables(data: bytes) -> tuple[list[reader._Table | None], list[str]]:
         text = page.get_textpage()
         table = reader._table(page, text)
         tables.append(table)
-        width, height = page.get_size()
-        texts.append(
-            text.get_text_bounded(0, table.top, width, height) if table else text.get_text_range()
-        )
+        texts.append(table.above if table else text.get_text_range())
     pdf.close()
     return tables, texts
 
@@ -64,8 +61,9 @@ def plumber_tables(data: bytes) -> tuple[list[reader._Table | None], list[str]]:
             table = found[0]
             rows = tuple(tuple(c or "" for c in row) for row in table.extract())
             top = table.bbox[1]
-            tables.append(reader._Table(page.height - top, rows))
-            texts.append(page.crop((0, 0, page.width, top)).extract_text() or "")
+            above = page.crop((0, 0, page.width, top)).extract_text() or ""
+            tables.append(reader._Table(above, rows))
+            texts.append(above)
     return tables, texts
 
 

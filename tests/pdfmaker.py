@@ -79,11 +79,13 @@ def ruled_table_pdf(
     repeat_no: bool = False,
     spaced_figures: bool = False,
     grid: str = "lines",
+    rotated: bool = False,
 ) -> int:
     """Write the table; a row of one cell is a section row across the table. Returns the
     number of pages. ``grid`` says how the rules are drawn, as PDF writers differ: ``lines``
     (one path per line), ``path`` (one path for all the lines of a row), ``rects`` (a
-    rectangle per cell)."""
+    rectangle per cell). ``rotated``: a portrait page shown turned by ``/Rotate 90``, its
+    content drawn turned the other way, as some writers make landscape pages."""
     page_w, page_h = landscape(A4)
     margin = 28.0
     leading = size * 1.25
@@ -94,6 +96,19 @@ def ruled_table_pdf(
     for w in cols:
         xs.append(xs[-1] + w)
     c = canvas.Canvas(str(path), pagesize=(page_w, page_h))
+
+    def turn() -> None:
+        if rotated:
+            c.setPageRotation(90)
+            c.saveState()
+            c.transform(0, 1, -1, 0, page_h, 0)  # landscape (X, Y) → portrait (h - Y, X)
+
+    def show() -> None:
+        if rotated:
+            c.restoreState()
+        c.showPage()
+
+    turn()
     c.setTitle(title_lines[0] if title_lines else "table")
     pages = 1
 
@@ -144,7 +159,8 @@ def ruled_table_pdf(
         nonlocal pages
         if not first:
             c.drawCentredString(page_w / 2, 14, f"- {pages} -")
-            c.showPage()
+            show()
+            turn()
             pages += 1
         c.setFont(font, size + 1)
         top = page_h - margin
@@ -181,7 +197,7 @@ def ruled_table_pdf(
                 lines[0] = head[0][:1]
             first_part = False
     c.drawCentredString(page_w / 2, 14, f"- {pages} -")
-    c.showPage()
+    show()
     c.save()
     return pages
 

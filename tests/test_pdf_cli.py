@@ -304,8 +304,13 @@ def test_a_pdf_of_other_prose_is_one_error_line(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("grid", ["lines", "path", "rects"])
-def test_the_rules_of_a_table_may_be_drawn_any_way(tmp_path: Path, grid: str) -> None:
+@pytest.mark.parametrize(
+    ("grid", "rotated"),
+    [("lines", False), ("path", False), ("rects", False), ("lines", True), ("rects", True)],
+)
+def test_the_rules_of_a_table_may_be_drawn_any_way(
+    tmp_path: Path, grid: str, rotated: bool
+) -> None:
     path = tmp_path / f"{grid}.pdf"
     ruled_table_pdf(
         path,
@@ -315,6 +320,7 @@ def test_the_rules_of_a_table_may_be_drawn_any_way(tmp_path: Path, grid: str) ->
         WIDTHS,
         size=9,
         grid=grid,
+        rotated=rotated,
     )
     result = run("measures", path, "--format", "json")
     assert result.exit_code == 0, result.stderr

@@ -49,9 +49,13 @@ def is_pdf(head: bytes) -> bool:
     return head.startswith(b"%PDF-")
 
 
+_Point = tuple[float, float]
+_FAR = 1e6  # points: beyond any page
+
+
 @dataclass(frozen=True, slots=True)
 class _Table:
-    top: float
+    above: str  # the text above the table: a title on the first page, furniture later
     rows: tuple[tuple[str, ...], ...]  # cells as extracted, not yet repaired
 
 
@@ -83,31 +87,55 @@ def _clusters(values: list[float]) -> list[float]:
 
 
 def _rulings(
-    page: pypdfium2.PdfPage,
+    page: pypdfium2.PdfPage, rotation: int
 ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Horizontal (y, x0, x1) and vertical (x, y0, y1) lines: thin paths as a whole, and the
-    straight segments of other paths (a rectangle per cell, or one path for a whole grid)."""
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) lines as the page is shown: thin paths
+    as a whole, and the straight segments of other paths (a rectangle per cell, or one path
+    for a whole grid)."""
     import pypdfium2.raw as pdfium_c
 
-    horizontal: list[tuple[float, float, float]] = []
-    vertical: list[tuple[float, float, float]] = []
+    segments: list[tuple[_Point, _Point]] = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if width <= _THIN and height > _THIN:
-            vertical.append(((left + right) / 2, bottom, top))
+            middle = (left + right) / 2
+            segments.append(((middle, bottom), (middle, top)))
         elif height <= _THIN and width > _THIN:
-            horizontal.append(((bottom + top) / 2, left, right))
+            middle = (bottom + top) / 2
+            segments.append(((left, middle), (right, middle)))
         elif width > _THIN and height > _THIN:
-            for (x0, y0), (x1, y1) in _segments(obj):
-                if abs(y1 - y0) <= _STRAIGHT and abs(x1 - x0) > _THIN:
-                    horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-                elif abs(x1 - x0) <= _STRAIGHT and abs(y1 - y0) > _THIN:
-                    vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+            segments += _segments(obj)
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+    for start, end in segments:
+        x0, y0 = _shown(rotation, *start)
+        x1, y1 = _shown(rotation, *end)
+        if abs(y1 - y0) <= _STRAIGHT and abs(x1 - x0) > _THIN:
+            horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _STRAIGHT and abs(y1 - y0) > _THIN:
+            vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return horizontal, vertical
 
 
-_Point = tuple[float, float]
+# NOTE: a landscape page is often a portrait page shown turned (``/Rotate 90``) with its
+# content drawn turned back: rows and columns are found as the page is shown, and each cell's
+# rectangle is turned back to ask for its text. Only the direction matters, not the origin.
+def _shown(rotation: int, x: float, y: float) -> _Point:
+    """A point of the page's content as the page is shown (turned clockwise by ``rotation``)."""
+    return {0: (x, y), 90: (y, -x), 180: (-x, -y), 270: (-y, x)}[rotation]
+
+
+def _drawn(rotation: int, x: float, y: float) -> _Point:
+    """The inverse of ``_shown``."""
+    return {0: (x, y), 90: (-y, x), 180: (-x, -y), 270: (y, -x)}[rotation]
+
+
+def _text_in(text: Any, rotation: int, left: float, bottom: float, right: float, top: float) -> str:
+    """The text inside a rectangle given as the page is shown."""
+    x0, y0 = _drawn(rotation, left, bottom)
+    x1, y1 = _drawn(rotation, right, top)
+    return str(text.get_text_bounded(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
 
 
 def _segments(obj: Any) -> list[tuple[_Point, _Point]]:
@@ -141,7 +169,8 @@ def _segments(obj: Any) -> list[tuple[_Point, _Point]]:
 def _table(page: pypdfium2.PdfPage, text: Any) -> _Table | None:
     """The ruled table of a page: one row per band between two horizontal lines that vertical
     lines cross, one cell per pair of neighbouring vertical lines in it."""
-    horizontal, vertical = _rulings(page)
+    rotation = page.get_rotation() % 360
+    horizontal, vertical = _rulings(page, rotation)
     if len(horizontal) < 2 or len(vertical) < 2:
         return None
     rows: list[tuple[str, ...]] = []
@@ -156,15 +185,16 @@ def _table(page: pypdfium2.PdfPage, text: Any) -> _Table | None:
             top_of_table = upper
         rows.append(
             tuple(
-                text.get_text_bounded(
-                    left + _INSET, lower + _INSET, right - _INSET, upper - _INSET
+                _text_in(
+                    text, rotation, left + _INSET, lower + _INSET, right - _INSET, upper - _INSET
                 ).strip()
                 for left, right in pairwise(xs)
             )
         )
     if top_of_table is None or not any(any(cells) for cells in rows):
         return None  # a frame or a box with no text in it is no table
-    return _Table(top_of_table, tuple(rows))
+    above = _text_in(text, rotation, -_FAR, top_of_table + _INSET, _FAR, _FAR)
+    return _Table(above, tuple(rows))
 
 
 def _prose_text(text: Any) -> str:
@@ -216,9 +246,8 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
             tables.append(table)
             if table is None:
                 texts.append(_prose_text(text))
-            else:  # the text above the table: a title on the first page, furniture later
-                width, height = page.get_size()
-                texts.append(text.get_text_bounded(0, table.top + _INSET, width, height))
+            else:
+                texts.append(table.above)
     finally:
         pdf.close()
     if not any(t.strip() for t in texts) and not any(tables):
