@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import DocumentError, Location
-from ..model import Document, Measure, Row
+from ..model import Document, Measure, RawDocument, Row, no_cycle_collection
 from ..rules.target_text import strip_furniture
 from ..text.normalize import normalize, strip_html
 from .columns import _header_map
@@ -32,6 +32,7 @@ from .document import (
     _title_facts,
     _title_lines,
     load_document,
+    parse_rows,
 )
 from .rows import MAX_BYTES, STDIN, read_rows
 
@@ -52,12 +53,16 @@ def load_targets_document(path: str | Path | IO[bytes], encoding: str | None = N
         data = path.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise DocumentError(f"input larger than {MAX_BYTES:,} bytes", Location(STDIN))
+        if data.startswith(b"%PDF-"):
+            return _targets_of_pdf(read_rows(io.BytesIO(data), encoding, STDIN))
         try:
             return load_document(io.BytesIO(data), encoding, STDIN)
         except DocumentError as exc:
             if not exc.what.startswith(_NO_HEADER):
                 raise
         return load_plan_table(io.BytesIO(data), encoding)
+    if _starts_a_pdf(Path(path)):
+        return _targets_of_pdf(read_rows(path, encoding))
     try:
         return load_document(path, encoding)
     except DocumentError as exc:
@@ -66,8 +71,31 @@ def load_targets_document(path: str | Path | IO[bytes], encoding: str | None = N
     return load_plan_table(path, encoding)
 
 
+def _starts_a_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(5) == b"%PDF-"
+    except OSError:
+        return False  # the reader says why
+
+
+def _targets_of_pdf(raw: RawDocument) -> Document:
+    """A PDF's status table, or else its plan table, from one reading of its pages."""
+    rows = list(raw.rows)
+    try:
+        with no_cycle_collection():
+            return parse_rows(replace(raw, rows=iter(rows)))
+    except DocumentError as exc:
+        if not exc.what.startswith(_NO_HEADER):
+            raise
+    return _plan_table(replace(raw, rows=iter(rows)))
+
+
 def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -> Document:
-    raw = read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN)
+    return _plan_table(read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN))
+
+
+def _plan_table(raw: RawDocument) -> Document:
     source = raw.source
     rows = list(raw.rows)
     # NOTE: rows read from a PDF, or made of a plan's prose, are free of page furniture
