@@ -197,3 +197,33 @@ def test_an_older_plan_of_the_a_i_u_layout(tmp_path: Path) -> None:
     ]
     assert plan.measures[2].section == ("(2)担い手の育成",)
     assert "120" not in plan.measures[0].target_text  # ア)現状 is not the target
+
+
+def test_a_ruled_figure_in_a_plan_is_not_its_table(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from .pdfmaker import MINCHO
+
+    path = tmp_path / "with_figure.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont(MINCHO, 12)
+    y = 800.0
+    for line in OLDER_PLAN:
+        page.drawString(50, y, line)
+        y -= 20
+    for x in (50, 200, 350):  # a ruled schedule: 年度 | 取組, no 施策No. or target header
+        page.line(x, 160, x, 100)
+    for row_y in (160, 130, 100):
+        page.line(50, row_y, 350, row_y)
+    page.drawString(55, 140, "年度")
+    page.drawString(205, 140, "取組")
+    page.drawString(55, 110, "令和8年度")
+    page.drawString(205, 110, "講座の開催")
+    page.showPage()
+    page.save()
+    plan = load_targets_document(path)
+    assert [m.no for m in plan.measures] == [1, 2, 3]
+    assert (
+        plan.measures[0].target_text == "見守り協力事業者を令和9年度末までに200事業所以上とする。"
+    )

@@ -15,8 +15,8 @@ joined to their units. A row's line number is its place in the rows read (title 
 every page's header included), counted from 1.
 
 NOTE: pypdfium2 was chosen over pdfplumber (pdfminer.six) by measuring both on the same ruled
-tables: it reads their pages about 5 times faster, gives the same Japanese text, and both
-find the same cells when the cells are taken from the ruling lines (README, "PDF input").
+table (``benchmarks/pdf_readers.py``): about three times the pages per second, and every
+character of the cells, where pdfplumber drops those outside the fonts' Japanese character set.
 """
 
 from __future__ import annotations
@@ -255,11 +255,36 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
             "the PDF has no text (a scanned image?); kpi-tracker reads text, not images",
             Location(source),
         )
-    if any(t is not None for t in tables):
-        return _table_rows(tables, texts)
-    from .planprose import prose_rows
+    from .planprose import is_prose_plan, prose_rows
 
+    if any(t is not None for t in tables):
+        if any(_is_header(t.rows[0]) for t in tables if t is not None):
+            return _table_rows(tables, texts)
+        # NOTE: a plan's prose may hold a ruled figure (a schedule, a chart's legend): its
+        # tables are not the document's when none of them has a header and the text is a plan.
+        prose = _all_text(data, source)
+        if is_prose_plan(prose):
+            return prose_rows(repair_pdf_text(prose), source)
+        return _table_rows(tables, texts)
     return prose_rows(repair_pdf_text("\f".join(texts)), source)
+
+
+def _is_header(cells: tuple[str, ...]) -> bool:
+    """A status table's header, a plan table's, or a structured sheet's."""
+    from .columns import _header_map
+    from .sheets.vocab import sheet_layout
+
+    flat = tuple(" ".join(c.split()) for c in cells)
+    return _header_map(flat, ("no", "target")) is not None or sheet_layout(flat) is not None
+
+
+def _all_text(data: bytes, source: str) -> str:
+    """Every page's text as prose, tables and all; pages marked by form feeds."""
+    pdf = _open(data, source)
+    try:
+        return "\f".join(_prose_text(pdf[i].get_textpage()) for i in range(len(pdf)))
+    finally:
+        pdf.close()
 
 
 def _table_rows(tables: list[_Table | None], texts: list[str]) -> Iterator[Row]:
