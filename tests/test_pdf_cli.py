@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kpi_tracker.cli import cli
 
@@ -346,3 +348,23 @@ def test_reading_a_text_document_never_imports_the_pdf_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+_CELL = st.text(
+    alphabet="相談件数目標達成の実施をとする、。・①②（）0123456789,万人件", max_size=400
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(status=_CELL, target=_CELL)
+def test_any_cell_text_comes_back_from_a_pdf(tmp_path: Path, status: str, target: str) -> None:
+    from kpi_tracker.read.document import load_document
+
+    path = tmp_path / "cells.pdf"
+    row = ("1", "相談の充実", "概要", target or "目標", status or "状況", "見直し", "", "内閣府")
+    ruled_table_pdf(path, ["「計画」", "実施状況（令和7年度）"], HEADER, [row], WIDTHS, size=9)
+    (measure,) = load_document(path).measures
+    assert "".join(measure.status_text.split()) == "".join(row[4].split())
+    assert "".join(measure.target_text.split()) == "".join(row[3].split())
