@@ -124,14 +124,15 @@ _INGEST_CHILD = """
 import sys, time
 from sqlalchemy import func, select
 from sqlmodel import Session
-from kpi_tracker import store
+from kpi_tracker.store import db as store
+from kpi_tracker.pipeline import stored_wording
 from kpi_tracker.read.document import load_document
 from kpi_tracker.judge.scorecard import evaluate
 path, url = sys.argv[1], sys.argv[2]
 engine = store.open_store(url)
 card = evaluate(load_document(path), None)
 start = time.perf_counter()
-result = store.ingest(engine, card)
+result = store.ingest(engine, card, stored_wording())
 elapsed = time.perf_counter() - start
 with Session(engine) as session:
     stored = session.scalar(

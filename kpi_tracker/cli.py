@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import KpiTrackerError, Location
+from .render import formats
 
 if TYPE_CHECKING:
     from .shape import CardData
@@ -151,6 +152,17 @@ def previous_option(f: F) -> F:
     )(f)
 
 
+def as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Evaluate as of this date or fiscal year (default: the last day of the report's "
+        "fiscal year), e.g. 2026-03-31, 令和8年3月31日, R6, 令和6年度 or 2024年度 (a year: its "
+        "last day).",
+    )(f)
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
@@ -158,6 +170,16 @@ def lang_option(f: F) -> F:
         default="ja",
         show_default=True,
         help="Language of labels in md/html/junit output.",
+    )(f)
+
+
+def dates_option(f: F) -> F:
+    return click.option(
+        "--dates",
+        type=click.Choice(["wareki", "iso"]),
+        default=None,
+        help="How dates read in md/csv/terminal reports: 和暦 (令和8年3月31日, 令和7年度末) or "
+        "ISO. Default: wareki with --lang ja, else iso. JSON is always ISO.",
     )(f)
 
 
@@ -215,9 +237,13 @@ def _scorecard(
     as_of: Any = None,
     db: str | None = None,
     explain: bool = False,
+    previous: CardData | None = None,
+    previous_option: str | None = "--previous",
+    as_of_option: str = "--as-of",
 ) -> Any:
-    """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends;
-    ``explain`` keeps every indicator's candidates (``--explain``)."""
+    """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends,
+    and so does ``previous`` (an earlier report's card); ``explain`` keeps every indicator's
+    candidates (``--explain``)."""
     from .pipeline import scorecard_for
 
     document = _load(doc, encoding)
@@ -227,6 +253,9 @@ def _scorecard(
         as_of=as_of,
         engine=_trend_store(db),
         explain=explain,
+        previous=previous,
+        previous_option=previous_option,
+        as_of_option=as_of_option,
     )
     for w in card.warnings:
         if w not in document.warnings:
@@ -365,6 +394,7 @@ _CONFIG_PARAMS = {
     "fail_on": "fail_on",
     "baseline": "baseline",
     "lang": "lang",
+    "dates": "dates",
 }
 
 
@@ -387,7 +417,7 @@ def _defaults_from(values: tuple[tuple[str, str], ...], group: click.Group) -> d
 
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
-@format_option(("json", "csv", "md"), "json")
+@format_option(formats("measures"), "json")
 @encoding_option
 @output_option
 def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> None:
@@ -405,17 +435,12 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 @cli.command()
 @click.argument("doc", type=click.Path(path_type=str))
 @rules_option
-@format_option(("md", "html", "json", "csv", "junit", "xlsx"), "md")
+@format_option(formats("scorecard"), "md")
 @lang_option
+@dates_option
 @encoding_option
 @output_option
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Evaluate as of this date (default: the "
-    "last day of the report's fiscal year), e.g. 令和8年3月31日 or 2026-03-31.",
-)
+@as_of_option
 @previous_option
 @fail_on_option("Which missed targets JUnit reports as failures (as check).")
 @baseline_option
@@ -432,6 +457,7 @@ def scorecard(
     rules_path: str | None,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
     output: str | None,
     as_of: str | None,
@@ -455,29 +481,28 @@ def scorecard(
 
         kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format html -o card.html
     """
-    from .render import render_scorecard
+    from .render import render, renderer
 
-    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
-    card = _with_previous(card, previous, rules_path, encoding, db)
+    before = _previous_card(previous, rules_path, encoding, db)
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain, before)
+    card = _with_previous(card, before, db)
     if (quiet and output is None) or (output is None and _compact_view("fmt")):
-        from .render import terminal
-
         color = _color()
-        view = terminal.headline(card, lang, color) + "\n" if quiet else None
-        _write(view or terminal.render(card, lang, color=color, doc=doc), None, terminal=True)
+        if quiet:
+            view = render("view", "headline", card, lang=lang, color=color) + "\n"
+        else:
+            view = render("view", "terminal", card, lang=lang, color=color, doc=doc, dates=dates)
+        _write(view, None, terminal=True)
         return
-    if fmt == "xlsx":
-        from .render.xlsx_ import render_bytes
-
-        _write_bytes(render_bytes(card, lang), output, "xlsx")
-        return
-    if fmt == "junit":
-        from .render.junit import render as render_junit
-
-        # The failures are the gate's: the same --fail-on and accepted misses as check.
-        _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
-        return
-    _write(render_scorecard(card, fmt, lang), output)
+    # A format that shows failures shows the gate's: the same --fail-on and accepted misses
+    # as check.
+    gated = "verdict" in renderer("scorecard", fmt).takes
+    verdict = _gate(card, fail_on, baseline) if gated else None
+    out = render("scorecard", fmt, card, lang=lang, verdict=verdict, dates=dates)
+    if isinstance(out, bytes):
+        _write_bytes(out, output, fmt)
+    else:
+        _write(out, output)
 
 
 def _compact_view(fmt_param: str) -> bool:
@@ -498,27 +523,35 @@ def _color() -> bool:
     )
 
 
-def _with_previous(
-    card: Any, previous: str | None, rules_path: str | None, encoding: str | None, db: str | None
-) -> Any:
+def _previous_card(
+    previous: str | None, rules_path: str | None, encoding: str | None, db: str | None
+) -> CardData | None:
+    """The report named by --previous (a document, or a stored report in ``db``), if any."""
+    if previous is None:
+        return None
+    return _card_for_compare(previous, rules_path, encoding, db)
+
+
+def _with_previous(card: Any, previous: CardData | None, db: str | None) -> Any:
     """The scorecard with its previous report: the one named, else the plan's latest stored
     report before it in ``db``, else none."""
     from .judge.scorecard import with_previous
     from .pipeline import with_stored_previous
 
     if previous is not None:
-        return with_previous(card, _card_for_compare(previous, rules_path, encoding, db))
+        return with_previous(card, previous)
     engine = _trend_store(db)
     if engine is None:
         return card
     return with_stored_previous(card, engine)
 
 
-def _as_of(text: str | None) -> Any:
+def _as_of(text: str | None, option: str = "--as-of") -> Any:
     if text is None:
         return None
     from datetime import date
 
+    from .read.sheets.cells import year_of_header
     from .text.periods import parse_period
 
     try:
@@ -526,9 +559,11 @@ def _as_of(text: str | None) -> Any:
     except ValueError:
         pass
     try:
-        return parse_period(text).end
+        # R6, 2024, 令和6 as a year column writes them: a fiscal year.
+        year = year_of_header(text)
+        return (year or parse_period(text)).end
     except ValueError as exc:
-        raise KpiTrackerError(str(exc), Location("--as-of")) from None
+        raise KpiTrackerError(str(exc), Location(option)) from None
 
 
 @cli.command()
@@ -541,9 +576,11 @@ def _as_of(text: str | None) -> Any:
     is_flag=True,
     help="Accept today's flagged targets: write them to the baseline file and exit 0.",
 )
-@format_option(("text", "github"), "text")
+@format_option(formats("check"), "text")
 @lang_option
+@dates_option
 @encoding_option
+@as_of_option
 @previous_option
 @trend_db_option
 def check(
@@ -554,7 +591,9 @@ def check(
     update_baseline: bool,
     fmt: str,
     lang: str,
+    dates: str | None,
     encoding: str | None,
+    as_of: str | None,
     previous: str | None,
     db: str | None,
 ) -> None:
@@ -563,42 +602,45 @@ def check(
     With a baseline (.kpi-baseline.json, written by --update-baseline), only new misses and
     accepted ones that got worse fail; the accepted ones are reported in one line. --format
     github prints GitHub Actions annotations and appends the Markdown scorecard to
-    $GITHUB_STEP_SUMMARY when it is set. With --previous (or an earlier report in --db) the
-    summary tells each indicator's movement since the previous report, and stderr the counts.
+    $GITHUB_STEP_SUMMARY when it is set; --format pr prints a Markdown comment for the pull
+    request (the verdict, new misses, regressions). With --previous (or an earlier report in
+    --db) the summary tells each indicator's movement since the previous report, and stderr
+    the counts.
 
     Example:
 
         kpi-tracker check seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --fail-on overdue
     """
-    from .render.gate import check_lines, summary_lines
+    from .render import render
+    from .render.gate import summary_lines
+    from .render.wording import wording
 
-    card = _scorecard(doc, rules_path, encoding, db=db)
+    before = _previous_card(previous, rules_path, encoding, db)
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db=db, previous=before)
     if update_baseline:
         from .judge.baseline import baseline_json
 
-        _write(baseline_json(card, fail_on), baseline)
+        _write(baseline_json(card, fail_on, wording(lang, "iso").reason), baseline)
         count = len(card.flagged(fail_on))
         click.echo(f"{baseline}: {count} accepted misses (--fail-on {fail_on})", err=True)
         return
     verdict = _gate(card, fail_on, baseline)
-    card = _with_previous(card, previous, rules_path, encoding, db)
-    if fmt == "github":
+    card = _with_previous(card, before, db)
+    text = render("check", fmt, card, verdict=verdict, lang=lang, dates=dates)
+    if text:
+        _write(text, None)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
         from .render import github
 
-        _write(github.annotation_lines(card, verdict, lang), None)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            _append(github.step_summary(card, verdict, lang), summary_file)
-    else:
-        for line in check_lines(card, verdict):
-            click.echo(line)
+        _append(github.step_summary(card, verdict, lang, dates), summary_file)
     for line in summary_lines(card, verdict):
         click.echo(line, err=True)
     if card.previous is not None:
         from .judge.scorecard import scorecard_dict
         from .render.text import yoy_headline
 
-        click.echo(yoy_headline(scorecard_dict(card), lang), err=True)
+        click.echo(yoy_headline(scorecard_dict(card, wording(lang).reason), lang), err=True)
     if verdict.failed():
         raise SystemExit(ExitCode.FLAGGED)
 
@@ -632,7 +674,7 @@ def _append(text: str, path: str) -> None:
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
 @rules_option
-@format_option(("md", "json", "html"), "md")
+@format_option(formats("compare"), "md")
 @lang_option
 @click.option(
     "--only-changed",
@@ -648,6 +690,13 @@ def _append(text: str, path: str) -> None:
 )
 @encoding_option
 @output_option
+@as_of_option
+@click.option(
+    "--old-as-of",
+    "old_as_of",
+    metavar="DATE",
+    help="As --as-of, for OLD (a document whose title names no fiscal year).",
+)
 @db_option
 def compare(
     old: str,
@@ -659,12 +708,16 @@ def compare(
     fail_on: str,
     encoding: str | None,
     output: str | None,
+    as_of: str | None,
+    old_as_of: str | None,
     db: str | None,
 ) -> None:
     """Compare two years: per indicator the old and new value, the change, and whether the
     value moved toward the target, away from it, or the deadline came.
 
     OLD and NEW are documents, or stored reports named by id or fiscal year (2025, 令和7年度).
+    Two documents: OLD's values feed NEW's trends, as stored reports do. --as-of dates NEW,
+    --old-as-of OLD (for a document whose title names no fiscal year).
 
     Example:
 
@@ -673,28 +726,56 @@ def compare(
             seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --only-changed
     """
     from .judge.compare import compare_dict
-    from .render.compare import render as render_compare
+    from .render import render
 
-    old_card = _card_for_compare(old, rules_path, encoding, db)
-    new_card = _card_for_compare(new, rules_path, encoding, db)
+    old_card = _card_for_compare(
+        old,
+        rules_path,
+        encoding,
+        db,
+        as_of=_as_of(old_as_of, "--old-as-of"),
+        as_of_option="--old-as-of",
+    )
+    # The old report's values feed the new one's trend, as stored reports do.
+    new_card = _card_for_compare(new, rules_path, encoding, db, old_card, _as_of(as_of))
     data = compare_dict(old_card, new_card, only_changed=only_changed)
-    _write(render_compare(data, fmt, lang), output)
+    for w in data.get("warnings", []):
+        _warn(w)
+    _write(render("compare", fmt, data, lang=lang), output)
     if fail_on == "regressed" and data["summary"]["regressions"]:
         raise SystemExit(ExitCode.FLAGGED)
 
 
 def _card_for_compare(
-    key: str, rules_path: str | None, encoding: str | None, db: str | None
+    key: str,
+    rules_path: str | None,
+    encoding: str | None,
+    db: str | None,
+    earlier: CardData | None = None,
+    as_of: Any = None,
+    as_of_option: str = "--as-of",
 ) -> CardData:
-    """A document on disk, else a stored report (id, fiscal year or 令和7年度).
+    """A document on disk, else a stored report (id, fiscal year or 令和7年度). A document is
+    evaluated with the ``earlier`` report's values in its trends, when that one is an earlier
+    report of its plan.
 
     NOTE: a key with a folder or a file extension (r6.txt) names a document even when it does
     not exist, so the error is about the file, not about stored reports.
     """
     if key == "-" or Path(key).exists() or Path(key).suffix or "/" in key or os.sep in key:
         from .judge.scorecard import scorecard_dict
+        from .render.wording import wording
 
-        return scorecard_dict(_scorecard(key, rules_path, encoding))
+        card = _scorecard(
+            key,
+            rules_path,
+            encoding,
+            as_of,
+            previous=earlier,
+            previous_option=None,
+            as_of_option=as_of_option,
+        )
+        return scorecard_dict(card, wording("ja", "iso").reason)
     from .pipeline import compared_report
     from .store import db as store
 
@@ -711,19 +792,24 @@ def _card_for_compare(
     "--replace",
     is_flag=True,
     help="Store a document whose plan and fiscal year are stored with other content (a "
-    "corrected re-publication) as the latest revision; the earlier one is kept, superseded.",
+    "corrected re-publication) as the latest revision; the earlier one is kept, superseded. "
+    "The same content stored again is evaluated again.",
 )
+@as_of_option
 def ingest(
     docs: tuple[str, ...],
     rules_path: str | None,
     encoding: str | None,
     db: str | None,
     replace: bool,
+    as_of: str | None,
 ) -> None:
     """Parse, evaluate and store documents; the same content twice is stored once.
 
     The same table in another encoding, with other line ends or a BOM is the same content.
-    Earlier stored reports of the same plan feed the trend of each new one.
+    Earlier stored reports of the same plan feed the trend of each new one; a stored report
+    is evaluated again when an earlier one arrives or its rules changed. --as-of dates the
+    documents whose title names no fiscal year.
 
     Example:
 
@@ -738,9 +824,19 @@ def ingest(
     # Every document is read before the database is opened: a missing one creates nothing,
     # and a database this command created is removed again if it stores nothing.
     documents = [_load(doc, encoding) for doc in docs]
+    when = _as_of(as_of)
+    # The documents are stored with their reports, so that a report can be evaluated again
+    # when an earlier one arrives (stdin cannot be read twice: its report is not).
+    sources = {
+        d.sha256: (d.source, Path(doc).read_bytes(), encoding)
+        for doc, d in zip(docs, documents, strict=True)
+        if doc != "-" and Path(doc).is_file()
+    }
     with removed_unless_stored(db) as done:
         engine = store.open_store(db)
-        stored = ingest_documents(engine, documents, rules_path, replace=replace)
+        stored = ingest_documents(
+            engine, documents, rules_path, replace=replace, sources=sources, as_of=when
+        )
         many = len(docs) > 3 and sys.stderr is not None and sys.stderr.isatty()
         bar = (
             click.progressbar(stored, length=len(docs), label="ingest", file=sys.stderr)
@@ -757,10 +853,23 @@ def ingest(
                 superseding = (
                     f", superseding report {result.superseded}" if result.superseded else ""
                 )
+                if result.refreshed is not None:
+                    superseding += f"; evaluated again ({result.refreshed} statuses changed)"
                 click.echo(
                     f"{document.source}: {verb} as report {result.report_id} "
                     f"(fiscal year {result.fiscal_year}){superseding}"
                 )
+                for report_id, changed in result.reevaluated:
+                    click.echo(
+                        f"report {report_id}: evaluated again with {document.source} as an "
+                        f"earlier report ({changed} statuses changed)"
+                    )
+                if result.stale:
+                    _warn(
+                        f"reports {list(result.stale)} come after {document.source} but were "
+                        "stored without their document: ingest their documents again to "
+                        "evaluate them with it"
+                    )
         finally:
             if bar is not None:
                 bar.render_finish()
@@ -769,7 +878,7 @@ def ingest(
 @cli.command()
 @click.option("--measure", type=click.IntRange(0, 999_999), help="Only this 施策No.")
 @click.option("--indicator", help="Only this indicator id.")
-@format_option(("md", "json", "csv", "html"), "md")
+@format_option(formats("history"), "md")
 @output_option
 @db_option
 def history(
@@ -784,7 +893,7 @@ def history(
 
         kpi-tracker history --indicator child-welfare-officers --format json
     """
-    from .render.history import render as render_history
+    from .render import render
     from .store import db as store
 
     engine = store.open_store(db, create=False)
@@ -796,7 +905,7 @@ def history(
             ("--indicator", indicator) if indicator is not None else ("--measure", measure)
         )
         raise StoreError(f"no stored indicator matches {value!r}", Location(option))
-    _write(render_history(rows, fmt), output)
+    _write(render("history", fmt, rows), output)
 
 
 @cli.group()

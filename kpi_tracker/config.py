@@ -4,8 +4,8 @@ Found from the working directory upwards: in each folder ``kpi-tracker.toml`` (k
 level) comes before ``pyproject.toml`` (keys under ``[tool.kpi-tracker]``; a ``pyproject.toml``
 without that table is passed over). The first one found is the only one read.
 
-Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``. Paths are relative to the file's
-folder. Flags (and environment variables) win over the file, the file over built-in defaults.
+Keys: ``rules``, ``db``, ``fail_on``, ``baseline``, ``lang``, ``dates``. Paths are relative to the
+file's folder. Flags (and environment variables) win over the file, the file over built-in defaults.
 """
 
 from __future__ import annotations
@@ -19,8 +19,19 @@ from .errors import KpiTrackerError, Location
 __all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config"]
 
 # key → whether its value is a path (made relative to the file's folder)
-KEYS = {"rules": True, "db": False, "fail_on": False, "baseline": True, "lang": False}
-CHOICES = {"fail_on": ("behind", "overdue", "none"), "lang": ("ja", "en")}
+KEYS = {
+    "rules": True,
+    "db": False,
+    "fail_on": False,
+    "baseline": True,
+    "lang": False,
+    "dates": False,
+}
+CHOICES = {
+    "fail_on": ("behind", "overdue", "none"),
+    "lang": ("ja", "en"),
+    "dates": ("wareki", "iso"),
+}
 TABLE = "tool.kpi-tracker"
 # [tool.kpi-tracker], [tool."kpi-tracker"], a dotted key tool.kpi-tracker.lang = …, or a
 # key kpi-tracker = … under [tool]: worth parsing the file for. A key kpi-tracker under

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from .shape import ReportData
 from .text.periods import Period, fiscal_year_end
 
 __all__ = [
+    "AMBIGUITY_MARGIN",
     "OVERDUE_JA",
     "Baseline",
     "Comparator",
@@ -35,6 +36,7 @@ __all__ = [
     "Measure",
     "Observation",
     "RawDocument",
+    "Reason",
     "Row",
     "SheetData",
     "SheetIndicator",
@@ -308,7 +310,45 @@ class Indicator:
     note: str | None = None
 
 
+# --- reasons ---------------------------------------------------------------------------------
+
+ReasonParam: TypeAlias = "str | int | float | bool | date | Reason | tuple[ReasonParam, ...] | None"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a verdict is what it is, in no language: a stable code (English snake_case) and its
+    parameters (numbers, units, dates, the document's own words, nested reasons). The wording
+    of each code, per language, is ``render.wording``'s; no stage below ``render`` writes one.
+
+    ``notes`` are said after the reason, each in brackets (a direction inferred, a published
+    rate that differs)."""
+
+    code: str
+    params: tuple[tuple[str, ReasonParam], ...] = ()
+    notes: tuple[Reason, ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params: ReasonParam) -> Reason:
+        return cls(code, tuple(params.items()))
+
+    def get(self, name: str, default: ReasonParam = None) -> ReasonParam:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+    def noted(self, note: Reason) -> Reason:
+        """The same reason with ``note`` said after it."""
+        return Reason(self.code, self.params, (*self.notes, note))
+
+
 # --- observations ----------------------------------------------------------------------------
+
+# Two different values at the same date whose scores differ by less than this are ambiguous:
+# judging calls them so rather than guess. NOTE: extract.features keeps its own copy of the
+# margin until extraction takes it from here (tests/test_architecture.py checks they agree).
+AMBIGUITY_MARGIN = 0.06
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +367,9 @@ class Observation:
     period_assumed: bool = False  # no period named: the report's own year was assumed
     previous: bool = False  # stated as the previous value (前年(18.2%)から上昇)
     total: bool = False  # stated as a total (合計で57,402件): a sum of parts is not needed
+    # how the value was worked out when the text states it through another figure
+    # (前年度(51.3%)から2.4ポイント増 → "51.3 + 2.4"); None for a value the text states
+    derivation: str | None = None
 
     @property
     def strength(self) -> int:
@@ -346,8 +389,8 @@ class SheetIndicator:
     line: int  # the row the values came from (行政事業レビュー: the 3.実績値 row)
     observations: tuple[Observation, ...] = ()
     pending: Period | None = None  # a value cell saying 集計中
-    unmeasurable: tuple[str, str] | None = None  # (reason_code, reason) decided by the reader
-    note: str | None = None  # said after the reason (a direction inferred, not stated)
+    unmeasurable: tuple[str, Reason] | None = None  # (reason_code, reason) decided by the reader
+    note: Reason | None = None  # said after the reason (a direction inferred, not stated)
     targets_by_year: tuple[tuple[int, float], ...] = ()  # 行政事業レビュー: yearly targets
     published_rates: tuple[tuple[int, float], ...] = ()  # 行政事業レビュー: 4.達成率 by year
 

@@ -14,20 +14,29 @@ imported only by the calls given an engine or a database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .judge.scorecard import Scorecard, evaluate, with_previous
+from .errors import DocumentError
+from .judge.scorecard import (
+    Say,
+    Scorecard,
+    check_previous,
+    evaluate,
+    history_from_card,
+    merged_history,
+    with_previous,
+)
 from .model import Document
 from .rules.compiled import LoadedRules
-from .shape import StoredCardData
+from .shape import CardData, StoredCardData
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from .store.db import Ingested
+    from .store.db import Ingested, StoredSource
 
 __all__ = [
     "compared_report",
@@ -62,16 +71,37 @@ def scorecard_for(
     as_of: date | None = None,
     engine: Engine | None = None,
     explain: bool = False,
+    previous: CardData | None = None,
+    previous_option: str | None = "--previous",
+    as_of_option: str = "--as-of",
 ) -> Scorecard:
     """The scorecard of a document; with a store ``engine``, the earlier stored reports of its
-    plan (before the evaluation date) feed the trends; ``explain``: see ``evaluate``."""
+    plan (before the evaluation date) feed the trends, and so does an earlier report given as
+    ``previous`` (a ``scorecard_dict`` or ``store.stored_card``; refused unless it is an
+    earlier report of the same plan, named ``previous_option`` in the message; with
+    ``previous_option=None`` it is then left out of the trends instead); ``explain``: see
+    ``evaluate``.
+
+    An earlier report adds a reference only where the document states none, and trend points
+    (``outcome._judge``): with the same reports, every command gives the same verdict."""
     history = None
     when = as_of or document.as_of
+    if previous is not None and when is not None:
+        try:
+            check_previous(document, when, previous, previous_option or "")
+        except DocumentError:
+            if previous_option is not None:
+                raise
+            previous = None
     if engine is not None and when is not None:
         from .store import db as store
 
         history = store.history_points(engine, document.plan, when)
-    return evaluate(document, rules, as_of=as_of, history=history, explain=explain)
+    if previous is not None and when is not None:
+        history = merged_history(history, history_from_card(previous, when))
+    return evaluate(
+        document, rules, as_of=as_of, history=history, explain=explain, as_of_option=as_of_option
+    )
 
 
 def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:
@@ -97,15 +127,74 @@ def ingest_documents(
     rules_path: str | Path | None = None,
     *,
     replace: bool = False,
+    sources: Mapping[str, tuple[str, bytes, str | None]] | None = None,
+    as_of: date | None = None,
 ) -> Iterator[tuple[Document, LoadedRules | None, Ingested]]:
     """Evaluate and store documents, oldest first so that each report's trend sees the ones
     before it; yields each document with the rules used and where it was stored. With
     ``replace``, a document whose plan and fiscal year are stored with other content is stored
-    as their latest revision (see ``store.ingest``)."""
+    as their latest revision (see ``store.ingest``).
+
+    ``sources`` (by the document's ``sha256``: file name, bytes, forced encoding) are stored
+    with the reports. A stored report is evaluated again when an earlier one arrives: the
+    answer does not depend on the order of ingestion (``Ingested.reevaluated``). ``as_of``
+    dates the documents whose title names no fiscal year."""
+    from dataclasses import replace as with_fields
+
     from .store import db as store
 
-    ordered = sorted(documents, key=lambda d: (d.as_of is None, d.as_of))
+    def when(d: Document) -> date | None:
+        return d.as_of or as_of
+
+    ordered = sorted(documents, key=lambda d: (when(d) is None, when(d)))
     for document in ordered:
         rules = rules_for_document(document, rules_path)
-        card = scorecard_for(document, rules, engine=engine)
-        yield document, rules, store.ingest(engine, card, replace=replace)
+        card = scorecard_for(document, rules, engine=engine, as_of=when(document))
+        source = (sources or {}).get(document.sha256)
+        result = store.ingest(engine, card, stored_wording(), replace=replace, source=source)
+        redone, stale = _reevaluate_later(engine, card, rules_path)
+        yield document, rules, with_fields(result, reevaluated=redone, stale=stale)
+
+
+def _reevaluate_later(
+    engine: Engine, card: Scorecard, rules_path: str | Path | None
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Evaluate again the plan's stored reports dated after ``card``'s, from their stored
+    documents: (report id, indicators whose status changed) for each one refreshed, and the
+    ids of those that cannot be (stored without their document by an older kpi-tracker)."""
+    from .store import db as store
+
+    found, missing = store.later_reports(engine, card.document.plan, card.as_of)
+    redone = []
+    for stored in found:
+        document = _document_from(stored)
+        # The rules named for this ingest, else those it was evaluated with (when still there),
+        # else the ones found for it now.
+        own = stored.rules_path if stored.rules_path and Path(stored.rules_path).is_file() else None
+        rules = rules_for_document(document, rules_path or own)
+        as_of = None if document.as_of is not None else stored.as_of
+        later = scorecard_for(document, rules, engine=engine, as_of=as_of)
+        changed = store.refresh(engine, stored.report_id, later, stored_wording())
+        if changed is not None:
+            redone.append((stored.report_id, changed))
+    return tuple(redone), tuple(missing)
+
+
+def _document_from(stored: StoredSource) -> Document:
+    """A stored report's document, read again as it was read first."""
+    import tempfile
+
+    from .read.document import load_document
+
+    with tempfile.TemporaryDirectory(prefix="kpi-tracker-") as folder:
+        path = Path(folder) / Path(stored.name).name
+        path.write_bytes(stored.data)
+        return load_document(path, stored.encoding, source=stored.name)
+
+
+def stored_wording() -> Say:
+    """How the store words reasons: in Japanese with ISO dates, as the JSON of ``--lang ja``
+    says them (``history`` prints them back)."""
+    from .render.wording import Wording
+
+    return Wording("ja", "iso").reason

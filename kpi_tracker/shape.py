@@ -25,6 +25,7 @@ __all__ = [
     "MeasureData",
     "PeriodData",
     "PreviousData",
+    "ReferenceData",
     "ReportData",
     "ScorecardData",
     "SheetExtraData",
@@ -114,6 +115,16 @@ class CandidateData(TypedDict):
     period: str | None
     why: list[str]
     evidence: str
+    features: NotRequired[dict[str, float]]  # the scorer's features that are not 0
+    derivation: NotRequired[str]  # how a value given through another was worked out
+
+
+class DroppedData(TypedDict):
+    """A figure a named filter dropped before scoring (``--explain``)."""
+
+    value: float | None
+    unit: str
+    filter: str  # restated_target, approximate_twin, note, unit, unrelated_sentence, …
 
 
 class PreviousData(TypedDict):
@@ -140,8 +151,8 @@ class JudgementData(TypedDict):
 
 
 class JudgedData(JudgementData):
-    """An indicator's judgement with its identity, period and progress: what a stored report
-    gives back and ``compare`` reads."""
+    """An indicator's judgement with its identity, period and progress (the share of the way
+    from the baseline to the target): what a stored report gives back and ``compare`` reads."""
 
     id: str
     measure: int
@@ -149,20 +160,33 @@ class JudgedData(JudgementData):
     progress: float | None
 
 
+class ReferenceData(TypedDict):
+    """The reference of a relative target: ``source`` is ``baseline`` (the rule's),
+    ``document`` (the previous value the document states) or ``previous_report``."""
+
+    source: str
+    value: float | int | None
+    date: str | None
+
+
 class IndicatorData(JudgedData):
     """An indicator of a scorecard."""
 
     status_ja: str
     kind: str
-    reason: str
+    attainment: float | None  # actual ÷ target (target ÷ actual where lower is better)
+    reason: str  # said in the run's language (``reason_code`` and its parameters, worded)
     reason_code: str
     provisional: bool
     approximate: bool
     evidence: EvidenceData | None
     trend: list[TrendPointData]
     growth_ratio: float | None
+    # a relative target: what it was measured against (``ReferenceData``)
+    reference: NotRequired[ReferenceData | None]
     # --explain
     candidates: NotRequired[list[CandidateData]]
+    dropped: NotRequired[list[DroppedData]]
     # a structured sheet (``SheetExtraData``)
     line: NotRequired[int]
     achievement_rate: NotRequired[float | None]
@@ -225,6 +249,7 @@ class SideData(TypedDict):
     unit: str
     period: PeriodData | None
     progress: float | None
+    attainment: float | None
     deadline: str | None
 
 
@@ -255,3 +280,4 @@ class CompareData(TypedDict):
     new: ReportData
     summary: CompareSummaryData
     changes: list[ChangeData]
+    warnings: NotRequired[list[str]]  # units that changed into ones that do not compare

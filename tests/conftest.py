@@ -38,9 +38,19 @@ def seed_rules():
 
 @pytest.fixture(scope="session")
 def seed_card(seed_doc, seed_rules):
-    from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+    from kpi_tracker.judge.scorecard import evaluate
 
-    return scorecard_dict(evaluate(seed_doc, seed_rules))
+    from .helpers import card_dict
+
+    return card_dict(evaluate(seed_doc, seed_rules))
+
+
+@pytest.fixture(scope="session")
+def seed_scorecard(seed_doc, seed_rules):
+    """The seed's ``Scorecard`` (the value, before any rendering)."""
+    from kpi_tracker.judge.scorecard import evaluate
+
+    return evaluate(seed_doc, seed_rules)
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-
-from kpi_tracker.rules.compiled import indicator_from_dict
+from typing import Any
 
 from kpi_tracker.model import Indicator
+from kpi_tracker.rules.compiled import indicator_from_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"
@@ -23,6 +23,39 @@ MUNICIPAL = SHEETS / "kpi_midori_r6.tsv"  # 総合戦略 KPI 進捗管理表
 def run(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """``kpi-tracker ARGS`` run in this process by click's runner, in folder ``cwd`` with the
+    environment ``env`` (the whole of it, as for a child process): what a child would print
+    and its exit code, at a fraction of the cost. ``run_process`` launches a real one, for
+    what only a process shows (signals, the console script, stream encodings, imports)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from kpi_tracker.cli import cli
+
+    saved_env, saved_cwd = dict(os.environ), Path.cwd()
+    try:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        os.chdir(cwd)
+        result = CliRunner().invoke(cli, list(args), prog_name="kpi-tracker")
+    finally:
+        os.chdir(saved_cwd)
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(saved_env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback the real command would print: fail loudly
+    return subprocess.CompletedProcess(
+        ["kpi-tracker", *args], result.exit_code, result.stdout, result.stderr
+    )
+
+
+def run_process(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m kpi_tracker ARGS`` in a child process."""
     return subprocess.run(
         [sys.executable, "-m", "kpi_tracker", *args],
         cwd=cwd,
@@ -123,3 +156,18 @@ YOY_LATER = {
         "・支援情報検索サイトPV数:312,000(令和8年4月～令和9年3月)",
     ),
 }
+
+
+def card_dict(card: object) -> Any:
+    """A scorecard's JSON shape as ``--format json`` (Japanese, ISO dates) words it."""
+    from kpi_tracker.judge.scorecard import scorecard_dict
+    from kpi_tracker.render.wording import Wording
+
+    return scorecard_dict(card, Wording("ja", "iso").reason)  # type: ignore[arg-type]
+
+
+def said(outcome: object, lang: str = "ja", dates: str = "iso") -> str:
+    """An outcome's reason, worded."""
+    from kpi_tracker.render.wording import Wording
+
+    return Wording(lang, dates).reason(outcome.why)  # type: ignore[attr-defined]

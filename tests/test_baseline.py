@@ -11,6 +11,7 @@ import pytest
 from kpi_tracker.judge.baseline import Accepted, BaselineError, baseline_json, gate, read_baseline
 from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
+from kpi_tracker.render.wording import Wording
 
 from .helpers import SEED, write_variant
 
@@ -23,7 +24,7 @@ def card(seed_rules):
 @pytest.fixture
 def accepted_overdue(card, tmp_path: Path):
     path = tmp_path / ".kpi-baseline.json"
-    path.write_text(baseline_json(card, "overdue"), encoding="utf-8")
+    path.write_text(baseline_json(card, "overdue", Wording("ja", "iso").reason), encoding="utf-8")
     return read_baseline(path)
 
 
@@ -143,7 +144,7 @@ def test_bad_baselines_name_the_file(tmp_path: Path, content: str, error: str) -
 
 
 def test_the_file_is_stable_json(card) -> None:
-    data = json.loads(baseline_json(card, "overdue"))
+    data = json.loads(baseline_json(card, "overdue", Wording("ja", "iso").reason))
     assert list(data) == ["kpi_tracker_baseline", "report", "fail_on", "accepted"]
     assert list(data["accepted"])[:2] == [
         "bullying-school-training-share",

@@ -372,7 +372,7 @@ def test_history_page_on_a_phone(browser, tmp_path, yoy_later_path) -> None:
 @needs_chromium
 def test_a_progress_bar_per_indicator_with_its_deadline(browser, page, seed_card) -> None:
     m = measure(browser, page, DESKTOP)
-    with_progress = [i for i in seed_card["indicators"] if i["progress"] is not None]
+    with_progress = [i for i in seed_card["indicators"] if i["attainment"] is not None]
     with_deadline = [i for i in seed_card["indicators"] if i["deadline"]]
     assert m["bars"] == m["targetTicks"] == len(with_progress) > 30
     assert m["deadlines"] == len(with_deadline)

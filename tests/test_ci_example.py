@@ -18,8 +18,10 @@ def test_the_workflow_installs_kpi_tracker_as_a_package() -> None:
     # repository, not kpi-tracker.
     workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text("utf-8"))
     runs = [s["run"] for s in workflow["jobs"]["scorecard"]["steps"] if "run" in s]
-    assert runs[0] == 'python -m pip install "$KPI_TRACKER"'
-    assert workflow["env"]["KPI_TRACKER"].startswith("kpi-tracker @ ")
+    # As copied: kpi-tracker from the repository it runs in, unless a pinned path is set.
+    assert runs[0] == 'python -m pip install "${KPI_TRACKER:-.}"'
+    assert workflow["env"]["KPI_TRACKER"] == ""
+    assert "OWNER" not in (ROOT / "examples" / "github-actions.yml").read_text("utf-8")
     assert runs[-1].startswith('kpi-tracker check "$DOC" --fail-on overdue --format github')
 
 
@@ -44,7 +46,7 @@ def test_workflow_end_to_end(tmp_path: Path, seed_card) -> None:
     )
     summary = (tmp_path / "step_summary.md").read_text(encoding="utf-8")
     assert summary.startswith(
-        f"✅ **gate (--fail-on overdue): 0 failing, {overdue} accepted (.kpi-baseline.json)**"
+        f"✅ **ゲート(--fail-on overdue): 失敗 0 件、受け入れ済み {overdue} 件(.kpi-baseline.json)**"
     )
     html = (tmp_path / "repo" / "scorecard" / "scorecard.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
@@ -80,7 +82,9 @@ def test_workflow_year_over_year(tmp_path: Path) -> None:
     ]
     assert codes == [0, 1]  # the gate still fails on overdue targets
     text = summary.read_text(encoding="utf-8")
-    assert "**前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in text
+    assert (
+        "**前年度比 (令和7年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in text
+    )
     data = json.loads((repo / "scorecard" / "scorecard.json").read_text("utf-8"))
     assert data["year_over_year"]["movement"]["worsened"] == 1
     html = (repo / "scorecard" / "scorecard.html").read_text("utf-8")

@@ -75,8 +75,8 @@ def test_scorecard_json_shape() -> None:
 def test_check_exit_codes(tmp_path: Path) -> None:
     flagged = run("check", str(SEED))
     assert flagged.returncode == 1
-    assert "support-search-site-pv behind" in flagged.stdout
-    assert f"{SEED}:20: 施策8 support-search-site-pv behind:" in flagged.stdout
+    assert "support-search-site-pv 遅れ" in flagged.stdout
+    assert f"{SEED}:20: 施策8 support-search-site-pv 遅れ:" in flagged.stdout
     overdue = run("check", str(SEED), "--fail-on", "overdue")
     assert overdue.returncode == 1
     assert "support-search-site-pv" not in overdue.stdout  # behind but not overdue
@@ -208,6 +208,25 @@ def test_main_maps_library_errors(capsys) -> None:
         main(["measures", "/nonexistent/x.txt"])
     assert info.value.code == 2
     assert capsys.readouterr().err == (
+        "kpi-tracker: error: /nonexistent/x.txt: cannot read: No such file or directory\n"
+    )
+
+
+def test_the_console_script() -> None:
+    # A real process: the entry point itself (other CLI tests run click's runner; `python -m
+    # kpi_tracker` runs in test_cli_exits.py).
+    script = str(Path(sys.executable).with_name("kpi-tracker"))
+    ok = subprocess.run(
+        [script, "measures", str(SEED), "--format", "csv"],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert ok.returncode == 0 and ok.stdout.count("\n") > 143, ok.stderr
+    bad = subprocess.run(
+        [script, "measures", "/nonexistent/x.txt"],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == (
         "kpi-tracker: error: /nonexistent/x.txt: cannot read: No such file or directory\n"
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .helpers import SEED, run
 
 
@@ -63,3 +65,35 @@ def test_explanations_do_not_depend_on_the_hash_seed() -> None:
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_explain_shows_features_derivations_and_dropped_figures(tmp_path) -> None:
+    """--explain: each candidate's non-zero features, how a value given through another was
+    worked out, and the figures a named filter dropped (a target restated)."""
+    from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+    from kpi_tracker.read.document import load_document
+    from kpi_tracker.rules.compiled import load_rules
+
+    from .helpers import RULES, seed_lines
+
+    lines = seed_lines()
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if cells[0] == "76":
+            cells[4] = (
+                "令和7年度の地域おこし協力隊の隊員数は、前年度(7,910名)から3.6%増加したが、目標(10,000人)には達しなかった。"
+            )
+            lines[i] = "\t".join(cells)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from kpi_tracker.pipeline import stored_wording
+
+    card = scorecard_dict(
+        evaluate(load_document(doc), load_rules(RULES), explain=True), stored_wording()
+    )
+    ind = next(i for i in card["indicators"] if i["id"] == "regional-revitalization-volunteers")
+    chosen = next(c for c in ind["candidates"] if c["chosen"])
+    assert chosen["derivation"] == "7910 × (1 + 3.6%)"
+    assert chosen["value"] == pytest.approx(8194.76)
+    assert chosen["features"]["near"] > 0.5
+    assert {"value": 10000, "unit": "人", "filter": "restated_target"} in ind["dropped"]

@@ -58,17 +58,11 @@ def test_draft_of_a_missing_document_is_one_error_line() -> None:
 
 
 def test_draft_reads_stdin_once_for_either_kind_of_table() -> None:
-    import subprocess
-    import sys
+    from click.testing import CliRunner
+
+    from kpi_tracker.cli import cli
 
     for doc in (SEED, PLAN):
-        result = subprocess.run(
-            [sys.executable, "-m", "kpi_tracker", "rules", "draft", "-"],
-            input=doc.read_bytes(),
-            capture_output=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        assert (
-            "plan: 孤独・孤立対策に関する施策の推進を図るための重点計画" in result.stdout.decode()
-        )
+        result = CliRunner().invoke(cli, ["rules", "draft", "-"], input=doc.read_bytes())
+        assert result.exit_code == 0, result.stderr
+        assert "plan: 孤独・孤立対策に関する施策の推進を図るための重点計画" in result.stdout

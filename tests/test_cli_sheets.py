@@ -51,7 +51,7 @@ def test_check_names_the_row(tmp_path: Path) -> None:
     assert result.returncode == 1
     # 観光入込客数 is on line 6 and belongs to 商工観光課, the second measure.
     assert result.stdout.startswith(f"{MUNICIPAL}:6: ")
-    assert "観光入込客数 overdue" in result.stdout
+    assert "観光入込客数 期限超過" in result.stdout
     assert len(result.stdout.splitlines()) == 1
 
 
@@ -66,7 +66,7 @@ def test_check_names_the_indicators_row(tmp_path: Path) -> None:
     result = run("check", str(REVIEW), "--fail-on", "overdue", cwd=tmp_path)
     assert result.returncode == 1
     # 待機児童数: project 102 starts on line 10; its 3.実績値 row is line 12.
-    assert result.stdout.startswith(f"{REVIEW}:12: 施策102 102/1/待機児童数 overdue: ")
+    assert result.stdout.startswith(f"{REVIEW}:12: 施策102 102/1/待機児童数 期限超過: ")
 
 
 def test_html_groups_by_ministry(tmp_path: Path) -> None:

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from kpi_tracker.judge.compare import compare_dict, movement, status_change, value_delta
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 from kpi_tracker.render.compare import render
 
-from .helpers import SEED, YOY_LATER, run, write_variant
+from .helpers import SEED, YOY_LATER, card_dict, run, write_variant
 
 # Only the deadline comes: every value stays or moves toward its target.
 DEADLINE_ONLY = {109: YOY_LATER[109]}
@@ -29,7 +29,7 @@ def deadline_only_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def data(seed_card, seed_rules, later_path):
-    later = scorecard_dict(evaluate(load_document(later_path), seed_rules))
+    later = card_dict(evaluate(load_document(later_path), seed_rules))
     return compare_dict(seed_card, later)
 
 
@@ -58,13 +58,15 @@ def test_seed_against_later_year(data, ind, change, move, old, new, delta, pct) 
         delta,
         pct,
     )
-    assert c["old"]["progress"] is not None and c["new"]["progress"] is not None
+    assert c["old"]["attainment"] is not None and c["new"]["attainment"] is not None
 
 
-def test_progress_old_to_new_follows_the_value(data) -> None:
+def test_attainment_old_to_new_follows_the_value(data) -> None:
     c = _by_id(data)["child-welfare-officers"]
-    assert c["old"]["progress"] == round(6866 / 7390, 3)
-    assert c["new"]["progress"] == round(7100 / 7390, 3)
+    assert c["old"]["attainment"] == round(6866 / 7390, 3)
+    assert c["new"]["attainment"] == round(7100 / 7390, 3)
+    # No baseline stated: no share of the way from it (progress), only of the target.
+    assert c["old"]["progress"] is None and c["new"]["progress"] is None
 
 
 def test_summary_counts_every_indicator(data, seed_card) -> None:
@@ -143,7 +145,7 @@ def test_a_rise_with_the_same_status_is_improved(tmp_path, seed_card, seed_rules
         "r8.txt",
         "令和8年度",
     )
-    later = scorecard_dict(evaluate(load_document(path), seed_rules))
+    later = card_dict(evaluate(load_document(path), seed_rules))
     c = _by_id(compare_dict(seed_card, later))["agri-welfare-entities"]
     assert (c["change"], c["movement"], c["delta"], c["delta_pct"]) == (
         "unchanged",

@@ -74,7 +74,7 @@ BAD = [
     (
         "kpi-tracker.toml",
         'colour = "red"\n',
-        "colour: unknown key (known: baseline, db, fail_on, lang, rules)",
+        "colour: unknown key (known: baseline, dates, db, fail_on, lang, rules)",
     ),
     (
         "pyproject.toml",

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kpi_tracker.rules.draft import REVIEW_BELOW, draft_rules
-from kpi_tracker.rules.draft_merge import merge
-from kpi_tracker.rules.schema import validate
 
 from kpi_tracker import load_document, load_rules
 from kpi_tracker.errors import RulesError
 from kpi_tracker.judge.scorecard import evaluate
+from kpi_tracker.rules.draft import REVIEW_BELOW, draft_rules
+from kpi_tracker.rules.draft_merge import merge
+from kpi_tracker.rules.schema import validate
 
 from .helpers import SEED
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from kpi_tracker.extract.candidates import extract
 
+from kpi_tracker.extract.candidates import extract
 from kpi_tracker.judge.grading import GRADES, measure_grade, measure_status
 from kpi_tracker.judge.outcome import Outcome, evaluate_indicator
 from kpi_tracker.model import Status

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_tracker.errors import DocumentError
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import SEED, run
+from .helpers import SEED, card_dict, run
 
 TEXT = SEED.read_text(encoding="utf-8").replace("发", "発")  # CP932 has no simplified 发
 
@@ -59,14 +59,14 @@ def _comparable(card: dict) -> dict:
 def reference_card(tmp_path_factory, seed_rules):
     path = tmp_path_factory.mktemp("ref") / "utf8.txt"
     path.write_text(TEXT, encoding="utf-8")
-    return _comparable(scorecard_dict(evaluate(load_document(path), seed_rules)))
+    return _comparable(card_dict(evaluate(load_document(path), seed_rules)))
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 def test_every_export_gives_the_same_scorecard(tmp_path, seed_rules, reference_card, name) -> None:
     path = tmp_path / name
     VARIANTS[name](path)
-    card = scorecard_dict(evaluate(load_document(path), seed_rules))
+    card = card_dict(evaluate(load_document(path), seed_rules))
     assert card["summary"]["measures"] == 143
     assert _comparable(card) == reference_card
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from kpi_tracker.extract.candidates import extract, sentences_of
 
+from kpi_tracker.extract.candidates import extract, sentences_of
 from kpi_tracker.judge.outcome import evaluate_indicator
 from kpi_tracker.judge.trend import TrendPoint
 from kpi_tracker.model import Indicator
 
-from .helpers import indicator
+from .helpers import indicator, said
 
 AS_OF = date(2026, 3, 31)
 
@@ -104,7 +104,7 @@ COMPARISONS = [
 @pytest.mark.parametrize(("fields", "text", "status", "code"), COMPARISONS)
 def test_comparisons(fields, text, status, code) -> None:
     outcome = run(indicator(**fields), text)
-    assert (outcome.status, outcome.reason_code) == (status, code), outcome.reason
+    assert (outcome.status, outcome.reason_code) == (status, code), said(outcome)
 
 
 NOT_MEASURABLE = [
@@ -122,8 +122,8 @@ NOT_MEASURABLE = [
 @pytest.mark.parametrize(("fields", "text", "code"), NOT_MEASURABLE)
 def test_not_measurable_reasons(fields, text, code) -> None:
     outcome = run(indicator(**fields), text)
-    assert (outcome.status, outcome.reason_code) == ("not_measurable", code), outcome.reason
-    assert outcome.reason
+    assert (outcome.status, outcome.reason_code) == ("not_measurable", code), said(outcome)
+    assert said(outcome)
 
 
 def test_unit_mismatch_reason() -> None:
@@ -201,7 +201,7 @@ def test_provisional_values() -> None:
     outcome = run(
         indicator(unit="人", find={"label": ["配置数"]}), "令和7年度末の配置数：6,866人（見込み）"
     )
-    assert outcome.provisional and "見込み" in outcome.reason
+    assert outcome.provisional and "見込み" in said(outcome)
 
 
 def test_future_values_are_not_used() -> None:
@@ -266,3 +266,62 @@ def test_part_year_value_of_a_yearly_flow() -> None:
         indicator(target=300000, deadline="令和8年度"), "件数:210,000件(令和7年4月～令和7年12月)"
     )
     assert stock.status == "behind"  # a stock at a date is what it is
+
+
+SHARES = [
+    # (rule fields, status text, attainment, progress)  # why
+    ({}, "令和7年度の件数は80件。", 0.8, None),  # no baseline: 達成率 only
+    (
+        {"baseline": {"value": 60}},
+        "令和7年度の件数は80件。",
+        0.8,
+        0.5,
+    ),  # 60 → 100: half the way, though 80% of the target
+    (
+        {"comparator": "<=", "baseline": {"value": 150}},
+        "令和7年度の件数は120件。",
+        0.833,
+        0.6,
+    ),  # lower is better: target ÷ actual; 150 → 100 is 60% done at 120
+    (
+        {"comparator": "increase", "target": None, "baseline": {"value": 100}, "by_ratio": 0.1},
+        "令和7年度の件数は105件。",
+        0.955,
+        0.5,
+    ),  # 1割増 of 100: the way is 100 → 110
+    (
+        {"comparator": "increase", "target": None, "baseline": {"value": 100}},
+        "令和7年度の件数は105件。",
+        1.05,
+        None,
+    ),  # a plain 増加: the target is the baseline itself, no way to share
+    (
+        {"comparator": "decrease", "target": None, "baseline": {"value": 100}},
+        "令和7年度の件数は90件。",
+        1.111,
+        None,
+    ),
+    (
+        {**HALVE_DEATHS, "baseline": {"value": 1000}},
+        "令和7年の死亡者数は800人。",
+        0.625,
+        0.4,
+    ),  # 半減 of 1,000: 1,000 → 500, 40% of the way at 800
+    (
+        {"baseline": {"value": 60}},
+        "令和7年度の件数は50件。",
+        0.5,
+        -0.25,
+    ),  # moved away from the target: negative progress
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "attainment", "progress"), SHARES)
+def test_attainment_and_progress_are_two_numbers(fields, text, attainment, progress) -> None:
+    outcome = run(indicator(**fields), text)
+    assert (outcome.attainment, outcome.progress) == (attainment, progress), said(outcome)
+
+
+def test_no_share_without_a_value() -> None:
+    outcome = run(indicator(), "件数の記載なし。")
+    assert (outcome.attainment, outcome.progress) == (None, None)

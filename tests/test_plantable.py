@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kpi_tracker.rules.draft import draft_rules
-from kpi_tracker.rules.targets import read_targets
 
 from kpi_tracker.errors import DocumentError
 from kpi_tracker.read.plantable import load_plan_table, load_targets_document
+from kpi_tracker.rules.draft import draft_rules
+from kpi_tracker.rules.targets import read_targets
 
 from .helpers import SEED
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.judge.scorecard import evaluate, with_previous
 from kpi_tracker.read.document import load_document
 
-from .helpers import SEED, run
+from .helpers import SEED, card_dict, run
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def later_path(yoy_later_path):
 @pytest.fixture(scope="module")
 def data(seed_card, seed_rules, later_path):
     card = evaluate(load_document(later_path), seed_rules)
-    return scorecard_dict(with_previous(card, seed_card))
+    return card_dict(with_previous(card, seed_card))
 
 
 PREVIOUS_CASES = [
@@ -60,7 +60,9 @@ def test_cli_previous_document_markdown_headline(later_path) -> None:
     result = run("scorecard", str(later_path), "--previous", str(SEED))
     assert result.returncode == 0, result.stderr
     head = result.stdout.split("## ")[0]
-    assert "**前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in head
+    assert (
+        "**前年度比 (令和7年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0**" in head
+    )
     row = next(ln for ln in result.stdout.splitlines() if "| 142 |" in ln)
     assert "| 42都道府県 | 44都道府県 |" in row and "| 悪化 |" in row
     # 6,866 → 7,100 人: the deadline came, the value improved; never 悪化
@@ -100,5 +102,7 @@ def test_terminal_view_has_the_headline(seed_card, seed_rules, later_path) -> No
 
     card = with_previous(evaluate(load_document(later_path), seed_rules), seed_card)
     lines = terminal.render(card).splitlines()
-    assert lines[4] == "前年度比 (2025年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0"
+    assert (
+        lines[4] == "前年度比 (令和7年度): 新たに未達 0、悪化 1、期限到来 2、新たに達成 1、改善 0"
+    )
     assert len(lines) <= 40

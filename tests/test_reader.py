@@ -99,9 +99,9 @@ def test_only_text_encodings(codec: str) -> None:
 
 
 def test_utf16_without_bom_is_one_line() -> None:
-    result = _kt("measures", str(SEED), "--encoding", "utf-16")
-    assert result.returncode == 2
-    lines = result.stderr.decode().splitlines()
+    result = CliRunner().invoke(cli, ["measures", str(SEED), "--encoding", "utf-16"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"kpi-tracker: error: {SEED}"), lines
     assert lines[0].endswith("is it the file's encoding?")  # not "use --encoding": it was
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import ROOT
+from .helpers import ROOT, card_dict
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reworded"
 DOCS = sorted(p.stem for p in FIXTURES.glob("r8_*.txt"))
@@ -32,7 +32,7 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
 @pytest.fixture(scope="module")
 def cards(seed_rules) -> dict[str, dict[str, object]]:
     return {
-        name: scorecard_dict(evaluate(load_document(FIXTURES / f"{name}.txt"), seed_rules))
+        name: card_dict(evaluate(load_document(FIXTURES / f"{name}.txt"), seed_rules))
         for name in DOCS
     }
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kpi_tracker.rules.compiled import load_rules, rules_for
 
 from kpi_tracker.errors import RulesError
+from kpi_tracker.rules.compiled import load_rules, rules_for
 
 GOOD = """\
 plan: テスト計画

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from kpi_tracker.rules.compiled import LoadedRules
-from kpi_tracker.rules.draft import draft_rules
 
 from kpi_tracker import load_document, load_rules
 from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.model import Indicator
+from kpi_tracker.rules.compiled import LoadedRules
+from kpi_tracker.rules.draft import draft_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kodoku_koritsu_jisshi_jokyo_r7.txt"

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from kpi_tracker.rules.compiled import load_rules
-from kpi_tracker.rules.search import bundled_rules_dir, find_rules, list_rules, places
 
 from kpi_tracker.errors import RulesError
+from kpi_tracker.rules.compiled import load_rules
+from kpi_tracker.rules.search import bundled_rules_dir, find_rules, list_rules, places
 
 from .helpers import ROOT, RULES, SEED, run
 
@@ -126,6 +126,7 @@ def test_the_wheel_carries_the_rules(tmp_path: Path) -> None:
     )  # fmt: skip
     (wheel,) = tmp_path.glob("kpi_tracker-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
+    assert "kpi_tracker/py.typed" in names  # PEP 561: type checkers read our hints
     shipped = sorted(n for n in names if n.startswith("kpi_tracker/data/rules/"))
     assert shipped == [
         f"kpi_tracker/data/rules/{p.name}" for p in sorted((ROOT / "rules").glob("*.yaml"))

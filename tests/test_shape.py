@@ -9,11 +9,11 @@ import pytest
 
 from kpi_tracker import shape
 from kpi_tracker.judge.compare import compare_dict
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict, with_previous
+from kpi_tracker.judge.scorecard import evaluate, with_previous
 from kpi_tracker.read.document import load_document
 from kpi_tracker.render.json_ import render as render_json
 
-from .helpers import REVIEW, SEED
+from .helpers import REVIEW, SEED, card_dict
 
 
 def fits(obj: object, typed: type) -> None:
@@ -58,21 +58,21 @@ def later(seed_rules, yoy_later_path):
 
 
 def test_seed_scorecard_with_candidates(explained):
-    data = scorecard_dict(explained)
+    data = card_dict(explained)
     fits_card(data)
     # --explain adds candidates to every indicator that found a value
     assert any(i.get("candidates") for i in data["indicators"])
 
 
 def test_scorecard_with_previous(later, seed_card):
-    data = scorecard_dict(with_previous(later, seed_card))
+    data = card_dict(with_previous(later, seed_card))
     fits_card(data)
     assert all("movement" in i for i in data["indicators"])
 
 
 def test_sheet_extras_are_declared():
     # a structured sheet adds line, achievement_rate, published_rate, rate_disagrees
-    data = scorecard_dict(evaluate(load_document(REVIEW), None))
+    data = card_dict(evaluate(load_document(REVIEW), None))
     fits_card(data)
     assert all("line" in i for i in data["indicators"])
     fits(
@@ -86,7 +86,7 @@ def test_sheet_extras_are_declared():
 
 
 def test_compare(later, seed_card):
-    data = compare_dict(seed_card, scorecard_dict(later))
+    data = compare_dict(seed_card, card_dict(later))
     fits(data, shape.CompareData)
     fits(data["summary"], shape.CompareSummaryData)
     assert data["changes"]
@@ -118,4 +118,4 @@ def test_stored_card_is_what_compare_reads(tmp_path, seed_card):
 
 def test_json_is_the_shape(explained):
     """--format json is one serialisation of the dict: nothing added, nothing lost."""
-    assert json.loads(render_json(explained)) == json.loads(json.dumps(scorecard_dict(explained)))
+    assert json.loads(render_json(explained)) == json.loads(json.dumps(card_dict(explained)))

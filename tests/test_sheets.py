@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from kpi_tracker.errors import DocumentError
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import HAKUSHO, MUNICIPAL, REVIEW
+from .helpers import HAKUSHO, MUNICIPAL, REVIEW, card_dict
 
 
 def card_of(path: Path) -> dict:
-    return scorecard_dict(evaluate(load_document(path), None))
+    return card_dict(evaluate(load_document(path), None))
 
 
 def by_id(card: dict) -> dict[str, dict]:
@@ -296,7 +296,7 @@ def test_a_rules_file_adds_a_missing_target(tmp_path: Path) -> None:
         "      unit: 人\n      deadline: 令和6年度\n",
         encoding="utf-8",
     )
-    (ind,) = scorecard_dict(evaluate(load_document(path), load_rules(rules)))["indicators"]
+    (ind,) = card_dict(evaluate(load_document(path), load_rules(rules)))["indicators"]
     assert (ind["id"], ind["status"], ind["target"]) == ("転入者数", "achieved", 1500)
 
 

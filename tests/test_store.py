@@ -11,10 +11,10 @@ import pytest
 
 from kpi_tracker.errors import StoreError
 from kpi_tracker.judge.compare import compare_dict
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import REWRITES, ROOT, SEED, run, write_variant
+from .helpers import REWRITES, ROOT, SEED, card_dict, run, write_variant
 
 PG_URL = os.environ.get("KPI_TRACKER_TEST_PG_URL")
 BACKENDS = [
@@ -33,6 +33,7 @@ BACKENDS = [
 def db(request, tmp_path):
     from sqlmodel import SQLModel
 
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     if request.param == "sqlite":
@@ -55,6 +56,7 @@ def _count(url: str, table) -> int:
     from sqlalchemy import func, select
     from sqlmodel import Session
 
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(url)
@@ -63,12 +65,13 @@ def _count(url: str, table) -> int:
 
 
 def test_ingest_twice_stores_once(db, seed_doc, seed_rules) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
     card = evaluate(seed_doc, seed_rules)
-    first = store.ingest(engine, card)
-    second = store.ingest(engine, card)
+    first = store.ingest(engine, card, stored_wording())
+    second = store.ingest(engine, card, stored_wording())
     assert first.created and not second.created
     assert first.report_id == second.report_id
     assert _count(db, store.ReportRow) == 1
@@ -79,11 +82,14 @@ def test_ingest_twice_stores_once(db, seed_doc, seed_rules) -> None:
 
 
 def test_history_across_years(db, seed_doc, later_doc, seed_rules) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
-    store.ingest(engine, evaluate(later_doc, seed_rules))  # out of order on purpose
-    store.ingest(engine, evaluate(seed_doc, seed_rules))
+    store.ingest(
+        engine, evaluate(later_doc, seed_rules), stored_wording()
+    )  # out of order on purpose
+    store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
     rows = store.history(engine, measure=109)
     assert [(r["fiscal_year"], r["actual"], r["status"]) for r in rows] == [
         (2025, 6866, "behind"),
@@ -94,10 +100,11 @@ def test_history_across_years(db, seed_doc, later_doc, seed_rules) -> None:
 
 
 def test_history_feeds_the_trend(db, seed_doc, seed_rules, tmp_path) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
-    store.ingest(engine, evaluate(seed_doc, seed_rules))
+    store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
     # 児童福祉司: 6,866 at 令和7年度末 (stored), 7,150 a year later: the stored value is the
     # first point of the new report's trend.
     rewrite = {
@@ -110,25 +117,26 @@ def test_history_feeds_the_trend(db, seed_doc, seed_rules, tmp_path) -> None:
     later = load_document(path)
     past = store.history_points(engine, later.plan, later.as_of)
     assert past["child-welfare-officers"][0].value == 6866
-    card = scorecard_dict(evaluate(later, seed_rules, history=past))
+    card = card_dict(evaluate(later, seed_rules, history=past))
     ind = next(i for i in card["indicators"] if i["id"] == "child-welfare-officers")
     assert ind["trend"][0] == {"date": "2026-03-31", "value": 6866, "source": "history"}
     assert ind["actual"] == 7150
 
 
 def test_compare_stored_reports(db, seed_doc, later_doc, seed_rules) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
-    old = store.ingest(engine, evaluate(seed_doc, seed_rules))
-    new = store.ingest(engine, evaluate(later_doc, seed_rules))
+    old = store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
+    new = store.ingest(engine, evaluate(later_doc, seed_rules), stored_wording())
     stored = compare_dict(
         store.stored_card(engine, store.find_report(engine, "令和7年度")),
         store.stored_card(engine, store.find_report(engine, str(new.report_id))),
     )
     direct = compare_dict(
-        scorecard_dict(evaluate(seed_doc, seed_rules)),
-        scorecard_dict(evaluate(later_doc, seed_rules)),
+        card_dict(evaluate(seed_doc, seed_rules)),
+        card_dict(evaluate(later_doc, seed_rules)),
     )
     assert [(c["indicator"], c["change"]) for c in stored["changes"]] == [
         (c["indicator"], c["change"]) for c in direct["changes"]
@@ -137,6 +145,7 @@ def test_compare_stored_reports(db, seed_doc, later_doc, seed_rules) -> None:
 
 
 def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
@@ -149,14 +158,15 @@ def test_failed_ingest_leaves_nothing(db, seed_doc, seed_rules, monkeypatch) -> 
 
     monkeypatch.setattr(store, "_evaluation_values", exploding)
     with pytest.raises(RuntimeError):
-        store.ingest(engine, card)
+        store.ingest(engine, card, stored_wording())
     monkeypatch.setattr(store, "_evaluation_values", real)
     assert _count(db, store.ReportRow) == 0
     assert _count(db, store.IndicatorRow) == 0
-    assert store.ingest(engine, card).created  # and it can be stored afterwards
+    assert store.ingest(engine, card, stored_wording()).created  # and it can be stored afterwards
 
 
 def test_unknown_report(db) -> None:
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
@@ -169,6 +179,7 @@ def test_unknown_report(db) -> None:
 def test_newer_schema_is_refused(tmp_path) -> None:
     from sqlmodel import Session
 
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
@@ -223,33 +234,14 @@ def test_cli_scorecard_reads_trends_from_db(tmp_path) -> None:
     db = f"sqlite:///{tmp_path / 'trend.db'}"
 
     def status(*extra: str) -> dict:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kpi_tracker",
-                "scorecard",
-                str(later),
-                "--format",
-                "json",
-                *extra,
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        result = run("scorecard", str(later), "--format", "json", *extra)
+        assert result.returncode == 0, result.stderr
         return next(
             i for i in json.loads(result.stdout)["indicators"] if i["id"] == "village-networks"
         )
 
     assert status()["status"] == "behind"
-    subprocess.run(
-        [sys.executable, "-m", "kpi_tracker", "ingest", str(SEED), "--db", db],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    )
+    assert run("ingest", str(SEED), "--db", db).returncode == 0
     with_history = status("--db", db)
     assert with_history["status"] == "on_track", with_history["reason"]
     assert with_history["trend"][0] == {"date": "2026-03-31", "value": 1386, "source": "history"}
@@ -260,10 +252,11 @@ def test_history_formats(tmp_path, seed_doc, seed_rules) -> None:
     import io
 
     from kpi_tracker.render.history import render
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
-    store.ingest(engine, evaluate(seed_doc, seed_rules))
+    store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
     rows = store.history(engine, measure=8)
     assert [r["indicator"] for r in rows] == [
         "suicide-week-awareness",
@@ -318,18 +311,19 @@ def test_same_table_in_four_encodings_is_stored_once(tmp_path) -> None:
 def test_republished_document_needs_replace(db, seed_doc, seed_rules, tmp_path) -> None:
     # D2: a different document for a plan and year already stored (a corrected re-publication)
     # is refused unless replace; the old one is kept, history and compare use the latest.
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     engine = store.open_store(db)
-    first = store.ingest(engine, evaluate(seed_doc, seed_rules))
+    first = store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
     corrected = load_document(
         write_variant(tmp_path, {109: ("6,866人", "6,900人")}, "corrected.txt")
     )
     with pytest.raises(StoreError) as info:
-        store.ingest(engine, evaluate(corrected, seed_rules))
+        store.ingest(engine, evaluate(corrected, seed_rules), stored_wording())
     assert f"report {first.report_id} is stored for fiscal year 2025 of" in str(info.value)
     assert str(info.value).endswith("give --replace to store this one as its correction")
-    second = store.ingest(engine, evaluate(corrected, seed_rules), replace=True)
+    second = store.ingest(engine, evaluate(corrected, seed_rules), stored_wording(), replace=True)
     assert second.created and second.superseded == first.report_id
     assert _count(db, store.ReportRow) == 2  # the old one is kept
     series = store.history(engine, indicator="child-welfare-officers")
@@ -368,6 +362,7 @@ def test_concurrent_first_use_stores_every_document(backend, tmp_path) -> None:
     ]
     outcomes = [(p.wait(120), p.stderr.read()) for p in procs]
     assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     assert _count(url, store.ReportRow) == 4
@@ -391,6 +386,7 @@ def test_foreign_table_is_refused(tmp_path) -> None:
 def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
     from sqlmodel import Session
 
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     url = f"sqlite:///{tmp_path / 'h.db'}"
@@ -412,10 +408,11 @@ def test_schema_version_that_is_no_number(tmp_path, value: str) -> None:
 )
 def test_odd_numbers_are_one_line(tmp_path, seed_doc, seed_rules, args) -> None:
     # D7: tracebacks.
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     db = str(tmp_path / "d.db")
-    store.ingest(store.open_store(db), evaluate(seed_doc, seed_rules))
+    store.ingest(store.open_store(db), evaluate(seed_doc, seed_rules), stored_wording())
     _one_line_error(run(*args, "--db", db))
 
 
@@ -424,6 +421,7 @@ def test_database_errors_are_one_line_without_document_text(tmp_path) -> None:
     # "Background on this error" link.
     import sqlite3
 
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     path = tmp_path / "h.db"
@@ -468,6 +466,7 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from kpi_tracker.cli import cli
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     def interrupted(*_):
@@ -484,11 +483,14 @@ def test_interrupted_ingest_leaves_nothing(tmp_path, monkeypatch) -> None:
 
 def test_nul_in_a_cell_stores_everywhere(db, seed_rules, tmp_path) -> None:
     # D14: a NUL byte in a cell stored in SQLite and failed in PostgreSQL; the reader drops it.
+    from kpi_tracker.pipeline import stored_wording
     from kpi_tracker.store import db as store
 
     path = tmp_path / "nul.txt"
     path.write_bytes(
         SEED.read_bytes().replace("支援情報検索サイト".encode(), "支援\0情報検索サイト".encode())
     )
-    result = store.ingest(store.open_store(db), evaluate(load_document(path), seed_rules))
+    result = store.ingest(
+        store.open_store(db), evaluate(load_document(path), seed_rules), stored_wording()
+    )
     assert result.created

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from kpi_tracker.rules.targets import read_targets, strip_furniture
 
 # (cell, [(comparator, target, unit, deadline)])  # why

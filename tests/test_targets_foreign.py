@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-from kpi_tracker.rules.targets import DraftedTarget, read_targets
 
+from kpi_tracker.rules.targets import DraftedTarget, read_targets
 from kpi_tracker.text.periods import parse_period
 from kpi_tracker.text.units import canonical_unit
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from kpi_tracker.judge.compare import compare_dict
-from kpi_tracker.judge.scorecard import evaluate, scorecard_dict
+from kpi_tracker.judge.scorecard import evaluate
 from kpi_tracker.read.document import load_document
 
-from .helpers import REWRITES, write_variant
+from .helpers import REWRITES, card_dict, write_variant
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def variant(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def variant_card(variant, seed_rules):
-    return scorecard_dict(evaluate(variant, seed_rules))
+    return card_dict(evaluate(variant, seed_rules))
 
 
 def test_variant_report(variant_card) -> None:
@@ -126,7 +126,7 @@ def variant_2_card(tmp_path_factory, seed_rules):
     path = write_variant(
         tmp_path_factory.mktemp("r8b"), REWRITES_2, "r8b.txt", title_year="令和8年度"
     )
-    return scorecard_dict(evaluate(load_document(path), seed_rules))
+    return card_dict(evaluate(load_document(path), seed_rules))
 
 
 @pytest.mark.parametrize(("ind_id", "status", "actual"), VARIANT_2_EXPECTED)

@@ -27,9 +27,10 @@ from itertools import pairwise
 from typing import TypeVar
 
 from ..model import Indicator, Observation
+from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
-from ..text.periods import Period, PeriodMatch, find_periods, period_year_before
+from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
 from ..text.units import convert, same_dimension
 from .features import (
     ACCEPT_RATIO,
@@ -84,6 +85,8 @@ class Analysis:
     # per sentence, spans into ``text``: the figures that may be values (not a target restated,
     # not the approximate twin of a precise figure)
     quantities: tuple[tuple[Quantity, ...], ...]
+    # per sentence: the figures dropped for every indicator, with the filter that dropped them
+    dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,31 +114,40 @@ class Extraction:
     found_label: bool = field(default=False)  # the indicator's words occur in the text at all
     candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
     all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
+    # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
+    dropped: tuple[tuple[float, str | None, str], ...] = ()
 
 
 _SENTENCE_END = re.compile(r"。|\n")
 # A bullet mark opens an item at the start of the text or after a space or a full stop
 # (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
 # tried at every character.
-_BULLET = re.compile(r"[・●○◆■※①-⑳]")
-_PROVISIONAL = re.compile(r"見込み|見込|速報|概数|暫定|推計|予定")
-_PENDING = re.compile(r"集計中|集計予定|未集計|調査中|精査中|公表予定")
+_BULLET = re.compile(f"[{''.join(words('bullet'))}]")
+_PROVISIONAL = re.compile(alternation("provisional"))
+_PENDING = re.compile(alternation("pending"))
 # The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
-_EARLIER = (
-    r"(?:前年度?末?|前年同期|前年同月|前回(?:調査)?|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
-)
+_EARLIER = f"(?:{alternation('earlier')})"
 _CHANGE_BEFORE = re.compile(
     rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
     r"|(?:この)?(?:1|一)年間?で)"
     r"\s*(?:で|は)?\s*$"
 )
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?(増加|増|上昇|改善|減少|減|低下|悪化)"
+# 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
+_CHANGE_BEFORE_BRACKET = re.compile(
+    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|から|より|に比べ(?:て)?|と比べ(?:て)?)"
+    r"\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
 )
-_DOWN = {"減少", "減", "低下", "悪化"}
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?"
+    f"({alternation('change_up', 'change_down')})"
+)
+_DOWN = set(words("change_down"))
 _BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
 _SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
-_CHANGE_THEN_LEVEL = re.compile(r"\s*(?:増加|増|減少|減|上昇|低下)?\s*(?:の|で|、|となり)?\s*$")
+_CHANGE_THEN_LEVEL = re.compile(
+    r"\s*(?:増加し?て?|増えて|増|減少し?て?|減って|減|上昇し?て?|低下し?て?)?"
+    r"\s*(?:の|で|、|となり|と)?\s*$"
+)
 # 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
 _TOTAL = re.compile(
     r"合計|総数|総計|全体で|重複を除(?:いて|き|くと)|(?:^|[のでは、:(\s])計\s*(?:約)?$"
@@ -191,16 +203,23 @@ def analyse(text: str) -> Analysis:
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
     lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
+    kept: list[tuple[Quantity, ...]] = []
+    dropped: list[tuple[tuple[Quantity, str], ...]] = []
+    for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True):
+        no_targets = _without_targets(found, sentence, norm)
+        distinct = _distinct(no_targets, norm)
+        kept.append(distinct)
+        if len(distinct) == len(found):
+            dropped.append(())
+            continue
+        dropped.append(
+            (
+                *((q, "restated_target") for q in found if q not in no_targets),
+                *((q, "approximate_twin") for q in no_targets if q not in distinct),
+            )
+        )
     return Analysis(
-        text,
-        norm,
-        sentences,
-        by_sentence_periods,
-        lead_periods,
-        tuple(
-            _distinct(_without_targets(found, sentence, norm), norm)
-            for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True)
-        ),
+        text, norm, sentences, by_sentence_periods, lead_periods, tuple(kept), tuple(dropped)
     )
 
 
@@ -257,10 +276,18 @@ def extract(
 
     previous_text = ""
     carried: Candidate | None = None  # the last value of the sentence before
+    dropped: list[tuple[Quantity, str]] = []  # the named filters' drops, for --explain
+
+    def drop_all(quantities: tuple[Quantity, ...], name: str) -> None:
+        dropped.extend((q, name) for q in quantities)
+
     for index, sentence in enumerate(analysis.sentences):
         context = previous_text
         previous_text = sentence.norm
+        if analysis.dropped and analysis.dropped[index]:
+            dropped.extend(analysis.dropped[index])
         if sentence.note:
+            drop_all(analysis.quantities[index], "note")
             continue
         marker = _PENDING.search(sentence.norm)
         quantities = analysis.quantities[index]
@@ -274,6 +301,7 @@ def extract(
             profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
         ):
             carried = None
+            drop_all(quantities, "unit")
             continue  # nothing here could be the value: the sentence is not scored
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
         # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
@@ -281,6 +309,7 @@ def extract(
         scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover, head)
         if not marker and scope.unrelated:
             carried = None
+            drop_all(quantities, "unrelated_sentence")
             continue  # names nothing the indicator measures: its figures cannot score
         periods = analysis.periods[index]
         if marker and scope.relevant:
@@ -303,10 +332,12 @@ def extract(
         respective = _respective(sentence, quantities)
         for i, (q, seg_start, seg_end) in enumerate(segments):
             if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
+                dropped.append((q, "regex"))
                 continue
             before, after = norm[seg_start : q.start], norm[q.end : seg_end]
             own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
             if find.exclude and _has_any(before + own_after, find.exclude):
+                dropped.append((q, "exclude"))
                 continue  # its own words are about something else
             q = with_unit_before(q, before, after, declared)
             if q.unit is None and unit_from is not None and before.strip() in _CONNECTORS:
@@ -318,6 +349,7 @@ def extract(
             change = _change_kind(q, before, after, norm, sentence.end)
             fits = profile.unit_fits(q) is not None
             if change is None and (not fits or find.value == "change"):
+                dropped.append((q, "unit" if not fits else "not_a_change"))
                 continue
             period, assumed, previous = _period_for(
                 q,
@@ -356,6 +388,18 @@ def extract(
                     # 前年度比15自治体増の640自治体: the change of the figure that follows.
                     waiting = (q, _signed(q, after), change, period, assumed)
                     continue
+                derived = (
+                    _derived_level(last_level, q, raw, sentence, change, _signed(q, after))
+                    if last_level is not None
+                    and not any(not c.observation.previous for c in candidates_here)
+                    else None
+                )
+                if derived is not None:
+                    # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
+                    # previous value the text states and the change it reports.
+                    candidates.append(derived)
+                    candidates_here.append(derived)
+                    last_level = derived
                 if last_level is not None:
                     rel = _observation(
                         q,
@@ -403,6 +447,21 @@ def extract(
                 if best.score > scored.score and best.scored is not None:
                     scored = best.scored.led_by("内訳の合計")
                     obs = replace(obs, score=scored.score)
+            worked_out = [
+                c
+                for c in candidates_here
+                if c.observation.derivation
+                and (obs.period is None or obs.period_assumed or c.observation.period == obs.period)
+            ]
+            if not previous and worked_out:
+                # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
+                # out, and is named as well as the previous value it goes on from.
+                candidates = [c for c in candidates if c not in worked_out]
+                candidates_here = [c for c in candidates_here if c not in worked_out]
+                named = worked_out[-1].scored
+                if named is not None and named.score > scored.score:
+                    scored = named.led_by("変化の後の値")
+                    obs = replace(obs, score=scored.score)
             candidate = Candidate(obs, scored.score, scored)
             candidates.append(candidate)
             candidates_here.append(candidate)
@@ -423,13 +482,16 @@ def extract(
     if not candidates:
         # Only to say why there is no value: are the indicator's words there at all?
         found_label = any(profile.named_in(s.norm, s.lead_norm, cover) for s in analysis.sentences)
-    return _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
+    chosen = _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
+    if not dropped:
+        return chosen
+    return replace(chosen, dropped=tuple((q.value, q.unit, name) for q, name in dropped))
 
 
 def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
     """The extraction again, without the candidates at ``claimed`` positions (a sibling
     indicator names them better)."""
-    return _chosen(
+    chosen = _chosen(
         extraction.candidates,
         extraction.all_changes,
         extraction.pending,
@@ -437,6 +499,7 @@ def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Ex
         extraction.found_label,
         claimed,
     )
+    return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
 
 
 def _chosen(
@@ -542,6 +605,58 @@ def _around(sentence: Sentence, q: Quantity) -> str:
     return head[cut + 1 :] + sentence.norm[end : end + 12]
 
 
+def _derived_level(
+    level: Candidate,
+    q: Quantity,
+    raw: str,
+    sentence: Sentence,
+    change: str,
+    signed: float,
+) -> Candidate | None:
+    """The level a change reaches from a stated previous value, as a candidate with its
+    derivation; None unless ``level`` is a previous value the change starts from."""
+    prev = level.observation
+    if not prev.previous or prev.change is not None:
+        return None
+    percent_level = prev.unit == "percent"
+    if (change == "points" and percent_level) or (
+        change == "delta" and q.unit in (None, prev.unit) and not percent_level
+    ):
+        value, how = (
+            prev.value + signed,
+            f"{prev.value:g} {'+' if signed >= 0 else '-'} {abs(signed):g}",
+        )
+    elif change == "percent" and not percent_level:
+        value = prev.value * (1 + signed / 100)
+        how = f"{prev.value:g} × (1 {'+' if signed >= 0 else '-'} {abs(signed):g}%)"
+    else:
+        return None
+    period = (
+        None
+        if prev.period is None
+        else Period(
+            shift_years(prev.period.start, 1),
+            shift_years(prev.period.end, 1),
+            prev.period.text.removesuffix("の前年"),
+        )
+    )
+    obs = replace(
+        _observation(
+            q,
+            raw,
+            sentence,
+            period,
+            prev.period_assumed,
+            level.score,
+            change=None,
+            value=round(value, 6),
+        ),
+        unit=prev.unit,
+        derivation=how,
+    )
+    return Candidate(obs, level.score, level.scored)
+
+
 def _signed(q: Quantity, after: str) -> float:
     return -abs(q.value) if _is_down(q, after) else abs(q.value)
 
@@ -640,7 +755,12 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
     ):
         if q.unit == "percent":
             # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
-            if q.signed or _CHANGE_BEFORE.search(tail):
+            if (
+                q.signed
+                or _CHANGE_BEFORE.search(tail)
+                or _CHANGE_BEFORE_BRACKET.search(tail)
+                or (_FROM_BRACKET.search(before) and _CHANGE_AFTER.match(after))
+            ):
                 return "percent"
             return None
         return "delta"

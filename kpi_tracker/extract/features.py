@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..data import read_rows
-from ..model import Indicator
+from ..model import AMBIGUITY_MARGIN, Indicator
+from ..text.lexicon import alternation
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.units import factor, unit_words
@@ -49,27 +50,49 @@ __all__ = [
     "with_unit_before",
 ]
 
-# NOTE: weights of the features, tuned on tests/fixtures (the reworded documents), not on one
-# sentence. ``near`` dominates: the name of a value stands right before it.
-W_NEAR = 0.45
-W_SENTENCE = 0.25
-W_CONTEXT = 0.12
-W_ATTACH = 0.25
-W_HINT_NEAR = 0.2
-W_HINT_SENTENCE = 0.08
-ENTITY_MATCH = 0.12
-ENTITY_MISMATCH = -0.4
-TOPIC_MISSING = -0.15
-SUBTOTAL = -0.15
+# The features a candidate is scored by, in order; their weights are data (data/weights.tsv),
+# fitted from the labelled documents by scripts/fit_weights.py, not tuned by hand.
+FEATURES = (
+    "near",
+    "sentence",
+    "context",
+    "attach",
+    "hint_near",
+    "hint_sentence",
+    "topic_missing",
+    "entity_match",
+    "entity_mismatch",
+    "part",
+    "subtotal",
+)
+
+
+def _weights() -> dict[str, float]:
+    rows = {name: float(value) for name, value, *_ in read_rows("weights.tsv")}
+    missing = [f for f in FEATURES if f not in rows]
+    if missing:  # a broken package, not bad input
+        raise RuntimeError(f"data/weights.tsv lacks {', '.join(missing)}")
+    return rows
+
+
+WEIGHTS = _weights()
+W_NEAR = WEIGHTS["near"]
+W_SENTENCE = WEIGHTS["sentence"]
+W_CONTEXT = WEIGHTS["context"]
+W_ATTACH = WEIGHTS["attach"]
+W_HINT_NEAR = WEIGHTS["hint_near"]
+W_HINT_SENTENCE = WEIGHTS["hint_sentence"]
+ENTITY_MATCH = WEIGHTS["entity_match"]
+ENTITY_MISMATCH = WEIGHTS["entity_mismatch"]
+TOPIC_MISSING = WEIGHTS["topic_missing"]
+SUBTOTAL = WEIGHTS["subtotal"]
 # A figure of a sentence that opens with このうち/うち/内訳: a part of the figure before, whose
 # words it shares (so it would otherwise score like it).
-PART = -0.25
+PART = WEIGHTS["part"]
 # A candidate must score this much to be read at all, and this share of the best candidate
 # to stand beside it as an observation (a series, earlier years).
 MIN_SCORE = 0.1
 ACCEPT_RATIO = 0.75
-# Two different values at the same date whose scores differ by less than this are ambiguous.
-AMBIGUITY_MARGIN = 0.06
 # A sentence is about the indicator when it holds this much of its profile (or a hint).
 RELEVANT = 0.45
 
@@ -83,7 +106,7 @@ _NUMBERS = re.compile(
 )
 _HEADING = re.compile(r"^\s*[・●○◆■①-⑳]?\s*([^:、。]{2,24}):")
 _ANAPHORA = re.compile(r"^\s*[・●○◆■①-⑳]?\s*(?:その|これ|この|同|うち|内訳|なお)")
-_SUBTOTAL = re.compile(r"うち|内数|内訳")
+_SUBTOTAL = re.compile(alternation("part"))
 _PART_OPENING = re.compile(r"\s*[・●○◆■①-⑳]?\s*(?:この|その)?(?:うち|内訳)")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
@@ -109,6 +132,7 @@ class Scored:
     tail: tuple[str, ...] = ()  # and after them
     found: frozenset[str] = frozenset()  # the profile's pairs near the number
     profile: Profile | None = None
+    features: tuple[float, ...] = ()  # the feature vector (FEATURES order) behind ``score``
 
     # NOTE: the reasons are put together only when asked for (--explain): ranking the pairs
     # found near every candidate of a large document costs more than scoring it.
@@ -128,7 +152,16 @@ class Scored:
             (*self.tail, reason),
             self.found,
             self.profile,
+            self.features,
         )
+
+    def named_features(self) -> dict[str, float]:
+        """The features that are not 0, by name (``--explain``)."""
+        return {
+            name: round(value, 3)
+            for name, value in zip(FEATURES, self.features, strict=True)
+            if value
+        }
 
     def led_by(self, reason: str) -> Scored:
         """The same score, its reasons after ``reason``."""
@@ -139,6 +172,7 @@ class Scored:
             self.tail,
             self.found,
             self.profile,
+            self.features,
         )
 
 
@@ -523,43 +557,54 @@ def score_candidate(
         near = 0.7 * scope.context  # its name stands in the sentence before
         why.append("名称は前の文に")
     attach = _attachment(ip, before)
-    score = (
-        W_NEAR * near
-        + W_SENTENCE * scope.sentence
-        + W_CONTEXT * scope.context
-        + W_ATTACH * (0.5 if attach is None else attach)
-    )
+    x = dict.fromkeys(FEATURES, 0.0)
+    x["near"], x["sentence"], x["context"] = near, scope.sentence, scope.context
+    x["attach"] = 0.5 if attach is None else attach
     if attach is not None and attach >= 0.6:
         why.append("数値の直前の語が一致")
     head, why = tuple(why), []  # the words found near the number stand between them
     if ip.label_groups:
         hint_near = _groups_in(ip.label_groups, near_text)
-        score += W_HINT_NEAR * hint_near + W_HINT_SENTENCE * max(0.0, scope.hints - hint_near)
+        x["hint_near"], x["hint_sentence"] = hint_near, max(0.0, scope.hints - hint_near)
         if hint_near:
             why.append("規則の語が近接")
         elif scope.hints:
             why.append("規則の語が同じ文に")
     if not scope.topic:
-        score += TOPIC_MISSING
+        x["topic_missing"] = 1.0
         why.append("topicの語がない")
     entity = _entity_of(q, preceding, following) if ip.entity or ip.other_entity else None
     if ip.entity and entity:
         if entity == ip.entity:
-            score += ENTITY_MATCH
+            x["entity_match"] = 1.0
             why.append("対象の主体が一致")
         else:
-            score += ENTITY_MISMATCH
+            x["entity_mismatch"] = 1.0
             why.append("対象の主体が異なる")
     elif entity is not None and entity == ip.other_entity:
-        score += ENTITY_MISMATCH  # a share of the 市区町村, where the label is of their people
+        x["entity_mismatch"] = 1.0  # a share of the 市区町村, where the label is of their people
         why.append("対象の主体が異なる")
     if not ip.subtotal and scope.part:
-        score += PART
+        x["part"] = 1.0
         why.append("内数(このうち…)")
     elif not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
-        score += SUBTOTAL
+        x["subtotal"] = 1.0
         why.append("内数(うち)")
-    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile)
+    vector = tuple(x[f] for f in FEATURES)
+    score = _dot(vector)
+    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
+
+
+_WEIGHT_VECTOR = tuple(WEIGHTS[f] for f in FEATURES)
+
+
+def _dot(vector: tuple[float, ...]) -> float:
+    """The score: the weights · the features (a feature at 0 adds nothing)."""
+    score = 0.0
+    for w, v in zip(_WEIGHT_VECTOR, vector, strict=True):
+        if v:
+            score += w * v
+    return score
 
 
 @cache

@@ -14,15 +14,17 @@ JUnit and the GitHub annotations all read it, so their failures agree.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import KpiTrackerError, Location
-from ..model import Comparator
+from ..model import Comparator, Status
 from ..text.numfmt import plain_number
 from .outcome import Outcome
-from .scorecard import Scorecard
+from .scorecard import Say, Scorecard
+from .trend import in_unit
 
 __all__ = [
     "DEFAULT_BASELINE",
@@ -53,6 +55,7 @@ class Accepted:
     status: str
     overdue: bool
     actual: float | None
+    unit: str | None = field(default=None, compare=False)  # as the report wrote it
 
 
 @dataclass(frozen=True)
@@ -95,22 +98,45 @@ class Gate:
 
 
 def gate(card: Scorecard, fail_on: str, baseline: Baseline | None = None) -> Gate:
-    """Which flagged indicators fail the gate, given the accepted misses of ``baseline``."""
+    """Which flagged indicators fail the gate, given the accepted misses of ``baseline``.
+
+    A gate that evaluated nothing for a document that states targets is an error, not a pass:
+    its rules cover none of them (a rules file for another plan was chosen)."""
+    if not card.indicators and fail_on != "none":
+        targets = sum(1 for m in card.document.measures if m.target_text.strip())
+        if targets:
+            raise KpiTrackerError(
+                f"0 indicators evaluated, but {targets} measures of the document state "
+                f"targets: the rules {card.rules_path} cover none of them; give --rules PATH",
+                Location(card.document.source),
+            )
     flagged = card.flagged(fail_on)
     if baseline is None:
         return Gate(fail_on, tuple(Failure(o, "new") for o in flagged), (), ())
     failures: list[Failure] = []
     accepted: list[tuple[Outcome, Accepted]] = []
+    warnings = []
     for o in flagged:
         was = baseline.accepted.get(o.indicator.id)
+        if was is not None and was.actual is not None and was.unit != o.indicator.unit:
+            # NOTE: the report changed its unit since (140万人, then 1,300,000人): compare
+            # the accepted value in today's unit, or not at all.
+            value = in_unit(was.actual, was.unit, o.indicator.unit)
+            if value is None:
+                warnings.append(
+                    f"{baseline.path}: accepted.{was.id}: its unit {was.unit} does not compare "
+                    f"with today's {o.indicator.unit}; its value is not compared"
+                )
+            was = replace(was, actual=value, unit=o.indicator.unit)
         why = "new" if was is None else _regression(o, was)
         if why is None:
             accepted.append((o, was))  # type: ignore[arg-type]
         else:
             failures.append(Failure(o, why, was))
-    still = {o.indicator.id for o in flagged}
+    # NOTE: an accepted miss is resolved only when it is no longer missed at all: one that is
+    # still behind but not flagged by this --fail-on (overdue) must not be advised away.
+    still = {o.indicator.id for o in card.indicators if o.status is Status.BEHIND}
     resolved = tuple(sorted(i for i in baseline.accepted if i not in still))
-    warnings = []
     plan = baseline.report.get("plan")
     if plan and plan != card.document.plan:
         warnings.append(
@@ -134,8 +160,9 @@ def _regression(o: Outcome, was: Accepted) -> str | None:
     return None
 
 
-def baseline_json(card: Scorecard, fail_on: str) -> str:
-    """The baseline that accepts every indicator the gate flags today."""
+def baseline_json(card: Scorecard, fail_on: str, say: Say) -> str:
+    """The baseline that accepts every indicator the gate flags today (``say``: how its
+    reasons are worded, for the reader of the file)."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()
     data = {
@@ -149,12 +176,49 @@ def baseline_json(card: Scorecard, fail_on: str) -> str:
                 "overdue": o.overdue,
                 "actual": plain_number(o.actual),
                 "unit": o.indicator.unit,
-                "reason": o.reason,
+                "reason": say(o.why),
             }
             for o in sorted(card.flagged(fail_on), key=lambda o: (o.measure_no, o.indicator.id))
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_STATUSES = frozenset(str(s) for s in Status)
+
+
+def _accepted(key: str, entry: object, where: Location) -> Accepted:
+    """One accepted miss, each field of the type the baseline writes: a hand edit that is not
+    (``"false"``, ``"NaN"``, ``1e400``) is an error, never read as something else."""
+    if not isinstance(entry, dict):
+        raise BaselineError(f"accepted.{key}: must be an object", where)
+    for name in ("actual", "measure", "status", "overdue"):
+        if name not in entry:
+            raise BaselineError(f"accepted.{key}: bad or missing field {name!r}", where)
+
+    def bad(name: str, what: str) -> BaselineError:
+        shown = json.dumps(entry[name], ensure_ascii=False)[:40]
+        return BaselineError(f"accepted.{key}.{name}: must be {what}, not {shown}", where)
+
+    actual, measure, status, overdue = (
+        entry[n] for n in ("actual", "measure", "status", "overdue")
+    )
+    if actual is not None and (
+        isinstance(actual, bool)
+        or not isinstance(actual, (int, float))
+        or not math.isfinite(actual)
+    ):
+        raise bad("actual", "a finite number or null")
+    if isinstance(measure, bool) or not isinstance(measure, int):
+        raise bad("measure", "an integer (施策No.)")
+    if status not in _STATUSES:
+        raise bad("status", "one of " + ", ".join(sorted(_STATUSES)))
+    if not isinstance(overdue, bool):
+        raise bad("overdue", "true or false")
+    unit = entry.get("unit")
+    if unit is not None and not isinstance(unit, str):
+        raise bad("unit", "a unit as the report writes it, or null")
+    return Accepted(key, measure, status, overdue, None if actual is None else float(actual), unit)
 
 
 def read_baseline(path: str | Path) -> Baseline:
@@ -175,19 +239,7 @@ def read_baseline(path: str | Path) -> Baseline:
     entries = data.get("accepted")
     if not isinstance(entries, dict):
         raise BaselineError("accepted: must be an object of indicator ids", where)
-    accepted = {}
-    for key, entry in entries.items():
-        try:
-            actual = entry["actual"]
-            accepted[key] = Accepted(
-                key,
-                int(entry["measure"]),
-                str(entry["status"]),
-                bool(entry["overdue"]),
-                None if actual is None else float(actual),
-            )
-        except (TypeError, KeyError, ValueError) as exc:
-            raise BaselineError(f"accepted.{key}: bad or missing field {exc}", where) from None
+    accepted = {key: _accepted(key, entry, where) for key, entry in entries.items()}
     report = data.get("report")
     if not isinstance(report, dict):
         report = {}

@@ -27,6 +27,8 @@ from ..shape import (
     SideData,
 )
 from ..text.numfmt import plain_number
+from .outcome import attainment_of
+from .trend import in_unit
 
 # Worst first: the order of reports and of the summary counts.
 MOVEMENTS = (
@@ -68,6 +70,7 @@ def _side(ind: JudgedData | None) -> SideData | None:
         "unit": ind["unit"],
         "period": ind["period"],
         "progress": ind["progress"],
+        "attainment": attainment_of(ind["actual"], ind["target"], ind["comparator"]),
         "deadline": ind["deadline"],
     }
 
@@ -93,9 +96,10 @@ def value_delta(
     o: JudgedData, n: JudgedData
 ) -> tuple[float | int | None, float | None, str | None]:
     """``(delta, delta_pct, direction)`` of the actual value; Nones where a side has none."""
-    before, after = o["actual"], n["actual"]
+    after = n["actual"]
+    before = None if o["actual"] is None else in_unit(o["actual"], o["unit"], n["unit"])
     if before is None or after is None:
-        return None, None, None
+        return None, None, None  # no value, or units that do not compare (人 → 件)
     raw = after - before
     delta = plain_number(raw)
     pct = round(raw / abs(before) * 100, 1) if before else None
@@ -232,7 +236,25 @@ def compare_dict(old: CardData, new: CardData, *, only_changed: bool = False) ->
             "regressions": sum(1 for c in changes if c.movement in REGRESSIONS),
         },
         "changes": [_change_data(c) for c in changes if not only_changed or is_changed(c)],
+        "warnings": unit_warnings(old, new),
     }
+
+
+def unit_warnings(old: CardData, new: CardData) -> list[str]:
+    """Indicators whose unit changed between the reports into one that does not compare: their
+    values are not compared (a 140万人 → 1,300,000人 change is converted)."""
+    before = {i["id"]: i for i in old["indicators"]}
+    out = []
+    for n in new["indicators"]:
+        o = before.get(n["id"])
+        if o is None or o["actual"] is None or n["actual"] is None:
+            continue
+        if in_unit(o["actual"], o["unit"], n["unit"]) is None:
+            out.append(
+                f"施策{n['measure']} {n['id']}: the unit changed from {o['unit']} to {n['unit']}, "
+                "which do not compare: its values are not compared"
+            )
+    return out
 
 
 def _change_data(c: Change) -> ChangeData:

@@ -14,14 +14,28 @@ from datetime import date
 
 from ..errors import UnitError
 from ..extract.candidates import Candidate, Extraction
-from ..extract.features import AMBIGUITY_MARGIN
-from ..model import Comparator, Indicator, Observation, Status
-from ..text.numfmt import format_number
+from ..model import (
+    AMBIGUITY_MARGIN,
+    Comparator,
+    Indicator,
+    Observation,
+    Reason,
+    ReasonParam,
+    Status,
+)
 from ..text.periods import Period, fiscal_year_end, fiscal_year_of, parse_period
 from ..text.units import canonical_unit, convert, unit_label
-from .trend import ON_TRACK_RATIO, TrendPoint, earlier_points, effective_end, growth_ratio
+from .trend import (
+    ON_TRACK_RATIO,
+    RATIO_CAP,
+    TrendPoint,
+    earlier_points,
+    effective_end,
+    growth_ratio,
+    in_unit,
+)
 
-__all__ = ["Outcome", "evaluate_indicator"]
+__all__ = ["Outcome", "all_unmeasurable", "attainment_of", "evaluate_indicator"]
 
 PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
 
@@ -32,33 +46,42 @@ class Outcome:
     measure_no: int
     status: Status
     reason_code: str
-    reason: str
+    why: Reason  # the reason in no language: a code and its parameters (render.wording says it)
     overdue: bool = False
     actual: float | None = None
     target: float | None = None
     deadline: date | None = None
     period: Period | None = None
-    progress: float | None = None
+    progress: float | None = None  # share of the way from the baseline to the target
     observation: Observation | None = None
     provisional: bool = False
     trend: tuple[TrendPoint, ...] = ()
     growth_ratio: float | None = None
+    # What a relative target (increase, decrease, reduce_by_ratio) was measured against:
+    # (source, value, date) — source ``baseline``, ``document`` or ``previous_report``.
+    reference: tuple[str, float, date | None] | None = None
     observations: tuple[Observation, ...] = field(default=(), repr=False)
+    attainment: float | None = None  # actual ÷ target (target ÷ actual where lower is better)
     # Every figure that could have been the value, best first (scorecard --explain).
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
-
-
-_fmt = format_number
+    # the figures a named filter dropped before scoring (value, unit, filter): --explain
+    dropped: tuple[tuple[float, str | None, str], ...] = field(default=(), repr=False)
 
 
 def _not_measurable(
-    ind: Indicator, measure_no: int, code: str, reason: str, **extra: object
+    ind: Indicator, measure_no: int, code: str, reason: Reason, **extra: object
 ) -> Outcome:
     # A value that cannot be judged keeps the rule's target and deadline: the reader still
     # sees what was to be reached, and by when.
     extra.setdefault("target", stated_threshold(ind))
     extra.setdefault("deadline", ind.deadline_end)
     return Outcome(ind, measure_no, Status.NOT_MEASURABLE, code, reason, **extra)  # type: ignore[arg-type]
+
+
+def all_unmeasurable(outcomes: tuple[Outcome, ...] | list[Outcome]) -> Reason:
+    """A measure none of whose indicators is measurable: each one's label and reason."""
+    items = tuple(Reason.of("labelled", label=o.indicator.label, reason=o.why) for o in outcomes)
+    return Reason.of("all_unmeasurable", items=items)
 
 
 def stated_threshold(ind: Indicator) -> float | None:
@@ -106,13 +129,9 @@ def evaluate_indicator(
                 ind,
                 measure_no,
                 "pending",
-                f"{extraction.pending.text}の値は集計中で、報告されていない",
+                Reason.of("pending", what=extraction.pending.text),
             )
-        why = (
-            "該当する記述はあるが数値が見つからない"
-            if extraction.found_label
-            else "実績値の記述がない"
-        )
+        why = Reason("no_number" if extraction.found_label else "no_value")
         return _not_measurable(ind, measure_no, "no_value", why)
     usable: list[tuple[Observation, float]] = []
     for obs in all_obs:
@@ -126,13 +145,13 @@ def evaluate_indicator(
             ind,
             measure_no,
             "unit_mismatch",
-            f"報告値の単位({unit_label(o.unit)})が目標の単位({u})と比較できない",
+            Reason.of("unit_mismatch", found=unit_label(o.unit), unit=u),
             observation=o,
         )
     eligible = [(o, v) for o, v in usable if effective_end(o, as_of) <= as_of]
     if not eligible:
         return _not_measurable(
-            ind, measure_no, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
+            ind, measure_no, "no_value", Reason.of("only_later_values", as_of=as_of)
         )
     if ind.kind == "flow" and ind.deadline_end is not None:
         # NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
@@ -160,12 +179,11 @@ def evaluate_indicator(
         current = [(o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN]
         values = {round(v, 9) for _, v in current}
         if len(values) > 1:
-            listed = "、".join(_fmt(v) + u for v in sorted(values))
             return _not_measurable(
                 ind,
                 measure_no,
                 "ambiguous",
-                f"同じ時点の候補が複数あり特定できない({listed})",
+                Reason.of("ambiguous", values=tuple(sorted(values)), unit=u),
                 observation=current[0][0],
                 observations=tuple(o for o, _ in usable),
             )
@@ -186,8 +204,9 @@ def evaluate_indicator(
             ind,
             measure_no,
             "partial_period",
-            f"年間の目標に対し、報告値 {_fmt(actual)}{ind.unit} は{period.text}({days}日間)の"
-            "一部期間の値",
+            Reason.of(
+                "partial_period", actual=actual, unit=ind.unit, period=period.text, days=days
+            ),
             actual=actual,
             **extra,
         )
@@ -201,22 +220,36 @@ def evaluate_indicator(
             ind,
             measure_no,
             "pending",
-            f"{extraction.pending.text}の値は集計中"
-            f"(直近の実績は{_period_text(period)} {_fmt(actual)}{u})",
+            Reason.of(
+                "pending",
+                what=extraction.pending.text,
+                actual=actual,
+                unit=u,
+                period=_period_text(period),
+            ),
             actual=actual,
             **extra,
         )
     if ind.share_of is not None:
         if share_base is None or share_base.actual is None:
             return _not_measurable(
-                ind, measure_no, "no_value", f"割合の分母({ind.share_of})の値がない", **extra
+                ind,
+                measure_no,
+                "no_value",
+                Reason.of("share_base_missing", share_of=ind.share_of),
+                **extra,
             )
         if share_base.actual == 0:
-            return _not_measurable(ind, measure_no, "no_value", "割合の分母が0", **extra)
+            return _not_measurable(ind, measure_no, "no_value", Reason("share_base_zero"), **extra)
         actual = 100.0 * actual / share_base.actual
     components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
     series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
-    series += [p for p in history if p.when < latest_end]
+    # An earlier report adds trend points only where the document states no value itself.
+    stated = {p.when for p in series}
+    for p in history:
+        value = in_unit(p.value, p.unit, ind.unit)  # an earlier report may use another unit
+        if value is not None and p.when < latest_end and p.when not in stated:
+            series.append(TrendPoint(p.when, value, p.source))
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
 
@@ -229,8 +262,9 @@ def _part_of_year(obs: Observation) -> bool:
     return (period.end - period.start).days + 1 < PARTIAL_YEAR_DAYS
 
 
-def _period_text(period: Period | None) -> str:
-    return period.text if period is not None and period.text else "時点不明"
+def _period_text(period: Period | None) -> str | None:
+    """The period as the document writes it; None when it names none (said as 時点不明)."""
+    return period.text if period is not None and period.text else None
 
 
 def _judge(
@@ -245,19 +279,33 @@ def _judge(
     u = ind.unit
     c = ind.comparator
     reference: float | None = None
+    goal: Reason
+    used: tuple[str, float, date | None] | None = None
     if c.against_reference:
+        # NOTE: the reference is, in order, the rule's stated baseline, the previous value the
+        # document itself states, then the previous report's value (--previous, or stored):
+        # an earlier report never overrides what the document says about its own past.
+        stated = [p for p in series if p.source != "history"]
         if ind.baseline is not None:
             reference = ind.baseline.value
-            ref_text = f"基準値({ind.baseline.period or '計画策定時'}) {_fmt(reference)}{u}"
+            ref = Reason.of(
+                "ref_baseline", period=ind.baseline.period or None, value=reference, unit=u
+            )
+            used = ("baseline", reference, None)
+        elif stated:
+            reference = stated[-1].value
+            ref = Reason.of("ref_document", when=stated[-1].when, value=reference, unit=u)
+            used = ("document", reference, stated[-1].when)
         elif series:
             reference = series[-1].value
-            ref_text = f"前回値({series[-1].when.isoformat()}時点) {_fmt(reference)}{u}"
+            ref = Reason.of("ref_previous_report", when=series[-1].when, value=reference, unit=u)
+            used = ("previous_report", reference, series[-1].when)
         else:
             return _not_measurable(
                 ind,
                 measure_no,
                 "no_baseline",
-                f"実績 {_fmt(actual)}{u} はあるが、比べる基準値・前回値がない",
+                Reason.of("no_baseline", actual=actual, unit=u),
                 actual=actual,
                 **extra,
             )
@@ -270,28 +318,41 @@ def _judge(
             threshold = reference
         strict = ind.by is None and ind.by_ratio is None
         met = c.meets(actual, threshold, strict=strict)
-        goal = f"{ref_text}より{c.ja}"
-        if not strict:
-            goal += f"(閾値 {_fmt(threshold)}{u})"
+        goal = Reason.of(
+            "goal_reference",
+            ref=ref,
+            comparator=c.value,
+            threshold=None if strict else threshold,
+            unit=u,
+        )
     elif c is Comparator.REDUCE_BY_RATIO:
         assert ind.baseline is not None and ind.ratio is not None
         reference = ind.baseline.value
+        used = ("baseline", reference, None)
         threshold = reference * (1 - ind.ratio)
         met = c.meets(actual, threshold, tolerance=ind.tolerance)
-        goal = (
-            f"基準値 {_fmt(reference)}{u} の{_fmt(ind.ratio * 100)}%減 = {_fmt(threshold)}{u}{c.ja}"
+        goal = Reason.of(
+            "goal_reduce",
+            reference=reference,
+            ratio=ind.ratio,
+            threshold=threshold,
+            unit=u,
+            comparator=c.value,
         )
     else:
         assert ind.target is not None
         threshold = ind.target
         tol = ind.tolerance
         met = c.meets(actual, threshold, tolerance=tol)
-        goal = f"{_fmt(threshold)}{u}{c.ja}" + ("(程度)" if tol else "")
+        goal = Reason.of(
+            "goal_bound", threshold=threshold, unit=u, comparator=c.value, approximate=bool(tol)
+        )
         if ind.baseline is not None:
             reference = ind.baseline.value
     progress = _progress(
         c, actual, threshold, None if c.against_reference else reference, reference
     )
+    attainment = _attainment(c, actual, threshold)
     deadline = _deadline(ind, when)
     extra = {
         **extra,
@@ -299,29 +360,32 @@ def _judge(
         "target": threshold,
         "deadline": deadline,
         "progress": progress,
+        "attainment": attainment,
+        "reference": used,
     }
-    note = "、見込み・速報値" if extra.get("provisional") else ""
-    got = f"実績 {_fmt(actual)}{u}({_period_text(extra.get('period'))}{note})"  # type: ignore[arg-type]
+    got = Reason.of(
+        "actual",
+        actual=actual,
+        unit=u,
+        period=_period_text(extra.get("period")),  # type: ignore[arg-type]
+        provisional=bool(extra.get("provisional")),
+    )
 
     def outcome(
-        status: Status, code: str, reason: str, trend: list[TrendPoint], **more: object
+        status: Status, code: str, points: list[TrendPoint], **params: ReasonParam
     ) -> Outcome:
-        return Outcome(ind, measure_no, status, code, reason, trend=tuple(trend), **extra, **more)  # type: ignore[arg-type]
+        more = {k: params.pop(k) for k in ("overdue", "growth_ratio") if k in params}
+        reason = Reason.of(code, actual=got, goal=goal, **params)
+        return Outcome(ind, measure_no, status, code, reason, trend=tuple(points), **extra, **more)  # type: ignore[arg-type]
 
     # The trend: the stated baseline, the earlier observations, then this one.
     points = [*_baseline_point(ind, series, when), *series, TrendPoint(when, actual, "document")]
     if met:
-        return outcome(Status.ACHIEVED, "met", f"{got}は目標({goal})を満たす", points)
+        return outcome(Status.ACHIEVED, "met", points)
     if deadline is None:
-        return outcome(Status.BEHIND, "not_met", f"{got}は目標({goal})に届いていない", points)
+        return outcome(Status.BEHIND, "not_met", points)
     if deadline <= as_of:
-        return outcome(
-            Status.BEHIND,
-            "overdue",
-            f"{got}は目標({goal})に届かず、期限({deadline.isoformat()})を過ぎている",
-            points,
-            overdue=True,
-        )
+        return outcome(Status.BEHIND, "overdue", points, deadline=deadline, overdue=True)
     goal_value = None if c.against_reference else threshold
     ratio = growth_ratio(points, goal_value, deadline) if goal_value is not None else None
     rounded = None if ratio is None else round(ratio, 3)
@@ -330,24 +394,33 @@ def _judge(
         return outcome(
             Status.ON_TRACK,
             "on_track",
-            f"{got}は目標({goal})に未達だが、{first.when.isoformat()}の{_fmt(first.value)}{u}からの"
-            f"伸び(必要な伸びの{ratio:.2f}倍)で期限({deadline.isoformat()})までに届く見込み",
             points,
+            first_when=first.when,
+            first_value=first.value,
+            unit=u,
+            ratio=ratio,
+            deadline=deadline,
             growth_ratio=rounded,
         )
     if len(points) < 2:
-        why = "傾向を判断できる過去の値がない"
+        trend = Reason("trend_no_past")
     elif ratio is not None:
-        why = f"これまでの伸びは必要な伸びの{ratio:.2f}倍で届かない見込み"
+        trend = Reason.of("trend_slow", ratio=ratio)
     else:
-        why = "傾向から届かない見込み"
+        trend = Reason("trend_short")
     return outcome(
         Status.BEHIND,
         "not_on_track",
-        f"{got}は目標({goal})に未達(期限 {deadline.isoformat()}、{why})",
         points,
+        deadline=deadline,
+        trend=trend,
         growth_ratio=rounded,
     )
+
+
+def _times(ratio: float) -> str:
+    """A growth ratio as the reason writes it (bounded: see ``trend.RATIO_CAP``)."""
+    return f"{RATIO_CAP:.0f}倍以上" if ratio >= RATIO_CAP else f"{ratio:.2f}倍"
 
 
 def _baseline_point(ind: Indicator, series: list[TrendPoint], when: date) -> list[TrendPoint]:
@@ -384,20 +457,28 @@ def _progress(
     baseline: float | None,
     reference: float | None,
 ) -> float | None:
-    """Share of the way to the target: from the baseline when one is stated, else a ratio."""
-    try:
-        if comparator.needs_target and not comparator.lower_is_better:
-            if baseline is not None and threshold != baseline:
-                return round((actual - baseline) / (threshold - baseline), 3)
-            return round(actual / threshold, 3)
-        if not comparator.against_reference:  # <=, <, reduce_by_ratio
-            if baseline is not None and threshold != baseline:
-                return round((baseline - actual) / (baseline - threshold), 3)
-            return round(threshold / actual, 3)
-        if comparator is Comparator.INCREASE and reference:
-            return round(actual / threshold, 3) if threshold else None
-        if comparator is Comparator.DECREASE and actual:
-            return round(threshold / actual, 3)
-    except ZeroDivisionError:
+    """Share of the way from the baseline (or the previous value) to the target: 0 at the
+    baseline, 1 at the target. None where no baseline is stated or the target is the baseline
+    itself (a plain increase or decrease): a share of the target is ``attainment``, not this."""
+    start = baseline if baseline is not None else reference
+    if start is None or threshold == start:
         return None
-    return None
+    return round((actual - start) / (threshold - start), 3)
+
+
+def attainment_of(
+    actual: float | None, target: float | None, comparator: Comparator | str
+) -> float | None:
+    """達成率 of a judged value (``actual`` against ``target``, both in the document's unit);
+    None where either is missing or the ratio is undefined."""
+    if actual is None or target is None:
+        return None
+    return _attainment(Comparator(comparator), actual, target)
+
+
+def _attainment(comparator: Comparator, actual: float, threshold: float) -> float | None:
+    """達成率: the value over the target, or the target over the value where lower is better;
+    None where it would divide by zero (or by a negative, which a ratio does not read)."""
+    if comparator.lower_is_better:
+        return round(threshold / actual, 3) if actual > 0 and threshold >= 0 else None
+    return round(actual / threshold, 3) if threshold > 0 and actual >= 0 else None

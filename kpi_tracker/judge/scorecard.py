@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from ..errors import DocumentError, Location
 from ..extract.candidates import Analysis, Extraction, analyse, extract, resolve_siblings
-from ..model import Document, Indicator, Measure, Status, no_cycle_collection
+from ..model import Document, Indicator, Measure, Reason, Status, no_cycle_collection
 from ..rules.compiled import LoadedRules
 from ..shape import (
     CandidateData,
     CardData,
+    DroppedData,
     IndicatorData,
     MeasureData,
     ScorecardData,
@@ -21,10 +24,23 @@ from ..shape import (
 from ..text.numfmt import plain_number
 from ..text.units import unit_label
 from .grading import measure_grade, measure_status
-from .outcome import Outcome, evaluate_indicator
+from .outcome import Outcome, all_unmeasurable, evaluate_indicator
 from .trend import TrendPoint
 
-__all__ = ["MeasureOutcome", "Scorecard", "evaluate", "with_previous"]
+__all__ = [
+    "MeasureOutcome",
+    "Say",
+    "Scorecard",
+    "check_previous",
+    "evaluate",
+    "history_from_card",
+    "merged_history",
+    "with_previous",
+]
+
+# How a reason is said: ``render.wording.Wording(lang, dates).reason``. The judge gives codes and
+# parameters; the words are the renderer's (one language per run).
+Say = Callable[[Reason | None], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +49,7 @@ class MeasureOutcome:
     status: Status
     outcomes: tuple[Outcome, ...]
     grade: str | None
-    reason: str | None  # why not measurable
+    reason: Reason | None  # why not measurable
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,57 @@ def with_previous(card: Scorecard, previous: CardData | None) -> Scorecard:
     return replace(card, previous=previous)
 
 
+def history_from_card(card: CardData, before: date) -> dict[str, tuple[TrendPoint, ...]]:
+    """An earlier report's values as trend points of a later one (what a stored report gives
+    through ``store.history_points``): each indicator's value at its period's end, or at the
+    report's as-of date, for the reports dated before ``before``."""
+    as_of = card["report"].get("as_of")
+    if as_of is None or date.fromisoformat(as_of) >= before:
+        return {}
+    points: dict[str, tuple[TrendPoint, ...]] = {}
+    for ind in card["indicators"]:
+        if ind["actual"] is None:
+            continue
+        period = ind["period"]
+        when = date.fromisoformat(period["end"] if period else as_of)
+        points[ind["id"]] = (TrendPoint(when, float(ind["actual"]), "history", ind["unit"]),)
+    return points
+
+
+def merged_history(
+    *histories: dict[str, tuple[TrendPoint, ...]] | None,
+) -> dict[str, tuple[TrendPoint, ...]]:
+    """Trend points of several earlier reports, one per date (the first given wins), oldest
+    first."""
+    out: dict[str, dict[date, TrendPoint]] = {}
+    for history in histories:
+        for key, points in (history or {}).items():
+            at = out.setdefault(key, {})
+            for p in points:
+                at.setdefault(p.when, p)
+    return {k: tuple(sorted(v.values(), key=lambda p: p.when)) for k, v in out.items()}
+
+
+def check_previous(document: Document, as_of: date, previous: CardData, where: str) -> None:
+    """A previous report must be an earlier report of the same plan: a later or same-year one
+    would reverse every movement, another plan's would match nothing."""
+    report = previous["report"]
+    name = report.get("source") or "the previous report"
+    plan = report.get("plan")
+    if plan is not None and plan != document.plan:
+        raise DocumentError(
+            f"{name} is a report of 「{plan}」, not of 「{document.plan}」", Location(where)
+        )
+    then = report.get("as_of")
+    if then is None or date.fromisoformat(then) >= as_of:
+        year = report.get("fiscal_year")
+        raise DocumentError(
+            f"{name} (fiscal year {year}, as of {then}) is not earlier than "
+            f"{Path(document.source).name} (as of {as_of.isoformat()}); name an earlier report",
+            Location(where),
+        )
+
+
 def _text_of(measure: Measure, indicator: Indicator) -> str:
     column = indicator.find.column
     return {"status": measure.status_text, "target": measure.target_text}.get(
@@ -100,6 +167,7 @@ def evaluate(
     as_of: date | None = None,
     history: dict[str, tuple[TrendPoint, ...]] | None = None,
     explain: bool = False,
+    as_of_option: str = "--as-of",
 ) -> Scorecard:
     """Evaluate every indicator of ``rules`` against ``document``; every measure comes out.
 
@@ -109,7 +177,7 @@ def evaluate(
     as_of = as_of or document.as_of
     if as_of is None:
         raise DocumentError(
-            "the title names no report fiscal year (…の実施状況(令和7年度)); give --as-of",
+            "the title names no report fiscal year (…の実施状況(令和7年度)); give " + as_of_option,
             Location(document.source),
         )
     history = history or {}
@@ -203,7 +271,9 @@ def _measure_outcome(
             Status.NOT_MEASURABLE,
             (),
             None,
-            unmeasured.get(measure.no, "定量的な目標がない(規則なし)"),
+            Reason.of("as_written", text=unmeasured[measure.no])
+            if measure.no in unmeasured
+            else Reason("no_rule"),
         )
     extractions = extractions_for(measure, indicators)
     done: dict[str, Outcome] = {}
@@ -218,18 +288,20 @@ def _measure_outcome(
             history=history.get(ind.id, ()),
             share_base=done.get(ind.share_of) if ind.share_of else None,
         )
-        done[ind.id] = replace(outcome, candidates=found.candidates) if explain else outcome
+        done[ind.id] = (
+            replace(outcome, candidates=found.candidates, dropped=found.dropped)
+            if explain
+            else outcome
+        )
     outcomes = tuple(done[i.id] for i in indicators)
     status = measure_status(list(outcomes))
     reason = None
     if status is Status.NOT_MEASURABLE:
-        reason = "すべての指標が測定不能: " + "; ".join(
-            f"{o.indicator.label}: {o.reason}" for o in outcomes
-        )
+        reason = all_unmeasurable(outcomes)
     return MeasureOutcome(measure, status, outcomes, measure_grade(list(outcomes)), reason)
 
 
-def indicator_dict(o: Outcome, line: int) -> IndicatorData:
+def indicator_dict(o: Outcome, line: int, say: Say) -> IndicatorData:
     obs = o.observation
     ind = o.indicator
     unit = ind.unit
@@ -256,7 +328,8 @@ def indicator_dict(o: Outcome, line: int) -> IndicatorData:
             else None
         ),
         "progress": o.progress,
-        "reason": o.reason,
+        "attainment": o.attainment,
+        "reason": say(o.why),
         "reason_code": o.reason_code,
         "provisional": o.provisional,
         "approximate": bool(obs and obs.approx),
@@ -266,6 +339,13 @@ def indicator_dict(o: Outcome, line: int) -> IndicatorData:
             for p in o.trend
         ],
         "growth_ratio": o.growth_ratio,
+        "reference": None
+        if o.reference is None
+        else {
+            "source": o.reference[0],
+            "value": plain_number(o.reference[1]),
+            "date": o.reference[2].isoformat() if o.reference[2] else None,
+        },
     }
 
 
@@ -290,14 +370,30 @@ def candidates_list(o: Outcome) -> list[CandidateData]:
                 "evidence": obs.evidence,
             }
         )
+        entry = out[-1]
+        if c.scored is not None and c.scored.features:
+            entry["features"] = c.scored.named_features()
+        if obs.derivation:
+            entry["derivation"] = obs.derivation
     return out
 
 
-def scorecard_dict(card: Scorecard) -> ScorecardData:
+def dropped_list(o: Outcome) -> list[DroppedData]:
+    """The figures a named filter dropped before scoring (``--explain``)."""
+    return [
+        {"value": plain_number(value), "unit": unit_label(unit), "filter": name}
+        for value, unit, name in o.dropped
+    ]
+
+
+def scorecard_dict(card: Scorecard, say: Say) -> ScorecardData:
     """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
     the document's unit, comparator, deadline, period, progress, reason, evidence with its
-    line, trend), and the ``warnings``. Field names are part of the outside contract."""
+    line, trend), and the ``warnings``. Field names are part of the outside contract.
+
+    ``say`` words each reason (``render.wording.Wording(lang, dates).reason``): JSON is said
+    in the run's language with ISO dates."""
     report = card.document.report_dict()
     report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
     report["rules"] = card.rules_path
@@ -314,16 +410,18 @@ def scorecard_dict(card: Scorecard) -> ScorecardData:
                 "status": m.status,
                 "status_ja": m.status.ja,
                 "grade": m.grade,
-                "reason": m.reason,
+                "reason": say(m.reason) if m.reason is not None else None,
                 "target_text": m.measure.target_text,
                 "line": m.measure.line,
                 "indicators": [o.indicator.id for o in m.outcomes],
             }
         )
         for o in m.outcomes:
-            entry = indicator_dict(o, m.measure.line)
+            entry = indicator_dict(o, m.measure.line, say)
             if card.explain:
                 entry["candidates"] = candidates_list(o)
+                if o.dropped:
+                    entry["dropped"] = dropped_list(o)
             extra = card.extras.get(o.indicator.id)
             if extra:
                 entry = {**entry, **extra}

@@ -14,13 +14,13 @@ from datetime import date
 
 from ..errors import Location, NoRulesForPlan, RulesError
 from ..extract.candidates import Extraction
-from ..model import Comparator, Document, Indicator, SheetIndicator, Status
+from ..model import Comparator, Document, Indicator, Reason, SheetIndicator, Status
 from ..rules.compiled import LoadedRules, load_rules, rules_files, rules_for
 from ..shape import SheetExtraData
 from ..text.numfmt import format_number
 from ..text.periods import fiscal_year_of
 from .grading import measure_grade, measure_status
-from .outcome import Outcome, evaluate_indicator
+from .outcome import Outcome, all_unmeasurable, evaluate_indicator
 from .trend import TrendPoint
 
 __all__ = ["RATE_SLACK", "evaluate_sheet", "sheet_rules", "sheet_rules_lint"]
@@ -74,9 +74,11 @@ def evaluate_sheet(
             differs = _rates(item, outcome, extra)
             if differs:
                 disagreements.append(
-                    f"{document.source}:{item.line}: {item.indicator.id}: {differs}"
+                    f"{document.source}:{item.line}: {item.indicator.id}: FY{differs.get('year')} "
+                    f"published {format_number(differs.get('published'))}%, computed "  # type: ignore[arg-type]
+                    f"{format_number(differs.get('computed'))}%"  # type: ignore[arg-type]
                 )
-                outcome = replace(outcome, reason=f"{outcome.reason}({differs})")
+                outcome = replace(outcome, why=outcome.why.noted(differs))
         by_measure[item.measure].append(outcome)
         extras[item.indicator.id] = extra
     if disagreements:
@@ -142,13 +144,13 @@ def _outcome(
 ) -> Outcome:
     ind = rule or item.indicator
     if item.unmeasurable is not None and rule is None:
-        code, reason = item.unmeasurable
+        code, why = item.unmeasurable
         return Outcome(
             ind,
             item.measure,
             Status.NOT_MEASURABLE,
             code,
-            reason,
+            why,
             target=ind.target,
             deadline=ind.deadline_end,
         )
@@ -157,19 +159,19 @@ def _outcome(
         ind, item.measure, extraction, as_of, history=history.get(ind.id, ())
     )
     if outcome.status is Status.NOT_MEASURABLE and outcome.target is None:
-        # A not-measurable indicator keeps its target and deadline (CONTRACT §6).
+        # A not-measurable indicator keeps its target and deadline: what was promised stays shown.
         relative = ind.comparator in (Comparator.INCREASE, Comparator.DECREASE)
         threshold = ind.baseline.value if relative and ind.baseline else None
         target = ind.target if ind.target is not None else threshold  # a target of 0 is one
         outcome = replace(outcome, target=target, deadline=ind.deadline_end)
     if item.note and rule is None and outcome.status.measurable:
-        outcome = replace(outcome, reason=f"{outcome.reason}({item.note})")
+        outcome = replace(outcome, why=outcome.why.noted(item.note))
     return outcome
 
 
-def _rates(item: SheetIndicator, outcome: Outcome, extra: SheetExtraData) -> str | None:
+def _rates(item: SheetIndicator, outcome: Outcome, extra: SheetExtraData) -> Reason | None:
     """The engine's 達成率 for the year of the value used, beside the published one; the
-    words that say they differ, or None."""
+    reason that says they differ, or None."""
     if outcome.actual is None or outcome.period is None:
         return None
     year = fiscal_year_of(outcome.period.end)
@@ -189,26 +191,18 @@ def _rates(item: SheetIndicator, outcome: Outcome, extra: SheetExtraData) -> str
     extra["rate_disagrees"] = disagrees
     if not disagrees:
         return None
-    return (
-        f"{year}年度の達成率: 公表 {format_number(published)}%、"
-        f"実績と目標値からの算出 {format_number(computed)}%"
-    )
+    return Reason.of("rate_differs", year=year, published=published, computed=computed)
 
 
 def measure_results(
     document: Document, outcomes: list[tuple[int, list[Outcome]]]
-) -> list[tuple[int, Status, tuple[Outcome, ...], str | None, str | None]]:
+) -> list[tuple[int, Status, tuple[Outcome, ...], str | None, Reason | None]]:
     """Each measure's status, grade and reason, as the prose path gives them."""
     out = []
     for no, found in outcomes:
         status = measure_status(found)
         reason = None
         if status is Status.NOT_MEASURABLE:
-            reason = (
-                "指標がない"
-                if not found
-                else "すべての指標が測定不能: "
-                + "; ".join(f"{o.indicator.label}: {o.reason}" for o in found)
-            )
+            reason = Reason("no_indicator") if not found else all_unmeasurable(found)
         out.append((no, status, tuple(found), measure_grade(found), reason))
     return out

@@ -9,19 +9,27 @@ is used instead. Pure functions: no I/O.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import UnitError
 from ..extract.candidates import Extraction
-from ..extract.features import AMBIGUITY_MARGIN
-from ..model import Indicator, Observation
+from ..model import AMBIGUITY_MARGIN, Indicator, Observation
 from ..text.periods import one_year_before
-from ..text.units import convert
+from ..text.units import canonical_unit, convert
 
-__all__ = ["ON_TRACK_RATIO", "TrendPoint", "earlier_points", "effective_end", "growth_ratio"]
+__all__ = [
+    "ON_TRACK_RATIO",
+    "TrendPoint",
+    "earlier_points",
+    "effective_end",
+    "growth_ratio",
+    "in_unit",
+]
 
 ON_TRACK_RATIO = 0.95
+RATIO_CAP = 1000.0  # a growth ratio is reported up to this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +37,28 @@ class TrendPoint:
     when: date
     value: float
     source: str  # "document", "change statement", "baseline", "history"
+    unit: str | None = None  # an earlier report's unit as it writes it (万人); None: the rule's
+
+
+def in_unit(value: float, unit: str | None, to: str | None) -> float | None:
+    """A value written in one unit (a report's 万人) in another (人); None when they do not
+    compare (人 and 件). NOTE: a sheet may change its unit between years (140万人, then
+    1,300,000人): its values are compared only once converted."""
+    if unit == to or not unit or not to:
+        return value
+    from ..text.units import unit_scale
+
+    scale_from, counter_from = unit_scale(unit)
+    scale_to, counter_to = unit_scale(to)
+    if counter_from == counter_to:
+        return value * scale_from / scale_to
+    try:
+        return (
+            convert(value * scale_from, canonical_unit(counter_from), canonical_unit(counter_to))
+            / scale_to
+        )
+    except UnitError:
+        return None
 
 
 def effective_end(obs: Observation, as_of: date) -> date:
@@ -112,11 +142,21 @@ def growth_ratio(points: list[TrendPoint], target: float, deadline: date) -> flo
     actual_rate: float
     required: float
     if first.value > 0 and last.value > 0 and target > 0:
-        actual_rate = (last.value / first.value) ** (1 / elapsed) - 1
-        required = (target / first.value) ** (1 / horizon) - 1
+        actual_rate = _annual_rate(last.value / first.value, elapsed)
+        required = _annual_rate(target / first.value, horizon)
     else:
         actual_rate = (last.value - first.value) / elapsed
         required = (target - first.value) / horizon
-    if required == 0:
+    if required == 0 or math.isnan(actual_rate / required):
         return None
-    return actual_rate / required
+    # NOTE: two observations a day apart make a yearly rate of astronomic size; the ratio is
+    # bounded so that it stays a number a reader (and JSON) can take.
+    return max(-RATIO_CAP, min(RATIO_CAP, actual_rate / required))
+
+
+def _annual_rate(growth: float, years: float) -> float:
+    """The compound annual rate of a growth factor over ``years`` (inf when it overflows)."""
+    try:
+        return float(growth ** (1 / years) - 1)
+    except OverflowError:
+        return math.inf

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DocumentError, Location
 from ..model import Document, Measure, RawDocument, Row, no_cycle_collection
+from ..text.cells import cell_text
 from ..text.normalize import normalize, strip_html
 from ..text.periods import find_periods
 from .columns import (
@@ -53,6 +54,13 @@ def _cell_text(cells: tuple[str, ...], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return strip_html(cells[index])
+
+
+def _prose_cell(cells: tuple[str, ...], index: int | None) -> str:
+    """A target or status cell: its tables as labelled lines, PDF artefacts repaired."""
+    if index is None or index >= len(cells):
+        return ""
+    return cell_text(cells[index])
 
 
 def _is_blank(cells: tuple[str, ...]) -> bool:
@@ -320,8 +328,8 @@ def _measure(
         name=_cell_text(cells, columns.get("name")),
         section=section,
         overview=_cell_text(cells, columns.get("overview")),
-        target_text=_cell_text(cells, columns.get("target")),
-        status_text=_cell_text(cells, columns.get("status")),
+        target_text=_prose_cell(cells, columns.get("target")),
+        status_text=_prose_cell(cells, columns.get("status")),
         review_text=review,
         urls=tuple(dict.fromkeys(urls)),
         ministries=tuple(ministries),

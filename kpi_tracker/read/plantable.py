@@ -20,7 +20,7 @@ from typing import IO
 
 from ..errors import DocumentError, Location
 from ..model import Document, Measure, RawDocument, Row, no_cycle_collection
-from ..rules.target_text import strip_furniture
+from ..text.furniture import strip_furniture
 from ..text.normalize import normalize, strip_html
 from .columns import _header_map
 from .document import (

@@ -1,4 +1,4 @@
-"""Bytes → rows of cells with their line numbers (TSV, CSV; XLSX via openpyxl; PDF via pdf.py).
+"""Bytes → rows of cells with their line numbers (TSV, CSV; a binary format by its reader).
 
 The input is opened once: a regular file is read twice through the same handle (a first pass
 over the bytes, then the rows); a pipe, FIFO or stdin (``-``) is copied to a spooled temporary
@@ -24,6 +24,7 @@ from typing import IO
 from ..errors import DocumentError, Location
 from ..model import RawDocument, Row
 from ..text.normalize import drop_forbidden, drop_forbidden_cells, has_forbidden
+from . import binary_reader, binary_rows, is_binary_suffix
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any status table
 MAX_LINE = 8 * 1024 * 1024  # characters in one line: a longer one is not a table row
@@ -126,12 +127,10 @@ def _first_pass(  # type: ignore[no-untyped-def]
         raise DocumentError("empty file", where)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError("the old Excel format (.xls) is not read; save it as .xlsx", where)
-    if head.startswith(b"%PDF-"):  # a PDF by its content, whatever its name or --encoding
-        return digest.hexdigest(), head, "pdf", None
     if encoding:
         return digest.hexdigest(), head, encoding, None
-    if head.startswith(b"PK\x03\x04"):
-        return digest.hexdigest(), head, "zip", None  # an .xlsx, or a zip named otherwise
+    if binary_reader(head, "", False, where) is not None:
+        return digest.hexdigest(), head, "binary", None  # read by its reader, never decoded
     if head.startswith(b"\xef\xbb\xbf"):
         return digest.hexdigest(), head, "utf-8-sig", None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -197,7 +196,7 @@ def read_rows(
                 )
             # NOTE: a table of ordinary size is decoded once, in the first pass, and its
             # rows read from that text; a larger one is read again as a stream.
-            keep = size <= _DECODE_ONCE and suffix not in (".csv", ".xlsx", ".xlsm", ".pdf")
+            keep = size <= _DECODE_ONCE and suffix != ".csv" and not is_binary_suffix(suffix)
             sha, head, chosen, text = _first_pass(f, None, source, encoding, keep)
         else:
             import tempfile  # only for pipes: ~4 ms of imports
@@ -212,22 +211,15 @@ def read_rows(
         if isinstance(exc, DocumentError):
             raise
         raise DocumentError(f"cannot read: {exc.strerror or exc}", where) from None
-    if chosen == "pdf":
-        from .pdf import pdf_rows
-
-        with data:
-            content = data.read()
-        return RawDocument(source, sha, "pdf", pdf_rows(content, source))
-    is_zip = head.startswith(b"PK\x03\x04")
-    if suffix in (".xlsx", ".xlsm") or (is_zip and source == STDIN):
-        from .xlsx import xlsx_rows
-
-        with data:
-            content = data.read()
-        return RawDocument(source, sha, "xlsx", xlsx_rows(content, source))
-    if is_zip:
+    try:
+        reader = binary_reader(head, suffix, source != STDIN, where)
+    except DocumentError:
         data.close()
-        raise DocumentError("looks like a zip/xlsx file; name it .xlsx to read it as Excel", where)
+        raise
+    if reader is not None:
+        with data:
+            content = data.read()
+        return RawDocument(source, sha, reader.name, binary_rows(reader, content, source))
     if text is not None:
         data.close()
         return RawDocument(source, sha, chosen, _text_rows(text, source))

@@ -9,7 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..shape import ScorecardData
+from ..text.wareki import format_date
 from .text import movement_label, status_text
+
+
+def wareki_date_of(iso: str) -> str:
+    return format_date(iso, "wareki")
+
 
 # key: (Japanese, English)
 COLUMN_NAMES = {
@@ -27,6 +33,7 @@ COLUMN_NAMES = {
     "period_end": ("時点(終了)", "period_end"),
     "period_text": ("時点", "period_text"),
     "progress": ("進捗", "progress"),
+    "attainment": ("達成率", "attainment"),
     "provisional": ("見込み・速報値", "provisional"),
     "reason_code": ("理由コード", "reason_code"),
     "reason": ("理由", "reason"),
@@ -61,6 +68,7 @@ INDICATOR_COLUMNS = (
     "period_start",
     "period_end",
     "period_text",
+    "attainment",
     "progress",
     "provisional",
     "reason_code",
@@ -96,8 +104,10 @@ def indicator_columns(data: ScorecardData) -> tuple[str, ...]:
     return INDICATOR_COLUMNS + (YOY_COLUMNS if "year_over_year" in data else ())
 
 
-def indicator_rows(data: ScorecardData, lang: str) -> list[dict[str, Any]]:
-    """One row per indicator of a scorecard dict, keyed by ``indicator_columns``."""
+def indicator_rows(data: ScorecardData, lang: str, dates: str = "iso") -> list[dict[str, Any]]:
+    """One row per indicator of a scorecard dict, keyed by ``indicator_columns``; dates as ISO
+    strings, or as 令和8年3月31日 for ``dates="wareki"`` (CSV; xlsx keeps real dates)."""
+    day = (lambda d: d) if dates == "iso" else (lambda d: None if d is None else wareki_date_of(d))
     measures = {m["no"]: m for m in data["measures"]}
     rows = []
     for ind in data["indicators"]:
@@ -109,8 +119,9 @@ def indicator_rows(data: ScorecardData, lang: str) -> list[dict[str, Any]]:
             {
                 **ind,
                 "status": status_text(ind["status"], False, lang),
-                "period_start": period["start"] if period else None,
-                "period_end": period["end"] if period else None,
+                "deadline": day(ind["deadline"]),
+                "period_start": day(period["start"]) if period else None,
+                "period_end": day(period["end"]) if period else None,
                 "period_text": period["text"] if period else None,
                 "evidence_text": evidence["text"] if evidence else None,
                 "evidence_line": evidence["line"] if evidence else None,

@@ -27,7 +27,7 @@ from .text import (
     status_text,
 )
 
-COLUMNS = ("no", "indicator", "previous", "current", "delta", "progress", "status", "movement")
+COLUMNS = ("no", "indicator", "previous", "current", "delta", "attainment", "status", "movement")
 MOVEMENT_COLOURS = {
     "missed_now": "#cf222e",
     "worsened": "#cf222e",
@@ -62,8 +62,8 @@ def _cells(c: ChangeData, lang: str) -> dict[str, str]:
         "previous": _value(old),
         "current": _value(new),
         "delta": delta_text(c["delta"], c["delta_pct"], unit, lang),
-        "progress": f"{progress_text(old and old['progress'])} → "
-        f"{progress_text(new and new['progress'])}",
+        "attainment": f"{progress_text(old and old['attainment'])} → "
+        f"{progress_text(new and new['attainment'])}",
         "status": f"{_status(old, lang)} → {_status(new, lang)}",
         "movement": movement_label(c, lang),
     }
@@ -156,9 +156,9 @@ SLOPE_CAP = 1.5  # shares above 150% of the target are drawn at the top edge
 def _shares(c: ChangeData) -> tuple[float, float] | None:
     """The old and the new share of the target, when both sides have one."""
     old, new = c["old"], c["new"]
-    if old is None or new is None or old["progress"] is None or new["progress"] is None:
+    if old is None or new is None or old["attainment"] is None or new["attainment"] is None:
         return None
-    return old["progress"], new["progress"]
+    return old["attainment"], new["attainment"]
 
 
 def slope_chart(changes: list[ChangeData], lang: str) -> str:

@@ -8,6 +8,7 @@ import io
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from .columns import column_name, indicator_columns, indicator_rows
+from .wording import wording
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,13 +20,15 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def render(card: Scorecard, lang: str = "ja") -> str:
-    """One row per indicator; column names and statuses in ``lang``."""
-    data = scorecard_dict(card)
+def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> str:
+    """One row per indicator; column names, statuses and reasons in ``lang``, dates as
+    ``dates`` (和暦 by default for Japanese)."""
+    say = wording(lang, dates)
+    data = scorecard_dict(card, say.reason)
     columns = indicator_columns(data)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column_name(c, lang) for c in columns])
-    for row in indicator_rows(data, lang):
+    for row in indicator_rows(data, lang, say.dates):
         writer.writerow([safe_cell("" if row[c] is None else row[c]) for c in columns])
     return "\ufeff" + buffer.getvalue()

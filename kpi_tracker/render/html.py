@@ -21,6 +21,7 @@ from .text import (
     actual_text,
     explained,
     labels,
+    legend,
     missed,
     movement_label,
     period_text,
@@ -31,6 +32,7 @@ from .text import (
     verdict,
     yoy_headline,
 )
+from .wording import wording
 
 ORDER = tuple(Status)
 COLOURS = {
@@ -147,19 +149,24 @@ def _chart(key: str, groups: list[tuple[str, dict[str, int]]], lang: str) -> str
 
 
 def _progress_bar(ind: IndicatorData, L: dict[str, str]) -> str:
-    """Actual against target (the black tick is the target), the deadline beside it."""
-    p = ind.get("progress")
+    """Actual against target (達成率; the black tick is the target), 進捗 and the deadline
+    beside it."""
+    p = ind.get("attainment")
     due = ""
     if ind.get("deadline"):
         over = " over" if ind.get("overdue") else ""
         due = f'<span class="due{over}">{L["deadline"]} {ind["deadline"]}</span>'
+    way = ind.get("progress")
+    if way is not None:
+        due = f"<small>{L['progress']} {progress_text(way)}</small> {due}"
     if p is None:
         return due
     share = max(0.0, min(1.0, float(p)))
     colour = COLOURS[Status(ind["status"])]
+    said = f"{L['attainment']} {progress_text(p)}"
     return (
-        f"<small>{progress_text(p)}</small> {due}"
-        f'<div class="bar" role="img" aria-label="{progress_text(p)}">'
+        f"<small>{said}</small> {due}"
+        f'<div class="bar" role="img" aria-label="{said}">'
         f'<span style="width:{share * 100:.0f}%;background:{colour}"></span><i></i></div>'
     )
 
@@ -176,7 +183,7 @@ MISSED_COLUMNS = (
     "target",
     "actual",
     "period",
-    "progress",
+    "attainment",
     "status",
 )
 ALL_COLUMNS = (
@@ -186,7 +193,7 @@ ALL_COLUMNS = (
     "target",
     "actual",
     "period",
-    "progress",
+    "attainment",
     "status",
     "evidence",
 )
@@ -252,7 +259,7 @@ def _indicator_cells(i: IndicatorData, lang: str, L: dict[str, str]) -> dict[str
         "actual": escape(actual_text(i)),
         "period": escape(period_text(i)),
         "deadline": i["deadline"] or "—",
-        "progress": _progress_bar(i, L),
+        "attainment": _progress_bar(i, L),
         "status": _badge(i["status"], i["overdue"], lang),
         "evidence": f"{evidence}<br>{escape(i['reason'])}" if evidence else escape(i["reason"]),
     }
@@ -290,7 +297,7 @@ def _counts(
 
 
 def render(card: Scorecard, lang: str = "ja") -> str:
-    data = scorecard_dict(card)
+    data = scorecard_dict(card, wording(lang).reason)
     L = labels(lang)
     report = data["report"]
     summary = data["summary"]
@@ -312,6 +319,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         f"{L['source']} {escape(str(report['source']))} (sha256 {report['sha256'][:12]})</p>",
         f'<p class="verdict">{escape(verdict(behind, lang))}</p>',
     ]
+    out.append(f'<p class="meta">{escape(" / ".join(legend(lang)))}</p>')
     headline = yoy_headline(data, lang)
     if headline:
         out.append(f'<p class="verdict yoy">{escape(headline)}</p>')

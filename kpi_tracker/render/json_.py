@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..judge.scorecard import Scorecard, scorecard_dict
+from .wording import wording
 
 
 def dumps(data: Any) -> str:
@@ -13,4 +14,6 @@ def dumps(data: Any) -> str:
 
 
 def render(card: Scorecard, lang: str = "ja") -> str:
-    return dumps(scorecard_dict(card))
+    """The contract's shape: reasons said in ``lang``, every date ISO (``--dates`` does not
+    apply: JSON is read by programs)."""
+    return dumps(scorecard_dict(card, wording(lang, "iso").reason))

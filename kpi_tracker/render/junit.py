@@ -17,11 +17,13 @@ from ..model import Status
 from ..shape import IndicatorData
 from .gate import not_failing_because, regression_text
 from .text import number, status_text
+from .wording import wording
 
 
 def render(card: Scorecard, lang: str = "ja", verdict: Gate | None = None) -> str:
     verdict = verdict or gate(card, "behind")
-    data = scorecard_dict(card)
+    # The detail lines are for machines too: dates stay ISO.
+    data = scorecard_dict(card, wording(lang, "iso").reason)
     measures = {m["no"]: m for m in data["measures"]}
     suites: dict[str, list[IndicatorData]] = {}
     for ind in data["indicators"]:

@@ -13,16 +13,19 @@ from .text import (
     actual_text,
     explained,
     labels,
+    legend,
     md_cell,
     missed,
     movement_label,
     period_text,
     previous_text,
+    progress_text,
     status_text,
     target_text,
     verdict,
     yoy_headline,
 )
+from .wording import Wording, wording
 
 
 def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
@@ -31,8 +34,9 @@ def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
     return f"{MARKS[status]} {status_text(status, overdue, lang)}"
 
 
-def render(card: Scorecard, lang: str = "ja") -> str:
-    data = scorecard_dict(card)
+def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> str:
+    say = wording(lang, dates)
+    data = scorecard_dict(card, say.reason)
     L = labels(lang)
     report = data["report"]
     summary = data["summary"]
@@ -41,12 +45,12 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     out = [
         f"# {L['title']}: {md_cell(report['title'])}",
         "",
-        f"{md_cell(report['plan'])} — {L['as_of']} {report['as_of']} — "
+        f"{md_cell(report['plan'])} — {L['as_of']} {say.date(report['as_of'])} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
         f"**{verdict(behind, lang)}**",
         "",
-        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang)] if h),
+        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang, say)] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
         f"{MARKS['not_measurable']} {L['not_measurable']} |",
@@ -58,7 +62,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     yoy = "year_over_year" in data
     if behind:
         out += [f"## {L['missed']}", ""]
-        out += _indicator_table(behind, lang, yoy)
+        out += _indicator_table(behind, say, yoy)
         out.append("")
     out += [f"<details><summary>{L['details']}</summary>", ""]
     by_id = {i["id"]: i for i in inds}
@@ -66,9 +70,10 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     header = (
         f"| {L['no']} | {L['name']} | {L['indicator']} | {L['target']} | {L['actual']} | "
-        f"{prev_head}{L['period']} | {L['status']} | {move_head}{L['evidence']} |"
+        f"{prev_head}{L['period']} | {L['attainment']} | {L['progress']} | {L['status']} | "
+        f"{move_head}{L['evidence']} |"
     )
-    rule = "|---:|---|---|---|---|" + ("---|" if yoy else "") + "---|---|"
+    rule = "|---:|---|---|---|---|" + ("---|" if yoy else "") + "---|---:|---:|---|"
     rule += ("---|" if yoy else "") + "---|"
     for m in data["measures"]:
         if tuple(m["section"]) != section:
@@ -84,6 +89,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
             blank = "— | " if yoy else ""
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | {blank}— | "
+                "— | — | "
                 f"{_status(m, lang)} | {blank}{md_cell(m['reason'] or '')} |"
             )
             continue
@@ -92,15 +98,19 @@ def render(card: Scorecard, lang: str = "ja") -> str:
             prev, move = _yoy_cells(i, lang) if yoy else ("", "")
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | {md_cell(i['label'])} | "
-                f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i))} | {prev}"
-                f"{md_cell(period_text(i))} | {_status(i, lang)} | {move}{_evidence(i)} |"
+                f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i, lang))} | {prev}"
+                f"{md_cell(period_text(i, say))} | {progress_text(i['attainment'])} | "
+                f"{progress_text(i['progress'])} | {_status(i, lang)} | {move}{_evidence(i)} |"
             )
-    out += ["", "</details>", ""]
+    out += ["", "</details>", "", f"{L['legend']}:", ""]
+    out += [f"- {line}" for line in legend(lang)]
+    out.append("")
     explanations = explained(data, lang)
     if explanations:
         out += [f"## {L['explain']}", ""]
         for i, lines in explanations:
-            out.append(f"- 施策{i['measure']} {md_cell(i['label'])} (`{i['id']}`)")
+            measure = L["measure_no"].format(no=i["measure"])
+            out.append(f"- {measure} {md_cell(i['label'])} (`{i['id']}`)")
             out += [f"  - {md_cell(line)}" for line in lines]
         out.append("")
     return "\n".join(out)
@@ -121,19 +131,26 @@ def _yoy_cells(i: IndicatorData | None, lang: str) -> tuple[str, str]:
     return f"{md_cell(previous_text(i))} | ", f"{movement_label(i, lang)} | "
 
 
-def _indicator_table(inds: list[IndicatorData], lang: str, yoy: bool = False) -> list[str]:
+def _indicator_table(inds: list[IndicatorData], say: Wording, yoy: bool = False) -> list[str]:
+    lang = say.lang
     L = labels(lang)
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     rows = [
         f"| {L['no']} | {L['indicator']} | {L['target']} | {L['actual']} | {prev_head}"
-        f"{L['period']} | {L['deadline']} | {L['status']} | {move_head}{L['reason']} |",
-        "|---:|---|---|---|---|---|---|---|" + ("---|---|" if yoy else ""),
+        f"{L['period']} | {L['deadline']} | {L['attainment']} | {L['progress']} | "
+        f"{L['status']} | {move_head}{L['reason']} |",
+        "|---:|---|---|---|"
+        + ("---|" if yoy else "")
+        + "---|---|---:|---:|---|"
+        + ("---|" if yoy else "")
+        + "---|",
     ]
     for i in inds:
         prev, move = _yoy_cells(i, lang) if yoy else ("", "")
         rows.append(
             f"| {i['measure']} | {md_cell(i['label'])} | {md_cell(target_text(i, lang))} | "
-            f"{md_cell(actual_text(i))} | {prev}{md_cell(period_text(i))} | "
-            f"{i['deadline'] or '—'} | {_status(i, lang)} | {move}{md_cell(i['reason'])} |"
+            f"{md_cell(actual_text(i, lang))} | {prev}{md_cell(period_text(i, say))} | "
+            f"{say.deadline(i['deadline'])} | {progress_text(i['attainment'])} | "
+            f"{progress_text(i['progress'])} | {_status(i, lang)} | {move}{md_cell(i['reason'])} |"
         )
     return rows

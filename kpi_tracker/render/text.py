@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import OVERDUE_JA, Comparator, Status
 from ..shape import ChangeData, IndicatorData, JudgedData, ScorecardData
 from ..text.numfmt import format_number
+from .wording import Wording
 
 number = format_number  # the renderers' name for it
 
@@ -13,6 +14,7 @@ LABELS = {
         **{s.value: s.ja for s in Status},
         "overdue": f"{Status.BEHIND.ja}({OVERDUE_JA})",
         "measures": "施策",
+        "measure_no": "施策{no}",
         "indicators": "指標",
         "title": "目標達成状況スコアカード",
         "as_of": "基準日",
@@ -45,6 +47,10 @@ LABELS = {
         "by_ministry": "府省庁別の判定",
         "details": "全指標の一覧",
         "progress": "進捗",
+        "attainment": "達成率",
+        "legend": "凡例",
+        "attainment_help": "達成率: 実績 ÷ 目標(減らす目標は 目標 ÷ 実績)",
+        "progress_help": "進捗: 基準値から目標までの道のりのうち進んだ割合(基準値のない目標は —)",
         "rows": "行を表示",
         "filter_section": "分野",
         "filter_text": "検索",
@@ -61,7 +67,7 @@ LABELS = {
         "current": "今回",
         "delta": "増減",
         "movement": "動き",
-        "slope": "目標に対する割合: 前回 → 今回",
+        "slope": "達成率(実績 ÷ 目標): 前回 → 今回",
         "target_line": "目標",
         "changes": "変化のあった指標",
         "unchanged_rows": "変化のない指標",
@@ -71,6 +77,7 @@ LABELS = {
         **{s.value: s.en for s in Status},
         "overdue": f"{Status.BEHIND.en} (overdue)",
         "measures": "measures",
+        "measure_no": "measure {no}",
         "indicators": "indicators",
         "title": "Target achievement scorecard",
         "as_of": "as of",
@@ -103,6 +110,11 @@ LABELS = {
         "by_ministry": "Status by ministry",
         "details": "All indicators",
         "progress": "progress",
+        "attainment": "attainment",
+        "legend": "Legend",
+        "attainment_help": "attainment: actual ÷ target (target ÷ actual for a target to decrease)",
+        "progress_help": "progress: share of the way from the baseline to the target (— for a "
+        "target without a baseline)",
         "rows": "rows shown",
         "filter_section": "Section",
         "filter_text": "Search",
@@ -120,7 +132,7 @@ LABELS = {
         "current": "current",
         "delta": "change",
         "movement": "movement",
-        "slope": "Share of target: previous → current",
+        "slope": "Attainment (actual ÷ target): previous → current",
         "target_line": "target",
         "changes": "Indicators that changed",
         "unchanged_rows": "Indicators without change",
@@ -192,7 +204,7 @@ def movement_label(item: IndicatorData | ChangeData, lang: str) -> str:
 
 
 def progress_text(progress: object) -> str:
-    """A share of the target as a whole percentage: ``93%``; ``—`` for none."""
+    """A share (進捗, 達成率) as a whole percentage: ``93%``; ``—`` for none."""
     return "—" if progress is None else f"{float(progress) * 100:.0f}%"  # type: ignore[arg-type]
 
 
@@ -225,14 +237,17 @@ def movement_counts(counts: dict[str, int], lang: str, always: tuple[str, ...] =
     )
 
 
-def yoy_headline(data: ScorecardData, lang: str) -> str | None:
-    """``前年度比(2025年度): 改善 3、悪化 1、…``, for a scorecard given its previous report."""
+def yoy_headline(data: ScorecardData, lang: str, say: Wording | None = None) -> str | None:
+    """``前年度比(2025年度): 改善 3、悪化 1、…`` (令和7年度 with ``--dates wareki``), for a
+    scorecard given its previous report."""
     yoy = data.get("year_over_year")
     if not yoy:
         return None
     prev = yoy["previous"]
     year = prev.get("fiscal_year")
     when = (f"{year}年度" if lang == "ja" else f"FY{year}") if year else str(prev["title"])
+    if year and say is not None and say.dates == "wareki":
+        when = say.fiscal_year(int(year))
     counts = yoy["movement"]
     body = movement_counts(
         {m: n for m, n in counts.items() if m != "unchanged"}, lang, HEADLINE_MOVEMENTS
@@ -267,18 +282,29 @@ def target_text(ind: JudgedData, lang: str = "ja") -> str:
     return value + comparator.ja
 
 
-def actual_text(ind: IndicatorData) -> str:
+def actual_text(ind: IndicatorData, lang: str = "ja") -> str:
     if ind["actual"] is None:
         return "—"
     text = number(ind["actual"]) + ind["unit"]
     if ind.get("provisional"):
-        text += "(見込み)"
+        text += "(見込み)" if lang == "ja" else " (provisional)"
     return text
 
 
-def period_text(ind: JudgedData) -> str:
+def period_text(ind: JudgedData, say: Wording | None = None) -> str:
+    """The period of the value: as the document writes it, or 令和7年度 (``--dates wareki``)."""
     period = ind["period"]
-    return str(period["text"]) if period is not None else "—"
+    if period is None:
+        return "—"
+    if say is not None and say.dates == "wareki":
+        return say.period(period)
+    return str(period["text"])
+
+
+def legend(lang: str) -> list[str]:
+    """The one-line definitions of the two shares every report shows."""
+    L = labels(lang)
+    return [L["attainment_help"], L["progress_help"]]
 
 
 # NOTE: brackets are escaped so that document text never forms a link or an image

@@ -17,6 +17,7 @@ from ..model import Status
 from ..shape import status_counts
 from .columns import MEASURE_COLUMNS, column_name, indicator_columns, indicator_rows, measure_rows
 from .text import actual_text, labels, missed, status_text, target_text, verdict, yoy_headline
+from .wording import wording
 
 SHEETS = {"ja": ("概要", "指標", "施策"), "en": ("Summary", "Indicators", "Measures")}
 FILLS = {  # light fills, dark enough text stays readable in print
@@ -56,7 +57,7 @@ def _put(ws: Any, row: int, col: int, value: Any, key: str = "") -> Any:
         cell.value = value
     elif isinstance(value, int | float):
         cell.value = value
-        cell.number_format = "0%" if key == "progress" else _number_format(value)
+        cell.number_format = "0%" if key in ("progress", "attainment") else _number_format(value)
     else:
         cell.value = str(value)
         cell.data_type = "s"  # NOTE: openpyxl reads a leading = as a formula otherwise
@@ -95,7 +96,7 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    data = scorecard_dict(card)
+    data = scorecard_dict(card, wording(lang, "iso").reason)
     L = labels(lang)
     summary_name, indicators_name, measures_name = SHEETS.get(lang, SHEETS["ja"])
     wb = Workbook()

@@ -3,8 +3,8 @@
 Owns: safe YAML with lines (``yamlsafe``), the pydantic schema (``schema``), the compiled
 rules and their cache (``compiled``, ``cache``), the search order (``search``), the target
 cell's goals (``targets``, ``target_text``), ``rules draft`` (``draft``, ``draft_merge``) and
-``rules lint`` (``lint``). May import: ``model``, ``text``, ``errors``, ``data``; ``draft`` and
-``lint`` also use extraction and judging to look at a report's status column.
+``rules lint`` (``lint``). May import: ``model``, ``text``, ``errors``, ``data``; and, in
+``draft`` and ``lint`` only, ``extract`` and ``judge`` (to look at a report's status column).
 """
 
 from __future__ import annotations

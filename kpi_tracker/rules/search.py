@@ -12,12 +12,12 @@ when none matches, the error lists every place looked at and what it held.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..data import DATA
 from ..errors import Location, NoRulesForPlan, RulesError
-from .compiled import LoadedRules, load_rules, rules_files, rules_for
+from .compiled import LoadedRules, _squash, load_rules, rules_files, rules_for
 
 __all__ = ["Place", "RulesFile", "bundled_rules_dir", "find_rules", "list_rules", "places"]
 
@@ -79,6 +79,7 @@ def find_rules(
 ) -> LoadedRules:
     """The rules file for a document whose title lines and plan are given."""
     looked: list[str] = []
+    found: list[LoadedRules] = []
     for place in places(named):
         if place.named:
             if not place.path.exists():
@@ -88,15 +89,39 @@ def find_rules(
             looked.append(f"{place.origin} {place.path} (missing)")
             continue
         try:
-            return rules_for(place.path, title_lines, plan)
+            found.append(rules_for(place.path, title_lines, plan))
         except NoRulesForPlan as exc:
             looked.append(f"{place.origin} {place.path} ({exc.what})")
+    if found:
+        return _most_specific(found)
     raise RulesError(
         f"no rules for the plan 「{plan}」; looked in: "
         + "; ".join(looked)
         + "; give --rules PATH",
         Location("rules"),
     )
+
+
+def _specificity(loaded: LoadedRules) -> int:
+    """How much of a title a rules file's plan pins down: the length of what it requires."""
+    return sum(len(_squash(w)) for w in (loaded.rules.plan, *loaded.rules.title_contains))
+
+
+def _most_specific(found: list[LoadedRules]) -> LoadedRules:
+    """Of the rules files that match, one a place, the most specific plan wins (a ./rules file
+    declaring only 重点計画 must not shadow the shipped rules of the plan itself); among
+    equally specific ones, the first place searched (./rules before the package's)."""
+    best = max(found, key=_specificity)  # max keeps the first of equals
+    best = next(f for f in found if _specificity(f) == _specificity(best))
+    passed = [f for f in found if f is not best and _specificity(f) < _specificity(best)]
+    if passed and found[0] is not best:
+        others = ", ".join(f"{f.path} (「{f.rules.plan}」)" for f in passed)
+        note = (
+            f"using {best.path} (「{best.rules.plan}」), the most specific plan matching the "
+            f"document; also matching: {others}"
+        )
+        return replace(best, note=note if not best.note else f"{best.note}; {note}")
+    return best
 
 
 def list_rules(named: str | Path | None = None) -> list[RulesFile | Place]:

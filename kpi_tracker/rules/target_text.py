@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..text.furniture import strip_furniture
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import PeriodMatch, eras, find_periods
@@ -64,22 +65,6 @@ _LABEL_TAIL = re.compile(
     r"\([^()]*\)|[0-9]+(?:年間|か年)で|(?:令和|平成)[0-9元]+年度?の[0-9.,]+(?:%|人|件|か所)?)$"
 )
 _CONTENT_WORD = re.compile(r"[一-龥ァ-ヴー々A-Za-z0-9]{2,}")
-_FURNITURE_PAGE = re.compile(r"(?<![0-9A-Za-z])[-−‐―]\s*[0-9]{1,3}\s*[-−‐―](?![0-9A-Za-z])")
-
-
-def strip_furniture(text: str, running_titles: tuple[str, ...] = ()) -> str:
-    """A cell without the page numbers (``- 12 -``) and running titles a PDF export left in.
-
-    A running title inside 「」 or 『』 is a citation of the plan, and stays.
-    """
-    norm = normalize(text)
-    out = _FURNITURE_PAGE.sub(" ", norm)
-    for title in running_titles:
-        title = normalize(title).strip()
-        if not title:
-            continue
-        out = re.sub(rf"(?<![「『]){re.escape(title)}(?![」』])", " ", out)
-    return re.sub(r"\s{2,}", " ", out).strip()
 
 
 # --- statements ----------------------------------------------------------------------------

@@ -23,7 +23,9 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     UniqueConstraint,
+    delete,
     event,
     func,
     insert,
@@ -35,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, create_engine
 
 from ..errors import Location, StoreError
-from ..judge.scorecard import Scorecard
+from ..judge.scorecard import Say, Scorecard
 from ..judge.trend import TrendPoint
 from ..shape import JudgedData, JudgementData, StoredCardData
 from ..text.numfmt import plain_number
@@ -138,6 +140,19 @@ class EvaluationRow(SQLModel, table=True):
     period_text: str | None = None
     evidence_text: str | None = None
     evidence_line: int | None = None
+
+
+class SourceRow(SQLModel, table=True):
+    """The document a report was read from, so that it can be evaluated again when an earlier
+    report arrives (its trends and references change) or its rules change."""
+
+    __tablename__ = "kpi_source"
+    report_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("kpi_report.id", ondelete="CASCADE"), primary_key=True)
+    )
+    name: str
+    encoding: str | None = None
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 def _url(db: str | None) -> str:
@@ -331,15 +346,44 @@ class Ingested:
     created: bool
     fiscal_year: int | None
     superseded: int | None = None  # the earlier revision this one replaces
+    # The same content stored again: how many indicators' statuses its new evaluation changed
+    # (None when the stored evaluation was kept as it was).
+    refreshed: int | None = None
+    # Later stored reports evaluated again because this earlier one arrived: (id, changed).
+    reevaluated: tuple[tuple[int, int], ...] = ()
+    # Later stored reports that should be evaluated again but were stored without their
+    # document (by an older kpi-tracker): ingest them again.
+    stale: tuple[int, ...] = ()
 
 
-def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
+@dataclass(frozen=True)
+class StoredSource:
+    """A stored report's document, to evaluate it again."""
+
+    report_id: int
+    name: str
+    encoding: str | None
+    data: bytes
+    as_of: date | None = None
+    rules_path: str | None = None  # the rules it was evaluated with
+
+
+def ingest(
+    engine: Engine,
+    card: Scorecard,
+    say: Say,
+    replace: bool = False,
+    source: tuple[str, bytes, str | None] | None = None,
+) -> Ingested:
     """Store one evaluated document in one transaction.
 
     A document is identified by its decoded, normalised content: the same table again (another
-    encoding, CRLF, a BOM) is stored once. A different document for a plan and fiscal year
-    already stored (a corrected re-publication) is refused unless ``replace``: then it is
-    stored as the latest revision and the earlier one is kept, superseded.
+    encoding, CRLF, a BOM) is stored once; its evaluation is refreshed when it differs from
+    the stored one (its rules changed, an earlier report arrived since) or with ``replace``. A
+    different document for a plan and fiscal year already stored (a corrected
+    re-publication) is refused unless ``replace``: then it is stored as the latest revision and
+    the earlier one is kept, superseded. ``source`` (file name, bytes, forced encoding) is kept
+    so that the report can be evaluated again when an earlier one arrives.
     """
     doc = card.document
     identity = doc.content_sha256 or doc.sha256
@@ -348,7 +392,7 @@ def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
         "title": doc.title,
         "plan": doc.plan,
         "fiscal_year": doc.fiscal_year,
-        "as_of": doc.as_of,
+        "as_of": doc.as_of or card.as_of,
         "source": Path(doc.source).name,
         "rules_path": card.rules_path,
         "rules_sha256": card.rules_sha256,
@@ -362,7 +406,9 @@ def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
             )
             existing = session.scalar(same)
             if existing is not None:
-                return Ingested(int(existing), False, doc.fiscal_year)
+                changed = _refresh(session, int(existing), card, say, force=replace)
+                _store_source(session, int(existing), source)
+                return Ingested(int(existing), False, doc.fiscal_year, refreshed=changed)
             earlier = _stored_revision(session, doc.plan, doc.fiscal_year)
             if earlier is not None and not replace:
                 raise StoreError(
@@ -374,12 +420,108 @@ def ingest(engine: Engine, card: Scorecard, replace: bool = False) -> Ingested:
             report_id = _insert_report(session, values)
             if report_id is None:  # another run stored it meanwhile (no lock on this database)
                 return Ingested(int(session.scalar(same)), False, doc.fiscal_year)
-            _store_rows(session, report_id, card)
+            _store_rows(session, report_id, card, say)
+            _store_source(session, report_id, source)
             return Ingested(report_id, True, doc.fiscal_year, earlier)
     except (SQLAlchemyError, OverflowError) as exc:
         raise StoreError(
             f"{doc.source} was not stored: {_cause(exc)}", _where(engine.url)
         ) from None
+
+
+def _store_source(
+    session: Session, report_id: int, source: tuple[str, bytes, str | None] | None
+) -> None:
+    if source is None or session.get(SourceRow, report_id) is not None:
+        return
+    name, data, encoding = source
+    session.add(SourceRow(report_id=report_id, name=name, encoding=encoding, data=data))
+    session.flush()
+
+
+def _verdicts(session: Session, report_id: int) -> dict[str, tuple[Any, ...]]:
+    """Each stored indicator's judgement of a report, to tell whether a new one differs."""
+    rows = session.execute(
+        select(
+            col(IndicatorRow.rule_id),
+            col(IndicatorRow.rules_sha256),
+            col(EvaluationRow.status),
+            col(EvaluationRow.overdue),
+            col(EvaluationRow.reason),
+        )
+        .join(EvaluationRow, col(EvaluationRow.indicator_id) == col(IndicatorRow.id))
+        .where(col(IndicatorRow.report_id) == report_id)
+    )
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _refresh(
+    session: Session, report_id: int, card: Scorecard, say: Say, force: bool = False
+) -> int | None:
+    """Replace a stored report's evaluation with ``card``'s when it differs (or ``force``); the
+    number of indicators whose status changed, or None when it was kept."""
+    before = _verdicts(session, report_id)
+    after = {
+        o.indicator.id: (card.rules_sha256, str(o.status), o.overdue, say(o.why))
+        for o in card.indicators
+    }
+    if before == after and not force:
+        return None
+    changed = sum(1 for k, v in after.items() if before.get(k, (None,) * 4)[1:3] != v[1:3])
+    changed += len(set(before) - set(after))
+    indicators = select(col(IndicatorRow.id)).where(col(IndicatorRow.report_id) == report_id)
+    session.execute(delete(EvaluationRow).where(col(EvaluationRow.indicator_id).in_(indicators)))
+    session.execute(delete(ObservationRow).where(col(ObservationRow.indicator_id).in_(indicators)))
+    session.execute(delete(IndicatorRow).where(col(IndicatorRow.report_id) == report_id))
+    session.execute(delete(MeasureRow).where(col(MeasureRow.report_id) == report_id))
+    report = session.get(ReportRow, report_id)
+    assert report is not None
+    report.rules_path = card.rules_path
+    report.rules_sha256 = card.rules_sha256
+    session.add(report)
+    session.flush()
+    _store_rows(session, report_id, card, say)
+    return changed
+
+
+@_guarded
+def refresh(engine: Engine, report_id: int, card: Scorecard, say: Say) -> int | None:
+    """Evaluate a stored report again (``card``: its document evaluated now); see
+    ``_refresh``."""
+    with Session(engine) as session, session.begin():
+        _serialised(session.connection())
+        return _refresh(session, report_id, card, say)
+
+
+@_guarded
+def later_reports(engine: Engine, plan: str, after: date) -> tuple[list[StoredSource], list[int]]:
+    """The latest revisions of a plan's reports dated after ``after``, oldest first: those
+    whose document is stored, and the ids of those stored without it (by an older
+    kpi-tracker)."""
+    statement = (
+        select(ReportRow, SourceRow)
+        .join(SourceRow, col(SourceRow.report_id) == col(ReportRow.id), isouter=True)
+        .where(_latest(), col(ReportRow.plan) == plan, col(ReportRow.as_of) > after)
+        .order_by(col(ReportRow.as_of), col(ReportRow.id))
+    )
+    found: list[StoredSource] = []
+    missing: list[int] = []
+    with Session(engine) as session:
+        for report, source in session.execute(statement).all():
+            if source is None:
+                missing.append(int(report.id))
+            else:
+                found.append(
+                    StoredSource(
+                        int(report.id),
+                        source.name,
+                        source.encoding,
+                        source.data,
+                        report.as_of,
+                        report.rules_path,
+                    )
+                )
+    return found, missing
 
 
 def _stored_revision(session: Session, plan: str, fiscal_year: int | None) -> int | None:
@@ -402,7 +544,7 @@ def _latest() -> Any:
     return or_(col(ReportRow.fiscal_year).is_(None), col(ReportRow.id).in_(newest))
 
 
-def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
+def _store_rows(session: Session, report_id: int, card: Scorecard, say: Say) -> None:
     """Every measure, indicator, observation and evaluation of a report, in bulk: one
     multi-row INSERT per table (batched by SQLAlchemy's insertmanyvalues), with the new
     indicator ids returned in order, so a 30,000-indicator sheet is a handful of statements.
@@ -419,7 +561,7 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
                 "ministries": list(m.measure.ministries),
                 "status": str(m.status),
                 "grade": m.grade,
-                "reason": m.reason,
+                "reason": say(m.reason) if m.reason is not None else None,
                 "line": m.measure.line,
             }
             for m in card.measures
@@ -471,12 +613,12 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
         session.execute(insert(ObservationRow.__table__), observations)  # type: ignore[attr-defined]
     session.execute(
         insert(EvaluationRow.__table__),  # type: ignore[attr-defined]
-        _evaluation_values(card, ids, outcomes),
+        _evaluation_values(card, ids, outcomes, say),
     )
 
 
 def _evaluation_values(
-    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]]
+    card: Scorecard, ids: list[int], outcomes: list[tuple[Any, Any]], say: Say
 ) -> list[dict[str, Any]]:
     return [
         {
@@ -486,7 +628,7 @@ def _evaluation_values(
             "actual": o.actual,
             "progress": o.progress,
             "growth_ratio": o.growth_ratio,
-            "reason": o.reason,
+            "reason": say(o.why),
             "reason_code": o.reason_code,
             "provisional": o.provisional,
             "period_start": o.period.start if o.period else None,
@@ -557,7 +699,9 @@ def history_points(engine: Engine, plan: str, before: date) -> dict[str, tuple[T
         if e.actual is None:
             continue
         when = e.period_end or r.as_of
-        points.setdefault(i.rule_id, []).append(TrendPoint(when, e.actual, "history"))
+        # As a report's JSON gives it (--previous, compare of files): the same trend either way.
+        value = float(plain_number(e.actual) or 0)
+        points.setdefault(i.rule_id, []).append(TrendPoint(when, value, "history", i.unit))
     return {k: tuple(sorted(v, key=lambda p: p.when)) for k, v in points.items()}
 
 

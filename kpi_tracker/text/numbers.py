@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .lexicon import alternation, words
 from .normalize import normalize
 from .periods import Era, PeriodMatch, eras, find_periods
 from .units import unit_words
@@ -46,12 +47,12 @@ _RUN = re.compile(
     r"(?:[億万千百](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
     r"|[〇一二三四五六七八九十百千万億]+"
 )
-_PREFIX_APPROX = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)\s*$")
-_BOUNDS = ("以上", "以下", "を超える", "超え", "超", "未満")
-_SUFFIX_APPROX = ("程度", "前後", "強", "弱", "余り", "余")
+_PREFIX_APPROX = re.compile(rf"(?:{alternation('approx_before')})\s*$")
+_BOUNDS = words("bound")
+_SUFFIX_APPROX = words("approx_after")
 # the first word of each list that follows the number, in the lists' order
-_BOUNDS_RE = re.compile("|".join(_BOUNDS))
-_SUFFIX_APPROX_RE = re.compile("|".join(_SUFFIX_APPROX))
+_BOUNDS_RE = re.compile(alternation("bound"))
+_SUFFIX_APPROX_RE = re.compile(alternation("approx_after"))
 # Words after a number that make it a date, a duration, an ordinal or a rank, never a value.
 _NOT_A_VALUE_AFTER = re.compile(
     r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
@@ -73,7 +74,7 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
 
 _URL = re.compile(r"https?://[\x21-\x7e]+")
 _FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
-_PER = re.compile(r"(?:当たり|あたり|につき)|[0-9]+台")
+_PER = re.compile(rf"(?:{alternation('per_base')})|[0-9]+台")
 
 
 @cache

@@ -7,6 +7,7 @@ third of a second to every start.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -134,3 +135,23 @@ def unit_label(unit: str | None) -> str:
         if name == unit:
             return word
     return unit
+
+
+_MULTIPLIER = re.compile(r"^([万千億百]+)(.*)$")
+_SPACE = re.compile(r"\s+")
+_MULTIPLIER_VALUE = {"百": 100.0, "千": 1_000.0, "万": 10_000.0, "億": 100_000_000.0}
+
+
+def unit_scale(unit_text: str) -> tuple[float, str]:
+    """The multiplier and the counter of a unit as a column or a report writes it: ``万人`` →
+    (10000, ``人``); (1, the unit) for a unit without a multiplier."""
+    from .normalize import normalize
+
+    text = _SPACE.sub("", normalize(unit_text))
+    m = _MULTIPLIER.match(text)
+    if m and m.group(2) in unit_words():
+        scale = 1.0
+        for ch in m.group(1):  # 百万 = 100 × 10,000
+            scale *= _MULTIPLIER_VALUE[ch]
+        return scale, m.group(2)
+    return 1.0, text

@@ -2,7 +2,7 @@
 
 Owns: the header vocabulary (``vocab``), one cell's reading (``cells``), the records a sheet
 becomes (``model``), the table layout (``table``) and the review layout (``review``). May
-import: ``model``, ``text``, ``errors``, ``data``, ``read.rows``.
+import: ``model``, ``text``, ``errors``, ``data``, ``read.columns`` (ministry cells).
 """
 
 from __future__ import annotations

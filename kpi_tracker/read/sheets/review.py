@@ -17,7 +17,7 @@ from itertools import compress
 from operator import itemgetter
 
 from ...errors import DocumentError, Location
-from ...model import Document, Observation, RawDocument, Row, SheetData, SheetIndicator
+from ...model import Document, Observation, RawDocument, Reason, Row, SheetData, SheetIndicator
 from ...text.periods import Period
 from .cells import fiscal_year_period, read_cell
 from .model import MeasureBook
@@ -35,9 +35,8 @@ def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) ->
     return _ReviewReader(raw, header).document(title_lines)
 
 
-def _qualitative_reason(result: str) -> str:
-    reason = "定性的な目標で、数値の目標・実績で比べられない"
-    return f"{reason}(成果実績: {result[:80]})" if result else reason
+def _qualitative_reason(result: str) -> Reason:
+    return Reason.of("qualitative", result=result or None)
 
 
 def _one(index: int) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
@@ -285,7 +284,11 @@ class _ReviewReader:
         note = None
         unmeasurable = None
         if target is None:
-            why = f"目標年度({target_year}年度)の目標値がない" if target_year else "目標値がない"
+            why = (
+                Reason.of("no_target_for_year", year=target_year)
+                if target_year
+                else Reason("no_target")
+            )
             unmeasurable = ("no_target", why)
         if comparator is None:
             if stated:
@@ -295,10 +298,9 @@ class _ReviewReader:
                 if first_actual != target:
                     self.inferred += 1
                     comparator = ">=" if target > first_actual else "<="
-                    word = "上向き" if comparator == ">=" else "下向き"
-                    note = f"方向の記載がなく、最初の実績→目標値から{word}と推定"
+                    note = Reason.of("direction_from_first_actual", up=comparator == ">=")
             if comparator is None and unmeasurable is None:
-                unmeasurable = ("no_direction", "改善の上向き／下向きが記載されていない")
+                unmeasurable = ("no_direction", Reason("no_direction"))
         return SheetIndicator(
             no,
             indicator_of(ident, name, comparator or ">=", unit, target, deadline),

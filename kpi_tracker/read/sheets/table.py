@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import DocumentError, Location, PeriodError, UnitError
-from ...model import Comparator, Document, Observation, RawDocument, Row, SheetData, SheetIndicator
+from ...model import (
+    Comparator,
+    Document,
+    Observation,
+    RawDocument,
+    Reason,
+    Row,
+    SheetData,
+    SheetIndicator,
+)
 from ...text.normalize import normalize, strip_html
 from ...text.periods import Period
 from .cells import Cell, period_in, read_cell, unit_scale, year_of_header
@@ -230,8 +239,7 @@ class _TableReader:
         if why is not None:
             unmeasurable = why
         elif target.value is None and not Comparator(comparator).against_reference:
-            text = target_text or "(空欄)"
-            unmeasurable = ("no_target", f"目標値「{text}」は数値でない")
+            unmeasurable = ("no_target", Reason.of("target_not_number", text=target_text))
         indicator = make_indicator(
             ident,
             label,
@@ -258,7 +266,7 @@ class _TableReader:
         baseline: tuple[float, str | None] | None,
         target_text: str,
         row: Row,
-    ) -> tuple[str, str | None, tuple[str, str] | None]:
+    ) -> tuple[str, Reason | None, tuple[str, Reason] | None]:
         """Comparator, a note when it was inferred, and why it cannot be decided."""
         vocab = vocabulary()
         if target.value is None:
@@ -281,14 +289,13 @@ class _TableReader:
             return (
                 ">=",
                 None,
-                ("no_direction", "増減の方向が不明(方向の列も基準値もない)"),
+                ("no_direction", Reason("no_direction_or_baseline")),
             )
         if target.value == baseline[0]:
-            return (">=", "方向は基準値と目標値が同じため上向きとみなした", None)
+            return (">=", Reason("direction_equal"), None)
         self.inferred += 1
-        if target.value > baseline[0]:
-            return ">=", "方向は基準値→目標値から上向きと推定", None
-        return "<=", "方向は基準値→目標値から下向きと推定", None
+        up = target.value > baseline[0]
+        return (">=" if up else "<="), Reason.of("direction_from_baseline", up=up), None
 
     def _value(self, text: str, unit_text: str, row: Row, column: str) -> Cell:
         if not text:

@@ -1,0 +1,340 @@
+"""A prose cell as a reader sees it: tables inside it as labelled lines, PDF artefacts repaired.
+
+Writers put figures in a cell in other forms than sentences: a small HTML ``<table>``, a
+Markdown pipe table, columns aligned with spaces, a row of years over a row of values. In
+each, a value is named by its row and dated by its column (or the reverse), not by the words
+beside it. ``cell_text`` turns every such table into one line per value, in the form the
+status tables themselves use for a labelled figure::
+
+    相談件数:1,234件(令和8年度)
+
+so that the value carries its row's name and its column's period. Text copied out of a PDF
+puts a space between a figure and its unit (``45 万件``, ``58.3 ％``), breaks lines inside
+words and numbers, and leaves page numbers and running headers in the middle of a cell;
+``repair_pdf_text`` undoes that. Both are pure functions of the cell; everything else
+(``strip_html``) follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation
+from .normalize import strip_html
+from .periods import find_periods
+
+__all__ = [
+    "cell_text",
+    "numerals_as_digits",
+    "rates_of_target",
+    "repair_pdf_text",
+    "tables_as_lines",
+]
+
+# --- tables ------------------------------------------------------------------------------------
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b.*?(?:</tr\s*>|(?=<tr\b)|$)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)(?:</t[hd]\s*>|(?=<t[hd]\b)|$)", re.I | re.DOTALL)
+_LINE_BREAK = re.compile(r"<br\s*/?>|\r\n|\r|\n", re.IGNORECASE)
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_ALIGNED_GAP = re.compile(r"\u3000+| {2,}|\t")
+_EMPTY = {"", "-", "—", "―", "－", "ー", "…", "/", "／", "※"}
+_TARGET_HEADER = re.compile(f"^(?:{alternation('target_column')})")
+_TAG = re.compile(r"<[^>]+>")
+_NUMERIC = re.compile(r"^\s*(?:約|およそ)?\s*[0-9０-９][0-9０-９.,，．万千億]*")
+
+
+def _plain(cell: str) -> str:
+    return re.sub(r"\s+", " ", _TAG.sub(" ", cell)).strip()
+
+
+def _is_period(text: str) -> bool:
+    matches = find_periods(text)
+    return bool(matches) and sum(m.end - m.start for m in matches) >= 0.5 * len(text.strip())
+
+
+def _records(rows: list[list[str]]) -> list[str] | None:
+    """One line per value of a table given as rows of cells (the first row its header), or
+    None when the rows are not a table of labelled values."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(rows) < 2:
+        return None
+    width = max(len(r) for r in rows)
+    if width < 2:
+        return None
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    if _is_period(rows[0][0]) and all(_NUMERIC.match(r[0]) for r in rows[1:]):
+        # a row of years over a row of values: no label column
+        rows = [["", *r] for r in rows]
+    header = rows[0]
+    body = rows[1:]
+    # Which axis holds the periods: the header (years as columns) or the first column.
+    header_periods = sum(_is_period(c) for c in header[1:])
+    column_periods = sum(_is_period(r[0]) for r in body)
+    lines: list[str] = []
+    if header_periods >= max(1, column_periods):
+        for r in body:
+            label = r[0].strip() or header[0].strip()
+            lines.append(_series(label, list(zip(header[1:], r[1:], strict=True))))
+    elif column_periods:
+        for i, head in enumerate(header[1:], start=1):
+            lines.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
+    else:
+        # items as rows, measures as columns (項目 | 件数 | 割合): the column names the value
+        for r in body:
+            label = r[0].strip()
+            for head, value in zip(header[1:], r[1:], strict=True):
+                if value.strip() not in _EMPTY:
+                    lines.append(f"{label} {head.strip()}:{value.strip()}".strip())
+    lines = [ln for ln in lines if ln]
+    return lines or None
+
+
+def _series(label: str, cells: list[tuple[str, str]]) -> str:
+    """One labelled series: ``label 令和6年度1,200件、令和7年度1,350件``; a target column
+    restates the target (``目標1,500件``)."""
+    parts = []
+    for column, value in cells:
+        value, column = value.strip(), column.strip()
+        if value in _EMPTY:
+            continue
+        if column and _TARGET_HEADER.match(column):
+            parts.append(f"目標{value}")
+        else:
+            parts.append(f"{column}{value}" if _is_period(column) else f"{column}:{value}")
+    if not parts:
+        return ""
+    return f"{label}は、{'、'.join(parts)}" if label else "、".join(parts)
+
+
+def _html_tables(text: str) -> str:
+    def linear(m: re.Match[str]) -> str:
+        rows = []
+        for row in _HTML_ROW.findall(m.group()):
+            cells = [_plain(c[1]) for c in _HTML_CELL.findall(row)]
+            if cells:
+                rows.append(cells)
+        lines = _records(rows)
+        return "\n" + "\n".join(lines) + "\n" if lines else m.group()
+
+    return _HTML_TABLE.sub(linear, text)
+
+
+def _split_pipe(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
+def _line_tables(lines: list[str]) -> list[str]:
+    """Pipe tables and space-aligned columns among the lines of a cell, each as records."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.count("|") >= 2 or (line.count("|") == 1 and "|" not in line.strip()[1:-1]):
+            block = []
+            j = i
+            while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
+                if not _PIPE_RULE.match(lines[j]):
+                    block.append(_split_pipe(lines[j]))
+                j += 1
+            records = _records(block) if len(block) >= 2 else None
+            if records:
+                out.extend(records)
+                i = j
+                continue
+        cells = _aligned(line)
+        if cells is not None and i + 1 < len(lines):
+            block = [cells]
+            j = i + 1
+            while j < len(lines):
+                nxt = _aligned(lines[j])
+                if nxt is None or abs(len(nxt) - len(cells)) > 1:
+                    break
+                block.append(nxt)
+                j += 1
+            if len(block) >= 2 and any(_is_period(c) for c in block[0]):
+                if len(block[0]) == len(block[1]) - 1:  # the header has no label column
+                    block[0] = ["", *block[0]]
+                records = _records(block)
+                if records:
+                    out.extend(records)
+                    i = j
+                    continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _aligned(line: str) -> list[str] | None:
+    """The cells of a line of space-aligned columns (two or more), or None."""
+    text = line.strip(" \u3000")
+    if not text or len(text) > 200:
+        return None
+    cells = [c for c in _ALIGNED_GAP.split(text) if c.strip()]
+    return cells if len(cells) >= 2 else None
+
+
+def tables_as_lines(text: str) -> str:
+    """``text`` with each table inside it (HTML, pipes, aligned columns) as one labelled line
+    per value; text without a table is returned as it is."""
+    if "<table" in text.lower():
+        text = _html_tables(text)
+    if "|" not in text and "\u3000" not in text and "  " not in text:
+        return text
+    lines = _LINE_BREAK.split(text)
+    if len(lines) < 2:
+        return text
+    return "\n".join(_line_tables(lines))
+
+
+# --- PDF text ----------------------------------------------------------------------------------
+
+_UNIT_AFTER_SPACE = (
+    r"(?:％|%|‰|ポイント|pt|件|人|名|回|か所|箇所|ヶ所|カ所|団体|自治体|市町村|市区町村|都道府県"
+    r"|法人|世帯|施設|校|館|か月|ヶ月|時間|分|万|億|千|百|以上|以下|未満|超)"
+)
+_NUMBER_SPACE_UNIT = re.compile(rf"(?<=[0-9０-９])[ \u3000]+(?={_UNIT_AFTER_SPACE})")
+_MULTIPLIER_SPACE_DIGIT = re.compile(r"(?<=[万億千])[ \u3000]+(?=[0-9０-９])")
+_ERA_SPACES = re.compile(
+    r"(?<=[令平昭和成])[ \u3000]*(?=[0-9０-９元])|(?<=[0-9０-９])[ \u3000]+(?=[年月日])"
+)
+_ERA_NAME_SPACE = re.compile(r"(令和|平成|昭和)[ \u3000]+(?=[0-9０-９元])")
+_PAGE_NUMBER = re.compile(r"[-－‐ー―]\s*[0-9０-９]{1,3}\s*[-－‐ー―]")
+_RUNNING_HEADER = re.compile(
+    r"[^\n。、]{0,40}(?:実施状況|進捗状況)[（(](?:令和|平成)\s*[0-9０-９元]+\s*年度[)）]"
+)
+_PDF_SIGNS = re.compile(rf"[0-9０-９][ \u3000]+{_UNIT_AFTER_SPACE}|{_PAGE_NUMBER.pattern}")
+_NO_JOIN_AFTER = "。．.！!？?:：)）」』】]%％"
+_LIST_MARK = re.compile(
+    r"^[\s]*(?:[・･○〇●◆◇■□※＊*\-－ー―]|[①-⑳]"
+    r"|[(（][0-9０-９一二三四五六七八九十ア-ン]+[)）]|[ア-ン][.．)）、]|【)"
+)
+
+
+def repair_pdf_text(text: str) -> str:
+    """Undo what copying out of a PDF does to a cell (see the module's docstring); a cell that
+    shows no sign of it is returned as it is."""
+    if not _PDF_SIGNS.search(text):
+        return text
+    text = _PAGE_NUMBER.sub(" ", text)
+    text = _RUNNING_HEADER.sub(" ", text)
+    lines = _LINE_BREAK.split(text)
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and joined[-1].strip()
+            and line.strip()
+            and joined[-1].rstrip()[-1] not in _NO_JOIN_AFTER
+            and not _LIST_MARK.match(line)
+        ):
+            joined[-1] = joined[-1].rstrip() + line.lstrip()
+        else:
+            joined.append(line)
+    text = "\n".join(joined)
+    text = _NUMBER_SPACE_UNIT.sub("", text)
+    text = _MULTIPLIER_SPACE_DIGIT.sub("", text)
+    text = _ERA_NAME_SPACE.sub(r"\1", text)
+    text = _ERA_SPACES.sub("", text)
+    return text
+
+
+# --- numerals ----------------------------------------------------------------------------------
+
+_KANJI_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_KD = "〇一二三四五六七八九"
+_COUNTERS = f"(?:{alternation('counter')})"
+# 九三・五パーセント, 〇・五ポイント: kanji digits written positionally, ・ as the decimal point
+_POSITIONAL = re.compile(rf"(?<![{_KD}十百千万])([{_KD}]+)・([{_KD}]+)(?=パーセント|％|%|ポイント)")
+# 七割二分 (= 72%), 約九割四分
+_WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分")
+# 二十一都道府県, 百二十自治体: a kanji number with 十/百/千 before a counter
+_KANJI_COUNT = re.compile(
+    rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
+)
+_PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
+# (単位:千人) over bare figures: each figure counts thousands
+_THOUSANDS_DECLARED = re.compile(r"[(（]\s*単位\s*[:：]\s*千\s*([^\s)）]{1,6})\s*[)）]")
+_BARE = re.compile(
+    r"(?<![0-9０-９.,，．])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?![0-9０-９.,，．]|\s*[万千億%％])"
+)
+
+
+def _digit(ch: str) -> str:
+    return _KANJI_DIGIT.get(ch, ch)
+
+
+def _kanji_count(run: str) -> str:
+    total, part = 0, 0
+    for ch in run:
+        if ch in "十百千":
+            total += (part or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            part = 0
+        else:
+            part = part * 10 + int(_KANJI_DIGIT[ch])
+    return str(total + part)
+
+
+def _thousands(m: re.Match[str], text: str) -> tuple[int, int, str]:
+    unit = m.group(1)
+    end = len(text)
+    for stop in ("。", "\n"):
+        at = text.find(stop, m.end())
+        if at != -1:
+            end = min(end, at)
+    body = _BARE.sub(lambda b: f"{b.group(1)}千{unit}", text[m.end() : end])
+    return m.start(), end, body
+
+
+def numerals_as_digits(text: str) -> str:
+    """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
+    七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
+    if any(c in text for c in "〇一二三四五六七八九割") or "単位" in text:
+        text = _POSITIONAL.sub(
+            lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
+            text,
+        )
+        text = _WARI_BU.sub(lambda m: f"{_digit(m.group(1))}{_digit(m.group(2))}%", text)
+        m = _THOUSANDS_DECLARED.search(text)
+        if m:
+            start, end, body = _thousands(m, text)
+            text = text[:start] + body + text[end:]
+        text = _KANJI_COUNT.sub(lambda m: _kanji_count(m.group(1)), text)
+    if "パーセント" in text:
+        text = _PERCENT_WORD.sub("%", text)
+    return text
+
+
+# --- values given as a rate of the target ------------------------------------------------------
+
+# 目標(6,000か所)の105%: the value is the target times the rate
+_RATE_OF_TARGET = re.compile(
+    r"目標(?:値)?\s*[(（]\s*(?:年間)?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+    r"([^\s()（）0-9０-９]{1,6})\s*[)）]\s*の\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
+)
+_FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def rates_of_target(text: str) -> str:
+    """``目標(800件)の105%`` followed by the value it gives, written out: ``…105%(840件)``."""
+    if "目標" not in text:
+        return text
+
+    def worked(m: re.Match[str]) -> str:
+        target = float(m.group(1).translate(_FULL).replace(",", ""))
+        rate = float(m.group(3).translate(_FULL))
+        value = round(target * rate / 100, 6)
+        shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+        return f"{m.group(0)}({shown}{m.group(2)})"
+
+    return _RATE_OF_TARGET.sub(worked, text)
+
+
+def cell_text(cell: str) -> str:
+    """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
+    removed and spaces folded."""
+    return strip_html(rates_of_target(numerals_as_digits(tables_as_lines(repair_pdf_text(cell)))))

@@ -1,0 +1,40 @@
+"""The lexicon: the words figures are read by, as data (``data/lexicon.tsv``), by class.
+
+Every word list the readers use — approximate, bound, per-base, provisional, pending, the
+earlier time of a change, the verbs of a change, parts, bullets, a table's target column, the
+counters of a kanji count — comes from that one table, so a writer's new word is a line of
+data, and every reader agrees on it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..data import read_rows
+
+__all__ = ["alternation", "words"]
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for row in read_rows("lexicon.tsv"):
+        if len(row) != 2:  # a broken package, not bad input
+            raise RuntimeError(f"data/lexicon.tsv: not 'class<TAB>word': {row!r}")
+        table.setdefault(row[0], []).append(row[1])
+    return {cls: tuple(ws) for cls, ws in table.items()}
+
+
+def words(cls: str) -> tuple[str, ...]:
+    """The words of a class, in the order the table writes them."""
+    try:
+        return _table()[cls]
+    except KeyError:
+        raise RuntimeError(f"data/lexicon.tsv has no class {cls!r}") from None
+
+
+@cache
+def alternation(*classes: str) -> str:
+    """A regex alternation of the words of ``classes`` (escaped, in the table's order)."""
+    return "|".join(re.escape(w) for cls in classes for w in words(cls))

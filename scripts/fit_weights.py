@@ -1,0 +1,190 @@
+"""Fit the scorer's weights (kpi_tracker/data/weights.tsv) from the labelled documents.
+
+Every labelled document (tests/fixtures/reworded and tests/fixtures/writers: a status table
+and, per indicator, the value a careful reader takes from it) gives, per indicator, the
+candidate figures the engine finds with their feature vectors. A candidate is right when its
+value is the expected one (within 0.5%). The fit is a conditional logit (softmax over each
+indicator's candidates plus "no value", which stands at the engine's MIN_SCORE), with an L2
+prior towards the current weights; an indicator whose right answer is "no value" counts
+twice, so that a wrong number costs more than a missing one. Pure Python, no dependency.
+
+    python scripts/fit_weights.py            # leave-one-document-out accuracy, hand vs fitted
+    python scripts/fit_weights.py --write    # and write the weights fitted on every document
+
+Accuracy here is the share of indicators whose value is decided right: the candidates that
+score close to the best, the latest of them (or "no value" when none scores enough) — the
+engine's choice before the judgement (pending values, siblings' claims and ambiguity are not
+modelled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kpi_tracker.extract import features  # noqa: E402
+from kpi_tracker.judge.scorecard import extractions_for  # noqa: E402
+from kpi_tracker.read.document import load_document  # noqa: E402
+from kpi_tracker.rules.compiled import load_rules  # noqa: E402
+
+LABELLED = ("tests/fixtures/reworded", "tests/fixtures/writers")
+BETA = 10.0  # score units → log-odds: a score 0.1 higher is e times likelier
+PRIOR = 1.0  # L2 pull towards the current weights
+NONE_COST = 2.0  # an indicator whose answer is "no value" counts this many times
+
+
+@dataclass(frozen=True)
+class Group:
+    """One indicator of one document: its candidates' features and which are right."""
+
+    doc: str
+    indicator: str
+    vectors: tuple[tuple[float, ...], ...]
+    right: tuple[bool, ...]
+    none_right: bool  # the expected answer is "no value"
+    ends: tuple[int, ...]  # each candidate's period end (date ordinal; 0 when it names none)
+
+
+def documents() -> list[tuple[Path, Path]]:
+    out = []
+    for folder in LABELLED:
+        for doc in sorted((ROOT / folder).glob("*.txt")):
+            expected = doc.with_suffix(".expected.yaml")
+            if expected.exists():
+                out.append((doc, expected))
+    return out
+
+
+def groups_of(doc: Path, expected: Path) -> list[Group]:
+    rules = load_rules(ROOT / "rules" / "kodoku_koritsu.yaml")
+    document = load_document(doc)
+    as_of = document.as_of
+    wanted = {e["id"]: e for e in yaml.safe_load(expected.read_text(encoding="utf-8"))}
+    out = []
+    for measure in document.measures:
+        inds = rules.rules.measures.get(measure.no, ())
+        if not inds:
+            continue
+        found = extractions_for(measure, inds)
+        for ind in inds:
+            e = wanted.get(ind.id)
+            if e is None or ind.id not in found:
+                continue
+            cands = [
+                c
+                for c in found[ind.id].candidates
+                if c.scored is not None and c.scored.features and not c.observation.previous
+            ]
+            actual = e.get("actual")
+            right = tuple(
+                actual is not None and abs(c.observation.value - actual) <= 0.005 * abs(actual)
+                for c in cands
+            )
+            none_right = actual is None
+            if not cands or (not none_right and not any(right)):
+                continue  # nothing to learn: no candidate, or the right one is not found
+            vectors = tuple(c.scored.features for c in cands)  # type: ignore[union-attr]
+            ends = tuple(
+                c.observation.period.end.toordinal()
+                if c.observation.period is not None
+                and (as_of is None or c.observation.period.end <= as_of)
+                else 0
+                for c in cands
+            )
+            out.append(Group(doc.stem, ind.id, vectors, right, none_right, ends))
+    return out
+
+
+def _scores(w: list[float], g: Group) -> list[float]:
+    s = [BETA * sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
+    return [*s, BETA * features.MIN_SCORE]  # the last is "no value"
+
+
+def fit(
+    groups: list[Group], start: list[float], steps: int = 300, rate: float = 0.02
+) -> list[float]:
+    w = list(start)
+    n = len(w)
+    for _ in range(steps):
+        grad = [2 * PRIOR * (wi - si) for wi, si in zip(w, start, strict=True)]
+        for g in groups:
+            s = _scores(w, g)
+            top = max(s)
+            e = [math.exp(v - top) for v in s]
+            z = sum(e)
+            ok = [*g.right, g.none_right]
+            zr = sum(ei for ei, r in zip(e, ok, strict=True) if r)
+            cost = NONE_COST if g.none_right else 1.0
+            for j, x in enumerate(g.vectors):
+                p_all, p_right = e[j] / z, (e[j] / zr if ok[j] else 0.0)
+                d = cost * BETA * (p_all - p_right)
+                for k in range(n):
+                    if x[k]:
+                        grad[k] += d * x[k]
+        w = [wi - rate * gi / max(1, len(groups)) * 10 for wi, gi in zip(w, grad, strict=True)]
+    return w
+
+
+def accuracy(w: list[float], groups: list[Group]) -> float:
+    """The share of indicators decided right: the candidates scoring close to the best (as the
+    engine accepts them) and, among them, the latest; "no value" when none scores enough."""
+    if not groups:
+        return float("nan")
+    hits = 0
+    for g in groups:
+        s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
+        best = max(s)
+        if best < features.MIN_SCORE:
+            hits += g.none_right
+            continue
+        floor = max(features.MIN_SCORE, best * features.ACCEPT_RATIO)
+        accepted = [i for i in range(len(s)) if s[i] >= floor]
+        pick = max(accepted, key=lambda i: (g.ends[i], s[i]))
+        hits += g.right[pick]
+    return hits / len(groups)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="write data/weights.tsv")
+    parser.add_argument("--steps", type=int, default=300)
+    args = parser.parse_args()
+    hand = [features.WEIGHTS[f] for f in features.FEATURES]
+    by_doc = {doc.stem: groups_of(doc, exp) for doc, exp in documents()}
+    total = sum(len(g) for g in by_doc.values())
+    print(f"{len(by_doc)} documents, {total} indicators with candidates")
+    print(f"{'held out':<12} {'n':>4} {'current':>8} {'fitted':>8}")
+    hand_hits = fit_hits = 0.0
+    for doc, held in by_doc.items():
+        rest = [g for d, gs in by_doc.items() if d != doc for g in gs]
+        w = fit(rest, hand, args.steps)
+        a, b = accuracy(hand, held), accuracy(w, held)
+        hand_hits += a * len(held)
+        fit_hits += b * len(held)
+        print(f"{doc:<12} {len(held):>4} {a:>8.3f} {b:>8.3f}")
+    print(f"{'LOO overall':<12} {total:>4} {hand_hits / total:>8.3f} {fit_hits / total:>8.3f}")
+    if args.write:
+        w = fit([g for gs in by_doc.values() for g in gs], hand, args.steps)
+        path = ROOT / "kpi_tracker" / "data" / "weights.tsv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        values = dict(zip(features.FEATURES, w, strict=True))
+        out = [
+            f"{ln.split(chr(9))[0]}\t{values[ln.split(chr(9))[0]]:.4f}"
+            if not ln.startswith("#") and ln.split("\t")[0] in values
+            else ln
+            for ln in lines
+        ]
+        path.write_text("\n".join(out) + "\n", encoding="utf-8")
+        print("wrote", path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()

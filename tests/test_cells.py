@@ -1,0 +1,140 @@
+"""text/cells.py: tables inside a cell become labelled series; PDF artefacts are repaired."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_tracker.text.cells import cell_text, repair_pdf_text, tables_as_lines
+
+TABLES = [
+    # an HTML table, items as rows and years as columns: one series a row
+    (
+        "実績は次のとおり。<table><tr><th>項目</th><th>令和6年度</th><th>令和7年度</th></tr>"
+        "<tr><td>相談件数</td><td>1,200件</td><td>1,350件</td></tr></table>",
+        "相談件数は、令和6年度1,200件、令和7年度1,350件",
+    ),
+    # a Markdown pipe table, rows joined by <br>
+    (
+        "| 年度 | 令和6年度 | 令和7年度 |<br>|---|---|---|<br>| 登録者数 | 3,100人 | 3,400人 |",
+        "登録者数は、令和6年度3,100人、令和7年度3,400人",
+    ),
+    # a row of years over a row of values, aligned with full-width spaces: no label column
+    (
+        "【参加率】<br>令和5年度　令和6年度<br>6.2%　　 6.7%",
+        "6.2%(令和5年度)",  # NOTE: checked below as a series, see test_year_row_over_values
+    ),
+    # a target column restates the target
+    (
+        "<table><tr><th></th><th>令和7年度</th><th>目標</th></tr>"
+        "<tr><td>設置数</td><td>95か所</td><td>120か所</td></tr></table>",
+        "設置数は、令和7年度95か所、目標120か所",
+    ),
+    # years as rows, items as columns: one series an item
+    (
+        "<table><tr><th>年度</th><th>件数</th></tr><tr><td>令和6年度</td><td>80件</td></tr>"
+        "<tr><td>令和7年度</td><td>95件</td></tr></table>",
+        "件数は、令和6年度80件、令和7年度95件",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), TABLES[:2] + TABLES[3:])
+def test_tables_become_labelled_series(cell: str, expected: str) -> None:
+    assert expected in cell_text(cell)
+
+
+def test_year_row_over_values() -> None:
+    text = cell_text(TABLES[2][0])
+    assert "令和5年度6.2%、令和6年度6.7%" in text
+    assert "【参加率】" in text
+
+
+TABLES_NOT_APPLICABLE = [
+    "令和7年度は相談件数が1,350件となった。",  # prose
+    "A | B",  # one pipe line is not a table
+    "・研修　12回<br>・相談　340件",  # aligned items without years are not a year table
+]
+
+
+@pytest.mark.parametrize("cell", TABLES_NOT_APPLICABLE)
+def test_text_without_a_table_is_kept(cell: str) -> None:
+    assert tables_as_lines(cell).replace("<br>", "\n").split() == cell.replace(
+        "<br>", "\n"
+    ).split()
+
+
+PDF = [
+    ("認知度は 58.3 ％であった。", "認知度は 58.3％であった。"),  # space before the unit
+    ("受講者は 22 万 4,517 人。", "受講者は 22万4,517人。"),  # around a multiplier
+    ("令和 8 年度の相談件<br>数は 312,<br>406 件", "令和8年度の相談件数は 312,406件"),  # breaks
+    ("実施した。- 23 - 件数は 1,200 件", "実施した。  件数は 1,200件"),  # a page number
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PDF)
+def test_pdf_artefacts_repaired(raw: str, expected: str) -> None:
+    assert repair_pdf_text(raw) == expected
+
+
+PDF_NOT_APPLICABLE = [
+    "相談件数は1,200件。",  # no sign of a PDF: untouched
+    "・研修 12回<br>・相談 340件",  # list items stay on their lines
+]
+
+
+@pytest.mark.parametrize("raw", PDF_NOT_APPLICABLE)
+def test_pdf_repair_leaves_other_text(raw: str) -> None:
+    out = repair_pdf_text(raw)
+    assert out.count("\n") + out.count("<br>") == raw.count("<br>")
+
+
+NUMERALS = [
+    ("認知度は九三・五パーセント", "認知度は93.5%"),  # positional kanji digits, ・ as the point
+    ("〇・五ポイント上昇", "0.5ポイント上昇"),
+    ("満足した人は七割二分", "満足した人は72%"),  # 割・分
+    ("二十一都道府県で実施", "21都道府県で実施"),  # a kanji count before a counter
+    ("百二十自治体", "120自治体"),
+    ("(単位:千人)登録者327.9、相談員12.4。", "登録者327.9千人、相談員12.4千人。"),  # declared
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NUMERALS)
+def test_numerals_as_digits(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import numerals_as_digits
+
+    assert numerals_as_digits(raw) == expected
+
+
+NUMERALS_NOT_APPLICABLE = [
+    "十分な体制を確保",  # 十分 is "enough", not a number
+    "一人ひとりに寄り添う",
+    "九割の目標",  # 割 alone is left to the number reader
+    "千人規模の会場",  # a lone 千 is not rewritten
+]
+
+
+@pytest.mark.parametrize("raw", NUMERALS_NOT_APPLICABLE)
+def test_numerals_not_applicable(raw: str) -> None:
+    from kpi_tracker.text.cells import numerals_as_digits
+
+    assert numerals_as_digits(raw) == raw
+
+
+RATES = [
+    ("目標(6,000か所)の105%に当たる箇所で実施", "目標(6,000か所)の105%(6,300か所)に当たる箇所で実施"),
+    ("目標（480回）の112.5％に当たる回数", "目標（480回）の112.5％(540回)に当たる回数"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), RATES)
+def test_rate_of_the_target_is_written_out(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import rates_of_target
+
+    assert rates_of_target(raw) == expected
+
+
+def test_rate_of_the_target_not_applicable() -> None:
+    from kpi_tracker.text.cells import rates_of_target
+
+    for raw in ("目標の105%を達成", "達成率は105%", "目標(6,000か所)を上回った"):
+        assert rates_of_target(raw) == raw

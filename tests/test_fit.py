@@ -1,0 +1,49 @@
+"""The scorer's weights (data/weights.tsv) against the labelled documents: the ranking they
+decide stays above a floor, and the fit script runs (scripts/fit_weights.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from kpi_tracker.extract import features
+
+from .helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def fit_script():
+    spec = importlib.util.spec_from_file_location(
+        "fit_weights", ROOT / "scripts" / "fit_weights.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fit_weights"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def groups(fit_script):
+    return {doc.stem: fit_script.groups_of(doc, exp) for doc, exp in fit_script.documents()}
+
+
+def test_every_feature_has_a_weight() -> None:
+    assert set(features.FEATURES) <= set(features.WEIGHTS)
+
+
+def test_weights_rank_the_labelled_documents_above_a_floor(fit_script, groups) -> None:
+    every = [g for gs in groups.values() for g in gs]
+    assert len(groups) >= 10 and len(every) >= 400
+    weights = [features.WEIGHTS[f] for f in features.FEATURES]
+    assert fit_script.accuracy(weights, every) >= 0.9
+
+
+def test_held_out_document_is_ranked_by_weights_fitted_without_it(fit_script, groups) -> None:
+    held = "w_table"
+    rest = [g for doc, gs in groups.items() if doc != held for g in gs]
+    start = [features.WEIGHTS[f] for f in features.FEATURES]
+    fitted = fit_script.fit(rest, start, steps=40)
+    assert fit_script.accuracy(fitted, groups[held]) >= 0.8
