@@ -1112,13 +1112,19 @@ def rules() -> None:
 def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
     """Report targets of DOC that no rule covers and rules that find nothing.
 
+    DOC may also be a plan's own table of measures or its PDF: then only its targets are
+    checked (a plan reports no values).
+
     Example:
 
         kpi-tracker rules lint seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --rules rules/
     """
+    from .read.plantable import load_targets_document
     from .rules.lint import lint
 
-    document = _load(doc, encoding)
+    document = load_targets_document(sys.stdin.buffer if doc == "-" else doc, encoding)
+    for w in document.warnings:
+        _warn(w)
     loaded = _rules(rules_path, document)
     if document.sheet is not None:  # a KPI sheet: only rules that override its targets
         from .judge.sheet_card import sheet_rules_lint
@@ -1127,6 +1133,8 @@ def rules_lint(doc: str, rules_path: str | None, encoding: str | None) -> None:
             _say(line)
         return
     findings = lint(document, loaded)
+    if not any(m.status_text for m in document.measures):  # a plan: no values to look for
+        findings = [f for f in findings if f.kind != "value_not_found"]
     line_of = {m.no: m.line for m in document.measures}
     counts: dict[str, int] = {}
     for f in findings:

@@ -1,9 +1,10 @@
 """Reading: bytes → rows → ``Document`` (status tables, plan tables, structured KPI sheets).
 
 Owns: encodings, TSV/CSV (``rows``), the binary formats named in the table below (Excel in
-``xlsx``, PDF in ``pdf``), the status table's columns (``columns``) and rows (``document``), a
-plan's own table (``plantable``) and structured sheets (``sheets/``). May import: ``model``,
-``text``, ``errors``, ``data``, ``shape``. Never rules, extraction or judging.
+``xlsx``, PDF in ``pdf``: ruled tables, and a plan's prose through ``planprose``), the status
+table's columns (``columns``) and rows (``document``), a plan's own table (``plantable``) and
+structured sheets (``sheets/``). May import: ``model``, ``text``, ``errors``, ``data``,
+``shape``. Never rules, extraction or judging.
 
 A binary format is read by the reader the table names for it (``READERS``): found by the file's
 suffix, else by its first bytes (a pipe has no name). A new format is one module whose

@@ -118,11 +118,12 @@ def ministries_in(text: str) -> tuple[str, ...]:
     """Ministry names in a cell, in order, normalised (子ども家庭庁 → こども家庭庁)."""
     aliases = _ministry_aliases()
     out: list[str] = []
-    for token in _words(text):
-        if _MINISTRY.match(token):
-            name = aliases.get(token, token)
-            if name not in out:
-                out.append(name)
+    for word in _words(text):
+        for token in _joined_names(word):
+            if _MINISTRY.match(token):
+                name = aliases.get(token, token)
+                if name not in out:
+                    out.append(name)
     return tuple(out)
 
 
@@ -136,6 +137,16 @@ def offices_in(text: str) -> tuple[str, ...]:
         if _OFFICE.match(token) and token not in out:
             out.append(token)
     return tuple(out)
+
+
+_NAME_END = re.compile(r"内閣官房|内閣府|[^\sA-Za-z0-9]{1,12}?(?:省|庁|院|委員会|本部)")
+
+
+def _joined_names(word: str) -> list[str]:
+    """A word that is two ministry names run together, as a PDF cell's lines join
+    (厚生労働省こども家庭庁), as its names; any other word as it is."""
+    parts = _NAME_END.findall(word)
+    return parts if len(parts) > 1 and "".join(parts) == word else [word]
 
 
 def _cut_ministry(cell: str) -> bool:

@@ -4,7 +4,9 @@ Plans are published as PDF; a table exported from one keeps the page furniture: 
 (``- 12 -``) and the running title as rows of their own or run into cells, and a cell broken
 by a page continues on a row without a 施策No. This reader drops the furniture (never reading
 it as a target), joins the continued cells, and yields measures whose status text is empty,
-so that ``rules draft`` can draft a plan's rules before any status report exists.
+so that ``rules draft`` can draft a plan's rules before any status report exists. A plan's
+prose (施策No. blocks, from its PDF or pasted from it) is first made into such a table
+(``planprose``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import DocumentError, Location
-from ..model import Document, Measure
+from ..model import Document, Measure, RawDocument, Row, no_cycle_collection
 from ..text.furniture import strip_furniture
 from ..text.normalize import normalize, strip_html
 from .columns import _header_map
@@ -30,6 +32,7 @@ from .document import (
     _title_facts,
     _title_lines,
     load_document,
+    parse_rows,
 )
 from .rows import MAX_BYTES, STDIN, read_rows
 
@@ -50,12 +53,16 @@ def load_targets_document(path: str | Path | IO[bytes], encoding: str | None = N
         data = path.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise DocumentError(f"input larger than {MAX_BYTES:,} bytes", Location(STDIN))
+        if data.startswith(b"%PDF-"):
+            return _targets_of_pdf(read_rows(io.BytesIO(data), encoding, STDIN))
         try:
             return load_document(io.BytesIO(data), encoding, STDIN)
         except DocumentError as exc:
             if not exc.what.startswith(_NO_HEADER):
                 raise
         return load_plan_table(io.BytesIO(data), encoding)
+    if _starts_a_pdf(Path(path)):
+        return _targets_of_pdf(read_rows(path, encoding))
     try:
         return load_document(path, encoding)
     except DocumentError as exc:
@@ -64,10 +71,38 @@ def load_targets_document(path: str | Path | IO[bytes], encoding: str | None = N
     return load_plan_table(path, encoding)
 
 
+def _starts_a_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(5) == b"%PDF-"
+    except OSError:
+        return False  # the reader says why
+
+
+def _targets_of_pdf(raw: RawDocument) -> Document:
+    """A PDF's status table, or else its plan table, from one reading of its pages."""
+    rows = list(raw.rows)
+    try:
+        with no_cycle_collection():
+            return parse_rows(replace(raw, rows=iter(rows)))
+    except DocumentError as exc:
+        if not exc.what.startswith(_NO_HEADER):
+            raise
+    return _plan_table(replace(raw, rows=iter(rows)))
+
+
 def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -> Document:
-    raw = read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN)
+    return _plan_table(read_rows(path, encoding, None if isinstance(path, str | Path) else STDIN))
+
+
+def _plan_table(raw: RawDocument) -> Document:
     source = raw.source
     rows = list(raw.rows)
+    # NOTE: rows read from a PDF, or made of a plan's prose, are free of page furniture
+    # already (text.pdftext): a heading that comes back (⑤関連施策 under two parents) stays.
+    repaired = raw.encoding == "pdf"
+    if not repaired and not any(_header_map(r.cells, ("no", "target")) for r in rows):
+        rows, repaired = _prose_plan_rows(rows, source)
     columns = None
     header_at = 0
     for index, row in enumerate(rows):
@@ -88,11 +123,15 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
         for row in body
         if sum(1 for c in row.cells if c.strip()) == 1
     )
-    running = tuple(
-        sorted(
-            {t for t, n in singles.items() if n >= 2} | {normalize(t) for t in title_lines},
-            key=len,
-            reverse=True,
+    running = (
+        ()
+        if repaired
+        else tuple(
+            sorted(
+                {t for t, n in singles.items() if n >= 2} | {normalize(t) for t in title_lines},
+                key=len,
+                reverse=True,
+            )
         )
     )
     measures: list[Measure] = []
@@ -152,6 +191,19 @@ def load_plan_table(path: str | Path | IO[bytes], encoding: str | None = None) -
         fiscal_year=None,
         measures=tuple(measures),
     )
+
+
+def _prose_plan_rows(rows: list[Row], source: str) -> tuple[list[Row], bool]:
+    """A plan's prose pasted from its PDF (施策No. blocks) as the rows of its plan table;
+    other rows as they are; and whether they were made. NOTE: the line numbers become those
+    of the repaired text."""
+    from ..text.pdftext import repair_pdf_text
+    from .planprose import is_prose_plan, prose_rows
+
+    text = "\n".join("\t".join(r.cells) for r in rows)
+    if not is_prose_plan(text):
+        return rows, False
+    return list(prose_rows(repair_pdf_text(text), source)), True
 
 
 def _clean(cells: tuple[str, ...], index: int | None, running: tuple[str, ...]) -> str:
