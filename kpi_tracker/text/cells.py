@@ -217,30 +217,17 @@ _LIST_MARK = re.compile(
 
 def repair_pdf_text(text: str) -> str:
     """Undo what copying out of a PDF does to a cell (see the module's docstring); a cell that
-    shows no sign of it is returned as it is."""
+    shows no sign of it is returned as it is. The joining of lines and of figures to their
+    units is ``pdftext``'s, the one repair the PDF reader uses too; this adds what a cell
+    pasted from a PDF carries inline: page numbers and running headers between its words."""
     if not _PDF_SIGNS.search(text):
         return text
+    from .pdftext import join_figures, join_lines
+
     text = _PAGE_NUMBER.sub(" ", text)
     text = _RUNNING_HEADER.sub(" ", text)
-    lines = _LINE_BREAK.split(text)
-    joined: list[str] = []
-    for line in lines:
-        if (
-            joined
-            and joined[-1].strip()
-            and line.strip()
-            and joined[-1].rstrip()[-1] not in _NO_JOIN_AFTER
-            and not _LIST_MARK.match(line)
-        ):
-            joined[-1] = joined[-1].rstrip() + line.lstrip()
-        else:
-            joined.append(line)
-    text = "\n".join(joined)
-    text = _NUMBER_SPACE_UNIT.sub("", text)
-    text = _MULTIPLIER_SPACE_DIGIT.sub("", text)
-    text = _ERA_NAME_SPACE.sub(r"\1", text)
-    text = _ERA_SPACES.sub("", text)
-    return text
+    lines = join_lines(_LINE_BREAK.split(text))
+    return "\n".join(join_figures(line) for line in lines)
 
 
 # --- numerals ----------------------------------------------------------------------------------
