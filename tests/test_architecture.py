@@ -453,3 +453,15 @@ def test_no_comment_cites_a_file_users_lack() -> None:
         if "CONTRACT" in line
     ]
     assert not cited, "\n".join(cited)
+
+
+def test_extraction_core_stays_readable() -> None:
+    """Issue 21: no function of the extraction core over 60 lines; their decision readable."""
+    import ast
+
+    for path in sorted((PACKAGE / "extract").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, f"{path.name}:{node.lineno} {node.name} has {length} lines"

@@ -37,6 +37,7 @@ from .features import (
     MIN_SCORE,
     IndicatorProfile,
     Scored,
+    SentenceScope,
     alternatives,
     declared_unit,
     indicator_profile,
@@ -255,238 +256,338 @@ def extract(
     ``target_text``: the measure's 目標 cell; the words it puts before the target value tell
     what the value measures, whatever words this year's status text uses. ``siblings``: the
     measure's other indicators, whose words do not tell this one's value from theirs.
+
+    Steps, in ``_Reading``: every sentence is filtered (a ※ note, no figure whose unit could
+    fit, nothing of the indicator named), then every figure of it (regex, exclude, unit);
+    each that remains gets its period and role (a level, a previous value, a change) and,
+    as a level, its score; ``_chosen`` then keeps the candidates close to the best.
     """
     analysis = text if isinstance(text, Analysis) else analyse(text)
     profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
-    raw, norm = analysis.text, analysis.norm
-    find = indicator.find
-    regex_spans = [m.span("value") for m in re.finditer(find.regex, norm)] if find.regex else None
-    candidates: list[Candidate] = []
-    changes: list[tuple[Candidate, Observation]] = []
-    pending: Period | None = None
-    pending_evidence = None
-    found_label = True
-    covered: dict[str, float] = {}  # the profile's coverage of each sentence read
+    return _Reading(indicator, analysis, profile).read()
 
-    def cover(text: str) -> float:
-        share = covered.get(text)
+
+@dataclass
+class _InSentence:
+    """What the figures of one sentence share while it is read."""
+
+    index: int
+    sentence: Sentence
+    context: str  # the sentence before
+    quantities: tuple[Quantity, ...]
+    scope: SentenceScope
+    last_level: Candidate | None  # the level a change or a previous value goes with
+    inherited: Period | None  # the period of the sentence this one goes on from
+    declared: str | None  # (単位:件): the unit the sentence's list declares
+    respective: tuple[tuple[str, ...], tuple[int, ...]] | None
+    segments: list[tuple[Quantity, int, int]]
+    here: list[Candidate] = field(default_factory=list)
+    seen_previous: bool = False
+    waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
+    unit_from: Quantity | None = None  # the figure before, when it has a unit
+
+
+class _Reading:
+    """One indicator read over one cell: the candidates, changes and drops its sentences add."""
+
+    def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
+        self.analysis, self.profile, self.find = analysis, profile, indicator.find
+        self.raw, self.norm = analysis.text, analysis.norm
+        self.regex_spans = (
+            [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
+            if self.find.regex
+            else None
+        )
+        self.candidates: list[Candidate] = []
+        self.changes: list[tuple[Candidate, Observation]] = []
+        self.pending: Period | None = None
+        self.pending_evidence: str | None = None
+        self.covered: dict[str, float] = {}  # the profile's coverage of each sentence read
+        self.dropped: list[tuple[Quantity, str]] = []  # the named filters' drops (--explain)
+        self.carried: Candidate | None = None  # the last value of the sentence before
+
+    def cover(self, text: str) -> float:
+        share = self.covered.get(text)
         if share is None:
-            share = covered[text] = profile.profile.coverage(text)
+            share = self.covered[text] = self.profile.profile.coverage(text)
         return share
 
-    previous_text = ""
-    carried: Candidate | None = None  # the last value of the sentence before
-    dropped: list[tuple[Quantity, str]] = []  # the named filters' drops, for --explain
+    def read(self) -> Extraction:
+        previous_text = ""
+        for index, sentence in enumerate(self.analysis.sentences):
+            self._sentence(index, sentence, previous_text)
+            previous_text = sentence.norm
+        candidates = _stated_first(self.candidates)
+        candidates.sort(key=lambda c: -c.score)
+        all_changes = tuple((level.observation, rel) for level, rel in self.changes)
+        found_label = True
+        if not candidates:
+            # Only to say why there is no value: are the indicator's words there at all?
+            found_label = any(
+                self.profile.named_in(s.norm, s.lead_norm, self.cover)
+                for s in self.analysis.sentences
+            )
+        chosen = _chosen(
+            tuple(candidates), all_changes, self.pending, self.pending_evidence, found_label
+        )
+        if not self.dropped:
+            return chosen
+        return replace(chosen, dropped=tuple((q.value, q.unit, n) for q, n in self.dropped))
 
-    def drop_all(quantities: tuple[Quantity, ...], name: str) -> None:
-        dropped.extend((q, name) for q in quantities)
+    # --- a sentence ----------------------------------------------------------------------
 
-    for index, sentence in enumerate(analysis.sentences):
-        context = previous_text
-        previous_text = sentence.norm
+    def _sentence(self, index: int, sentence: Sentence, context: str) -> None:
+        analysis, profile, norm = self.analysis, self.profile, self.norm
         if analysis.dropped and analysis.dropped[index]:
-            dropped.extend(analysis.dropped[index])
+            self.dropped.extend(analysis.dropped[index])
         if sentence.note:
-            drop_all(analysis.quantities[index], "note")
-            continue
+            self._drop_all(analysis.quantities[index], "note")
+            return
         marker = _PENDING.search(sentence.norm)
-        quantities = analysis.quantities[index]
-        wholes = wholes_in(profile, norm, sentence.start, sentence.end)
-        if wholes:
-            # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
-            inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
-            quantities = tuple(sorted((*inside, *wholes), key=lambda q: q.start))
+        quantities = self._with_wholes(analysis.quantities[index], sentence)
         # (a figure without a unit may take one from the words before it: 団体が212に上り)
         if not marker and not any(
             profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
         ):
-            carried = None
-            drop_all(quantities, "unit")
-            continue  # nothing here could be the value: the sentence is not scored
+            self.carried = None
+            self._drop_all(quantities, "unit")
+            return  # nothing here could be the value: the sentence is not scored
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
         # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
         head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
-        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, cover, head)
+        scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, self.cover, head)
         if not marker and scope.unrelated:
-            carried = None
-            drop_all(quantities, "unrelated_sentence")
-            continue  # names nothing the indicator measures: its figures cannot score
-        periods = analysis.periods[index]
+            self.carried = None
+            self._drop_all(quantities, "unrelated_sentence")
+            return  # names nothing the indicator measures: its figures cannot score
         if marker and scope.relevant:
-            before_marker = [p for p in periods if p.end <= sentence.start + marker.start()]
-            if before_marker:
-                pending = before_marker[-1].period
-                pending_evidence = sentence.text.strip()
+            self._note_pending(analysis.periods[index], sentence, marker.start())
         # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
-        # from the value of the sentence before.
-        last_level = carried if scope.continues else None
-        # その数は令和7年度末で…; このうち…: a sentence that goes on from the one before is
-        # about the same time unless it names its own.
-        inherited = last_level.observation.period if last_level is not None else None
-        seen_previous = False
-        declared = declared_unit(sentence.norm) or declared_unit(sentence.lead_norm)
-        candidates_here: list[Candidate] = []
-        waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
-        segments = list(_segments(quantities, sentence))
-        unit_from: Quantity | None = None  # the figure before, when it has a unit
-        respective = _respective(sentence, quantities)
-        for i, (q, seg_start, seg_end) in enumerate(segments):
-            if regex_spans is not None and not any(s <= q.start < e for s, e in regex_spans):
-                dropped.append((q, "regex"))
-                continue
-            before, after = norm[seg_start : q.start], norm[q.end : seg_end]
-            own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
-            if find.exclude and _has_any(before + own_after, find.exclude):
-                dropped.append((q, "exclude"))
-                continue  # its own words are about something else
-            q = with_unit_before(q, before, after, declared)
-            if q.unit is None and unit_from is not None and before.strip() in _CONNECTORS:
-                # 前年の44から47へと増え: the figure a change goes to counts what the first does
-                q = replace(q, unit=unit_from.unit, unit_word=unit_from.unit_word)
-            unit_from = q if q.unit is not None else None
-            # 40都道府県(約85%): a figure in brackets after another is named by its words.
-            name_start = segments[i - 1][1] if i and before.strip() == "(" else seg_start
-            change = _change_kind(q, before, after, norm, sentence.end)
-            fits = profile.unit_fits(q) is not None
-            if change is None and (not fits or find.value == "change"):
-                dropped.append((q, "unit" if not fits else "not_a_change"))
-                continue
-            period, assumed, previous = _period_for(
-                q,
-                before,
-                after,
-                periods,
-                analysis.lead_periods[index],
-                norm,
-                last_level.observation.period if last_level else None,
-                quantities,
+        # from the value of the sentence before; その数は令和7年度末で…, このうち…: it is about
+        # the same time unless it names its own.
+        last_level = self.carried if scope.continues else None
+        st = _InSentence(
+            index,
+            sentence,
+            context,
+            quantities,
+            scope,
+            last_level,
+            last_level.observation.period if last_level is not None else None,
+            declared_unit(sentence.norm) or declared_unit(sentence.lead_norm),
+            _respective(sentence, quantities),
+            list(_segments(quantities, sentence)),
+        )
+        for i, (q, seg_start, seg_end) in enumerate(st.segments):
+            self._figure(st, i, q, seg_start, seg_end)
+        self.carried = st.last_level
+
+    def _drop_all(self, quantities: tuple[Quantity, ...], name: str) -> None:
+        self.dropped.extend((q, name) for q in quantities)
+
+    def _with_wholes(
+        self, quantities: tuple[Quantity, ...], sentence: Sentence
+    ) -> tuple[Quantity, ...]:
+        wholes = wholes_in(self.profile, self.norm, sentence.start, sentence.end)
+        if not wholes:
+            return quantities
+        # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
+        inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
+        return tuple(sorted((*inside, *wholes), key=lambda q: q.start))
+
+    def _note_pending(
+        self, periods: tuple[PeriodMatch, ...], sentence: Sentence, marker_at: int
+    ) -> None:
+        before_marker = [p for p in periods if p.end <= sentence.start + marker_at]
+        if before_marker:
+            self.pending = before_marker[-1].period
+            self.pending_evidence = sentence.text.strip()
+
+    # --- a figure ------------------------------------------------------------------------
+
+    def _figure(self, st: _InSentence, i: int, q: Quantity, seg_start: int, seg_end: int) -> None:
+        norm, find = self.norm, self.find
+        if self.regex_spans is not None and not any(s <= q.start < e for s, e in self.regex_spans):
+            self.dropped.append((q, "regex"))
+            return
+        before, after = norm[seg_start : q.start], norm[q.end : seg_end]
+        own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
+        if find.exclude and _has_any(before + own_after, find.exclude):
+            self.dropped.append((q, "exclude"))
+            return  # its own words are about something else
+        q = with_unit_before(q, before, after, st.declared)
+        if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
+            # 前年の44から47へと増え: the figure a change goes to counts what the first does
+            q = replace(q, unit=st.unit_from.unit, unit_word=st.unit_from.unit_word)
+        st.unit_from = q if q.unit is not None else None
+        change = _change_kind(q, before, after, norm, st.sentence.end)
+        fits = self.profile.unit_fits(q) is not None
+        if change is None and (not fits or find.value == "change"):
+            self.dropped.append((q, "unit" if not fits else "not_a_change"))
+            return
+        period, assumed, previous = self._period(st, q, before, after)
+        st.seen_previous = st.seen_previous or previous
+        if change is not None and find.value != "change":
+            self._change(st, q, after, change, period, assumed)
+            return
+        if not fits or (change is None and find.value == "change"):
+            return
+        # 40都道府県(約85%): a figure in brackets after another is named by its words.
+        name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
+        self._level(st, q, before, after, name_start, change, (period, assumed, previous))
+
+    def _period(
+        self, st: _InSentence, q: Quantity, before: str, after: str
+    ) -> tuple[Period | None, bool, bool]:
+        """The figure's period, whether it was assumed, and whether it is a previous value."""
+        last = st.last_level
+        period, assumed, previous = _period_for(
+            q,
+            before,
+            after,
+            self.analysis.periods[st.index],
+            self.analysis.lead_periods[st.index],
+            self.norm,
+            last.observation.period if last else None,
+            st.quantities,
+        )
+        sentence = st.sentence
+        if (
+            not previous
+            and last is not None
+            and (
+                (
+                    before.strip() == "("
+                    and _BRACKETS_PREVIOUS.search(sentence.lead_norm + st.context + sentence.norm)
+                )
+                or (st.seen_previous and _SAME_AS_BEFORE.search(before))
             )
-            if (
-                not previous
-                and last_level is not None
-                and (
-                    (
-                        before.strip() == "("
-                        and _BRACKETS_PREVIOUS.search(sentence.lead_norm + context + sentence.norm)
-                    )
-                    or (seen_previous and _SAME_AS_BEFORE.search(before))
-                )
-            ):
-                # A figure in brackets after another is its previous value where the text says
-                # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
-                base = last_level.observation.period
-                period, assumed, previous = (
-                    (period_year_before(base) if base else None),
-                    False,
-                    True,
-                )
-            if period is None and assumed and not previous and inherited is not None:
-                period, assumed = inherited, False
-            seen_previous = seen_previous or previous
-            if change is not None and find.value != "change":
-                if last_level is None:
-                    # 前年度比15自治体増の640自治体: the change of the figure that follows.
-                    waiting = (q, _signed(q, after), change, period, assumed)
-                    continue
-                derived = (
-                    _derived_level(last_level, q, raw, sentence, change, _signed(q, after))
-                    if last_level is not None
-                    and not any(not c.observation.previous for c in candidates_here)
-                    else None
-                )
-                if derived is not None:
-                    # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
-                    # previous value the text states and the change it reports.
-                    candidates.append(derived)
-                    candidates_here.append(derived)
-                    last_level = derived
-                if last_level is not None:
-                    rel = _observation(
-                        q,
-                        raw,
-                        sentence,
-                        period,
-                        assumed,
-                        last_level.score,
-                        change=change,
-                        value=_signed(q, after),
-                    )
-                    changes.append((last_level, rel))
-                continue
-            if not fits or (change is None and find.value == "change"):
-                continue
-            scored = score_candidate(
-                profile,
-                q,
-                norm[name_start : q.start],
-                after,
-                scope,
-                last_level.scored if last_level else None,
-                norm[max(sentence.start, q.start - 16) : q.start],
-                norm[q.end : min(sentence.end, q.end + 20)],
-                previous,
+        ):
+            # A figure in brackets after another is its previous value where the text says
+            # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
+            base = last.observation.period
+            period, assumed, previous = (period_year_before(base) if base else None), False, True
+        if period is None and assumed and not previous and st.inherited is not None:
+            period, assumed = st.inherited, False
+        return period, assumed, previous
+
+    def _change(
+        self,
+        st: _InSentence,
+        q: Quantity,
+        after: str,
+        change: str,
+        period: Period | None,
+        assumed: bool,
+    ) -> None:
+        """A figure that states a change: of the level before it, or of the one that follows."""
+        signed = _signed(q, after)
+        if st.last_level is None:
+            # 前年度比15自治体増の640自治体: the change of the figure that follows.
+            st.waiting = (q, signed, change, period, assumed)
+            return
+        if not any(not c.observation.previous for c in st.here):
+            derived = _derived_level(st.last_level, q, self.raw, st.sentence, change, signed)
+            if derived is not None:
+                # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
+                # previous value the text states and the change it reports.
+                self.candidates.append(derived)
+                st.here.append(derived)
+                st.last_level = derived
+        rel = _observation(
+            q,
+            self.raw,
+            st.sentence,
+            period,
+            assumed,
+            st.last_level.score,
+            change=change,
+            value=signed,
+        )
+        self.changes.append((st.last_level, rel))
+
+    def _level(
+        self,
+        st: _InSentence,
+        q: Quantity,
+        before: str,
+        after: str,
+        name_start: int,
+        change: str | None,
+        when: tuple[Period | None, bool, bool],
+    ) -> None:
+        """A figure that may be the value: scored, and recorded as a candidate."""
+        norm, sentence = self.norm, st.sentence
+        period, assumed, previous = when
+        scored = score_candidate(
+            self.profile,
+            q,
+            norm[name_start : q.start],
+            after,
+            st.scope,
+            st.last_level.scored if st.last_level else None,
+            norm[max(sentence.start, q.start - 16) : q.start],
+            norm[q.end : min(sentence.end, q.end + 20)],
+            previous,
+        )
+        if st.respective and not previous:
+            scored = _respectively(scored, st.respective, q, self.cover)
+        obs = _observation(
+            q,
+            self.raw,
+            sentence,
+            period,
+            assumed,
+            scored.score,
+            change=change,
+            value=_signed(q, after) if change else q.value,
+            previous=previous,
+            total=bool(_TOTAL.search(before[-12:])),
+        )
+        scored, obs = self._named_as_before(st, scored, obs, previous)
+        candidate = Candidate(obs, scored.score, scored)
+        self.candidates.append(candidate)
+        st.here.append(candidate)
+        # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
+        # a series; what follows goes on from the whole.
+        if st.last_level is None or not _PART_IN_BRACKETS.search(before[-12:]):
+            st.last_level = candidate
+        if st.waiting is not None and _CHANGE_THEN_LEVEL.match(norm, st.waiting[0].end, q.start):
+            wq, value, kind, wperiod, wassumed = st.waiting
+            rel = _observation(
+                wq, self.raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
             )
-            if respective and not previous:
-                scored = _respectively(scored, respective, q, cover)
-            obs = _observation(
-                q,
-                raw,
-                sentence,
-                period,
-                assumed,
-                scored.score,
-                change=change,
-                value=_signed(q, after) if change else q.value,
-                previous=previous,
-                total=bool(_TOTAL.search(before[-12:])),
-            )
-            if obs.total and candidates_here:
-                # 電話4,100件、SNS1,200件の計5,300件: the total is what its
-                # parts are, and scores as the best of them.
-                best = max(candidates_here, key=lambda c: c.score)
-                if best.score > scored.score and best.scored is not None:
-                    scored = best.scored.led_by("内訳の合計")
-                    obs = replace(obs, score=scored.score)
-            worked_out = [
-                c
-                for c in candidates_here
-                if c.observation.derivation
-                and (obs.period is None or obs.period_assumed or c.observation.period == obs.period)
-            ]
-            if not previous and worked_out:
-                # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
-                # out, and is named as well as the previous value it goes on from.
-                candidates = [c for c in candidates if c not in worked_out]
-                candidates_here = [c for c in candidates_here if c not in worked_out]
-                named = worked_out[-1].scored
-                if named is not None and named.score > scored.score:
-                    scored = named.led_by("変化の後の値")
-                    obs = replace(obs, score=scored.score)
-            candidate = Candidate(obs, scored.score, scored)
-            candidates.append(candidate)
-            candidates_here.append(candidate)
-            # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
-            # a series; what follows goes on from the whole.
-            if last_level is None or not _PART_IN_BRACKETS.search(before[-12:]):
-                last_level = candidate
-            if waiting is not None and _CHANGE_THEN_LEVEL.match(norm, waiting[0].end, q.start):
-                wq, value, kind, wperiod, wassumed = waiting
-                rel = _observation(
-                    wq, raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
-                )
-                changes.append((candidate, rel))
-            waiting = None
-        carried = last_level
-    candidates = _stated_first(candidates)
-    candidates.sort(key=lambda c: -c.score)
-    all_changes = tuple((level.observation, rel) for level, rel in changes)
-    if not candidates:
-        # Only to say why there is no value: are the indicator's words there at all?
-        found_label = any(profile.named_in(s.norm, s.lead_norm, cover) for s in analysis.sentences)
-    chosen = _chosen(tuple(candidates), all_changes, pending, pending_evidence, found_label)
-    if not dropped:
-        return chosen
-    return replace(chosen, dropped=tuple((q.value, q.unit, name) for q, name in dropped))
+            self.changes.append((candidate, rel))
+        st.waiting = None
+
+    def _named_as_before(
+        self, st: _InSentence, scored: Scored, obs: Observation, previous: bool
+    ) -> tuple[Scored, Observation]:
+        """A total, or a level stated after a change, named as well as the figure it goes on
+        from; a level worked out for the same period gives way to the one stated."""
+        if obs.total and st.here:
+            # 電話4,100件、SNS1,200件の計5,300件: the total is what its
+            # parts are, and scores as the best of them.
+            best = max(st.here, key=lambda c: c.score)
+            if best.score > scored.score and best.scored is not None:
+                scored = best.scored.led_by("内訳の合計")
+                obs = replace(obs, score=scored.score)
+        worked_out = [
+            c
+            for c in st.here
+            if c.observation.derivation
+            and (obs.period is None or obs.period_assumed or c.observation.period == obs.period)
+        ]
+        if not previous and worked_out:
+            # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
+            # out, and is named as well as the previous value it goes on from.
+            self.candidates = [c for c in self.candidates if c not in worked_out]
+            st.here = [c for c in st.here if c not in worked_out]
+            named = worked_out[-1].scored
+            if named is not None and named.score > scored.score:
+                scored = named.led_by("変化の後の値")
+                obs = replace(obs, score=scored.score)
+        return scored, obs
 
 
 def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
@@ -879,6 +980,25 @@ _DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|にお
 _PAREN = re.compile(r"\s*\(([^()]{0,40})")
 
 
+def _period_in_bracket_after(
+    q: Quantity, periods: tuple[PeriodMatch, ...], norm: str, others: tuple[Quantity, ...]
+) -> Period | None:
+    """A period in the bracket right after the figure, which dates it: 1,200か所(令和6年度)."""
+    # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
+    paren = _PAREN.match(norm, q.end, q.end + 44)
+    if not paren:
+        return None
+    first, last = paren.start(1), paren.end(1)
+    inside = next((p for p in periods if first <= p.start < last), None)
+    # (令和7年度 531回): a period written right before another figure dates that one.
+    if inside is None or any(
+        inside.end <= o.start < last and _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+        for o in others
+    ):
+        return None
+    return inside.period
+
+
 def _period_for(
     q: Quantity,
     before: str,
@@ -890,25 +1010,12 @@ def _period_for(
     others: tuple[Quantity, ...] = (),
 ) -> tuple[Period | None, bool, bool]:
     """The period a number belongs to, whether it was assumed rather than read, and whether
-    the number is stated as the previous value (前年(18.2%), 前年度末:52%).
-
-    ``before`` and ``after`` are normalised; ``periods``: those of the sentence.
-    ``level_period``: the period of the value just before it
-    in the sentence, which a previous value (前年(35.2%)) is one year before; ``others``:
-    the sentence's figures.
-    """
-    # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
-    paren = _PAREN.match(norm, q.end, q.end + 44)
-    if paren:
-        # A period in the bracket right after the figure dates it: 1,200か所(令和6年度).
-        first, last = paren.start(1), paren.end(1)
-        inside = next((p for p in periods if first <= p.start < last), None)
-        # (令和7年度 531回): a period written right before another figure dates that one.
-        if inside is not None and not any(
-            inside.end <= o.start < last and _DATES_NEXT.fullmatch(norm, inside.end, o.start)
-            for o in others
-        ):
-            return inside.period, False, False
+    it is stated as the previous value (前年(18.2%), 前年度末:52%). ``periods``: the
+    sentence's; ``level_period``: that of the value just before it, which a previous value
+    (前年(35.2%)) is one year before; ``others``: the sentence's figures."""
+    inside = _period_in_bracket_after(q, periods, norm, others)
+    if inside is not None:
+        return inside, False, False
     # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     # periods standing in the running text date the number — or in brackets after a word of
     # time, which they spell out: 前年度(令和6年度)は….

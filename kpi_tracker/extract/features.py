@@ -573,6 +573,24 @@ def score_candidate(
     if not scope.topic:
         x["topic_missing"] = 1.0
         why.append("topicの語がない")
+    _role_features(ip, q, preceding, following, scope, near_before, x, why)
+    vector = tuple(x[f] for f in FEATURES)
+    score = _dot(vector)
+    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
+
+
+def _role_features(
+    ip: IndicatorProfile,
+    q: Quantity,
+    preceding: str,
+    following: str,
+    scope: SentenceScope,
+    near_before: str,
+    x: dict[str, float],
+    why: list[str],
+) -> None:
+    """The features of the figure's role: the body it counts (都道府県, 市区町村) and whether
+    it is a part (このうち…, うち…); set in ``x``, said in ``why``."""
     entity = _entity_of(q, preceding, following) if ip.entity or ip.other_entity else None
     if ip.entity and entity:
         if entity == ip.entity:
@@ -590,9 +608,6 @@ def score_candidate(
     elif not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
         x["subtotal"] = 1.0
         why.append("内数(うち)")
-    vector = tuple(x[f] for f in FEATURES)
-    score = _dot(vector)
-    return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
 
 
 _WEIGHT_VECTOR = tuple(WEIGHTS[f] for f in FEATURES)
