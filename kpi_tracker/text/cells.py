@@ -215,12 +215,19 @@ _LIST_MARK = re.compile(
 )
 
 
+_DIGIT_SPACE = re.compile(
+    r"[0-9０-９][ \u3000]|[-－‐ー―][ \u3000]*[0-9０-９]{1,3}[ \u3000]*[-－‐ー―]"
+)
+
+
 def repair_pdf_text(text: str) -> str:
     """Undo what copying out of a PDF does to a cell (see the module's docstring); a cell that
     shows no sign of it is returned as it is. The joining of lines and of figures to their
     units is ``pdftext``'s, the one repair the PDF reader uses too; this adds what a cell
     pasted from a PDF carries inline: page numbers and running headers between its words."""
-    if not _PDF_SIGNS.search(text):
+    if (" " not in text and "\u3000" not in text and "-" not in text) or not (
+        _DIGIT_SPACE.search(text) and _PDF_SIGNS.search(text)
+    ):
         return text
     from .pdftext import join_figures, join_lines
 
@@ -243,6 +250,7 @@ _WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分")
 _KANJI_COUNT = re.compile(
     rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
 )
+_KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人) over bare figures: each figure counts thousands
 _THOUSANDS_DECLARED = re.compile(r"[(（]\s*単位\s*[:：]\s*千\s*([^\s)）]{1,6})\s*[)）]")
@@ -280,16 +288,23 @@ def _thousands(m: re.Match[str], text: str) -> tuple[int, int, str]:
 def numerals_as_digits(text: str) -> str:
     """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
-    if any(c in text for c in "〇一二三四五六七八九割") or "単位" in text:
+    # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
+    kanji_digits = _KANJI_DIGIT_RE.search(text) is not None
+    if kanji_digits and "・" in text:
         text = _POSITIONAL.sub(
             lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
             text,
         )
+    if "割" in text and "分" in text:
         text = _WARI_BU.sub(lambda m: f"{_digit(m.group(1))}{_digit(m.group(2))}%", text)
+    if "単位" in text:
         m = _THOUSANDS_DECLARED.search(text)
         if m:
             start, end, body = _thousands(m, text)
             text = text[:start] + body + text[end:]
+    if ("十" in text or "百" in text or "千" in text) and (
+        kanji_digits or "割" in text or "単位" in text
+    ):
         text = _KANJI_COUNT.sub(lambda m: _kanji_count(m.group(1)), text)
     if "パーセント" in text:
         text = _PERCENT_WORD.sub("%", text)
