@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kpi_tracker.cli import cli
 from kpi_tracker.text.periods import fiscal_year_end, parse_period
 from kpi_tracker.text.wareki import (
+    XLSX_WAREKI_FORMAT,
     format_date,
     format_deadline,
     format_period,
@@ -105,7 +106,7 @@ def _run(*args: str) -> str:
     return result.output
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv"])
+@pytest.mark.parametrize("fmt", ["md", "csv", "html"])
 def test_wareki_reports_show_no_iso_date(fmt: str) -> None:
     out = _run("scorecard", str(SEED), "--format", fmt, "--dates", "wareki")
     assert not ISO_DATE.search(out), ISO_DATE.search(out)
@@ -140,3 +141,19 @@ def test_dates_from_the_configuration(tmp_path, monkeypatch) -> None:
     assert "基準日 令和8年3月31日" in _run(
         "scorecard", str(SEED), "--format", "md", "--dates", "wareki"
     )
+
+
+def test_wareki_workbook_keeps_real_dates_in_an_era_format(tmp_path) -> None:
+    """xlsx with --dates wareki: no ISO date as text; the date cells stay dates, shown in
+    the Japanese era (令和8年3月31日)."""
+    import datetime
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "card.xlsx"
+    _run("scorecard", str(SEED), "--format", "xlsx", "-o", str(out), "--dates", "wareki")
+    book = load_workbook(out)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.value for c in cells if isinstance(c.value, str) and ISO_DATE.search(c.value)]
+    formats = {c.number_format for c in cells if isinstance(c.value, datetime.date)}
+    assert formats == {XLSX_WAREKI_FORMAT}

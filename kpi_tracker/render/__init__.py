@@ -50,7 +50,7 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("scorecard", "json", "json_"),
     Renderer("scorecard", "csv", "csv_", takes=("lang", "dates")),
     Renderer("scorecard", "junit", "junit", takes=("lang", "verdict")),
-    Renderer("scorecard", "xlsx", "xlsx_", "render_bytes", binary=True),
+    Renderer("scorecard", "xlsx", "xlsx_", "render_bytes", takes=("lang", "dates"), binary=True),
     Renderer("view", "terminal", "terminal", takes=("lang", "color", "doc", "dates"), escapes=True),
     Renderer("view", "headline", "terminal", "headline", takes=("lang", "color"), escapes=True),
     Renderer("check", "text", "gate", "check_text", takes=("verdict", "lang", "dates")),

@@ -210,11 +210,12 @@ def _with_attainment(columns: tuple[str, ...]) -> tuple[str, ...]:
     return (*columns[:at], "attainment", *columns[at:])
 
 
-def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
+def render_bytes(card: Scorecard, lang: str = "ja", dates: str | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    data = scorecard_dict(card, wording(lang, "iso").reason)
+    say = wording(lang, dates)
+    data = scorecard_dict(card, say.reason)
     L = labels(lang)
     summary_name, indicators_name, measures_name = SHEETS.get(lang, SHEETS["ja"])
     wb = Workbook()
@@ -288,6 +289,15 @@ def render_bytes(card: Scorecard, lang: str = "ja") -> bytes:
     m_rows = measure_rows(data, lang)
     _table(wb.create_sheet(measures_name), MEASURE_COLUMNS, m_rows, lang)
 
+    if say.dates == "wareki":
+        # NOTE: the cells stay real dates; only their number format shows the era
+        from ..text.wareki import XLSX_WAREKI_FORMAT
+
+        for sheet in wb.worksheets:
+            for line in sheet.iter_rows():
+                for one in line:
+                    if one.number_format == DATE_FORMAT:
+                        one.number_format = XLSX_WAREKI_FORMAT
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
