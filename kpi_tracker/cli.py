@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -45,22 +45,24 @@ def _cannot_write(where: str, exc: OSError) -> KpiTrackerError:
     return KpiTrackerError(f"cannot write: {exc.strerror or exc}", Location(where))
 
 
-def _write(text: str, output: str | None, terminal: bool = False) -> None:
-    """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
-    terminal view keeps its colour escapes)."""
+def _write(text: str | Iterable[str], output: str | None, terminal: bool = False) -> None:
+    """Write a rendering, whole or as pieces (a stream); whatever it is, nothing XML or UTF-8
+    refuses goes out (only the terminal view keeps its colour escapes)."""
+    pieces = (text,) if isinstance(text, str) else text
     if not terminal:
         from .text.normalize import drop_forbidden
 
-        text = drop_forbidden(text)
+        pieces = map(drop_forbidden, pieces)
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8", newline="")
+            with open(output, "w", encoding="utf-8", newline="") as f:
+                f.writelines(pieces)
         except OSError as exc:
             raise _cannot_write(output, exc) from None
         return
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise KpiTrackerError("stdout is closed; name a file with -o", Location(STDOUT))
-    sys.stdout.write(text)
+    sys.stdout.writelines(pieces)
 
 
 def _write_bytes(data: bytes, output: str | None, what: str) -> None:
@@ -455,7 +457,7 @@ def scorecard(
 
         kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format html -o card.html
     """
-    from .render import render_scorecard
+    from .render import stream_scorecard
 
     card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain)
     card = _with_previous(card, previous, rules_path, encoding, db)
@@ -477,7 +479,7 @@ def scorecard(
         # The failures are the gate's: the same --fail-on and accepted misses as check.
         _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
         return
-    _write(render_scorecard(card, fmt, lang), output)
+    _write(stream_scorecard(card, fmt, lang), output)
 
 
 def _compact_view(fmt_param: str) -> bool:

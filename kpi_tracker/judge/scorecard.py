@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -14,6 +15,7 @@ from ..shape import (
     CardData,
     IndicatorData,
     MeasureData,
+    ReportData,
     ScorecardData,
     SheetExtraData,
     SummaryData,
@@ -297,42 +299,13 @@ def scorecard_dict(card: Scorecard) -> ScorecardData:
     """The JSON shape: ``report``, ``summary`` (counts by status), every measure (status,
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
     the document's unit, comparator, deadline, period, progress, reason, evidence with its
-    line, trend), and the ``warnings``. Field names are part of the outside contract."""
-    report = card.document.report_dict()
-    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
-    report["rules"] = card.rules_path
-    report["rules_sha256"] = card.rules_sha256
-    measures: list[MeasureData] = []
-    indicators: list[IndicatorData] = []
-    for m in card.measures:
-        measures.append(
-            {
-                "no": m.measure.no,
-                "name": m.measure.name,
-                "section": list(m.measure.section),
-                "ministries": list(m.measure.ministries),
-                "status": m.status,
-                "status_ja": m.status.ja,
-                "grade": m.grade,
-                "reason": m.reason,
-                "target_text": m.measure.target_text,
-                "line": m.measure.line,
-                "indicators": [o.indicator.id for o in m.outcomes],
-            }
-        )
-        for o in m.outcomes:
-            entry = indicator_dict(o, m.measure.line)
-            if card.explain:
-                entry["candidates"] = candidates_list(o)
-            extra = card.extras.get(o.indicator.id)
-            if extra:
-                entry = {**entry, **extra}
-            indicators.append(entry)
+    line, trend), and the ``warnings``. Field names are part of the outside contract.
+    ``render.json_`` writes the same shape as a stream, a measure or indicator at a time."""
     data: ScorecardData = {
-        "report": report,
+        "report": report_dict(card),
         "summary": card.summary(),
-        "measures": measures,
-        "indicators": indicators,
+        "measures": [measure_dict(m) for m in card.measures],
+        "indicators": list(indicator_dicts(card)),
         "warnings": list(card.warnings),
     }
     if card.previous is not None:
@@ -340,3 +313,43 @@ def scorecard_dict(card: Scorecard) -> ScorecardData:
 
         attach_previous(data, card.previous)
     return data
+
+
+def report_dict(card: Scorecard) -> ReportData:
+    report = card.document.report_dict()
+    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
+    report["rules"] = card.rules_path
+    report["rules_sha256"] = card.rules_sha256
+    return report
+
+
+def measure_dict(m: MeasureOutcome) -> MeasureData:
+    return {
+        "no": m.measure.no,
+        "name": m.measure.name,
+        "section": list(m.measure.section),
+        "ministries": list(m.measure.ministries),
+        "status": m.status,
+        "status_ja": m.status.ja,
+        "grade": m.grade,
+        "reason": m.reason,
+        "target_text": m.measure.target_text,
+        "line": m.measure.line,
+        "indicators": [o.indicator.id for o in m.outcomes],
+    }
+
+
+def indicator_dicts(card: Scorecard) -> Iterator[IndicatorData]:
+    """Every indicator's JSON shape, one at a time (no year-over-year fields: see
+    ``compare.attach_previous``)."""
+    explain = card.explain
+    extras = card.extras
+    for m in card.measures:
+        for o in m.outcomes:
+            entry = indicator_dict(o, m.measure.line)
+            if explain:
+                entry["candidates"] = candidates_list(o)
+            extra = extras.get(o.indicator.id)
+            if extra:
+                entry = {**entry, **extra}
+            yield entry

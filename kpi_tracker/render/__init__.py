@@ -1,4 +1,5 @@
-"""One module per output format; each exposes ``render(card, lang) -> str``.
+"""One module per output format; each exposes ``render(card, lang) -> str``, and those that
+can write a piece at a time ``stream(card, lang)``, an iterator of text pieces.
 
 Every text rendering leaves out the characters XML 1.0 forbids (``normalize.drop_forbidden``):
 the reader drops them from documents, and this catches any other way in (a rules label, a
@@ -7,6 +8,7 @@ file name), so JUnit and HTML always parse and UTF-8 can always encode the outpu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -16,12 +18,22 @@ if TYPE_CHECKING:
     from ..judge.scorecard import Scorecard
 
 
+_MODULES = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}
+
+
 def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:
-    module = {"md": "markdown", "json": "json_", "csv": "csv_", "junit": "junit", "html": "html"}[
-        fmt
-    ]
-    renderer = import_module(f".{module}", __name__)
+    renderer = import_module(f".{_MODULES[fmt]}", __name__)
     return drop_forbidden(renderer.render(card, lang))
+
+
+def stream_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> Iterator[str]:
+    """The rendering in pieces (the whole text at once for a format that has no ``stream``)."""
+    renderer = import_module(f".{_MODULES[fmt]}", __name__)
+    if not hasattr(renderer, "stream"):
+        yield drop_forbidden(renderer.render(card, lang))
+        return
+    for piece in renderer.stream(card, lang):
+        yield drop_forbidden(piece)
 
 
 def render_measures(document: Any, fmt: str) -> str:
