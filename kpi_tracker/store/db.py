@@ -408,7 +408,7 @@ _MEASURE_COLUMNS = (
     "report_id", "no", "name", "section", "ministries", "status", "grade", "reason", "line",
 )  # fmt: skip
 _INDICATOR_COLUMNS = (
-    "report_id", "measure_no", "rule_id", "rules_sha256", "label", "unit", "comparator",
+    "id", "report_id", "measure_no", "rule_id", "rules_sha256", "label", "unit", "comparator",
     "target", "deadline",
 )  # fmt: skip
 _OBSERVATION_COLUMNS = (
@@ -428,10 +428,10 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
 
     NOTE: SQLAlchemy's per-parameter processing, and an indicator INSERT that returns each
     new id, cost more than the database's own work on a 30,000-indicator sheet. SQLite gets
-    the driver's ``executemany`` and PostgreSQL (psycopg 3) ``COPY … FROM STDIN``; the new
-    indicator ids are then read back in one query by (report, rule id), which is unique. The
-    values are the ones SQLAlchemy would send (dates, JSON text as its ``json.dumps``), so
-    the rows are the same as its own. Other databases go through SQLAlchemy Core."""
+    the driver's ``executemany`` and PostgreSQL (psycopg 3) ``COPY … FROM STDIN``; the
+    indicator ids are taken in bulk first (``_new_ids``). The values are the ones SQLAlchemy
+    would send (dates, JSON text as its ``json.dumps``), so the rows are the same as its own.
+    Other databases go through SQLAlchemy Core."""
     connection = session.connection()
     dialect = connection.dialect.name
     driver = connection.connection.driver_connection
@@ -466,12 +466,14 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
     if not outcomes:
         return
     sha = card.rules_sha256
+    ids = _new_ids(connection, dialect, len(outcomes))
     bulk(
         driver,
         "kpi_indicator",
         _INDICATOR_COLUMNS,
         [
             (
+                indicator_id,
                 report_id,
                 m.measure.no,
                 o.indicator.id,
@@ -482,17 +484,10 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
                 o.target,
                 o.deadline,
             )
-            for m, o in outcomes
+            for indicator_id, (m, o) in zip(ids, outcomes, strict=True)
         ],
         dialect,
     )
-    stored: Any = connection.execute(
-        select(col(IndicatorRow.rule_id), col(IndicatorRow.id)).where(
-            col(IndicatorRow.report_id) == report_id
-        )
-    )
-    id_of: dict[str, int] = dict(stored.all())
-    ids = [id_of[o.indicator.id] for _, o in outcomes]
     observations = [
         (
             indicator_id,
@@ -520,6 +515,20 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
         [tuple(e[c] for c in _EVALUATION_COLUMNS) for e in evaluations],
         dialect,
     )
+
+
+def _new_ids(connection: Any, dialect: str, count: int) -> list[int]:
+    """``count`` ids for new indicators, taken at once: PostgreSQL's sequence advanced in one
+    query; in SQLite the ids after the largest (the transaction holds the write lock from
+    its start, BEGIN IMMEDIATE, so no other writer takes them)."""
+    if dialect == "postgresql":
+        taken: Any = connection.exec_driver_sql(
+            "SELECT nextval(pg_get_serial_sequence('kpi_indicator', 'id')) "
+            f"FROM generate_series(1, {int(count)})"
+        )
+        return sorted(taken.scalars())
+    first = connection.exec_driver_sql("SELECT max(id) FROM kpi_indicator").scalar() or 0
+    return list(range(first + 1, first + 1 + count))
 
 
 def _sqlite_rows(
