@@ -213,7 +213,8 @@ con.executemany(
 )
 con.execute("COMMIT")
 elapsed = time.perf_counter() - start
-stored = con.execute("SELECT count(*) FROM kpi_indicator WHERE report_id = ?", (report,)).fetchone()[0]
+count = "SELECT count(*) FROM kpi_indicator WHERE report_id = ?"
+stored = con.execute(count, (report,)).fetchone()[0]
 print(elapsed, stored, len(card.indicators))
 """
 
