@@ -129,7 +129,9 @@ def evaluate_indicator(
             f"報告値の単位({unit_label(o.unit)})が目標の単位({u})と比較できない",
             observation=o,
         )
-    eligible = [(o, v) for o, v in usable if effective_end(o, as_of) <= as_of]
+    # NOTE: when each observation stands, worked out once (it is asked five times below).
+    ends = {id(o): effective_end(o, as_of) for o, _ in usable}
+    eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
     if not eligible:
         return _not_measurable(
             ind, measure_no, "no_value", f"{as_of.isoformat()}までの実績値がない(それ以降の値のみ)"
@@ -141,13 +143,13 @@ def evaluate_indicator(
         if (
             whole
             and len(whole) < len(eligible)
-            and max(effective_end(o, as_of) for o, _ in whole) >= ind.deadline_end
+            and max(ends[id(o)] for o, _ in whole) >= ind.deadline_end
         ):
             eligible = whole
     # The latest observation wins; at that date, the one that scores best. Values that score
     # alike but differ are not guessed between.
-    latest_end = max(effective_end(o, as_of) for o, _ in eligible)
-    at_latest = [(o, v) for o, v in eligible if effective_end(o, as_of) == latest_end]
+    latest_end = max(ends[id(o)] for o, _ in eligible)
+    at_latest = [(o, v) for o, v in eligible if ends[id(o)] == latest_end]
     at_latest.sort(key=lambda ov: -ov[0].score)
     totals = [(o, v) for o, v in at_latest if o.total]
     if ind.find.aggregate == "sum" and not totals:
@@ -215,7 +217,7 @@ def evaluate_indicator(
             return _not_measurable(ind, measure_no, "no_value", "割合の分母が0", **extra)
         actual = 100.0 * actual / share_base.actual
     components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
-    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
+    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind, ends)
     series += [p for p in history if p.when < latest_end]
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)

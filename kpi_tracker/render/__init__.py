@@ -27,13 +27,13 @@ def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> str:
 
 
 def stream_scorecard(card: Scorecard, fmt: str, lang: str = "ja") -> Iterator[str]:
-    """The rendering in pieces (the whole text at once for a format that has no ``stream``)."""
+    """The rendering in pieces (the whole text at once for a format that has no ``stream``),
+    as rendered: the writer drops what XML forbids (``drop_forbidden``) from each piece, as
+    the CLI's does."""
     renderer = import_module(f".{_MODULES[fmt]}", __name__)
-    if not hasattr(renderer, "stream"):
-        yield drop_forbidden(renderer.render(card, lang))
-        return
-    for piece in renderer.stream(card, lang):
-        yield drop_forbidden(piece)
+    if hasattr(renderer, "stream"):
+        return iter(renderer.stream(card, lang))
+    return iter((renderer.render(card, lang),))
 
 
 def render_measures(document: Any, fmt: str) -> str:

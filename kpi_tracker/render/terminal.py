@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
-from .text import MARKS, actual_text, labels, missed, target_text, verdict, yoy_headline
+from .text import (
+    MARKS,
+    actual_text,
+    labels,
+    missed,
+    target_text,
+    verdict_of,
+    yoy_headline,
+)
 
 MAX_MISSED = 30  # with the 10 lines around them, the view stays within 40 lines
 LABEL_WIDTH = 13  # characters of an indicator's label before it is cut with …
@@ -41,11 +49,11 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     """The one line ``--quiet`` prints: the verdict."""
-    behind = missed(scorecard_dict(card))
-    style = "bold " + (
-        "red" if any(i["overdue"] for i in behind) else "yellow" if behind else "green"
-    )
-    return _paint(verdict(behind, lang), style, color)
+    # NOTE: counted on the scorecard itself: its dict would be built for two numbers.
+    behind = [o for o in card.indicators if o.status is Status.BEHIND]
+    overdue = sum(1 for o in behind if o.overdue)
+    style = "bold " + ("red" if overdue else "yellow" if behind else "green")
+    return _paint(verdict_of(len(behind), overdue, lang), style, color)
 
 
 def render(card: Scorecard, lang: str = "ja", *, color: bool = False, doc: str = "DOC") -> str:

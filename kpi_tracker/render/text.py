@@ -311,11 +311,16 @@ def missed(data: ScorecardData) -> list[IndicatorData]:
 
 def verdict(missed_targets: list[IndicatorData], lang: str) -> str:
     """The one-line verdict: how many targets were missed, how many of them overdue."""
-    L = labels(lang)
-    if not missed_targets:
-        return L["verdict_ok"]
     overdue = sum(1 for i in missed_targets if i["overdue"])
-    return L["verdict_bad"].format(behind=len(missed_targets), overdue=overdue)
+    return verdict_of(len(missed_targets), overdue, lang)
+
+
+def verdict_of(behind: int, overdue: int, lang: str) -> str:
+    """``verdict`` from the counts."""
+    L = labels(lang)
+    if not behind:
+        return L["verdict_ok"]
+    return L["verdict_bad"].format(behind=behind, overdue=overdue)
 
 
 def explained(data: ScorecardData, lang: str) -> list[tuple[IndicatorData, list[str]]]:
