@@ -26,7 +26,9 @@ last = actuals.groupby(key).last()[["year", "value"]].add_prefix("actual_")
 card = meta.join([flag, first, last])
 card["target_year"] = card["target_year"].fillna(targets.groupby(key)["year"].max())
 tv = targets.set_index([*key, "year"])["value"]
-at = pd.MultiIndex.from_arrays([*zip(*card.index), card["target_year"].fillna(0).astype(int)])
+at = pd.MultiIndex.from_arrays(
+    [*zip(*card.index, strict=True), card["target_year"].fillna(0).astype(int)]
+)
 card["target"] = tv.reindex(at).to_numpy()
 down = card["改善の上向き／下向き"] == "下向き"
 met = np.where(down, card["actual_value"] <= card["target"], card["actual_value"] >= card["target"])

@@ -1,6 +1,6 @@
 """The same script with polars (benchmarks/peers/review_pandas.py says what it does).
 
-    python benchmarks/peers/review_polars.py FILE.csv FISCAL_YEAR OUT.json
+python benchmarks/peers/review_polars.py FILE.csv FISCAL_YEAR OUT.json
 """
 
 import sys
@@ -56,4 +56,6 @@ card = card.with_columns(status=status).with_columns(
     overdue=(pl.col("status") == "behind") & (pl.col("target_year") <= year),
     id=pl.concat_str(key, separator="/"),
 )
-card.select("id", "status", "overdue", "actual_value", "target", "target_year", "単位").write_ndjson(out)
+card.select(
+    "id", "status", "overdue", "actual_value", "target", "target_year", "単位"
+).write_ndjson(out)
