@@ -6,7 +6,15 @@ section inside ``<details>``. All document text is escaped (GitHub renders inlin
 
 from __future__ import annotations
 
-from ..judge.scorecard import Scorecard, scorecard_dict
+from collections.abc import Iterable, Iterator
+
+from ..judge.scorecard import (
+    Scorecard,
+    indicator_dicts,
+    measure_dict,
+    report_dict,
+    scorecard_dict,
+)
 from ..shape import IndicatorData, MeasureData
 from .text import (
     MARKS,
@@ -15,6 +23,7 @@ from .text import (
     labels,
     md_cell,
     missed,
+    missed_of,
     movement_label,
     period_text,
     previous_text,
@@ -32,12 +41,29 @@ def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
 
 
 def render(card: Scorecard, lang: str = "ja") -> str:
-    data = scorecard_dict(card)
+    return "".join(stream(card, lang))
+
+
+def stream(card: Scorecard, lang: str = "ja") -> Iterator[str]:
+    """The Markdown a measure at a time. NOTE: only the missed targets (listed first) are
+    kept; the rest is made as it is written. With a previous report or ``--explain``, whose
+    parts need every indicator first, the scorecard dict is made whole."""
     L = labels(lang)
-    report = data["report"]
-    summary = data["summary"]
-    inds = data["indicators"]
-    behind = missed(data)
+    pairs: Iterable[tuple[MeasureData, list[IndicatorData]]]
+    if card.previous is not None or card.explain:
+        data = scorecard_dict(card)
+        report, summary = data["report"], data["summary"]
+        behind = missed(data)
+        by_id = {i["id"]: i for i in data["indicators"]}
+        pairs = ((m, [by_id[i] for i in m["indicators"]]) for m in data["measures"])
+        headline = yoy_headline(data, lang)
+        yoy = "year_over_year" in data
+    else:
+        data = None
+        report, summary = report_dict(card), card.summary()
+        behind = missed_of(indicator_dicts(card))
+        pairs = _measures(card)
+        headline, yoy = None, False
     out = [
         f"# {L['title']}: {md_cell(report['title'])}",
         "",
@@ -46,7 +72,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         "",
         f"**{verdict(behind, lang)}**",
         "",
-        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang)] if h),
+        *(f"**{md_cell(h)}**\n" for h in [headline] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
         f"{MARKS['not_measurable']} {L['not_measurable']} |",
@@ -55,13 +81,13 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         f"{summary['on_track']} | {summary['behind']} | {summary['not_measurable']} |",
         "",
     ]
-    yoy = "year_over_year" in data
     if behind:
         out += [f"## {L['missed']}", ""]
         out += _indicator_table(behind, lang, yoy)
         out.append("")
+    del behind
     out += [f"<details><summary>{L['details']}</summary>", ""]
-    by_id = {i["id"]: i for i in inds}
+    yield "\n".join(out)
     section: tuple[str, ...] | None = None
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     header = (
@@ -70,7 +96,8 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     )
     rule = "|---:|---|---|---|---|" + ("---|" if yoy else "") + "---|---|"
     rule += ("---|" if yoy else "") + "---|"
-    for m in data["measures"]:
+    for m, inds in pairs:
+        out = []
         if tuple(m["section"]) != section:
             section = tuple(m["section"])
             out += [
@@ -80,30 +107,36 @@ def render(card: Scorecard, lang: str = "ja") -> str:
                 header,
                 rule,
             ]
-        if not m["indicators"]:
+        if not inds:
             blank = "— | " if yoy else ""
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | {blank}— | "
                 f"{_status(m, lang)} | {blank}{md_cell(m['reason'] or '')} |"
             )
-            continue
-        for ind_id in m["indicators"]:
-            i = by_id[ind_id]
+        for i in inds:
             prev, move = _yoy_cells(i, lang) if yoy else ("", "")
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | {md_cell(i['label'])} | "
                 f"{md_cell(target_text(i, lang))} | {md_cell(actual_text(i))} | {prev}"
                 f"{md_cell(period_text(i))} | {_status(i, lang)} | {move}{_evidence(i)} |"
             )
-    out += ["", "</details>", ""]
-    explanations = explained(data, lang)
+        yield "\n" + "\n".join(out)
+    out = ["", "</details>", ""]
+    explanations = explained(data, lang) if data is not None else []
     if explanations:
         out += [f"## {L['explain']}", ""]
         for i, lines in explanations:
             out.append(f"- 施策{i['measure']} {md_cell(i['label'])} (`{i['id']}`)")
             out += [f"  - {md_cell(line)}" for line in lines]
         out.append("")
-    return "\n".join(out)
+    yield "\n" + "\n".join(out)
+
+
+def _measures(card: Scorecard) -> Iterator[tuple[MeasureData, list[IndicatorData]]]:
+    """Each measure's dict with its indicators' dicts, made one measure at a time."""
+    indicators = indicator_dicts(card)
+    for m in card.measures:
+        yield measure_dict(m), [next(indicators) for _ in m.outcomes]
 
 
 def _evidence(i: IndicatorData) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model import OVERDUE_JA, Comparator, Status
 from ..shape import ChangeData, IndicatorData, JudgedData, ScorecardData
 from ..text.numfmt import format_number
@@ -305,7 +307,12 @@ def md_cell(text: object) -> str:
 
 def missed(data: ScorecardData) -> list[IndicatorData]:
     """The behind indicators of a scorecard dict, overdue first, then by measure."""
-    behind = [i for i in data["indicators"] if i["status"] == Status.BEHIND]
+    return missed_of(data["indicators"])
+
+
+def missed_of(indicators: Iterable[IndicatorData]) -> list[IndicatorData]:
+    """``missed`` of indicators given one at a time (those not behind are not kept)."""
+    behind = [i for i in indicators if i["status"] == Status.BEHIND]
     return sorted(behind, key=lambda i: (not i["overdue"], i["measure"]))
 
 
