@@ -399,9 +399,9 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 
         kpi-tracker measures seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format md
     """
-    from .render import render_measures
+    from .render import stream_measures
 
-    _write(render_measures(_load(doc, encoding), fmt), output)
+    _write(stream_measures(_load(doc, encoding), fmt), output)
 
 
 @cli.command()

@@ -40,3 +40,10 @@ def render_measures(document: Any, fmt: str) -> str:
     from . import measures
 
     return drop_forbidden(measures.render(document, fmt))
+
+
+def stream_measures(document: Any, fmt: str) -> Iterator[str]:
+    """``render_measures`` in pieces, as rendered (see ``stream_scorecard``)."""
+    from . import measures
+
+    return measures.stream(document, fmt)
