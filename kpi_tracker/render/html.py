@@ -12,9 +12,16 @@ font). No text is smaller than 12 px.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from html import escape
 
-from ..judge.scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import (
+    Scorecard,
+    indicator_dicts,
+    measure_dict,
+    report_dict,
+    scorecard_dict,
+)
 from ..model import Status
 from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
 from .text import (
@@ -22,6 +29,7 @@ from .text import (
     explained,
     labels,
     missed,
+    missed_of,
     movement_label,
     period_text,
     previous_text,
@@ -290,17 +298,54 @@ def _counts(
 
 
 def render(card: Scorecard, lang: str = "ja") -> str:
-    data = scorecard_dict(card)
+    return "".join(stream(card, lang))
+
+
+def _card_counts(
+    card: Scorecard,
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """``_counts`` read from the scorecard itself (no dict of every indicator)."""
+    sections: dict[str, dict[str, int]] = {}
+    ministries: dict[str, dict[str, int]] = {}
+    for m in card.measures:
+        sec = m.measure.section[0] if m.measure.section else "—"
+        for o in m.outcomes:
+            status = o.status
+            sections.setdefault(sec, {}).setdefault(status, 0)
+            sections[sec][status] += 1
+            for name in m.measure.ministries:
+                ministries.setdefault(name, {}).setdefault(status, 0)
+                ministries[name][status] += 1
+    return sections, ministries
+
+
+def stream(card: Scorecard, lang: str = "ja") -> Iterator[str]:
+    """The page a measure at a time. NOTE: only the missed targets (listed first) are kept;
+    the rest is made as it is written. With a previous report or ``--explain``, whose parts
+    need every indicator first, the scorecard dict is made whole."""
     L = labels(lang)
-    report = data["report"]
-    summary = data["summary"]
-    by_id = {i["id"]: i for i in data["indicators"]}
-    by_no = {m["no"]: m for m in data["measures"]}
-    behind = missed(data)
-    yoy = "year_over_year" in data
+    pairs: Iterable[tuple[MeasureData, list[IndicatorData]]]
+    if card.previous is not None or card.explain:
+        data = scorecard_dict(card)
+        report, summary = data["report"], data["summary"]
+        by_id = {i["id"]: i for i in data["indicators"]}
+        by_no = {m["no"]: m for m in data["measures"]}
+        behind = missed(data)
+        sections, ministries = _counts(data)
+        pairs = ((m, [by_id[i] for i in m["indicators"]]) for m in data["measures"])
+        headline = yoy_headline(data, lang)
+        yoy = "year_over_year" in data
+    else:
+        data = None
+        report, summary = report_dict(card), card.summary()
+        behind = missed_of(indicator_dicts(card))
+        wanted = {i["measure"] for i in behind}
+        by_no = {m.measure.no: measure_dict(m) for m in card.measures if m.measure.no in wanted}
+        sections, ministries = _card_counts(card)
+        pairs = _measures(card)
+        headline, yoy = None, False
     missed_columns = _with_yoy(MISSED_COLUMNS) if yoy else MISSED_COLUMNS
     all_columns = _with_yoy(ALL_COLUMNS) if yoy else ALL_COLUMNS
-    sections, ministries = _counts(data)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
@@ -312,7 +357,6 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         f"{L['source']} {escape(str(report['source']))} (sha256 {report['sha256'][:12]})</p>",
         f'<p class="verdict">{escape(verdict(behind, lang))}</p>',
     ]
-    headline = yoy_headline(data, lang)
     if headline:
         out.append(f'<p class="verdict yoy">{escape(headline)}</p>')
     out.append('<div class="cards">')
@@ -324,7 +368,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
             f'<div class="card {status}"><b>{counts[status]}</b>{_badge(status, False, lang)}</div>'
         )
     out.append("</div>")
-    all_ministries = sorted({n for m in data["measures"] for n in m["ministries"]})
+    all_ministries = sorted({n for m in card.measures for n in m.measure.ministries})
     out.append('<div class="filters" id="filters">')
     out.append(
         _select(
@@ -358,6 +402,7 @@ def render(card: Scorecard, lang: str = "ja") -> str:
             cells["ministries"] = escape("、".join(m["ministries"]))
             out.append(table_row(_filter_attrs(i["status"], m), missed_columns, L, cells))
         out.append("</tbody></table>")
+    del behind, by_no
     out.append('<div class="charts">')
     out.append(f"<section><h2>{L['by_section']}</h2>")
     out.append(_chart("section", list(sections.items()), lang))
@@ -365,16 +410,18 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     ministry_rows = sorted(ministries.items(), key=lambda kv: -sum(kv[1].values()))
     out.append(_chart("ministry", ministry_rows, lang))
     out.append(f'</section></div><p class="meta">{L["chart_hint"]}</p>')
-    rows = sum(max(1, len(m["indicators"])) for m in data["measures"])
+    rows = sum(max(1, len(m.outcomes)) for m in card.measures)
     out.append(f'<h2>{L["all"]} (<span id="f-count">{rows}</span> {L["rows"]})</h2>')
     out.append(table_head(all_columns, L, "f-count"))
-    for m in data["measures"]:
+    yield "\n".join(out)
+    for m, inds in pairs:
+        out = []
         head = {
             "no": str(m["no"]),
             "name": f'{escape(m["name"])}<div class="evidence">'
             f"{escape('、'.join(m['ministries']))}</div>",
         }
-        if not m["indicators"]:
+        if not inds:
             cells = {
                 **head,
                 "indicator": "—",
@@ -383,13 +430,12 @@ def render(card: Scorecard, lang: str = "ja") -> str:
                 "evidence": escape(m["reason"] or ""),
             }
             out.append(table_row(_filter_attrs(m["status"], m), all_columns, L, cells))
-            continue
-        for ind_id in m["indicators"]:
-            i = by_id[ind_id]
+        for i in inds:
             cells = {**head, **_indicator_cells(i, lang, L)}
             out.append(table_row(_filter_attrs(i["status"], m), all_columns, L, cells))
-    out.append("</tbody></table>")
-    explanations = explained(data, lang)
+        yield "\n" + "\n".join(out)
+    out = ["</tbody></table>"]
+    explanations = explained(data, lang) if data is not None else []
     if explanations:
         out.append(f'<details class="explain"><summary>{escape(L["explain"])}</summary><ul>')
         for i, lines in explanations:
@@ -401,4 +447,11 @@ def render(card: Scorecard, lang: str = "ja") -> str:
         out.append("</ul></details>")
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    yield "\n" + "\n".join(out) + "\n"
+
+
+def _measures(card: Scorecard) -> Iterator[tuple[MeasureData, list[IndicatorData]]]:
+    """Each measure's dict with its indicators' dicts, made one measure at a time."""
+    indicators = indicator_dicts(card)
+    for m in card.measures:
+        yield measure_dict(m), [next(indicators) for _ in m.outcomes]
