@@ -474,10 +474,10 @@ def scorecard(
         _write_bytes(render_bytes(card, lang), output, "xlsx")
         return
     if fmt == "junit":
-        from .render.junit import render as render_junit
+        from .render.junit import stream as stream_junit
 
         # The failures are the gate's: the same --fail-on and accepted misses as check.
-        _write(render_junit(card, lang, _gate(card, fail_on, baseline)), output)
+        _write(stream_junit(card, lang, _gate(card, fail_on, baseline)), output)
         return
     _write(stream_scorecard(card, fmt, lang), output)
 

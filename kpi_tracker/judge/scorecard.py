@@ -342,14 +342,17 @@ def measure_dict(m: MeasureOutcome) -> MeasureData:
 def indicator_dicts(card: Scorecard) -> Iterator[IndicatorData]:
     """Every indicator's JSON shape, one at a time (no year-over-year fields: see
     ``compare.attach_previous``)."""
-    explain = card.explain
-    extras = card.extras
     for m in card.measures:
         for o in m.outcomes:
-            entry = indicator_dict(o, m.measure.line)
-            if explain:
-                entry["candidates"] = candidates_list(o)
-            extra = extras.get(o.indicator.id)
-            if extra:
-                entry = {**entry, **extra}
-            yield entry
+            yield indicator_entry(card, m, o)
+
+
+def indicator_entry(card: Scorecard, m: MeasureOutcome, o: Outcome) -> IndicatorData:
+    """One indicator's JSON shape, as ``scorecard_dict`` lists it."""
+    entry = indicator_dict(o, m.measure.line)
+    if card.explain:
+        entry["candidates"] = candidates_list(o)
+    extra = card.extras.get(o.indicator.id)
+    if extra:
+        entry = {**entry, **extra}
+    return entry
