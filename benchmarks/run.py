@@ -124,18 +124,36 @@ def median_call(fn: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+# Runs a command from a small process and writes its peak RSS (kB) to a file: the peak of a
+# child forked (or vforked) straight from this benchmark would count this process's own pages,
+# mapped at fork, before the exec.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def command_usage(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run of a command (``os.wait4``: that child's
-    own rusage, as ``/usr/bin/time -v`` reads it)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), command)
-    return wall, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MiB) of one run of a command: its own ``ru_maxrss``
+    (``os.wait4``, as ``/usr/bin/time -v`` reads it), started from a small launcher."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-I", "-S", "-c", _LAUNCHER, rss.name, *command],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        wall = time.perf_counter() - start
+        return wall, int(rss.read()) / 1024
 
 
 def alternated(
@@ -465,21 +483,21 @@ def peer_rows(path: Path, folder: Path, repeats: int) -> list[tuple[str, str, st
     sizes[130_000] = path
     growth = []
     for what, extra in (("-q", ["-q"]), ("--format json -o", ["--format", "json", "-o"])):
-        rss = {}
+        peaks: dict[int, float] = {}
         for rows, file in sizes.items():
             command = [*tool, "scorecard", str(file), *extra]
             if extra[-1] == "-o":
                 command.append(str(folder / "growth.json"))
-            rss[rows] = statistics.median(command_usage(command)[1] for _ in range(3))
-        factor = (rss[130_000] - rss[400]) / max(rss[32_500] - rss[400], 1e-9)
-        growth.append((what, rss, factor))
+            peaks[rows] = statistics.median(command_usage(command)[1] for _ in range(3))
+        factor = (peaks[130_000] - peaks[400]) / max(peaks[32_500] - peaks[400], 1e-9)
+        growth.append((what, peaks, factor))
     out.append(
         (
             "CLI memory against rows (400 / 32,500 / 130,000 rows)",
             "; ".join(
-                f"`{what}` {rss[400]:.0f} / {rss[32_500]:.0f} / {rss[130_000]:.0f} MiB: "
+                f"`{what}` {peaks[400]:.0f} / {peaks[32_500]:.0f} / {peaks[130_000]:.0f} MiB: "
                 f"the rows' part grows {factor:.2f} × for 4 × the rows"
-                for what, rss, factor in growth
+                for what, peaks, factor in growth
             ),
             "less than linear (< 4 ×)",
             all(factor < 4 for *_, factor in growth),
@@ -508,15 +526,26 @@ def sheet_rows(folder: Path, repeats: int) -> list[tuple[str, str, str, bool]]:
             per <= 100 and rss <= 300,
         )
     ]
-    plain, plain_stored, _ = plain_sqlite_time(path, folder / "plain.db")
     urls = [("SQLite", f"sqlite:///{folder / 'bench.db'}")]
     pg = os.environ.get("KPI_TRACKER_BENCH_PG_URL") or os.environ.get("KPI_TRACKER_TEST_PG_URL")
     if pg:
         urls.append(("PostgreSQL", pg))
-    spent: dict[str, float] = {}
-    for name, url in urls:
-        seconds, stored, observations, expected = ingest_time(path, url)
-        spent[name] = seconds
+    # Medians of runs alternating between the plain script and each database.
+    plain_runs: list[float] = []
+    timed: dict[str, list[float]] = {name: [] for name, _ in urls}
+    counted: dict[str, tuple[int, int, int]] = {}
+    for _ in range(3):
+        seconds, plain_stored, _ = plain_sqlite_time(path, folder / "plain.db")
+        plain_runs.append(seconds)
+        for name, url in urls:
+            seconds, *counts = ingest_time(path, url)
+            timed[name].append(seconds)
+            counted[name] = (counts[0], counts[1], counts[2])
+    plain = statistics.median(plain_runs)
+    spent = {name: statistics.median(runs) for name, runs in timed.items()}
+    for name, _ in urls:
+        seconds = spent[name]
+        stored, observations, expected = counted[name]
         if name == "SQLite":
             out.append(
                 (

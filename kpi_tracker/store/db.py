@@ -447,6 +447,9 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
         return
     import json
 
+    # NOTE: SQLAlchemy's SQLite dialect stores a date as ISO text; psycopg sends date objects.
+    day = _iso_day if dialect == "sqlite" else _same_day
+
     measures = [
         (
             report_id,
@@ -482,7 +485,7 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
                 o.indicator.unit,
                 str(o.indicator.comparator),
                 o.target,
-                o.deadline,
+                day(o.deadline),
             )
             for indicator_id, (m, o) in zip(ids, outcomes, strict=True)
         ],
@@ -493,8 +496,8 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
             indicator_id,
             obs.value,
             obs.unit,
-            obs.period.start if obs.period else None,
-            obs.period.end if obs.period else None,
+            day(obs.period.start) if obs.period else None,
+            day(obs.period.end) if obs.period else None,
             obs.period.text if obs.period else None,
             obs.provisional,
             obs.approx,
@@ -512,7 +515,10 @@ def _store_rows(session: Session, report_id: int, card: Scorecard) -> None:
         driver,
         "kpi_evaluation",
         _EVALUATION_COLUMNS,
-        [tuple(e[c] for c in _EVALUATION_COLUMNS) for e in evaluations],
+        [
+            tuple(day(e[c]) if c in _DATE_COLUMNS else e[c] for c in _EVALUATION_COLUMNS)
+            for e in evaluations
+        ],
         dialect,
     )
 
@@ -534,13 +540,9 @@ def _new_ids(connection: Any, dialect: str, count: int) -> list[int]:
 def _sqlite_rows(
     driver: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]], _: str
 ) -> None:
-    """One prepared INSERT run over every row by the sqlite3 module (in C). Dates as
-    SQLAlchemy's SQLite dialect stores them (ISO text), booleans as 0/1."""
+    """One prepared INSERT run over every row by the sqlite3 module (in C)."""
     if not rows:
         return
-    dates = [i for i, c in enumerate(columns) if c in _DATE_COLUMNS]
-    if dates:
-        rows = [_iso_dates(row, dates) for row in rows]
     marks = ", ".join("?" * len(columns))
     driver.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
@@ -548,12 +550,12 @@ def _sqlite_rows(
 _DATE_COLUMNS = frozenset({"deadline", "period_start", "period_end"})
 
 
-def _iso_dates(row: tuple[Any, ...], dates: list[int]) -> tuple[Any, ...]:
-    cells = list(row)
-    for i in dates:
-        if cells[i] is not None:
-            cells[i] = cells[i].isoformat()
-    return tuple(cells)
+def _iso_day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _same_day(day: date | None) -> date | None:
+    return day
 
 
 # PostgreSQL types of the columns the bulk path writes, for binary COPY (varchar and text
