@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..judge.scorecard import (
-    Scorecard,
-    indicator_dicts,
-    measure_dict,
-    report_dict,
-)
-from ..shape import IndicatorData
+if TYPE_CHECKING:  # NOTE: `measures --format json` uses chunks alone: no judge imports
+    from ..judge.scorecard import Scorecard
+    from ..shape import IndicatorData
 
 __all__ = ["chunks", "dumps", "render", "stream"]
 
@@ -79,6 +75,8 @@ def dumps(data: Any) -> str:
 def stream(card: Scorecard, lang: str = "ja") -> Iterator[str]:
     """The scorecard JSON, piece by piece: the same keys, values and order as
     ``json.dumps(scorecard_dict(card))``."""
+    from ..judge.scorecard import indicator_dicts, measure_dict, report_dict
+
     indicators: Iterator[IndicatorData] = indicator_dicts(card)
     data: dict[str, Any] = {
         "report": report_dict(card),
