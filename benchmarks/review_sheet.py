@@ -150,6 +150,75 @@ with Session(engine) as session, session.begin():
 print(elapsed, stored, observations, len(card.indicators))
 """
 
+# The peer: what a user would write with the standard library's sqlite3 to store the same
+# rows in the same schema (created by kpi-tracker in an empty file first): tuples built from
+# the scorecard, ids assigned by the script, one executemany per table, one transaction.
+_PLAIN_SQLITE_CHILD = """
+import json, sqlite3, sys, time
+from datetime import datetime, UTC
+from pathlib import Path
+from kpi_tracker.store import db as store
+from kpi_tracker.read.document import load_document
+from kpi_tracker.judge.scorecard import evaluate
+path, db = sys.argv[1], sys.argv[2]
+Path(db).unlink(missing_ok=True)
+store.open_store(f"sqlite:///{db}").dispose()  # the same schema, indexes included
+card = evaluate(load_document(path), None)
+iso = lambda d: d.isoformat() if d else None
+start = time.perf_counter()
+con = sqlite3.connect(db, isolation_level=None)
+con.execute("PRAGMA foreign_keys=ON")
+con.execute("BEGIN IMMEDIATE")
+doc = card.document
+report = con.execute(
+    "INSERT INTO kpi_report (sha256, title, plan, fiscal_year, as_of, source, rules_path, "
+    "rules_sha256, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    (doc.sha256, doc.title, doc.plan, doc.fiscal_year, iso(doc.as_of), doc.source, None, None,
+     datetime.now(UTC).isoformat(" ")),
+).lastrowid
+con.executemany(
+    "INSERT INTO kpi_measure (report_id, no, name, section, ministries, status, grade, reason, "
+    "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [(report, m.measure.no, m.measure.name, json.dumps(list(m.measure.section)),
+      json.dumps(list(m.measure.ministries)), str(m.status), m.grade, m.reason, m.measure.line)
+     for m in card.measures],
+)
+first = (con.execute("SELECT max(id) FROM kpi_indicator").fetchone()[0] or 0) + 1
+outcomes = [(m, o) for m in card.measures for o in m.outcomes]
+con.executemany(
+    "INSERT INTO kpi_indicator (id, report_id, measure_no, rule_id, rules_sha256, label, unit, "
+    "comparator, target, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [(first + n, report, m.measure.no, o.indicator.id, None, o.indicator.label,
+      o.indicator.unit, str(o.indicator.comparator), o.target, iso(o.deadline))
+     for n, (m, o) in enumerate(outcomes)],
+)
+con.executemany(
+    "INSERT INTO kpi_observation (indicator_id, value, unit, period_start, period_end, "
+    "period_text, provisional, approx, change, evidence, strength) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [(first + n, b.value, b.unit, iso(b.period and b.period.start),
+      iso(b.period and b.period.end), b.period.text if b.period else None, b.provisional,
+      b.approx, b.change, b.evidence, b.strength)
+     for n, (m, o) in enumerate(outcomes) for b in o.observations],
+)
+con.executemany(
+    "INSERT INTO kpi_evaluation (indicator_id, status, overdue, actual, progress, growth_ratio, "
+    "reason, reason_code, provisional, period_start, period_end, period_text, evidence_text, "
+    "evidence_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [(first + n, str(o.status), o.overdue, o.actual, o.progress, o.growth_ratio, o.reason,
+      o.reason_code, o.provisional, iso(o.period and o.period.start),
+      iso(o.period and o.period.end), o.period.text if o.period else None,
+      o.observation.evidence if o.observation else None,
+      card.extras.get(o.indicator.id, {}).get("line") if o.observation else None)
+     for n, (m, o) in enumerate(outcomes)],
+)
+con.execute("COMMIT")
+elapsed = time.perf_counter() - start
+count = "SELECT count(*) FROM kpi_indicator WHERE report_id = ?"
+stored = con.execute(count, (report,)).fetchone()[0]
+print(elapsed, stored, len(card.indicators))
+"""
+
 
 def _child(code: str, *args: str) -> list[str]:
     result = subprocess.run(
@@ -166,3 +235,9 @@ def ingest_time(path: Path, url: str) -> tuple[float, int, int, int]:
     """Seconds to store the evaluated file; indicators and observations stored; indicators."""
     seconds, stored, observations, indicators = _child(_INGEST_CHILD, str(path), url)
     return float(seconds), int(stored), int(observations), int(indicators)
+
+
+def plain_sqlite_time(path: Path, db: Path) -> tuple[float, int, int]:
+    """Seconds for the plain sqlite3 executemany peer; indicators stored; indicators."""
+    seconds, stored, indicators = _child(_PLAIN_SQLITE_CHILD, str(path), str(db))
+    return float(seconds), int(stored), int(indicators)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -73,7 +73,7 @@ def _read_input(path: str | os.PathLike[str] | None) -> None:
     _inputs.add(path)
 
 
-def _to_file(data: bytes, output: str, option: str = "-o") -> None:
+def _to_file(data: bytes | Iterable[bytes], output: str, option: str = "-o") -> None:
     """Write an output file atomically (never half-written), refusing one that is an input."""
     from .render.files import write_atomic
 
@@ -85,19 +85,22 @@ def _to_file(data: bytes, output: str, option: str = "-o") -> None:
         raise _cannot_write(output, exc) from None
 
 
-def _write(text: str, output: str | None, terminal: bool = False, option: str = "-o") -> None:
-    """Write a rendering; whatever it is, nothing XML or UTF-8 refuses goes out (only the
-    terminal view keeps its colour escapes)."""
+def _write(
+    text: str | Iterable[str], output: str | None, terminal: bool = False, option: str = "-o"
+) -> None:
+    """Write a rendering, whole or as pieces (a stream); whatever it is, nothing XML or UTF-8
+    refuses goes out (only the terminal view keeps its colour escapes)."""
+    pieces = (text,) if isinstance(text, str) else text
     if not terminal:
         from .text.normalize import drop_forbidden
 
-        text = drop_forbidden(text)
+        pieces = map(drop_forbidden, pieces)
     if output:
-        _to_file(text.encode("utf-8"), output, option)
+        _to_file((piece.encode("utf-8") for piece in pieces), output, option)
         return
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise KpiTrackerError("stdout is closed; name a file with -o", Location(STDOUT))
-    sys.stdout.write(text)
+    sys.stdout.writelines(pieces)
 
 
 def _write_bytes(data: bytes, output: str | None, what: str) -> None:
@@ -582,10 +585,10 @@ def measures(doc: str, fmt: str, encoding: str | None, output: str | None) -> No
 
         kpi-tracker measures seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format md
     """
-    from .render import render_measures
+    from .render import render_stream
 
     fmt = _output_format(fmt, output, ("json", "csv", "md"))
-    _write(render_measures(_load(doc, encoding), fmt), output)
+    _write(render_stream("measures", fmt, _load(doc, encoding)), output)
 
 
 @cli.command()
@@ -647,7 +650,7 @@ def scorecard(
 
         kpi-tracker scorecard seeds/kodoku_koritsu_jisshi_jokyo_r7.txt --format html -o card.html
     """
-    from .render import render, renderer
+    from .render import render, render_stream, renderer
 
     _one_stdin(("DOC", doc), ("--previous", previous))
     fmt = _output_format(fmt, output, formats("scorecard"))
@@ -671,11 +674,11 @@ def scorecard(
     # as check.
     gated = "verdict" in renderer("scorecard", fmt).takes
     verdict = _gate(card, fail_on, baseline) if gated else None
-    out = render("scorecard", fmt, card, lang=lang, verdict=verdict, dates=dates)
-    if isinstance(out, bytes):
-        _write_bytes(out, output, fmt)
+    if renderer("scorecard", fmt).binary:
+        _write_bytes(render("scorecard", fmt, card, lang=lang, dates=dates), output, fmt)
     else:
-        _write(out, output)
+        options = {"lang": lang, "verdict": verdict, "dates": dates}
+        _write(render_stream("scorecard", fmt, card, **options), output)
 
 
 def _compact_view(fmt_param: str) -> bool:

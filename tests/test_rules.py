@@ -350,3 +350,35 @@ def test_exact_plan_wins_among_several_and_says_so(tmp_path: Path) -> None:
         f"several rules files match; using {tmp_path / 'b.yaml'}, whose plan is exactly the "
         f"document's (also matching: {tmp_path / 'a.yaml'})"
     )
+
+
+def test_pint_is_imported_without_numpy(tmp_path: Path) -> None:
+    """pint imports numpy when it is installed; a first run (rules validated with pint) must
+    not pay for it. The second case: a process that has numpy keeps pint's numpy support."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+
+    from .helpers import RULES
+
+    if importlib.util.find_spec("numpy") is None:
+        pytest.skip("numpy is not installed: nothing to keep out")
+    code = (
+        "import sys\n{before}from kpi_tracker.rules.compiled import load_rules\n"
+        f"load_rules({str(RULES)!r})\n"
+        "import pint.compat\n"
+        "print('pint' in sys.modules, 'numpy' in sys.modules, pint.compat.HAS_NUMPY)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code.format(before=before)],
+            env={**os.environ, "KPI_TRACKER_CACHE": str(tmp_path / str(len(before)))},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for before in ("", "import numpy\n")
+    ]
+    assert runs[0] == "True False False"  # the rules were validated (pint), numpy stayed out
+    assert runs[1] == "True True True"  # numpy there before: pint keeps its numpy path

@@ -12,6 +12,7 @@ import pytest
 from kpi_tracker.errors import StoreError
 from kpi_tracker.judge.compare import compare_dict
 from kpi_tracker.judge.scorecard import evaluate
+from kpi_tracker.pipeline import stored_wording
 from kpi_tracker.read.document import load_document
 
 from .helpers import REWRITES, ROOT, SEED, card_dict, run, write_variant
@@ -486,3 +487,89 @@ def test_nul_in_a_cell_stores_everywhere(db, seed_rules, tmp_path) -> None:
         store.open_store(db), evaluate(load_document(path), seed_rules), stored_wording()
     )
     assert result.created
+
+
+# --- issue 25: bulk ingest (driver executemany / COPY) stores the rows Core stored ----------
+
+
+def _table_rows(engine) -> dict[str, list[tuple]]:
+    """Every row of the report's tables, ids replaced by the indicator's rule id."""
+    from sqlalchemy import select
+
+    from kpi_tracker.store import db as store
+
+    with engine.connect() as connection:
+        rule_of = dict(
+            connection.execute(select(store.IndicatorRow.id, store.IndicatorRow.rule_id)).all()
+        )
+        out = {}
+        for table in (
+            store.MeasureRow,
+            store.IndicatorRow,
+            store.ObservationRow,
+            store.EvaluationRow,
+        ):
+            t = table.__table__
+            columns = [c for c in t.columns if c.name not in ("id", "report_id")]
+            rows = connection.execute(select(*columns)).all()
+            out[t.name] = sorted(
+                (
+                    tuple(
+                        rule_of[v] if c.name == "indicator_id" else v
+                        for c, v in zip(columns, row, strict=True)
+                    )
+                    for row in rows
+                ),
+                key=repr,
+            )
+    return out
+
+
+def test_bulk_ingest_stores_the_rows_core_stores(
+    db, seed_doc, seed_rules, tmp_path, monkeypatch
+) -> None:
+    from sqlmodel import SQLModel
+
+    from kpi_tracker.pipeline import stored_wording
+    from kpi_tracker.store import db as store
+
+    card = evaluate(seed_doc, seed_rules)
+    stored = []
+    for bulk in (True, False):
+        if not bulk:  # the SQLAlchemy Core path, as other databases take it
+            monkeypatch.setattr(
+                store,
+                "_store_rows",
+                lambda session, report_id, card, say: store._core_rows(
+                    session, report_id, card, say
+                ),
+            )
+        engine = store.open_store(db)
+        store.ingest(engine, card, stored_wording())
+        stored.append(_table_rows(engine))
+        SQLModel.metadata.drop_all(engine)
+        engine.dispose()
+    assert stored[0] == stored[1]
+    assert len(stored[0]["kpi_indicator"]) == len(card.indicators) > 0
+    assert len(stored[0]["kpi_observation"]) == sum(len(o.observations) for o in card.indicators)
+
+
+def test_bulk_ingest_error_is_one_store_error(tmp_path, seed_doc, seed_rules) -> None:
+    """A refusal by the driver itself (the bulk path runs outside SQLAlchemy) is one
+    StoreError naming the document, and nothing of the report stays."""
+    import sqlite3
+
+    from kpi_tracker.store import db as store
+
+    path = tmp_path / "h.db"
+    engine = store.open_store(f"sqlite:///{path}")
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON kpi_observation "
+            "BEGIN SELECT RAISE(ABORT, 'observations are refused here'); END"
+        )
+    with pytest.raises(StoreError, match="was not stored: observations are refused here"):
+        store.ingest(engine, evaluate(seed_doc, seed_rules), stored_wording())
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM kpi_report").fetchone() == (0,)
+        assert raw.execute("SELECT count(*) FROM kpi_indicator").fetchone() == (0,)

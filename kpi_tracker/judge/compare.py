@@ -25,6 +25,7 @@ from ..shape import (
     JudgedData,
     ScorecardData,
     SideData,
+    YearOverYearData,
 )
 from ..text.numfmt import plain_number
 from .outcome import attainment_of
@@ -171,10 +172,25 @@ def attach_previous(data: ScorecardData, previous: CardData) -> None:
     """Give each indicator of a scorecard dict its value in an earlier report: ``previous``
     (``actual``, ``status``, ``overdue``, ``period``, ``progress``), ``movement``,
     ``direction``, ``delta`` and ``delta_pct``; and the counts in ``year_over_year``."""
-    before: dict[str, JudgedData] = {i["id"]: i for i in previous["indicators"]}
-    counts = dict.fromkeys(MOVEMENTS, 0)
+    against = PreviousReport(previous)
     for ind in data["indicators"]:
-        o = before.get(ind["id"])
+        against.attach(ind)
+    data["year_over_year"] = against.year_over_year()
+
+
+class PreviousReport:
+    """``attach_previous`` one indicator at a time, for a scorecard written as a stream:
+    ``attach`` each indicator, then ``year_over_year`` gives the counts."""
+
+    def __init__(self, previous: CardData) -> None:
+        self.report = previous["report"]
+        self.before: dict[str, JudgedData] = {i["id"]: i for i in previous["indicators"]}
+        self.counts = dict.fromkeys(MOVEMENTS, 0)
+        self.seen: set[str] = set()
+
+    def attach(self, ind: IndicatorData) -> None:
+        o = self.before.get(ind["id"])
+        self.seen.add(ind["id"])
         if o is None:
             move = "new"
             _set_previous(ind, None, move, None, None, None)
@@ -182,13 +198,16 @@ def attach_previous(data: ScorecardData, previous: CardData) -> None:
             delta, pct, direction = value_delta(o, ind)
             move = movement(o, ind, status_change(o, ind), direction)
             _set_previous(ind, o, move, direction, delta, pct)
-        counts[move] += 1
-    counts["dropped"] = len(set(before) - {i["id"] for i in data["indicators"]})
-    data["year_over_year"] = {
-        "previous": previous["report"],
-        "movement": counts,
-        "regressions": sum(counts[m] for m in REGRESSIONS),
-    }
+        self.counts[move] += 1
+
+    def year_over_year(self) -> YearOverYearData:
+        counts = dict(self.counts)
+        counts["dropped"] = len(set(self.before) - self.seen)
+        return {
+            "previous": self.report,
+            "movement": counts,
+            "regressions": sum(counts[m] for m in REGRESSIONS),
+        }
 
 
 def _set_previous(

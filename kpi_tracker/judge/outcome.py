@@ -148,7 +148,9 @@ def evaluate_indicator(
             Reason.of("unit_mismatch", found=unit_label(o.unit), unit=u),
             observation=o,
         )
-    eligible = [(o, v) for o, v in usable if effective_end(o, as_of) <= as_of]
+    # NOTE: when each observation stands, worked out once (it is asked five times below).
+    ends = {id(o): effective_end(o, as_of) for o, _ in usable}
+    eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
     if not eligible:
         return _not_measurable(
             ind, measure_no, "no_value", Reason.of("only_later_values", as_of=as_of)
@@ -160,13 +162,13 @@ def evaluate_indicator(
         if (
             whole
             and len(whole) < len(eligible)
-            and max(effective_end(o, as_of) for o, _ in whole) >= ind.deadline_end
+            and max(ends[id(o)] for o, _ in whole) >= ind.deadline_end
         ):
             eligible = whole
     # The latest observation wins; at that date, the one that scores best. Values that score
     # alike but differ are not guessed between.
-    latest_end = max(effective_end(o, as_of) for o, _ in eligible)
-    at_latest = [(o, v) for o, v in eligible if effective_end(o, as_of) == latest_end]
+    latest_end = max(ends[id(o)] for o, _ in eligible)
+    at_latest = [(o, v) for o, v in eligible if ends[id(o)] == latest_end]
     at_latest.sort(key=lambda ov: -ov[0].score)
     totals = [(o, v) for o, v in at_latest if o.total]
     if ind.find.aggregate == "sum" and not totals:
@@ -243,7 +245,7 @@ def evaluate_indicator(
             return _not_measurable(ind, measure_no, "no_value", Reason("share_base_zero"), **extra)
         actual = 100.0 * actual / share_base.actual
     components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
-    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind)
+    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind, ends)
     # An earlier report adds trend points only where the document states no value itself.
     stated = {p.when for p in series}
     for p in history:

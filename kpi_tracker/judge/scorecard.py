@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from ..shape import (
     DroppedData,
     IndicatorData,
     MeasureData,
+    ReportData,
     ScorecardData,
     SheetExtraData,
     SummaryData,
@@ -391,46 +392,14 @@ def scorecard_dict(card: Scorecard, say: Say) -> ScorecardData:
     grade, reason, its indicator ids) and every indicator (status, overdue, actual and target in
     the document's unit, comparator, deadline, period, progress, reason, evidence with its
     line, trend), and the ``warnings``. Field names are part of the outside contract.
-
     ``say`` words each reason (``render.wording.Wording(lang, dates).reason``): JSON is said
-    in the run's language with ISO dates."""
-    report = card.document.report_dict()
-    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
-    report["rules"] = card.rules_path
-    report["rules_sha256"] = card.rules_sha256
-    measures: list[MeasureData] = []
-    indicators: list[IndicatorData] = []
-    for m in card.measures:
-        measures.append(
-            {
-                "no": m.measure.no,
-                "name": m.measure.name,
-                "section": list(m.measure.section),
-                "ministries": list(m.measure.ministries),
-                "status": m.status,
-                "status_ja": m.status.ja,
-                "grade": m.grade,
-                "reason": say(m.reason) if m.reason is not None else None,
-                "target_text": m.measure.target_text,
-                "line": m.measure.line,
-                "indicators": [o.indicator.id for o in m.outcomes],
-            }
-        )
-        for o in m.outcomes:
-            entry = indicator_dict(o, m.measure.line, say)
-            if card.explain:
-                entry["candidates"] = candidates_list(o)
-                if o.dropped:
-                    entry["dropped"] = dropped_list(o)
-            extra = card.extras.get(o.indicator.id)
-            if extra:
-                entry = {**entry, **extra}
-            indicators.append(entry)
+    in the run's language with ISO dates. ``render.json_`` writes the same shape as a stream,
+    a measure or indicator at a time."""
     data: ScorecardData = {
-        "report": report,
+        "report": report_dict(card),
         "summary": card.summary(),
-        "measures": measures,
-        "indicators": indicators,
+        "measures": [measure_dict(m, say) for m in card.measures],
+        "indicators": list(indicator_dicts(card, say)),
         "warnings": list(card.warnings),
     }
     if card.previous is not None:
@@ -438,3 +407,48 @@ def scorecard_dict(card: Scorecard, say: Say) -> ScorecardData:
 
         attach_previous(data, card.previous)
     return data
+
+
+def report_dict(card: Scorecard) -> ReportData:
+    report = card.document.report_dict()
+    report["as_of"] = card.as_of.isoformat()  # the document's own, or the one asked for
+    report["rules"] = card.rules_path
+    report["rules_sha256"] = card.rules_sha256
+    return report
+
+
+def measure_dict(m: MeasureOutcome, say: Say) -> MeasureData:
+    return {
+        "no": m.measure.no,
+        "name": m.measure.name,
+        "section": list(m.measure.section),
+        "ministries": list(m.measure.ministries),
+        "status": m.status,
+        "status_ja": m.status.ja,
+        "grade": m.grade,
+        "reason": say(m.reason) if m.reason is not None else None,
+        "target_text": m.measure.target_text,
+        "line": m.measure.line,
+        "indicators": [o.indicator.id for o in m.outcomes],
+    }
+
+
+def indicator_dicts(card: Scorecard, say: Say) -> Iterator[IndicatorData]:
+    """Every indicator's JSON shape, one at a time (no year-over-year fields: see
+    ``compare.attach_previous``)."""
+    for m in card.measures:
+        for o in m.outcomes:
+            yield indicator_entry(card, m, o, say)
+
+
+def indicator_entry(card: Scorecard, m: MeasureOutcome, o: Outcome, say: Say) -> IndicatorData:
+    """One indicator's JSON shape, as ``scorecard_dict`` lists it."""
+    entry = indicator_dict(o, m.measure.line, say)
+    if card.explain:
+        entry["candidates"] = candidates_list(o)
+        if o.dropped:
+            entry["dropped"] = dropped_list(o)
+    extra = card.extras.get(o.indicator.id)
+    if extra:
+        entry = {**entry, **extra}
+    return entry

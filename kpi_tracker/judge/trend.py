@@ -81,19 +81,29 @@ def earlier_points(
     as_of: date,
     extraction: Extraction,
     ind: Indicator,
+    ends: dict[int, date] | None = None,
 ) -> list[TrendPoint]:
     """Earlier observations of the same value: a series in the text (with values stated as
     the previous one), or the change statements beside the current value (``components``,
     with their values in the indicator's unit) — of each of its parts when it is a sum
-    (窓口・電話・メールの件数)."""
+    (窓口・電話・メールの件数). ``ends``: ``effective_end`` of each observation by its ``id``,
+    when the caller has worked them out."""
     at: dict[date, list[tuple[float, float]]] = {}
     for obs, value in eligible:
-        when = effective_end(obs, as_of)
+        when = ends[id(obs)] if ends is not None else effective_end(obs, as_of)
         if when < current_end and (obs.period is not None or obs.previous):
-            at.setdefault(when, []).append((obs.score, round(value, 9)))
+            scored = at.get(when)
+            if scored is None:
+                at[when] = [(obs.score, round(value, 9))]
+            else:
+                scored.append((obs.score, round(value, 9)))
     out = []
-    for when, scored in sorted(at.items()):
+    for when in sorted(at):
         # An earlier value is taken where one scores clearly best, or all agree.
+        scored = at[when]
+        if len(scored) == 1:  # NOTE: most dates have one value (every row of a sheet)
+            out.append(TrendPoint(when, scored[0][1], "document"))
+            continue
         scored.sort(reverse=True)
         top_score, top_value = scored[0]
         if all(v == top_value or s < top_score - AMBIGUITY_MARGIN for s, v in scored[1:]):

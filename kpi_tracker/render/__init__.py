@@ -18,6 +18,7 @@ terminal views keep their colour escapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -42,12 +43,13 @@ class Renderer(NamedTuple):
     takes: tuple[str, ...] = ("lang",)
     binary: bool = False  # bytes: written to a file or a pipe, never to a terminal
     escapes: bool = False  # keeps terminal escapes (colour)
+    stream: str | None = None  # a function that writes it a piece at a time (same options)
 
 
 RENDERERS: tuple[Renderer, ...] = (
     Renderer("scorecard", "md", "markdown", takes=("lang", "dates")),
     Renderer("scorecard", "html", "html", takes=("lang", "dates")),
-    Renderer("scorecard", "json", "json_"),
+    Renderer("scorecard", "json", "json_", stream="stream"),
     Renderer("scorecard", "csv", "csv_", takes=("lang", "dates")),
     Renderer("scorecard", "junit", "junit", takes=("lang", "verdict")),
     Renderer("scorecard", "xlsx", "xlsx_", "render_bytes", takes=("lang", "dates"), binary=True),
@@ -63,7 +65,7 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("history", "json", "history", takes=("fmt",)),
     Renderer("history", "csv", "history", takes=("fmt",)),
     Renderer("history", "html", "history", takes=("fmt",)),
-    Renderer("measures", "json", "measures", takes=("fmt",)),
+    Renderer("measures", "json", "measures", takes=("fmt",), stream="stream"),
     Renderer("measures", "csv", "measures", takes=("fmt",)),
     Renderer("measures", "md", "measures", takes=("fmt",)),
 )
@@ -93,6 +95,18 @@ def render(kind: str, name: str, value: Any, **options: Any) -> Any:
     given = {"fmt": name, **options}
     out = function(value, **{k: given[k] for k in r.takes if k in given})
     return out if r.binary or r.escapes else drop_forbidden(out)
+
+
+def render_stream(kind: str, name: str, value: Any, **options: Any) -> Iterator[Any]:
+    """``render``'s output as pieces: a format with a ``stream`` function is written a piece
+    at a time (nothing the size of the whole document is built); any other, whole. The writer
+    drops what XML forbids from each piece (``text.normalize.drop_forbidden``)."""
+    r = renderer(kind, name)
+    if r.stream is None:
+        return iter((render(kind, name, value, **options),))
+    function = getattr(import_module(f".{r.module}", __name__), r.stream)
+    given = {"fmt": name, **options}
+    return iter(function(value, **{k: given[k] for k in r.takes if k in given}))
 
 
 def render_scorecard(card: Scorecard, fmt: str, lang: str = "ja", dates: str | None = None) -> str:

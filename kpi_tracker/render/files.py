@@ -18,7 +18,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import KpiTrackerError, Location
 
@@ -67,8 +69,16 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (see the module docstring).
+def _write_all(f: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        f.write(data)
+    else:
+        f.writelines(data)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes written as they come: a stream) to ``path``
+    whole or not at all (see the module docstring).
 
     Raises ``OSError`` as ``open`` would; the temporary file is removed on any failure.
     """
@@ -79,7 +89,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
         with open(target, "wb") as f:  # a device or a FIFO: nothing to replace
-            f.write(data)
+            _write_all(f, data)
         return
     if mode is not None and not os.access(target, os.W_OK):
         # NOTE: a rename would replace a file its owner made read-only; open() would refuse.
@@ -88,7 +98,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            _write_all(f, data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temporary, _mode_for(target))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from .text import md_cell
@@ -23,11 +23,20 @@ _CSV_COLUMNS = (
 )
 
 
-def render(document: Any, fmt: str) -> str:
-    rows = [m.to_dict() for m in document.measures]
+def stream(document: Any, fmt: str) -> Iterator[str]:
+    """``render`` in pieces: JSON a measure at a time (``json_.chunks``), the rest whole."""
     if fmt == "json":
-        data = {"report": document.report_dict(), "measures": rows}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        from .json_ import chunks
+
+        measures = (m.to_dict() for m in document.measures)
+        return chunks({"report": document.report_dict(), "measures": measures})
+    return iter((render(document, fmt),))
+
+
+def render(document: Any, fmt: str) -> str:
+    if fmt == "json":
+        return "".join(stream(document, fmt))
+    rows = [m.to_dict() for m in document.measures]
     if fmt == "csv":
         from .csv_ import safe_cell
 
