@@ -695,3 +695,23 @@ WAYS_F = [
 def test_ways_of_writing_a_value_seen_in_the_sixth_document(fields, text, expected) -> None:
     actual, outcome = chosen(indicator(**fields), text)
     assert actual == pytest.approx(expected), said(outcome)
+
+
+def test_a_change_on_a_line_of_its_own_is_the_change_of_the_value_before() -> None:
+    """・相談件数 151,203件 / ・前年度比 1.7%増: the % line names no count, but it states a
+    change of the value before it, which gives the earlier value an increase target needs."""
+    from kpi_tracker.extract.candidates import extract
+    from kpi_tracker.rules.compiled import indicator_from_dict
+
+    ind = indicator_from_dict(
+        {
+            "id": "consultations",
+            "label": "相談件数",
+            "comparator": "increase",
+            "unit": "件",
+            "find": {"label": ["相談件数"]},
+        }
+    )
+    found = extract(ind, "・相談件数 151,203件(令和8年度)\n・前年度比 1.7%増")
+    assert [o.value for o in found.observations] == [151203]
+    assert [rel.change for _, rel in found.changes] == ["percent"]

@@ -128,6 +128,8 @@ _PROVISIONAL = re.compile(alternation("provisional"))
 _PENDING = re.compile(alternation("pending"))
 # The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
 _EARLIER = f"(?:{alternation('earlier')})"
+# a sentence that states a change against an earlier time (前年度比1.7%増)
+_STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|から|より)")
 _CHANGE_BEFORE = re.compile(
     rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
     r"|(?:この)?(?:1|一)年間?で)"
@@ -345,9 +347,15 @@ class _Reading:
             return
         marker = _PENDING.search(sentence.norm)
         quantities = self._with_wholes(analysis.quantities[index], sentence)
-        # (a figure without a unit may take one from the words before it: 団体が212に上り)
-        if not marker and not any(
-            profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm)) for q in quantities
+        # (a figure without a unit may take one from the words before it: 団体が212に上り;
+        # ・前年度比1.7%増 on a line of its own is a change of the value before it)
+        if (
+            not marker
+            and not any(
+                profile.unit_fits(q) or (q.unit is None and _may_take_unit(q, norm))
+                for q in quantities
+            )
+            and not (self.carried is not None and _STATES_CHANGE.search(sentence.norm))
         ):
             self.carried = None
             self._drop_all(quantities, "unit")
