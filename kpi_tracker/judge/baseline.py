@@ -91,10 +91,30 @@ class Gate:
         return bool(self.failures)
 
     def failure_of(self, indicator_id: str) -> Failure | None:
-        return next((f for f in self.failures if f.outcome.indicator.id == indicator_id), None)
+        return self._failures_by_id().get(indicator_id)
 
     def accepted_of(self, indicator_id: str) -> Accepted | None:
-        return next((a for o, a in self.accepted if o.indicator.id == indicator_id), None)
+        return self._accepted_by_id().get(indicator_id)
+
+    # NOTE: looked up once per indicator by the renderers: an index, not a scan (a scan per
+    # indicator made a 30,000-indicator JUnit report quadratic)
+    def _failures_by_id(self) -> dict[str, Failure]:
+        index = self.__dict__.get("_failures_index")
+        if index is None:
+            index = {}
+            for f in self.failures:
+                index.setdefault(f.outcome.indicator.id, f)
+            object.__setattr__(self, "_failures_index", index)
+        return index
+
+    def _accepted_by_id(self) -> dict[str, Accepted]:
+        index = self.__dict__.get("_accepted_index")
+        if index is None:
+            index = {}
+            for o, a in self.accepted:
+                index.setdefault(o.indicator.id, a)
+            object.__setattr__(self, "_accepted_index", index)
+        return index
 
 
 def gate(card: Scorecard, fail_on: str, baseline: Baseline | None = None) -> Gate:

@@ -323,10 +323,15 @@ def _lookup(raw: Any, loc: tuple[Any, ...]) -> Any:
 
 def _check_ids(ruleset: RuleSetSpec, raw: dict[str, Any], lines: _Lines, source: str) -> None:
     seen: dict[str, int | None] = {}
+    # NOTE: the YAML key of each measure number, found once (not once per indicator: a large
+    # rules file made that quadratic)
+    keys: dict[int, Any] = {}
+    for k in raw["measures"]:
+        keys.setdefault(int(k), k)
     for no, indicators in ruleset.measures.items():
         ids = {i.id for i in indicators}
+        key = keys[no]
         for index, indicator in enumerate(indicators):
-            key = next(k for k in raw["measures"] if int(k) == no)
             line = lines.get(("measures", key, str(index), "id"))
             where = Location(source, line, f"{no}/{indicator.id}", "id")
             if indicator.id in seen:
