@@ -104,13 +104,44 @@ def _sheet_text(path: Path, draw: st.DrawFn) -> tuple[str, bytes]:
     return path.name, text.encode("utf-8")
 
 
+@functools.cache
+def _report_pdf() -> bytes:
+    """The small table as a ruled-table PDF (``tests/pdfmaker.py``, reportlab's own fonts)."""
+    import tempfile
+
+    from .pdfmaker import ruled_table_pdf
+
+    rows = [line.split("\t") for line in SMALL.splitlines() if line.split("\t")[0].isdigit()]
+    header = next(line.split("\t") for line in SMALL.splitlines() if "施策No" in line)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        ruled_table_pdf(
+            path,
+            ["「重点計画」", "実施状況（令和7年度）"],
+            header,
+            rows,
+            (4, 10, 16, 16, 22, 16, 10, 6),
+        )
+        return path.read_bytes()
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[str, bytes]:
     """A file name and its bytes: the small table, re-encoded, cut, with junk, or not a table;
-    as a workbook (with Excel's oddities), or a KPI sheet."""
+    as a workbook (with Excel's oddities), as a PDF (whole, cut, corrupted), or a KPI sheet."""
     kind = draw(
-        st.sampled_from(["table", "table", "table", "csv", "junk", "empty", "xlsx", "sheet"])
+        st.sampled_from(["table", "table", "table", "csv", "junk", "empty", "xlsx", "sheet", "pdf"])
     )
+    if kind == "pdf":
+        # a report's PDF, whole, cut short, or with bytes changed inside its streams
+        data = _report_pdf()
+        mode = draw(st.sampled_from(["whole", "cut", "junk"]))
+        if mode == "cut":
+            data = data[: draw(st.integers(0, len(data)))]
+        elif mode == "junk":
+            at = draw(st.integers(0, len(data)))
+            data = data[:at] + draw(st.binary(min_size=1, max_size=40)) + data[at + 40 :]
+        return "report.pdf", data
     if kind == "sheet":
         return _sheet_text(draw(st.sampled_from([REVIEW, MUNICIPAL])), draw)
     if kind == "xlsx":
