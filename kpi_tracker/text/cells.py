@@ -197,22 +197,11 @@ _UNIT_AFTER_SPACE = (
     r"(?:％|%|‰|ポイント|pt|件|人|名|回|か所|箇所|ヶ所|カ所|団体|自治体|市町村|市区町村|都道府県"
     r"|法人|世帯|施設|校|館|か月|ヶ月|時間|分|万|億|千|百|以上|以下|未満|超)"
 )
-_NUMBER_SPACE_UNIT = re.compile(rf"(?<=[0-9０-９])[ \u3000]+(?={_UNIT_AFTER_SPACE})")
-_MULTIPLIER_SPACE_DIGIT = re.compile(r"(?<=[万億千])[ \u3000]+(?=[0-9０-９])")
-_ERA_SPACES = re.compile(
-    r"(?<=[令平昭和成])[ \u3000]*(?=[0-9０-９元])|(?<=[0-9０-９])[ \u3000]+(?=[年月日])"
-)
-_ERA_NAME_SPACE = re.compile(r"(令和|平成|昭和)[ \u3000]+(?=[0-9０-９元])")
 _PAGE_NUMBER = re.compile(r"[-－‐ー―]\s*[0-9０-９]{1,3}\s*[-－‐ー―]")
 _RUNNING_HEADER = re.compile(
     r"[^\n。、]{0,40}(?:実施状況|進捗状況)[（(](?:令和|平成)\s*[0-9０-９元]+\s*年度[)）]"
 )
 _PDF_SIGNS = re.compile(rf"[0-9０-９][ \u3000]+{_UNIT_AFTER_SPACE}|{_PAGE_NUMBER.pattern}")
-_NO_JOIN_AFTER = "。．.！!？?:：)）」』】]%％"
-_LIST_MARK = re.compile(
-    r"^[\s]*(?:[・･○〇●◆◇■□※＊*\-－ー―]|[①-⑳]"
-    r"|[(（][0-9０-９一二三四五六七八九十ア-ン]+[)）]|[ア-ン][.．)）、]|【)"
-)
 
 
 _DIGIT_SPACE = re.compile(
