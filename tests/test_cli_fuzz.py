@@ -367,3 +367,22 @@ def test_any_command_ends_cleanly(data: st.DataObject) -> None:
         if args[0] != "ingest":
             # Only ingest may create a database; reading commands never do.
             assert os.path.exists(db) == db.endswith("h.db"), f"{where}: a database was created"
+
+
+def test_a_damaged_pdf_page_is_one_error_line(tmp_path: Path) -> None:
+    """A PDF whose page cannot be loaded (found by the fuzz guard: pypdfium2's PdfiumError
+    escaped from a page, not from opening the file) is one line, exit 2."""
+    import random
+
+    data = _report_pdf()
+    rng = random.Random(7)
+    seen = 0
+    for _ in range(300):
+        at = rng.randint(0, len(data))
+        junk = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 40)))
+        path = tmp_path / "damaged.pdf"
+        path.write_bytes(data[:at] + junk + data[at + 40 :])
+        result = CliRunner().invoke(cli, ["rules", "lint", str(path)])
+        assert result.exit_code in (0, 2), (at, result.stderr, repr(result.exception))
+        seen += result.exit_code == 2
+    assert seen  # some were refused, each with one line

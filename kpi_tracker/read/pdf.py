@@ -234,12 +234,14 @@ def _page_lines(text: str) -> list[str]:
 
 def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
     """The rows of a PDF: its ruled table's, or the plan table made of its prose."""
-    pdf = _open(data, source)
+    pdf = _open(data, source)  # first: it says how to install pypdfium2 when it is missing
+    import pypdfium2
+
+    tables: list[_Table | None] = []
+    texts: list[str] = []
+    index = 0
     try:
-        pages = len(pdf)
-        tables: list[_Table | None] = []
-        texts: list[str] = []
-        for index in range(pages):
+        for index in range(len(pdf)):
             page = pdf[index]
             text = page.get_textpage()
             table = _table(page, text)
@@ -248,6 +250,11 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
                 texts.append(_prose_text(text))
             else:
                 texts.append(table.above)
+    except pypdfium2.PdfiumError as exc:
+        # a page the file's own structure cannot give (a damaged or cut file): said, not guessed
+        raise DocumentError(
+            f"page {index + 1} of the PDF cannot be read ({exc})", Location(source)
+        ) from None
     finally:
         pdf.close()
     if not any(t.strip() for t in texts) and not any(tables):
