@@ -14,7 +14,7 @@ from datetime import date
 from ...errors import PeriodError
 from ...text.normalize import normalize
 from ...text.periods import Period, find_periods, parse_period
-from ...text.units import unit_words
+from ...text.units import unit_scale, unit_words
 from .vocab import squash, vocabulary
 
 __all__ = [
@@ -244,22 +244,6 @@ def _one_number(body: str) -> tuple[float, str | None, str | None] | None:
     if rest in unit_words() or _WORD.match(rest):
         return number, rest, bound
     return None
-
-
-_MULTIPLIER = re.compile(r"^([万千億百]+)(.*)$")
-
-
-def unit_scale(unit_text: str) -> tuple[float, str]:
-    """The multiplier and the counter of a unit column: ``万人`` → (10000, ``人``)."""
-    from ...text.numbers import parse_number
-
-    text = squash(unit_text)
-    m = _MULTIPLIER.match(text)
-    if m and m.group(2) in unit_words():
-        scale = parse_number(m.group(1))
-        if scale:
-            return scale, m.group(2)
-    return 1.0, text
 
 
 def period_in(text: str) -> Period | None:
