@@ -130,15 +130,16 @@ _PENDING = re.compile(alternation("pending"))
 _EARLIER = f"(?:{alternation('earlier')})"
 # a sentence that states a change against an earlier time (前年度比1.7%増)
 _STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|から|より)")
+# the words that set a figure against an earlier one: より, から, に比べて, と比べ
+_AGAINST = r"(?:より|から|に比べ(?:て)?|と比べ(?:て)?)"
 _CHANGE_BEFORE = re.compile(
-    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:より|から|に比べ(?:て)?|と比べ(?:て)?|と比較(?:して|すると)?)"
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|と比較(?:して|すると)?)"
     r"|(?:この)?(?:1|一)年間?で)"
     r"\s*(?:で|は)?\s*$"
 )
 # 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
 _CHANGE_BEFORE_BRACKET = re.compile(
-    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|から|より|に比べ(?:て)?|と比べ(?:て)?)"
-    r"\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
+    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|{_AGAINST})\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
 )
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?"
