@@ -86,6 +86,10 @@ def scorecard_for(
     (``outcome._judge``): with the same reports, every command gives the same verdict."""
     history = None
     when = as_of or document.as_of
+    if engine is not None and when is not None:
+        from .store import db as store
+
+        history = store.history_points(engine, document.plan, when)
     if previous is not None and when is not None:
         try:
             check_previous(document, when, previous, previous_option or "")
@@ -93,10 +97,6 @@ def scorecard_for(
             if previous_option is not None:
                 raise
             previous = None
-    if engine is not None and when is not None:
-        from .store import db as store
-
-        history = store.history_points(engine, document.plan, when)
     if previous is not None and when is not None:
         history = merged_history(history, history_from_card(previous, when))
     return evaluate(
