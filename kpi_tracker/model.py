@@ -26,7 +26,6 @@ from .shape import ReportData
 from .text.periods import Period, fiscal_year_end
 
 __all__ = [
-    "AMBIGUITY_MARGIN",
     "OVERDUE_JA",
     "Baseline",
     "Comparator",
@@ -41,6 +40,7 @@ __all__ = [
     "SheetData",
     "SheetIndicator",
     "Status",
+    "TrendPoint",
     "no_cycle_collection",
 ]
 
@@ -351,10 +351,16 @@ class Reason:
 
 # --- observations ----------------------------------------------------------------------------
 
-# Two different values at the same date whose scores differ by less than this are ambiguous:
-# judging calls them so rather than guess. NOTE: extract.features keeps its own copy of the
-# margin until extraction takes it from here (tests/test_architecture.py checks they agree).
-AMBIGUITY_MARGIN = 0.06
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """An earlier value of an indicator: stated in the document, given by a change statement,
+    the rule's baseline, or an earlier report's (``history``)."""
+
+    when: date
+    value: float
+    source: str  # "document", "change statement", "baseline", "history"
+    unit: str | None = None  # an earlier report's unit as it writes it (万人); None: the rule's
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kpi_tracker.extract import features  # noqa: E402
+from kpi_tracker.extract import decide, features  # noqa: E402
 from kpi_tracker.judge.scorecard import extractions_for  # noqa: E402
 from kpi_tracker.read.document import load_document  # noqa: E402
 from kpi_tracker.rules.compiled import load_rules  # noqa: E402
@@ -106,7 +106,7 @@ def groups_of(doc: Path, expected: Path) -> list[Group]:
 
 def _scores(w: list[float], g: Group) -> list[float]:
     s = [BETA * sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
-    return [*s, BETA * features.MIN_SCORE]  # the last is "no value"
+    return [*s, BETA * decide.MIN_SCORE]  # the last is "no value"
 
 
 def fit(
@@ -143,10 +143,10 @@ def accuracy(w: list[float], groups: list[Group]) -> float:
     for g in groups:
         s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
         best = max(s)
-        if best < features.MIN_SCORE:
+        if best < decide.MIN_SCORE:
             hits += g.none_right
             continue
-        floor = max(features.MIN_SCORE, best * features.ACCEPT_RATIO)
+        floor = max(decide.MIN_SCORE, best * decide.ACCEPT_RATIO)
         accepted = [i for i in range(len(s)) if s[i] >= floor]
         pick = max(accepted, key=lambda i: (g.ends[i], s[i]))
         hits += g.right[pick]
@@ -159,10 +159,10 @@ def _cost(w: list[float], groups: list[Group]) -> float:
     for g in groups:
         s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
         best = max(s)
-        if best < features.MIN_SCORE:
+        if best < decide.MIN_SCORE:
             cost += 0.0 if g.none_right else 1.0
             continue
-        floor = max(features.MIN_SCORE, best * features.ACCEPT_RATIO)
+        floor = max(decide.MIN_SCORE, best * decide.ACCEPT_RATIO)
         pick = max((i for i in range(len(s)) if s[i] >= floor), key=lambda i: (g.ends[i], s[i]))
         if not g.right[pick]:
             cost += NONE_COST

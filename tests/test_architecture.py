@@ -436,12 +436,25 @@ def test_declared_imports(tmp_path: Path, doc: str, expected: set[str]) -> None:
     assert declared_imports(init)[0] == {f"kpi_tracker.{n}" for n in expected}
 
 
-def test_judging_and_extraction_agree_on_the_ambiguity_margin() -> None:
-    # Until extraction takes the margin from model (it may not be imported by judge/).
-    from kpi_tracker.extract import features
-    from kpi_tracker.model import AMBIGUITY_MARGIN
+THRESHOLDS = ("MIN_SCORE", "ACCEPT_RATIO", "CLAIM_MARGIN", "AMBIGUITY_MARGIN")
 
-    assert features.AMBIGUITY_MARGIN == AMBIGUITY_MARGIN
+
+def test_the_decision_owns_every_threshold_and_judging_never_reads_a_score() -> None:
+    # One decide() owns the thresholds; outcome and trend take its decision.
+    defined = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in sorted((ROOT / "kpi_tracker").rglob("*.py"))
+        for name in THRESHOLDS
+        if re.search(rf"^{name}\s*=", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert defined == [f"kpi_tracker/extract/decide.py: {n}" for n in THRESHOLDS]
+    judging = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "kpi_tracker/judge/outcome.py", ROOT / "kpi_tracker/judge/trend.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.score\b", line)
+    ]
+    assert judging == []
 
 
 def test_no_comment_cites_a_file_users_lack() -> None:

@@ -1,7 +1,7 @@
 """Extraction: a rule + a status text → candidate figures with features → observations.
 
-Owns: the candidates and the choice (``candidates``), the features that score them
-(``features``) and word similarity (``similarity``). May import: ``model``, ``text``,
+Owns: the candidates (``candidates``), the features that score them (``features``), word
+similarity (``similarity``) and the decision with every threshold of it (``decide``). May import: ``model``, ``text``,
 ``errors``, ``data``.
 """
 

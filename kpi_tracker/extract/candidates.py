@@ -10,8 +10,9 @@ Steps (as ja-timex reads dates: normalise → candidates → filter → choose):
    the measure's own target clause; the entity it is attached to (都道府県 / 市区町村…); its
    role (restated target: dropped; previous value: dated one period back; sub-total:
    weaker). ``find.exclude`` is a hard veto; ``find.label``/``topic`` are hints.
-3. The candidates that score close to the best become the observations; ``evaluate`` takes
-   the latest of them and calls two different values that score alike ambiguous.
+3. The candidates that score close to the best become the observations (``decide.accept``);
+   ``decide.decide`` takes the latest of them and calls two different values that score
+   alike ambiguous.
 
 Change statements beside a level (前年度比18.6%減, +約10ポイント) are kept as relative
 observations of that level; they give its previous value.
@@ -32,9 +33,8 @@ from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
 from ..text.units import convert, same_dimension
+from .decide import Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
-    ACCEPT_RATIO,
-    MIN_SCORE,
     IndicatorProfile,
     Scored,
     SentenceScope,
@@ -88,35 +88,6 @@ class Analysis:
     quantities: tuple[tuple[Quantity, ...], ...]
     # per sentence: the figures dropped for every indicator, with the filter that dropped them
     dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A value the indicator may have, with its score and the reasons (``--explain``)."""
-
-    observation: Observation
-    score: float
-    scored: Scored | None = None  # the features behind the score
-
-    @property
-    def why(self) -> tuple[str, ...]:
-        """The reasons for the score (``--explain``)."""
-        return self.scored.why if self.scored else ()
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What the text says about one indicator."""
-
-    observations: tuple[Observation, ...]
-    changes: tuple[tuple[Observation, Observation], ...] = ()  # (level, its change statement)
-    pending: Period | None = None  # 集計中: the period whose value is not yet counted
-    pending_evidence: str | None = None
-    found_label: bool = field(default=False)  # the indicator's words occur in the text at all
-    candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
-    all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
-    # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
-    dropped: tuple[tuple[float, str | None, str], ...] = ()
 
 
 _SENTENCE_END = re.compile(r"。|\n")
@@ -263,7 +234,7 @@ def extract(
     Steps, in ``_Reading``: every sentence is filtered (a ※ note, no figure whose unit could
     fit, nothing of the indicator named), then every figure of it (regex, exclude, unit);
     each that remains gets its period and role (a level, a previous value, a change) and,
-    as a level, its score; ``_chosen`` then keeps the candidates close to the best.
+    as a level, its score; ``decide.accept`` then keeps the candidates close to the best.
     """
     analysis = text if isinstance(text, Analysis) else analyse(text)
     profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
@@ -320,7 +291,7 @@ class _Reading:
         for index, sentence in enumerate(self.analysis.sentences):
             self._sentence(index, sentence, previous_text)
             previous_text = sentence.norm
-        candidates = _stated_first(self.candidates)
+        candidates = stated_first(self.candidates)
         candidates.sort(key=lambda c: -c.score)
         all_changes = tuple((level.observation, rel) for level, rel in self.changes)
         found_label = True
@@ -330,7 +301,7 @@ class _Reading:
                 self.profile.named_in(s.norm, s.lead_norm, self.cover)
                 for s in self.analysis.sentences
             )
-        chosen = _chosen(
+        chosen = accept(
             tuple(candidates), all_changes, self.pending, self.pending_evidence, found_label
         )
         if not self.dropped:
@@ -599,78 +570,6 @@ class _Reading:
         return scored, obs
 
 
-def _choose(extraction: Extraction, claimed: frozenset[int] = frozenset()) -> Extraction:
-    """The extraction again, without the candidates at ``claimed`` positions (a sibling
-    indicator names them better)."""
-    chosen = _chosen(
-        extraction.candidates,
-        extraction.all_changes,
-        extraction.pending,
-        extraction.pending_evidence,
-        extraction.found_label,
-        claimed,
-    )
-    return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
-
-
-def _chosen(
-    candidates: tuple[Candidate, ...],
-    all_changes: tuple[tuple[Observation, Observation], ...],
-    pending: Period | None,
-    pending_evidence: str | None,
-    found_label: bool,
-    claimed: frozenset[int] = frozenset(),
-) -> Extraction:
-    """The candidates (best first) that score close to the best become the observations;
-    those at ``claimed`` positions are left out."""
-    kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
-    best = kept[0].score if kept else 0.0
-    floor = max(MIN_SCORE, best * ACCEPT_RATIO)
-    accepted = [c.observation for c in kept if c.score >= floor]
-    if len(accepted) > 1:
-        accepted.sort(key=lambda o: o.start)
-    starts = {o.start for o in accepted}
-    return Extraction(
-        tuple(accepted),
-        tuple((lv, rel) for lv, rel in all_changes if lv.start in starts) if all_changes else (),
-        pending,
-        pending_evidence,
-        found_label or bool(accepted),
-        candidates,
-        all_changes,
-    )
-
-
-# NOTE: one figure is the value of one indicator. Where a sibling of the same measure (named
-# otherwise) scores a figure this much higher, the figure is the sibling's.
-CLAIM_MARGIN = 0.15
-
-
-def resolve_siblings(
-    indicators: tuple[Indicator, ...], extractions: dict[str, Extraction]
-) -> dict[str, Extraction]:
-    """Each indicator's extraction without the figures a sibling indicator claims."""
-    score_at = {
-        ind.id: {c.observation.start: c.score for c in extractions[ind.id].candidates}
-        for ind in indicators
-        if ind.id in extractions
-    }
-    out = {}
-    for ind in indicators:
-        if ind.id not in extractions:
-            continue
-        mine = score_at[ind.id]
-        claimed = frozenset(
-            start
-            for other in indicators
-            if other.id != ind.id and other.label != ind.label and other.id in score_at
-            for start, score in score_at[other.id].items()
-            if start in mine and score > mine[start] + CLAIM_MARGIN
-        )
-        out[ind.id] = _choose(extractions[ind.id], claimed) if claimed else extractions[ind.id]
-    return out
-
-
 @lru_cache(maxsize=1024)
 def _normalized(text: str) -> str:
     return normalize(text) if text else ""
@@ -714,24 +613,6 @@ def _around(sentence: Sentence, q: Quantity) -> str:
     head = sentence.norm[max(0, start - 40) : start]
     cut = max(head.rfind("、"), head.rfind("。"))
     return head[cut + 1 :] + sentence.norm[end : end + 12]
-
-
-def _stated_first(candidates: list[Candidate]) -> list[Candidate]:
-    """Without the levels worked out for a period the text states a level of (相談件数は
-    145,220件。前年度の148,668件を2.3%下回った: the stated figure, not 148,668 × 0.977)."""
-    if not any(c.observation.derivation for c in candidates):
-        return candidates
-    stated = [c for c in candidates if not c.observation.derivation and not c.observation.previous]
-
-    def restated(worked: Candidate) -> bool:
-        # a stated level of the same period that names the value about as well
-        return any(
-            c.observation.period == worked.observation.period
-            and c.score >= worked.score * ACCEPT_RATIO
-            for c in stated
-        )
-
-    return [c for c in candidates if not c.observation.derivation or not restated(c)]
 
 
 def _derived_level(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..data import read_rows
-from ..model import AMBIGUITY_MARGIN, Indicator
+from ..model import Indicator
 from ..text.lexicon import alternation
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
@@ -36,9 +36,6 @@ from ..text.units import factor, unit_words
 from .similarity import Profile, bigrams, content_chars, profile_from, weighted_pairs
 
 __all__ = [
-    "ACCEPT_RATIO",
-    "AMBIGUITY_MARGIN",
-    "MIN_SCORE",
     "IndicatorProfile",
     "Scored",
     "SentenceScope",
@@ -89,10 +86,6 @@ SUBTOTAL = WEIGHTS["subtotal"]
 # A figure of a sentence that opens with このうち/うち/内訳: a part of the figure before, whose
 # words it shares (so it would otherwise score like it).
 PART = WEIGHTS["part"]
-# A candidate must score this much to be read at all, and this share of the best candidate
-# to stand beside it as an observation (a series, earlier years).
-MIN_SCORE = 0.1
-ACCEPT_RATIO = 0.75
 # A sentence is about the indicator when it holds this much of its profile (or a hint).
 RELEVANT = 0.45
 
@@ -192,7 +185,7 @@ class SentenceScope:
     @property
     def unrelated(self) -> bool:
         """So little of the indicator in the sentence and around it that no figure of it
-        could reach ``MIN_SCORE``: the sentence is not scored."""
+        could reach ``decide.MIN_SCORE``: the sentence is not scored."""
         return self.sentence < 0.05 and self.context < 0.1 and not self.hints
 
     @property

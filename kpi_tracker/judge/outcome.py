@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import UnitError
-from ..extract.candidates import Candidate, Extraction
+from ..extract.decide import Candidate, Extraction, decide, earlier_points, part_of_year
 from ..model import (
-    AMBIGUITY_MARGIN,
     Comparator,
     Indicator,
     Observation,
@@ -29,15 +28,11 @@ from .trend import (
     ON_TRACK_RATIO,
     RATIO_CAP,
     TrendPoint,
-    earlier_points,
-    effective_end,
     growth_ratio,
     in_unit,
 )
 
 __all__ = ["Outcome", "all_unmeasurable", "attainment_of", "evaluate_indicator"]
-
-PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +98,6 @@ def stated_threshold(ind: Indicator) -> float | None:
     return base
 
 
-def _in_unit(ind: Indicator, obs: Observation) -> float:
-    if obs.unit is None:
-        return obs.value
-    # A share (share_of) divides two counts: the numerator stays in the unit it was read in.
-    to = ind.find_units[0] if ind.share_of is not None else ind.pint_unit
-    return convert(obs.value, obs.unit, to)
-
-
 def evaluate_indicator(
     ind: Indicator,
     measure_no: int,
@@ -120,27 +107,20 @@ def evaluate_indicator(
     history: tuple[TrendPoint, ...] = (),
     share_base: Outcome | None = None,
 ) -> Outcome:
-    """The outcome of one indicator of one report."""
+    """The outcome of one indicator of one report: extraction's ``decide`` chooses the value;
+    this judges it."""
     u = ind.unit
-    all_obs = extraction.observations
-    if not all_obs:
-        if extraction.pending is not None:
-            return _not_measurable(
-                ind,
-                measure_no,
-                "pending",
-                Reason.of("pending", what=extraction.pending.text),
-            )
-        why = Reason("no_number" if extraction.found_label else "no_value")
-        return _not_measurable(ind, measure_no, "no_value", why)
-    usable: list[tuple[Observation, float]] = []
-    for obs in all_obs:
-        try:
-            usable.append((obs, _in_unit(ind, obs)))
-        except UnitError:
-            continue
-    if not usable:
-        o = all_obs[0]
+    d = decide(ind, extraction, as_of)
+    if d.kind == "pending":
+        assert d.pending is not None
+        return _not_measurable(
+            ind, measure_no, "pending", Reason.of("pending", what=d.pending.text)
+        )
+    if d.kind in ("no_value", "no_number"):
+        return _not_measurable(ind, measure_no, "no_value", Reason(d.kind))
+    if d.kind == "unit_mismatch":
+        o = d.observation
+        assert o is not None
         return _not_measurable(
             ind,
             measure_no,
@@ -148,57 +128,30 @@ def evaluate_indicator(
             Reason.of("unit_mismatch", found=unit_label(o.unit), unit=u),
             observation=o,
         )
-    # NOTE: when each observation stands, worked out once (it is asked five times below).
-    ends = {id(o): effective_end(o, as_of) for o, _ in usable}
-    eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
-    if not eligible:
+    if d.kind == "only_later":
         return _not_measurable(
             ind, measure_no, "no_value", Reason.of("only_later_values", as_of=as_of)
         )
-    if ind.kind == "flow" and ind.deadline_end is not None:
-        # NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
-        # later year (令和8年度(4月~9月分)) does not hide it.
-        whole = [(o, v) for o, v in eligible if not _part_of_year(o)]
-        if (
-            whole
-            and len(whole) < len(eligible)
-            and max(ends[id(o)] for o, _ in whole) >= ind.deadline_end
-        ):
-            eligible = whole
-    # The latest observation wins; at that date, the one that scores best. Values that score
-    # alike but differ are not guessed between.
-    latest_end = max(ends[id(o)] for o, _ in eligible)
-    at_latest = [(o, v) for o, v in eligible if ends[id(o)] == latest_end]
-    at_latest.sort(key=lambda ov: -ov[0].score)
-    totals = [(o, v) for o, v in at_latest if o.total]
-    if ind.find.aggregate == "sum" and not totals:
-        current = at_latest
-        evidence_obs = current[0][0]
-        actual = sum(v for _, v in current)
-    else:
-        at_latest = totals or at_latest  # a stated total rather than its parts
-        top = at_latest[0][0].score
-        current = [(o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN]
-        values = {round(v, 9) for _, v in current}
-        if len(values) > 1:
-            return _not_measurable(
-                ind,
-                measure_no,
-                "ambiguous",
-                Reason.of("ambiguous", values=tuple(sorted(values)), unit=u),
-                observation=current[0][0],
-                observations=tuple(o for o, _ in usable),
-            )
-        evidence_obs, actual = current[0]
+    if d.kind == "ambiguous":
+        return _not_measurable(
+            ind,
+            measure_no,
+            "ambiguous",
+            Reason.of("ambiguous", values=d.values, unit=u),
+            observation=d.observation,
+            observations=d.usable,
+        )
+    evidence_obs, actual, latest_end = d.observation, d.actual, d.latest_end
+    assert evidence_obs is not None and actual is not None and latest_end is not None
     period = evidence_obs.period
-    provisional = any(o.provisional for o, _ in current)
+    provisional = any(o.provisional for o, _ in d.current)
     extra: dict[str, object] = {
         "observation": evidence_obs,
         "period": period,
         "provisional": provisional,
-        "observations": tuple(o for o, _ in usable),
+        "observations": d.usable,
     }
-    if ind.kind == "flow" and period is not None and _part_of_year(evidence_obs):
+    if ind.kind == "flow" and period is not None and part_of_year(evidence_obs):
         # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
         # the year: comparing it would call every target behind until March.
         days = (period.end - period.start).days + 1
@@ -244,8 +197,8 @@ def evaluate_indicator(
         if share_base.actual == 0:
             return _not_measurable(ind, measure_no, "no_value", Reason("share_base_zero"), **extra)
         actual = 100.0 * actual / share_base.actual
-    components = current if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
-    series = earlier_points(eligible, components, latest_end, as_of, extraction, ind, ends)
+    components = list(d.current) if ind.find.aggregate == "sum" else [(evidence_obs, actual)]
+    series = earlier_points(d, components, extraction, ind)
     # An earlier report adds trend points only where the document states no value itself.
     stated = {p.when for p in series}
     for p in history:
@@ -254,14 +207,6 @@ def evaluate_indicator(
             series.append(TrendPoint(p.when, value, p.source))
     series.sort(key=lambda p: p.when)
     return _judge(ind, measure_no, actual, latest_end, as_of, series, extra)
-
-
-def _part_of_year(obs: Observation) -> bool:
-    """Whether an observation covers less than a year (a yearly flow cannot be judged on it)."""
-    period = obs.period
-    if period is None or period.is_point:
-        return False
-    return (period.end - period.start).days + 1 < PARTIAL_YEAR_DAYS
 
 
 def _period_text(period: Period | None) -> str | None:

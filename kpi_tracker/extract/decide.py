@@ -1,0 +1,388 @@
+"""The decision: which of an indicator's candidates is its value. Every threshold is here.
+
+1. ``accept``: of the scored candidates (best first), those at ``MIN_SCORE`` or more and at
+   least ``ACCEPT_RATIO`` of the best become observations; a level worked out from a change
+   gives way to a level of the same period the text states (``stated_first``).
+2. ``resolve_siblings``: a figure a sibling indicator of the measure (named otherwise) scores
+   ``CLAIM_MARGIN`` higher is the sibling's.
+3. ``decide``: of the observations in the indicator's unit, those standing on or before
+   ``as_of``; a yearly target's own year counted in full before a part of a later one; the
+   latest wins; at that date a stated total before its parts, the best-scored otherwise, and
+   two different values that score within ``AMBIGUITY_MARGIN`` are not guessed between.
+4. ``earlier_points``: the earlier values of the chosen one (a series in the text, else the
+   change statements beside it), each date's taken where one scores clearly best.
+
+Judging (``judge.outcome``, ``judge.trend``) takes the ``Decision`` and never chooses again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..errors import UnitError
+from ..model import Indicator, Observation, TrendPoint
+from ..text.periods import Period, one_year_before
+from ..text.units import convert
+
+if TYPE_CHECKING:
+    from .features import Scored
+
+__all__ = [
+    "ACCEPT_RATIO",
+    "AMBIGUITY_MARGIN",
+    "CLAIM_MARGIN",
+    "MIN_SCORE",
+    "PARTIAL_YEAR_DAYS",
+    "Candidate",
+    "Decision",
+    "Extraction",
+    "accept",
+    "decide",
+    "earlier_points",
+    "effective_end",
+    "part_of_year",
+    "previous_from_change",
+    "resolve_siblings",
+    "stated_first",
+]
+
+# A candidate scoring below this is no value at all.
+MIN_SCORE = 0.1
+# The candidates scoring at least this share of the best are observations of the value.
+ACCEPT_RATIO = 0.75
+# NOTE: one figure is the value of one indicator. Where a sibling of the same measure (named
+# otherwise) scores a figure this much higher, the figure is the sibling's.
+CLAIM_MARGIN = 0.15
+# Two different values at the same date whose scores differ by less than this are ambiguous:
+# the decision calls them so rather than guess.
+AMBIGUITY_MARGIN = 0.06
+PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A value the indicator may have, with its score and the reasons (``--explain``)."""
+
+    observation: Observation
+    score: float
+    scored: Scored | None = None  # the features behind the score
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The reasons for the score (``--explain``)."""
+        return self.scored.why if self.scored else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the text says about one indicator."""
+
+    observations: tuple[Observation, ...]
+    changes: tuple[tuple[Observation, Observation], ...] = ()  # (level, its change statement)
+    pending: Period | None = None  # 集計中: the period whose value is not yet counted
+    pending_evidence: str | None = None
+    found_label: bool = field(default=False)  # the indicator's words occur in the text at all
+    candidates: tuple[Candidate, ...] = ()  # every candidate, best first (for --explain)
+    all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
+    # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
+    dropped: tuple[tuple[float, str | None, str], ...] = ()
+
+
+# --- 1. accept ---------------------------------------------------------------------------------
+
+
+def stated_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Without the levels worked out for a period the text states a level of (相談件数は
+    145,220件。前年度の148,668件を2.3%下回った: the stated figure, not 148,668 × 0.977)."""
+    if not any(c.observation.derivation for c in candidates):
+        return candidates
+    stated = [c for c in candidates if not c.observation.derivation and not c.observation.previous]
+
+    def restated(worked: Candidate) -> bool:
+        # a stated level of the same period that names the value about as well
+        return any(
+            c.observation.period == worked.observation.period
+            and c.score >= worked.score * ACCEPT_RATIO
+            for c in stated
+        )
+
+    return [c for c in candidates if not c.observation.derivation or not restated(c)]
+
+
+def accept(
+    candidates: tuple[Candidate, ...],
+    all_changes: tuple[tuple[Observation, Observation], ...],
+    pending: Period | None,
+    pending_evidence: str | None,
+    found_label: bool,
+    claimed: frozenset[int] = frozenset(),
+) -> Extraction:
+    """The candidates (best first) that score close to the best become the observations;
+    those at ``claimed`` positions are left out."""
+    kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
+    best = kept[0].score if kept else 0.0
+    floor = max(MIN_SCORE, best * ACCEPT_RATIO)
+    accepted = [c.observation for c in kept if c.score >= floor]
+    if len(accepted) > 1:
+        accepted.sort(key=lambda o: o.start)
+    starts = {o.start for o in accepted}
+    return Extraction(
+        tuple(accepted),
+        tuple((lv, rel) for lv, rel in all_changes if lv.start in starts) if all_changes else (),
+        pending,
+        pending_evidence,
+        found_label or bool(accepted),
+        candidates,
+        all_changes,
+    )
+
+
+# --- 2. siblings -------------------------------------------------------------------------------
+
+
+def _without_claimed(extraction: Extraction, claimed: frozenset[int]) -> Extraction:
+    """The extraction again, without the candidates at ``claimed`` positions."""
+    chosen = accept(
+        extraction.candidates,
+        extraction.all_changes,
+        extraction.pending,
+        extraction.pending_evidence,
+        extraction.found_label,
+        claimed,
+    )
+    return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
+
+
+def resolve_siblings(
+    indicators: tuple[Indicator, ...], extractions: dict[str, Extraction]
+) -> dict[str, Extraction]:
+    """Each indicator's extraction without the figures a sibling indicator claims."""
+    score_at = {
+        ind.id: {c.observation.start: c.score for c in extractions[ind.id].candidates}
+        for ind in indicators
+        if ind.id in extractions
+    }
+    out = {}
+    for ind in indicators:
+        if ind.id not in extractions:
+            continue
+        mine = score_at[ind.id]
+        claimed = frozenset(
+            start
+            for other in indicators
+            if other.id != ind.id and other.label != ind.label and other.id in score_at
+            for start, score in score_at[other.id].items()
+            if start in mine and score > mine[start] + CLAIM_MARGIN
+        )
+        out[ind.id] = (
+            _without_claimed(extractions[ind.id], claimed) if claimed else extractions[ind.id]
+        )
+    return out
+
+
+# --- 3. decide ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the observations of one indicator decide, as of a date.
+
+    ``kind``: ``value`` (``actual`` is the value, in the indicator's unit — the sum of
+    ``current`` where the rule sums parts), ``pending`` (nothing counted yet: ``pending``),
+    ``no_value`` / ``no_number`` (no figure; the indicator's words absent / present),
+    ``unit_mismatch`` (``observation``: the first figure, in a unit that does not convert),
+    ``only_later`` (every figure stands after ``as_of``) or ``ambiguous`` (``values``)."""
+
+    kind: str
+    actual: float | None = None
+    observation: Observation | None = None  # the evidence
+    latest_end: date | None = None  # when the value stands
+    current: tuple[tuple[Observation, float], ...] = ()  # the value's observation(s)
+    eligible: tuple[tuple[Observation, float], ...] = ()  # every one standing by as_of
+    usable: tuple[Observation, ...] = ()  # every one in a unit that converts
+    ends: dict[int, date] = field(default_factory=dict)  # effective_end by id(observation)
+    values: tuple[float, ...] = ()  # the values too close to choose between (ambiguous)
+    pending: Period | None = None
+
+
+def effective_end(obs: Observation, as_of: date) -> date:
+    """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
+    ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
+    the previous day; a value with no period named stands at ``as_of``, and one stated as the
+    previous value (前年の14.6%) a year before."""
+    if obs.period is None:
+        return one_year_before(as_of) if obs.previous else as_of
+    p = obs.period
+    if p.is_point and p.start.month == 4 and p.start.day == 1:
+        return p.start - timedelta(days=1)
+    return p.end
+
+
+def part_of_year(obs: Observation) -> bool:
+    """Whether an observation covers less than a year (a yearly flow cannot be judged on it)."""
+    period = obs.period
+    if period is None or period.is_point:
+        return False
+    return (period.end - period.start).days + 1 < PARTIAL_YEAR_DAYS
+
+
+def in_indicator_unit(ind: Indicator, obs: Observation) -> float:
+    """The observation's value in the indicator's unit; ``UnitError`` when it does not
+    convert. A share (share_of) divides two counts: the numerator stays in its own unit."""
+    if obs.unit is None:
+        return obs.value
+    to = ind.find_units[0] if ind.share_of is not None else ind.pint_unit
+    return convert(obs.value, obs.unit, to)
+
+
+def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
+    """The value of one indicator as of ``as_of``, or why there is none."""
+    all_obs = extraction.observations
+    if not all_obs:
+        if extraction.pending is not None:
+            return Decision("pending", pending=extraction.pending)
+        return Decision("no_number" if extraction.found_label else "no_value")
+    usable: list[tuple[Observation, float]] = []
+    for obs in all_obs:
+        try:
+            usable.append((obs, in_indicator_unit(ind, obs)))
+        except UnitError:
+            continue
+    if not usable:
+        return Decision("unit_mismatch", observation=all_obs[0])
+    usable_obs = tuple(o for o, _ in usable)
+    # NOTE: when each observation stands, worked out once (it is asked five times below).
+    ends = {id(o): effective_end(o, as_of) for o, _ in usable}
+    eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
+    if not eligible:
+        return Decision("only_later", usable=usable_obs)
+    eligible = _whole_years_first(ind, eligible, ends)
+    return _at_latest(ind, eligible, usable_obs, ends, extraction.pending)
+
+
+def _whole_years_first(
+    ind: Indicator, eligible: list[tuple[Observation, float]], ends: dict[int, date]
+) -> list[tuple[Observation, float]]:
+    """NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
+    later year (令和8年度(4月~9月分)) does not hide it."""
+    if ind.kind != "flow" or ind.deadline_end is None:
+        return eligible
+    whole = [(o, v) for o, v in eligible if not part_of_year(o)]
+    if (
+        whole
+        and len(whole) < len(eligible)
+        and max(ends[id(o)] for o, _ in whole) >= ind.deadline_end
+    ):
+        return whole
+    return eligible
+
+
+def _at_latest(
+    ind: Indicator,
+    eligible: list[tuple[Observation, float]],
+    usable: tuple[Observation, ...],
+    ends: dict[int, date],
+    pending: Period | None,
+) -> Decision:
+    """The latest observation wins; at that date a stated total before its parts, then the
+    one that scores best — unless another value scores alike (ambiguous)."""
+    latest_end = max(ends[id(o)] for o, _ in eligible)
+    at_latest = [(o, v) for o, v in eligible if ends[id(o)] == latest_end]
+    at_latest.sort(key=lambda ov: -ov[0].score)
+    totals = [(o, v) for o, v in at_latest if o.total]
+    common = {
+        "latest_end": latest_end,
+        "eligible": tuple(eligible),
+        "usable": usable,
+        "ends": ends,
+        "pending": pending,
+    }
+    if ind.find.aggregate == "sum" and not totals:
+        return Decision(
+            "value",
+            actual=sum(v for _, v in at_latest),
+            observation=at_latest[0][0],
+            current=tuple(at_latest),
+            **common,  # type: ignore[arg-type]
+        )
+    at_latest = totals or at_latest  # a stated total rather than its parts
+    top = at_latest[0][0].score
+    current = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
+    values = {round(v, 9) for _, v in current}
+    if len(values) > 1:
+        # Values that score alike but differ are not guessed between.
+        return Decision(
+            "ambiguous",
+            observation=current[0][0],
+            current=current,
+            values=tuple(sorted(values)),
+            **common,  # type: ignore[arg-type]
+        )
+    obs, actual = current[0]
+    return Decision("value", actual=actual, observation=obs, current=current, **common)  # type: ignore[arg-type]
+
+
+# --- 4. earlier values -------------------------------------------------------------------------
+
+
+def earlier_points(
+    decision: Decision,
+    components: list[tuple[Observation, float]],
+    extraction: Extraction,
+    ind: Indicator,
+) -> list[TrendPoint]:
+    """Earlier observations of the decided value: a series in the text (with values stated as
+    the previous one), or the change statements beside the current value (``components``,
+    with their values in the indicator's unit) — of each of its parts when it is a sum
+    (窓口・電話・メールの件数)."""
+    assert decision.latest_end is not None
+    current_end, ends = decision.latest_end, decision.ends
+    at: dict[date, list[tuple[float, float]]] = {}
+    for obs, value in decision.eligible:
+        when = ends[id(obs)]
+        if when < current_end and (obs.period is not None or obs.previous):
+            scored = at.get(when)
+            if scored is None:
+                at[when] = [(obs.score, round(value, 9))]
+            else:
+                scored.append((obs.score, round(value, 9)))
+    out = []
+    for when in sorted(at):
+        # An earlier value is taken where one scores clearly best, or all agree.
+        scored = at[when]
+        if len(scored) == 1:  # NOTE: most dates have one value (every row of a sheet)
+            out.append(TrendPoint(when, scored[0][1], "document"))
+            continue
+        scored.sort(reverse=True)
+        top_score, top_value = scored[0]
+        if all(v == top_value or s < top_score - AMBIGUITY_MARGIN for s, v in scored[1:]):
+            out.append(TrendPoint(when, top_value, "document"))
+    if out:
+        return out
+    previous_parts = []
+    for part, value in components:
+        change = next((c for level, c in extraction.changes if level.start == part.start), None)
+        previous = previous_from_change(value, change, ind) if change else None
+        if previous is None:
+            return out
+        previous_parts.append(previous)
+    return [TrendPoint(one_year_before(current_end), sum(previous_parts), "change statement")]
+
+
+def previous_from_change(actual: float, change: Observation, ind: Indicator) -> float | None:
+    """The previous value a change statement gives for ``actual`` (前年度比4.1%増: ÷ 1.041)."""
+    if change.change == "percent":
+        factor = 1 + change.value / 100
+        return actual / factor if factor > 0 else None
+    if change.change == "points":
+        return actual - change.value if ind.pint_unit == "percent" else None
+    if change.change == "delta" and change.unit is None:
+        return actual - change.value  # 781自治体…、1年前から17増えた: the level's own unit
+    if change.change == "delta" and change.unit is not None:
+        try:
+            return actual - convert(change.value, change.unit, ind.pint_unit)
+        except UnitError:
+            return None
+    return None
