@@ -715,3 +715,55 @@ def test_a_change_on_a_line_of_its_own_is_the_change_of_the_value_before() -> No
     found = extract(ind, "・相談件数 151,203件(令和8年度)\n・前年度比 1.7%増")
     assert [o.value for o in found.observations] == [151203]
     assert [rel.change for _, rel in found.changes] == ["percent"]
+
+
+# (rule fields, status text, expected value, expected end of its period or None)
+DERIVED_AND_DATED = [
+    (
+        {"label": "検索サイトPV数", "unit": "回", "find": {"label": ["PV数"]}},
+        "・サイトPV数:前年度(274,285回)から34,560回増加し、年間の目標を初めて上回った"
+        "(令和8年4月~令和9年3月)",
+        308845,
+        date(2027, 3, 31),
+    ),  # the closing bracket dates the sentence; the previous value is the year before it
+    (
+        {"label": "ポータルのアクセス件数", "unit": "件", "find": {"label": ["アクセス件数"]}},
+        "アクセス件数:前年度(約527万件)比4.6%減(令和8年4月~令和9年3月)",
+        5027580,
+        date(2027, 3, 31),
+    ),  # (X)比Y%減: a change of the bracketed previous value
+    (
+        {"label": "精神保健福祉士の登録者数", "unit": "人", "find": {"label": ["精神保健福祉士"]}},
+        "令和9年3月末時点で、社会福祉士は前年同期(321,616名)から6,012名、精神保健福祉士は"
+        "前年同期(116,961名)から5,237名それぞれ増加した。",
+        122198,
+        date(2027, 3, 31),
+    ),  # the second of two changes in one sentence is worked out too
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "value", "end"), DERIVED_AND_DATED)
+def test_a_value_worked_out_and_dated_by_its_sentence(fields, text, value, end) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(value, rel=1e-4), outcome.why
+    assert (outcome.period.end if outcome.period else None) == end
+
+
+def test_a_change_from_a_previous_value_is_worked_out_past_another_subjects_level() -> None:
+    # 全47都道府県 (100%) is the prefectures' level; the municipalities' is 37% + 4 points.
+    rule = indicator(label="広域連携の割合", **{**SHARE, "find": {"label": ["広域的な連携"]}})
+    text = (
+        "結婚支援に取り組んだのは、都道府県においては全47都道府県、市区町村においては"
+        "広域的な連携を伴うものが前年度(37%)から4ポイント増加。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == pytest.approx(41), said(outcome)
+
+
+def test_a_previous_value_the_text_says_has_changed_is_not_the_value() -> None:
+    # 前年度(37%)比10%増: a relative change of a share is not worked out (37% × 1.1 or
+    # 37 + 10 points?); 37% is last year's value, not this year's.
+    rule = indicator(label="利用率", **{**SHARE, "find": {"label": ["利用率"]}})
+    actual, outcome = chosen(rule, "窓口の利用率は前年度(37%)比10%増加した。")
+    assert actual is None, said(outcome)
+    assert (outcome.reason_code, outcome.why.code) == ("no_value", "no_number")

@@ -33,7 +33,7 @@ from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
 from ..text.units import convert, same_dimension
-from .decide import Candidate, Extraction, accept, resolve_siblings, stated_first
+from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
     IndicatorProfile,
     Scored,
@@ -430,6 +430,7 @@ class _Reading:
             self.norm,
             last.observation.period if last else None,
             st.quantities,
+            st.sentence.end,
         )
         sentence = st.sentence
         if (
@@ -466,7 +467,13 @@ class _Reading:
             # 前年度比15自治体増の640自治体: the change of the figure that follows.
             st.waiting = (q, signed, change, period, assumed)
             return
-        if not any(not c.observation.previous for c in st.here):
+        base = st.last_level.score
+        if not any(
+            not c.observation.previous
+            and not c.observation.derivation
+            and c.score >= base * ACCEPT_RATIO
+            for c in st.here
+        ):
             derived = _derived_level(st.last_level, q, self.raw, st.sentence, change, signed)
             if derived is not None:
                 # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
@@ -780,7 +787,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
 # (41,200人、18,300人)から約2千人、約1千人増加: after an earlier value in brackets,
 # から and the figures of a list that ends in a verb of change are the changes.
 # (the words before the figure, back to the figure before it)
-_FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を)\s*(?:は)?\s*(?:約|およそ)?\s*$")
+_FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を|比)\s*(?:は)?\s*(?:約|およそ)?\s*$")
 # …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
 # the figure not being where the change goes to (…から152,014件に増加).
 _CHANGE_AFTER_LIST = re.compile(
@@ -898,6 +905,7 @@ def _period_for(
     norm: str,
     level_period: Period | None = None,
     others: tuple[Quantity, ...] = (),
+    sentence_end: int = -1,
 ) -> tuple[Period | None, bool, bool]:
     """The period a number belongs to, whether it was assumed rather than read, and whether
     it is stated as the previous value (前年(18.2%), 前年度末:52%). ``periods``: the
@@ -906,22 +914,14 @@ def _period_for(
     inside = _period_in_bracket_after(q, periods, norm, others)
     if inside is not None:
         return inside, False, False
-    # NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
-    # periods standing in the running text date the number — or in brackets after a word of
-    # time, which they spell out: 前年度(令和6年度)は….
-    # NOTE: a period written right before another figure (令和7年度末の812団体から…934団体)
-    # dates that figure, not the ones after it.
-    earlier = [
-        p
-        for p in periods
-        if p.end <= q.start
-        and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
-        and (
-            _heads_bracket(norm, p, q.start)
-            or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
-        )
-    ]
-    base = earlier[-1].period if earlier else lead_periods[-1].period if lead_periods else None
+    earlier = _dating_before(q, periods, norm, others)
+    closing = None if earlier else _closing_period(periods, q, norm, sentence_end)
+    if earlier:
+        base: Period | None = earlier[-1].period
+    elif closing is not None:
+        base = closing
+    else:
+        base = lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
         # period named, the year before the report's: see ``evaluate.effective_end``).
@@ -947,6 +947,50 @@ def _period_for(
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+def _dating_before(
+    q: Quantity, periods: tuple[PeriodMatch, ...], norm: str, others: tuple[Quantity, ...]
+) -> list[PeriodMatch]:
+    """The periods before the figure that may date it.
+
+    NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
+    periods standing in the running text date the number — or in brackets after a word of
+    time, which they spell out: 前年度(令和6年度)は…. A period written right before another
+    figure (令和7年度末の812団体から…934団体) dates that figure, not the ones after it."""
+    return [
+        p
+        for p in periods
+        if p.end <= q.start
+        and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
+        and (
+            _heads_bracket(norm, p, q.start)
+            or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
+        )
+    ]
+
+
+# A period in brackets that closes a sentence dates what the sentence reports:
+# …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。
+_CLOSES_SENTENCE = re.compile(
+    r"\)\s*(?:となった|となっている|であった|である|だった|です)?\s*[。.]?\s*$"
+)
+
+
+def _closing_period(
+    periods: tuple[PeriodMatch, ...], q: Quantity, norm: str, sentence_end: int
+) -> Period | None:
+    """The period in brackets at the end of the sentence, after the figure; None if none."""
+    if sentence_end < 0 or not periods:
+        return None
+    last = periods[-1]
+    if (
+        last.bracketed
+        and last.start > q.end
+        and _CLOSES_SENTENCE.match(norm, last.end, sentence_end)
+    ):
+        return last.period
+    return None
 
 
 # The figure a change is measured from: …の11.2%から低下, 令和5年度利用者の8.1%を0.3ポイント

@@ -259,7 +259,13 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     if not eligible:
         return Decision("only_later", usable=usable_obs)
     eligible = _whole_years_first(ind, eligible, ends)
-    return _at_latest(ind, eligible, usable_obs, ends, extraction.pending)
+    # 前年度(37%)から4ポイント増加: a previous value the text says has changed since is not
+    # the latest value, though it may be the only figure (it stays an earlier point).
+    changed = {level.start for level, _ in extraction.changes}
+    current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
+    if not current:
+        return Decision("no_number", usable=usable_obs)
+    return _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
 
 
 def _whole_years_first(
@@ -281,6 +287,7 @@ def _whole_years_first(
 
 def _at_latest(
     ind: Indicator,
+    current: list[tuple[Observation, float]],
     eligible: list[tuple[Observation, float]],
     usable: tuple[Observation, ...],
     ends: dict[int, date],
@@ -288,8 +295,8 @@ def _at_latest(
 ) -> Decision:
     """The latest observation wins; at that date a stated total before its parts, then the
     one that scores best — unless another value scores alike (ambiguous)."""
-    latest_end = max(ends[id(o)] for o, _ in eligible)
-    at_latest = [(o, v) for o, v in eligible if ends[id(o)] == latest_end]
+    latest_end = max(ends[id(o)] for o, _ in current)
+    at_latest = [(o, v) for o, v in current if ends[id(o)] == latest_end]
     at_latest.sort(key=lambda ov: -ov[0].score)
     totals = [(o, v) for o, v in at_latest if o.total]
     common = {
@@ -309,19 +316,19 @@ def _at_latest(
         )
     at_latest = totals or at_latest  # a stated total rather than its parts
     top = at_latest[0][0].score
-    current = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
-    values = {round(v, 9) for _, v in current}
+    close = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
+    values = {round(v, 9) for _, v in close}
     if len(values) > 1:
         # Values that score alike but differ are not guessed between.
         return Decision(
             "ambiguous",
-            observation=current[0][0],
-            current=current,
+            observation=close[0][0],
+            current=close,
             values=tuple(sorted(values)),
             **common,  # type: ignore[arg-type]
         )
-    obs, actual = current[0]
-    return Decision("value", actual=actual, observation=obs, current=current, **common)  # type: ignore[arg-type]
+    obs, actual = close[0]
+    return Decision("value", actual=actual, observation=obs, current=close, **common)  # type: ignore[arg-type]
 
 
 # --- 4. earlier values -------------------------------------------------------------------------

@@ -533,8 +533,36 @@ def score_candidate(
     (``previous``); ``preceding``/``following``: the text just before and after the number,
     past its neighbours (for the entity it is about).
     """
-    if series is not None and (previous or _label_free(before)):
+    if series is not None and _label_free(before):
         return series.led_by("前の数値の系列")
+    if series is None or not previous:
+        return _own_score(ip, q, before, after, scope, preceding, following)
+    # 120件(前年度110件): a previous value takes the name of the level before it, unless its
+    # own words open a subject of their own that names the indicator clearly better
+    # (A事業は…、B事業は前年(116件)から…).
+    if _SUBJECT.search(before):
+        own = _own_score(ip, q, before, after, scope, preceding, following)
+        if own.score > series.score + _OWN_NAME_MARGIN:
+            return own
+    return series.led_by("前の数値の系列")
+
+
+# How much better a previous value's own words must name the indicator than the level before
+# it, for it to be scored on its own words; the particle that opens a subject.
+_OWN_NAME_MARGIN = 0.3
+_SUBJECT = re.compile(r"[^0-9(),、]{2,}[はが]")
+
+
+def _own_score(
+    ip: IndicatorProfile,
+    q: Quantity,
+    before: str,
+    after: str,
+    scope: SentenceScope,
+    preceding: str,
+    following: str,
+) -> Scored:
+    """The score of a candidate by its own words."""
     why: list[str] = []
     near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
