@@ -767,3 +767,41 @@ def test_a_previous_value_the_text_says_has_changed_is_not_the_value() -> None:
     actual, outcome = chosen(rule, "窓口の利用率は前年度(37%)比10%増加した。")
     assert actual is None, said(outcome)
     assert (outcome.reason_code, outcome.why.code) == ("no_value", "no_number")
+
+
+# (the label's hint, status text, expected share in %): a share indicator given a part of a
+# stated whole
+PARTS_OF_A_WHOLE = [
+    ("設置", "基幹センターを設置している市町村は、全1,741市町村のうち1,389市町村であった。", 79.78),
+    (
+        "拠点病院",
+        "拠点病院が存在する都道府県は、47都道府県のうち13都道府県(前年度から2増)となった。",
+        27.66,
+    ),
+    (
+        "就労準備支援事業",
+        "就労準備支援事業の実施自治体は福祉事務所設置自治体907のうち779自治体。",
+        85.89,
+    ),
+    ("知っている", "回答者9,750人中3,120人が知っていると答えた。", 32.0),
+    # the share stated beside the part is the value, not worked out again
+    ("設置", "設置している市町村の割合は、1,741市町村のうち1,389市町村(79.8%)。", 79.8),
+]
+
+
+@pytest.mark.parametrize(("hint", "text", "share"), PARTS_OF_A_WHOLE)
+def test_a_part_of_a_stated_whole_is_a_share(hint, text, share) -> None:
+    rule = indicator(label=f"{hint}の割合", **{**SHARE, "find": {"label": [hint]}})
+    actual, outcome = chosen(rule, text)
+    assert actual == pytest.approx(share, abs=0.01), said(outcome)
+
+
+def test_one_value_worked_out_two_ways_is_not_ambiguous() -> None:
+    # 1,268 ÷ 1,436 = 88.3008% and 90.6 - 2.3 = 88.3%: one value, to another precision.
+    rule = indicator(label="理解した者の割合", **{**SHARE, "find": {"label": ["理解"]}})
+    text = (
+        "回答者1,436人のうち1,268人が理解できたと回答しており、前年度(90.6%)から2.3ポイント"
+        "低下した。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == pytest.approx(88.3, abs=0.01), said(outcome)

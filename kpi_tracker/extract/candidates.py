@@ -42,6 +42,7 @@ from .features import (
     declared_unit,
     indicator_profile,
     score_candidate,
+    shares_in,
     wholes_in,
     with_unit_before,
 )
@@ -279,6 +280,7 @@ class _Reading:
         self.covered: dict[str, float] = {}  # the profile's coverage of each sentence read
         self.dropped: list[tuple[Quantity, str]] = []  # the named filters' drops (--explain)
         self.carried: Candidate | None = None  # the last value of the sentence before
+        self.worked_out: dict[int, str] = {}  # a share's start → how (1389 ÷ 1741)
 
     def cover(self, text: str) -> float:
         share = self.covered.get(text)
@@ -318,7 +320,7 @@ class _Reading:
             self._drop_all(analysis.quantities[index], "note")
             return
         marker = _PENDING.search(sentence.norm)
-        quantities = self._with_wholes(analysis.quantities[index], sentence)
+        quantities = self._with_shares(self._with_wholes(analysis.quantities[index], sentence))
         # (a figure without a unit may take one from the words before it: 団体が212に上り;
         # ・前年度比1.7%増 on a line of its own is a change of the value before it)
         if (
@@ -374,6 +376,14 @@ class _Reading:
         # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
         inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
         return tuple(sorted((*inside, *wholes), key=lambda q: q.start))
+
+    def _with_shares(self, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+        """A part of a stated whole read as its share, where the indicator is a share."""
+        shares = shares_in(self.profile, self.norm, quantities)
+        if not shares:
+            return quantities
+        self.worked_out.update((start, how) for start, (_, how) in shares.items())
+        return tuple(shares[q.start][0] if q.start in shares else q for q in quantities)
 
     def _note_pending(
         self, periods: tuple[PeriodMatch, ...], sentence: Sentence, marker_at: int
@@ -531,6 +541,8 @@ class _Reading:
             previous=previous,
             total=bool(_TOTAL.search(before[-12:])),
         )
+        if q.start in self.worked_out:
+            obs = replace(obs, derivation=self.worked_out[q.start])
         scored, obs = self._named_as_before(st, scored, obs, previous)
         candidate = Candidate(obs, scored.score, scored)
         self.candidates.append(candidate)
@@ -970,26 +982,30 @@ def _dating_before(
     ]
 
 
-# A period in brackets that closes a sentence dates what the sentence reports:
-# …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。
-_CLOSES_SENTENCE = re.compile(
-    r"\)\s*(?:となった|となっている|であった|である|だった|です)?\s*[。.]?\s*$"
+# A period in brackets that closes a sentence or a clause dates what it reports:
+# …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
+# (令和8年4月~令和9年3月)となったものの、…
+_CLOSES_CLAUSE = re.compile(
+    r"\)\s*(?:となった|となり|となっている|であった|であり|である|だった|です)?"
+    r"\s*(?:ものの|が|[。.、,]|$)"
 )
 
 
 def _closing_period(
     periods: tuple[PeriodMatch, ...], q: Quantity, norm: str, sentence_end: int
 ) -> Period | None:
-    """The period in brackets at the end of the sentence, after the figure; None if none."""
-    if sentence_end < 0 or not periods:
+    """The first period in brackets after the figure that closes its clause (not one that
+    spells out a word of time: 前年度(令和7年度)); None if none."""
+    if sentence_end < 0:
         return None
-    last = periods[-1]
-    if (
-        last.bracketed
-        and last.start > q.end
-        and _CLOSES_SENTENCE.match(norm, last.end, sentence_end)
-    ):
-        return last.period
+    for p in periods:
+        if (
+            p.bracketed
+            and p.start > q.end
+            and not _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1)
+            and _CLOSES_CLAUSE.match(norm[:sentence_end], p.end)
+        ):
+            return p.period
     return None
 
 

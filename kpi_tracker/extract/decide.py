@@ -17,6 +17,7 @@ Judging (``judge.outcome``, ``judge.trend``) takes the ``Decision`` and never ch
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ __all__ = [
     "CLAIM_MARGIN",
     "MIN_SCORE",
     "PARTIAL_YEAR_DAYS",
+    "SAME_VALUE",
     "Candidate",
     "Decision",
     "Extraction",
@@ -58,6 +60,9 @@ CLAIM_MARGIN = 0.15
 # Two different values at the same date whose scores differ by less than this are ambiguous:
 # the decision calls them so rather than guess.
 AMBIGUITY_MARGIN = 0.06
+# Two values that differ by less than this share of their size are one value written to
+# another precision (a share worked out to 88.3008% and stated as 88.3%).
+SAME_VALUE = 0.001
 PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
 
 
@@ -317,7 +322,7 @@ def _at_latest(
     at_latest = totals or at_latest  # a stated total rather than its parts
     top = at_latest[0][0].score
     close = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
-    values = {round(v, 9) for _, v in close}
+    values = _distinct(v for _, v in close)
     if len(values) > 1:
         # Values that score alike but differ are not guessed between.
         return Decision(
@@ -327,8 +332,19 @@ def _at_latest(
             values=tuple(sorted(values)),
             **common,  # type: ignore[arg-type]
         )
-    obs, actual = close[0]
+    # one value, stated or worked out in more than one way: the stated figure is the evidence
+    obs, actual = next(((o, v) for o, v in close if not o.derivation), close[0])
     return Decision("value", actual=actual, observation=obs, current=close, **common)  # type: ignore[arg-type]
+
+
+def _distinct(values: Iterable[float]) -> tuple[float, ...]:
+    """The different values among ``values``: two that agree within ``SAME_VALUE`` of their
+    size are one (88.3% stated, 1,268 ÷ 1,436 = 88.3008% worked out)."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or abs(v - out[-1]) > SAME_VALUE * max(abs(v), abs(out[-1])):
+            out.append(v)
+    return tuple(out)
 
 
 # --- 4. earlier values -------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ..data import read_rows
 from ..model import Indicator
@@ -43,6 +44,7 @@ __all__ = [
     "declared_unit",
     "indicator_profile",
     "score_candidate",
+    "shares_in",
     "wholes_in",
     "with_unit_before",
 ]
@@ -680,6 +682,36 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
         else:
             continue
         out.append(Quantity(value, unit_name, m.start(), m.end(), m.group(), word))
+    return out
+
+
+# 全1,741市町村のうち1,389市町村, 9,750件中3,120件: a part of the whole stated before it.
+_OF_WHOLE = re.compile(r"\s*(?:の\s*)?(?:うち|中)\s*[、,]?\s*")
+# a share stated right after the part: 1,389市町村(79.8%)
+_SHARE_BESIDE = re.compile(r"\s*\(\s*(?:約)?\s*[0-9.]+\s*%")
+
+
+def shares_in(
+    ip: IndicatorProfile, norm: str, quantities: tuple[Quantity, ...]
+) -> dict[int, tuple[Quantity, str]]:
+    """Where the indicator is a share (%) and the text gives a part of a whole instead (全1,741
+    市町村のうち1,389市町村): the part's start → the share as a figure, and how it was
+    worked out (``1389 ÷ 1741``). Not where the text states the share beside the part."""
+    if "percent" not in ip.indicator.find_units or ip.indicator.share_of is not None:
+        return {}
+    out: dict[int, tuple[Quantity, str]] = {}
+    for whole, part in pairwise(quantities):
+        if (
+            part.unit in (None, "percent")
+            or whole.unit not in (None, part.unit)
+            or not 0 < part.value <= whole.value
+            or not _OF_WHOLE.fullmatch(norm, whole.end, part.start)
+            or _SHARE_BESIDE.match(norm, part.end)
+        ):
+            continue
+        share = round(100.0 * part.value / whole.value, 6)
+        figure = Quantity(share, "percent", part.start, part.end, part.text, "%", part.approx)
+        out[part.start] = (figure, f"{part.value:g} ÷ {whole.value:g}")
     return out
 
 
