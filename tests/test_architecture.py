@@ -478,3 +478,45 @@ def test_extraction_core_stays_readable() -> None:
             if isinstance(node, ast.FunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert length <= 60, f"{path.name}:{node.lineno} {node.name} has {length} lines"
+
+
+# Three or more alternatives of which two are words (two kanji or katakana or more): a word
+# list. Particles (hiragana) and single characters are the grammar patterns are built of.
+_WORD = (
+    r"[\u3040-\u30ff\u4e00-\u9fff]*[\u30a0-\u30ff\u4e00-\u9fff]{2,}[\u3040-\u30ff\u4e00-\u9fff]*\??"
+)
+_ALTERNATIVE = r"[\u3040-\u30ff\u4e00-\u9fff]+\??"
+
+
+def _word_lists(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        for m in re.finditer(rf"{_ALTERNATIVE}(?:\|{_ALTERNATIVE}){{2,}}", node.value):
+            if sum(bool(re.fullmatch(_WORD, a)) for a in m.group().split("|")) >= 2:
+                found.append(m.group())
+    return found
+
+
+@pytest.mark.parametrize(
+    ("source", "lists"),
+    [
+        ('X = re.compile(r"合計|総数|総計")', ["合計|総数|総計"]),
+        ('X = re.compile(r"(?:に|へ|と)")', []),  # particles: grammar
+        ("X = re.compile(rf\"{alternation('total')}\")", []),
+        ('X = re.compile(r"年度?|月|日|末|時点|件数")', ["年度?|月|日|末|時点|件数"]),
+    ],
+)
+def test_word_lists_are_found(source: str, lists: list[str]) -> None:
+    assert _word_lists(source) == lists
+
+
+def test_the_extraction_core_keeps_no_word_list() -> None:
+    """Issue 21: the words figures are read by are data (data/lexicon.tsv), not code."""
+    found = [
+        f"{path.name}: {words}"
+        for path in sorted((PACKAGE / "extract").glob("*.py"))
+        for words in _word_lists(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -32,7 +32,7 @@ from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
-from ..text.units import convert, same_dimension
+from ..text.units import convert, same_dimension, unit_alternation
 from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
     IndicatorProfile,
@@ -96,37 +96,43 @@ _SENTENCE_END = re.compile(r"。|\n")
 # (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
 # tried at every character.
 _BULLET = re.compile(f"[{''.join(words('bullet'))}]")
+# a bullet that opens an item of a list, and one that opens a note (※)
+_NOTE_MARKS = words("note")
+_ITEM_MARKS = frozenset(w for w in words("bullet") if w not in _NOTE_MARKS)
 _PROVISIONAL = re.compile(alternation("provisional"))
 _PENDING = re.compile(alternation("pending"))
+# the words before an approximate figure: 約, およそ
+_APPROX = f"(?:{alternation('approx_before')})"
 # The earlier time a change is stated against: 前年度(末)比, 前回調査より, 1年前の同時期から.
 _EARLIER = f"(?:{alternation('earlier')})"
-# a sentence that states a change against an earlier time (前年度比1.7%増)
-_STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|から|より)")
 # the words that set a figure against an earlier one: より, から, に比べて, と比べ
-_AGAINST = r"(?:より|から|に比べ(?:て)?|と比べ(?:て)?)"
+_AGAINST = f"(?:{alternation('against')})"
+# a sentence that states a change against an earlier time (前年度比1.7%増)
+_STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|{_AGAINST})")
 _CHANGE_BEFORE = re.compile(
-    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|と比較(?:して|すると)?)"
-    r"|(?:この)?(?:1|一)年間?で)"
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|{alternation('compared_with')})"
+    rf"|{alternation('within_year')})"
     r"\s*(?:で|は)?\s*$"
 )
 # 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
 _CHANGE_BEFORE_BRACKET = re.compile(
-    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|{_AGAINST})\s*(?:で|は)?\s*(?:約|およそ)?\s*$"
+    rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|{_AGAINST})\s*(?:で|は)?\s*{_APPROX}?\s*$"
 )
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:の|を超えて|を上回って|以上|超|て|して)?"
+    rf"^\s*(?:{alternation('change_lead')})?"
     f"({alternation('change_up', 'change_down')})"
 )
 _DOWN = set(words("change_down"))
-_BRACKETS_PREVIOUS = re.compile(r"(?:括弧|カッコ|かっこ|\(\s*\))内は(?:前年度?|前回|昨年度?)")
-_SAME_AS_BEFORE = re.compile(r"\(\s*同\s*(?:約)?\s*$")
+_BRACKETS_PREVIOUS = re.compile(
+    rf"(?:{alternation('bracket_word')})内は(?:{alternation('previous')})"
+)
+_SAME_AS_BEFORE = re.compile(rf"\(\s*同\s*{_APPROX}?\s*$")
 _CHANGE_THEN_LEVEL = re.compile(
-    r"\s*(?:増加し?て?|増えて|増|減少し?て?|減って|減|上昇し?て?|低下し?て?)?"
-    r"\s*(?:の|で|、|となり|と)?\s*$"
+    rf"\s*(?:{alternation('change_then')})?\s*(?:となり|の|で|、|と)?\s*$"
 )
 # 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
 _TOTAL = re.compile(
-    r"合計|総数|総計|全体で|重複を除(?:いて|き|くと)|(?:^|[のでは、:(\s])計\s*(?:約)?$"
+    rf"{alternation('total')}|(?:^|[のでは、:(\s])(?:{alternation('total_mark')})\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:]")
@@ -150,7 +156,7 @@ def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
         stripped = chunk_norm.lstrip()
         if not stripped:
             continue
-        is_item = stripped[0] in "・●○◆■" or "①" <= stripped[0] <= "⑳"
+        is_item = stripped[0] in _ITEM_MARKS
         if not is_item:
             lead = (start, end)
         lead_start, lead_end = lead if is_item else (-1, -1)
@@ -162,7 +168,7 @@ def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
                 text[lead_start:lead_end] if is_item else "",
                 chunk_norm,
                 norm[lead_start:lead_end] if is_item else "",
-                stripped.startswith("※"),
+                stripped.startswith(_NOTE_MARKS),
                 lead_start,
             )
         )
@@ -799,12 +805,12 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
 # (41,200人、18,300人)から約2千人、約1千人増加: after an earlier value in brackets,
 # から and the figures of a list that ends in a verb of change are the changes.
 # (the words before the figure, back to the figure before it)
-_FROM_BRACKET = re.compile(r"(?:\)|^)\s*(?:から|より|を|比)\s*(?:は)?\s*(?:約|およそ)?\s*$")
+_FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
 # …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
 # the figure not being where the change goes to (…から152,014件に増加).
 _CHANGE_AFTER_LIST = re.compile(
     r"(?!\s*(?:\([^()]*\))?\s*(?:に|へ|と))[^。]*?"
-    r"(?:増加|減少|増え|減っ|減り|上昇|低下|上回|下回|多かっ|少なかっ|多く|少なく)"
+    rf"(?:{alternation('change_verb')})"
 )
 
 
@@ -826,9 +832,9 @@ def _may_take_unit(q: Quantity, norm: str) -> bool:
 
 
 # A and B …は、それぞれX、Y: the figures after それぞれ go to the items named before, in order.
-_RESPECTIVELY = "それぞれ"
-_ITEM_SPLIT = re.compile(r"及び|並びに|と|、|・")
-_LIST_GAP = re.compile(r"\s*(?:、|と|及び)\s*")
+_RESPECTIVELY = words("respectively")[0]
+_ITEM_SPLIT = re.compile(alternation("list_join"))
+_LIST_GAP = re.compile(rf"\s*(?:{alternation('list_gap')})\s*")
 RESPECTIVE_MATCH = 0.15
 RESPECTIVE_OTHER = -0.3
 
@@ -881,9 +887,11 @@ def _respectively(
     )
 
 
-_PART_IN_BRACKETS = re.compile(r"\(\s*(?:うち|内訳|内数)[^()]*$")
+_PART_IN_BRACKETS = re.compile(rf"\(\s*(?:{alternation('part')})[^()]*$")
 # What may stand between a period and the figure it dates: (令和7年度末時点:1,204か所).
-_DATES_NEXT = re.compile(r"\s*(?:時点|現在|実績)?\s*(?:[:はので]|において)?\s*(?:それぞれ)?\s*")
+_DATES_NEXT = re.compile(
+    rf"\s*(?:{alternation('as_at')})?\s*(?:[:はので]|において)?\s*(?:{alternation('respectively')})?\s*"
+)
 # A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
 # 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
 _PAREN = re.compile(r"\s*\(([^()]{0,40})")
@@ -986,8 +994,7 @@ def _dating_before(
 # …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
 # (令和8年4月~令和9年3月)となったものの、…
 _CLOSES_CLAUSE = re.compile(
-    r"\)\s*(?:となった|となり|となっている|であった|であり|である|だった|です)?"
-    r"\s*(?:ものの|が|[。.、,]|$)"
+    rf"\)\s*(?:{alternation('copula')})?\s*(?:{alternation('concession')}|[。.、,]|$)"
 )
 
 
@@ -1013,12 +1020,12 @@ def _closing_period(
 # 上回った, 前年の利用者(8.1%)より0.3ポイント上昇 (read from the end of the figure, past
 # the change's own figure).
 _COMPARED = re.compile(
-    r"\s*\)?\s*(?:から|より|を|と比べ(?:て)?)\s*(?:大きく|やや|わずかに|さらに)?\s*"
-    r"(?:(?:約|およそ)?[0-9][0-9.,]*\s*(?:ポイント|pt|%|件|人|か所|自治体|団体|市町村)?)?\s*"
-    r"(?:上回|下回|低下|上昇|増加|減少|改善|悪化|増え|減っ|減り|伸び)"
+    rf"\s*\)?\s*(?:{_AGAINST}|を)\s*(?:{alternation('degree')})?\s*"
+    rf"(?:{_APPROX}?[0-9][0-9.,]*\s*(?:{unit_alternation()})?)?\s*"
+    rf"(?:{alternation('change_verb')})"
 )
 # What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
-_OWN_PERIOD = re.compile(r"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*(?:約)?\s*")
+_OWN_PERIOD = re.compile(rf"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*{_APPROX}?\s*")
 
 
 def _heads_bracket(norm: str, p: PeriodMatch, at: int) -> bool:
@@ -1052,25 +1059,30 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
 # The patterns anchored at the end of the words before a number look at this many characters
 # only: a regex search anchored with $ still tries every start position of what it is given.
 _TAIL = 16
-_TIME_WORD = re.compile(r"(?:年度|前年|昨年|前回|調査時|時点|当時|実績)$")
+_TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
-    r"目標(?:値|数値)?(?:は|である|として|の|:|\()?\s*(?:年間|毎年度?|年)?\s*(?:約|およそ)?\s*$"
+    rf"(?:{alternation('target_word')})(?:は|である|として|の|:|\()?\s*"
+    rf"(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標"
-    r"|(?:に|には)(?:届か|届いて(?:い)?ない|達しな|達して(?:い)?ない|達せ|及ば|至らな|至って(?:い)?ない))"
+    rf"|(?:に|には)(?:{alternation('not_reached')}))"
 )
 _PREVIOUS_WORD = (
-    r"(?:(?:前年度?|昨年度?)(?:末|同期|同月|同時点|同日)?(?:調査)?|前回(?:調査)?(?:時)?"
-    r"|(?:1|一)年前(?:の同時期|の同月|の同時点)?)"
+    rf"(?:(?:{alternation('previous')})(?:{alternation('previous_tail')})?"
+    rf"(?:{alternation('previous_tail')})?)"
 )
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 # 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
+_VALUE_WORD = f"(?:{alternation('value_word')})"
+_AS_AT = f"(?:{alternation('as_at')})"
+_TOTAL_WORD = f"(?:{alternation('total', 'total_mark')})"
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
-    + r"(?:の(?:値|実績)?|は|:|実績は?|値は?|時点(?:で|の)?|計|合計)?\s*\(?\s*(?:約|およそ)?\s*$"
+    + rf"(?:の(?:{_VALUE_WORD})?|は|:|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    + rf"\s*\(?\s*{_APPROX}?\s*$"
 )
 
 

@@ -30,10 +30,10 @@ from itertools import pairwise
 
 from ..data import read_rows
 from ..model import Indicator
-from ..text.lexicon import alternation
+from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
-from ..text.units import factor, unit_words
+from ..text.units import factor, unit_alternation, unit_words
 from .similarity import Profile, bigrams, content_chars, profile_from, weighted_pairs
 
 __all__ = [
@@ -95,20 +95,22 @@ _NEAR_CHARS = 28
 _AFTER_CHARS = 14
 # (に対し and のうち open the next clause: 受付41,060件に対し計画作成12,480件)
 _AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
+# the words before an approximate figure: 約, およそ
+_APPROX = f"(?:{alternation('approx_before')})"
 _LONG_BRACKET = re.compile(r"\([^()]{16,}\)")
 _NUMBERS = re.compile(
-    r"(?:令和|平成|R|H)?[0-9元,.万千億]+(?:年度?|月|日|末|時点|件|人|名|か所|%|団体|自治体|回)?"
+    r"(?:令和|平成|R|H)?[0-9元,.万千億]+"
+    rf"(?:年度?|月|日|末|{alternation('as_at')}|%|{unit_alternation()})?"
 )
-_HEADING = re.compile(r"^\s*[・●○◆■①-⑳]?\s*([^:、。]{2,24}):")
-_ANAPHORA = re.compile(r"^\s*[・●○◆■①-⑳]?\s*(?:その|これ|この|同|うち|内訳|なお)")
+# a bullet that opens an item (not a ※ note)
+_ITEM = "[" + "".join(w for w in words("bullet") if w not in words("note")) + "]"
+_HEADING = re.compile(rf"^\s*{_ITEM}?\s*([^:、。]{{2,24}}):")
+_ANAPHORA = re.compile(rf"^\s*{_ITEM}?\s*(?:{alternation('anaphora')})")
 _SUBTOTAL = re.compile(alternation("part"))
-_PART_OPENING = re.compile(r"\s*[・●○◆■①-⑳]?\s*(?:この|その)?(?:うち|内訳)")
+_PART_OPENING = re.compile(rf"\s*{_ITEM}?\s*(?:この|その)?(?:{alternation('part')})")
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
-_LABEL_FREE = re.compile(
-    r"時点|実績|現在|年度|前年度?|前回|昨年度?|同期|同時点|速報値?|確定値?|見込み?|概数|暫定"
-    r"|累計|合計|達し|上回|下回|増加|減少|増え|減っ|比べ|比較|推移|末"
-)
+_LABEL_FREE = re.compile(alternation("label_free"))
 _PIECE_BREAK = re.compile(r"[、,。:;()\s・]")
 _PERIODISH = re.compile(r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?")
 
@@ -442,7 +444,7 @@ def _entity_in(text: str, last: bool = True) -> str | None:
 
 # What a label's last phrase may be when it counts or is a share of the bodies named before
 # it: …都道府県の割合, …市町村の数.
-_MEASURE_WORDS = re.compile(r"割合|比率|率|件数|箇所数|か所数|団体数|数")
+_MEASURE_WORDS = re.compile(alternation("measure_word"))
 
 
 def _label_entity(label: str) -> tuple[str | None, str | None]:
@@ -651,14 +653,13 @@ def _wholes() -> dict[str, int]:
 
 
 _NOT_REACHED = re.compile(
-    r"[^、。]{0,12}?(?:には?至って(?:い)?ない|には?至ら|には?届いて(?:い)?ない|には?届か|できていない"
-    r"|していない|されていない|ではない|を目指)"
+    rf"[^、。]{{0,12}}?(?:には?(?:{alternation('not_reached')})|{alternation('not_done')})"
 )
 # 全都道府県, 全ての市町村, 全47都道府県 — not the whole a part is taken of (全市町村の85%,
 # 全1,741市区町村のうち…).
 _WHOLE = re.compile(
-    r"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?(都道府県|市区町村|市町村)"
-    r"(?!\s*(?:の|中)\s*(?:うち)?\s*(?:約)?\s*[0-9])(?!\s*のうち)"
+    rf"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?({alternation('whole_body')})"
+    rf"(?!\s*(?:の|中)\s*(?:うち)?\s*{_APPROX}?\s*[0-9])(?!\s*のうち)"
 )
 
 
@@ -688,7 +689,7 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
 # 全1,741市町村のうち1,389市町村, 9,750件中3,120件: a part of the whole stated before it.
 _OF_WHOLE = re.compile(r"\s*(?:の\s*)?(?:うち|中)\s*[、,]?\s*")
 # a share stated right after the part: 1,389市町村(79.8%)
-_SHARE_BESIDE = re.compile(r"\s*\(\s*(?:約)?\s*[0-9.]+\s*%")
+_SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")
 
 
 def shares_in(
@@ -721,7 +722,7 @@ def _unit_before_pattern() -> re.Pattern[str]:
     # …都道府県は、前年の44から: the counter may stand before words of the year before
     return re.compile(
         "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)[、\s]*"
-        r"(?:(?:前年度?|昨年度?|前回)の)?\s*$"
+        rf"(?:(?:{alternation('previous')})の)?\s*$"
     )
 
 

@@ -1,9 +1,14 @@
 """The lexicon: the words figures are read by, as data (``data/lexicon.tsv``), by class.
 
-Every word list the readers use — approximate, bound, per-base, provisional, pending, the
-earlier time of a change, the verbs of a change, parts, bullets, a table's target column, the
-counters of a kanji count — comes from that one table, so a writer's new word is a line of
-data, and every reader agrees on it.
+Every word list the readers use comes from that one table, so a writer's new word is a line
+of data, and every reader agrees on it: approximate, bound, per-base, provisional, pending;
+the earlier time of a change, the verbs of a change and what leads to them, the words that
+set a figure against another (より, に比べて), the year before and its tails, totals and parts,
+a restated target and a target not reached, the words of time a period may spell out, the
+words that name nothing (label-free), anaphora, bullets and notes, list joins and それぞれ,
+a table's target column, the counters of a kanji count, the bodies a whole is counted of.
+Particles stay in the patterns: they are grammar (tests/test_architecture.py checks that
+``extract/`` holds no word list).
 """
 
 from __future__ import annotations

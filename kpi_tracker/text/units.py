@@ -45,6 +45,12 @@ def unit_words() -> dict[str, str]:
     return _data()[1]
 
 
+@cache
+def unit_alternation() -> str:
+    """A regex alternation of every unit word, the longest first (市区町村 before 市町村)."""
+    return "|".join(re.escape(w) for w in sorted(unit_words(), key=len, reverse=True))
+
+
 def canonical_unit(word: str) -> str:
     """The pint name of a unit as a rules file or a document writes it (``人``, ``person``)."""
     aliases = unit_words()
