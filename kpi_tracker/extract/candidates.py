@@ -30,8 +30,9 @@ from typing import TypeVar
 from ..model import Indicator, Observation
 from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
-from ..text.numbers import Quantity, find_quantities
-from ..text.periods import Period, PeriodMatch, find_periods, period_year_before, shift_years
+from ..text.numbers import Quantity
+from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
+from ..text.spans import BULLET, END, NOTE, Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
 from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
@@ -91,11 +92,6 @@ class Analysis:
     dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
 
 
-_SENTENCE_END = re.compile(r"。|\n")
-# A bullet mark opens an item at the start of the text or after a space or a full stop
-# (``sentences_of``); NOTE: searched for alone, since a pattern that starts with lookbehinds is
-# tried at every character.
-_BULLET = re.compile(f"[{''.join(words('bullet'))}]")
 # a bullet that opens an item of a list, and one that opens a note (※)
 _NOTE_MARKS = words("note")
 _ITEM_MARKS = frozenset(w for w in words("bullet") if w not in _NOTE_MARKS)
@@ -138,17 +134,19 @@ _TOTAL = re.compile(
 _OWN_AFTER = re.compile(r"[、。(:]")
 
 
-def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
-    """Sentences and bullet items of a cell, each with the lead-in of its bullet list."""
-    if norm is None:
-        norm = normalize(text)
+def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
+    """Sentences and bullet items of a cell, each with the lead-in of its bullet list: cut
+    after every full stop and line break, and before a bullet or note that opens an item
+    (``text.spans``)."""
+    if spans is None:
+        spans = tokenize(text)
+    norm = spans.norm
     cuts = {0, len(text)}
-    for m in _SENTENCE_END.finditer(norm):
-        cuts.add(m.end())
-    for m in _BULLET.finditer(norm):
-        at = m.start()
-        if at == 0 or norm[at - 1].isspace() or norm[at - 1] == "。":
-            cuts.add(at)
+    for sp in spans.marks:
+        if sp.kind == END:
+            cuts.add(sp.end)
+        elif sp.kind in (BULLET, NOTE) and (sp.start == 0 or norm[sp.start - 1] != ":"):
+            cuts.add(sp.start)
     out: list[Sentence] = []
     lead = (-1, -1)
     for start, end in pairwise(sorted(cuts)):
@@ -178,10 +176,10 @@ def sentences_of(text: str, norm: str | None = None) -> list[Sentence]:
 def analyse(text: str) -> Analysis:
     """Sentences with their periods and quantities, for ``extract``: the text is normalised
     and scanned once, then each period and quantity is filed under its sentence."""
-    norm = normalize(text)
-    sentences = tuple(sentences_of(text, norm))
-    periods = find_periods(text, norm=norm)
-    quantities = find_quantities(text, periods, norm)
+    spans = tokenize(text)
+    norm = spans.norm
+    sentences = tuple(sentences_of(text, spans))
+    periods, quantities = list(spans.periods), list(spans.quantities)
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
     lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..text.furniture import strip_furniture
-from ..text.normalize import normalize
+from ..text.lexicon import words
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import PeriodMatch, eras, find_periods
+from ..text.spans import BULLET, END, NOTE, depths, tokenize
 from ..text.units import unit_words
 
 __all__ = [
@@ -78,26 +79,27 @@ class Statement:
     bracketed: bool = False  # the whole statement stands in brackets
 
 
-def depths(text: str) -> list[int]:
-    depth, out = 0, []
-    for ch in text:
-        if ch in "(「『【":
-            depth += 1
-        out.append(depth)
-        if ch in ")」』】":
-            depth = max(0, depth - 1)
-    return out
+# a mark that opens an item (not a ※ note)
+_ITEM_MARKS = frozenset(w for w in words("bullet") if w not in words("note"))
 
 
 def split_statements(text: str) -> list[Statement]:
-    norm = normalize(text)
-    depth = depths(norm)
+    """The statements of a target cell: cut after a full stop outside brackets or a line
+    break, and before a bullet or a ※ note outside brackets (``text.spans``)."""
+    spans = tokenize(text)
+    norm = spans.norm
     cuts = {0, len(norm)}
-    for i, ch in enumerate(norm):
-        if (ch == "。" and depth[i] == 0) or ch == "\n":
-            cuts.add(i + 1)
-        elif depth[i] == 0 and (ch == "※" or (ch in "・●◆■" and (i == 0 or norm[i - 1] in " \n:"))):
-            cuts.add(i)
+    for sp in spans.marks:
+        if sp.kind == END and (sp.depth == 0 or norm[sp.start] == "\n"):
+            cuts.add(sp.end)
+        elif sp.kind in (BULLET, NOTE) and sp.depth == 0:
+            cuts.add(sp.start)
+    for mark in words("note"):  # a ※ note opens anywhere outside brackets
+        at = norm.find(mark)
+        while at >= 0:
+            if spans.depth_at(at) == 0:
+                cuts.add(at)
+            at = norm.find(mark, at + 1)
     out: list[Statement] = []
     lead = ""
     ordered = sorted(cuts)
@@ -105,11 +107,11 @@ def split_statements(text: str) -> list[Statement]:
         chunk = norm[start:end].strip()
         if not chunk:
             continue
-        if chunk[0] in "・●◆■":
+        if chunk[0] in _ITEM_MARKS:
             out.append(Statement(chunk[1:].strip(), lead))
             continue
         lead = chunk if not chunk.endswith("。") else ""
-        note = chunk.startswith("※")
+        note = chunk.startswith(words("note"))
         bracketed = chunk.startswith("(") and chunk.rstrip("。").endswith(")")
         body = chunk.rstrip("。")
         if bracketed:

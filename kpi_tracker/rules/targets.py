@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import UnitError
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import PeriodMatch, find_periods
+from ..text.spans import depths, tokenize
 from ..text.units import canonical_unit, unit_words
 from .target_text import (
     DraftBaseline,
@@ -38,7 +39,6 @@ from .target_text import (
     clean_label,
     content_words,
     deadline_before,
-    depths,
     label_for,
     noun_phrase,
     period_text,
@@ -190,11 +190,11 @@ def _read_statement(
     weak: list[DraftedTarget],
 ) -> list[DraftedTarget]:
     text = st.text
+    spans = tokenize(text, norm=text)
     depth = depths(text)
-    periods = find_periods(text, norm=text)
+    periods, quantities = list(spans.periods), list(spans.quantities)
     out: list[tuple[int, DraftedTarget]] = []
     covered: list[tuple[int, int]] = []
-    quantities = find_quantities(text, periods, text)
     for m in _ARROW.finditer(text):
         drafted = _arrow_target(st, text, m)
         if drafted is not None:

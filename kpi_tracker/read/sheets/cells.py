@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...errors import PeriodError
+from ...text.lexicon import alternation, words
 from ...text.normalize import normalize
 from ...text.periods import Period, find_periods, parse_period
+from ...text.spans import tokenize
 from ...text.units import unit_scale, unit_words
 from .vocab import squash, vocabulary
 
@@ -115,16 +117,19 @@ _EMPTY = Cell(None)
 # A number as sheets write it: digits with grouping commas, a decimal part.
 _PLAIN = re.compile(r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")
 _NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+# 【参考】7.2%, 7.2%(速報値): a value, not yet the indicator's own
 _PROVISIONAL = re.compile(
-    r"^\s*(?:【参考】|\[参考\]|\(参考\)|参考[:：])\s*|(?:\(|（)?(?:速報値?|見込み?|暫定値?)(?:\)|）)?"
+    r"^\s*(?:【参考】|\[参考\]|\(参考\)|参考[:：])\s*"
+    rf"|(?:\(|（)?(?:(?:{alternation('provisional')})値?)(?:\)|）)?"
 )
 _EVERY_YEAR = re.compile(r"[(〔【\[]?\s*(?:毎年度?|各年度)\s*[)〕】\]]?")
 _EMPTY_BRACKETS = re.compile(r"[(〔【\[]\s*(?:時点|現在|末)?\s*[)〕】\]]")
 # 2時間30分, 8分30秒: a duration in two units, read in minutes.
 _DURATION = re.compile(rf"^({_NUMBER})(時間|分)({_NUMBER})(分|秒)(?P<bound>以上|以下|以内|未満)?$")
-_BOUND_WORDS = ("を超える", "以上", "以下", "以内", "未満", "超え", "超")
-_APPROX_WORDS = ("約", "およそ", "概ね", "おおむね", "ほぼ")
-_TAIL_WORDS = ("程度", "前後")
+# the lexicon's words (text.lexicon): a bound after the number, approximate before and after
+_BOUND_WORDS = words("bound") + words("bound_sheet")
+_APPROX_WORDS = words("approx_before")
+_TAIL_WORDS = words("approx_after")
 # A counter the unit table does not know (冊, 校, 路線): a short word that says no more.
 _WORD = re.compile(
     r"^(?!.*(?:以上|以下|未満|超|比|倍|増|減|延伸|短縮|上昇|低下|向上|程度))"
@@ -154,12 +159,13 @@ def read_cell(text: str, unit_text: str = "") -> Cell:
     word = squash(stripped)
     if word in vocab.blanks:
         return _EMPTY
-    periods = find_periods(stripped)
+    spans = tokenize(stripped)
+    periods = spans.periods
     period = periods[-1].period if periods else None
     if any(p in word for p in vocab.pending):  # 集計中(令和6年度): pending for that year
         return Cell(None, period=period, pending=True)
     # What is left once the dates are taken out must be one number, its unit and its words.
-    norm = normalize(stripped)
+    norm = spans.norm
     rest = list(norm)
     for p in periods:
         rest[p.start : p.end] = " " * (p.end - p.start)

@@ -1,0 +1,169 @@
+"""One tokenizer of typed spans: a cell read once, the same way for every reader.
+
+``tokenize(text)`` normalises the text once and finds in it, left to right:
+
+- ``NUMBER``: every figure, as ``numbers.find_quantities`` reads it (digits, full-width and
+  kanji numerals, multipliers, units, approximate and bound words), dates and URLs excepted;
+- ``PERIOD``: every date and period (``periods.find_periods``: eras, 年度, FY, ranges, 末);
+- ``OPEN`` / ``CLOSE``: brackets, and the bracket depth of every character (``depth``);
+- ``END``: the end of a sentence (。 or a line break), with its depth;
+- ``BULLET``: a mark of the lexicon's ``bullet`` class that opens an item (at the start, or
+  after a space, a full stop or a colon) — ``NOTE`` when it opens a ※ note;
+- ``LEX``: the words of a lexicon class (``Spans.lex``), found when first asked for.
+
+The extraction (``extract.candidates.analyse``), the target reader (``rules.targets``,
+``rules.target_text``) and the sheet cell reader (``read.sheets.cells``) take their figures,
+periods, sentence ends, bullets and brackets from here, so a writer's form is read one way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import alternation, words
+from .normalize import normalize
+from .numbers import Quantity, find_quantities
+from .periods import PeriodMatch, find_periods
+
+__all__ = ["Span", "Spans", "tokenize"]
+
+NUMBER, PERIOD, OPEN, CLOSE, END, BULLET, NOTE, LEX = (
+    "number",
+    "period",
+    "open",
+    "close",
+    "end",
+    "bullet",
+    "note",
+    "lex",
+)
+
+_OPENS = "(「『【〔["
+_CLOSES = ")」』】〕]"
+_ITEM_BEFORE = frozenset(" \t\n\u3000。:")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+    depth: int = 0  # the bracket depth at ``start``
+    quantity: Quantity | None = None  # NUMBER
+    period: PeriodMatch | None = None  # PERIOD
+    cls: str | None = None  # LEX: the lexicon class; BULLET/NOTE: the mark
+
+
+@dataclass(slots=True)
+class Spans:
+    """A cell's typed spans; ``norm`` is the text normalised (same length as ``text``)."""
+
+    text: str
+    norm: str
+    quantities: tuple[Quantity, ...]
+    periods: tuple[PeriodMatch, ...]
+    marks: tuple[Span, ...]  # OPEN, CLOSE, END, BULLET, NOTE, in order
+    _lex: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    _depth: list[int] | None = None
+
+    def of(self, *kinds: str) -> tuple[Span, ...]:
+        """The spans of ``kinds``, left to right (NUMBER and PERIOD spans included)."""
+        out = [s for s in self.marks if s.kind in kinds]
+        if NUMBER in kinds:
+            out += [
+                Span(NUMBER, q.start, q.end, self.depth_at(q.start), quantity=q)
+                for q in self.quantities
+            ]
+        if PERIOD in kinds:
+            out += [
+                Span(PERIOD, p.start, p.end, self.depth_at(p.start), period=p) for p in self.periods
+            ]
+        return tuple(sorted(out, key=lambda s: s.start)) if len(kinds) > 1 else tuple(out)
+
+    def depth_at(self, at: int) -> int:
+        """The bracket depth of the character at ``at`` (an opening bracket is inside)."""
+        if self._depth is None:
+            self._depth = depths(self.norm)
+        return self._depth[at] if at < len(self._depth) else 0
+
+    def lex(self, cls: str) -> tuple[Span, ...]:
+        """The words of a lexicon class in the text (found once, when first asked for)."""
+        found = self._lex.get(cls)
+        if found is None:
+            found = self._lex[cls] = tuple(
+                Span(LEX, m.start(), m.end(), cls=cls)
+                for m in _class_pattern(cls).finditer(self.norm)
+            )
+        return found
+
+    def has(self, cls: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether a word of ``cls`` stands in ``norm[start:end]``."""
+        stop = len(self.norm) if end is None else end
+        return any(start <= s.start and s.end <= stop for s in self.lex(cls))
+
+
+@cache
+def _class_pattern(cls: str) -> re.Pattern[str]:
+    return re.compile(alternation(cls))
+
+
+@cache
+def _notes() -> frozenset[str]:
+    return frozenset(words("note"))
+
+
+def depths(text: str) -> list[int]:
+    """The bracket depth of every character (an opening bracket counts as inside)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in _OPENS:
+            depth += 1
+        out.append(depth)
+        if ch in _CLOSES:
+            depth = max(0, depth - 1)
+    return out
+
+
+_MARK = re.compile(r"[。\n()「」『』【】〔〕\[\]]")
+
+
+def _marks(norm: str) -> tuple[Span, ...]:
+    notes = _notes()
+    out: list[Span] = []
+    depth = 0
+    for m in _MARK.finditer(norm):
+        ch, at = m.group(), m.start()
+        if ch in _OPENS:
+            depth += 1
+            out.append(Span(OPEN, at, at + 1, depth))
+        elif ch in _CLOSES:
+            out.append(Span(CLOSE, at, at + 1, depth))
+            depth = max(0, depth - 1)
+        else:
+            out.append(Span(END, at, at + 1, depth))
+    # NOTE: a mark is looked for alone (a pattern that starts with a lookbehind is tried at
+    # every character); whether it opens an item is the character before it.
+    for m in _bullet_pattern().finditer(norm):
+        at = m.start()
+        if at == 0 or norm[at - 1] in _ITEM_BEFORE:
+            kind = NOTE if m.group() in notes else BULLET
+            out.append(Span(kind, at, m.end(), cls=m.group()))
+    out.sort(key=lambda s: s.start)
+    return tuple(out)
+
+
+@cache
+def _bullet_pattern() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(re.escape(w) for w in words('bullet'))}]")
+
+
+def tokenize(text: str, norm: str | None = None, *, strict: bool = False) -> Spans:
+    """The typed spans of ``text`` (``norm``: ``normalize(text)`` when the caller has it;
+    ``strict``: a malformed date raises ``PeriodError`` instead of being skipped)."""
+    if norm is None:
+        norm = normalize(text)
+    periods = find_periods(text, norm=norm, strict=strict)
+    quantities = find_quantities(text, periods, norm)
+    return Spans(text, norm, tuple(quantities), tuple(periods), _marks(norm))
