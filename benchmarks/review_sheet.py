@@ -160,11 +160,13 @@ from pathlib import Path
 from kpi_tracker.store import db as store
 from kpi_tracker.read.document import load_document
 from kpi_tracker.judge.scorecard import evaluate
+from kpi_tracker.pipeline import stored_wording
 path, db = sys.argv[1], sys.argv[2]
 Path(db).unlink(missing_ok=True)
 store.open_store(f"sqlite:///{db}").dispose()  # the same schema, indexes included
 card = evaluate(load_document(path), None)
 iso = lambda d: d.isoformat() if d else None
+say = stored_wording()  # the reasons worded as kpi-tracker stores them
 start = time.perf_counter()
 con = sqlite3.connect(db, isolation_level=None)
 con.execute("PRAGMA foreign_keys=ON")
@@ -180,7 +182,8 @@ con.executemany(
     "INSERT INTO kpi_measure (report_id, no, name, section, ministries, status, grade, reason, "
     "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [(report, m.measure.no, m.measure.name, json.dumps(list(m.measure.section)),
-      json.dumps(list(m.measure.ministries)), str(m.status), m.grade, m.reason, m.measure.line)
+      json.dumps(list(m.measure.ministries)), str(m.status), m.grade,
+      say(m.reason) if m.reason is not None else None, m.measure.line)
      for m in card.measures],
 )
 first = (con.execute("SELECT max(id) FROM kpi_indicator").fetchone()[0] or 0) + 1
@@ -205,7 +208,7 @@ con.executemany(
     "INSERT INTO kpi_evaluation (indicator_id, status, overdue, actual, progress, growth_ratio, "
     "reason, reason_code, provisional, period_start, period_end, period_text, evidence_text, "
     "evidence_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [(first + n, str(o.status), o.overdue, o.actual, o.progress, o.growth_ratio, o.reason,
+    [(first + n, str(o.status), o.overdue, o.actual, o.progress, o.growth_ratio, say(o.why),
       o.reason_code, o.provisional, iso(o.period and o.period.start),
       iso(o.period and o.period.end), o.period.text if o.period else None,
       o.observation.evidence if o.observation else None,

@@ -493,15 +493,22 @@ def test_nul_in_a_cell_stores_everywhere(db, seed_rules, tmp_path) -> None:
 
 
 def _table_rows(engine) -> dict[str, list[tuple]]:
-    """Every row of the report's tables, ids replaced by the indicator's rule id."""
+    """Every row of the reports' tables, ids replaced by what they stand for: a report by its
+    sha256, an indicator by its report's sha256 and its rule id."""
     from sqlalchemy import select
 
     from kpi_tracker.store import db as store
 
     with engine.connect() as connection:
-        rule_of = dict(
-            connection.execute(select(store.IndicatorRow.id, store.IndicatorRow.rule_id)).all()
-        )
+        sha_of = dict(connection.execute(select(store.ReportRow.id, store.ReportRow.sha256)).all())
+        rule_of = {
+            i: (sha_of[r], rule)
+            for i, r, rule in connection.execute(
+                select(
+                    store.IndicatorRow.id, store.IndicatorRow.report_id, store.IndicatorRow.rule_id
+                )
+            ).all()
+        }
         out = {}
         for table in (
             store.MeasureRow,
@@ -510,12 +517,13 @@ def _table_rows(engine) -> dict[str, list[tuple]]:
             store.EvaluationRow,
         ):
             t = table.__table__
-            columns = [c for c in t.columns if c.name not in ("id", "report_id")]
+            columns = [c for c in t.columns if c.name != "id"]
             rows = connection.execute(select(*columns)).all()
+            names = {"indicator_id": rule_of, "report_id": sha_of}
             out[t.name] = sorted(
                 (
                     tuple(
-                        rule_of[v] if c.name == "indicator_id" else v
+                        names[c.name][v] if c.name in names else v
                         for c, v in zip(columns, row, strict=True)
                     )
                     for row in rows
@@ -573,3 +581,155 @@ def test_bulk_ingest_error_is_one_store_error(tmp_path, seed_doc, seed_rules) ->
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT count(*) FROM kpi_report").fetchone() == (0,)
         assert raw.execute("SELECT count(*) FROM kpi_indicator").fetchone() == (0,)
+
+
+# --- issue 25: SQLite and PostgreSQL store the same rows ------------------------------------
+
+needs_pg = pytest.mark.skipif(
+    not PG_URL, reason="KPI_TRACKER_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)"
+)
+
+
+def _clean_pg():
+    from sqlmodel import SQLModel
+
+    from kpi_tracker.store import db as store
+
+    engine = store.open_store(PG_URL)
+    SQLModel.metadata.drop_all(engine)
+    engine.dispose()
+    return store.open_store(PG_URL)
+
+
+def _foreign_keys(engine) -> list[tuple]:
+    with engine.connect() as connection:
+        return sorted(
+            connection.exec_driver_sql(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text LIKE 'kpi_%%'"
+            ).all()
+        )
+
+
+def _cards(seed_doc, seed_rules):
+    from .helpers import HAKUSHO, MUNICIPAL, REVIEW
+
+    return [
+        evaluate(seed_doc, seed_rules),  # prose with rules: measures without indicators too
+        evaluate(load_document(REVIEW), None),  # 行政事業レビュー: a row line per indicator
+        evaluate(load_document(HAKUSHO), None),
+        evaluate(load_document(MUNICIPAL), None),
+    ]
+
+
+@needs_pg
+def test_sqlite_and_postgresql_store_the_same_rows(
+    seed_doc, seed_rules, tmp_path, monkeypatch
+) -> None:
+    """Every measure, indicator, observation and evaluation, value for value, on both; the
+    first report goes in with the foreign keys checked after the load (an empty database),
+    a later one, into a history that outweighs it, row by row."""
+    from kpi_tracker.store import db as store
+
+    cards = _cards(seed_doc, seed_rules)
+    outweighed: list[list[str]] = []
+    find = store._outweighed
+    monkeypatch.setattr(
+        store, "_outweighed", lambda *a: outweighed.append(find(*a)) or outweighed[-1]
+    )
+    pg = _clean_pg()
+    keys = _foreign_keys(pg)
+    assert len(keys) == 5  # measure, indicator, observation, evaluation, source
+    sqlite = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
+    # The largest first (the keys dropped and added back), then smaller ones (kept).
+    for card in sorted(cards, key=lambda c: -len(c.indicators)):
+        for engine in (sqlite, pg):
+            assert store.ingest(engine, card, stored_wording()).created
+        assert _foreign_keys(pg) == keys
+    on_sqlite, on_pg = _table_rows(sqlite), _table_rows(pg)
+    assert on_sqlite == on_pg
+    indicators = sum(len(c.indicators) for c in cards)
+    observations = sum(len(o.observations) for c in cards for o in c.indicators)
+    assert len(on_pg["kpi_indicator"]) == len(on_pg["kpi_evaluation"]) == indicators > 50
+    assert len(on_pg["kpi_observation"]) == observations > indicators
+    assert len(on_pg["kpi_measure"]) == sum(len(c.measures) for c in cards)
+    # Both ways taken: every table's keys dropped for the first report, none for the last.
+    assert outweighed[0] == ["kpi_measure", "kpi_indicator", "kpi_observation", "kpi_evaluation"]
+    assert outweighed[-1] == []
+    pg.dispose()
+
+
+@needs_pg
+@pytest.mark.parametrize("history", [False, True], ids=["keys-after-load", "keys-per-row"])
+def test_a_row_without_its_indicator_stores_nothing(
+    history, seed_doc, seed_rules, monkeypatch
+) -> None:
+    """The foreign keys still hold when they are checked after the load: an observation of
+    no indicator refuses the whole report with the database's own line, both ways."""
+    from kpi_tracker.store import db as store
+
+    card = evaluate(seed_doc, seed_rules)
+    pg = _clean_pg()
+    keys = _foreign_keys(pg)
+    if history:  # a stored report that outweighs the next one: every row checked as it comes
+        store.ingest(pg, evaluate(load_document(_review()), None), stored_wording())
+    before = _table_rows(pg)
+    made = store._bulk_rows
+
+    def with_a_stray_row(*args):
+        tables = made(*args)
+        stray = (10**9, *tables["kpi_observation"][0][1:])
+        tables["kpi_observation"].append(stray)
+        return tables
+
+    monkeypatch.setattr(store, "_bulk_rows", with_a_stray_row)
+    with pytest.raises(StoreError) as caught:
+        store.ingest(pg, card, stored_wording())
+    refusal = 'violates foreign key constraint "kpi_observation_indicator_id_fkey"'
+    assert refusal in str(caught.value)
+    assert _table_rows(pg) == before
+    assert _foreign_keys(pg) == keys
+    pg.dispose()
+
+
+def _review():
+    from .helpers import REVIEW
+
+    return REVIEW
+
+
+@needs_pg
+def test_a_reader_holding_the_tables_keeps_the_row_checks(
+    seed_doc, seed_rules, tmp_path, monkeypatch
+) -> None:
+    """A transaction that read the tables holds a lock ALTER TABLE waits for: after
+    ``_LOCK_WAIT`` the report is stored with every row checked instead, the same rows."""
+    import threading
+    import time
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from kpi_tracker.store import db as store
+
+    monkeypatch.setattr(store, "_LOCK_WAIT", "200ms")
+    card = evaluate(seed_doc, seed_rules)
+    pg = _clean_pg()
+    keys = _foreign_keys(pg)
+    url = make_url(PG_URL).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url) as reader:
+        reader.execute("SELECT count(*) FROM kpi_observation")  # its transaction stays open
+        # Had ALTER TABLE gone on waiting, the ingest would wait for this reader: let it go
+        # after a while, and tell.
+        release = threading.Timer(30, reader.rollback)
+        release.start()
+        start = time.monotonic()
+        assert store.ingest(pg, card, stored_wording()).created
+        assert time.monotonic() - start < 20
+        release.cancel()
+        reader.rollback()
+    sqlite = store.open_store(f"sqlite:///{tmp_path / 'h.db'}")
+    store.ingest(sqlite, card, stored_wording())
+    assert _table_rows(pg) == _table_rows(sqlite)
+    assert _foreign_keys(pg) == keys
+    pg.dispose()
