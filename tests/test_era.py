@@ -51,6 +51,11 @@ PERIODS = [
     ("令和七年度", D(2025, 4, 1), D(2026, 3, 31)),  # kanji digit
     ("令和6(2024)年度", D(2024, 4, 1), D(2025, 3, 31)),  # Gregorian year inside
     ("R10.3.31", D(2028, 3, 31), D(2028, 3, 31)),  # dotted date with an era letter
+    ("R9.3末", D(2027, 3, 31), D(2027, 3, 31)),  # a dotted month with an era letter
+    ("R8.4~R9.1", D(2026, 4, 1), D(2027, 1, 31)),  # months of two years, terse
+    ("R8", D(2026, 4, 1), D(2027, 3, 31)),  # an era letter and a year alone: the fiscal year
+    ("FY2031", D(2031, 4, 1), D(2032, 3, 31)),  # a fiscal year in English
+    ("ＦＹ２０２６", D(2026, 4, 1), D(2027, 3, 31)),
     ("令和9.3.31時点", D(2027, 3, 31), D(2027, 3, 31)),  # dotted date with the era name
     ("2027/3/31", D(2027, 3, 31), D(2027, 3, 31)),  # slashed Gregorian date
     ("H31.4.1", D(2019, 4, 1), D(2019, 4, 1)),  # the last 平成 fiscal year's first day

@@ -151,10 +151,14 @@ _POINT = (
     rf"(?P<era>ERA_NAMES|(?<![A-Za-z])[ERA_LETTERS](?=[0-9元]))\s*(?P<ey>{_NUM})"
     # or a Gregorian year: 2025
     r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
+    # or a fiscal year written FY2025 (the 年度 that starts in April 2025)
+    r"|(?<![A-Za-z])FY\s*(?P<fy>[12][0-9]{3})(?![0-9])"
     r")"
     r"(?:\((?P<p1>[0-9]{4})\))?"  # 令和6(2024)年度
     # or a dotted date: R10.3.31, 令和9.3.31, 2027.3.31, 2027/3/31
-    r"(?:[./](?P<dm>[0-9]{1,2})[./](?P<dd>[0-9]{1,2})(?![0-9.]))?"
+    r"(?:[./](?P<dm>[0-9]{1,2})[./](?P<dd>[0-9]{1,2})(?![0-9.])"
+    # or, after an era letter, a dotted month: R9.3末, R8.4~R9.1
+    r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%]))?"
     r"(?P<yu>年度|年)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
     rf"(?:(?P<m>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
@@ -178,7 +182,7 @@ def _point_re() -> re.Pattern[str]:
 # only there is the pattern tried (a quarter of the time, the same matches).
 @cache
 def _start_re() -> re.Pattern[str]:
-    first = {e.name[0] for e in eras()} | {e.abbreviation for e in eras()} | {"1", "2"}
+    first = {e.name[0] for e in eras()} | {e.abbreviation for e in eras()} | {"1", "2", "F"}
     return re.compile("[" + "".join(map(re.escape, sorted(first))) + "]")
 
 
@@ -321,13 +325,26 @@ def _last_day_of_month(year: int, month: int) -> date:
 
 
 def _parts_from_point(m: re.Match[str]) -> _Parts:
+    if m["fy"]:  # FY2025: the fiscal year
+        return _Parts(None, int(m["fy"]), "年度", None, None, m["suf"])
     era = _era_named(m["era"]) if m["era"] else None
     year = _small_int(m["ey"]) if m["ey"] else int(m["gy"])
     if m["dm"]:  # a dotted date names its day: the calendar year is meant
         return _Parts(era, year, "年", int(m["dm"]), int(m["dd"]), None)
+    dotted_month = m["em"] or m["em2"]
+    if dotted_month:  # R9.3末: a month of the calendar year
+        return _Parts(era, year, "年", int(dotted_month), None, m["suf"])
     month = _small_int(m["m"]) if m["m"] else None
     day = _small_int(m["d"]) if m["d"] else None
-    return _Parts(era, year, m["yu"], month, day, m["suf"])
+    unit = m["yu"]
+    if unit is None and month is None and era is not None and m["era"] == era.abbreviation:
+        # R8 alone, as terse tables write it: the fiscal year (令和8年度)
+        unit = _BARE_LETTER_YEAR
+    return _Parts(era, year, unit, month, day, m["suf"])
+
+
+# What an era letter with a year alone (R8) stands for in a report: its fiscal year.
+_BARE_LETTER_YEAR = "年度"
 
 
 def _check_parenthesised(m: re.Match[str], parts: _Parts, text: str) -> None:
@@ -374,7 +391,9 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
     sep = _RANGE_SEP.match(norm, end)
     right_match = _partial_re().match(norm, sep.end()) if sep else None
     full_right = _point_re().match(norm, sep.end()) if sep else None
-    if full_right and (full_right["yu"] or full_right["m"]):
+    if full_right and (
+        full_right["yu"] or full_right["m"] or full_right["em"] or full_right["em2"]
+    ):
         right = _parts_from_point(full_right)
         right_end = full_right.end()
     elif right_match:
