@@ -805,3 +805,57 @@ def test_one_value_worked_out_two_ways_is_not_ambiguous() -> None:
     )
     actual, outcome = chosen(rule, text)
     assert actual == pytest.approx(88.3, abs=0.01), said(outcome)
+
+
+# (rule fields, status text, value, its earlier value): earlier values as terse writers,
+# PDF text and notes give them
+EARLIER_IN_OTHER_FORMS = [
+    (
+        {"label": "社会復帰の割合", **SHARE, "find": {"label": ["社会復帰"]}},
+        "・社会復帰を実現した対象者の割合 91.5%(R8) ※R7 92.8%",
+        91.5,
+        92.8,
+    ),  # a ※ note with the earlier year's value, the year as an era letter
+    (
+        {"label": "支援を受けた者の割合", **SHARE, "find": {"label": ["支援を受けた"]}},
+        "・支援を受けた者の割合 34.2%(R8)/32.9%(R7)",
+        34.2,
+        32.9,
+    ),  # two figures parted by a slash (not a fraction)
+    (
+        {"label": "支援を受けた者の割合", **SHARE, "find": {"label": ["支援を受けた"]}},
+        "〇支援を受けた者の割合:38.2%(令和8年度。令和7年度は36.5%)",
+        38.2,
+        36.5,
+    ),  # a full stop inside the bracket ends no sentence
+    (
+        {"label": "居住支援法人数", "unit": "法人", "find": {"label": ["居住支援法人"]}},
+        "・居住支援法人 1,298法人(R9.3末)※R8.3末 1,167法人",
+        1298,
+        1167,
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "value", "earlier"), EARLIER_IN_OTHER_FORMS)
+def test_earlier_values_in_other_forms(fields, text, value, earlier) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(value), said(outcome)
+    assert [p.value for p in outcome.trend][-2:] == pytest.approx([earlier, value])
+
+
+def test_a_note_aside_is_not_the_value() -> None:
+    # ※ note figures that are not earlier values of the level stay asides
+    rule = indicator(label="実施団体数", unit="団体", find={"label": ["実施団体"]})
+    actual, outcome = chosen(rule, "・実施団体 120団体(R8) ※うち新規 34団体")
+    assert actual == 120, said(outcome)
+
+
+def test_pending_in_a_bracket_is_about_the_figure_before_it() -> None:
+    rule = indicator(label="認知度", **{**SHARE, "find": {"label": ["聞いたことがある"]}})
+    text = (
+        "○検索サイト:24万8,316PV(令和8年4月～令和9年1月。同年2月・3月分は集計中) また、"
+        "令和8年10月の調査によれば、聞いたことがあると回答した者の割合は70.2%となった。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == pytest.approx(70.2), said(outcome)

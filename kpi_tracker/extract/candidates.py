@@ -32,7 +32,7 @@ from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity
 from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
-from ..text.spans import BULLET, END, NOTE, Spans, tokenize
+from ..text.spans import BULLET, CLOSE, END, NOTE, Span, Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
 from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
@@ -90,6 +90,7 @@ class Analysis:
     quantities: tuple[tuple[Quantity, ...], ...]
     # per sentence: the figures dropped for every indicator, with the filter that dropped them
     dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
+    spans: Spans | None = None  # the cell's typed spans (bracket depth)
 
 
 # a bullet that opens an item of a list, and one that opens a note (※)
@@ -142,8 +143,9 @@ def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
         spans = tokenize(text)
     norm = spans.norm
     cuts = {0, len(text)}
-    for sp in spans.marks:
-        if sp.kind == END:
+    marks = spans.marks
+    for i, sp in enumerate(marks):
+        if sp.kind == END and not _inside_brackets(marks, i, norm):
             cuts.add(sp.end)
         elif sp.kind in (BULLET, NOTE) and (sp.start == 0 or norm[sp.start - 1] != ":"):
             cuts.add(sp.start)
@@ -173,6 +175,23 @@ def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
     return out
 
 
+# A full stop inside brackets that close soon after it ends no sentence: 38.2%(令和8年度。
+# 令和7年度は36.5%).
+_BRACKET_SPAN = 80
+
+
+def _inside_brackets(marks: tuple[Span, ...], i: int, norm: str) -> bool:
+    end = marks[i]
+    if end.depth == 0 or norm[end.start] != "。":
+        return False
+    for sp in marks[i + 1 :]:
+        if sp.start - end.start > _BRACKET_SPAN:
+            return False
+        if sp.kind == CLOSE and sp.depth == end.depth:
+            return True
+    return False
+
+
 def analyse(text: str) -> Analysis:
     """Sentences with their periods and quantities, for ``extract``: the text is normalised
     and scanned once, then each period and quantity is filed under its sentence."""
@@ -199,7 +218,14 @@ def analyse(text: str) -> Analysis:
             )
         )
     return Analysis(
-        text, norm, sentences, by_sentence_periods, lead_periods, tuple(kept), tuple(dropped)
+        text,
+        norm,
+        sentences,
+        by_sentence_periods,
+        lead_periods,
+        tuple(kept),
+        tuple(dropped),
+        spans,
     )
 
 
@@ -264,6 +290,7 @@ class _InSentence:
     seen_previous: bool = False
     waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
     unit_from: Quantity | None = None  # the figure before, when it has a unit
+    note: bool = False  # a ※ note: only its earlier values of the level before are read
 
 
 class _Reading:
@@ -320,9 +347,9 @@ class _Reading:
         analysis, profile, norm = self.analysis, self.profile, self.norm
         if analysis.dropped and analysis.dropped[index]:
             self.dropped.extend(analysis.dropped[index])
-        if sentence.note:
+        if sentence.note and self.carried is None:
             self._drop_all(analysis.quantities[index], "note")
-            return
+            return  # a ※ note on nothing read: its figures are asides
         marker = _PENDING.search(sentence.norm)
         quantities = self._with_shares(self._with_wholes(analysis.quantities[index], sentence))
         # (a figure without a unit may take one from the words before it: 団体が212に上り;
@@ -346,7 +373,7 @@ class _Reading:
             self.carried = None
             self._drop_all(quantities, "unrelated_sentence")
             return  # names nothing the indicator measures: its figures cannot score
-        if marker and scope.relevant:
+        if marker and scope.relevant and not self._aside(sentence, marker.start(), quantities):
             self._note_pending(analysis.periods[index], sentence, marker.start())
         # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before; その数は令和7年度末で…, このうち…: it is about
@@ -363,6 +390,7 @@ class _Reading:
             declared_unit(sentence.norm) or declared_unit(sentence.lead_norm),
             _respective(sentence, quantities),
             list(_segments(quantities, sentence)),
+            note=sentence.note,
         )
         for i, (q, seg_start, seg_end) in enumerate(st.segments):
             self._figure(st, i, q, seg_start, seg_end)
@@ -388,6 +416,20 @@ class _Reading:
             return quantities
         self.worked_out.update((start, how) for start, (_, how) in shares.items())
         return tuple(shares[q.start][0] if q.start in shares else q for q in quantities)
+
+    def _aside(self, sentence: Sentence, at: int, quantities: tuple[Quantity, ...]) -> bool:
+        """Whether a word at ``at`` in the sentence stands in a bracket that annotates the
+        figure before it, with a figure this indicator could take after the bracket
+        (…2万PV(…。2月・3月分は集計中) また、…の割合は70.2%): then it is not about that
+        figure."""
+        spans, where = self.analysis.spans, sentence.start + at
+        if spans is None or spans.depth_at(where) == 0:
+            return False
+        close = next(
+            (s.end for s in spans.marks if s.kind == CLOSE and s.start > where),
+            len(self.norm),
+        )
+        return any(q.start >= close and self.profile.unit_fits(q) for q in quantities)
 
     def _note_pending(
         self, periods: tuple[PeriodMatch, ...], sentence: Sentence, marker_at: int
@@ -420,6 +462,13 @@ class _Reading:
             self.dropped.append((q, "unit" if not fits else "not_a_change"))
             return
         period, assumed, previous = self._period(st, q, before, after)
+        if st.note:
+            if change is not None or not _earlier_than_level(
+                st.last_level, period, assumed, previous
+            ):
+                self.dropped.append((q, "note"))
+                return  # ※うち新規34団体: an aside, not the value
+            previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
             self._change(st, q, after, change, period, assumed)
@@ -688,6 +737,19 @@ def _derived_level(
         derivation=how,
     )
     return Candidate(obs, level.score, level.scored)
+
+
+def _earlier_than_level(
+    level: Candidate | None, period: Period | None, assumed: bool, previous: bool
+) -> bool:
+    """Whether a figure of a ※ note is an earlier value of the level the note is on: stated
+    as the previous one, or dated before it."""
+    if level is None or period is None:
+        return False
+    if previous:
+        return True
+    stands = level.observation.period
+    return not assumed and stands is not None and period.end < stands.end
 
 
 def _signed(q: Quantity, after: str) -> float:

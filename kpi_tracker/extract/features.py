@@ -112,7 +112,10 @@ _PART_OPENING = re.compile(rf"\s*{_ITEM}?\s*(?:この|その)?(?:{alternation('p
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
 _LABEL_FREE = re.compile(alternation("label_free"))
 _PIECE_BREAK = re.compile(r"[、,。:;()\s・]")
-_PERIODISH = re.compile(r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?")
+_PERIODISH = re.compile(
+    r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?"
+    r"|(?<![A-Za-z])[RH][0-9]{1,2}(?:\.[0-9]{1,2})?"  # R7, R9.3: an era letter's year (month)
+)
 
 # The kinds of bodies a count or a share is about. 自治体 and 団体 are generic: they agree
 # with either kind of local government.
