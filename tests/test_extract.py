@@ -859,3 +859,35 @@ def test_pending_in_a_bracket_is_about_the_figure_before_it() -> None:
     )
     actual, outcome = chosen(rule, text)
     assert actual == pytest.approx(70.2), said(outcome)
+
+
+# (rule fields, status text, expected value or None)
+RATES_AND_WHOLES = [
+    (
+        {"label": "通いの場への参加率", **SHARE, "find": {"label": ["通いの場"]}},
+        "通いの場への参加者数は、65歳以上高齢者100人当たり7.1人となった。",
+        7.1,
+    ),  # per 100 of its own kind: a share
+    (
+        {"label": "協議体への参加回数", "unit": "回", "find": {"label": ["参加した回数"]}},
+        "協議体に参加した回数は526回(48センター、1センター当たり平均約11回)であった。",
+        526,
+    ),  # a figure per centre is a rate, not the count
+    (
+        {"label": "拠点病院がある都道府県の割合", **SHARE, "find": {"label": ["拠点病院"]}},
+        "拠点病院が所在する都道府県は十四都県となったが、全都道府県に占める割合は29.8%にとどまる。",
+        29.8,
+    ),  # 全都道府県 is the whole a share is taken of, not 100%
+    (
+        {"label": "設置市町村の割合", **SHARE, "find": {"label": ["設置"]}},
+        "設置している市町村は1,402市町村(全市町村の80.5%)となったが、令和8年度末までに"
+        "全ての市町村において設置するという目標の達成は困難な見込みである。",
+        80.5,
+    ),  # 全ての市町村において設置するという目標: the target restated
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "value"), RATES_AND_WHOLES)
+def test_rates_and_wholes(fields, text, value) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(value), said(outcome)

@@ -261,7 +261,15 @@ class IndicatorProfile:
         ind = self.indicator
         if q.unit is None:
             return True if ind.find.bare and q.bare else None
+        if q.per is not None and not _is_rate(ind.label):
+            return None  # 1センター当たり平均11回: a rate, not the count the indicator is
         return True if _converts(q.unit, ind.find_units) else None
+
+
+@lru_cache(maxsize=1024)
+def _is_rate(label: str) -> bool:
+    """Whether an indicator is itself a figure per a base (…1人当たりの開始件数)."""
+    return any(w in label for w in words("per_base"))
 
 
 @lru_cache(maxsize=1024)
@@ -666,6 +674,10 @@ _WHOLE = re.compile(
 )
 
 
+_OF_THE_WHOLE = re.compile(rf"\s*(?:{alternation('of_whole')})")
+_GOAL_IN_CLAUSE = re.compile(rf"[^、。]{{0,24}}?(?:{alternation('target_word')})")
+
+
 def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:
     """``全都道府県`` read as a value: 100% of them, or their count where it is fixed (47)."""
     if norm.find("全", start, end) < 0:
@@ -677,6 +689,10 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
             continue  # (全市町村の…): the whole a share is taken of
         if _NOT_REACHED.match(norm, m.end(), end):
             continue  # 全市町村での設置には至っていない: the goal, not reached
+        if _OF_THE_WHOLE.match(norm, m.end(), end):
+            continue  # 全都道府県に占める割合は29.8%: the whole a share is taken of
+        if _GOAL_IN_CLAUSE.match(norm, m.end(), end):
+            continue  # 全ての市町村において設置するという目標: the target restated
         word = m.group(1)
         unit = unit_words()[word]
         if wants_share:

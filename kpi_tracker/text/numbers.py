@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .lexicon import alternation, words
@@ -35,6 +35,7 @@ class Quantity:
     bound: str | None = None  # 以上 / 以下 / 超 / 未満 as written
     signed: bool = False  # written with an explicit + or - (a change, not a level)
     bare: bool = False  # no word follows the number at all (``閲覧数:120,345(``)
+    per: float | None = None  # a rate: the base it is per (1センター当たり平均11回: 1)
 
 
 _KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -206,7 +207,35 @@ def find_quantities(
         q = _qualify(text, norm, start, end, value, units)
         if q is not None:
             found.append(q)
-    return _with_fractions(text, norm, found)
+    return _with_rates(norm, _with_fractions(text, norm, found))
+
+
+def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
+    """A figure per a base (人口10万人当たり1.3人, 1センター当たり平均約11回) is a rate, not
+    a count: it carries its base; per 100 of its own kind it is a share (高齢者100人当たり
+    7.1人 = 7.1%)."""
+    if not any(w in norm for w in words("per_base")):
+        return found
+    out = []
+    for q in found:
+        m = _RATE_BEFORE.search(norm, max(0, q.start - 24), q.start)
+        if m is None or q.unit is None:
+            out.append(q)
+            continue
+        base = _parse_normalized(m.group("base"))
+        base_unit = unit_words().get(m.group("unit") or "")
+        if base == 100 and base_unit == q.unit:
+            out.append(replace(q, value=q.value, unit="percent", unit_word="%", per=None))
+        else:
+            out.append(replace(q, per=base))
+    return out
+
+
+# the base a figure is per, right before it: 10万人当たり, 1センター当たり平均約
+_RATE_BEFORE = re.compile(
+    r"(?P<base>[0-9][0-9,.]*(?:万|千)?)\s*(?P<unit>[^\s0-9、。()]{0,6}?)\s*"
+    rf"(?:{alternation('per_base')})\s*(?:の)?\s*(?:平均)?\s*(?:{alternation('approx_before')})?\s*$"
+)
 
 
 def _qualify(
