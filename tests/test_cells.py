@@ -29,6 +29,12 @@ TABLES = [
         "<tr><td>設置数</td><td>95か所</td><td>120か所</td></tr></table>",
         "設置数は、令和7年度95か所、目標120か所",
     ),
+    # prose before a pipe table's first row, on the same line: the prose stays prose
+    (
+        "<p>相談件数は増加した。</p> <p>| 区分 | 令和7年度 | 令和8年度 |<br>|---|---|---|<br>"
+        "| アクセス件数 | 約527万件 | 約498万件 |</p>",
+        "アクセス件数は、令和7年度約527万件、令和8年度約498万件",
+    ),
     # years as rows, items as columns: one series an item
     (
         "<table><tr><th>年度</th><th>件数</th></tr><tr><td>令和6年度</td><td>80件</td></tr>"

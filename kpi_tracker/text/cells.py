@@ -135,14 +135,28 @@ def _line_tables(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         if line.count("|") >= 2 or (line.count("|") == 1 and "|" not in line.strip()[1:-1]):
+            # …増加した。</p> <p>| 区分 | 令和7年度 |: the prose before a table's first row is
+            # prose (the row of a table starts at its first bar when a rule line follows)
+            lead, first = "", line
+            if (
+                not line.strip().startswith("|")
+                and line.count("|") >= 2
+                and i + 1 < len(lines)
+                and _PIPE_RULE.match(lines[i + 1])
+            ):
+                cut = line.index("|")
+                lead, first = line[:cut], line[cut:]
             block = []
             j = i
             while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
-                if not _PIPE_RULE.match(lines[j]):
-                    block.append(_split_pipe(lines[j]))
+                row = first if j == i else lines[j]
+                if not _PIPE_RULE.match(row):
+                    block.append(_split_pipe(row))
                 j += 1
             records = _records(block) if len(block) >= 2 else None
             if records:
+                if lead.strip():
+                    out.append(lead)
                 out.extend(records)
                 i = j
                 continue
