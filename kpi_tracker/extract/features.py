@@ -592,6 +592,11 @@ def _own_score(
     if scope.continues and not scope.part and near < 0.7 * scope.context:
         near = 0.7 * scope.context  # its name stands in the sentence before
         why.append("名称は前の文に")
+    elif _OF_WHOLE.fullmatch(before) and near < 0.7 * scope.context:
+        # ・令和8年度 設置自治体907のうち779自治体: the part's own words are the whole's; it
+        # is named by the list's lead-in, as the items before it
+        near = 0.7 * scope.context
+        why.append("全体のうちの数")
     attach = _attachment(ip, before)
     x = dict.fromkeys(FEATURES, 0.0)
     x["near"], x["sentence"], x["context"] = near, scope.sentence, scope.context
@@ -641,7 +646,12 @@ def _role_features(
     if not ip.subtotal and scope.part:
         x["part"] = 1.0
         why.append("内数(このうち…)")
-    elif not ip.subtotal and _SUBTOTAL.search(near_before[-12:]):
+    elif (
+        not ip.subtotal
+        and _SUBTOTAL.search(near_before[-12:])
+        # 福祉事務所設置自治体907のうち779自治体: a count of a stated whole, not a part of a value
+        and not _OF_WHOLE.fullmatch(near_before)
+    ):
         x["subtotal"] = 1.0
         why.append("内数(うち)")
 
