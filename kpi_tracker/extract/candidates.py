@@ -32,7 +32,7 @@ from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity
 from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
-from ..text.spans import BULLET, CLOSE, END, NOTE, Span, Spans, tokenize
+from ..text.spans import BULLET, END, NOTE, Span, Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
 from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
@@ -143,9 +143,8 @@ def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
         spans = tokenize(text)
     norm = spans.norm
     cuts = {0, len(text)}
-    marks = spans.marks
-    for i, sp in enumerate(marks):
-        if sp.kind == END and not _inside_brackets(marks, i, norm):
+    for sp in spans.marks:
+        if sp.kind == END and not _inside_brackets(spans, sp):
             cuts.add(sp.end)
         elif sp.kind in (BULLET, NOTE) and (sp.start == 0 or norm[sp.start - 1] != ":"):
             cuts.add(sp.start)
@@ -180,16 +179,12 @@ def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
 _BRACKET_SPAN = 80
 
 
-def _inside_brackets(marks: tuple[Span, ...], i: int, norm: str) -> bool:
-    end = marks[i]
-    if end.depth == 0 or norm[end.start] != "。":
+def _inside_brackets(spans: Spans, end: Span) -> bool:
+    norm, at = spans.norm, end.start
+    # NOTE: most full stops have no open bracket before them: two searches say so
+    if norm[at] != "。" or norm.rfind("(", 0, at) <= norm.rfind(")", 0, at):
         return False
-    for sp in marks[i + 1 :]:
-        if sp.start - end.start > _BRACKET_SPAN:
-            return False
-        if sp.kind == CLOSE and sp.depth == end.depth:
-            return True
-    return False
+    return spans.close_after(at) - at <= _BRACKET_SPAN
 
 
 def analyse(text: str) -> Analysis:
@@ -425,11 +420,8 @@ class _Reading:
         spans, where = self.analysis.spans, sentence.start + at
         if spans is None or spans.depth_at(where) == 0:
             return False
-        close = next(
-            (s.end for s in spans.marks if s.kind == CLOSE and s.start > where),
-            len(self.norm),
-        )
-        return any(q.start >= close and self.profile.unit_fits(q) for q in quantities)
+        close = spans.close_after(where)
+        return any(q.start > close and self.profile.unit_fits(q) for q in quantities)
 
     def _note_pending(
         self, periods: tuple[PeriodMatch, ...], sentence: Sentence, marker_at: int

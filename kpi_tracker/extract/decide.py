@@ -266,8 +266,10 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     eligible = _whole_years_first(ind, eligible, ends)
     # 前年度(37%)から4ポイント増加: a previous value the text says has changed since is not
     # the latest value, though it may be the only figure (it stays an earlier point).
-    changed = {level.start for level, _ in extraction.changes}
-    current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
+    current = eligible
+    if extraction.changes:
+        changed = {level.start for level, _ in extraction.changes}
+        current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
     return _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
@@ -300,6 +302,19 @@ def _at_latest(
 ) -> Decision:
     """The latest observation wins; at that date a stated total before its parts, then the
     one that scores best — unless another value scores alike (ambiguous)."""
+    if len(current) == 1:  # NOTE: the common case, kept short
+        obs, actual = current[0]
+        return Decision(
+            "value",
+            actual,
+            obs,
+            ends[id(obs)],
+            tuple(current),
+            tuple(eligible),
+            usable,
+            ends,
+            pending=pending,
+        )
     latest_end = max(ends[id(o)] for o, _ in current)
     at_latest = [(o, v) for o, v in current if ends[id(o)] == latest_end]
     at_latest.sort(key=lambda ov: -ov[0].score)
@@ -322,7 +337,7 @@ def _at_latest(
     at_latest = totals or at_latest  # a stated total rather than its parts
     top = at_latest[0][0].score
     close = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
-    values = _distinct(v for _, v in close)
+    values = _distinct(v for _, v in close) if len(close) > 1 else (close[0][1],)
     if len(values) > 1:
         # Values that score alike but differ are not guessed between.
         return Decision(

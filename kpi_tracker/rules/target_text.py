@@ -90,9 +90,9 @@ def split_statements(text: str) -> list[Statement]:
     norm = spans.norm
     cuts = {0, len(norm)}
     for sp in spans.marks:
-        if sp.kind == END and (sp.depth == 0 or norm[sp.start] == "\n"):
+        if sp.kind == END and (norm[sp.start] == "\n" or spans.depth_at(sp.start) == 0):
             cuts.add(sp.end)
-        elif sp.kind in (BULLET, NOTE) and sp.depth == 0:
+        elif sp.kind in (BULLET, NOTE) and spans.depth_at(sp.start) == 0:
             cuts.add(sp.start)
     for mark in words("note"):  # a ※ note opens anywhere outside brackets
         at = norm.find(mark)

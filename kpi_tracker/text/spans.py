@@ -5,8 +5,9 @@
 - ``NUMBER``: every figure, as ``numbers.find_quantities`` reads it (digits, full-width and
   kanji numerals, multipliers, units, approximate and bound words), dates and URLs excepted;
 - ``PERIOD``: every date and period (``periods.find_periods``: eras, 年度, FY, ranges, 末);
-- ``OPEN`` / ``CLOSE``: brackets, and the bracket depth of every character (``depth``);
-- ``END``: the end of a sentence (。 or a line break), with its depth;
+- brackets: the depth of every character (``depth_at``) and where a bracket closes
+  (``close_after``);
+- ``END``: the end of a sentence (。 or a line break);
 - ``BULLET``: a mark of the lexicon's ``bullet`` class that opens an item (at the start, or
   after a space, a full stop or a colon) — ``NOTE`` when it opens a ※ note;
 - ``LEX``: the words of a lexicon class (``Spans.lex``), found when first asked for.
@@ -19,8 +20,10 @@ periods, sentence ends, bullets and brackets from here, so a writer's form is re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import alternation, words
 from .normalize import normalize
@@ -29,11 +32,9 @@ from .periods import PeriodMatch, find_periods
 
 __all__ = ["Span", "Spans", "tokenize"]
 
-NUMBER, PERIOD, OPEN, CLOSE, END, BULLET, NOTE, LEX = (
+NUMBER, PERIOD, END, BULLET, NOTE, LEX = (
     "number",
     "period",
-    "open",
-    "close",
     "end",
     "bullet",
     "note",
@@ -45,12 +46,13 @@ _CLOSES = ")」』】〕]"
 _ITEM_BEFORE = frozenset(" \t\n\u3000。:")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+# NOTE: a named tuple, not a frozen dataclass: a cell makes a few of them and a frozen
+# dataclass takes five times as long to make.
+class Span(NamedTuple):
     kind: str
     start: int
     end: int
-    depth: int = 0  # the bracket depth at ``start``
+    depth: int = 0  # NUMBER, PERIOD: the bracket depth at ``start`` (marks: ``depth_at``)
     quantity: Quantity | None = None  # NUMBER
     period: PeriodMatch | None = None  # PERIOD
     cls: str | None = None  # LEX: the lexicon class; BULLET/NOTE: the mark
@@ -64,9 +66,9 @@ class Spans:
     norm: str
     quantities: tuple[Quantity, ...]
     periods: tuple[PeriodMatch, ...]
-    marks: tuple[Span, ...]  # OPEN, CLOSE, END, BULLET, NOTE, in order
+    marks: tuple[Span, ...]  # END, BULLET, NOTE, in order
     _lex: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-    _depth: list[int] | None = None
+    _depth: _Depths | None = None
 
     def of(self, *kinds: str) -> tuple[Span, ...]:
         """The spans of ``kinds``, left to right (NUMBER and PERIOD spans included)."""
@@ -85,8 +87,14 @@ class Spans:
     def depth_at(self, at: int) -> int:
         """The bracket depth of the character at ``at`` (an opening bracket is inside)."""
         if self._depth is None:
-            self._depth = depths(self.norm)
-        return self._depth[at] if at < len(self._depth) else 0
+            self._depth = _Depths(self.norm)
+        return self._depth.at(at)
+
+    def close_after(self, at: int) -> int:
+        """Where the bracket open at ``at`` closes (the first closing bracket after it), or
+        the end of the text."""
+        found = [i for i in (self.norm.find(c, at) for c in _CLOSES) if i >= 0]
+        return min(found) if found else len(self.norm)
 
     def lex(self, cls: str) -> tuple[Span, ...]:
         """The words of a lexicon class in the text (found once, when first asked for)."""
@@ -126,31 +134,47 @@ def depths(text: str) -> list[int]:
     return out
 
 
-_MARK = re.compile(r"[。\n()「」『』【】〔〕\[\]]")
+_END = re.compile(r"[。\n]")
+
+
+_BRACKET = re.compile("[" + re.escape(_OPENS + _CLOSES) + "]")
+
+
+class _Depths:
+    """The bracket depth at a position, from the cell's brackets found once (a cell has a
+    few): the depth after each bracket, looked up by bisection."""
+
+    __slots__ = ("_at", "_depth")
+
+    def __init__(self, norm: str) -> None:
+        self._at: list[int] = []
+        self._depth: list[int] = []
+        depth = 0
+        for m in _BRACKET.finditer(norm):
+            opening = m.group() in _OPENS
+            depth = depth + 1 if opening else max(0, depth - 1)
+            # an opening bracket is inside from itself on; a closing one up to itself
+            self._at.append(m.start() if opening else m.start() + 1)
+            self._depth.append(depth)
+
+    def at(self, pos: int) -> int:
+        i = bisect_right(self._at, pos)
+        return self._depth[i - 1] if i else 0
 
 
 def _marks(norm: str) -> tuple[Span, ...]:
-    notes = _notes()
-    out: list[Span] = []
-    depth = 0
-    for m in _MARK.finditer(norm):
-        ch, at = m.group(), m.start()
-        if ch in _OPENS:
-            depth += 1
-            out.append(Span(OPEN, at, at + 1, depth))
-        elif ch in _CLOSES:
-            out.append(Span(CLOSE, at, at + 1, depth))
-            depth = max(0, depth - 1)
-        else:
-            out.append(Span(END, at, at + 1, depth))
+    """The sentence ends and item marks, in order (their depth: ``Spans.depth_at``)."""
+    out = [Span(END, m.start(), m.end()) for m in _END.finditer(norm)]
     # NOTE: a mark is looked for alone (a pattern that starts with a lookbehind is tried at
     # every character); whether it opens an item is the character before it.
-    for m in _bullet_pattern().finditer(norm):
-        at = m.start()
-        if at == 0 or norm[at - 1] in _ITEM_BEFORE:
-            kind = NOTE if m.group() in notes else BULLET
-            out.append(Span(kind, at, m.end(), cls=m.group()))
-    out.sort(key=lambda s: s.start)
+    notes = _notes()
+    bullets = [
+        Span(NOTE if m.group() in notes else BULLET, m.start(), m.end(), cls=m.group())
+        for m in _bullet_pattern().finditer(norm)
+        if m.start() == 0 or norm[m.start() - 1] in _ITEM_BEFORE
+    ]
+    if bullets:
+        out = sorted(out + bullets, key=lambda s: s.start)
     return tuple(out)
 
 
