@@ -357,7 +357,7 @@ def _load(doc: str, encoding: str | None, on_title: Any = None) -> Any:
 def _rules(rules_path: str | None, document: Any, found: Any = None) -> Any:
     from .pipeline import rules_for_document
 
-    rules = found or rules_for_document(document, rules_path)
+    rules = found if found is not None else rules_for_document(document, rules_path)
     if rules is not None:
         _read_input(getattr(rules, "path", None))
     if rules is not None and rules.note:
