@@ -333,7 +333,7 @@ def _one_stdin(*named: tuple[str, str | None]) -> None:
 _stdin_read = False  # a run reads standard input at most once
 
 
-def _load(doc: str, encoding: str | None) -> Any:
+def _load(doc: str, encoding: str | None, on_title: Any = None) -> Any:
     global _stdin_read
     from .read.document import load_document
 
@@ -348,16 +348,16 @@ def _load(doc: str, encoding: str | None) -> Any:
     _read_input(doc)
     source = sys.stdin.buffer if doc == "-" else doc
     columns, as_of = _read_settings()
-    document = load_document(source, encoding, columns=columns, as_of=as_of)
+    document = load_document(source, encoding, columns=columns, as_of=as_of, on_title=on_title)
     for w in document.warnings:
         _warn(w)
     return document
 
 
-def _rules(rules_path: str | None, document: Any) -> Any:
+def _rules(rules_path: str | None, document: Any, found: Any = None) -> Any:
     from .pipeline import rules_for_document
 
-    rules = rules_for_document(document, rules_path)
+    rules = found if found is not None else rules_for_document(document, rules_path)
     if rules is not None:
         _read_input(getattr(rules, "path", None))
     if rules is not None and rules.note:
@@ -395,10 +395,10 @@ def _scorecard(
     candidates (``--explain``)."""
     from .pipeline import scorecard_for
 
-    document = _load(doc, encoding)
+    document, found = _load_with_rules(doc, encoding, rules_path)
     card = scorecard_for(
         document,
-        _rules(rules_path, document),
+        _rules(rules_path, document, found),
         as_of=as_of,
         engine=_trend_store(db),
         explain=explain,
@@ -410,6 +410,28 @@ def _scorecard(
         if w not in document.warnings:
             _warn(w)
     return card
+
+
+def _load_with_rules(doc: str, encoding: str | None, rules_path: str | None) -> tuple[Any, Any]:
+    """The document, and a status table's rules found as soon as its title is read (before
+    its measures: the rules' loading then never adds to every measure's text in memory);
+    ``None`` for a KPI sheet. An error finding the rules is raised after the document is read,
+    as when they are found after it."""
+    from .pipeline import rules_for_title
+
+    early: list[Any] = []
+
+    def on_title(title_lines: tuple[str, ...], plan: str) -> None:
+        try:
+            early.append(rules_for_title(title_lines, plan, rules_path))
+        except KpiTrackerError as exc:
+            early.append(exc)
+
+    document = _load(doc, encoding, on_title)
+    found = early[0] if early else None
+    if isinstance(found, KpiTrackerError):
+        raise found
+    return document, found
 
 
 # --- commands --------------------------------------------------------------------------------

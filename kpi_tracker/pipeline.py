@@ -42,6 +42,7 @@ __all__ = [
     "compared_report",
     "ingest_documents",
     "rules_for_document",
+    "rules_for_title",
     "scorecard_for",
     "with_stored_previous",
 ]
@@ -59,9 +60,17 @@ def rules_for_document(
         from .judge.sheet_card import sheet_rules
 
         return sheet_rules(None if rules_path is None else str(rules_path), document)
+    return rules_for_title(document.title_lines, document.plan, rules_path)
+
+
+def rules_for_title(
+    title_lines: tuple[str, ...], plan: str, rules_path: str | Path | None = None
+) -> LoadedRules:
+    """``rules_for_document`` of a status table, from its title alone (what
+    ``load_document``'s ``on_title`` is given, before the measures are read)."""
     from .rules.search import find_rules
 
-    return find_rules(document.title_lines, document.plan, rules_path)
+    return find_rules(title_lines, plan, rules_path)
 
 
 def scorecard_for(

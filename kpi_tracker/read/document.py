@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -36,7 +36,10 @@ from .rows import read_rows
 if TYPE_CHECKING:
     pass
 
-__all__ = ["Document", "Measure", "load_document", "parse_rows"]
+__all__ = ["Document", "Measure", "OnTitle", "load_document", "parse_rows"]
+
+# Called with a status table's title lines and plan once its header row is read.
+OnTitle = Callable[[tuple[str, ...], str], None]
 
 
 # --- columns -----------------------------------------------------------------------------------
@@ -202,8 +205,11 @@ def check_mapped(header: Row, source: str) -> None:
             )
 
 
-def parse_rows(raw: RawDocument) -> Document:
-    """Build the document from rows; raise ``DocumentError`` naming the line on bad rows."""
+def parse_rows(raw: RawDocument, on_title: OnTitle | None = None) -> Document:
+    """Build the document from rows; raise ``DocumentError`` naming the line on bad rows.
+
+    ``on_title``: called with the title lines and the plan as soon as the header row is read,
+    before the measure rows (a status table only; a KPI sheet never calls it)."""
     source = raw.source
     content = hashlib.sha256()
     rows = _hashed(raw.rows, content)
@@ -245,6 +251,8 @@ def parse_rows(raw: RawDocument) -> Document:
         )
     section_index = columns.get("section")
     title_lines = _title_lines(above)
+    if on_title is not None:
+        on_title(title_lines, _title_facts(title_lines)[1])
     measures: list[Measure] = []
     seen: dict[int, int] = {}
     section: list[str] = []
@@ -415,16 +423,21 @@ def load_document(
     *,
     columns: tuple[str, ...] = (),
     as_of: date | None = None,
+    on_title: OnTitle | None = None,
 ) -> Document:
     """Read a status table (TSV/CSV/XLSX, UTF-8/CP932) into a ``Document``; ``path`` may be a
     binary stream (stdin), named ``source`` in messages.
+
+    ``on_title(title_lines, plan)``: see ``parse_rows``; the CLI finds the rules file there,
+    before the measures are read (a large table read in a stream then never holds both the
+    rules' loading and every measure's text at once).
 
     ``columns``: ``ROLE=HEADER`` mappings (``--column``) for headers the vocabulary does not
     know. ``as_of``: the date the report stands at (``--as-of``), which a document whose title
     names no fiscal year then needs no warning for."""
     mapping = parse_column_options(columns)
     with no_cycle_collection(), column_map(mapping):
-        document = parse_rows(read_rows(path, encoding, source))
+        document = parse_rows(read_rows(path, encoding, source), on_title)
     if as_of is not None:
         document = with_as_of(document, as_of)
     return document

@@ -47,11 +47,11 @@ class Renderer(NamedTuple):
 
 
 RENDERERS: tuple[Renderer, ...] = (
-    Renderer("scorecard", "md", "markdown", takes=("lang", "dates")),
-    Renderer("scorecard", "html", "html", takes=("lang", "dates")),
+    Renderer("scorecard", "md", "markdown", takes=("lang", "dates"), stream="stream"),
+    Renderer("scorecard", "html", "html", takes=("lang", "dates"), stream="stream"),
     Renderer("scorecard", "json", "json_", stream="stream"),
-    Renderer("scorecard", "csv", "csv_", takes=("lang", "dates")),
-    Renderer("scorecard", "junit", "junit", takes=("lang", "verdict")),
+    Renderer("scorecard", "csv", "csv_", takes=("lang", "dates"), stream="stream"),
+    Renderer("scorecard", "junit", "junit", takes=("lang", "verdict"), stream="stream"),
     Renderer("scorecard", "xlsx", "xlsx_", "render_bytes", takes=("lang", "dates"), binary=True),
     Renderer("view", "terminal", "terminal", takes=("lang", "color", "doc", "dates"), escapes=True),
     Renderer("view", "headline", "terminal", "headline", takes=("lang", "color"), escapes=True),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..shape import ScorecardData
+from ..shape import IndicatorData, MeasureData, ScorecardData
 from ..text.wareki import format_date
 from .text import movement_label, status_text
 
@@ -107,35 +107,34 @@ def indicator_columns(data: ScorecardData) -> tuple[str, ...]:
 def indicator_rows(data: ScorecardData, lang: str, dates: str = "iso") -> list[dict[str, Any]]:
     """One row per indicator of a scorecard dict, keyed by ``indicator_columns``; dates as ISO
     strings, or as 令和8年3月31日 for ``dates="wareki"`` (CSV; xlsx keeps real dates)."""
-    day = (lambda d: d) if dates == "iso" else (lambda d: None if d is None else wareki_date_of(d))
     measures = {m["no"]: m for m in data["measures"]}
-    rows = []
-    for ind in data["indicators"]:
-        m = measures[ind["measure"]]
-        period = ind["period"]
-        evidence = ind["evidence"]
-        prev = ind.get("previous")
-        rows.append(
-            {
-                **ind,
-                "status": status_text(ind["status"], False, lang),
-                "deadline": day(ind["deadline"]),
-                "period_start": day(period["start"]) if period else None,
-                "period_end": day(period["end"]) if period else None,
-                "period_text": period["text"] if period else None,
-                "evidence_text": evidence["text"] if evidence else None,
-                "evidence_line": evidence["line"] if evidence else None,
-                "measure_name": m["name"],
-                "ministries": " ".join(m["ministries"]),
-                "section": " > ".join(m["section"]),
-                "previous_actual": prev["actual"] if prev else None,
-                "previous_status": (
-                    status_text(prev["status"], prev["overdue"], lang) if prev else None
-                ),
-                "movement": movement_label(ind, lang) if "movement" in ind else None,
-            }
-        )
-    return rows
+    return [indicator_row(ind, measures[ind["measure"]], lang, dates) for ind in data["indicators"]]
+
+
+def indicator_row(
+    ind: IndicatorData, m: MeasureData, lang: str, dates: str = "iso"
+) -> dict[str, Any]:
+    """The row of one indicator of measure ``m`` (see ``indicator_rows``)."""
+    day = (lambda d: d) if dates == "iso" else (lambda d: None if d is None else wareki_date_of(d))
+    period = ind["period"]
+    evidence = ind["evidence"]
+    prev = ind.get("previous")
+    return {
+        **ind,
+        "status": status_text(ind["status"], False, lang),
+        "deadline": day(ind["deadline"]),
+        "period_start": day(period["start"]) if period else None,
+        "period_end": day(period["end"]) if period else None,
+        "period_text": period["text"] if period else None,
+        "evidence_text": evidence["text"] if evidence else None,
+        "evidence_line": evidence["line"] if evidence else None,
+        "measure_name": m["name"],
+        "ministries": " ".join(m["ministries"]),
+        "section": " > ".join(m["section"]),
+        "previous_actual": prev["actual"] if prev else None,
+        "previous_status": (status_text(prev["status"], prev["overdue"], lang) if prev else None),
+        "movement": movement_label(ind, lang) if "movement" in ind else None,
+    }
 
 
 def measure_rows(data: ScorecardData, lang: str) -> list[dict[str, Any]]:

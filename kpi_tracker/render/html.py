@@ -17,16 +17,17 @@ values it shows, as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from ..judge.scorecard import Scorecard, scorecard_dict
+from ..judge.scorecard import Scorecard
 from ..model import Status
 from ..shape import IndicatorData, MeasureData, ScorecardData, status_counts
 from .attain import attainment
+from .parts import Missed, Pair, parts
 from .text import (
     actual_text,
     explained,
-    missed,
     movement_label,
     period_text,
     previous_text,
@@ -178,39 +179,94 @@ def _chart(
     }
 
 
+def _card_counts(
+    card: Scorecard,
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """``_counts`` read from the scorecard itself (no dict of every indicator)."""
+    sections: dict[str, dict[str, int]] = {}
+    ministries: dict[str, dict[str, int]] = {}
+    for m in card.measures:
+        sec = m.measure.section[0] if m.measure.section else "—"
+        for o in m.outcomes:
+            status = o.status
+            sections.setdefault(sec, {}).setdefault(status, 0)
+            sections[sec][status] += 1
+            for name in m.measure.ministries:
+                ministries.setdefault(name, {}).setdefault(status, 0)
+                ministries[name][status] += 1
+    return sections, ministries
+
+
+class _MissedRows:
+    """The rows of the missed targets, made as the template reaches them."""
+
+    def __init__(self, missed: Missed, lang: str) -> None:
+        self.missed = missed
+        self.lang = lang
+
+    def __len__(self) -> int:
+        return len(self.missed)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for m, i in self.missed.with_measures():
+            yield indicator_row(i, m, self.lang)
+
+
+class _Rows:
+    """The rows of the table of every measure, made as the template reaches them (its
+    length is known before)."""
+
+    def __init__(self, pairs: Iterator[Pair], length: int, lang: str) -> None:
+        self.pairs = pairs
+        self.length = length
+        self.lang = lang
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for m, inds in self.pairs:
+            if not inds:
+                yield _no_target_row(m, self.lang)
+            for n, i in enumerate(inds):
+                yield {**indicator_row(i, m, self.lang), "more": n > 0}
+
+
 def render(card: Scorecard, lang: str = "ja", dates: str | None = None) -> str:
-    from .only import only_of, verdict_of
-    from .templating import page, words
+    return "".join(stream(card, lang, dates))
+
+
+def stream(card: Scorecard, lang: str = "ja", dates: str | None = None) -> Iterator[str]:
+    """The page a measure at a time (``parts``: only the missed targets are kept, unless a
+    previous report or ``--explain`` needs the scorecard dict whole): the template is
+    rendered as a stream, its table of every measure fed a row at a time."""
+    from .only import only_of, verdict_counted
+    from .templating import stream_page, words
 
     say = wording(lang, dates)
     dates = say.dates
-    data = scorecard_dict(card, say.reason)
+    made = parts(card, say.reason)
+    data = made.data
     L = words(lang)
-    by_id = {i["id"]: i for i in data["indicators"]}
-    by_no = {m["no"]: m for m in data["measures"]}
-    behind = missed(data)
-    yoy = "year_over_year" in data
-    sections, ministries = _counts(data)
-    counts = status_counts(data["summary"])
-    all_rows: list[dict[str, Any]] = []
-    for m in data["measures"]:
-        if not m["indicators"]:
-            all_rows.append(_no_target_row(m, lang))
-        for n, ind_id in enumerate(m["indicators"]):
-            all_rows.append({**indicator_row(by_id[ind_id], m, lang), "more": n > 0})
-    all_ministries = sorted({n for m in data["measures"] for n in m["ministries"]})
+    behind = made.missed
+    sections, ministries = _counts(data) if data is not None else _card_counts(card)
+    counts = status_counts(made.summary)
+    all_ministries = sorted({n for m in card.measures for n in m.measure.ministries})
     statuses = [(s.value, status_text(s, False, lang)) for s in ORDER]
     ministry_rows = sorted(ministries.items(), key=lambda kv: -sum(kv[1].values()))
-    return page(
+    verdict = verdict_counted(card, len(behind), behind.overdue, lang)
+    missed_rows = _MissedRows(behind, lang)
+    rows = sum(max(1, len(m.outcomes)) for m in card.measures)
+    return stream_page(
         "scorecard.html",
         lang=lang,
         dates=dates,
         L=L,
         only=only_of(card),
-        report=data["report"],
-        summary=data["summary"],
-        verdict=verdict_of(card, behind, lang),
-        headline=yoy_headline(data, lang),
+        report=made.report,
+        summary=made.summary,
+        verdict=verdict,
+        headline=yoy_headline(data, lang) if data is not None else None,
         statuses=[{"value": v, "text": t, "count": counts[v]} for v, t in statuses],
         filters=[
             {
@@ -225,13 +281,13 @@ def render(card: Scorecard, lang: str = "ja", dates: str | None = None) -> str:
                 "options": [(s, s) for s in sections],
             },
         ],
-        missed_columns=_with_yoy(MISSED_COLUMNS) if yoy else MISSED_COLUMNS,
-        missed_rows=[indicator_row(i, by_no[i["measure"]], lang) for i in behind],
+        missed_columns=_with_yoy(MISSED_COLUMNS) if made.yoy else MISSED_COLUMNS,
+        missed_rows=missed_rows,
         charts=[
             _chart("section", L["by_section"], list(sections.items()), lang),
             _chart("ministry", L["by_ministry"], ministry_rows, lang),
         ],
-        all_columns=_with_yoy(ALL_COLUMNS) if yoy else ALL_COLUMNS,
-        all_rows=all_rows,
-        explanations=explained(data, lang),
+        all_columns=_with_yoy(ALL_COLUMNS) if made.yoy else ALL_COLUMNS,
+        all_rows=_Rows(made.pairs, rows, lang),
+        explanations=explained(data, lang) if data is not None else [],
     )

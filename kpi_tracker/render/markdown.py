@@ -6,9 +6,13 @@ section inside ``<details>``. All document text is escaped (GitHub renders inlin
 
 from __future__ import annotations
 
-from ..judge.scorecard import Scorecard, scorecard_dict
+from collections.abc import Iterator
+from itertools import islice
+
+from ..judge.scorecard import Scorecard
 from ..shape import IndicatorData, MeasureData
-from .only import verdict_of
+from .only import verdict_counted
+from .parts import joined, parts
 from .text import (
     MARKS,
     actual_text,
@@ -16,7 +20,6 @@ from .text import (
     labels,
     legend,
     md_cell,
-    missed,
     movement_label,
     period_text,
     previous_text,
@@ -35,22 +38,32 @@ def _status(ind_or_measure: IndicatorData | MeasureData, lang: str) -> str:
 
 
 def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> str:
+    return "".join(stream(card, lang, dates=dates))
+
+
+def stream(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> Iterator[str]:
+    """The Markdown a measure at a time (``parts``: only the missed targets are kept, unless a
+    previous report or ``--explain`` needs the scorecard dict whole)."""
+    return joined(_blocks(card, lang, dates))
+
+
+def _blocks(card: Scorecard, lang: str, dates: str | None) -> Iterator[list[str]]:
     say = wording(lang, dates)
-    data = scorecard_dict(card, say.reason)
+    made = parts(card, say.reason)
     L = labels(lang)
-    report = data["report"]
-    summary = data["summary"]
-    inds = data["indicators"]
-    behind = missed(data)
+    report = made.report
+    summary = made.summary
+    behind = made.missed
+    headline = yoy_headline(made.data, lang, say) if made.data is not None else None
     out = [
         f"# {L['title']}: {md_cell(report['title'])}",
         "",
         f"{md_cell(report['plan'])} — {L['as_of']} {say.date(report['as_of'])} — "
         f"{L['source']} `{md_cell(report['source'])}` (sha256 `{report['sha256'][:12]}`)",
         "",
-        f"**{verdict_of(card, behind, lang)}**",
+        f"**{verdict_counted(card, len(behind), behind.overdue, lang)}**",
         "",
-        *(f"**{md_cell(h)}**\n" for h in [yoy_headline(data, lang, say)] if h),
+        *(f"**{md_cell(h)}**\n" for h in [headline] if h),
         f"| {L['measures']} | {L['indicators']} | {MARKS['achieved']} {L['achieved']} | "
         f"{MARKS['on_track']} {L['on_track']} | {MARKS['behind']} {L['behind']} | "
         f"{MARKS['not_measurable']} {L['not_measurable']} |",
@@ -59,13 +72,18 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
         f"{summary['on_track']} | {summary['behind']} | {summary['not_measurable']} |",
         "",
     ]
-    yoy = "year_over_year" in data
+    yoy = made.yoy
     if behind:
         out += [f"## {L['missed']}", ""]
-        out += _indicator_table(behind, say, yoy)
-        out.append("")
+        out += _indicator_head(lang, yoy)
+        yield out
+        # NOTE: a block of rows at a time: each indicator's dict is made as its row is written.
+        rows = (_indicator_row(i, say, yoy) for i in behind)
+        while block := list(islice(rows, 256)):
+            yield block
+        out = [""]
     out += [f"<details><summary>{L['details']}</summary>", ""]
-    by_id = {i["id"]: i for i in inds}
+    yield out
     section: tuple[str, ...] | None = None
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
     header = (
@@ -75,7 +93,8 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
     )
     rule = "|---:|---|---|---|---|" + ("---|" if yoy else "") + "---|---:|---:|---|"
     rule += ("---|" if yoy else "") + "---|"
-    for m in data["measures"]:
+    for m, inds in made.pairs:
+        out = []
         if tuple(m["section"]) != section:
             section = tuple(m["section"])
             out += [
@@ -85,16 +104,14 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
                 header,
                 rule,
             ]
-        if not m["indicators"]:
+        if not inds:
             blank = "— | " if yoy else ""
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | — | {L['no_indicator']} | — | {blank}— | "
                 "— | — | "
                 f"{_status(m, lang)} | {blank}{md_cell(m['reason'] or '')} |"
             )
-            continue
-        for ind_id in m["indicators"]:
-            i = by_id[ind_id]
+        for i in inds:
             prev, move = _yoy_cells(i, lang) if yoy else ("", "")
             out.append(
                 f"| {m['no']} | {md_cell(m['name'])} | {md_cell(i['label'])} | "
@@ -102,10 +119,11 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
                 f"{md_cell(period_text(i, say))} | {progress_text(i['attainment'])} | "
                 f"{progress_text(i['progress'])} | {_status(i, lang)} | {move}{_evidence(i)} |"
             )
-    out += ["", "</details>", "", f"{L['legend']}:", ""]
+        yield out
+    out = ["", "</details>", "", f"{L['legend']}:", ""]
     out += [f"- {line}" for line in legend(lang)]
     out.append("")
-    explanations = explained(data, lang)
+    explanations = explained(made.data, lang) if made.data is not None else []
     if explanations:
         out += [f"## {L['explain']}", ""]
         for i, lines in explanations:
@@ -113,7 +131,7 @@ def render(card: Scorecard, lang: str = "ja", *, dates: str | None = None) -> st
             out.append(f"- {measure} {md_cell(i['label'])} (`{i['id']}`)")
             out += [f"  - {md_cell(line)}" for line in lines]
         out.append("")
-    return "\n".join(out)
+    yield out
 
 
 def _evidence(i: IndicatorData) -> str:
@@ -131,11 +149,11 @@ def _yoy_cells(i: IndicatorData | None, lang: str) -> tuple[str, str]:
     return f"{md_cell(previous_text(i))} | ", f"{movement_label(i, lang)} | "
 
 
-def _indicator_table(inds: list[IndicatorData], say: Wording, yoy: bool = False) -> list[str]:
-    lang = say.lang
+def _indicator_head(lang: str, yoy: bool = False) -> list[str]:
+    """The head of the table of missed targets."""
     L = labels(lang)
     prev_head, move_head = _yoy_cells(None, lang) if yoy else ("", "")
-    rows = [
+    return [
         f"| {L['no']} | {L['indicator']} | {L['target']} | {L['actual']} | {prev_head}"
         f"{L['period']} | {L['deadline']} | {L['attainment']} | {L['progress']} | "
         f"{L['status']} | {move_head}{L['reason']} |",
@@ -145,12 +163,15 @@ def _indicator_table(inds: list[IndicatorData], say: Wording, yoy: bool = False)
         + ("---|" if yoy else "")
         + "---|",
     ]
-    for i in inds:
-        prev, move = _yoy_cells(i, lang) if yoy else ("", "")
-        rows.append(
-            f"| {i['measure']} | {md_cell(i['label'])} | {md_cell(target_text(i, lang))} | "
-            f"{md_cell(actual_text(i, lang))} | {prev}{md_cell(period_text(i, say))} | "
-            f"{say.deadline(i['deadline'])} | {progress_text(i['attainment'])} | "
-            f"{progress_text(i['progress'])} | {_status(i, lang)} | {move}{md_cell(i['reason'])} |"
-        )
-    return rows
+
+
+def _indicator_row(i: IndicatorData, say: Wording, yoy: bool = False) -> str:
+    """One missed target's row."""
+    lang = say.lang
+    prev, move = _yoy_cells(i, lang) if yoy else ("", "")
+    return (
+        f"| {i['measure']} | {md_cell(i['label'])} | {md_cell(target_text(i, lang))} | "
+        f"{md_cell(actual_text(i, lang))} | {prev}{md_cell(period_text(i, say))} | "
+        f"{say.deadline(i['deadline'])} | {progress_text(i['attainment'])} | "
+        f"{progress_text(i['progress'])} | {_status(i, lang)} | {move}{md_cell(i['reason'])} |"
+    )

@@ -65,6 +65,13 @@ def verdict_of(card: Scorecard, shown: list[IndicatorData], lang: str) -> str:
     missed targets it shows)."""
     if not isinstance(card, Selection):
         return verdict(shown, lang)
-    behind, overdue = card.missed_counts
+    return verdict_counted(card, 0, 0, lang)
+
+
+def verdict_counted(card: Scorecard, behind: int, overdue: int, lang: str) -> str:
+    """``verdict_of`` from the counts of the missed targets ``card`` shows (``behind``, of
+    which ``overdue``)."""
+    if isinstance(card, Selection):
+        behind, overdue = card.missed_counts
     L = labels(lang)
     return L["verdict_bad"].format(behind=behind, overdue=overdue) if behind else L["verdict_ok"]

@@ -15,7 +15,7 @@ Plug points for other stages, filters available in every template:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +119,14 @@ def environment() -> Environment:
 def page(name: str, **context: Any) -> str:
     """The template ``name`` rendered with ``context``."""
     return environment().get_template(name).render(**context)
+
+
+def stream_page(name: str, **context: Any) -> Iterator[str]:
+    """``page`` in pieces of about 64 KB, rendered as they are written (an iterable in the
+    context is read as the template reaches it)."""
+    from .parts import batched
+
+    return batched(environment().get_template(name).generate(**context))
 
 
 def markup(html: str) -> Any:

@@ -16,7 +16,7 @@ from ..judge.scorecard import Scorecard, scorecard_dict
 from ..model import OVERDUE_JA, Status
 from ..shape import IndicatorData
 from ..text.normalize import one_line
-from .only import verdict_of
+from .only import verdict_counted
 from .text import (
     MARKS,
     actual_text,
@@ -79,11 +79,11 @@ def cut(text: str, columns: int) -> str:
 
 def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     """The one line ``--quiet`` prints: the verdict."""
-    behind = missed(scorecard_dict(card, wording(lang, "iso").reason))
-    style = "bold " + (
-        "red" if any(i["overdue"] for i in behind) else "yellow" if behind else "green"
-    )
-    return _paint(verdict_of(card, behind, lang), style, color)
+    # NOTE: counted on the scorecard itself: its dict would be made for two numbers.
+    behind = [o for m in card.measures for o in m.outcomes if o.status is Status.BEHIND]
+    overdue = sum(1 for o in behind if o.overdue)
+    style = "bold " + ("red" if overdue else "yellow" if behind else "green")
+    return _paint(verdict_counted(card, len(behind), overdue, lang), style, color)
 
 
 def render(
