@@ -32,7 +32,7 @@ from ..text.lexicon import alternation, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity
 from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
-from ..text.spans import BULLET, END, NOTE, Span, Spans, tokenize
+from ..text.spans import Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
 from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
 from .features import (
@@ -135,22 +135,17 @@ _TOTAL = re.compile(
 _OWN_AFTER = re.compile(r"[、。(:]")
 
 
-def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
-    """Sentences and bullet items of a cell, each with the lead-in of its bullet list: cut
-    after every full stop and line break, and before a bullet or note that opens an item
-    (``text.spans``)."""
-    if spans is None:
-        spans = tokenize(text)
+def sentences_of(text: str) -> list[Sentence]:
+    """Sentences and bullet items of a cell, each with the lead-in of its bullet list."""
+    return _sentences(text, tokenize(text))
+
+
+def _sentences(text: str, spans: Spans) -> list[Sentence]:
+    """The sentences of a cell, cut where its spans say (``Spans.cuts``)."""
     norm = spans.norm
-    cuts = {0, len(text)}
-    for sp in spans.marks:
-        if sp.kind == END and not _inside_brackets(spans, sp):
-            cuts.add(sp.end)
-        elif sp.kind in (BULLET, NOTE) and (sp.start == 0 or norm[sp.start - 1] != ":"):
-            cuts.add(sp.start)
     out: list[Sentence] = []
     lead = (-1, -1)
-    for start, end in pairwise(sorted(cuts)):
+    for start, end in pairwise(spans.cuts):
         chunk_norm = norm[start:end]
         stripped = chunk_norm.lstrip()
         if not stripped:
@@ -174,25 +169,12 @@ def sentences_of(text: str, spans: Spans | None = None) -> list[Sentence]:
     return out
 
 
-# A full stop inside brackets that close soon after it ends no sentence: 38.2%(令和8年度。
-# 令和7年度は36.5%).
-_BRACKET_SPAN = 80
-
-
-def _inside_brackets(spans: Spans, end: Span) -> bool:
-    norm, at = spans.norm, end.start
-    # NOTE: most full stops have no open bracket before them: two searches say so
-    if norm[at] != "。" or norm.rfind("(", 0, at) <= norm.rfind(")", 0, at):
-        return False
-    return spans.close_after(at) - at <= _BRACKET_SPAN
-
-
 def analyse(text: str) -> Analysis:
     """Sentences with their periods and quantities, for ``extract``: the text is normalised
     and scanned once, then each period and quantity is filed under its sentence."""
     spans = tokenize(text)
     norm = spans.norm
-    sentences = tuple(sentences_of(text, spans))
+    sentences = tuple(_sentences(text, spans))
     periods, quantities = list(spans.periods), list(spans.quantities)
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
@@ -996,7 +978,7 @@ def _period_for(
         base = lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
-        # period named, the year before the report's: see ``evaluate.effective_end``).
+        # period named, the year before the report's: see ``decide.effective_end``).
         if level_period is not None:
             base = level_period
         elif not earlier and periods and periods[0].start < q.start:

@@ -210,15 +210,16 @@ class Decision:
     ends: dict[int, date] = field(default_factory=dict)  # effective_end by id(observation)
     values: tuple[float, ...] = ()  # the values too close to choose between (ambiguous)
     pending: Period | None = None
+    part_of_year: bool = False  # a yearly flow's value counted over part of a year
 
 
-def effective_end(obs: Observation, as_of: date) -> date:
+def effective_end(obs: Observation, as_of: date, year_before: date) -> date:
     """When an observation stands. NOTE: a count taken 4月1日時点 describes the year just
     ended (Japanese statistics count stocks at the start of the fiscal year), so it stands at
     the previous day; a value with no period named stands at ``as_of``, and one stated as the
-    previous value (前年の14.6%) a year before."""
+    previous value (前年の14.6%) a year before (``year_before``: ``as_of`` a year earlier)."""
     if obs.period is None:
-        return one_year_before(as_of) if obs.previous else as_of
+        return year_before if obs.previous else as_of
     p = obs.period
     if p.is_point and p.start.month == 4 and p.start.day == 1:
         return p.start - timedelta(days=1)
@@ -255,11 +256,12 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
             usable.append((obs, in_indicator_unit(ind, obs)))
         except UnitError:
             continue
+    year_before = one_year_before(as_of)
     if not usable:
         return Decision("unit_mismatch", observation=all_obs[0])
     usable_obs = tuple(o for o, _ in usable)
     # NOTE: when each observation stands, worked out once (it is asked five times below).
-    ends = {id(o): effective_end(o, as_of) for o, _ in usable}
+    ends = {id(o): effective_end(o, as_of, year_before) for o, _ in usable}
     eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
     if not eligible:
         return Decision("only_later", usable=usable_obs)
@@ -272,7 +274,16 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
-    return _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
+    decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
+    evidence = decision.observation
+    if (
+        decision.kind == "value"
+        and ind.kind == "flow"
+        and evidence is not None
+        and part_of_year(evidence)
+    ):
+        return replace(decision, part_of_year=True)
+    return decision
 
 
 def _whole_years_first(

@@ -22,9 +22,9 @@ from typing import Any
 from ..errors import KpiTrackerError, Location
 from ..model import Comparator, Status
 from ..text.numfmt import plain_number
+from ..text.units import in_unit
 from .outcome import Outcome
 from .scorecard import Say, Scorecard
-from .trend import in_unit
 
 __all__ = [
     "DEFAULT_BASELINE",

@@ -28,8 +28,8 @@ from ..shape import (
     YearOverYearData,
 )
 from ..text.numfmt import plain_number
+from ..text.units import in_unit
 from .outcome import attainment_of
-from .trend import in_unit
 
 # Worst first: the order of reports and of the summary counts.
 MOVEMENTS = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import UnitError
-from ..extract.decide import Candidate, Extraction, decide, earlier_points, part_of_year
+from ..extract.decide import Candidate, Extraction, decide, earlier_points
 from ..model import (
     Comparator,
     Indicator,
@@ -23,13 +23,12 @@ from ..model import (
     Status,
 )
 from ..text.periods import Period, fiscal_year_end, fiscal_year_of, parse_period
-from ..text.units import canonical_unit, convert, unit_label
+from ..text.units import canonical_unit, convert, in_unit, unit_label
 from .trend import (
     ON_TRACK_RATIO,
     RATIO_CAP,
     TrendPoint,
     growth_ratio,
-    in_unit,
 )
 
 __all__ = ["Outcome", "all_unmeasurable", "attainment_of", "evaluate_indicator"]
@@ -151,7 +150,7 @@ def evaluate_indicator(
         "provisional": provisional,
         "observations": d.usable,
     }
-    if ind.kind == "flow" and period is not None and part_of_year(evidence_obs):
+    if d.part_of_year and period is not None:
         # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
         # the year: comparing it would call every target behind until March.
         days = (period.end - period.start).days + 1

@@ -12,40 +12,16 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from ..errors import UnitError
 from ..model import TrendPoint
-from ..text.units import canonical_unit, convert
 
 __all__ = [
     "ON_TRACK_RATIO",
     "TrendPoint",
     "growth_ratio",
-    "in_unit",
 ]
 
 ON_TRACK_RATIO = 0.95
 RATIO_CAP = 1000.0  # a growth ratio is reported up to this size
-
-
-def in_unit(value: float, unit: str | None, to: str | None) -> float | None:
-    """A value written in one unit (a report's 万人) in another (人); None when they do not
-    compare (人 and 件). NOTE: a sheet may change its unit between years (140万人, then
-    1,300,000人): its values are compared only once converted."""
-    if unit == to or not unit or not to:
-        return value
-    from ..text.units import unit_scale
-
-    scale_from, counter_from = unit_scale(unit)
-    scale_to, counter_to = unit_scale(to)
-    if counter_from == counter_to:
-        return value * scale_from / scale_to
-    try:
-        return (
-            convert(value * scale_from, canonical_unit(counter_from), canonical_unit(counter_to))
-            / scale_to
-        )
-    except UnitError:
-        return None
 
 
 def _years(a: date, b: date) -> float:

@@ -180,3 +180,22 @@ def unit_scale(unit_text: str) -> tuple[float, str]:
             scale *= _MULTIPLIER_VALUE[ch]
         return scale, m.group(2)
     return 1.0, text
+
+
+def in_unit(value: float, unit: str | None, to: str | None) -> float | None:
+    """A value written in one unit (a report's 万人) in another (人); None when they do not
+    compare (人 and 件). NOTE: a sheet may change its unit between years (140万人, then
+    1,300,000人): its values are compared only once converted."""
+    if unit == to or not unit or not to:
+        return value
+    scale_from, counter_from = unit_scale(unit)
+    scale_to, counter_to = unit_scale(to)
+    if counter_from == counter_to:
+        return value * scale_from / scale_to
+    try:
+        return (
+            convert(value * scale_from, canonical_unit(counter_from), canonical_unit(counter_to))
+            / scale_to
+        )
+    except UnitError:
+        return None
