@@ -183,6 +183,7 @@ def find_quantities(
     masked += [(p.start, p.end) for p in periods]
     masked.sort()
     units = _unit_pattern()
+    not_a_value_before = _not_a_value_before()  # NOTE: once a text (it hashes the era table)
     found: list[Quantity] = []
     at = 0  # masked spans before ``at`` end before the run: runs come left to right
     for m in _RUN.finditer(norm):
@@ -195,7 +196,7 @@ def find_quantities(
         # A grouping comma at the end belongs to the sentence: "120,345、".
         while run.endswith(","):
             run, end = run[:-1], end - 1
-        if _not_a_value_before().search(norm[max(0, start - 3) : start]):
+        if not_a_value_before.search(norm[max(0, start - 3) : start]):
             continue
         if _NOT_A_VALUE_AFTER.match(norm, end):
             continue
@@ -214,7 +215,7 @@ def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
     """A figure per a base (人口10万人当たり1.3人, 1センター当たり平均約11回) is a rate, not
     a count: it carries its base; per 100 of its own kind it is a share (高齢者100人当たり
     7.1人 = 7.1%)."""
-    if not any(w in norm for w in words("per_base")):
+    if _PER_WORD.search(norm) is None:
         return found
     out = []
     for q in found:
@@ -231,6 +232,7 @@ def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_PER_WORD = re.compile(alternation("per_base"))
 # the base a figure is per, right before it: 10万人当たり, 1センター当たり平均約
 _RATE_BEFORE = re.compile(
     r"(?P<base>[0-9][0-9,.]*(?:万|千)?)\s*(?P<unit>[^\s0-9、。()]{0,6}?)\s*"

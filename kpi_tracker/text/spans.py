@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -71,7 +71,7 @@ class Spans:
     # break — not a full stop inside a bracket that closes soon after, 38.2%(令和8年度。
     # 令和7年度は36.5%) — and before a bullet or note that opens an item (not after a colon)
     cuts: tuple[int, ...] = ()
-    _lex: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    _lex: dict[str, tuple[Span, ...]] | None = None
     _depth: _Depths | None = None
 
     def of(self, *kinds: str) -> tuple[Span, ...]:
@@ -102,6 +102,8 @@ class Spans:
 
     def lex(self, cls: str) -> tuple[Span, ...]:
         """The words of a lexicon class in the text (found once, when first asked for)."""
+        if self._lex is None:
+            self._lex = {}
         found = self._lex.get(cls)
         if found is None:
             found = self._lex[cls] = tuple(
