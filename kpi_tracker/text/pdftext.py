@@ -169,8 +169,16 @@ def _joiner(before: str, after: str) -> str:
     return ""
 
 
+# 新規相談受付件数：31万2,540件 / プラン作成件数：9万3,118件: a labelled figure after a line
+# that ends with a figure and its unit is an item of its own, not the line wrapped.
+_LABEL_COLON = re.compile(r"^\s*[^\s、。:：0-9０-９]{2,20}[:：]")
+_ENDS_WITH_FIGURE = re.compile(rf"[{_DIGIT}](?![万億千百])[^{_DIGIT}、。]{{1,4}}\s*$")
+
+
 def _opens_item(before: str, line: str) -> bool:
     if _OPENS.match(line) or _URL_START.match(line):
+        return True
+    if _LABEL_COLON.match(line) and _ENDS_WITH_FIGURE.search(before):
         return True
     if not _ITEM.match(line) or _URL_TAIL.search(before):
         return False  # NOTE: a URL broken by the layout goes on with ``11.html``
