@@ -136,7 +136,12 @@ def evaluate_indicator(
             ind,
             measure_no,
             "ambiguous",
-            Reason.of("ambiguous", values=d.values, unit=u),
+            # a share's candidates are the counts it divides (share_of): in their own unit
+            Reason.of(
+                "ambiguous",
+                values=d.values,
+                unit=unit_label(ind.find_units[0]) if ind.share_of is not None else u,
+            ),
             observation=d.observation,
             observations=d.usable,
         )
