@@ -63,3 +63,15 @@ def test_the_spans_are_the_one_parsers_results(text: str) -> None:
     marks = spans.of(END, BULLET, NOTE)
     assert [s.start for s in marks] == sorted(s.start for s in marks)
     assert all(0 <= s.start < s.end <= len(text) and s.depth >= 0 for s in spans.marks)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("新規相談受付件数:前年度から9,416件増えて312,244件 プラン作成件数:93,340件", 2),
+        ("相談件数は45万 件とする:令和8年度", 1),  # no figure with its unit before the label
+        ("令和7年度実績 新規相談受付件数:302,828件", 1),  # no figure before the space
+    ],
+)
+def test_a_labelled_figure_after_a_figure_opens_an_item(text: str, items: int) -> None:
+    assert len(sentences_of(text)) == items
