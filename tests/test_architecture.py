@@ -520,3 +520,30 @@ def test_the_extraction_core_keeps_no_word_list() -> None:
         for words in _word_lists(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_extraction_core_functions_stay_simple() -> None:
+    """Issue 21: no function of the extraction core over cyclomatic complexity 15 (ruff's
+    mccabe rule, C901)."""
+    import shutil
+    import subprocess
+    import sys
+
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    done = subprocess.run(
+        [
+            ruff,
+            "check",
+            str(PACKAGE / "extract"),
+            "--select",
+            "C901",
+            "--config",
+            "lint.mccabe.max-complexity=15",
+            "--output-format",
+            "concise",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
