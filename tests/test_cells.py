@@ -145,3 +145,25 @@ def test_rate_of_the_target_not_applicable() -> None:
 
     for raw in ("目標の105%を達成", "達成率は105%", "目標(6,000か所)を上回った"):
         assert rates_of_target(raw) == raw
+
+
+def test_a_table_is_records_named_by_row_and_dated_by_column() -> None:
+    from kpi_tracker.text.cells import TableRecord, table_records
+
+    rows = [
+        ["区分", "令和7年度", "令和8年度", "目標"],
+        ["相談件数", "52,638件", "56,422件", "60,000件"],
+        ["アクセス件数", "約527万件", "-", ""],
+    ]
+    assert table_records(rows) == [
+        (
+            TableRecord("相談件数", "令和7年度", "52,638件", "period"),
+            TableRecord("相談件数", "令和8年度", "56,422件", "period"),
+            TableRecord("相談件数", "目標", "60,000件", "target"),
+        ),
+        (TableRecord("アクセス件数", "令和7年度", "約527万件", "period"),),
+    ]
+    # items as rows and measures as columns: the column names the value
+    assert table_records([["項目", "件数"], ["電話", "120件"]]) == [
+        (TableRecord("電話", "件数", "120件", "named"),)
+    ]

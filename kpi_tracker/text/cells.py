@@ -18,16 +18,19 @@ words and numbers, and leaves page numbers and running headers in the middle of 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import alternation
 from .normalize import strip_html
 from .periods import find_periods
 
 __all__ = [
+    "TableRecord",
     "cell_text",
     "numerals_as_digits",
     "rates_of_target",
     "repair_pdf_text",
+    "table_records",
     "tables_as_lines",
 ]
 
@@ -54,9 +57,23 @@ def _is_period(text: str) -> bool:
     return bool(matches) and sum(m.end - m.start for m in matches) >= 0.5 * len(text.strip())
 
 
-def _records(rows: list[list[str]]) -> list[str] | None:
-    """One line per value of a table given as rows of cells (the first row its header), or
-    None when the rows are not a table of labelled values."""
+@dataclass(frozen=True, slots=True)
+class TableRecord:
+    """One value of a table inside a cell: named by its row, dated (or named) by its column.
+
+    ``kind``: ``period`` (the column is a period: 令和7年度), ``target`` (the column states the
+    target: 目標), ``named`` (the column names what the value measures: 件数)."""
+
+    row: str
+    column: str
+    value: str
+    kind: str
+
+
+def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None:
+    """The values of a table given as rows of cells (the first row its header), one tuple a
+    series (a row of years across, a column of years down, or one item's measure), or None
+    when the rows are not a table of labelled values."""
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) < 2:
         return None
@@ -72,40 +89,63 @@ def _records(rows: list[list[str]]) -> list[str] | None:
     # Which axis holds the periods: the header (years as columns) or the first column.
     header_periods = sum(_is_period(c) for c in header[1:])
     column_periods = sum(_is_period(r[0]) for r in body)
-    lines: list[str] = []
+    out: list[tuple[TableRecord, ...]] = []
     if header_periods >= max(1, column_periods):
         for r in body:
             label = r[0].strip() or header[0].strip()
-            lines.append(_series(label, list(zip(header[1:], r[1:], strict=True))))
+            out.append(_series(label, list(zip(header[1:], r[1:], strict=True))))
     elif column_periods:
         for i, head in enumerate(header[1:], start=1):
-            lines.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
+            out.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
     else:
         # items as rows, measures as columns (項目 | 件数 | 割合): the column names the value
         for r in body:
             label = r[0].strip()
             for head, value in zip(header[1:], r[1:], strict=True):
                 if value.strip() not in _EMPTY:
-                    lines.append(f"{label} {head.strip()}:{value.strip()}".strip())
-    lines = [ln for ln in lines if ln]
-    return lines or None
+                    out.append((TableRecord(label, head.strip(), value.strip(), "named"),))
+    out = [series for series in out if series]
+    return out or None
 
 
-def _series(label: str, cells: list[tuple[str, str]]) -> str:
-    """One labelled series: ``label 令和6年度1,200件、令和7年度1,350件``; a target column
-    restates the target (``目標1,500件``)."""
-    parts = []
+def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]:
+    """One labelled series, its empty cells left out."""
+    records = []
     for column, value in cells:
         value, column = value.strip(), column.strip()
         if value in _EMPTY:
             continue
         if column and _TARGET_HEADER.match(column):
-            parts.append(f"目標{value}")
+            kind = "target"
         else:
-            parts.append(f"{column}{value}" if _is_period(column) else f"{column}:{value}")
-    if not parts:
-        return ""
-    return f"{label}は、{'、'.join(parts)}" if label else "、".join(parts)
+            kind = "period" if _is_period(column) else "column"
+        records.append(TableRecord(label, column, value, kind))
+    return tuple(records)
+
+
+def _line(series: tuple[TableRecord, ...]) -> str:
+    """A series as the status tables write a labelled figure: ``相談件数は、令和6年度1,200件、
+    令和7年度1,350件``; a target column restates the target (``目標1,500件``)."""
+    first = series[0]
+    if first.kind == "named":
+        return f"{first.row} {first.column}:{first.value}".strip()
+    parts = [
+        f"目標{r.value}"
+        if r.kind == "target"
+        else f"{r.column}{r.value}"
+        if r.kind == "period"
+        else f"{r.column}:{r.value}"
+        for r in series
+    ]
+    return f"{first.row}は、{'、'.join(parts)}" if first.row else "、".join(parts)
+
+
+def _records(rows: list[list[str]]) -> list[str] | None:
+    """One line per series of a table (``table_records``), or None when it is none."""
+    records = table_records(rows)
+    if records is None:
+        return None
+    return [line for line in (_line(series) for series in records) if line] or None
 
 
 def _html_tables(text: str) -> str:
