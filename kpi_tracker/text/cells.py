@@ -296,10 +296,15 @@ _KANJI_COUNT = re.compile(
 _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人) over bare figures: each figure counts thousands
-_THOUSANDS_DECLARED = re.compile(r"[(（]\s*単位\s*[:：]\s*千\s*([^\s)）]{1,6})\s*[)）]")
+# (単位:千人), (単位:万件): a multiplier and a unit declared for the bare figures under it
+_DECLARED_SCALE = re.compile(r"[(（]\s*単位\s*[:：]\s*([千万億])\s*([^\s)）<]{1,6})\s*[)）]")
+# a figure with no word after it (a date's 令和8年, a 5.5%, a 12万 are not bare)
 _BARE = re.compile(
-    r"(?<![0-9０-９.,，．])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?![0-9０-９.,，．]|\s*[万千億%％])"
+    r"(?<![0-9０-９.,，．A-Za-z])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
+    r"(?=\s*(?:$|<|[\s(（)）、。，,:：※;；/／\]]))"
 )
+# a line that is an item of the list under a declaration
+_ITEM_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:[・●○◆■◇□▪\-－*]|[①-⑳])")
 
 
 def _digit(ch: str) -> str:
@@ -317,15 +322,36 @@ def _kanji_count(run: str) -> str:
     return str(total + part)
 
 
-def _thousands(m: re.Match[str], text: str) -> tuple[int, int, str]:
-    unit = m.group(1)
-    end = len(text)
-    for stop in ("。", "\n"):
-        at = text.find(stop, m.end())
-        if at != -1:
-            end = min(end, at)
-    body = _BARE.sub(lambda b: f"{b.group(1)}千{unit}", text[m.end() : end])
-    return m.start(), end, body
+def _declared_block(text: str, m: re.Match[str]) -> int:
+    """Where the figures a declaration is for end: the rest of its line (up to a full stop),
+    then the list items under it (・…, ①…), up to the first line that is not one."""
+    breaks = [(b.start(), b.end()) for b in _LINE_BREAK.finditer(text, m.end())]
+    first = breaks[0][0] if breaks else len(text)
+    stop = text.find("。", m.end(), first)
+    if stop != -1:
+        return stop
+    end = first
+    for i, (_, line_start) in enumerate(breaks):
+        line_end = breaks[i + 1][0] if i + 1 < len(breaks) else len(text)
+        if not _ITEM_LINE.match(text[line_start:line_end]):
+            break
+        end = line_end
+    return end
+
+
+def _with_declared_scale(text: str) -> str:
+    """(単位:千人) 327.9 → 327.9千人: the declaration's multiplier and unit written after each
+    bare figure it is for (``_declared_block``); the declaration itself is dropped."""
+    out, at = [], 0
+    for m in _DECLARED_SCALE.finditer(text):
+        if m.start() < at:
+            continue
+        end = _declared_block(text, m)
+        scale = m.group(1) + m.group(2)
+        body = _BARE.sub(rf"\g<1>{scale}", text[m.end() : end])
+        out += [text[at : m.start()], body]
+        at = end
+    return "".join(out) + text[at:] if out else text
 
 
 def numerals_as_digits(text: str) -> str:
@@ -341,10 +367,7 @@ def numerals_as_digits(text: str) -> str:
     if "割" in text and "分" in text:
         text = _WARI_BU.sub(lambda m: f"{_digit(m.group(1))}{_digit(m.group(2))}%", text)
     if "単位" in text:
-        m = _THOUSANDS_DECLARED.search(text)
-        if m:
-            start, end, body = _thousands(m, text)
-            text = text[:start] + body + text[end:]
+        text = _with_declared_scale(text)
     if ("十" in text or "百" in text or "千" in text) and (
         kanji_digits or "割" in text or "単位" in text
     ):
