@@ -55,6 +55,7 @@ PERIODS = [
     ("R8.4~R9.1", D(2026, 4, 1), D(2027, 1, 31)),  # months of two years, terse
     ("R8", D(2026, 4, 1), D(2027, 3, 31)),  # an era letter and a year alone: the fiscal year
     ("FY2031", D(2031, 4, 1), D(2032, 3, 31)),  # a fiscal year in English
+    ("2027年(令和9年)2月末", D(2027, 2, 28), D(2027, 2, 28)),  # the era year in brackets after
     ("ＦＹ２０２６", D(2026, 4, 1), D(2027, 3, 31)),
     ("令和9.3.31時点", D(2027, 3, 31), D(2027, 3, 31)),  # dotted date with the era name
     ("2027/3/31", D(2027, 3, 31), D(2027, 3, 31)),  # slashed Gregorian date

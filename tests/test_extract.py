@@ -834,6 +834,12 @@ EARLIER_IN_OTHER_FORMS = [
         1298,
         1167,
     ),
+    (
+        {"label": "居住支援法人数", "unit": "法人", "find": {"label": ["居住支援法人"]}},
+        "・居住支援法人の指定数:1,298法人(2027年2月末現在)※R8.3末 1,167法人、R8年度の新規指定 131法人",
+        1298,
+        1167,
+    ),  # a note after a bracket; its later figure (R8年度の新規指定) is an aside
 ]
 
 

@@ -161,6 +161,8 @@ _POINT = (
     r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%]))?"
     r"(?P<yu>年度|年)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
+    # 2027年(令和9年)2月: the era year in brackets after a Gregorian one
+    r"(?:\((?:ERA_NAMES2|[ERA_LETTERS2])\s*(?:[0-9]{1,2}|元|[〇一二三四五六七八九十]{1,3})年?度?\))?"
     rf"(?:(?P<m>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,2}})月"
     rf"(?:(?P<d>[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}})日)?)?"
     r"(?P<suf>末|中|初)?"
@@ -172,7 +174,9 @@ def _point_re() -> re.Pattern[str]:
     """The point pattern with the era names and letters of the table."""
     names = sorted((e.name for e in eras()), key=len, reverse=True)
     letters = "".join(re.escape(e.abbreviation) for e in eras())
-    pattern = _POINT.replace("ERA_NAMES", "|".join(map(re.escape, names)), 1)
+    pattern = _POINT.replace("ERA_NAMES2", "|".join(map(re.escape, names)), 1)
+    pattern = pattern.replace("ERA_LETTERS2", letters, 1)
+    pattern = pattern.replace("ERA_NAMES", "|".join(map(re.escape, names)), 1)
     return re.compile(pattern.replace("ERA_LETTERS", letters, 1))
 
 

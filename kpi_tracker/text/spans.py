@@ -177,7 +177,10 @@ def _marks(norm: str) -> tuple[Span, ...]:
     bullets = [
         Span(NOTE if m.group() in notes else BULLET, m.start(), m.end(), cls=m.group())
         for m in _bullet_pattern().finditer(norm)
-        if m.start() == 0 or norm[m.start() - 1] in _ITEM_BEFORE
+        if m.start() == 0
+        or norm[m.start() - 1] in _ITEM_BEFORE
+        # 1,298法人(2027年2月末現在)※R8.3末 1,167法人: a note after a bracket
+        or (m.group() in notes and norm[m.start() - 1] == ")")
     ]
     if bullets:
         out = sorted(out + bullets, key=lambda s: s.start)
