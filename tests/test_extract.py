@@ -897,3 +897,14 @@ RATES_AND_WHOLES = [
 def test_rates_and_wholes(fields, text, value) -> None:
     actual, outcome = chosen(indicator(**fields), text)
     assert actual == pytest.approx(value), said(outcome)
+
+
+def test_parts_in_a_bracket_are_parts_of_the_whole_before_it() -> None:
+    rule = indicator(label="拠点の実施箇所数", unit="か所", find={"label": ["実施箇所数"]})
+    text = (
+        "地域子育て支援拠点等の実施箇所数 R7年度 8,124か所(うち一般型 7,012か所、"
+        "連携型 1,112か所)※R6年度 8,061か所"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == 8124, said(outcome)  # not the last part, 1,112
+    assert [p.value for p in outcome.trend][-2:] == [8061, 8124]

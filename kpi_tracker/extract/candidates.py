@@ -543,6 +543,7 @@ class _Reading:
         """A figure that may be the value: scored, and recorded as a candidate."""
         norm, sentence = self.norm, st.sentence
         period, assumed, previous = when
+        in_part = _PART_IN_BRACKETS.search(norm, sentence.start, q.start) is not None
         scored = score_candidate(
             self.profile,
             q,
@@ -553,6 +554,7 @@ class _Reading:
             norm[max(sentence.start, q.start - 16) : q.start],
             norm[q.end : min(sentence.end, q.end + 20)],
             previous,
+            in_part=in_part,
         )
         if st.respective and not previous:
             scored = _respectively(scored, st.respective, q, self.cover)
@@ -576,7 +578,7 @@ class _Reading:
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
         # a series; what follows goes on from the whole.
-        if st.last_level is None or not _PART_IN_BRACKETS.search(before[-12:]):
+        if st.last_level is None or not in_part:
             st.last_level = candidate
         if st.waiting is not None and _CHANGE_THEN_LEVEL.match(norm, st.waiting[0].end, q.start):
             wq, value, kind, wperiod, wassumed = st.waiting

@@ -539,6 +539,7 @@ def score_candidate(
     preceding: str,
     following: str,
     previous: bool = False,
+    in_part: bool = False,
 ) -> Scored:
     """The score of one candidate and the reasons, for ``--explain``.
 
@@ -551,12 +552,12 @@ def score_candidate(
     if series is not None and _label_free(before):
         return series.led_by("前の数値の系列")
     if series is None or not previous:
-        return _own_score(ip, q, before, after, scope, preceding, following)
+        return _own_score(ip, q, before, after, scope, preceding, following, in_part)
     # 120件(前年度110件): a previous value takes the name of the level before it, unless its
     # own words open a subject of their own that names the indicator clearly better
     # (A事業は…、B事業は前年(116件)から…).
     if _SUBJECT.search(before):
-        own = _own_score(ip, q, before, after, scope, preceding, following)
+        own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
         if own.score > series.score + _OWN_NAME_MARGIN:
             return own
     return series.led_by("前の数値の系列")
@@ -576,8 +577,10 @@ def _own_score(
     scope: SentenceScope,
     preceding: str,
     following: str,
+    in_part: bool = False,
 ) -> Scored:
-    """The score of a candidate by its own words."""
+    """The score of a candidate by its own words; ``in_part``: it stands in a bracket of
+    parts (8,124か所(うち一般型 7,012か所、連携型 1,112か所))."""
     why: list[str] = []
     near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
@@ -614,7 +617,7 @@ def _own_score(
     if not scope.topic:
         x["topic_missing"] = 1.0
         why.append("topicの語がない")
-    _role_features(ip, q, preceding, following, scope, near_before, x, why)
+    _role_features(ip, q, preceding, following, scope, near_before, x, why, in_part)
     vector = tuple(x[f] for f in FEATURES)
     score = _dot(vector)
     return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
@@ -629,6 +632,7 @@ def _role_features(
     near_before: str,
     x: dict[str, float],
     why: list[str],
+    in_part: bool = False,
 ) -> None:
     """The features of the figure's role: the body it counts (都道府県, 市区町村) and whether
     it is a part (このうち…, うち…); set in ``x``, said in ``why``."""
@@ -646,6 +650,9 @@ def _role_features(
     if not ip.subtotal and scope.part:
         x["part"] = 1.0
         why.append("内数(このうち…)")
+    elif not ip.subtotal and in_part:
+        x["subtotal"] = 1.0
+        why.append("内数(うち…の括弧)")
     elif (
         not ip.subtotal
         and _SUBTOTAL.search(near_before[-12:])
