@@ -908,3 +908,26 @@ def test_parts_in_a_bracket_are_parts_of_the_whole_before_it() -> None:
     actual, outcome = chosen(rule, text)
     assert actual == 8124, said(outcome)  # not the last part, 1,112
     assert [p.value for p in outcome.trend][-2:] == [8061, 8124]
+
+
+# (rule fields, status text, expected value): a target restated or a goal aimed at is no value
+TARGETS_AND_GOALS = [
+    (
+        {"label": "協議体への参加回数", "unit": "回", "find": {"label": ["参加した回数"]}},
+        "協議体に参加した回数は、前年度の514回を上回る522回となり、目標としていた480回以上を"
+        "達成した。",
+        522,
+    ),  # 目標としていた480回: the target restated
+    (
+        {"label": "拠点病院がある都道府県の割合", **SHARE, "find": {"label": ["拠点病院"]}},
+        "拠点病院が所在する都道府県は14都道府県(29.8%)にとどまっており、全ての都道府県に"
+        "拠点病院が存在する体制の整備に向けて、引き続き取組が必要である。",
+        29.8,
+    ),  # 全ての都道府県…の整備に向けて: the goal, not 100%
+]
+
+
+@pytest.mark.parametrize(("fields", "text", "value"), TARGETS_AND_GOALS)
+def test_targets_and_goals_are_no_value(fields, text, value) -> None:
+    actual, outcome = chosen(indicator(**fields), text)
+    assert actual == pytest.approx(value), said(outcome)

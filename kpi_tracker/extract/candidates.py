@@ -1097,7 +1097,7 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
 _TAIL = 16
 _TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
-    rf"(?:{alternation('target_word')})(?:は|である|として|の|:|\()?\s*"
+    rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|\()?\s*"
     rf"(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.

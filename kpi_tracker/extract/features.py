@@ -681,13 +681,13 @@ def _wholes() -> dict[str, int]:
 
 
 _NOT_REACHED = re.compile(
-    rf"[^、。]{{0,12}}?(?:には?(?:{alternation('not_reached')})|{alternation('not_done')})"
+    rf"[^、。]{{0,24}}?(?:には?(?:{alternation('not_reached')})|{alternation('not_done')})"
 )
 # 全都道府県, 全ての市町村, 全47都道府県 — not the whole a part is taken of (全市町村の85%,
 # 全1,741市区町村のうち…).
 _WHOLE = re.compile(
     rf"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?({alternation('whole_body')})"
-    rf"(?!\s*(?:の|中)\s*(?:うち)?\s*{_APPROX}?\s*[0-9])(?!\s*のうち)"
+    rf"(?!\s*(?:の|中)\s*(?:うち)?\s*{_APPROX}?\s*[0-9〇一二三四五六七八九十半])(?!\s*のうち)"
 )
 
 
