@@ -931,3 +931,22 @@ TARGETS_AND_GOALS = [
 def test_targets_and_goals_are_no_value(fields, text, value) -> None:
     actual, outcome = chosen(indicator(**fields), text)
     assert actual == pytest.approx(value), said(outcome)
+
+
+def test_a_whole_with_its_parts_in_brackets_is_the_value() -> None:
+    rule = indicator(label="取組主体数", unit="件", find={"label": ["取り組む主体数"]})
+    text = (
+        "農福連携等に取り組む主体数(R7年度末時点、速報値):9,236件(うち農業経営体 3,402件、"
+        "障害者就労施設等 4,517件、その他 1,317件)"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == 9236, said(outcome)
+
+
+def test_eleven_months_of_a_yearly_count_are_part_of_a_year() -> None:
+    rule = indicator(
+        label="検索サイトPV数", unit="回", kind="flow", target=300000, find={"label": ["PV数"]}
+    )
+    text = "・検索サイトPV数:281,900回(令和8年4月～令和9年2月末現在の11か月分)"
+    actual, outcome = chosen(rule, text)
+    assert outcome.reason_code == "partial_period", said(outcome)

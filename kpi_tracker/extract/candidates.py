@@ -568,7 +568,8 @@ class _Reading:
             change=change,
             value=_signed(q, after) if change else q.value,
             previous=previous,
-            total=bool(_TOTAL.search(before[-12:])),
+            # 計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…)
+            total=bool(_TOTAL.search(before[-12:]) or _PARTS_FOLLOW.match(norm, q.end)),
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
@@ -923,6 +924,7 @@ def _respectively(
     )
 
 
+_PARTS_FOLLOW = re.compile(rf"\s*\(\s*(?:{alternation('part')})")
 _PART_IN_BRACKETS = re.compile(rf"\(\s*(?:{alternation('part')})[^()]*$")
 # What may stand between a period and the figure it dates: (令和7年度末時点:1,204か所).
 _DATES_NEXT = re.compile(

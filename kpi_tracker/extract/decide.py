@@ -63,7 +63,7 @@ AMBIGUITY_MARGIN = 0.06
 # Two values that differ by less than this share of their size are one value written to
 # another precision (a share worked out to 88.3008% and stated as 88.3%).
 SAME_VALUE = 0.001
-PARTIAL_YEAR_DAYS = 330  # a yearly flow counted over fewer days is a part-year figure
+PARTIAL_YEAR_DAYS = 360  # a yearly flow counted over fewer days is a part-year figure
 
 
 @dataclass(frozen=True, slots=True)
