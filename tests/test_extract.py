@@ -950,3 +950,18 @@ def test_eleven_months_of_a_yearly_count_are_part_of_a_year() -> None:
     text = "・検索サイトPV数:281,900回(令和8年4月～令和9年2月末現在の11か月分)"
     actual, outcome = chosen(rule, text)
     assert outcome.reason_code == "partial_period", said(outcome)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the year a flow was counted over, not a change
+        ("検索サイトPV数は、令和8年4月から令和9年3月までの1年間で31万2,460回となった。", 312460),
+        # a change in a year, its verb after a bracket: the level stays 9,517
+        ("令和7年度末時点の検索サイトPV数は9,517回と、1年間で1,240回(約15%)増えた。", 9517),
+    ],
+)
+def test_within_a_year_is_a_change_only_with_its_verb(text, value) -> None:
+    rule = indicator(label="検索サイトPV数", unit="回", find={"label": ["PV数"]})
+    actual, outcome = chosen(rule, text)
+    assert actual == value, said(outcome)

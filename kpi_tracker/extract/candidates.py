@@ -107,10 +107,12 @@ _AGAINST = f"(?:{alternation('against')})"
 # a sentence that states a change against an earlier time (前年度比1.7%増)
 _STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|{_AGAINST})")
 _CHANGE_BEFORE = re.compile(
-    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|{alternation('compared_with')})"
-    rf"|{alternation('within_year')})"
+    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|{alternation('compared_with')}))"
     r"\s*(?:で|は)?\s*$"
 )
+# この1年間で15件増: the year a change took — a change only with its verb after the figure
+# (令和8年4月から令和9年3月までの1年間で31万2,460回: the count of that year)
+_WITHIN_YEAR = re.compile(rf"(?:{alternation('within_year')})\s*(?:で|は)?\s*$")
 # 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
 _CHANGE_BEFORE_BRACKET = re.compile(
     rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|{_AGAINST})\s*(?:で|は)?\s*{_APPROX}?\s*$"
@@ -119,6 +121,8 @@ _CHANGE_AFTER = re.compile(
     rf"^\s*(?:{alternation('change_lead')})?"
     f"({alternation('change_up', 'change_down')})"
 )
+# 1,240件(約15%)増えた: the verb after a bracket
+_CHANGE_AFTER_BRACKETED = re.compile(r"\s*\([^()]*\)" + _CHANGE_AFTER.pattern[1:])
 _DOWN = set(words("change_down"))
 _BRACKETS_PREVIOUS = re.compile(
     rf"(?:{alternation('bracket_word')})内は(?:{alternation('previous')})"
@@ -819,8 +823,13 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
     if q.unit == "percentage_point":
         return "points"
     tail = before[-_TAIL:]
+    within_year = bool(
+        _WITHIN_YEAR.search(tail)
+        and (_CHANGE_AFTER.match(after) or _CHANGE_AFTER_BRACKETED.match(norm, q.end, end))
+    )
     if (
         q.signed
+        or within_year
         or _CHANGE_BEFORE.search(tail)
         or _CHANGE_AFTER.match(after)
         or (_FROM_BRACKET.search(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
@@ -831,6 +840,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
                 q.signed
                 or _CHANGE_BEFORE.search(tail)
                 or _CHANGE_BEFORE_BRACKET.search(tail)
+                or within_year
                 or (_FROM_BRACKET.search(before) and _CHANGE_AFTER.match(after))
             ):
                 return "percent"
