@@ -965,3 +965,14 @@ def test_within_a_year_is_a_change_only_with_its_verb(text, value) -> None:
     rule = indicator(label="検索サイトPV数", unit="回", find={"label": ["PV数"]})
     actual, outcome = chosen(rule, text)
     assert actual == value, said(outcome)
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [("心のサポーター養成数(累計)", 241200), ("心のサポーターの新規養成数", 98400)],
+)
+def test_the_count_the_label_names_new_or_cumulative(label, value) -> None:
+    rule = indicator(label=label, unit="人", find={"label": ["心のサポーター"]})
+    text = "心のサポーターは、本年度98,400人を養成し、累計241,200人となった。"
+    actual, outcome = chosen(rule, text)
+    assert actual == value, said(outcome)

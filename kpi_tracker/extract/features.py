@@ -63,6 +63,8 @@ FEATURES = (
     "entity_mismatch",
     "part",
     "subtotal",
+    "role_match",
+    "role_mismatch",
 )
 
 
@@ -211,6 +213,7 @@ class IndicatorProfile:
     other_entity: str | None = (
         None  # the bodies it measures something else of (…市区町村の住民の利用率)
     )
+    role: str | None = None  # cumulative / new_count: the count the label names (累計, 新たに)
 
     def sentence_scope(
         self,
@@ -344,6 +347,7 @@ def indicator_profile(
         words.entity,
         words.subtotal,
         words.other_entity,
+        words.role,
     )
 
 
@@ -358,6 +362,7 @@ class _RuleWords:
     entity: str | None
     other_entity: str | None
     subtotal: bool
+    role: str | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -382,7 +387,20 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
         topic_groups,
         *_label_entity(name),
         bool(_SUBTOTAL.search(full)),
+        _count_role(full),
     )
+
+
+_ROLES = ("cumulative", "new_count")
+_ROLE_WORDS = re.compile("|".join(f"(?P<{r}>{alternation(r)})" for r in _ROLES))
+
+
+def _count_role(text: str) -> str | None:
+    """The count role a text names last (累計 → cumulative, 新たに → new_count), or None."""
+    found = None
+    for m in _ROLE_WORDS.finditer(text):
+        found = m.lastgroup
+    return found
 
 
 @lru_cache(maxsize=1024)
@@ -647,6 +665,16 @@ def _role_features(
     elif entity is not None and entity == ip.other_entity:
         x["entity_mismatch"] = 1.0  # a share of the 市区町村, where the label is of their people
         why.append("対象の主体が異なる")
+    if ip.role is not None:
+        # 累計42万人、うち本年度9万5千人: the count role of the words right before the figure
+        role = _count_role(near_before) or _count_role(preceding)
+        if role == ip.role:
+            x["role_match"] = 1.0
+            why.append("累計/新規の別が一致")
+            return  # うち新規34団体 is the part the label names: not a mere sub-total
+        if role is not None:
+            x["role_mismatch"] = 1.0
+            why.append("累計/新規の別が異なる")
     if not ip.subtotal and scope.part:
         x["part"] = 1.0
         why.append("内数(このうち…)")
