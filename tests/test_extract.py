@@ -976,3 +976,16 @@ def test_the_count_the_label_names_new_or_cumulative(label, value) -> None:
     text = "心のサポーターは、本年度98,400人を養成し、累計241,200人となった。"
     actual, outcome = chosen(rule, text)
     assert actual == value, said(outcome)
+
+
+def test_a_stated_level_wins_over_one_worked_out_for_the_same_date() -> None:
+    # 約29万人 + 14万人余り = 430,000 is worked out for the year; 431,205 is stated at its end
+    rule = indicator(
+        label="心のサポーター養成数(累計)", unit="人", find={"label": ["心のサポーター"]}
+    )
+    text = (
+        "心のサポーターの累計養成数は、前年度末の約29万人から14万人余り増加して、"
+        "令和9年3月末時点で43万1,205人に達した。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == 431205, said(outcome)

@@ -34,7 +34,15 @@ from ..text.numbers import Quantity
 from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
 from ..text.spans import Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
-from .decide import ACCEPT_RATIO, Candidate, Extraction, accept, resolve_siblings, stated_first
+from .decide import (
+    ACCEPT_RATIO,
+    Candidate,
+    Extraction,
+    accept,
+    resolve_siblings,
+    same_end,
+    stated_first,
+)
 from .features import (
     IndicatorProfile,
     Scored,
@@ -609,7 +617,11 @@ class _Reading:
             c
             for c in st.here
             if c.observation.derivation
-            and (obs.period is None or obs.period_assumed or c.observation.period == obs.period)
+            and (
+                obs.period is None
+                or obs.period_assumed
+                or same_end(c.observation.period, obs.period)
+            )
         ]
         if not previous and worked_out:
             # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked

@@ -47,6 +47,7 @@ __all__ = [
     "part_of_year",
     "previous_from_change",
     "resolve_siblings",
+    "same_end",
     "stated_first",
 ]
 
@@ -108,7 +109,7 @@ def stated_first(candidates: list[Candidate]) -> list[Candidate]:
     def restated(worked: Candidate) -> bool:
         # a stated level of the same period that names the value about as well
         return any(
-            c.observation.period == worked.observation.period
+            same_end(c.observation.period, worked.observation.period)
             and c.score >= worked.score * ACCEPT_RATIO
             for c in stated
         )
@@ -142,6 +143,14 @@ def accept(
         candidates,
         all_changes,
     )
+
+
+def same_end(a: Period | None, b: Period | None) -> bool:
+    """Whether two periods end on the same day, however written (令和9年3月末, and 令和8年度
+    worked out from 前年度末): a value of each stands at the same date."""
+    if a is None or b is None:
+        return a is b
+    return a.end == b.end
 
 
 # --- 2. siblings -------------------------------------------------------------------------------
