@@ -979,13 +979,13 @@ def test_the_count_the_label_names_new_or_cumulative(label, value) -> None:
 
 
 def test_a_stated_level_wins_over_one_worked_out_for_the_same_date() -> None:
-    # 約29万人 + 14万人余り = 430,000 is worked out for the year; 431,205 is stated at its end
+    # 約29万人 + 14万人余り = 430,000 is worked out for 令和8年度; 431,205 is stated at its end
     rule = indicator(
         label="心のサポーター養成数(累計)", unit="人", find={"label": ["心のサポーター"]}
     )
     text = (
-        "心のサポーターの累計養成数は、前年度末の約29万人から14万人余り増加して、"
-        "令和9年3月末時点で43万1,205人に達した。"
+        "令和8年度においては、心のサポーターの累計養成数は、前年度末の約29万人から14万人余り"
+        "増加して、令和9年3月末時点で43万1,205人に達した。"
     )
     actual, outcome = chosen(rule, text)
     assert actual == 431205, said(outcome)
