@@ -989,3 +989,15 @@ def test_a_stated_level_wins_over_one_worked_out_for_the_same_date() -> None:
     )
     actual, outcome = chosen(rule, text)
     assert actual == 431205, said(outcome)
+
+
+def test_a_change_from_a_dated_level_reaches_the_reports_level() -> None:
+    rule = indicator(
+        label="企業等と連携する博物館の割合", **{**SHARE, "find": {"label": ["企業等"]}}
+    )
+    text = (
+        "令和8年度の調査では、民間の主体と連携する博物館の割合は、企業等が令和元年度(29.9%)から"
+        "4.6ポイント、企業団体等が令和元年度(31.6%)から2.1ポイント、それぞれ増加した。"
+    )
+    actual, outcome = chosen(rule, text)
+    assert actual == pytest.approx(34.5), said(outcome)

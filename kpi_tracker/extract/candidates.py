@@ -129,6 +129,7 @@ _CHANGE_AFTER = re.compile(
     rf"^\s*(?:{alternation('change_lead')})?"
     f"({alternation('change_up', 'change_down')})"
 )
+_STARTS_A_CHANGE = re.compile(rf"\s*\)?\s*(?:{_AGAINST})")
 # 1,240件(約15%)増えた: the verb after a bracket
 _CHANGE_AFTER_BRACKETED = re.compile(r"\s*\([^()]*\)" + _CHANGE_AFTER.pattern[1:])
 _DOWN = set(words("change_down"))
@@ -457,7 +458,9 @@ class _Reading:
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
-            self._change(st, q, after, change, period, assumed)
+            # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
+            starts_from = _FROM_BRACKET.search(before) is not None
+            self._change(st, q, after, change, period, assumed, starts_from)
             return
         if not fits or (change is None and find.value == "change"):
             return
@@ -509,8 +512,10 @@ class _Reading:
         change: str,
         period: Period | None,
         assumed: bool,
+        starts_from: bool = False,
     ) -> None:
-        """A figure that states a change: of the level before it, or of the one that follows."""
+        """A figure that states a change: of the level before it, or of the one that follows
+        (``starts_from``: the level right before it is the one it starts from)."""
         signed = _signed(q, after)
         if st.last_level is None:
             # 前年度比15自治体増の640自治体: the change of the figure that follows.
@@ -521,9 +526,12 @@ class _Reading:
             not c.observation.previous
             and not c.observation.derivation
             and c.score >= base * ACCEPT_RATIO
+            and not (starts_from and c is st.last_level)
             for c in st.here
         ):
-            derived = _derived_level(st.last_level, q, self.raw, st.sentence, change, signed)
+            derived = _derived_level(
+                st.last_level, q, self.raw, st.sentence, change, signed, starts_from
+            )
             if derived is not None:
                 # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
                 # previous value the text states and the change it reports.
@@ -620,10 +628,13 @@ class _Reading:
             and (
                 obs.period is None
                 or obs.period_assumed
+                or c.observation.period_assumed  # worked out for the report's own period
                 or same_end(c.observation.period, obs.period)
             )
         ]
-        if not previous and worked_out:
+        # (…企業団体等が令和元年度(31.6%)から2.1ポイント: a level a next change starts from is
+        # not the level the change before it reached)
+        if not previous and worked_out and not _STARTS_A_CHANGE.match(self.norm, obs.end):
             # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
             # out, and is named as well as the previous value it goes on from.
             self.candidates = [c for c in self.candidates if c not in worked_out]
@@ -687,11 +698,14 @@ def _derived_level(
     sentence: Sentence,
     change: str,
     signed: float,
+    starts_from: bool = False,
 ) -> Candidate | None:
     """The level a change reaches from a stated previous value, as a candidate with its
-    derivation; None unless ``level`` is a previous value the change starts from."""
+    derivation; None unless ``level`` is a previous value the change starts from, or a dated
+    level it is said to start from (``starts_from``: 令和元年度(29.9%)から4.6ポイント増; the
+    level reached is then the report's, its period not stated)."""
     prev = level.observation
-    if not prev.previous or prev.change is not None:
+    if not (prev.previous or starts_from) or prev.change is not None:
         return None
     percent_level = prev.unit == "percent"
     if (change == "points" and percent_level) or (
@@ -708,7 +722,7 @@ def _derived_level(
         return None
     period = (
         None
-        if prev.period is None
+        if prev.period is None or not prev.previous
         else Period(
             shift_years(prev.period.start, 1),
             shift_years(prev.period.end, 1),
@@ -721,7 +735,7 @@ def _derived_level(
             raw,
             sentence,
             period,
-            prev.period_assumed,
+            prev.period_assumed if prev.previous else True,
             level.score,
             change=None,
             value=round(value, 6),
