@@ -140,7 +140,7 @@ def evaluate_indicator(
             Reason.of(
                 "ambiguous",
                 values=d.values,
-                unit=unit_label(ind.find_units[0]) if ind.share_of is not None else u,
+                unit=(ind.find.units or (u,))[0] if ind.share_of is not None else u,
             ),
             observation=d.observation,
             observations=d.usable,
