@@ -835,6 +835,12 @@ EARLIER_IN_OTHER_FORMS = [
         1167,
     ),
     (
+        {"label": "2年以内再入率", **SHARE, "find": {"label": ["再入率"]}},
+        "・出所受刑者の2年以内再入率:2024年(令和6年)出所者 14.1%(2023年出所者 14.3%)",
+        14.1,
+        14.3,
+    ),  # the bracket's year dates the figure it stands before, not the one before the bracket
+    (
         {"label": "居住支援法人数", "unit": "法人", "find": {"label": ["居住支援法人"]}},
         "・居住支援法人の指定数:1,298法人(2027年2月末現在)※R8.3末 1,167法人、R8年度の新規指定 131法人",
         1298,

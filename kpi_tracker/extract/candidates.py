@@ -981,13 +981,21 @@ def _period_in_bracket_after(
         return None
     first, last = paren.start(1), paren.end(1)
     inside = next((p for p in periods if first <= p.start < last), None)
-    # (令和7年度 531回): a period written right before another figure dates that one.
+    # (令和7年度 531回), (2023年出所者 14.3%): a period written before another figure of the
+    # bracket, in the same clause, dates that one.
     if inside is None or any(
-        inside.end <= o.start < last and _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+        inside.end <= o.start < last
+        and (
+            _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+            or not _CLAUSE_BREAK.search(norm, inside.end, o.start)
+        )
         for o in others
     ):
         return None
     return inside.period
+
+
+_CLAUSE_BREAK = re.compile(r"[、,;。]")
 
 
 def _period_for(
