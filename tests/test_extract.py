@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from kpi_tracker.extract.candidates import extract, resolve_siblings, sentences_of
 from kpi_tracker.extract.similarity import bigrams, profile_of
 from kpi_tracker.judge.outcome import evaluate_indicator
+from kpi_tracker.text.cells import cell_text
 
 from .helpers import indicator, said
 
@@ -956,6 +957,7 @@ def test_eleven_months_of_a_yearly_count_are_part_of_a_year() -> None:
     text = "・検索サイトPV数:281,900回(令和8年4月～令和9年2月末現在の11か月分)"
     actual, outcome = chosen(rule, text)
     assert outcome.reason_code == "partial_period", said(outcome)
+    assert actual == 281900  # the value is said, not judged
 
 
 @pytest.mark.parametrize(
@@ -1007,3 +1009,13 @@ def test_a_change_from_a_dated_level_reaches_the_reports_level() -> None:
     )
     actual, outcome = chosen(rule, text)
     assert actual == pytest.approx(34.5), said(outcome)
+
+
+def test_a_share_beside_a_dated_count_takes_its_date_and_a_bracketed_whole_is_an_aside() -> None:
+    rule = indicator(label="基幹センター設置市町村の割合", **{**SHARE, "find": {"label": ["基幹"]}})
+    text = (
+        "基幹相談支援センター設置市町村数(各年4月1日現在、全1,741市町村)<br>"
+        "R6 1,098(63.1%)→R7 1,262(72.5%)→R8 1,395(80.1%)"
+    )
+    actual, outcome = chosen(rule, cell_text(text))
+    assert actual == pytest.approx(80.1), said(outcome)

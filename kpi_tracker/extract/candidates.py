@@ -998,6 +998,25 @@ def _period_in_bracket_after(
 _CLAUSE_BREAK = re.compile(r"[、,;。]")
 
 
+def _period_of_figure_before(
+    q: Quantity, periods: tuple[PeriodMatch, ...], norm: str, others: tuple[Quantity, ...]
+) -> Period | None:
+    """R8 1,395(80.1%): a figure in brackets right after another restates it, and is dated by
+    the period written right before that one; None otherwise."""
+    before = next((o for o in reversed(others) if o.end <= q.start), None)
+    if before is None or norm[before.end : q.start].strip() != "(":
+        return None
+    own = next(
+        (
+            p
+            for p in reversed(periods)
+            if p.end <= before.start and _DATES_NEXT.fullmatch(norm, p.end, before.start)
+        ),
+        None,
+    )
+    return own.period if own is not None else None
+
+
 def _period_for(
     q: Quantity,
     before: str,
@@ -1016,6 +1035,9 @@ def _period_for(
     inside = _period_in_bracket_after(q, periods, norm, others)
     if inside is not None:
         return inside, False, False
+    beside = _period_of_figure_before(q, periods, norm, others)
+    if beside is not None:
+        return beside, False, False
     earlier = _dating_before(q, periods, norm, others)
     closing = None if earlier else _closing_period(periods, q, norm, sentence_end)
     if earlier:

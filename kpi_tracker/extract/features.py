@@ -730,8 +730,8 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
     out: list[Quantity] = []
     wants_share = "percent" in ip.indicator.find_units
     for m in _WHOLE.finditer(norm, start, end):
-        if norm[max(0, m.start() - 1) : m.start()] == "(":
-            continue  # (全市町村の…): the whole a share is taken of
+        if norm.rfind("(", 0, m.start()) > norm.rfind(")", 0, m.start()):
+            continue  # (全市町村の…), (各年4月1日現在、全1,741市町村): an aside on the whole
         if _NOT_REACHED.match(norm, m.end(), end):
             continue  # 全市町村での設置には至っていない: the goal, not reached
         if _OF_THE_WHOLE.match(norm, m.end(), end):
