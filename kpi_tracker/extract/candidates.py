@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from ..model import Indicator, Observation
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, item_marks, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity
 from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
@@ -103,7 +103,7 @@ class Analysis:
 
 # a bullet that opens an item of a list, and one that opens a note (※)
 _NOTE_MARKS = words("note")
-_ITEM_MARKS = frozenset(w for w in words("bullet") if w not in _NOTE_MARKS)
+_ITEM_MARKS = frozenset(item_marks())
 _PROVISIONAL = re.compile(alternation("provisional"))
 _PENDING = re.compile(alternation("pending"))
 # the words before an approximate figure: 約, およそ

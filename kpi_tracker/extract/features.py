@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from ..data import read_rows
 from ..model import Indicator
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, item_marks, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.units import factor, unit_alternation, unit_words
@@ -105,7 +105,7 @@ _NUMBERS = re.compile(
     rf"(?:年度?|月|日|末|{alternation('as_at')}|%|{unit_alternation()})?"
 )
 # a bullet that opens an item (not a ※ note)
-_ITEM = "[" + "".join(w for w in words("bullet") if w not in words("note")) + "]"
+_ITEM = "[" + "".join(item_marks()) + "]"
 _HEADING = re.compile(rf"^\s*{_ITEM}?\s*([^:、。]{{2,24}}):")
 _ANAPHORA = re.compile(rf"^\s*{_ITEM}?\s*(?:{alternation('anaphora')})")
 _SUBTOTAL = re.compile(alternation("part"))

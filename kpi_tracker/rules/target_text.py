@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..text.furniture import strip_furniture
-from ..text.lexicon import words
+from ..text.lexicon import item_marks, words
 from ..text.numbers import Quantity, find_quantities
 from ..text.periods import PeriodMatch, eras, find_periods
 from ..text.spans import BULLET, END, NOTE, depths, tokenize
@@ -80,7 +80,7 @@ class Statement:
 
 
 # a mark that opens an item (not a ※ note)
-_ITEM_MARKS = frozenset(w for w in words("bullet") if w not in words("note"))
+_ITEM_MARKS = frozenset(item_marks())
 
 
 def split_statements(text: str) -> list[Statement]:

@@ -295,7 +295,6 @@ _KANJI_COUNT = re.compile(
 )
 _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
-# (単位:千人) over bare figures: each figure counts thousands
 # (単位:千人), (単位:万件): a multiplier and a unit declared for the bare figures under it
 _DECLARED_SCALE = re.compile(r"[(（]\s*単位\s*[:：]\s*([千万億])\s*([^\s)）<]{1,6})\s*[)）]")
 # a figure with no word after it (a date's 令和8年, a 5.5%, a 12万 are not bare)

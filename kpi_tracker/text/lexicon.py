@@ -18,7 +18,7 @@ from functools import cache
 
 from ..data import read_rows
 
-__all__ = ["alternation", "words"]
+__all__ = ["alternation", "item_marks", "words"]
 
 
 @cache
@@ -43,3 +43,10 @@ def words(cls: str) -> tuple[str, ...]:
 def alternation(*classes: str) -> str:
     """A regex alternation of the words of ``classes`` (escaped, in the table's order)."""
     return "|".join(re.escape(w) for cls in classes for w in words(cls))
+
+
+@cache
+def item_marks() -> tuple[str, ...]:
+    """The marks that open an item of a list: the bullets that do not open a ※ note."""
+    notes = set(words("note"))
+    return tuple(w for w in words("bullet") if w not in notes)

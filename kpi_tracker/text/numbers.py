@@ -226,7 +226,7 @@ def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
         base = _parse_normalized(m.group("base"))
         base_unit = unit_words().get(m.group("unit") or "")
         if base == 100 and base_unit == q.unit:
-            out.append(replace(q, value=q.value, unit="percent", unit_word="%", per=None))
+            out.append(replace(q, unit="percent", unit_word="%"))
         else:
             out.append(replace(q, per=base))
     return out
