@@ -169,16 +169,21 @@ def _cost(w: list[float], groups: list[Group]) -> float:
     return cost
 
 
-def fit_decision(groups: list[Group], start: list[float], passes: int = 6) -> list[float]:
+def fit_decision(
+    groups: list[Group], start: list[float], passes: int = 6, only: frozenset[int] | None = None
+) -> list[float]:
     """Weights that lower the decision's cost (``_cost``) over ``groups``: a coordinate search
     from ``start``, each weight scaled or shifted in turn, a change kept only when the cost
     falls. The decision is not differentiable (the latest accepted candidate wins), so this
-    fits it directly rather than a likelihood."""
+    fits it directly rather than a likelihood. ``only``: the indexes of the weights searched
+    (the others stay as they start)."""
     w = list(start)
     best = _cost(w, groups)
     for _ in range(passes):
         improved = False
         for k in range(len(w)):
+            if only is not None and k not in only:
+                continue
             for trial in (w[k] * 0.7, w[k] * 1.4, w[k] - 0.05, w[k] + 0.05, 0.0):
                 cand = [*w[:k], trial, *w[k + 1 :]]
                 c = _cost(cand, groups)
@@ -193,8 +198,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write data/weights.tsv")
     parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="fit only these weights (comma-separated feature names); the others stay",
+    )
     args = parser.parse_args()
     hand = [features.WEIGHTS[f] for f in features.FEATURES]
+    unknown = [f for f in args.only.split(",") if f and f not in features.FEATURES]
+    if unknown:
+        parser.error(f"--only: no feature {', '.join(unknown)} (features: {features.FEATURES})")
+    only = (
+        frozenset(features.FEATURES.index(f) for f in args.only.split(",")) if args.only else None
+    )
     by_doc = {doc.stem: groups_of(doc, exp) for doc, exp in documents()}
     total = sum(len(g) for g in by_doc.values())
     print(f"{len(by_doc)} documents, {total} indicators with candidates")
@@ -203,13 +219,14 @@ def main() -> None:
     for doc, held in by_doc.items():
         rest = [g for d, gs in by_doc.items() if d != doc for g in gs]
         scores = [
-            accuracy(w, held) for w in (hand, fit(rest, hand, args.steps), fit_decision(rest, hand))
+            accuracy(w, held)
+            for w in (hand, fit(rest, hand, args.steps), fit_decision(rest, hand, only=only))
         ]
         hits = [h + a * len(held) for h, a in zip(hits, scores, strict=True)]
         print(f"{doc:<12} {len(held):>4} " + " ".join(f"{a:>8.3f}" for a in scores))
     print(f"{'LOO overall':<12} {total:>4} " + " ".join(f"{h / total:>8.3f}" for h in hits))
     if args.write:
-        w = fit_decision([g for gs in by_doc.values() for g in gs], hand)
+        w = fit_decision([g for gs in by_doc.values() for g in gs], hand, only=only)
         path = ROOT / "kpi_tracker" / "data" / "weights.tsv"
         lines = path.read_text(encoding="utf-8").splitlines()
         values = dict(zip(features.FEATURES, w, strict=True))

@@ -435,7 +435,9 @@ class _Reading:
             return
         before, after = norm[seg_start : q.start], norm[q.end : seg_end]
         own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
-        if find.exclude and _has_any(before + own_after, find.exclude):
+        # 40都道府県(約85%): a figure in brackets after another is named by its words.
+        name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
+        if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
             self.dropped.append((q, "exclude"))
             return  # its own words are about something else
         q = with_unit_before(q, before, after, st.declared)
@@ -464,8 +466,6 @@ class _Reading:
             return
         if not fits or (change is None and find.value == "change"):
             return
-        # 40都道府県(約85%): a figure in brackets after another is named by its words.
-        name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
         self._level(st, q, before, after, name_start, change, (period, assumed, previous))
 
     def _period(
@@ -588,8 +588,7 @@ class _Reading:
             change=change,
             value=_signed(q, after) if change else q.value,
             previous=previous,
-            # 計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…)
-            total=bool(_TOTAL.search(before[-12:]) or _PARTS_FOLLOW.match(norm, q.end)),
+            total=self._is_total(q, before, scored),
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
@@ -608,6 +607,14 @@ class _Reading:
             )
             self.changes.append((candidate, rel))
         st.waiting = None
+
+    def _is_total(self, q: Quantity, before: str, scored: Scored) -> bool:
+        """計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…) — not
+        where the label names a count of its own: 計176団体(うち新規34団体) is not the count
+        of the new ones, which its part names."""
+        return bool(_TOTAL.search(before[-12:]) or _PARTS_FOLLOW.match(self.norm, q.end)) and (
+            self.profile.role is None or scored.role_named
+        )
 
     def _named_as_before(
         self, st: _InSentence, scored: Scored, obs: Observation, previous: bool
@@ -1081,12 +1088,15 @@ def _dating_before(
     NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     periods standing in the running text date the number — or in brackets after a word of
     time, which they spell out: 前年度(令和6年度)は…. A period written right before another
-    figure (令和7年度末の812団体から…934団体) dates that figure, not the ones after it."""
+    figure (令和7年度末の812団体から…934団体) dates that figure, not the ones after it; and
+    a period in a bracket that closes before the figure annotates what the bracket is on:
+    58.2%(前回(R5年度)調査差+2.6ポイント)、…49.6%."""
     return [
         p
         for p in periods
         if p.end <= q.start
         and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
+        and not _closed_before(norm, p, q.start, others)
         and (
             _heads_bracket(norm, p, q.start)
             or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
@@ -1130,6 +1140,30 @@ _COMPARED = re.compile(
 )
 # What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
 _OWN_PERIOD = re.compile(rf"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*{_APPROX}?\s*")
+
+
+def _closed_before(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, ...] = ()) -> bool:
+    """Whether the period stands in a bracket on a figure (58.2%(前回(R5年度)調査差…)) that
+    closes before ``at``; not in one on words (累計(…2027年2月末現在)241.2千人), nor in the
+    one the period opens (前年度(令和6年度)は…)."""
+    between = norm[p.end : at]
+    if ")" not in between:
+        return False
+    opens = p.start > 0 and norm[p.start - 1] == "("
+    if between.count("(") - between.count(")") + opens >= 0:
+        return False
+    # the bracket around the period's own: where it opens, and what stands before it
+    depth, i = 0, p.start - 1 - opens
+    while i >= max(0, p.start - _TAIL * 3):
+        ch = norm[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return any(o.end <= i and not norm[o.end : i].strip() for o in others)
+            depth -= 1
+        i -= 1
+    return False
 
 
 def _heads_bracket(norm: str, p: PeriodMatch, at: int) -> bool:

@@ -66,6 +66,7 @@ FEATURES = (
     "role_match",
     "role_mismatch",
 )
+_ROLE_MATCH = FEATURES.index("role_match")
 
 
 def _weights() -> dict[str, float]:
@@ -144,6 +145,11 @@ class Scored:
         found = self.profile.ranked(self.found)[:4] if self.profile and self.found else []
         near = ("近接語:" + "・".join(found),) if found else ()
         return (*self.head, *near, *self.tail)
+
+    @property
+    def role_named(self) -> bool:
+        """Whether the figure is named as the count the label names (累計, 新たに)."""
+        return bool(self.features) and self.features[_ROLE_MATCH] > 0
 
     def adjusted(self, by: float, reason: str) -> Scored:
         """The score raised (or lowered) by ``by``, for ``reason``."""
@@ -387,11 +393,14 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
         topic_groups,
         *_label_entity(name),
         bool(_SUBTOTAL.search(full)),
-        _count_role(full),
+        # (a bracket that names the whole a share is of, (新規相談受付件数に占める割合), names
+        # the base's count, not the one the label counts)
+        _count_role(name) or (None if _OF_WHOLE_WORD.search(qualifiers) else _count_role(full)),
     )
 
 
 _ROLES = ("cumulative", "new_count")
+_OF_WHOLE_WORD = re.compile(alternation("of_whole"))
 _ROLE_WORDS = re.compile("|".join(f"(?P<{r}>{alternation(r)})" for r in _ROLES))
 
 
