@@ -52,6 +52,7 @@ from .features import (
     indicator_profile,
     score_candidate,
     shares_in,
+    whole_of,
     wholes_in,
     with_unit_before,
 )
@@ -288,6 +289,7 @@ class _Reading:
 
     def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
+        self.indicator_units = indicator.find_units
         self.raw, self.norm = analysis.text, analysis.norm
         self.regex_spans = (
             [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
@@ -440,6 +442,13 @@ class _Reading:
         if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
             self.dropped.append((q, "exclude"))
             return  # its own words are about something else
+        if (
+            i + 1 < len(st.segments)
+            and "percent" not in self.indicator_units
+            and whole_of(norm, q, st.segments[i + 1][0])
+        ):
+            self.dropped.append((q, "stated_whole"))
+            return  # 全1,741市町村のうち812市町村: the whole a count is taken of
         q = with_unit_before(q, before, after, st.declared)
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
             # 前年の44から47へと増え: the figure a change goes to counts what the first does

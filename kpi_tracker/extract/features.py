@@ -765,6 +765,17 @@ _OF_WHOLE = re.compile(r"\s*(?:の\s*)?(?:うち|中)\s*[、,]?\s*")
 _SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")
 
 
+def whole_of(norm: str, whole: Quantity, part: Quantity) -> bool:
+    """Whether ``whole`` is the stated whole ``part`` is taken of: 全1,741市町村のうち812市町村
+    (the same unit, a part no larger, のうち/中 between them)."""
+    return (
+        whole.unit == part.unit
+        and part.unit not in (None, "percent")
+        and 0 < part.value <= whole.value
+        and _OF_WHOLE.fullmatch(norm, whole.end, part.start) is not None
+    )
+
+
 def shares_in(
     ip: IndicatorProfile, norm: str, quantities: tuple[Quantity, ...]
 ) -> dict[int, tuple[Quantity, str]]:

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .lexicon import alternation
-from .normalize import strip_html
+from .normalize import normalize, strip_html
 from .periods import find_periods
+from .units import unit_alternation
 
 __all__ = [
     "TableRecord",
@@ -123,21 +125,60 @@ def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]
     return tuple(records)
 
 
+@cache
+def _label_unit_re() -> re.Pattern[str]:
+    units = unit_alternation()
+    return re.compile(
+        rf"(?:[(]\s*(?:単位\s*:\s*)?(?P<declared>{units})\s*[)]|(?P<counted>{units})数"
+        r"|(?<!倍)(?P<rate>率|割合)(?:\s*[(]\s*%\s*[)])?)\s*$"
+    )
+
+
+def label_unit(label: str) -> str:
+    """The unit a table's label gives its bare values: 相談件数 → 件, 設置数(か所) → か所,
+    参加率 → %; "" when it names none."""
+    m = _label_unit_re().search(normalize(label))
+    if m is None:
+        return ""
+    return m.group("declared") or m.group("counted") or "%"
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """A bare figure of a table (58,100) with the unit its label gives it."""
+    return value + unit if unit and _BARE_VALUE.match(value) else value
+
+
+_BARE_VALUE = re.compile(r"^[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$")
+
+
 def _line(series: tuple[TableRecord, ...]) -> str:
     """A series as the status tables write a labelled figure: ``相談件数は、令和6年度1,200件、
-    令和7年度1,350件``; a target column restates the target (``目標1,500件``)."""
+    令和7年度1,350件``; a target column restates the target (``目標1,500件``). A bare figure
+    takes the unit its row's label gives (相談件数 | 56,000 → 56,000件)."""
     first = series[0]
     if first.kind == "named":
-        return f"{first.row} {first.column}:{first.value}".strip()
+        value = _with_unit(first.value, label_unit(first.column) or label_unit(first.row))
+        return f"{first.row} {first.column}:{value}".strip()
+    unit = label_unit(first.row)
+    if unit:
+        series = tuple(
+            TableRecord(r.row, r.column, _with_unit(r.value, unit), r.kind) for r in series
+        )
     parts = [
         f"目標{r.value}"
         if r.kind == "target"
-        else f"{r.column}{r.value}"
+        else f"{r.column}{_gap(r.column)}{r.value}"
         if r.kind == "period"
         else f"{r.column}:{r.value}"
         for r in series
     ]
     return f"{first.row}は、{'、'.join(parts)}" if first.row else "、".join(parts)
+
+
+def _gap(column: str) -> str:
+    """R7 | 5,100,000: a period ending in a letter or digit is kept apart from its value."""
+    last = column[-1:]
+    return " " if last.isascii() and last.isalnum() else ""
 
 
 def _records(rows: list[list[str]]) -> list[str] | None:
