@@ -167,20 +167,172 @@ FORMS = [
 ]
 
 
+# A second set: the same measures again, in other forms (each set is one document).
+FORMS += [
+    (
+        99,
+        "digital-promotion-commissioners",
+        "デジタル推進委員の任命人数は、令和8年度末時点で約5万9千人となった。",
+        59000,
+    ),
+    (
+        142,
+        "local-platform-prefectures",
+        "地方版官民連携プラットフォームが整備されている都道府県は、令和9年4月1日時点で四十五都道府県となった。",
+        45,
+    ),
+    (
+        96,
+        "youth-without-helpers-share",
+        "「困ったときに助けてくれる人」や「相談できる人」がいないとする子ども・若者は、令和8年度調査で約9人に1人であった。",
+        11.11,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "心のサポーター養成数（累計）は、令和9年3月末時点で327.9千人となった。",
+        327900,
+    ),
+    (
+        55,
+        "kokoro-no-mimi-access",
+        "「こころの耳」のアクセス件数は、令和8年度 5,610千件（前年度 5,270千件）となった。",
+        5610000,
+    ),
+    (
+        69,
+        "kayoinoba-participation",
+        "通いの場への参加率は、令和7年度実績で高齢者1,000人当たり68人となった。",
+        6.8,
+    ),
+    (54, "paternity-leave-rate-2030", "男性の育児休業取得率は、FY2026で46.2％となった。", 46.2),
+    (
+        73,
+        "agri-welfare-entities",
+        "農福連携等に取り組む主体数は、R8年度末で8,112件となった。",
+        8112,
+    ),
+    (
+        128,
+        "telework-seminar-understanding",
+        "受講者9,750人のうち、ガイドラインを理解したと回答した者は3,120人であった。",
+        32.0,
+    ),
+    (
+        60,
+        "child-place-municipalities",
+        "目標の120自治体に対し、令和8年度は133自治体が子どもの居場所づくり支援事業を活用した。",
+        133,
+    ),
+    (
+        85,
+        "housing-council-population-coverage",
+        "居住支援協議会を設立した市区町村の人口カバー率は、令和8年度末時点で51.2％（都道府県単位では全47都道府県で設立済み）となった。",
+        51.2,
+    ),
+    (
+        30,
+        "mothers-hellowork-priority-clients",
+        "マザーズハローワーク事業（予算額約45億円）の重点支援対象者数は、令和8年度 65,210人であった。",
+        65210,
+    ),
+    (
+        123,
+        "settlement-centre-meetings",
+        "地域生活定着支援センターが各種協議体に参加した回数は、令和8年度に512回と目標を上回った。",
+        512,
+    ),
+    (
+        133,
+        "eating-disorder-hub-prefectures",
+        "摂食障害支援拠点病院が存在する都道府県の割合は、目標の100％には届かず、令和8年度末時点で36.2％にとどまった。",
+        36.2,
+    ),
+    (
+        63,
+        "parent-child-hubs",
+        "地域子育て支援拠点等の設置箇<br>所数は、令和8年度 10,421 か所となった。",
+        10421,
+    ),
+    (
+        8,
+        "support-search-site-pv",
+        "支援情報検索サイトのPV数は、令和8年度 45 万回となり、目標を上回った。",
+        450000,
+    ),
+    (
+        109,
+        "child-welfare-officers",
+        "児童福祉司の配置数は、令和7年度末の6,866人から、令和8年度末には7,412人に増加した。",
+        7412,
+    ),
+    (
+        31,
+        "core-consultation-centre-coverage",
+        "基幹相談支援センターを設置している市町村の割合は、令和8年4月時点で78.1％（うち町村部では62.3％）となった。",
+        78.1,
+    ),
+    (
+        79,
+        "village-supporter-municipalities",
+        "集落支援員を活用する市町村数は、令和8（2026）年度末現在で531市町村となった。",
+        531,
+    ),
+    (
+        98,
+        "mental-community-care-governments",
+        "令和8年度に地域包括ケアシステムの構築を推進した都道府県等は、前年度の102自治体から8自治体増え、110自治体となった。",
+        110,
+    ),
+    (
+        89,
+        "disaster-households-self-reliant",
+        "支援を必要とせず日常生活を営むことができる被災者の世帯数は、令和8年度末で前年度比4.1％増の2,184世帯となった。",
+        2184,
+    ),
+    (
+        18,
+        "reimprisonment-rate-probation",
+        "出所受刑者の2年以内再入率は、2024年出所者で13.9％（2023年出所者14.3％）となった。",
+        13.9,
+    ),
+]
+
+
+def _documents() -> list[dict[int, str]]:
+    """The cases spread over documents, one cell of each measure in each."""
+    docs: list[dict[int, str]] = []
+    for case in FORMS:
+        no, _, text, _ = getattr(case, "values", case)
+        doc = next((d for d in docs if no not in d), None)
+        if doc is None:
+            doc = {}
+            docs.append(doc)
+        doc[no] = text
+    return docs
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory, seed_rules):
-    by_no = {no: text for no, _, text, _ in (getattr(f, "values", f) for f in FORMS)}
-    out = []
-    for line in seed_lines():
-        cells = line.split("\t")
-        if cells[0].strip().isdigit() and int(cells[0]) in by_no:
-            cells[4] = by_no[int(cells[0])]
-            line = "\t".join(cells)
-        out.append(line.replace("実施状況(令和7年度)", "実施状況(令和8年度)"))
-    path = tmp_path_factory.mktemp("forms") / "forms.txt"
-    path.write_text("\n".join(out), encoding="utf-8")
-    card = evaluate(load_document(path), seed_rules)
-    return {o.indicator.id: o for m in card.measures for o in m.outcomes}
+    """(measure no, cell text) → the outcomes of the document that cell is in."""
+    folder = tmp_path_factory.mktemp("forms")
+    found = {}
+    for k, by_no in enumerate(_documents()):
+        out = []
+        for line in seed_lines():
+            cells = line.split("\t")
+            if cells[0].strip().isdigit() and int(cells[0]) in by_no:
+                cells[4] = by_no[int(cells[0])]
+                line = "\t".join(cells)
+            out.append(line.replace("実施状況(令和7年度)", "実施状況(令和8年度)"))
+        path = folder / f"forms_{k}.txt"
+        path.write_text("\n".join(out), encoding="utf-8")
+        card = evaluate(load_document(path), seed_rules)
+        for m in card.measures:
+            if m.measure.no in by_no:
+                for o in m.outcomes:
+                    found[(m.measure.no, by_no[m.measure.no], o.indicator.id)] = o
+    return found
 
 
 @pytest.mark.parametrize(
@@ -189,5 +341,5 @@ def outcomes(tmp_path_factory, seed_rules):
     ids=[(f.values if hasattr(f, "values") else f)[1] for f in FORMS],
 )
 def test_form_is_read(outcomes, no, ind_id, text, value) -> None:
-    outcome = outcomes[ind_id]
+    outcome = outcomes[(no, text, ind_id)]
     assert outcome.actual == pytest.approx(value, rel=1e-3), (text, outcome.why)

@@ -509,9 +509,25 @@ class _Reading:
             # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
             base = last.observation.period
             period, assumed, previous = (period_year_before(base) if base else None), False, True
-        if period is None and assumed and not previous and st.inherited is not None:
-            period, assumed = st.inherited, False
+        if period is None and assumed and not previous:
+            annotated = self._annotated(st, q)
+            if annotated is not None:
+                # 78.1%(うち町村部では62.3%): a figure in a bracket on another stands when it does
+                period, assumed = annotated, False
+            elif st.inherited is not None:
+                period, assumed = st.inherited, False
         return period, assumed, previous
+
+    def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
+        """The period of the figure whose bracket ``q`` stands in, if it has one."""
+        spans = self.analysis.spans
+        if spans is None or spans.depth_at(q.start) == 0:
+            return None
+        opening = self.norm.rfind("(", st.sentence.start, q.start)
+        if opening < 0 or ")" in self.norm[opening : q.start]:
+            return None
+        on = next((c for c in st.here if not self.norm[c.observation.end : opening].strip()), None)
+        return on.observation.period if on is not None else None
 
     def _change(
         self,

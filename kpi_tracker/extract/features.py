@@ -761,6 +761,10 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
 
 # 全1,741市町村のうち1,389市町村, 9,750件中3,120件: a part of the whole stated before it.
 _OF_WHOLE = re.compile(r"\s*(?:の\s*)?(?:うち|中)\s*[、,]?\s*")
+# 受講者9,750人のうち、ガイドラインを理解したと回答した者は3,120人: the part named between
+_OF_WHOLE_NAMED = re.compile(
+    rf"\s*(?:の\s*)?(?:うち|中)\s*[、,]?[^。0-9()、,]{{1,40}}(?:は|が)\s*[、,]?\s*{_APPROX}?\s*"
+)
 # a share stated right after the part: 1,389市町村(79.8%)
 _SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")
 
@@ -790,7 +794,10 @@ def shares_in(
             part.unit in (None, "percent")
             or whole.unit not in (None, part.unit)
             or not 0 < part.value <= whole.value
-            or not _OF_WHOLE.fullmatch(norm, whole.end, part.start)
+            or not (
+                _OF_WHOLE.fullmatch(norm, whole.end, part.start)
+                or _OF_WHOLE_NAMED.fullmatch(norm, whole.end, part.start)
+            )
             or _SHARE_BESIDE.match(norm, part.end)
         ):
             continue

@@ -8,6 +8,7 @@ Units are read from the alias table only; pint is not imported here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -214,7 +215,7 @@ def find_quantities(
 def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
     """A figure per a base (人口10万人当たり1.3人, 1センター当たり平均約11回) is a rate, not
     a count: it carries its base; per 100 of its own kind it is a share (高齢者100人当たり
-    7.1人 = 7.1%)."""
+    7.1人 = 7.1%; 1,000人当たり68人 = 6.8%)."""
     if _PER_WORD.search(norm) is None:
         return found
     out = []
@@ -225,11 +226,17 @@ def _with_rates(norm: str, found: list[Quantity]) -> list[Quantity]:
             continue
         base = _parse_normalized(m.group("base"))
         base_unit = unit_words().get(m.group("unit") or "")
-        if base == 100 and base_unit == q.unit:
-            out.append(replace(q, unit="percent", unit_word="%"))
+        if base is not None and base >= 100 and base_unit == q.unit and _power_of_ten(base):
+            # per 100 (or 1,000) of its own kind: a share
+            share = q.value if base == 100 else round(q.value * 100 / base, 9)
+            out.append(replace(q, value=share, unit="percent", unit_word="%"))
         else:
             out.append(replace(q, per=base))
     return out
+
+
+def _power_of_ten(value: float) -> bool:
+    return bool(value == 10.0 ** round(math.log10(value)))
 
 
 _PER_WORD = re.compile(alternation("per_base"))
