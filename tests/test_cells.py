@@ -111,6 +111,14 @@ NUMERALS = [
         "アクセス件数（単位：万件）：541（前年度比102.7％）",
         "アクセス件数：541万件（前年度比102.7％）",
     ),
+    # a declaration on a line of its own heads the lines under it, items or not, up to a
+    # heading; a figure with a unit of its own after a space keeps it
+    (
+        "（単位：千人）<br>受けた児童生徒数：令和7年度 225.3（うち小学校 88.6）※R6年度 218.2"
+        "<br>上記以外：令和7年度 123.4、窓口 52 か所<br>【参考】調査 1,200",
+        "<br>受けた児童生徒数：令和7年度 225.3千人（うち小学校 88.6千人）※R6年度 218.2千人"
+        "<br>上記以外：令和7年度 123.4千人、窓口 52 か所<br>【参考】調査 1,200",
+    ),
 ]
 
 

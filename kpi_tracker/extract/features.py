@@ -581,18 +581,16 @@ def score_candidate(
     if series is None or not previous:
         return _own_score(ip, q, before, after, scope, preceding, following, in_part)
     # 120件(前年度110件): a previous value takes the name of the level before it, unless its
-    # own words open a subject of their own that names the indicator clearly better
-    # (A事業は…、B事業は前年(116件)から…).
+    # own words open a subject of their own that names the indicator better (A事業は…、B事業
+    # は前年(116件)から…; …延べ約4,500名の来場…、令和8年度の隊員数は、前年度(8,196名)から…).
     if _SUBJECT.search(before):
         own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
-        if own.score > series.score + _OWN_NAME_MARGIN:
+        if own.score > series.score:
             return own
     return series.led_by("前の数値の系列")
 
 
-# How much better a previous value's own words must name the indicator than the level before
-# it, for it to be scored on its own words; the particle that opens a subject.
-_OWN_NAME_MARGIN = 0.3
+# the particle that opens a subject
 _SUBJECT = re.compile(r"[^0-9(),、]{2,}[はが]")
 
 
@@ -771,13 +769,20 @@ _SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")
 
 def whole_of(norm: str, whole: Quantity, part: Quantity) -> bool:
     """Whether ``whole`` is the stated whole ``part`` is taken of: 全1,741市町村のうち812市町村
-    (the same unit, a part no larger, のうち/中 between them)."""
+    (the same unit, a part no larger, のうち/中 between them), or a count a share is of:
+    不登校児童生徒数36万2,108人の62.7%."""
+    if whole.unit in (None, "percent"):
+        return False
+    if part.unit == "percent":
+        return _SHARE_OF_IT.fullmatch(norm, whole.end, part.start) is not None
     return (
         whole.unit == part.unit
-        and part.unit not in (None, "percent")
         and 0 < part.value <= whole.value
         and _OF_WHOLE.fullmatch(norm, whole.end, part.start) is not None
     )
+
+
+_SHARE_OF_IT = re.compile(rf"\s*の\s*{_APPROX}?\s*")
 
 
 def shares_in(

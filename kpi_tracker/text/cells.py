@@ -175,6 +175,11 @@ def _line(series: tuple[TableRecord, ...]) -> str:
     return f"{first.row}は、{'、'.join(parts)}" if first.row else "、".join(parts)
 
 
+@cache
+def _unit_after_space_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \u3000]+(?:{unit_alternation()})")
+
+
 def _gap(column: str) -> str:
     """R7 | 5,100,000: a period ending in a letter or digit is kept apart from its value."""
     last = column[-1:]
@@ -343,6 +348,8 @@ _BARE = re.compile(
     r"(?<![0-9０-９.,，．A-Za-z])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
     r"(?=\s*(?:$|<|[\s(（)）、。，,:：※;；/／\]]))"
 )
+# a line that heads a block of its own: 【認知度】, ■相談件数
+_HEADING_LINE = re.compile(r"^\s*[【■◆□◇]")
 # a line that is an item of the list under a declaration
 _ITEM_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:[・●○◆■◇□▪\-－*]|[①-⑳])")
 
@@ -367,6 +374,15 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
     then the list items under it (・…, ①…), up to the first line that is not one."""
     breaks = [(b.start(), b.end()) for b in _LINE_BREAK.finditer(text, m.end())]
     first = breaks[0][0] if breaks else len(text)
+    if not _TAG.sub("", text[m.end() : first]).strip():
+        # (単位:千人) on a line of its own heads the lines that follow, up to the next heading
+        # (【認知度】, ■…), declaration or blank line
+        for i, (_, line_start) in enumerate(breaks):
+            line_end = breaks[i + 1][0] if i + 1 < len(breaks) else len(text)
+            line = _TAG.sub("", text[line_start:line_end])
+            if not line.strip() or _HEADING_LINE.match(line) or _DECLARED_SCALE.search(line):
+                return line_start
+        return len(text)
     stop = text.find("。", m.end(), first)
     if stop != -1:
         return stop
@@ -381,14 +397,22 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
 
 def _with_declared_scale(text: str) -> str:
     """(単位:千人) 327.9 → 327.9千人: the declaration's multiplier and unit written after each
-    bare figure it is for (``_declared_block``); the declaration itself is dropped."""
+    bare figure it is for (``_declared_block``); the declaration itself is dropped. A figure
+    with a unit of its own after a space (52 か所) is not bare."""
     out, at = [], 0
     for m in _DECLARED_SCALE.finditer(text):
         if m.start() < at:
             continue
         end = _declared_block(text, m)
         scale = m.group(1) + m.group(2)
-        body = _BARE.sub(rf"\g<1>{scale}", text[m.end() : end])
+        block = text[m.end() : end]
+
+        def scaled(bare: re.Match[str], block: str = block, scale: str = scale) -> str:
+            if _unit_after_space_re().match(block, bare.end()):
+                return bare.group()
+            return bare.group(1) + scale
+
+        body = _BARE.sub(scaled, block)
         out += [text[at : m.start()], body]
         at = end
     return "".join(out) + text[at:] if out else text
