@@ -468,6 +468,9 @@ class _Reading:
                 return  # ※うち新規34団体: an aside, not the value
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
         st.seen_previous = st.seen_previous or previous
+        if change is not None and _AGAINST_TARGET.search(before):
+            self.dropped.append((q, "against_target"))
+            return  # 目標(206件)を3件上回った: how far from the target, not a change
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
             starts_from = _FROM_BRACKET.search(before) is not None
@@ -910,6 +913,11 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
 # (41,200人、18,300人)から約2千人、約1千人増加: after an earlier value in brackets,
 # から and the figures of a list that ends in a verb of change are the changes.
 # (the words before the figure, back to the figure before it)
+# 目標(206件)を3件上回った, 目標値より0.6ポイント低い: a change measured from the target
+_AGAINST_TARGET = re.compile(
+    rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*"
+    rf"{_APPROX}?\s*$"
+)
 _FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
 # …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
 # the figure not being where the change goes to (…から152,014件に増加).
