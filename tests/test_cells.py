@@ -187,3 +187,53 @@ def test_a_table_is_records_named_by_row_and_dated_by_column() -> None:
     assert table_records([["項目", "件数"], ["電話", "120件"]]) == [
         (TableRecord("電話", "件数", "120件", "named"),)
     ]
+
+
+TABLE_UNITS = [
+    # a caption after the table declares the unit (with an exception); a column that declares
+    # its own keeps it
+    (
+        "アクセス数は下表のとおり。<table><tr><th>項目</th><th>令和7年度</th><th>令和8年度</th>"
+        "<th>達成率（％）</th></tr><tr><td>支援情報検索サイトPV数</td><td>274.3</td>"
+        "<td>312.4</td><td>104.1</td></tr></table>（単位：千回。達成率を除く）<br>※注記。",
+        "支援情報検索サイトPV数は、令和7年度274.3千回、令和8年度312.4千回、達成率（％）:104.1%",
+    ),
+    # items as rows with a period column: each value dated by its row; 同上 repeats the label
+    # above; a share column is named by the count column before it
+    (
+        "<table><tr><th>取組</th><th>年度</th><th>都道府県数</th><th>割合（％）</th>"
+        "<th>市区町村数</th><th>割合（％）</th></tr><tr><td>機運醸成</td><td>令和7年度</td>"
+        "<td>45</td><td>96</td><td>211</td><td>12</td></tr><tr><td>同上</td><td>令和8年度</td>"
+        "<td>47</td><td>100</td><td>243</td><td>14</td></tr></table>",
+        "機運醸成 令和8年度 市区町村の割合（％）:14%",
+    ),
+    # a multiplier in the column header
+    (
+        "<table><tr><th>時点</th><th>任命人数（万人）</th></tr><tr><td>令和8年3月末</td>"
+        "<td>5.9</td></tr><tr><td>令和9年2月末</td><td>6.34</td></tr></table>",
+        "任命人数（万人）は、令和8年3月末5.9万人、令和9年2月末6.34万人",
+    ),
+    # a unit line over a pipe table; a row that declares its own unit; △ is a minus
+    (
+        "（単位：件）<br>| 区分 | R7 | R8 |<br>|---|---|---|<br>| 相談 | 56,000 | 58,100 |<br>"
+        "| 前年比（％） | △2.1 | 3.8 |",
+        "相談は、R7 56,000件、R8 58,100件\n前年比（％）は、R7 △2.1%、R8 3.8%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), TABLE_UNITS)
+def test_a_table_gives_its_bare_figures_their_unit(cell: str, expected: str) -> None:
+    text = cell_text(cell)
+    assert expected in text
+    assert "単位" not in text  # the caption went to the figures
+
+
+def test_a_ditto_and_a_period_column_become_records() -> None:
+    from kpi_tracker.text.cells import TableRecord, table_records
+
+    rows = [["取組", "年度", "件数"], ["相談", "令和7年度", "10件"], ["〃", "令和8年度", "12件"]]
+    assert table_records(rows) == [
+        (TableRecord("相談", "件数", "10件", "named", "令和7年度"),),
+        (TableRecord("相談", "件数", "12件", "named", "令和8年度"),),
+    ]

@@ -147,6 +147,10 @@ _TOTAL = re.compile(
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:]")
+# a series whose name is a total: 相談件数計(件)は、令和7年度52,638件、令和8年度56,388件
+_TOTAL_HEAD = re.compile(
+    rf"(?:{alternation('total', 'total_mark')})\s*(?:\([^()]*\))?\s*(?:は|:)?\s*[、,]?\s*$"
+)
 
 
 def sentences_of(text: str) -> list[Sentence]:
@@ -304,6 +308,7 @@ class _Reading:
         self.dropped: list[tuple[Quantity, str]] = []  # the named filters' drops (--explain)
         self.carried: Candidate | None = None  # the last value of the sentence before
         self.worked_out: dict[int, str] = {}  # a share's start → how (1389 ÷ 1741)
+        self._series_head = ""  # the words that name the sentence's figures (相談件数計は)
 
     def cover(self, text: str) -> float:
         share = self.covered.get(text)
@@ -360,6 +365,7 @@ class _Reading:
         # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
         # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
         head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
+        self._series_head = head
         scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, self.cover, head)
         if not marker and scope.unrelated:
             self.carried = None
@@ -640,9 +646,11 @@ class _Reading:
         """計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…) — not
         where the label names a count of its own: 計176団体(うち新規34団体) is not the count
         of the new ones, which its part names."""
-        return bool(_TOTAL.search(before[-12:]) or _PARTS_FOLLOW.match(self.norm, q.end)) and (
-            self.profile.role is None or scored.role_named
-        )
+        return bool(
+            _TOTAL.search(before[-12:])
+            or _PARTS_FOLLOW.match(self.norm, q.end)
+            or (self._series_head and _TOTAL_HEAD.search(self._series_head))
+        ) and (self.profile.role is None or scored.role_named)
 
     def _named_as_before(
         self, st: _InSentence, scored: Scored, obs: Observation, previous: bool
@@ -820,6 +828,8 @@ def _without_targets(
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
             continue
+        if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
+            continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
         if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
             continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
         if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
@@ -833,6 +843,8 @@ def _without_targets(
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
+# a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
+_TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
 
 
 def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
@@ -1121,7 +1133,8 @@ def _dating_before(
     NOTE: a period in brackets after a noun annotates that noun (影響前(平成31年)), so only
     periods standing in the running text date the number — or in brackets after a word of
     time, which they spell out: 前年度(令和6年度)は…. A period written right before another
-    figure (令和7年度末の812団体から…934団体) dates that figure, not the ones after it; and
+    figure a change starts from (令和7年度末の812団体から…934団体) dates that figure, not
+    the ones after it (令和7年度実績 47都道府県、1,626市町村(93.4%) dates them all); and
     a period in a bracket that closes before the figure annotates what the bracket is on:
     58.2%(前回(R5年度)調査差+2.6ポイント)、…49.6%."""
     return [
@@ -1132,7 +1145,12 @@ def _dating_before(
         and not _closed_before(norm, p, q.start, others)
         and (
             _heads_bracket(norm, p, q.start)
-            or not any(p.end <= o.start <= p.end + 3 and o.end <= q.start for o in others)
+            or not any(
+                p.end <= o.start <= p.end + 3
+                and o.end <= q.start
+                and _CHANGE_STARTS.match(norm, o.end)
+                for o in others
+            )
         )
     ]
 
@@ -1175,6 +1193,10 @@ _COMPARED = re.compile(
 _OWN_PERIOD = re.compile(rf"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*{_APPROX}?\s*")
 
 
+# what follows a figure a change starts from: 812団体から, 812団体を上回る, 812団体に比べ
+_CHANGE_STARTS = re.compile(rf"\s*\)?\s*(?:{_AGAINST}|を)")
+
+
 def _closed_before(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, ...] = ()) -> bool:
     """Whether the period stands in a bracket on a figure (58.2%(前回(R5年度)調査差…)) that
     closes before ``at``; not in one on words (累計(…2027年2月末現在)241.2千人), nor in the
@@ -1212,19 +1234,28 @@ def _head_of(text: str) -> str:
 
 
 def _in_previous_bracket(norm: str, at: int) -> bool:
-    """Whether ``at`` stands in a bracket of previous values: 前年(1,318市町村、75.7%) or
-    (前年度:1,412市町村、81.1%)."""
+    """Whether ``at`` stands in a bracket of previous values: 前年(1,318市町村、75.7%),
+    (前年度:1,412市町村、81.1%), (前年度:1,599市町村(91.8%))."""
     window = norm[max(0, at - 40) : at]
     cut = max(window.rfind("。"), window.rfind("\n"))
     window = window[cut + 1 :]
-    open_at = window.rfind("(")
-    if open_at < 0 or ")" in window[open_at:]:
-        return False
-    return bool(
-        _OPENS_PREVIOUS.match(window, open_at + 1)
-        or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
-        or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
-    )
+    # every bracket ``at`` stands in, the innermost first: (前年度:1,599市町村(91.8%)
+    depth = 0
+    for open_at in range(len(window) - 1, -1, -1):
+        ch = window[open_at]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth:
+                depth -= 1
+                continue
+            if (
+                _OPENS_PREVIOUS.match(window, open_at + 1)
+                or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
+                or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
+            ):
+                return True
+    return False
 
 
 # The patterns anchored at the end of the words before a number look at this many characters

@@ -576,7 +576,12 @@ def score_candidate(
     (``previous``); ``preceding``/``following``: the text just before and after the number,
     past its neighbours (for the entity it is about).
     """
-    if series is not None and _label_free(before):
+    if (
+        series is not None
+        and _label_free(before)
+        # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
+        and not (ip.role is not None and _count_role(scope.heading))
+    ):
         return series.led_by("前の数値の系列")
     if series is None or not previous:
         return _own_score(ip, q, before, after, scope, preceding, following, in_part)
@@ -675,7 +680,8 @@ def _role_features(
         why.append("対象の主体が異なる")
     if ip.role is not None:
         # 累計42万人、うち本年度9万5千人: the count role of the words right before the figure
-        role = _count_role(near_before) or _count_role(preceding)
+        # (or of the topic the sentence opens with: 累計は、令和6年度182.4千人、…)
+        role = _count_role(near_before) or _count_role(preceding) or _count_role(scope.heading)
         if role == ip.role:
             x["role_match"] = 1.0
             why.append("累計/新規の別が一致")

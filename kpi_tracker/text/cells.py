@@ -70,6 +70,7 @@ class TableRecord:
     column: str
     value: str
     kind: str
+    when: str = ""  # a named value's period, from a period column of its row
 
 
 def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None:
@@ -86,12 +87,24 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if _is_period(rows[0][0]) and all(_NUMERIC.match(r[0]) for r in rows[1:]):
         # a row of years over a row of values: no label column
         rows = [["", *r] for r in rows]
-    header = rows[0]
-    body = rows[1:]
+    header = _named_headers(rows[0])
+    body = _without_ditto(rows[1:])
     # Which axis holds the periods: the header (years as columns) or the first column.
     header_periods = sum(_is_period(c) for c in header[1:])
     column_periods = sum(_is_period(r[0]) for r in body)
+    dated_by = _period_column(header, body) if not header_periods and not column_periods else None
     out: list[tuple[TableRecord, ...]] = []
+    if dated_by is not None:
+        # items as rows with a period column (取組 | 年度 | 都道府県数 | …): each value named by
+        # its column, dated by its row's period
+        for r in body:
+            for k, (head, value) in enumerate(zip(header, r, strict=True)):
+                if k not in (0, dated_by) and value.strip() not in _EMPTY:
+                    when = r[dated_by].strip()
+                    out.append(
+                        (TableRecord(r[0].strip(), head.strip(), value.strip(), "named", when),)
+                    )
+        return out or None
     if header_periods >= max(1, column_periods):
         for r in body:
             label = r[0].strip() or header[0].strip()
@@ -108,6 +121,40 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
                     out.append((TableRecord(label, head.strip(), value.strip(), "named"),))
     out = [series for series in out if series]
     return out or None
+
+
+def _period_column(header: list[str], body: list[list[str]]) -> int | None:
+    """The column (not the first) whose every cell is a period, if there is one."""
+    for k in range(1, len(header)):
+        if all(_is_period(r[k]) for r in body if r[k].strip()) and any(r[k].strip() for r in body):
+            return k
+    return None
+
+
+_DITTO = re.compile(rf"^\s*(?:{alternation('ditto')})\s*$")
+_GENERIC = re.compile(rf"^(?:{alternation('generic_measure')})\s*(?:[(（][^()（）]*[)）])?\s*$")
+_COUNTED = re.compile(r"数?\s*(?:[(（][^()（）]*[)）])?\s*$")
+
+
+def _without_ditto(body: list[list[str]]) -> list[list[str]]:
+    """同上, 〃 in the first column: the label of the row above."""
+    out: list[list[str]] = []
+    for r in body:
+        if out and _DITTO.match(r[0]):
+            r = [out[-1][0], *r[1:]]
+        out.append(r)
+    return out
+
+
+def _named_headers(header: list[str]) -> list[str]:
+    """Header cells, a generic measure (割合（％）, 前年比) named by the count before it:
+    市区町村数 | 割合（％） → 市区町村の割合（％）."""
+    out = list(header)
+    for k in range(2, len(header)):
+        head, left = header[k].strip(), header[k - 1].strip()
+        if _GENERIC.match(head) and left and not _GENERIC.match(left) and not _is_period(left):
+            out[k] = _COUNTED.sub("", left) + "の" + head
+    return out
 
 
 def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]:
@@ -129,41 +176,64 @@ def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]
 def _label_unit_re() -> re.Pattern[str]:
     units = unit_alternation()
     return re.compile(
-        rf"(?:[(]\s*(?:単位\s*:\s*)?(?P<declared>{units})\s*[)]|(?P<counted>{units})数"
-        r"|(?<!倍)(?P<rate>率|割合)(?:\s*[(]\s*%\s*[)])?)\s*$"
+        rf"(?:[(]\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
+        rf"|(?P<counted>{units})数|(?<!倍)(?P<rate>率|割合))\s*$"
     )
 
 
 def label_unit(label: str) -> str:
     """The unit a table's label gives its bare values: 相談件数 → 件, 設置数(か所) → か所,
-    参加率 → %; "" when it names none."""
+    養成数(千人) → 千人, 参加率 → %; "" when it names none."""
+    explicit, counted = _label_units(label)
+    return explicit or counted
+
+
+def _label_units(label: str) -> tuple[str, str]:
+    """The unit a label declares in brackets ((千人), (%)) and the one its words count (件数 →
+    件, 参加率 → %), each "" when it has none."""
     m = _label_unit_re().search(normalize(label))
     if m is None:
-        return ""
-    return m.group("declared") or m.group("counted") or "%"
+        return "", ""
+    if m.group("declared"):
+        return m.group("declared").replace(" ", ""), ""
+    return "", m.group("counted") or "%"
+
+
+def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
+    """The unit of a table's bare value: what its column declares ((%), 前年比 …率), else
+    what its row declares, else the table's (単位:千人), else what a label counts (件数)."""
+    row_explicit, row_counted = _label_units(series_label)
+    if record.kind in ("named", "column"):
+        col_explicit, col_counted = _label_units(record.column)
+        if col_explicit or (col_counted == "%" and record.kind == "column"):
+            return col_explicit or col_counted
+        if record.kind == "named":
+            return row_explicit or declared or col_counted or row_counted
+    return row_explicit or declared or row_counted
 
 
 def _with_unit(value: str, unit: str) -> str:
-    """A bare figure of a table (58,100) with the unit its label gives it."""
+    """A bare figure of a table (58,100) with the unit its labels give it."""
     return value + unit if unit and _BARE_VALUE.match(value) else value
 
 
-_BARE_VALUE = re.compile(r"^[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$")
+_BARE_VALUE = re.compile(r"^[+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$")
 
 
-def _line(series: tuple[TableRecord, ...]) -> str:
+def _line(series: tuple[TableRecord, ...], declared: str = "") -> str:
     """A series as the status tables write a labelled figure: ``相談件数は、令和6年度1,200件、
     令和7年度1,350件``; a target column restates the target (``目標1,500件``). A bare figure
-    takes the unit its row's label gives (相談件数 | 56,000 → 56,000件)."""
+    takes the unit its labels or the table give it (``_record_unit``)."""
     first = series[0]
-    if first.kind == "named":
-        value = _with_unit(first.value, label_unit(first.column) or label_unit(first.row))
-        return f"{first.row} {first.column}:{value}".strip()
-    unit = label_unit(first.row)
-    if unit:
-        series = tuple(
-            TableRecord(r.row, r.column, _with_unit(r.value, unit), r.kind) for r in series
+    series = tuple(
+        TableRecord(
+            r.row, r.column, _with_unit(r.value, _record_unit(r, r.row, declared)), r.kind, r.when
         )
+        for r in series
+    )
+    if first.kind == "named":
+        r = series[0]
+        return " ".join(p for p in (r.row, r.when, f"{r.column}:{r.value}") if p)
     parts = [
         f"目標{r.value}"
         if r.kind == "target"
@@ -186,25 +256,49 @@ def _gap(column: str) -> str:
     return " " if last.isascii() and last.isalnum() else ""
 
 
-def _records(rows: list[list[str]]) -> list[str] | None:
-    """One line per series of a table (``table_records``), or None when it is none."""
+def _records(rows: list[list[str]], declared: str = "") -> list[str] | None:
+    """One line per series of a table (``table_records``), or None when it is none;
+    ``declared``: the unit the table's caption declares ((単位:千人) → 千人)."""
     records = table_records(rows)
     if records is None:
         return None
-    return [line for line in (_line(series) for series in records) if line] or None
+    return [line for line in (_line(series, declared) for series in records) if line] or None
+
+
+# (単位:千人), （単位：千回。認知度を除く）: the unit a caption declares for a table's figures
+_TABLE_UNIT = (
+    r"[(（]\s*単位\s*[:：]\s*(?P<unit>[^\s)）。、,，<]{1,8}?)\s*(?:[。、,，][^)）]{0,30})?[)）]"
+)
+_GAPS = r"(?:\s|<br\s*/?>|</?p\b[^>]*>)*"
+_UNIT_AFTER = re.compile(_GAPS + _TABLE_UNIT, re.IGNORECASE)
+_UNIT_BEFORE = re.compile(_TABLE_UNIT + _GAPS + "$", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"^\s*" + _TABLE_UNIT + r"\s*$")
 
 
 def _html_tables(text: str) -> str:
-    def linear(m: re.Match[str]) -> str:
+    """Each HTML table as its records' lines; a unit its caption declares, right before or
+    right after it, goes to its bare figures (and the caption with it)."""
+    out, at = [], 0
+    for m in _HTML_TABLE.finditer(text):
         rows = []
         for row in _HTML_ROW.findall(m.group()):
             cells = [_plain(c[1]) for c in _HTML_CELL.findall(row)]
             if cells:
                 rows.append(cells)
-        lines = _records(rows)
-        return "\n" + "\n".join(lines) + "\n" if lines else m.group()
-
-    return _HTML_TABLE.sub(linear, text)
+        lead = text[at : m.start()]
+        before = _UNIT_BEFORE.search(lead)
+        after = _UNIT_AFTER.match(text, m.end())
+        caption = after or before
+        lines = _records(rows, caption.group("unit") if caption else "")
+        if not lines:
+            out += [lead, m.group()]
+            at = m.end()
+            continue
+        if caption is before and before is not None:
+            lead = lead[: before.start()]
+        out += [lead, "\n" + "\n".join(lines) + "\n"]
+        at = after.end() if after is not None else m.end()
+    return "".join(out) + text[at:] if out else text
 
 
 def _split_pipe(line: str) -> list[str]:
@@ -212,6 +306,22 @@ def _split_pipe(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
     return [c.strip() for c in inner.split("|")]
+
+
+def _unit_line(done: list[str], lines: list[str], j: int) -> tuple[str, int, int]:
+    """The unit a line of its own declares right after a table (``lines[j]``) or right before
+    it (the last line of ``done``): the unit, how many lines after the table it takes (0 or
+    1) and how many of ``done`` (0 or 1)."""
+    if j < len(lines) and (m := _UNIT_LINE.match(_TAG.sub("", lines[j]))):
+        return m.group("unit"), 1, 0
+    if done and (m := _UNIT_LINE.match(_TAG.sub("", done[-1]))):
+        return m.group("unit"), 0, 1
+    return "", 0, 0
+
+
+def _take_unit_line(done: list[str], before: int) -> None:
+    if before:
+        done.pop()
 
 
 def _line_tables(lines: list[str]) -> list[str]:
@@ -239,12 +349,14 @@ def _line_tables(lines: list[str]) -> list[str]:
                 if not _PIPE_RULE.match(row):
                     block.append(_split_pipe(row))
                 j += 1
-            records = _records(block) if len(block) >= 2 else None
+            declared, after, before = _unit_line(out, lines, j)
+            records = _records(block, declared) if len(block) >= 2 else None
             if records:
+                _take_unit_line(out, before)
                 if lead.strip():
                     out.append(lead)
                 out.extend(records)
-                i = j
+                i = j + after
                 continue
         cells = _aligned(line)
         if cells is not None and i + 1 < len(lines):
@@ -259,10 +371,12 @@ def _line_tables(lines: list[str]) -> list[str]:
             if len(block) >= 2 and any(_is_period(c) for c in block[0]):
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
-                records = _records(block)
+                declared, after, before = _unit_line(out, lines, j)
+                records = _records(block, declared)
                 if records:
+                    _take_unit_line(out, before)
                     out.extend(records)
-                    i = j
+                    i = j + after
                     continue
         out.append(line)
         i += 1

@@ -132,8 +132,8 @@ def _parse_normalized(run: str) -> float | None:
         except ValueError:
             return None
     if run[0] in _KANJI_DIGIT or run[0] in _KANJI_SMALL or run[0] in _BIG:
-        if not any(c in "万千億百" for c in run):
-            return None
+        if not any(c in "万千億百" for c in run) or all(c in "万千億百" for c in run):
+            return None  # 一 alone is no count; (万件) alone declares a unit
         return _kanji_number(run)
     # NOTE: a run that is not a number as written (5億万, 3千千, 0万億: a typo or two figures
     # run together) is none: reading it as one would be a guess.
@@ -247,14 +247,18 @@ _RATE_BEFORE = re.compile(
 )
 
 
+# + and -, and the triangles Japanese tables write a decrease with (△5.4 = -5.4)
+_SIGNS = "+-△▲"
+
+
 def _qualify(
     text: str, norm: str, start: int, end: int, value: float, units: re.Pattern[str]
 ) -> Quantity | None:
     signed = False
-    if start > 0 and norm[start - 1] in "+-" and (start < 2 or not norm[start - 2].isalnum()):
+    if start > 0 and norm[start - 1] in _SIGNS and (start < 2 or not norm[start - 2].isalnum()):
         start -= 1
         signed = True
-        if norm[start] == "-":
+        if norm[start] != "+":
             value = -value
     approx = False
     before = norm[max(0, start - 4) : start]
@@ -262,10 +266,10 @@ def _qualify(
     if pm:
         approx = True
         start -= len(before) - pm.start()
-    if signed is False and start > 0 and norm[start - 1] in "+-":
+    if signed is False and start > 0 and norm[start - 1] in _SIGNS:
         start -= 1
         signed = True
-        if norm[start] == "-":
+        if norm[start] != "+":
             value = -value
     um = units.match(norm, end)
     unit = unit_word = None
