@@ -429,9 +429,16 @@ class _Reading:
     def _note_pending(
         self, periods: tuple[PeriodMatch, ...], sentence: Sentence, marker_at: int
     ) -> None:
-        before_marker = [p for p in periods if p.end <= sentence.start + marker_at]
+        at = sentence.start + marker_at
+        before_marker = [p for p in periods if p.end <= at]
         if before_marker:
-            self.pending = before_marker[-1].period
+            # the first period of the marker's clause: what is counted, not when it will be
+            # published (令和8年度調査の結果は令和9年秋頃公表予定)
+            clause = max(
+                self.norm.rfind("、", sentence.start, at), self.norm.rfind("。", sentence.start, at)
+            )
+            in_clause = [p for p in before_marker if p.start > clause]
+            self.pending = (in_clause or before_marker)[0 if in_clause else -1].period
             self.pending_evidence = sentence.text.strip()
 
     # --- a figure ------------------------------------------------------------------------

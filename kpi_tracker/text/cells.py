@@ -108,7 +108,11 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if header_periods >= max(1, column_periods):
         for r in body:
             label = r[0].strip() or header[0].strip()
-            out.append(_series(label, list(zip(header[1:], r[1:], strict=True))))
+            series = _series(label, list(zip(header[1:], r[1:], strict=True)))
+            if _TARGET_HEADER.match(label):
+                # a row of targets (目標(か所) | 6,000): the target restated, year by year
+                series = tuple(TableRecord(label, x.column, x.value, "target") for x in series)
+            out.append(series)
     elif column_periods:
         for i, head in enumerate(header[1:], start=1):
             out.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
@@ -175,9 +179,11 @@ def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]
 @cache
 def _label_unit_re() -> re.Pattern[str]:
     units = unit_alternation()
+    # the unit in a bracket of the label, alone or after its qualifiers: (％), (千人),
+    # (直近2年平均、％), 再入率(％)(令和5年出所者); else a count or a rate the label ends with
     return re.compile(
-        rf"(?:[(]\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
-        rf"|(?P<counted>{units})数|(?<!倍)(?P<rate>率|割合))\s*$"
+        rf"[(](?:[^()]*[、,])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
+        rf"|(?:(?P<counted>{units})数|(?<!倍)(?P<rate>率|割合))\s*$"
     )
 
 
