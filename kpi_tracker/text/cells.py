@@ -84,8 +84,11 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if width < 2:
         return None
     rows = [r + [""] * (width - len(r)) for r in rows]
-    if _is_period(rows[0][0]) and all(_NUMERIC.match(r[0]) for r in rows[1:]):
-        # a row of years over a row of values: no label column
+    if all(_NUMERIC.match(c) or c.strip() in _EMPTY for r in rows[1:] for c in r) and not any(
+        _NUMERIC.match(c) for c in rows[0]
+    ):
+        # a header over rows of values only, no label column: items (新規相談受付件数(件) |
+        # プラン作成件数(件)) or years (令和6年度 | 令和7年度) across
         rows = [["", *r] for r in rows]
     header = _named_headers(rows[0])
     body = _without_ditto(rows[1:])
@@ -182,8 +185,8 @@ def _label_unit_re() -> re.Pattern[str]:
     # the unit in a bracket of the label, alone or after its qualifiers: (％), (千人),
     # (直近2年平均、％), 再入率(％)(令和5年出所者); else a count or a rate the label ends with
     return re.compile(
-        rf"[(](?:[^()]*[、,])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
-        rf"|(?:(?P<counted>{units})数|(?<!倍)(?P<rate>率|割合))\s*$"
+        rf"[(](?:[^()]*[、,・])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
+        rf"|(?:(?P<counted>{units})数?|(?<!倍)(?P<rate>率|割合))\s*$"
     )
 
 
@@ -219,11 +222,14 @@ def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
 
 
 def _with_unit(value: str, unit: str) -> str:
-    """A bare figure of a table (58,100) with the unit its labels give it."""
-    return value + unit if unit and _BARE_VALUE.match(value) else value
+    """A bare figure of a table (58,100; 46(98%)) with the unit its labels give it."""
+    m = _BARE_VALUE.match(value) if unit else None
+    return value[: m.end(1)] + unit + value[m.end(1) :] if m else value
 
 
-_BARE_VALUE = re.compile(r"^[+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$")
+_BARE_VALUE = re.compile(
+    r"^([+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(?:[(（][^()（）]*[)）])?$"
+)
 
 
 def _line(series: tuple[TableRecord, ...], declared: str = "") -> str:
@@ -262,13 +268,39 @@ def _gap(column: str) -> str:
     return " " if last.isascii() and last.isalnum() else ""
 
 
-def _records(rows: list[list[str]], declared: str = "") -> list[str] | None:
+def _records(
+    rows: list[list[str]], declared: str = "", caption: str = ""
+) -> tuple[list[str] | None, bool]:
     """One line per series of a table (``table_records``), or None when it is none;
-    ``declared``: the unit the table's caption declares ((単位:千人) → 千人)."""
+    ``declared``: the unit the table's caption declares ((単位:千人) → 千人); ``caption``: the
+    line right above the table, which names a series that has no label of its own
+    (心のサポーター養成数(累計・人) over R6年度末 | R7年度末 …) unless it is a sentence — and
+    whether it did."""
     records = table_records(rows)
     if records is None:
-        return None
-    return [line for line in (_line(series, declared) for series in records) if line] or None
+        return None, False
+    title = _caption_title(caption)
+    used = False
+    if title and any(not series[0].row for series in records):
+        records = [
+            series
+            if series[0].row
+            else tuple(TableRecord(title, r.column, r.value, r.kind, r.when) for r in series)
+            for series in records
+        ]
+        used = True
+    elif not declared and caption:
+        declared = _label_units(caption)[0]  # …取得率(%)の推移は以下のとおり。
+    lines = [line for line in (_line(series, declared) for series in records) if line]
+    return lines or None, used
+
+
+def _caption_title(caption: str) -> str:
+    """A line that may title a table: short, not a sentence."""
+    text = _TAG.sub("", caption).strip()
+    if not text or len(text) > 60 or text.endswith(("。", ".")) or _NUMERIC.match(text):
+        return ""
+    return text
 
 
 # (単位:千人), （単位：千回。認知度を除く）: the unit a caption declares for a table's figures
@@ -295,7 +327,7 @@ def _html_tables(text: str) -> str:
         before = _UNIT_BEFORE.search(lead)
         after = _UNIT_AFTER.match(text, m.end())
         caption = after or before
-        lines = _records(rows, caption.group("unit") if caption else "")
+        lines, _ = _records(rows, caption.group("unit") if caption else "")
         if not lines:
             out += [lead, m.group()]
             at = m.end()
@@ -330,6 +362,17 @@ def _take_unit_line(done: list[str], before: int) -> None:
         done.pop()
 
 
+def _values_below(block: list[list[str]]) -> bool:
+    """Whether the rows under the first are values (a label first, figures after it): 指標 |
+    目標 | 実績 over 就職率 | 84.5% | 85.1%."""
+    if any(_NUMERIC.match(c) for c in block[0]):
+        return False  # a header holds labels: ・研修 12回 over ・相談 340件 is a list
+    return all(
+        any(_NUMERIC.match(c) for c in r) and all(_NUMERIC.match(c) or c in _EMPTY for c in r[1:])
+        for r in block[1:]
+    )
+
+
 def _line_tables(lines: list[str]) -> list[str]:
     """Pipe tables and space-aligned columns among the lines of a cell, each as records."""
     out: list[str] = []
@@ -356,10 +399,13 @@ def _line_tables(lines: list[str]) -> list[str]:
                     block.append(_split_pipe(row))
                 j += 1
             declared, after, before = _unit_line(out, lines, j)
-            records = _records(block, declared) if len(block) >= 2 else None
+            title = lead or (out[-1 - before] if len(out) > before else "")
+            records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
             if records:
                 _take_unit_line(out, before)
-                if lead.strip():
+                if titled and not lead:
+                    out.pop()
+                elif lead.strip() and not titled:
                     out.append(lead)
                 out.extend(records)
                 i = j + after
@@ -374,13 +420,16 @@ def _line_tables(lines: list[str]) -> list[str]:
                     break
                 block.append(nxt)
                 j += 1
-            if len(block) >= 2 and any(_is_period(c) for c in block[0]):
+            if len(block) >= 2 and (any(_is_period(c) for c in block[0]) or _values_below(block)):
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
                 declared, after, before = _unit_line(out, lines, j)
-                records = _records(block, declared)
+                title = out[-1 - before] if len(out) > before else ""
+                records, titled = _records(block, declared, title)
                 if records:
                     _take_unit_line(out, before)
+                    if titled:
+                        out.pop()
                     out.extend(records)
                     i = j + after
                     continue
@@ -558,7 +607,25 @@ def numerals_as_digits(text: str) -> str:
         text = _KANJI_COUNT.sub(lambda m: _kanji_count(m.group(1)), text)
     if "パーセント" in text:
         text = _PERCENT_WORD.sub("%", text)
+    if ":" in text or "：" in text:
+        text = _labelled_bare_re().sub(_labelled_unit, text)
     return text
+
+
+@cache
+def _labelled_bare_re() -> re.Pattern[str]:
+    # 企業等(％):34.2, 相談件数(千件):56.4, 養成数(累計・人):468,905 — a bare figure after a
+    # label whose bracket names its unit
+    units = unit_alternation()
+    return re.compile(
+        rf"[(（](?:[^()（）:：]*[、,・，])?\s*(?P<unit>[千万億]?\s*(?:{units}|％))\s*[)）]\s*[:：]\s*"
+        r"(?P<value>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
+        r"(?=\s*(?:$|<|[\s(（)）、。，,;；/／]))"
+    )
+
+
+def _labelled_unit(m: re.Match[str]) -> str:
+    return m.group()[: m.end("value") - m.start()] + m.group("unit")
 
 
 # --- values given as a rate of the target ------------------------------------------------------
@@ -589,4 +656,4 @@ def rates_of_target(text: str) -> str:
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    return strip_html(rates_of_target(numerals_as_digits(tables_as_lines(repair_pdf_text(cell)))))
+    return strip_html(rates_of_target(numerals_as_digits(repair_pdf_text(tables_as_lines(cell)))))
