@@ -237,3 +237,38 @@ def test_a_ditto_and_a_period_column_become_records() -> None:
         (TableRecord("相談", "件数", "10件", "named", "令和7年度"),),
         (TableRecord("相談", "件数", "12件", "named", "令和8年度"),),
     ]
+
+
+PLAIN_GRIDS = [
+    # a table flattened out of a PDF with single spaces, its unit on the line above
+    (
+        "連携を図った。<br>(単位:%)<br>区分 令和7年度 令和8年度<br>治療・支援を受けた者の割合 36.9 38.4"
+        "<br>再入率(出所年 令和4年／令和5年) 14.1 13.6",
+        "再入率(出所年 令和4年／令和5年)は、令和7年度14.1%、令和8年度13.6%",
+    ),
+    # a header of measures with no period; a pending cell is a value still to come
+    (
+        "令和8年度実績<br>指標  目標  実績<br>開始件数  206件  215件<br>常用雇用移行率  71.2%  集計中",
+        "常用雇用移行率 目標:71.2%\n常用雇用移行率 実績:集計中",
+    ),
+    # a title whose end declares the unit stays, and its unit goes to the figures
+    (
+        "相談件数(単位:件)<br>区分  令和7年度  令和8年度<br>電話相談  38,791  41,530<br>計  52,638  56,217",
+        "相談件数(単位:件)\n電話相談は、令和7年度38,791件、令和8年度41,530件\n計は、",
+    ),
+    # a line that stops on a particle goes on; list items do not
+    (
+        "参加した回数は、令和8年4月～12月の<br>速報で398回であった。<br>・研修<br>・相談",
+        "令和8年4月～12月の速報で398回であった。\n・研修\n・相談",
+    ),
+    # the line above a row of years titles the series and gives its unit
+    (
+        "心のサポーター養成数（累計・人）<br>R6年度末　　　R7年度末　　　R8年度末<br>152,318　　　 301,540",
+        "心のサポーター養成数（累計・人）は、R6年度末152,318人、R7年度末301,540人",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
+def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
+    assert expected in cell_text(cell)

@@ -311,6 +311,7 @@ _GAPS = r"(?:\s|<br\s*/?>|</?p\b[^>]*>)*"
 _UNIT_AFTER = re.compile(_GAPS + _TABLE_UNIT, re.IGNORECASE)
 _UNIT_BEFORE = re.compile(_TABLE_UNIT + _GAPS + "$", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^\s*" + _TABLE_UNIT + r"\s*$")
+_UNIT_CAPTION = re.compile(r"^[^。]{0,40}?" + _TABLE_UNIT + r"\s*$")
 
 
 def _html_tables(text: str) -> str:
@@ -354,6 +355,8 @@ def _unit_line(done: list[str], lines: list[str], j: int) -> tuple[str, int, int
         return m.group("unit"), 1, 0
     if done and (m := _UNIT_LINE.match(_TAG.sub("", done[-1]))):
         return m.group("unit"), 0, 1
+    if done and (m := _UNIT_CAPTION.match(_TAG.sub("", done[-1]))):
+        return m.group("unit"), 0, 0  # 相談件数(単位:件): a title that stays
     return "", 0, 0
 
 
@@ -362,13 +365,29 @@ def _take_unit_line(done: list[str], before: int) -> None:
         done.pop()
 
 
+_PENDING_CELL = re.compile(rf"^\s*(?:{alternation('pending')})\s*$")
+
+
+def _flat_block(lines: list[str], i: int, columns: int) -> tuple[list[list[str]], int]:
+    """The rows of a flattened table whose header is ``lines[i]`` (``columns`` periods), each
+    as [label, *figures], and where the lines after it start."""
+    block: list[list[str]] = []
+    j = i
+    while j < len(lines) and (j == i or _flat_row(_TAG.sub("", lines[j]), columns)):
+        tokens = _TAG.sub("", lines[j]).split()
+        block.append([" ".join(tokens[:-columns]), *tokens[-columns:]])
+        j += 1
+    return block, j
+
+
 def _values_below(block: list[list[str]]) -> bool:
     """Whether the rows under the first are values (a label first, figures after it): 指標 |
     目標 | 実績 over 就職率 | 84.5% | 85.1%."""
     if any(_NUMERIC.match(c) for c in block[0]):
         return False  # a header holds labels: ・研修 12回 over ・相談 340件 is a list
     return all(
-        any(_NUMERIC.match(c) for c in r) and all(_NUMERIC.match(c) or c in _EMPTY for c in r[1:])
+        any(_NUMERIC.match(c) for c in r)
+        and all(_NUMERIC.match(c) or c in _EMPTY or _PENDING_CELL.match(c) for c in r[1:])
         for r in block[1:]
     )
 
@@ -410,6 +429,17 @@ def _line_tables(lines: list[str]) -> list[str]:
                 out.extend(records)
                 i = j + after
                 continue
+        columns = _flat_header(_TAG.sub("", line))
+        if columns and i + 1 < len(lines):
+            # 区分 令和7年度 令和8年度 over 割合 36.9 38.4: a table flattened with single spaces
+            block, j = _flat_block(lines, i, columns)
+            declared, after, before = _unit_line(out, lines, j)
+            records, _ = _records(block, declared) if len(block) >= 2 else (None, False)
+            if records:
+                _take_unit_line(out, before)
+                out.extend(records)
+                i = j + after
+                continue
         cells = _aligned(line)
         if cells is not None and i + 1 < len(lines):
             block = [cells]
@@ -448,11 +478,17 @@ def _aligned(line: str) -> list[str] | None:
 
 
 def tables_as_lines(text: str) -> str:
-    """``text`` with each table inside it (HTML, pipes, aligned columns) as one labelled line
-    per value; text without a table is returned as it is."""
+    """``text`` with each table inside it (HTML, pipes, aligned columns, single-spaced rows
+    under a header of periods) as one labelled line per value; text without a table is
+    returned as it is."""
     if "<table" in text.lower():
         text = _html_tables(text)
-    if "|" not in text and "\u3000" not in text and "  " not in text:
+    if (
+        "|" not in text
+        and "\u3000" not in text
+        and "  " not in text
+        and (" " not in text or not _FLAT_HINT.search(text))
+    ):
         return text
     lines = _LINE_BREAK.split(text)
     if len(lines) < 2:
@@ -478,11 +514,20 @@ _DIGIT_SPACE = re.compile(
 )
 
 
+_UNFINISHED_LINE = re.compile(
+    r"([ぁ-んァ-ヶ一-龥][のをにがはとでへ])\s*(?:<br\s*/?>|\r?\n)\s*(?=[ぁ-んァ-ヶ一-龥0-9０-９])",
+    re.IGNORECASE,
+)
+
+
 def repair_pdf_text(text: str) -> str:
     """Undo what copying out of a PDF does to a cell (see the module's docstring); a cell that
     shows no sign of it is returned as it is. The joining of lines and of figures to their
     units is ``pdftext``'s, the one repair the PDF reader uses too; this adds what a cell
     pasted from a PDF carries inline: page numbers and running headers between its words."""
+    if "<br" in text or "\n" in text:
+        # …令和8年4月～12月の<br>速報で398回: a line that stops on a particle goes on
+        text = _UNFINISHED_LINE.sub(r"\1", text)
     if (" " not in text and "\u3000" not in text and "-" not in text) or not (
         _DIGIT_SPACE.search(text) and _PDF_SIGNS.search(text)
     ):
@@ -491,8 +536,43 @@ def repair_pdf_text(text: str) -> str:
 
     text = _PAGE_NUMBER.sub(" ", text)
     text = _RUNNING_HEADER.sub(" ", text)
-    lines = join_lines(_LINE_BREAK.split(text))
-    return "\n".join(join_figures(line) for line in lines)
+    # (the rows of a table stay rows: only the figures of each of their cells are joined)
+    out: list[str] = []
+    prose: list[str] = []
+    columns = 0  # the periods of a flat table's header line, while its rows follow
+    for line in _LINE_BREAK.split(text):
+        cells = _aligned(line)
+        columns = _flat_header(line) or (columns if _flat_row(line, columns) else 0)
+        if cells is None and not columns:
+            prose.append(line)
+            continue
+        out += [join_figures(x) for x in join_lines(prose)]
+        prose = []
+        out.append("  ".join(join_figures(c) for c in cells) if cells else line.strip())
+    out += [join_figures(x) for x in join_lines(prose)]
+    return "\n".join(out)
+
+
+# two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
+_FLAT_HINT = re.compile(r"(?:年度|年|[RＲ][0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)")
+
+
+def _flat_header(line: str) -> int:
+    """How many periods a line of periods separated by single spaces holds (区分 令和7年度
+    令和8年度: a table's header flattened out of a PDF); 0 when it is not one."""
+    tokens = line.split()
+    periods = sum(_is_period(t) for t in tokens)
+    return periods if periods >= 2 and periods >= len(tokens) - 1 else 0
+
+
+def _flat_row(line: str, columns: int) -> bool:
+    """Whether a line ends with ``columns`` figures separated by spaces (a flattened row)."""
+    if not columns:
+        return False
+    tokens = line.split()
+    return len(tokens) > columns and all(
+        _NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]
+    )
 
 
 # --- numerals ----------------------------------------------------------------------------------
@@ -656,4 +736,4 @@ def rates_of_target(text: str) -> str:
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    return strip_html(rates_of_target(numerals_as_digits(repair_pdf_text(tables_as_lines(cell)))))
+    return strip_html(rates_of_target(numerals_as_digits(tables_as_lines(repair_pdf_text(cell)))))
