@@ -139,6 +139,8 @@ def _period_column(header: list[str], body: list[list[str]]) -> int | None:
 
 
 _DITTO = re.compile(rf"^\s*(?:{alternation('ditto')})\s*$")
+_DITTO_BRACKET = re.compile(rf"^\s*(?:{alternation('ditto')})\s*([(（][^()（）]*[)）])\s*$")
+_TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _GENERIC = re.compile(rf"^(?:{alternation('generic_measure')})\s*(?:[(（][^()（）]*[)）])?\s*$")
 _COUNTED = re.compile(r"数?\s*(?:[(（][^()（）]*[)）])?\s*$")
 
@@ -149,6 +151,9 @@ def _without_ditto(body: list[list[str]]) -> list[list[str]]:
     for r in body:
         if out and _DITTO.match(r[0]):
             r = [out[-1][0], *r[1:]]
+        elif out and (m := _DITTO_BRACKET.match(r[0])):
+            # 同(％) under 機運醸成(団体): the same item, in its own unit
+            r = [_TRAILING_BRACKET.sub("", out[-1][0]) + m.group(1), *r[1:]]
         out.append(r)
     return out
 
@@ -279,6 +284,7 @@ def _records(
     records = table_records(rows)
     if records is None:
         return None, False
+    declared = declared or _label_units(rows[0][0])[0]  # 区分(％) | R5年度 | R6年度
     title = _caption_title(caption)
     used = False
     if title and any(not series[0].row for series in records):
@@ -380,16 +386,18 @@ def _flat_block(lines: list[str], i: int, columns: int) -> tuple[list[list[str]]
     return block, j
 
 
-def _values_below(block: list[list[str]]) -> bool:
-    """Whether the rows under the first are values (a label first, figures after it): 指標 |
-    目標 | 実績 over 就職率 | 84.5% | 85.1%."""
+def _values_below(block: list[list[str]]) -> int:
+    """How many rows under the first are values (a label first, figures after it: 指標 | 目標 |
+    実績 over 就職率 | 84.5% | 85.1%), up to the first that is not."""
     if any(_NUMERIC.match(c) for c in block[0]):
-        return False  # a header holds labels: ・研修 12回 over ・相談 340件 is a list
-    return all(
-        any(_NUMERIC.match(c) for c in r)
-        and all(_NUMERIC.match(c) or c in _EMPTY or _PENDING_CELL.match(c) for c in r[1:])
-        for r in block[1:]
-    )
+        return 0  # a header holds labels: ・研修 12回 over ・相談 340件 is a list
+    for k, r in enumerate(block[1:]):
+        if not (
+            any(_NUMERIC.match(c) for c in r)
+            and all(_NUMERIC.match(c) or c in _EMPTY or _PENDING_CELL.match(c) for c in r[1:])
+        ):
+            return k
+    return len(block) - 1
 
 
 def _line_tables(lines: list[str]) -> list[str]:
@@ -450,7 +458,11 @@ def _line_tables(lines: list[str]) -> list[str]:
                     break
                 block.append(nxt)
                 j += 1
-            if len(block) >= 2 and (any(_is_period(c) for c in block[0]) or _values_below(block)):
+            if len(block) >= 2 and not any(_is_period(c) for c in block[0]):
+                # a header of measures: the table ends where its rows stop being values
+                values = _values_below(block)
+                block, j = block[: 1 + values], i + 1 + values
+            if len(block) >= 2:
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
                 declared, after, before = _unit_line(out, lines, j)
@@ -698,14 +710,24 @@ def _labelled_bare_re() -> re.Pattern[str]:
     # label whose bracket names its unit
     units = unit_alternation()
     return re.compile(
-        rf"[(（](?:[^()（）:：]*[、,・，])?\s*(?P<unit>[千万億]?\s*(?:{units}|％))\s*[)）]\s*[:：]\s*"
-        r"(?P<value>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
-        r"(?=\s*(?:$|<|[\s(（)）、。，,;；/／]))"
+        rf"[(（](?:[^()（）:：]*[、,・，])?\s*(?P<unit>[千万億]?\s*(?:{units}|％))\s*[)）]\s*[:：]"
+        r"(?P<rest>[^\n。<]*)"
     )
 
 
 def _labelled_unit(m: re.Match[str]) -> str:
-    return m.group()[: m.end("value") - m.start()] + m.group("unit")
+    """The bare figures after the label, up to the end of its line (企業等(％):34.2(R8)、
+    29.9(R1)), with the label's unit."""
+    unit = m.group("unit")
+    rest = _LABELLED_VALUE.sub(lambda v: v.group() + unit, m.group("rest"))
+    return m.group()[: m.start("rest") - m.start()] + rest
+
+
+# a bare figure of a labelled list, after the colon or a comma (約64,000)
+_LABELLED_VALUE = re.compile(
+    r"(?:(?<=^)|(?<=[:：、,，\s]))\s*(?:約|およそ)?\s*[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?"
+    r"(?=\s*(?:$|[\s(（)）、。;；/／]|[,，](?![0-9０-９])))"
+)
 
 
 # --- values given as a rate of the target ------------------------------------------------------
