@@ -286,6 +286,7 @@ class _InSentence:
     waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
     unit_from: Quantity | None = None  # the figure before, when it has a unit
     note: bool = False  # a ※ note: only its earlier values of the level before are read
+    change_end: int = -1  # where the last change figure of the sentence ends
 
 
 class _Reading:
@@ -371,7 +372,7 @@ class _Reading:
             self.carried = None
             self._drop_all(quantities, "unrelated_sentence")
             return  # names nothing the indicator measures: its figures cannot score
-        if marker and scope.relevant and not self._aside(sentence, marker.start(), quantities):
+        if marker and scope.goes_on_about and not self._aside(sentence, marker.start(), quantities):
             self._note_pending(analysis.periods[index], sentence, marker.start())
         # 前年度の1,520件を2.3%下回った。: a sentence that names nothing of its own goes on
         # from the value of the sentence before; その数は令和7年度末で…, このうち…: it is about
@@ -488,6 +489,7 @@ class _Reading:
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
             starts_from = _FROM_BRACKET.search(before) is not None
             self._change(st, q, after, change, period, assumed, starts_from)
+            st.change_end = q.end
             return
         if not fits or (change is None and find.value == "change"):
             return
@@ -605,18 +607,7 @@ class _Reading:
         norm, sentence = self.norm, st.sentence
         period, assumed, previous = when
         in_part = _PART_IN_BRACKETS.search(norm, sentence.start, q.start) is not None
-        scored = score_candidate(
-            self.profile,
-            q,
-            norm[name_start : q.start],
-            after,
-            st.scope,
-            st.last_level.scored if st.last_level else None,
-            norm[max(sentence.start, q.start - 16) : q.start],
-            norm[q.end : min(sentence.end, q.end + 20)],
-            previous,
-            in_part=in_part,
-        )
+        scored = self._scored(st, q, after, name_start, previous, in_part)
         if st.respective and not previous:
             scored = _respectively(scored, st.respective, q, self.cover)
         obs = _observation(
@@ -648,6 +639,50 @@ class _Reading:
             )
             self.changes.append((candidate, rel))
         st.waiting = None
+
+    def _scored(
+        self,
+        st: _InSentence,
+        q: Quantity,
+        after: str,
+        name_start: int,
+        previous: bool,
+        in_part: bool,
+    ) -> Scored:
+        """The score of a level named by the words from ``name_start``; a level a change
+        reaches (精神保健福祉士が前年度末から5,142名増の122,103名) may be named by the words
+        before the change."""
+        norm, sentence = self.norm, st.sentence
+
+        def scored_from(start: int) -> Scored:
+            return score_candidate(
+                self.profile,
+                q,
+                norm[start : q.start],
+                after,
+                st.scope,
+                st.last_level.scored if st.last_level else None,
+                norm[max(sentence.start, q.start - 16) : q.start],
+                norm[q.end : min(sentence.end, q.end + 20)],
+                previous,
+                in_part=in_part,
+            )
+
+        scored = scored_from(name_start)
+        reached = self._reached_by_change(st, q)
+        if reached is not None:
+            scored = max(scored, scored_from(reached), key=lambda s: s.score)
+        return scored
+
+    def _reached_by_change(self, st: _InSentence, q: Quantity) -> int | None:
+        """Where the words before the change that ``q`` is the level of start (15件増の640件),
+        or None when no change stands right before it."""
+        i = next((k for k, seg in enumerate(st.segments) if seg[0] is q), 0)
+        if not i or st.change_end != st.segments[i - 1][0].end:
+            return None
+        if not _CHANGE_THEN_LEVEL.match(self.norm, st.change_end, q.start):
+            return None
+        return st.segments[i - 1][1]
 
     def _is_total(self, q: Quantity, before: str, scored: Scored) -> bool:
         """計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…) — not

@@ -209,6 +209,12 @@ class SentenceScope:
     def relevant(self) -> bool:
         return self.sentence >= RELEVANT or self.hints > 0
 
+    @property
+    def goes_on_about(self) -> bool:
+        """Relevant, or naming part of the indicator right after a sentence that names it
+        (…児童福祉司の配置数は7,054人。令和8年度末時点の配置数については現在集計中)."""
+        return self.relevant or (self.sentence >= RELEVANT / 2 and self.context >= RELEVANT)
+
 
 @dataclass(frozen=True)
 class IndicatorProfile:
@@ -528,10 +534,20 @@ def _label_free(text: str) -> bool:
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
 
 
+_REACHED_BY = re.compile(
+    rf"[0-9][0-9,.]*\s*[^\s0-9]{{0,4}}\s*(?:{alternation('change_up', 'change_down')})"
+    rf"(?:{alternation('change_then')}|の|し|して)?\s*$"
+)
+_TAIL_CHARS = 20
+
+
 def _attachment(ip: IndicatorProfile, before: str) -> float | None:
     """How much of the words a number is attached to (the phrase right before it: 企業等が,
     市区町村においては) belong to what the indicator measures: a precision, where ``near`` is
-    a recall. None when the number is attached to no words of its own."""
+    a recall. None when the number is attached to no words of its own, or only to the change
+    that reaches it (5,142名増の122,103名)."""
+    if _REACHED_BY.search(before[-_TAIL_CHARS:]):
+        return None
     attached = _attached_grams(before[-24:])
     if attached is None:
         return None
@@ -584,6 +600,12 @@ def score_candidate(
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
     ):
+        if after[:1] in _SUBJECT_PARTICLES:
+            # …の190団体をさらに上回る203団体が…取組を実施していると回答し: the subject of
+            # its clause may be named by its predicate better than by the series
+            own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
+            if own.score > series.score:
+                return own
         return series.led_by("前の数値の系列")
     if series is None or not previous:
         return _own_score(ip, q, before, after, scope, preceding, following, in_part)
