@@ -143,26 +143,29 @@ class Spooled:
 
     def _fill(self, sheet: StreamedSheet, lang: str) -> None:
         from ..judge.scorecard import entry_with, measure_dict, report_dict
+        from ..judge.sheet_stream import in_batches
         from .wording import wording
 
         say = wording(lang, "iso").reason
         measures, indicators = self.measure_file, self.indicator_file
         at_measure = at_indicator = 0
         index = self.index
-        for judged in sheet.measures():
-            m = judged.measure
-            text = _encode(measure_dict(m, say)).encode("utf-8", "surrogatepass")
-            items = "\n".join(
-                _encode(entry_with(m, o, say, extra))
-                for o, extra in zip(m.outcomes, judged.extras, strict=True)
-            ).encode("utf-8", "surrogatepass")
-            measures.write(text)
-            indicators.write(items)
-            index.extend(
-                (*judged.order, at_measure, len(text), at_indicator, len(items), len(m.outcomes))
-            )
-            at_measure += len(text)
-            at_indicator += len(items)
+        for batch in in_batches(sheet.measures(), 8):
+            for judged in batch:
+                m = judged.measure
+                text = _encode(measure_dict(m, say)).encode("utf-8", "surrogatepass")
+                items = "\n".join(
+                    _encode(entry_with(m, o, say, extra))
+                    for o, extra in zip(m.outcomes, judged.extras, strict=True)
+                ).encode("utf-8", "surrogatepass")
+                measures.write(text)
+                indicators.write(items)
+                count = len(m.outcomes)
+                index.extend(
+                    (*judged.order, at_measure, len(text), at_indicator, len(items), count)
+                )
+                at_measure += len(text)
+                at_indicator += len(items)
         self.card = card = sheet.scorecard()
         self.head = {"report": report_dict(card), "summary": sheet.summary()}
         self.warnings = list(card.warnings)
