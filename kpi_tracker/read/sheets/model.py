@@ -172,7 +172,11 @@ class _Closed:
     _BITS = 1 << 23
 
     def __init__(self) -> None:
-        self.bits = bytearray(self._BITS >> 3)
+        import mmap
+
+        # NOTE: an anonymous mapping: the kernel gives a page only once a bit in it is set, so
+        # a small sheet does not pay for the whole filter (a bytearray is written whole).
+        self.bits = mmap.mmap(-1, self._BITS >> 3)
 
     def _spots(self, key: str) -> list[int]:
         digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=24).digest()
