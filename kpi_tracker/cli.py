@@ -696,9 +696,10 @@ def scorecard(
     plain = doc != "-" and only == "all" and not (previous or db or explain)
     if plain and (headline_only or fmt == "json"):
         # A 行政事業レビュー sheet is judged and written as it is read (the same bytes).
+        when = _as_of(as_of)  # a bad --as-of is said before the document is read, as below
         loaded = _load_with_rules(doc, encoding, rules_path, stream=True)
         if _unread(loaded[0]):
-            if _streamed(loaded[0], rules_path, _as_of(as_of), lang, output, headline_only):
+            if _streamed(loaded[0], rules_path, when, lang, output, headline_only):
                 return
             loaded = None  # not a stream after all: read it whole
     before = _previous_card(previous, rules_path, encoding, db)
