@@ -200,7 +200,9 @@ class Spooled:
                 "indicators": self._indicators(order),
                 "warnings": self.warnings,
             }
-            yield from chunks(data)
+            from .parts import batched
+
+            yield from batched(chunks(data))  # fewer, larger pieces for the writer
         finally:
             self.close()
 
