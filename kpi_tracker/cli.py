@@ -333,9 +333,11 @@ def _one_stdin(*named: tuple[str, str | None]) -> None:
 _stdin_read = False  # a run reads standard input at most once
 
 
-def _load(doc: str, encoding: str | None, on_title: Any = None) -> Any:
+def _load(doc: str, encoding: str | None, on_title: Any = None, stream: bool = False) -> Any:
+    """The document; with ``stream``, a 行政事業レビュー sheet comes unread (``ReviewStream``,
+    its warnings said once it is read)."""
     global _stdin_read
-    from .read.document import load_document
+    from .read.document import load_document, open_document
 
     if doc == "-":
         if _stdin_read:
@@ -348,10 +350,20 @@ def _load(doc: str, encoding: str | None, on_title: Any = None) -> Any:
     _read_input(doc)
     source = sys.stdin.buffer if doc == "-" else doc
     columns, as_of = _read_settings()
-    document = load_document(source, encoding, columns=columns, as_of=as_of, on_title=on_title)
+    load = open_document if stream else load_document
+    document: Any = load(source, encoding, columns=columns, as_of=as_of, on_title=on_title)
+    if _unread(document):
+        return document
     for w in document.warnings:
         _warn(w)
     return document
+
+
+def _unread(document: Any) -> bool:
+    """Whether ``_load(…, stream=True)`` gave a sheet to read as a stream."""
+    from .read.document import Document
+
+    return not isinstance(document, Document)
 
 
 def _rules(rules_path: str | None, document: Any, found: Any = None) -> Any:
@@ -389,13 +401,14 @@ def _scorecard(
     previous: CardData | None = None,
     previous_option: str | None = "--previous",
     as_of_option: str = "--as-of",
+    loaded: tuple[Any, Any] | None = None,
 ) -> Any:
     """Evaluate a document; with ``db``, earlier stored reports of its plan feed the trends,
     and so does ``previous`` (an earlier report's card); ``explain`` keeps every indicator's
-    candidates (``--explain``)."""
+    candidates (``--explain``); ``loaded``: the document and its rules, read already."""
     from .pipeline import scorecard_for
 
-    document, found = _load_with_rules(doc, encoding, rules_path)
+    document, found = loaded or _load_with_rules(doc, encoding, rules_path)
     card = scorecard_for(
         document,
         _rules(rules_path, document, found),
@@ -412,7 +425,9 @@ def _scorecard(
     return card
 
 
-def _load_with_rules(doc: str, encoding: str | None, rules_path: str | None) -> tuple[Any, Any]:
+def _load_with_rules(
+    doc: str, encoding: str | None, rules_path: str | None, stream: bool = False
+) -> tuple[Any, Any]:
     """The document, and a status table's rules found as soon as its title is read (before
     its measures: the rules' loading then never adds to every measure's text in memory);
     ``None`` for a KPI sheet. An error finding the rules is raised after the document is read,
@@ -427,7 +442,7 @@ def _load_with_rules(doc: str, encoding: str | None, rules_path: str | None) -> 
         except KpiTrackerError as exc:
             early.append(exc)
 
-    document = _load(doc, encoding, on_title)
+    document = _load(doc, encoding, on_title, stream)
     found = early[0] if early else None
     if isinstance(found, KpiTrackerError):
         raise found
@@ -676,8 +691,19 @@ def scorecard(
 
     _one_stdin(("DOC", doc), ("--previous", previous))
     fmt = _output_format(fmt, output, formats("scorecard"))
+    loaded = None
+    headline_only = quiet and output is None
+    plain = doc != "-" and only == "all" and not (previous or db or explain)
+    if plain and (headline_only or fmt == "json"):
+        # A 行政事業レビュー sheet is judged and written as it is read (the same bytes).
+        when = _as_of(as_of)  # a bad --as-of is said before the document is read, as below
+        loaded = _load_with_rules(doc, encoding, rules_path, stream=True)
+        if _unread(loaded[0]):
+            if _streamed(loaded[0], rules_path, when, lang, output, headline_only):
+                return
+            loaded = None  # not a stream after all: read it whole
     before = _previous_card(previous, rules_path, encoding, db)
-    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain, before)
+    card = _scorecard(doc, rules_path, encoding, _as_of(as_of), db, explain, before, loaded=loaded)
     card = _with_previous(card, before, db)
     if only != "all":
         from .render.only import select
@@ -701,6 +727,50 @@ def scorecard(
     else:
         options = {"lang": lang, "verdict": verdict, "dates": dates}
         _write(render_stream("scorecard", fmt, card, **options), output)
+
+
+def _streamed(
+    stream: Any, rules_path: str | None, as_of: Any, lang: str, output: str | None, quiet: bool
+) -> bool:
+    """A 行政事業レビュー sheet's JSON scorecard (or ``-q``'s headline), judged and written as
+    it is read: the bytes of the whole read, in memory that does not grow with the sheet.
+    False, having written nothing, when it must be read whole (a rules file adds to it, a
+    project's rows come apart, no report date before the first indicator)."""
+    from .pipeline import streamed_sheet
+    from .read.sheets.model import NotStreamable
+
+    try:
+        with stream.reading():
+            sheet = streamed_sheet(stream, rules_path, as_of)
+            if sheet is None:
+                return False
+            if quiet:
+                sheet.run()
+                spooled = None
+                card = sheet.scorecard()
+            else:
+                from .render.json_ import spool
+
+                spooled = spool(sheet, lang)
+                card = spooled.card
+    except NotStreamable:
+        return False
+    finally:
+        stream.close()
+    document = card.document
+    for w in document.warnings:
+        _warn(w)
+    for w in card.warnings:
+        if w not in document.warnings:
+            _warn(w)
+    if spooled is None:
+        from .render.terminal import headline_counted
+
+        view = headline_counted(card, sheet.behind, sheet.overdue, lang, _color()) + "\n"
+        _write(view, None, terminal=True)
+    else:
+        _write(spooled.pieces(), output)
+    return True
 
 
 def _compact_view(fmt_param: str) -> bool:

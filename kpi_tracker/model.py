@@ -33,6 +33,7 @@ __all__ = [
     "Find",
     "Indicator",
     "Measure",
+    "MeasureDone",
     "Observation",
     "RawDocument",
     "Reason",
@@ -408,6 +409,15 @@ class SheetIndicator:
     published: str | None = None  # the category the office published (達成, 集計中 …)
     # what that category means (achieved, progressing, pending …), None for a word not known
     published_meaning: str | None = None
+
+
+class MeasureDone(NamedTuple):
+    """A streamed sheet's measure whose indicators have all been read (``read.sheets.review``
+    in stream mode): no indicator of it follows. ``rank``: its section's place among the
+    sections, in order of first appearance (the scorecard lists measures by rank, then line)."""
+
+    measure: Measure
+    rank: int
 
 
 @dataclass(frozen=True)

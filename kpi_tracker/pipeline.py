@@ -36,6 +36,8 @@ from .shape import CardData, StoredCardData
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from .judge.sheet_stream import StreamedSheet
+    from .read.sheets.review import ReviewStream
     from .store.db import Ingested, StoredSource
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "rules_for_document",
     "rules_for_title",
     "scorecard_for",
+    "streamed_sheet",
     "with_stored_previous",
 ]
 
@@ -111,6 +114,36 @@ def scorecard_for(
     return evaluate(
         document, rules, as_of=as_of, history=history, explain=explain, as_of_option=as_of_option
     )
+
+
+def streamed_sheet(
+    stream: ReviewStream, rules_path: str | Path | None = None, as_of: date | None = None
+) -> StreamedSheet | None:
+    """A 行政事業レビュー sheet opened as a stream (``read.document.open_document``), to be
+    judged as it is read: its outcomes are ``scorecard_for``'s without a store or an earlier
+    report. None when a rules file adds to the sheet: then it is judged whole. Reading it
+    raises ``read.sheets.model.NotStreamable`` where it turns out not to be one (a project's
+    rows apart, no report date before the first indicator): then read it whole."""
+    from .judge.sheet_card import sheet_rules
+    from .judge.sheet_stream import StreamedSheet
+    from .read.sheets.model import NotStreamable
+    from .text.periods import fiscal_year_end
+
+    head = stream.head()
+    if sheet_rules(None if rules_path is None else str(rules_path), head) is not None:
+        return None
+
+    def when() -> date:
+        # As the whole read dates it: --as-of, the title's or file name's year, else the
+        # 事業年度 column's (read from the first row that gives one: known by now, or never).
+        found = as_of or head.as_of
+        if found is None and stream.fiscal_year is not None:
+            found = fiscal_year_end(stream.fiscal_year)
+        if found is None:
+            raise NotStreamable("no report date before the first indicator")
+        return found
+
+    return StreamedSheet(stream.events(), when, stream.document, stream.source)
 
 
 def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:

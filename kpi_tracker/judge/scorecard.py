@@ -443,12 +443,18 @@ def indicator_dicts(card: Scorecard, say: Say) -> Iterator[IndicatorData]:
 
 def indicator_entry(card: Scorecard, m: MeasureOutcome, o: Outcome, say: Say) -> IndicatorData:
     """One indicator's JSON shape, as ``scorecard_dict`` lists it."""
+    return entry_with(m, o, say, card.extras.get(o.indicator.id), card.explain)
+
+
+def entry_with(
+    m: MeasureOutcome, o: Outcome, say: Say, extra: SheetExtraData | None, explain: bool = False
+) -> IndicatorData:
+    """``indicator_entry`` given the indicator's extra fields (a sheet's) and ``--explain``."""
     entry = indicator_dict(o, m.measure.line, say)
-    if card.explain:
+    if explain:
         entry["candidates"] = candidates_list(o)
         if o.dropped:
             entry["dropped"] = dropped_list(o)
-    extra = card.extras.get(o.indicator.id)
     if extra:
         entry = {**entry, **extra}
     return entry

@@ -67,37 +67,71 @@ def evaluate_sheet(
     categories: list[str] = []
     for item in sheet.indicators:
         rule = overrides.get(item.indicator.id)
-        outcome = _outcome(item, rule, as_of, history)
-        extra: SheetExtraData = {"line": item.line}
-        if outcome.observation is not None:
-            extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
-        if item.published:
-            differs_from = _published(item.published, item.published_meaning, outcome, extra)
-            if differs_from:
-                categories.append(f"{document.source}:{item.line}: {item.indicator.id}")
-                outcome = replace(outcome, why=outcome.why.noted(differs_from))
-        if item.published_rates:
-            differs = _rates(item, outcome, extra)
-            if differs:
-                disagreements.append(
-                    f"{document.source}:{item.line}: {item.indicator.id}: FY{differs.get('year')} "
-                    f"published {format_number(differs.get('published'))}%, computed "  # type: ignore[arg-type]
-                    f"{format_number(differs.get('computed'))}%"  # type: ignore[arg-type]
-                )
-                outcome = replace(outcome, why=outcome.why.noted(differs))
+        outcome, extra, disagrees, category = judge_item(
+            item, rule, as_of, history, document.source
+        )
+        if category:
+            categories.append(category)
+        if disagrees:
+            disagreements.append(disagrees)
         by_measure[item.measure].append(outcome)
         extras[item.indicator.id] = extra
+    warnings += disagreement_warnings(
+        len(disagreements),
+        disagreements[0] if disagreements else "",
+        len(categories),
+        categories[0] if categories else "",
+    )
+    return list(by_measure.items()), extras, warnings
+
+
+def judge_item(
+    item: SheetIndicator,
+    rule: Indicator | None,
+    as_of: date,
+    history: dict[str, tuple[TrendPoint, ...]],
+    source: str,
+) -> tuple[Outcome, SheetExtraData, str | None, str | None]:
+    """One sheet indicator's outcome and its extra JSON fields; where the published 達成率,
+    or the published category, differs from the engine's: the words that say where."""
+    outcome = _outcome(item, rule, as_of, history)
+    extra: SheetExtraData = {"line": item.line}
+    disagrees = category = None
+    if outcome.observation is not None:
+        extra["evidence"] = {"text": outcome.observation.evidence, "line": item.line}
+    if item.published:
+        differs_from = _published(item.published, item.published_meaning, outcome, extra)
+        if differs_from:
+            category = f"{source}:{item.line}: {item.indicator.id}"
+            outcome = replace(outcome, why=outcome.why.noted(differs_from))
+    if item.published_rates:
+        differs = _rates(item, outcome, extra)
+        if differs:
+            disagrees = (
+                f"{source}:{item.line}: {item.indicator.id}: FY{differs.get('year')} "
+                f"published {format_number(differs.get('published'))}%, computed "  # type: ignore[arg-type]
+                f"{format_number(differs.get('computed'))}%"  # type: ignore[arg-type]
+            )
+            outcome = replace(outcome, why=outcome.why.noted(differs))
+    return outcome, extra, disagrees, category
+
+
+def disagreement_warnings(
+    disagreements: int, first_disagreement: str, categories: int, first_category: str
+) -> list[str]:
+    """The warnings that count the indicators whose published figures differ."""
+    warnings = []
     if disagreements:
         warnings.append(
-            f"{len(disagreements)} indicators: the published 達成率 differs from the computed "
-            f"one by more than {RATE_SLACK:g} point (first: {disagreements[0]})"
+            f"{disagreements} indicators: the published 達成率 differs from the computed "
+            f"one by more than {RATE_SLACK:g} point (first: {first_disagreement})"
         )
     if categories:
         warnings.append(
-            f"{len(categories)} indicators: the published category differs from the computed "
-            f"status (first: {categories[0]})"
+            f"{categories} indicators: the published category differs from the computed "
+            f"status (first: {first_category})"
         )
-    return list(by_measure.items()), extras, warnings
+    return warnings
 
 
 # The statuses a published category word may agree with (集計中: a pending value).
@@ -231,11 +265,15 @@ def measure_results(
     document: Document, outcomes: list[tuple[int, list[Outcome]]]
 ) -> list[tuple[int, Status, tuple[Outcome, ...], str | None, Reason | None]]:
     """Each measure's status, grade and reason, as the prose path gives them."""
-    out = []
-    for no, found in outcomes:
-        status = measure_status(found)
-        reason = None
-        if status is Status.NOT_MEASURABLE:
-            reason = Reason("no_indicator") if not found else all_unmeasurable(found)
-        out.append((no, status, tuple(found), measure_grade(found), reason))
-    return out
+    return [(no, *measure_result(found)) for no, found in outcomes]
+
+
+def measure_result(
+    found: list[Outcome],
+) -> tuple[Status, tuple[Outcome, ...], str | None, Reason | None]:
+    """A measure's status, outcomes, grade and reason (why not measurable)."""
+    status = measure_status(found)
+    reason = None
+    if status is Status.NOT_MEASURABLE:
+        reason = Reason("no_indicator") if not found else all_unmeasurable(found)
+    return status, tuple(found), measure_grade(found), reason

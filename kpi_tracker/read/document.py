@@ -34,7 +34,7 @@ from .mapping import column_map, mapped_columns
 from .rows import read_rows
 
 if TYPE_CHECKING:
-    pass
+    from .sheets.review import ReviewStream
 
 __all__ = ["Document", "Measure", "OnTitle", "load_document", "parse_rows"]
 
@@ -210,6 +210,14 @@ def parse_rows(raw: RawDocument, on_title: OnTitle | None = None) -> Document:
 
     ``on_title``: called with the title lines and the plan as soon as the header row is read,
     before the measure rows (a status table only; a KPI sheet never calls it)."""
+    document = _parse_rows(raw, on_title, False)
+    assert isinstance(document, Document)
+    return document
+
+
+def _parse_rows(
+    raw: RawDocument, on_title: OnTitle | None, stream: bool
+) -> Document | ReviewStream:
     source = raw.source
     content = hashlib.sha256()
     rows = _hashed(raw.rows, content)
@@ -227,7 +235,7 @@ def parse_rows(raw: RawDocument, on_title: OnTitle | None = None) -> Document:
             from .sheets.table import parse_sheet
 
             check_mapped(row, source)
-            return parse_sheet(raw, layout, tuple(above), row)
+            return parse_sheet(raw, layout, tuple(above), row, stream)
         columns = _header_map(row.cells)
         if columns is not None:
             header = row
@@ -440,6 +448,29 @@ def load_document(
         document = parse_rows(read_rows(path, encoding, source), on_title)
     if as_of is not None:
         document = with_as_of(document, as_of)
+    return document
+
+
+def open_document(
+    path: str | Path | IO[bytes],
+    encoding: str | None = None,
+    source: str | None = None,
+    *,
+    columns: tuple[str, ...] = (),
+    as_of: date | None = None,
+    on_title: OnTitle | None = None,
+) -> Document | ReviewStream:
+    """``load_document``, except that a 行政事業レビュー sheet is given unread, as a
+    ``ReviewStream`` (its header read): its rows are read as its ``events`` are, inside its
+    ``reading()``, and its ``document()`` then stands at ``as_of`` as ``load_document``'s."""
+    mapping = parse_column_options(columns)
+    with no_cycle_collection(), column_map(mapping):
+        document = _parse_rows(read_rows(path, encoding, source), on_title, True)
+    if isinstance(document, Document):
+        return with_as_of(document, as_of) if as_of is not None else document
+    document.mapping = mapping
+    if as_of is not None:
+        document.adjust = lambda d: with_as_of(d, as_of)
     return document
 
 

@@ -6,22 +6,35 @@ The document is written a piece at a time with the C encoder (``json.dumps`` wit
 key per line, and each item of a top-level list (a measure, an indicator) on a line of its own.
 Nothing the size of the whole document is built, neither the dict nor the text: memory stays
 that of one indicator however many there are.
+
+A sheet judged as it is read (``judge.sheet_stream``) gives its measures in the order it closes
+them and its counts at the end, while the JSON lists the counts first and the measures in the
+scorecard's order: ``spool`` writes each measure's and its indicators' JSON text to temporary
+files as they come, then the document is written from them, in order, with the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # NOTE: `measures --format json` uses chunks alone: no judge imports
     from ..judge.scorecard import Scorecard
+    from ..judge.sheet_stream import StreamedSheet
     from ..shape import IndicatorData
 
-__all__ = ["chunks", "dumps", "render", "stream"]
+__all__ = ["Spooled", "chunks", "dumps", "render", "spool", "stream"]
 
 # NOTE: a JSONEncoder without indent encodes with the C accelerator (c_make_encoder).
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class Encoded(str):
+    """A value already encoded as JSON text (``chunks`` writes it as it is)."""
+
+    __slots__ = ()
 
 
 class Lazy:
@@ -63,7 +76,7 @@ def _items(values: Iterable[Any], indent: str) -> Iterator[str]:
     first = True
     for value in values:
         yield f"[\n{indent}  " if first else f",\n{indent}  "
-        yield _encode(value)
+        yield value if type(value) is Encoded else _encode(value)
         first = False
     yield "[]" if first else f"\n{indent}]"
 
@@ -106,3 +119,99 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     """The contract's shape: reasons said in ``lang``, every date ISO (``--dates`` does not
     apply: JSON is read by programs)."""
     return "".join(stream(card, lang))
+
+
+_FIELDS = 7  # per spooled measure: rank, line, offset and size of its text, of its indicators'
+
+
+class Spooled:
+    """A streamed sheet's scorecard JSON, its measures and indicators spooled to temporary
+    files (``spool``); ``pieces`` writes it, once, and removes them."""
+
+    def __init__(self, sheet: StreamedSheet, lang: str) -> None:
+        import tempfile
+
+        self.measure_file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self.indicator_file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self.index = array("q")  # _FIELDS a measure
+        self.head: dict[str, Any] = {}
+        try:
+            self._fill(sheet, lang)
+        except BaseException:
+            self.close()
+            raise
+
+    def _fill(self, sheet: StreamedSheet, lang: str) -> None:
+        from ..judge.scorecard import entry_with, measure_dict, report_dict
+        from ..judge.sheet_stream import in_batches
+        from .wording import wording
+
+        say = wording(lang, "iso").reason
+        measures, indicators = self.measure_file, self.indicator_file
+        at_measure = at_indicator = 0
+        index = self.index
+        for batch in in_batches(sheet.measures(), 8):
+            for judged in batch:
+                m = judged.measure
+                text = _encode(measure_dict(m, say)).encode("utf-8", "surrogatepass")
+                items = "\n".join(
+                    _encode(entry_with(m, o, say, extra))
+                    for o, extra in zip(m.outcomes, judged.extras, strict=True)
+                ).encode("utf-8", "surrogatepass")
+                measures.write(text)
+                indicators.write(items)
+                count = len(m.outcomes)
+                index.extend(
+                    (*judged.order, at_measure, len(text), at_indicator, len(items), count)
+                )
+                at_measure += len(text)
+                at_indicator += len(items)
+        self.card = card = sheet.scorecard()
+        self.head = {"report": report_dict(card), "summary": sheet.summary()}
+        self.warnings = list(card.warnings)
+
+    def _order(self) -> list[int]:
+        index = self.index
+        return sorted(range(0, len(index), _FIELDS), key=lambda k: (index[k], index[k + 1]))
+
+    def _measures(self, order: list[int]) -> Iterator[Encoded]:
+        f, index = self.measure_file, self.index
+        for k in order:
+            f.seek(index[k + 2])
+            yield Encoded(f.read(index[k + 3]).decode("utf-8", "surrogatepass"))
+
+    def _indicators(self, order: list[int]) -> Iterator[Encoded]:
+        f, index = self.indicator_file, self.index
+        for k in order:
+            if not index[k + 6]:
+                continue
+            f.seek(index[k + 4])
+            for text in f.read(index[k + 5]).decode("utf-8", "surrogatepass").split("\n"):
+                yield Encoded(text)
+
+    def pieces(self) -> Iterator[str]:
+        """The JSON text, piece by piece: the bytes ``stream`` writes for the same sheet read
+        whole."""
+        try:
+            order = self._order()
+            data = {
+                **self.head,
+                "measures": self._measures(order),
+                "indicators": self._indicators(order),
+                "warnings": self.warnings,
+            }
+            from .parts import batched
+
+            yield from batched(chunks(data))  # fewer, larger pieces for the writer
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.measure_file.close()
+        self.indicator_file.close()
+
+
+def spool(sheet: StreamedSheet, lang: str = "ja") -> Spooled:
+    """Judge and spool a streamed sheet's whole scorecard (see the module's note); nothing is
+    written until ``Spooled.pieces`` is read."""
+    return Spooled(sheet, lang)

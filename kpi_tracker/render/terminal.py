@@ -82,8 +82,15 @@ def headline(card: Scorecard, lang: str = "ja", color: bool = False) -> str:
     # NOTE: counted on the scorecard itself: its dict would be made for two numbers.
     behind = [o for m in card.measures for o in m.outcomes if o.status is Status.BEHIND]
     overdue = sum(1 for o in behind if o.overdue)
+    return headline_counted(card, len(behind), overdue, lang, color)
+
+
+def headline_counted(
+    card: Scorecard, behind: int, overdue: int, lang: str = "ja", color: bool = False
+) -> str:
+    """``headline`` from the counts of missed targets (``behind``, of which ``overdue``)."""
     style = "bold " + ("red" if overdue else "yellow" if behind else "green")
-    return _paint(verdict_counted(card, len(behind), overdue, lang), style, color)
+    return _paint(verdict_counted(card, behind, overdue, lang), style, color)
 
 
 def render(

@@ -8,24 +8,43 @@ blank, ``-`` or numbers with commas. An indicator is 予算事業ID + 「アク�
 アウトカムの番号」 + 「活動指標／成果指標」; its four rows are consecutive. Rows are read one at a
 time and only the indicator being assembled is held, so memory grows with the indicators
 kept, not with the file.
+
+``stream_review`` reads it without keeping the indicators: each one is given as soon as its
+rows are read, and each project (a measure) as ``MeasureDone`` once its rows are over, then
+forgotten. A project whose rows come back after another's (``NotStreamable``) needs the whole
+read (``parse_review``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
 from itertools import compress
 from operator import itemgetter
+from typing import cast
 
 from ...errors import DocumentError, Location
-from ...model import Document, Observation, RawDocument, Reason, Row, SheetData, SheetIndicator
+from ...model import (
+    Document,
+    MeasureDone,
+    Observation,
+    RawDocument,
+    Reason,
+    Row,
+    SheetData,
+    SheetIndicator,
+    no_cycle_collection,
+)
 from ...text.periods import Period
+from ..mapping import column_map
 from .cells import fiscal_year_period, read_cell
-from .model import MeasureBook
+from .model import MeasureBook, NotStreamable, StreamedBook
 from .model import make_indicator as indicator_of
 from .model import sheet_document as document_of
 from .vocab import header_roles, squash, vocabulary
 
-__all__ = ["parse_review"]
+__all__ = ["ReviewStream", "parse_review", "stream_review"]
 
 _TITLE = "行政事業レビュー 効果発現経路 目標・実績"
 _META = ("project_id", "number", "indicator", "row_kind")
@@ -33,6 +52,55 @@ _META = ("project_id", "number", "indicator", "row_kind")
 
 def parse_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) -> Document:
     return _ReviewReader(raw, header).document(title_lines)
+
+
+def stream_review(raw: RawDocument, title_lines: tuple[str, ...], header: Row) -> ReviewStream:
+    """The sheet as a stream of indicators and finished measures (see the module's note)."""
+    return ReviewStream(_ReviewReader(raw, header, stream=True), title_lines)
+
+
+def _same(document: Document) -> Document:
+    return document
+
+
+class ReviewStream:
+    """A 行政事業レビュー sheet read a project at a time. ``head`` is what is known before the
+    rows (title, plan; the fiscal year when the title or the file name give it); ``events``
+    gives each ``SheetIndicator`` and each ``MeasureDone`` in file order, holding only the
+    open project; once they are read, ``document`` is the sheet's ``Document`` as
+    ``parse_review`` makes it, without its measures and indicators (given already)."""
+
+    def __init__(self, reader: _ReviewReader, title_lines: tuple[str, ...]) -> None:
+        self.reader = reader
+        self.title_lines = title_lines
+        self.source = reader.source
+        self.mapping: tuple[tuple[str, str], ...] = ()  # --column, for the time it is read
+        self.adjust: Callable[[Document], Document] = _same  # --as-of
+
+    def head(self) -> Document:
+        return self.adjust(self.reader.finished(self.title_lines, (), lambda: None, head=True))
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """The context its events are read in (as ``load_document`` reads a document)."""
+        with no_cycle_collection(), column_map(self.mapping):
+            yield
+
+    @property
+    def fiscal_year(self) -> int | None:
+        """The 事業年度 column's year, once a row has given it."""
+        return self.reader.fiscal_year
+
+    def events(self) -> Iterator[SheetIndicator | MeasureDone]:
+        return self.reader.events(self.reader.raw.rows)
+
+    def document(self) -> Document:
+        return self.adjust(self.reader.finished(self.title_lines, (), lambda: self.reader.latest))
+
+    def close(self) -> None:
+        close = getattr(self.reader.raw.rows, "close", None)
+        if close is not None:
+            close()
 
 
 def _qualitative_reason(result: str, why: str = "") -> Reason:
@@ -48,8 +116,9 @@ def _one(index: int) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
 
 
 class _ReviewReader:
-    def __init__(self, raw: RawDocument, header: Row) -> None:
+    def __init__(self, raw: RawDocument, header: Row, stream: bool = False) -> None:
         self.raw = raw
+        self.stream = stream
         self.source = raw.source
         self.roles = header_roles(header.cells)
         missing = [r for r in _META if r not in self.roles]
@@ -89,12 +158,14 @@ class _ReviewReader:
         )
         self.positions = range(len(self.years))
         self.periods = {y: fiscal_year_period(y) for y in self.years}
-        self.book = MeasureBook(self.source)
+        self.book = StreamedBook(self.source) if stream else MeasureBook(self.source)
         self.kinds: dict[str, str | None] = {}  # row-kind cell as written → kind (memo)
         self.words: dict[str, str] = {}  # cell as written → normalised (memo)
         self.blanks = vocabulary().blanks  # cell words that mean no value
         self.measure_of: dict[str, int] = {}  # 予算事業ID → measure number
-        self.not_numbers: list[str] = []
+        self.not_numbers = 0  # value cells that hold no number
+        self.first_not_number = ""
+        self.latest: date | None = None  # the latest value's date (a stream keeps no values)
         self.inferred = 0
         self.fiscal_year: int | None = None
 
@@ -103,7 +174,20 @@ class _ReviewReader:
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def document(self, title_lines: tuple[str, ...]) -> Document:
-        indicators = tuple(self._indicators(self.raw.rows))
+        # NOTE: read whole, the reader gives indicators only (no MeasureDone).
+        indicators = cast(tuple[SheetIndicator, ...], tuple(self._indicators(self.raw.rows)))
+        return self.finished(title_lines, indicators)
+
+    def events(self, rows: Iterator[Row]) -> Iterator[SheetIndicator | MeasureDone]:
+        return self._indicators(rows)
+
+    def finished(
+        self,
+        title_lines: tuple[str, ...],
+        indicators: tuple[SheetIndicator, ...],
+        latest_dated: Callable[[], date | None] | None = None,
+        head: bool = False,
+    ) -> Document:
         warnings: list[str] = []
         if self.inferred:
             warnings.append(
@@ -112,8 +196,8 @@ class _ReviewReader:
             )
         if self.not_numbers:
             warnings.append(
-                f"{self.source}: {len(self.not_numbers)} value cells hold no number and are "
-                f"not read (first: {self.not_numbers[0]})"
+                f"{self.source}: {self.not_numbers} value cells hold no number and are "
+                f"not read (first: {self.first_not_number})"
             )
         # The published file has no title line: the layout's name, and the year from the file
         # name (3-1_RS_2024_…) or the 事業年度 column.
@@ -126,7 +210,8 @@ class _ReviewReader:
             self.book,
             SheetData("review", indicators),
             warnings,
-            self.fiscal_year,
+            None if head else self.fiscal_year,
+            latest_dated,
         )
 
     def _kind(self, text: str, line: int) -> str | None:
@@ -142,11 +227,17 @@ class _ReviewReader:
         self.kinds[text] = kind
         return kind
 
-    def _indicators(self, rows: Iterator[Row]) -> Iterator[SheetIndicator]:
+    def _indicators(self, rows: Iterator[Row]) -> Iterator[SheetIndicator | MeasureDone]:
+        """Each indicator as its rows end; read as a stream, also each project (measure) once
+        a row of another one follows it and its last indicator is given."""
         i_kind = self.roles["row_kind"]
         i_id, i_no, i_name = (self.roles[r] for r in ("project_id", "number", "indicator"))
         i_year = self.roles.get("fiscal_year")
-        seen: dict[tuple[str, str, str], int] = {}
+        # 予算事業ID → (indicator → its first line); a stream forgets a project once it closes.
+        seen: dict[str, dict[tuple[str, str, str], int]] = {}
+        stream = self.stream
+        last_pid: str | None = None
+        ended: list[str] = []  # projects left behind, closed once their last indicator is given
         key: tuple[str, str, str] | None = None
         group: dict[str, Row] = {}
         width = self.width
@@ -164,9 +255,15 @@ class _ReviewReader:
             pid = cells[i_id].strip()
             if self.fiscal_year is None and i_year is not None and cells[i_year].strip().isdigit():
                 self.fiscal_year = int(cells[i_year].strip())
+            if kind is None and not any(c.strip() for c in cells):
+                continue
+            if stream and pid != last_pid:
+                if last_pid is not None:
+                    ended.append(last_pid)
+                last_pid = pid
+                if self.book.was_closed(pid):  # type: ignore[attr-defined]
+                    raise NotStreamable(pid)
             if kind is None:
-                if not any(c.strip() for c in cells):
-                    continue
                 if not cells[i_name].strip():
                     # An activity described without an indicator: the project is a measure.
                     self._measure(cells, row.line)
@@ -181,12 +278,15 @@ class _ReviewReader:
             if this != key:
                 if group:
                     yield self._indicator(group)
-                if this in seen:
+                if ended:
+                    yield from self._close(ended, seen)
+                known = seen.setdefault(pid, {})
+                if this in known:
                     raise DocumentError(
-                        f"indicator {'/'.join(this)} appears twice (first on line {seen[this]})",
+                        f"indicator {'/'.join(this)} appears twice (first on line {known[this]})",
                         Location(self.source, row.line),
                     )
-                seen[this] = row.line
+                known[this] = row.line
                 key, group = this, {}
             if kind in group:
                 raise DocumentError(
@@ -197,6 +297,25 @@ class _ReviewReader:
             group[kind] = row
         if group:
             yield self._indicator(group)
+        if stream:
+            if last_pid is not None:
+                ended.append(last_pid)
+            yield from self._close(ended, seen)
+            book = cast(StreamedBook, self.book)
+            yield from self._close(book.open_keys(), seen)
+
+    def _close(
+        self, pids: list[str], seen: dict[str, dict[tuple[str, str, str], int]]
+    ) -> Iterator[MeasureDone]:
+        """The measures of ``pids``, now complete, in order; forgotten by the reader."""
+        book = cast(StreamedBook, self.book)
+        for pid in pids:
+            self.measure_of.pop(pid, None)
+            seen.pop(pid, None)
+            done = book.close(pid)
+            if done is not None:
+                yield done
+        pids.clear()
 
     def _measure(self, cells: tuple[str, ...], line: int) -> int:
         pid = self.cell(cells, "project_id")
@@ -241,9 +360,11 @@ class _ReviewReader:
             if cell.value is not None:
                 out[years[i]] = (cell.value, text)
             elif cell.text and not cell.pending:
-                self.not_numbers.append(
-                    f"{self.source}:{row.line}: {what} {years[i]} {cell.text[:20]!r}"
-                )
+                if not self.not_numbers:
+                    self.first_not_number = (
+                        f"{self.source}:{row.line}: {what} {years[i]} {cell.text[:20]!r}"
+                    )
+                self.not_numbers += 1
         return out
 
     def _indicator(self, group: dict[str, Row]) -> SheetIndicator:
@@ -288,6 +409,10 @@ class _ReviewReader:
             Observation(value, None, periods[year], f"{year}年度 実績値 {text}{unit}", 0, 0, 2)
             for year, (value, text) in sorted(actuals.items())
         )
+        if self.stream and observations:
+            end = periods[max(actuals)].end
+            if self.latest is None or end > self.latest:
+                self.latest = end
         stated = self.cell(cells, "direction")
         comparator = vocab.directions.get(self._word(stated)) if stated else None
         note = None

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import DocumentError, Location, PeriodError, UnitError
 from ...model import (
@@ -46,19 +47,27 @@ from .goal import Goal, read_goal
 from .model import MeasureBook, make_indicator, observation, sheet_document
 from .vocab import header_roles, squash, vocabulary
 
+if TYPE_CHECKING:
+    from .review import ReviewStream
+
 __all__ = ["parse_sheet"]
 
 
-def parse_sheet(raw: RawDocument, layout: str, above: tuple[Row, ...], header: Row) -> Document:
-    """The sheet whose header row is ``header``, the rest of ``raw.rows`` below it."""
+def parse_sheet(
+    raw: RawDocument, layout: str, above: tuple[Row, ...], header: Row, stream: bool = False
+) -> Document | ReviewStream:
+    """The sheet whose header row is ``header``, the rest of ``raw.rows`` below it; with
+    ``stream``, a 行政事業レビュー sheet is not read yet but given as a ``ReviewStream``."""
     title_lines = tuple(
         strip_html(" ".join(c for c in row.cells if c.strip()))
         for row in above
         if any(c.strip() for c in row.cells)
     )
     if layout == "review":
-        from .review import parse_review
+        from .review import parse_review, stream_review
 
+        if stream:
+            return stream_review(raw, title_lines, header)
         return parse_review(raw, title_lines, header)
     return _TableReader(raw, header, title_lines).document(title_lines)
 
