@@ -302,11 +302,14 @@ def _records(
 
 
 def _caption_title(caption: str) -> str:
-    """A line that may title a table: short, not a sentence."""
-    text = _TAG.sub("", caption).strip()
+    """A line that may title a table: short, not a sentence (its 【】 and bullet dropped)."""
+    text = _TITLE_MARKS.sub("", _TAG.sub("", caption)).strip()
     if not text or len(text) > 60 or text.endswith(("。", ".")) or _NUMERIC.match(text):
         return ""
     return text
+
+
+_TITLE_MARKS = re.compile(r"^\s*[・●○◆■◇□]\s*|[【】〔〕［］]")
 
 
 # (単位:千人), （単位：千回。認知度を除く）: the unit a caption declares for a table's figures
@@ -374,6 +377,28 @@ def _take_unit_line(done: list[str], before: int) -> None:
 _PENDING_CELL = re.compile(rf"^\s*(?:{alternation('pending')})\s*$")
 
 
+# R6 747(82%), 令和7年度：764, R8 781(86%)※R8.6時点: a period, then its value
+_PERIOD_VALUE = re.compile(
+    r"^\s*(?:[・\-－]\s*)?(?P<period>\S{2,14}?)\s*[:：]?\s*"
+    r"(?P<value>(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:[(（][^()（）]*[)）])?)"
+    r"\s*(?:※.*)?$"
+)
+
+
+def _period_lines(lines: list[str], i: int) -> tuple[list[tuple[str, str]], int]:
+    """Two or more lines from ``lines[i]`` that each give a period and a value, as
+    (period, value) pairs, and where the lines after them start; [] when there are none."""
+    out: list[tuple[str, str]] = []
+    j = i
+    while j < len(lines):
+        m = _PERIOD_VALUE.match(_TAG.sub("", lines[j]))
+        if m is None or not _is_period(m.group("period")):
+            break
+        out.append((m.group("period"), m.group("value").strip()))
+        j += 1
+    return (out, j) if len(out) >= 2 else ([], i)
+
+
 def _flat_block(lines: list[str], i: int, columns: int) -> tuple[list[list[str]], int]:
     """The rows of a flattened table whose header is ``lines[i]`` (``columns`` periods), each
     as [label, *figures], and where the lines after it start."""
@@ -436,6 +461,18 @@ def _line_tables(lines: list[str]) -> list[str]:
                     out.append(lead)
                 out.extend(records)
                 i = j + after
+                continue
+        series, j = _period_lines(lines, i)
+        if series:
+            # ・実施自治体 over R6 747(82%) / R7 764(84%): a column of periods and values
+            title = out[-1] if out else ""
+            block = [["", *(p for p, _ in series)], ["", *(v for _, v in series)]]
+            records, titled = _records(block, "", title)
+            if records:
+                if titled:
+                    out.pop()
+                out.extend(records)
+                i = j
                 continue
         columns = _flat_header(_TAG.sub("", line))
         if columns and i + 1 < len(lines):
