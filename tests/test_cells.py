@@ -294,3 +294,28 @@ PLAIN_GRIDS = [
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
     assert expected in cell_text(cell)
+
+
+ARROWS = [
+    # periods before the values, the unit once at the end
+    (
+        "R5 212,114 → R6 218,246 → R7 225,871（人）（前年度比＋7,625人）",
+        "R5 212,114人、R6 218,246人、R7 225,871人（前年度比＋7,625人）",
+    ),
+    # the periods in the bracket after; what follows them stays in the bracket
+    ("46.4％→47.9％（R6→R7、＋1.5pt）", "R6 46.4％、R7 47.9％（＋1.5pt）"),
+    # the unit written on one value only; the values' asides kept
+    (
+        "R6 747（82％）→ R7 764（84％）→ R8 779自治体（85％）",
+        "R6 747自治体（82％）、R7 764自治体（84％）、R8 779自治体（85％）",
+    ),
+    # no periods to name the values by: the arrows stay
+    ("116,961人→122,015人（精神保健福祉士）", "116,961人→122,015人（精神保健福祉士）"),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), ARROWS)
+def test_arrow_chains_become_series(cell: str, expected: str) -> None:
+    from kpi_tracker.text.cells import arrows_as_series
+
+    assert arrows_as_series(cell) == expected

@@ -1074,6 +1074,8 @@ def _period_in_bracket_after(
     if not paren:
         return None
     first, last = paren.start(1), paren.end(1)
+    if _TARGET_OPENS.match(norm, first):
+        return None  # 523市町村(目標486、R9末): the target's deadline, not the figure's date
     inside = next((p for p in periods if first <= p.start < last), None)
     # (令和7年度 531回), (2023年出所者 14.3%): a period written before another figure of the
     # bracket, in the same clause, dates that one.
@@ -1090,6 +1092,7 @@ def _period_in_bracket_after(
 
 
 _CLAUSE_BREAK = re.compile(r"[、,;。]")
+_TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
 
 def _period_of_figure_before(

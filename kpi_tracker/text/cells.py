@@ -792,7 +792,74 @@ def rates_of_target(text: str) -> str:
     return _RATE_OF_TARGET.sub(worked, text)
 
 
+# --- arrow chains --------------------------------------------------------------------------------
+
+_ARROW = r"\s*(?:→|⇒|➡|->)\s*"
+_CHAIN_NUMBER = r"(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?"
+
+
+@cache
+def _chain_re() -> re.Pattern[str]:
+    units = unit_alternation()
+    elem = (
+        rf"(?:[^\s→⇒➡:：、。()（）<>]{{1,12}}\s+)?{_CHAIN_NUMBER}(?:万|千|億)?(?:{units}|％)?"
+        rf"(?:\s*(?![(（]\s*(?:{units}|％)\s*[)）])[(（][^()（）→]*[)）])?"
+    )
+    return re.compile(
+        rf"(?P<chain>{elem}(?:{_ARROW}{elem})+)"
+        rf"(?:\s*[(（]\s*(?P<unit>{units}|％)\s*[)）])?"
+        r"(?:\s*[(（]\s*(?P<periods>[^()（）、,，]+?(?:"
+        + _ARROW
+        + r"[^()（）、,，]+?)+)\s*(?P<sep>[、,，)）]))?"
+    )
+
+
+@cache
+def _elem_re() -> re.Pattern[str]:
+    units = unit_alternation()
+    return re.compile(
+        rf"^(?:(?P<period>[^\s→⇒➡:：、。()（）<>]{{1,12}})\s+)?(?P<value>{_CHAIN_NUMBER}(?:万|千|億)?)"
+        rf"(?P<unit>{units}|％)?\s*(?P<aside>[(（][^()（）→]*[)）])?$"
+    )
+
+
+def arrows_as_series(text: str) -> str:
+    """A series written with arrows, as the status tables write one: R5 212,114 → R6 218,246
+    (人) → R5 212,114人、R6 218,246人; 46.4%→47.9%(R6→R7、+1.5pt) → R6 46.4%、R7 47.9%(+1.5pt)."""
+    if "→" not in text and "⇒" not in text and "➡" not in text and "->" not in text:
+        return text
+    return _chain_re().sub(_chain, text)
+
+
+def _chain(m: re.Match[str]) -> str:
+    parts = [p.strip() for p in re.split(_ARROW, m.group("chain"))]
+    elems = [_elem_re().match(p) for p in parts]
+    periods = re.split(_ARROW, m.group("periods")) if m.group("periods") else []
+    if any(e is None for e in elems) or (periods and len(periods) != len(parts)):
+        return m.group()
+    # (the unit written once, at the end or on one value: R6 747 → R8 779自治体)
+    units = {e.group("unit") for e in elems if e is not None and e.group("unit")}
+    unit = m.group("unit") or (units.pop() if len(units) == 1 else "")
+    if not periods and not any(e is not None and e.group("period") for e in elems):
+        # 116,961人→122,015人: no periods to name the values by; the arrows stay
+        return m.group() if not unit else "→".join(_with_unit(p, unit) for p in parts)
+    out = []
+    for k, e in enumerate(elems):
+        assert e is not None
+        period = e.group("period") or (periods[k].strip() if periods else "")
+        if period and not _is_period(period):
+            return m.group()
+        gap = _gap(period) if period else ""
+        aside = e.group("aside") or ""
+        out.append(f"{period}{gap}{e.group('value')}{e.group('unit') or unit}{aside}")
+    rest = ""
+    if periods and m.group("sep") not in (")", "）"):
+        rest = "（"  # (R6→R7、+1.5pt): what follows the periods stays in its bracket
+    return "、".join(out) + rest
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    return strip_html(rates_of_target(numerals_as_digits(tables_as_lines(repair_pdf_text(cell)))))
+    text = tables_as_lines(repair_pdf_text(cell))
+    return strip_html(rates_of_target(numerals_as_digits(arrows_as_series(text))))
