@@ -1145,7 +1145,14 @@ def _period_for(
         base = lead_periods[-1].period if lead_periods else None
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
-        # period named, the year before the report's: see ``decide.effective_end``).
+        # period named, the year before the report's: see ``decide.effective_end``); 前回調査
+        # (令和5年度)では5.6%: the one its brackets name.
+        named = next(
+            (p for p in reversed(periods) if p.bracketed and q.start - _TAIL <= p.end <= q.start),
+            None,
+        )
+        if named is not None and _OPENS_PREVIOUS.search(norm, max(0, named.start - 9), named.start):
+            return named.period, False, True
         if level_period is not None:
             base = level_period
         elif not earlier and periods and periods[0].start < q.start:
@@ -1328,7 +1335,9 @@ _TOTAL_WORD = f"(?:{alternation('total', 'total_mark')})"
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
-    + rf"(?:の(?:{_VALUE_WORD})?|は|:|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
+    + r"(?:\([^()]{1,16}\))?"
+    + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     + rf"\s*\(?\s*{_APPROX}?\s*$"
 )
 
