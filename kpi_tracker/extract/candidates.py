@@ -1147,12 +1147,9 @@ def _period_for(
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
         # period named, the year before the report's: see ``decide.effective_end``); 前回調査
         # (令和5年度)では5.6%: the one its brackets name.
-        named = next(
-            (p for p in reversed(periods) if p.bracketed and q.start - _TAIL <= p.end <= q.start),
-            None,
-        )
-        if named is not None and _OPENS_PREVIOUS.search(norm, max(0, named.start - 9), named.start):
-            return named.period, False, True
+        named = _previous_named(q, periods, norm)
+        if named is not None:
+            return named, False, True
         if level_period is not None:
             base = level_period
         elif not earlier and periods and periods[0].start < q.start:
@@ -1175,6 +1172,18 @@ def _period_for(
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+def _previous_named(q: Quantity, periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
+    """The period in brackets right after the previous word before the figure: 前回調査
+    (令和5年度)では5.6%."""
+    named = next(
+        (p for p in reversed(periods) if p.bracketed and q.start - _TAIL <= p.end <= q.start),
+        None,
+    )
+    if named is not None and _OPENS_PREVIOUS.search(norm, max(0, named.start - 9), named.start):
+        return named.period
+    return None
 
 
 def _dating_before(
