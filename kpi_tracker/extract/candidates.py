@@ -1300,6 +1300,8 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
     window = norm[max(0, at - 40) : at]
     cut = max(window.rfind("。"), window.rfind("\n"))
     window = window[cut + 1 :]
+    if "(" not in window:
+        return False
     # every bracket ``at`` stands in, the innermost first: (前年度:1,599市町村(91.8%)
     depth = 0
     for open_at in range(len(window) - 1, -1, -1):
