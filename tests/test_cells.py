@@ -251,10 +251,11 @@ PLAIN_GRIDS = [
         "令和8年度実績<br>指標  目標  実績<br>開始件数  206件  215件<br>常用雇用移行率  71.2%  集計中",
         "常用雇用移行率 目標:71.2%\n常用雇用移行率 実績:集計中",
     ),
-    # a title whose end declares the unit stays, and its unit goes to the figures
+    # a title whose end declares the unit stays, its unit goes to the figures, and it names
+    # the total row
     (
         "相談件数(単位:件)<br>区分  令和7年度  令和8年度<br>電話相談  38,791  41,530<br>計  52,638  56,217",
-        "相談件数(単位:件)\n電話相談は、令和7年度38,791件、令和8年度41,530件\n計は、",
+        "相談件数(単位:件)\n電話相談は、令和7年度38,791件、令和8年度41,530件\n相談件数計は、",
     ),
     # a line that stops on a particle goes on; list items do not
     (

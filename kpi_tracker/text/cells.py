@@ -287,6 +287,15 @@ def _records(
     declared = declared or _label_units(rows[0][0])[0]  # 区分(％) | R5年度 | R6年度
     title = _caption_title(caption)
     used = False
+    if title:
+        # 計 under 相談件数(単位:件): the total of what the title names
+        named = _TABLE_UNIT_RE.sub("", title).strip()
+        records = [
+            tuple(TableRecord(named + r.row, r.column, r.value, r.kind, r.when) for r in series)
+            if _TOTAL_ROW.match(series[0].row)
+            else series
+            for series in records
+        ]
     if title and any(not series[0].row for series in records):
         records = [
             series
@@ -303,7 +312,7 @@ def _records(
 
 def _caption_title(caption: str) -> str:
     """A line that may title a table: short, not a sentence (its 【】 and bullet dropped)."""
-    text = _TITLE_MARKS.sub("", _TAG.sub("", caption)).strip()
+    text = _TITLE_MARKS.sub("", _last_paragraph(caption)).strip()
     if not text or len(text) > 60 or text.endswith(("。", ".")) or _NUMERIC.match(text):
         return ""
     return text
@@ -318,6 +327,8 @@ _TABLE_UNIT = (
 )
 _GAPS = r"(?:\s|<br\s*/?>|</?p\b[^>]*>)*"
 _UNIT_AFTER = re.compile(_GAPS + _TABLE_UNIT, re.IGNORECASE)
+_TABLE_UNIT_RE = re.compile(_TABLE_UNIT)
+_TOTAL_ROW = re.compile(rf"^\s*(?:{alternation('total', 'total_mark')})\s*$")
 _UNIT_BEFORE = re.compile(_TABLE_UNIT + _GAPS + "$", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^\s*" + _TABLE_UNIT + r"\s*$")
 _UNIT_CAPTION = re.compile(r"^[^。]{0,40}?" + _TABLE_UNIT + r"\s*$")
@@ -364,9 +375,17 @@ def _unit_line(done: list[str], lines: list[str], j: int) -> tuple[str, int, int
         return m.group("unit"), 1, 0
     if done and (m := _UNIT_LINE.match(_TAG.sub("", done[-1]))):
         return m.group("unit"), 0, 1
-    if done and (m := _UNIT_CAPTION.match(_TAG.sub("", done[-1]))):
+    if done and (m := _UNIT_CAPTION.match(_last_paragraph(done[-1]))):
         return m.group("unit"), 0, 0  # 相談件数(単位:件): a title that stays
     return "", 0, 0
+
+
+def _last_paragraph(line: str) -> str:
+    """The text of a line after its last paragraph tag (…回復した。</p><p>相談件数(単位:件))."""
+    return _TAG.sub("", _PARAGRAPH.split(line)[-1])
+
+
+_PARAGRAPH = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
 
 
 def _take_unit_line(done: list[str], before: int) -> None:
@@ -479,9 +498,12 @@ def _line_tables(lines: list[str]) -> list[str]:
             # 区分 令和7年度 令和8年度 over 割合 36.9 38.4: a table flattened with single spaces
             block, j = _flat_block(lines, i, columns)
             declared, after, before = _unit_line(out, lines, j)
-            records, _ = _records(block, declared) if len(block) >= 2 else (None, False)
+            title = out[-1 - before] if len(out) > before else ""
+            records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
             if records:
                 _take_unit_line(out, before)
+                if titled:
+                    out.pop()
                 out.extend(records)
                 i = j + after
                 continue
@@ -592,7 +614,7 @@ def repair_pdf_text(text: str) -> str:
     for line in _LINE_BREAK.split(text):
         cells = _aligned(line)
         columns = _flat_header(line) or (columns if _flat_row(line, columns) else 0)
-        if cells is None and not columns:
+        if cells is None and not columns and not _NOTE_LINE.match(line):
             prose.append(line)
             continue
         out += [join_figures(x) for x in join_lines(prose)]
@@ -604,6 +626,10 @@ def repair_pdf_text(text: str) -> str:
 
 # two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
 _FLAT_HINT = re.compile(r"(?:年度|年|[RＲ][0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)")
+
+
+# a ※ note is a line of its own: the line after it is not its continuation
+_NOTE_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*※")
 
 
 def _flat_header(line: str) -> int:
