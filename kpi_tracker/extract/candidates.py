@@ -527,6 +527,10 @@ class _Reading:
             # so: (括弧内は前年度) 62自治体(58自治体); (前年度末3,200名)、…(同1,100名).
             base = last.observation.period
             period, assumed, previous = (period_year_before(base) if base else None), False, True
+        if not previous and assumed and _PREVIOUS_LINE.match(sentence.norm):
+            # (前年度)校内研修86.9%、…; 前年度:39%、1,167法人: a line of previous values
+            base = last.observation.period if last is not None else st.inherited
+            return (period_year_before(base) if base else None), base is None, True
         if period is None and assumed and not previous:
             annotated = self._annotated(st, q)
             if annotated is not None:
@@ -1343,6 +1347,9 @@ _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 _VALUE_WORD = f"(?:{alternation('value_word')})"
 _AS_AT = f"(?:{alternation('as_at')})"
 _TOTAL_WORD = f"(?:{alternation('total', 'total_mark')})"
+_PREVIOUS_LINE = re.compile(
+    rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|{_PREVIOUS_WORD}\s*:)"
+)
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD

@@ -716,6 +716,10 @@ def _role_features(
         if role is not None:
             x["role_mismatch"] = 1.0
             why.append("累計/新規の別が異なる")
+    elif _count_role(near_before[-8:]) == "new_count":
+        # 新たに13市町村が…、累計524市町村: a label that names no new count counts them all
+        x["role_mismatch"] = 1.0
+        why.append("新規の数(指標は全数)")
     if not ip.subtotal and scope.part:
         x["part"] = 1.0
         why.append("内数(このうち…)")
