@@ -44,10 +44,18 @@ _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "億": 100_000_000}
 
 # A run of digits, grouping commas, a decimal part, and kanji numerals/multipliers.
+# NOTE: written as one character class, then the rest of a figure (digits) or of a kanji run
+# behind a look-behind: a search then skips to the next digit in C, where an alternation
+# would be tried at every character of the text. The matches are those of
+#   (?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?:[億万千百](?:NUMBER)?)*
+#   |[〇一二三四五六七八九十百千万億]+
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_KANJI_NUMERAL = "〇一二三四五六七八九十百千万億"
 _RUN = re.compile(
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-    r"(?:[億万千百](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
-    r"|[〇一二三四五六七八九十百千万億]+"
+    rf"[0-9{_KANJI_NUMERAL}](?:"
+    rf"(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]*)(?:\.[0-9]+)?"
+    rf"(?:[億万千百](?:{_NUMBER})?)*"
+    rf"|(?<=[{_KANJI_NUMERAL}])[{_KANJI_NUMERAL}]*)"
 )
 _PREFIX_APPROX = re.compile(rf"(?:{alternation('approx_before')})\s*$")
 _BOUNDS = words("bound")
