@@ -73,7 +73,16 @@ _NOT_A_VALUE_AFTER = re.compile(
 def _not_a_value_before() -> re.Pattern[str]:
     """What makes the figure after it an ordinal, a code or an era year (the era names from
     the era table in use: a new era is a line there)."""
-    return _not_a_value_before_for(eras())
+    global _last_before
+    # NOTE: ``eras()`` returns the same tuple until the table changes: asked by identity,
+    # not by hashing the table (2 µs a text).
+    table = eras()
+    if _last_before is None or _last_before[0] is not table:
+        _last_before = (table, _not_a_value_before_for(table))
+    return _last_before[1]
+
+
+_last_before: tuple[tuple[Era, ...], re.Pattern[str]] | None = None
 
 
 @lru_cache(maxsize=4)
