@@ -198,7 +198,8 @@ _BRACKET_SPAN = 80
 
 # 新規相談受付件数:…312,244件 プラン作成件数:…93,340件: after a figure and its unit, a space
 # and a label with a colon open an item of their own.
-_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[^\s、。:0-9()]{2,20}:)")
+# (\s\s* rather than \s+: a pattern that opens with a class is searched for in C)
+_LABEL_AFTER_SPACE = re.compile(r"\s\s*(?=[^\s、。:0-9()]{2,20}:)")
 _FIGURE_BEFORE = re.compile(r"[0-9](?![万億千百年月日度])[^0-9、。\s]{1,4}$")
 
 
