@@ -643,9 +643,9 @@ _KANJI_COUNT = re.compile(
     rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
 )
 _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
-# what _POSITIONAL needs at least (a search that skips to a kanji digit; its look-behind
-# would make the engine try every character)
-_KD_DOT_KD = re.compile(f"[{_KD}]・[{_KD}]")
+# what _POSITIONAL needs at least, a ・ between kanji digits: searched from the ・ (a search
+# skips to it in C; _POSITIONAL's look-behind first would be tried at every character)
+_KD_DOT_KD = re.compile(f"・(?<=[{_KD}]・)(?=[{_KD}])")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人), (単位:万件): a multiplier and a unit declared for the bare figures under it
 _DECLARED_SCALE = re.compile(r"[(（]\s*単位\s*[:：]\s*([千万億])\s*([^\s)）<]{1,6})\s*[)）]")
