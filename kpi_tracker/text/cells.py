@@ -608,7 +608,10 @@ def repair_pdf_text(text: str) -> str:
 
 
 # two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
-_FLAT_HINT = re.compile(r"(?:年度|年|[RＲ][0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)")
+# (年度|年|R7, written from one class: see _DIGIT_SPACE)
+_FLAT_HINT = re.compile(
+    r"[年RＲ](?:(?<=年)度?|(?<=[RＲ])[0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)"
+)
 
 
 def _flat_header(line: str) -> int:
