@@ -115,9 +115,9 @@ _EARLIER = f"(?:{alternation('earlier')})"
 _AGAINST = f"(?:{alternation('against')})"
 # a sentence that states a change against an earlier time (前年度比1.7%増)
 _STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|{_AGAINST})")
+# (対前年度比 holds 前年度比: a search needs no 対?, which would make it try every character)
 _CHANGE_BEFORE = re.compile(
-    rf"(?:対?{_EARLIER}比|{_EARLIER}(?:{_AGAINST}|{alternation('compared_with')}))"
-    r"\s*(?:で|は)?\s*$"
+    rf"{_EARLIER}(?:比|{_AGAINST}|{alternation('compared_with')})\s*(?:で|は)?\s*$"
 )
 # この1年間で15件増: the year a change took — a change only with its verb after the figure
 # (令和8年4月から令和9年3月までの1年間で31万2,460回: the count of that year)
@@ -487,7 +487,7 @@ class _Reading:
             return  # 目標(206件)を3件上回った: how far from the target, not a change
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
-            starts_from = _FROM_BRACKET.search(before) is not None
+            starts_from = _from_bracket(before)
             self._change(st, q, after, change, period, assumed, starts_from)
             st.change_end = q.end
             return
@@ -951,7 +951,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
         or within_year
         or _CHANGE_BEFORE.search(tail)
         or _CHANGE_AFTER.match(after)
-        or (_FROM_BRACKET.search(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
+        or (_from_bracket(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
     ):
         if q.unit == "percent":
             # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
@@ -960,7 +960,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
                 or _CHANGE_BEFORE.search(tail)
                 or _CHANGE_BEFORE_BRACKET.search(tail)
                 or within_year
-                or (_FROM_BRACKET.search(before) and _CHANGE_AFTER.match(after))
+                or (_from_bracket(before) and _CHANGE_AFTER.match(after))
             ):
                 return "percent"
             return None
@@ -977,6 +977,18 @@ _AGAINST_TARGET = re.compile(
     rf"{_APPROX}?\s*$"
 )
 _FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
+# NOTE: no word after the bracket holds a ")": a match can start only at the last one.
+_NO_BRACKET_AFTER = not any(")" in w for w in (*words("against"), *words("approx_before")))
+
+
+def _from_bracket(before: str) -> bool:
+    """Whether ``_FROM_BRACKET`` is found in ``before``: tried where it can start only (the
+    last ")", or the start), not at every character."""
+    if not _NO_BRACKET_AFTER:
+        return _FROM_BRACKET.search(before) is not None
+    return _FROM_BRACKET.match(before, max(0, before.rfind(")"))) is not None
+
+
 # …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
 # the figure not being where the change goes to (…から152,014件に増加).
 _CHANGE_AFTER_LIST = re.compile(

@@ -676,7 +676,7 @@ def _own_score(
         x["topic_missing"] = 1.0
         why.append("topicの語がない")
     _role_features(ip, q, preceding, following, scope, near_before, x, why, in_part)
-    vector = tuple(x[f] for f in FEATURES)
+    vector = tuple(map(x.__getitem__, FEATURES))
     score = _dot(vector)
     return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
 

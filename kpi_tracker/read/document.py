@@ -140,7 +140,7 @@ def _hashed(rows: Iterator[Row], digest: Any) -> Iterator[Row]:
     # NOTE: fed in batches of rows (one encode and one update each), not row by row.
     batch: list[str] = []
     for row in rows:
-        cells = [c.strip() for c in row.cells]
+        cells = list(map(str.strip, row.cells))
         while cells and not cells[-1]:
             cells.pop()
         if cells:

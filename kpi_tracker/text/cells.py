@@ -39,11 +39,13 @@ __all__ = [
 # --- tables ------------------------------------------------------------------------------------
 
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_OPEN = re.compile("<table", re.IGNORECASE)
 _HTML_ROW = re.compile(r"<tr\b.*?(?:</tr\s*>|(?=<tr\b)|$)", re.IGNORECASE | re.DOTALL)
 _HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)(?:</t[hd]\s*>|(?=<t[hd]\b)|$)", re.I | re.DOTALL)
 _LINE_BREAK = re.compile(r"<br\s*/?>|\r\n|\r|\n", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_ALIGNED_GAP = re.compile(r"\u3000+| {2,}|\t")
+# \u3000+| {2,}|\t, written from one class (a search skips to it in C; see _DIGIT_SPACE)
+_ALIGNED_GAP = re.compile("[\u3000 \t](?:(?<=\u3000)\u3000*|(?<= ) +|(?<=\t))")
 _EMPTY = {"", "-", "—", "―", "－", "ー", "…", "/", "／", "※"}
 _TARGET_HEADER = re.compile(f"^(?:{alternation('target_column')})")
 _TAG = re.compile(r"<[^>]+>")
@@ -552,7 +554,7 @@ def tables_as_lines(text: str) -> str:
     """``text`` with each table inside it (HTML, pipes, aligned columns, single-spaced rows
     under a header of periods) as one labelled line per value; text without a table is
     returned as it is."""
-    if "<table" in text.lower():
+    if "<" in text and _TABLE_OPEN.search(text):  # not a lower() of the whole cell
         text = _html_tables(text)
     if (
         "|" not in text
@@ -580,8 +582,12 @@ _RUNNING_HEADER = re.compile(
 _PDF_SIGNS = re.compile(rf"[0-9０-９][ \u3000]+{_UNIT_AFTER_SPACE}|{_PAGE_NUMBER.pattern}")
 
 
+# NOTE: one character class first, the branch after it (a figure then a space, or a dash
+# then a page number): a search then skips to the candidate characters in C, where an
+# alternation of two classes is tried at every character (ー is in most Japanese cells).
 _DIGIT_SPACE = re.compile(
-    r"[0-9０-９][ \u3000]|[-－‐ー―][ \u3000]*[0-9０-９]{1,3}[ \u3000]*[-－‐ー―]"
+    r"[0-9０-９\-－‐ー―](?:(?<=[0-9０-９])[ \u3000]"
+    r"|(?<=[-－‐ー―])[ \u3000]*[0-9０-９]{1,3}[ \u3000]*[-－‐ー―])"
 )
 
 
@@ -625,7 +631,10 @@ def repair_pdf_text(text: str) -> str:
 
 
 # two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
-_FLAT_HINT = re.compile(r"(?:年度|年|[RＲ][0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)")
+# (年度|年|R7, written from one class: see _DIGIT_SPACE)
+_FLAT_HINT = re.compile(
+    r"[年RＲ](?:(?<=年)度?|(?<=[RＲ])[0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)"
+)
 
 
 # a ※ note is a line of its own: the line after it is not its continuation
@@ -664,6 +673,9 @@ _KANJI_COUNT = re.compile(
     rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
 )
 _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
+# what _POSITIONAL needs at least, a ・ between kanji digits: searched from the ・ (a search
+# skips to it in C; _POSITIONAL's look-behind first would be tried at every character)
+_KD_DOT_KD = re.compile(f"・(?<=[{_KD}]・)(?=[{_KD}])")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人), (単位:万件): a multiplier and a unit declared for the bare figures under it
 _DECLARED_SCALE = re.compile(r"[(（]\s*単位\s*[:：]\s*([千万億])\s*([^\s)）<]{1,6})\s*[)）]")
@@ -746,8 +758,8 @@ def numerals_as_digits(text: str) -> str:
     """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
-    kanji_digits = _KANJI_DIGIT_RE.search(text) is not None
-    if kanji_digits and "・" in text:
+    original = text
+    if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
             lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
             text,
@@ -757,7 +769,7 @@ def numerals_as_digits(text: str) -> str:
     if "単位" in text:
         text = _with_declared_scale(text)
     if ("十" in text or "百" in text or "千" in text) and (
-        kanji_digits or "割" in text or "単位" in text
+        "割" in text or "単位" in text or _KANJI_DIGIT_RE.search(original) is not None
     ):
         text = _KANJI_COUNT.sub(lambda m: _kanji_count(m.group(1)), text)
     if "パーセント" in text:

@@ -34,9 +34,12 @@ _TABLE.update(
 # NOTE: the runs of characters to change are found by a regex and only they are translated:
 # ``str.translate`` looks every character of a text up in the table (about 60 ns each), while
 # most characters of a Japanese text (kana, kanji) are never changed.
-_CHANGED = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c, to in sorted(_TABLE.items()) if c != to) + "]+"
+# NOTE: written [X][X]*, not [X]+: a pattern that opens with a character class lets a search
+# skip in C to the next character of the class (a repeat first is tried at every character).
+_CHANGED_CLASS = (
+    "[" + "".join(re.escape(chr(c)) for c, to in sorted(_TABLE.items()) if c != to) + "]"
 )
+_CHANGED = re.compile(_CHANGED_CLASS + _CHANGED_CLASS + "*")
 
 
 def _translated(run: re.Match[str]) -> str:
@@ -56,11 +59,12 @@ _TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")  # [X][X]*: see _CHANGED
 
 
 _BLOCK_END = re.compile(r"</(?:p|li|div|tr)\s*>|<br\s*/?>", re.IGNORECASE)
-_BREAKS = re.compile(r"\s*\n\s*")
+# \s*\n\s*, written to open with a class (see _CHANGED): a run of spaces with a line break
+_BREAKS = re.compile(r"\s\s*(?<=\n)\s*")
 
 
 def strip_html(text: str) -> str:

@@ -44,10 +44,18 @@ _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "億": 100_000_000}
 
 # A run of digits, grouping commas, a decimal part, and kanji numerals/multipliers.
+# NOTE: written as one character class, then the rest of a figure (digits) or of a kanji run
+# behind a look-behind: a search then skips to the next digit in C, where an alternation
+# would be tried at every character of the text. The matches are those of
+#   (?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?:[億万千百](?:NUMBER)?)*
+#   |[〇一二三四五六七八九十百千万億]+
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_KANJI_NUMERAL = "〇一二三四五六七八九十百千万億"
 _RUN = re.compile(
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-    r"(?:[億万千百](?:(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)?)*"
-    r"|[〇一二三四五六七八九十百千万億]+"
+    rf"[0-9{_KANJI_NUMERAL}](?:"
+    rf"(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]*)(?:\.[0-9]+)?"
+    rf"(?:[億万千百](?:{_NUMBER})?)*"
+    rf"|(?<=[{_KANJI_NUMERAL}])[{_KANJI_NUMERAL}]*)"
 )
 _PREFIX_APPROX = re.compile(rf"(?:{alternation('approx_before')})\s*$")
 _BOUNDS = words("bound")
@@ -65,7 +73,16 @@ _NOT_A_VALUE_AFTER = re.compile(
 def _not_a_value_before() -> re.Pattern[str]:
     """What makes the figure after it an ordinal, a code or an era year (the era names from
     the era table in use: a new era is a line there)."""
-    return _not_a_value_before_for(eras())
+    global _last_before
+    # NOTE: ``eras()`` returns the same tuple until the table changes: asked by identity,
+    # not by hashing the table (2 µs a text).
+    table = eras()
+    if _last_before is None or _last_before[0] is not table:
+        _last_before = (table, _not_a_value_before_for(table))
+    return _last_before[1]
+
+
+_last_before: tuple[tuple[Era, ...], re.Pattern[str]] | None = None
 
 
 @lru_cache(maxsize=4)

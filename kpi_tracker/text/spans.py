@@ -171,16 +171,13 @@ class _Depths:
 def _marks(norm: str) -> tuple[Span, ...]:
     """The sentence ends and item marks, in order (their depth: ``Spans.depth_at``)."""
     out = [Span(END, m.start(), m.end()) for m in _END.finditer(norm)]
-    # NOTE: a mark is looked for alone (a pattern that starts with a lookbehind is tried at
-    # every character); whether it opens an item is the character before it.
+    # NOTE: a mark is looked for first (a pattern that starts with a lookbehind is tried at
+    # every character); whether it opens an item is the character before it, looked behind
+    # from the mark (・ stands inside most words: 孤独・孤立).
     notes = _notes()
     bullets = [
         Span(NOTE if m.group() in notes else BULLET, m.start(), m.end(), cls=m.group())
         for m in _bullet_pattern().finditer(norm)
-        if m.start() == 0
-        or norm[m.start() - 1] in _ITEM_BEFORE
-        # 1,298法人(2027年2月末現在)※R8.3末 1,167法人: a note after a bracket
-        or (m.group() in notes and norm[m.start() - 1] == ")")
     ]
     if bullets:
         out = sorted(out + bullets, key=lambda s: s.start)
@@ -189,7 +186,15 @@ def _marks(norm: str) -> tuple[Span, ...]:
 
 @cache
 def _bullet_pattern() -> re.Pattern[str]:
-    return re.compile(f"[{''.join(re.escape(w) for w in words('bullet'))}]")
+    """A mark that opens an item: at the start, after a space, a full stop, a line break or a
+    colon (``_ITEM_BEFORE``) — or a note after a bracket: 1,298法人(2027年2月末現在)※R8.3末."""
+    marks = "".join(re.escape(w) for w in words("bullet"))
+    before = re.escape("".join(sorted(_ITEM_BEFORE)))
+    notes = "".join(re.escape(w) for w in sorted(_notes()))
+    return re.compile(
+        rf"[{marks}](?:(?<=^.)|(?<=[{before}].)" + (rf"|(?<=\)[{notes}]))" if notes else ")"),
+        re.DOTALL,
+    )
 
 
 # A full stop inside brackets that close within this many characters ends no sentence.
@@ -198,7 +203,8 @@ _BRACKET_SPAN = 80
 
 # 新規相談受付件数:…312,244件 プラン作成件数:…93,340件: after a figure and its unit, a space
 # and a label with a colon open an item of their own.
-_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[^\s、。:0-9()]{2,20}:)")
+# (\s\s* rather than \s+: a pattern that opens with a class is searched for in C)
+_LABEL_AFTER_SPACE = re.compile(r"\s\s*(?=[^\s、。:0-9()]{2,20}:)")
 _FIGURE_BEFORE = re.compile(r"[0-9](?![万億千百年月日度])[^0-9、。\s]{1,4}$")
 
 
