@@ -112,11 +112,33 @@ NOT_MEASURABLE = [
     ({}, "研修を実施した。", "no_value"),
     ({}, "件数は増加した。", "no_value"),  # the words are there, the number is not
     ({}, "令和7年度の件数は集計中である。", "pending"),
-    ({}, "件数は、令和7年度については集計中であるが、令和6年度は90件であった。", "pending"),
+    # the deadline's own value is still being counted
+    (
+        {"deadline": "令和7年度"},
+        "件数は、令和7年度については集計中であるが、令和6年度は90件であった。",
+        "pending",
+    ),
     ({"find": {"label": ["件数"], "units": ["件"]}, "unit": "件"}, "件数は90人。", "no_value"),
     ({}, "電話件数: 10件(令和7年度) メール件数: 20件(令和7年度)", "ambiguous"),
     ({"comparator": "increase", "target": None}, "令和7年度の件数は91件。", "no_baseline"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "text", "status"),
+    [
+        # no deadline, or a later one: a value still being counted does not hide the latest
+        ({}, "件数は、令和7年度については集計中であるが、令和6年度は90件であった。", "behind"),
+        (
+            {"deadline": "令和12年度末"},
+            "令和6年度の件数は90件。令和7年度分は集計中。",
+            "behind",
+        ),
+    ],
+)
+def test_a_later_value_being_counted_leaves_the_latest_judged(fields, text, status) -> None:
+    outcome = run(indicator(**fields), text)
+    assert outcome.status == status and outcome.actual == 90, said(outcome)
 
 
 @pytest.mark.parametrize(("fields", "text", "code"), NOT_MEASURABLE)

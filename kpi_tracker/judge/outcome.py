@@ -174,6 +174,10 @@ def evaluate_indicator(
         extraction.pending is not None
         and extraction.pending.end > latest_end
         and not deadline_counted  # the deadline's own value is there: a later one may wait
+        # the value still being counted is the deadline's: until then the latest one is judged
+        # (a target for 令和12年度末 with 令和8年度末分は集計中 is judged on 令和7年度末's)
+        and ind.deadline_end is not None
+        and extraction.pending.end >= ind.deadline_end
     ):
         return _not_measurable(
             ind,
