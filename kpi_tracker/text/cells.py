@@ -678,14 +678,19 @@ _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
 _KD_DOT_KD = re.compile(f"・(?<=[{_KD}]・)(?=[{_KD}])")
 _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人), (単位:万件): a multiplier and a unit declared for the bare figures under it
-_DECLARED_SCALE = re.compile(r"[(（]\s*単位\s*[:：]\s*([千万億])\s*([^\s)）<]{1,6})\s*[)）]")
+# (単位:千人), (単位:％), (累計、単位:人), (「…調査」、単位:％), (単位:％、( )内は団体数):
+# the unit (and multiplier) declared for the bare figures under it; the words beside it kept
+_DECLARED_SCALE = re.compile(
+    r"[(（](?P<before>[^()（）]*?[、,，]\s*)?\s*単位\s*[:：]\s*([千万億]?)\s*([^\s)）、,，<]{1,6}?)"
+    r"\s*(?P<after>[、,，](?:[^()（）]|[(（][^()（）]*[)）])*)?[)）]"
+)
 # a figure with no word after it (a date's 令和8年, a 5.5%, a 12万 are not bare)
 _BARE = re.compile(
     r"(?<![0-9０-９.,，．A-Za-z])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
-    r"(?=\s*(?:$|<|[\s(（)）、。，,:：※;；/／\]]))"
+    r"(?=\s*(?:$|<|[\s(（)）、。:：※;；/／\]]|[，,](?![0-9０-９])))"
 )
-# a line that heads a block of its own: 【認知度】, ■相談件数
-_HEADING_LINE = re.compile(r"^\s*[【■◆□◇]")
+# a line that heads a block of its own: 【認知度】 (■, ◆ head items of the block: ■相談件数)
+_HEADING_LINE = re.compile(r"^\s*【")
 # a line that is an item of the list under a declaration
 _ITEM_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:[・●○◆■◇□▪\-－*]|[①-⑳])")
 
@@ -731,6 +736,14 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
     return end
 
 
+_FIGURE_BRACKET = re.compile(r"[0-9０-９][(（]\s*$")
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{unit_alternation()}|％)")
+
+
 def _with_declared_scale(text: str) -> str:
     """(単位:千人) 327.9 → 327.9千人: the declaration's multiplier and unit written after each
     bare figure it is for (``_declared_block``); the declaration itself is dropped. A figure
@@ -740,16 +753,24 @@ def _with_declared_scale(text: str) -> str:
         if m.start() < at:
             continue
         end = _declared_block(text, m)
-        scale = m.group(1) + m.group(2)
+        scale = m.group(2) + m.group(3)
+        if not _unit_re().fullmatch(m.group(3)):
+            continue  # (単位:各年度末): no unit
         block = text[m.end() : end]
 
         def scaled(bare: re.Match[str], block: str = block, scale: str = scale) -> str:
-            if _unit_after_space_re().match(block, bare.end()):
-                return bare.group()
+            if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
+                block, 0, bare.start()
+            ):
+                return bare.group()  # 52 か所; 98(46): the bracket after a figure counts else
             return bare.group(1) + scale
 
         body = _BARE.sub(scaled, block)
-        out += [text[at : m.start()], body]
+        if body == block:
+            continue  # nothing under it to give the unit to: the declaration stays as written
+        # the words beside the declaration stay: (累計、単位:人) → (累計)
+        kept = "、".join(x.strip("、,， ") for x in (m.group("before"), m.group("after")) if x)
+        out += [text[at : m.start()], f"（{kept}）" if kept else "", body]
         at = end
     return "".join(out) + text[at:] if out else text
 
