@@ -453,6 +453,9 @@ class _Reading:
         own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
         # 40都道府県(約85%): a figure in brackets after another is named by its words.
         name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
+        if _THRESHOLD.match(norm, q.end):
+            self.dropped.append((q, "threshold"))
+            return  # 30万回を突破, 7%台に到達: a round figure the value passed
         if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
             self.dropped.append((q, "exclude"))
             return  # its own words are about something else
@@ -1108,6 +1111,7 @@ def _period_in_bracket_after(
 
 
 _CLAUSE_BREAK = re.compile(r"[、,;。]")
+_THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
 
@@ -1130,6 +1134,23 @@ def _period_of_figure_before(
     return own.period if own is not None else None
 
 
+def _period_later_in_bracket(
+    q: Quantity, periods: tuple[PeriodMatch, ...], norm: str, others: tuple[Quantity, ...]
+) -> Period | None:
+    """約30.8万回(308,115回、令和8年4月～令和9年3月): a period after the figure in the bracket
+    it stands in, with no other figure between, dates it."""
+    opening = norm.rfind("(", max(0, q.start - 4), q.start)
+    if opening < 0 or norm[opening + 1 : q.start].strip(" 約"):
+        return None
+    close = norm.find(")", q.end)
+    if close < 0:
+        return None
+    p = next((p for p in periods if q.end <= p.start < close), None)
+    if p is None or p.end > close or any(q.end <= o.start < p.start for o in others):
+        return None
+    return p.period if _CLAUSE_BREAK.fullmatch(norm[q.end : p.start].strip()) else None
+
+
 def _period_for(
     q: Quantity,
     before: str,
@@ -1148,7 +1169,9 @@ def _period_for(
     inside = _period_in_bracket_after(q, periods, norm, others)
     if inside is not None:
         return inside, False, False
-    beside = _period_of_figure_before(q, periods, norm, others)
+    beside = _period_of_figure_before(q, periods, norm, others) or _period_later_in_bracket(
+        q, periods, norm, others
+    )
     if beside is not None:
         return beside, False, False
     earlier = _dating_before(q, periods, norm, others)

@@ -624,6 +624,21 @@ def score_candidate(
 _SUBJECT = re.compile(r"[^0-9(),、]{2,}[はが]")
 
 
+def _own_bracket(before: str) -> str:
+    """The words before a figure, from the bracket it stands in when that bracket names it
+    (…プラン作成件数:9.8万件(新規相談受付件数の推移:R5: 28.0万件 → the 推移's words only)."""
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:]:
+        return before
+    head = before[opening + 1 :]
+    # (a head of its own: words and a colon or a topic, not 全市町村の of 80.5%)
+    named = content_chars(_PERIODISH.sub("", head)) >= 4 and _BRACKET_HEAD.search(head)
+    return head if named else before
+
+
+_BRACKET_HEAD = re.compile(r"[^0-9(]{4,}(?::|は)")
+
+
 def _own_score(
     ip: IndicatorProfile,
     q: Quantity,
@@ -637,14 +652,16 @@ def _own_score(
     """The score of a candidate by its own words; ``in_part``: it stands in a bracket of
     parts (8,124か所(うち一般型 7,012か所、連携型 1,112か所))."""
     why: list[str] = []
-    near_before = _LONG_BRACKET.sub("", before)[-_NEAR_CHARS:]
+    own_words = _own_bracket(before)
+    near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
     # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
     # (a figure that is the subject, 203団体が…取組を実施していると回答した, is named by its
     # predicate, to the end of the clause)
     span = _SUBJECT_AFTER_CHARS if after[:1] in _SUBJECT_PARTICLES else _AFTER_CHARS
     near_after = _AFTER_BREAK.split(after[:span], maxsplit=1)[0]
-    heading = scope.heading if scope.heading not in near_before else ""
+    # (a bracket that names its figures is not under the sentence's heading)
+    heading = scope.heading if scope.heading not in near_before and own_words is before else ""
     near_text = heading + " " + near_before + " " + near_after
     # The profile's pairs in the words near the number: both the coverage and the explanation.
     near_found = ip.profile.common(near_text)
