@@ -96,7 +96,8 @@ RELEVANT = 0.45
 
 _NEAR_CHARS = 28
 _AFTER_CHARS = 14
-_SUBJECT_AFTER_CHARS = 48
+_SUBJECT_AFTER_CHARS = 64
+_CLAUSE_END = re.compile(r"[、。,;]")
 _SUBJECT_PARTICLES = ("が",)
 # (に対し and のうち open the next clause: 受付41,060件に対し計画作成12,480件)
 _AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
@@ -658,8 +659,10 @@ def _own_score(
     # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
     # (a figure that is the subject, 203団体が…取組を実施していると回答した, is named by its
     # predicate, to the end of the clause)
-    span = _SUBJECT_AFTER_CHARS if after[:1] in _SUBJECT_PARTICLES else _AFTER_CHARS
-    near_after = _AFTER_BREAK.split(after[:span], maxsplit=1)[0]
+    if after[:1] in _SUBJECT_PARTICLES:
+        near_after = _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
+    else:
+        near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     # (a bracket that names its figures is not under the sentence's heading)
     heading = scope.heading if scope.heading not in near_before and own_words is before else ""
     near_text = heading + " " + near_before + " " + near_after
