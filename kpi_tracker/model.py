@@ -383,6 +383,8 @@ class Observation:
     # how the value was worked out when the text states it through another figure
     # (前年度(51.3%)から2.4ポイント増 → "51.3 + 2.4"); None for a value the text states
     derivation: str | None = None
+    # counted over part of a year whose year is not named (上半期(4~9月), 4月~12月分)
+    part_of_year: bool = False
 
     @property
     def strength(self) -> int:

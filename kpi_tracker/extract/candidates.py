@@ -631,6 +631,8 @@ class _Reading:
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
+        if period is None and self._yearless_part(st, q):
+            obs = replace(obs, part_of_year=True)
         scored, obs = self._named_as_before(st, scored, obs, previous)
         candidate = Candidate(obs, scored.score, scored)
         self.candidates.append(candidate)
@@ -680,6 +682,12 @@ class _Reading:
         if reached is not None:
             scored = max(scored, scored_from(reached), key=lambda s: s.score)
         return scored
+
+    def _yearless_part(self, st: _InSentence, q: Quantity) -> bool:
+        """Whether the figure's line counts part of a year without naming the year: 上半期
+        (4~9月) 76,215, 4月~12月分 3,987,112回, 第3四半期累計(4~12月) 113,540."""
+        head = self.norm[st.sentence.start : q.start]
+        return _YEARLESS_PART.search(head) is not None
 
     def _reached_by_change(self, st: _InSentence, q: Quantity) -> int | None:
         """Where the words before the change that ``q`` is the level of start (15件増の640件),
@@ -1111,6 +1119,11 @@ def _period_in_bracket_after(
 
 
 _CLAUSE_BREAK = re.compile(r"[、,;。]")
+# part of a year, its year not named: 上半期, 第3四半期, 4~9月, 4月~12月分
+_YEARLESS_PART = re.compile(
+    rf"(?:{alternation('part_of_year')})"
+    r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
+)
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 

@@ -237,6 +237,8 @@ def effective_end(obs: Observation, as_of: date, year_before: date) -> date:
 
 def part_of_year(obs: Observation) -> bool:
     """Whether an observation covers less than a year (a yearly flow cannot be judged on it)."""
+    if obs.part_of_year:
+        return True
     period = obs.period
     if period is None or period.is_point:
         return False

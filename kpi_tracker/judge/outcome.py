@@ -155,6 +155,16 @@ def evaluate_indicator(
         "provisional": provisional,
         "observations": d.usable,
     }
+    if d.part_of_year and period is None:
+        # 上半期(4~9月) 76,215件: part of a year whose year is not named
+        return _not_measurable(
+            ind,
+            measure_no,
+            "partial_period",
+            Reason.of("partial_year", actual=actual, unit=ind.unit),
+            actual=actual,
+            **extra,
+        )
     if d.part_of_year and period is not None:
         # NOTE: a yearly flow (年間10万回) counted over part of a year says nothing yet about
         # the year: comparing it would call every target behind until March.

@@ -283,6 +283,10 @@ REASONS: dict[str, dict[str, Template]] = {
             f"{p.s('period')} ({p.s('days')} days)"
         ),
     },
+    "partial_year": {  # [actual, unit]
+        "ja": lambda p: f"年間の目標に対し、報告値 {p.nu('actual')} は年度の一部期間の値",
+        "en": lambda p: f"a yearly target, but the reported {p.nu('actual')} covers part of a year",
+    },
     "share_base_missing": {  # [share_of]
         "ja": lambda p: f"割合の分母({p.s('share_of')})の値がない",
         "en": lambda p: f"no value for the share's denominator ({p.s('share_of')})",
