@@ -39,6 +39,7 @@ def examples(ja: bool) -> dict[str, Reason]:
         "only_later_values": Reason.of("only_later_values", as_of=DAY),
         "ambiguous": Reason.of("ambiguous", values=(1.0, 2.0), unit=unit),
         "partial_period": Reason.of("partial_period", actual=5, unit=unit, period=words, days=183),
+        "partial_year": Reason.of("partial_year", actual=5, unit=unit),
         "share_base_missing": Reason.of("share_base_missing", share_of="base-id"),
         "share_base_zero": Reason("share_base_zero"),
         "no_baseline": Reason.of("no_baseline", actual=5, unit=unit),
