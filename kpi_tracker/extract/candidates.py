@@ -881,6 +881,8 @@ def _without_targets(
     dropped one then belong to its neighbours."""
     if not quantities:
         return quantities
+    if _TARGET_FIELD.match(sentence.norm):
+        return ()  # 【目標値】令和8年度までに年間30万回以上: the target restated, every figure
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
@@ -900,6 +902,10 @@ def _without_targets(
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
+# a line that is a sheet's target field: 【目標値】…, 目標値:…
+_TARGET_FIELD = re.compile(
+    rf"\s*(?:【\s*(?:{alternation('target_word')})\s*】|(?:{alternation('target_word')})\s*:)"
+)
 # a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
 _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
 
@@ -1254,7 +1260,11 @@ def _dating_before(
         p
         for p in periods
         if p.end <= q.start
-        and (not p.bracketed or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1))
+        and (
+            not p.bracketed
+            or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1)
+            or not norm[p.end + 1 : q.start].strip()  # (R7)274,285: it heads the figure
+        )
         and not _closed_before(norm, p, q.start, others)
         and (
             _heads_bracket(norm, p, q.start)
@@ -1378,8 +1388,8 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
 _TAIL = 16
 _TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
-    rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|\()?\s*"
-    rf"(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
+    rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|\(|】|\])?"
+    rf"\s*(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
@@ -1396,7 +1406,7 @@ _VALUE_WORD = f"(?:{alternation('value_word')})"
 _AS_AT = f"(?:{alternation('as_at')})"
 _TOTAL_WORD = f"(?:{alternation('total', 'total_mark')})"
 _PREVIOUS_LINE = re.compile(
-    rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|{_PREVIOUS_WORD}\s*:)"
+    rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|【\s*{_PREVIOUS_WORD}\s*】|{_PREVIOUS_WORD}\s*:)"
 )
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _PREVIOUS_YEAR = re.compile(

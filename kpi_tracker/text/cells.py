@@ -797,7 +797,38 @@ def numerals_as_digits(text: str) -> str:
         text = _PERCENT_WORD.sub("%", text)
     if ":" in text or "：" in text:
         text = _labelled_bare_re().sub(_labelled_unit, text)
+    if "実績" in text and "目標" in text:
+        text = _actual_field_units(text)
     return text
+
+
+# 【目標値】206件以上 / 【実績値】209: a sheet's actual field under its target field
+_TARGET_FIELD_LINE = re.compile(r"^\s*(?:【\s*目標(?:値)?\s*】|目標(?:値)?\s*[:：])")
+_ACTUAL_FIELD_LINE = re.compile(r"^\s*(?:【\s*実績(?:値)?\s*】|実績(?:値)?\s*[:：])")
+
+
+@cache
+def _unit_in_re() -> re.Pattern[str]:
+    return re.compile(rf"[0-9０-９][0-9０-９,，.．]*\s*(?:万|千|億)?\s*({unit_alternation()}|％)")
+
+
+def _actual_field_units(text: str) -> str:
+    """The bare figures of an actual field (【実績値】209) with the unit of the target field
+    right above it (【目標値】206件以上 → 209件)."""
+    parts = _LINE_BREAK.split(text)
+    if len(parts) < 2:
+        return text
+    seps = _LINE_BREAK.findall(text)
+    unit = ""
+    for k, line in enumerate(parts):
+        plain = _TAG.sub("", line)
+        if _TARGET_FIELD_LINE.match(plain):
+            m = _unit_in_re().search(plain)
+            unit = m.group(1) if m else ""
+        elif unit and _ACTUAL_FIELD_LINE.match(plain):
+            parts[k] = _BARE.sub(lambda b, u=unit: b.group(1) + u, line)
+            unit = ""
+    return "".join(p + (seps[k] if k < len(seps) else "") for k, p in enumerate(parts))
 
 
 @cache
