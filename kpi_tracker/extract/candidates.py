@@ -321,7 +321,9 @@ class _Reading:
         previous_text = ""
         for index, sentence in enumerate(self.analysis.sentences):
             self._sentence(index, sentence, previous_text)
-            previous_text = sentence.norm
+            # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line)
+            if not _field_only(sentence.norm):
+                previous_text = sentence.norm
         candidates = stated_first(self.candidates)
         candidates.sort(key=lambda c: -c.score)
         all_changes = tuple((level.observation, rel) for level, rel in self.changes)
@@ -902,6 +904,25 @@ def _without_targets(
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
+
+
+def _field_only(norm: str) -> bool:
+    """Whether a line is an evaluation sheet's field that names nothing else: 【目標値】206件
+    以上, 【実績値】(R6)231,540 — not 【実績】心のサポーター養成数(累計、単位:人)."""
+    m = _FIELD_LINE.match(norm)
+    if m is None:
+        return False
+    rest = _FIELD_FIGURES.sub("", norm[m.end() :])
+    return len(re.sub(r"[^ぁ-んァ-ヶ一-龥A-Za-z]", "", rest)) <= 8
+
+
+_FIELD_FIGURES = re.compile(rf"[0-9][0-9,.]*|{alternation('field_filler')}|[年月日末]")
+
+
+# a field of an evaluation sheet, named by its role, not by what it measures
+_FIELD_LINE = re.compile(
+    rf"\s*【\s*(?:{alternation('target_word')}|{alternation('field_word')})[^】]{{0,4}}】"
+)
 # a line that is a sheet's target field: 【目標値】…, 目標値:…
 _TARGET_FIELD = re.compile(
     rf"\s*(?:【\s*(?:{alternation('target_word')})\s*】|(?:{alternation('target_word')})\s*:)"
