@@ -904,6 +904,7 @@ def _without_targets(
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
+_EXACTLY = re.compile(rf"\(\s*(?:{alternation('exactly')})\s*[、,]?")
 
 
 def _field_only(norm: str) -> bool:
@@ -941,6 +942,8 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
         between = norm[a.end : b.start].strip()
         if a.unit is None or b.unit is None:
             continue
+        if _EXACTLY.fullmatch(between):
+            between = "("  # およそ31万回(正確には31万2,640回): the precise one in brackets
         if between != "(":
             # 52.4%と初めて5割を超えた: a round figure that only restates the one before it
             if (
