@@ -1120,6 +1120,7 @@ _DATES_NEXT = re.compile(
 # A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
 # 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
 _PAREN = re.compile(r"\s*\(([^()]{0,40})")
+_HEADS_NEXT = re.compile(r"\)\s*[0-9]")
 
 
 def _period_in_bracket_after(
@@ -1133,6 +1134,8 @@ def _period_in_bracket_after(
     first, last = paren.start(1), paren.end(1)
     if _TARGET_OPENS.match(norm, first):
         return None  # 523市町村(目標486、R9末): the target's deadline, not the figure's date
+    if _HEADS_NEXT.match(norm, last):
+        return None  # (R6)231,540回 (R7)274,285回: the bracket heads the next figure
     inside = next((p for p in periods if first <= p.start < last), None)
     # (令和7年度 531回), (2023年出所者 14.3%): a period written before another figure of the
     # bracket, in the same clause, dates that one.

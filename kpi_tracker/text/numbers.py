@@ -216,8 +216,8 @@ def find_quantities(
             run, end = run[:-1], end - 1
         if not_a_value_before.search(norm[max(0, start - 3) : start]):
             continue
-        if _NOT_A_VALUE_AFTER.match(norm, end):
-            continue
+        if _NOT_A_VALUE_AFTER.match(norm, end) or norm.startswith("】", end):
+            continue  # (【指標1】: a label's number)
         if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
             continue  # 数千人, 数万件: not a number
         value = _parse_normalized(run)
