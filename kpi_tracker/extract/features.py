@@ -625,6 +625,12 @@ def score_candidate(
 _SUBJECT = re.compile(r"[^0-9(),、]{2,}[はが]")
 
 
+_TWIN_TAIL = re.compile(
+    rf"{_APPROX}?\s*[0-9][0-9,.]*\s*(?:万|千|億)?[0-9,.千]*\s*[^\s()0-9]{{0,4}}\s*\(\s*"
+    rf"(?:{alternation('exactly')})\s*[、,]?\s*$"
+)
+
+
 def _own_bracket(before: str) -> str:
     """The words before a figure, from the bracket it stands in when that bracket names it
     (…プラン作成件数:9.8万件(新規相談受付件数の推移:R5: 28.0万件 → the 推移's words only)."""
@@ -653,7 +659,9 @@ def _own_score(
     """The score of a candidate by its own words; ``in_part``: it stands in a bracket of
     parts (8,124か所(うち一般型 7,012か所、連携型 1,112か所))."""
     why: list[str] = []
-    own_words = _own_bracket(before)
+    # (22万4,930人 in およそ22万5千人(正確には…: named by the words before its rounded twin)
+    twin = _TWIN_TAIL.search(before)
+    own_words = _own_bracket(before[: twin.start()] if twin else before)
     near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
     # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
