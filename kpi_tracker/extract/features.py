@@ -631,6 +631,13 @@ _TWIN_TAIL = re.compile(
 )
 
 
+def _without_twin(before: str) -> str:
+    """The words before a precise figure in (正確には…), without its rounded twin: 22万4,930人
+    in およそ22万5千人(正確には… is named by the words before およそ."""
+    twin = _TWIN_TAIL.search(before)
+    return before[: twin.start()] if twin else before
+
+
 def _own_bracket(before: str) -> str:
     """The words before a figure, from the bracket it stands in when that bracket names it
     (…プラン作成件数:9.8万件(新規相談受付件数の推移:R5: 28.0万件 → the 推移's words only)."""
@@ -659,9 +666,7 @@ def _own_score(
     """The score of a candidate by its own words; ``in_part``: it stands in a bracket of
     parts (8,124か所(うち一般型 7,012か所、連携型 1,112か所))."""
     why: list[str] = []
-    # (22万4,930人 in およそ22万5千人(正確には…: named by the words before its rounded twin)
-    twin = _TWIN_TAIL.search(before)
-    own_words = _own_bracket(before[: twin.start()] if twin else before)
+    own_words = _own_bracket(_without_twin(before))
     near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
     # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
@@ -672,7 +677,7 @@ def _own_score(
     else:
         near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     # (a bracket that names its figures is not under the sentence's heading)
-    heading = scope.heading if scope.heading not in near_before and own_words is before else ""
+    heading = scope.heading if scope.heading not in near_before and own_words == before else ""
     near_text = heading + " " + near_before + " " + near_after
     # The profile's pairs in the words near the number: both the coverage and the explanation.
     near_found = ip.profile.common(near_text)
