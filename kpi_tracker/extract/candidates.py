@@ -122,7 +122,7 @@ _CHANGE_BEFORE = re.compile(
 # この1年間で15件増: the year a change took — a change only with its verb after the figure
 # (令和8年4月から令和9年3月までの1年間で31万2,460回: the count of that year)
 _WITHIN_YEAR = re.compile(rf"(?:{alternation('within_year')})\s*(?:で|は)?\s*$")
-# 前年度(8,196名)から6.1%増加: the earlier value in brackets between the word and the change
+# 前年度(7,950名)から6.1%増加: the earlier value in brackets between the word and the change
 _CHANGE_BEFORE_BRACKET = re.compile(
     rf"{_EARLIER}\s*\([^()]{{0,30}}\)\s*(?:比|{_AGAINST})\s*(?:で|は)?\s*{_APPROX}?\s*$"
 )
@@ -147,7 +147,7 @@ _TOTAL = re.compile(
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:]")
-# a series whose name is a total: 相談件数計(件)は、令和7年度52,638件、令和8年度56,388件
+# a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
     rf"(?:{alternation('total', 'total_mark')})\s*(?:\([^()]*\))?\s*(?:は|:)?\s*[、,]?\s*$"
 )
@@ -533,7 +533,7 @@ class _Reading:
             base = last.observation.period
             period, assumed, previous = (period_year_before(base) if base else None), False, True
         if not previous and assumed and _PREVIOUS_LINE.match(sentence.norm):
-            # (前年度)校内研修86.9%、…; 前年度:39%、1,167法人: a line of previous values
+            # (前年度)校内研修86.9%、…; 前年度:39%、1,050法人: a line of previous values
             base = last.observation.period if last is not None else st.inherited
             return (period_year_before(base) if base else None), base is None, True
         if period is None and assumed and not previous:
@@ -737,7 +737,7 @@ class _Reading:
         # (…企業団体等が令和元年度(31.6%)から2.1ポイント: a level a next change starts from is
         # not the level the change before it reached)
         if not previous and worked_out and not _STARTS_A_CHANGE.match(self.norm, obs.end):
-            # 前年(44都道府県)から2増の46都道府県: the level stated wins over the one worked
+            # 前年(41都道府県)から2増の43都道府県: the level stated wins over the one worked
             # out, and is named as well as the previous value it goes on from.
             self.candidates = [c for c in self.candidates if c not in worked_out]
             st.here = [c for c in st.here if c not in worked_out]
@@ -1135,7 +1135,7 @@ def _period_in_bracket_after(
     if _TARGET_OPENS.match(norm, first):
         return None  # 523市町村(目標486、R9末): the target's deadline, not the figure's date
     if _HEADS_NEXT.match(norm, last):
-        return None  # (R6)231,540回 (R7)274,285回: the bracket heads the next figure
+        return None  # (R6)231,540回 (R7)268,000回: the bracket heads the next figure
     inside = next((p for p in periods if first <= p.start < last), None)
     # (令和7年度 531回), (2023年出所者 14.3%): a period written before another figure of the
     # bracket, in the same clause, dates that one.
@@ -1290,7 +1290,7 @@ def _dating_before(
         and (
             not p.bracketed
             or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1)
-            or not norm[p.end + 1 : q.start].strip()  # (R7)274,285: it heads the figure
+            or not norm[p.end + 1 : q.start].strip()  # (R7)268,000: it heads the figure
         )
         and not _closed_before(norm, p, q.start, others)
         and (

@@ -612,7 +612,7 @@ def score_candidate(
         return _own_score(ip, q, before, after, scope, preceding, following, in_part)
     # 120件(前年度110件): a previous value takes the name of the level before it, unless a
     # clause of its own opens a subject that names the indicator better (A事業は…、B事業は
-    # 前年(116件)から…; …延べ約4,500名の来場…、令和8年度の隊員数は、前年度(8,196名)から…)
+    # 前年(116件)から…; …延べ約4,500名の来場…、令和8年度の隊員数は、前年度(7,950名)から…)
     # — not the level's own words (523市町村において集落支援員が活用されており(前年度末:511)).
     if "、" in before and _SUBJECT.search(before):
         own = _own_score(ip, q, before, after, scope, preceding, following, in_part)

@@ -105,7 +105,7 @@ class _Params:
         return format_number(value)
 
     def nu(self, name: str, unit: str = "unit") -> str:
-        """A number with the unit: 274,285回."""
+        """A number with the unit: 251,830回."""
         return self.n(name) + self.s(unit)
 
     def f2(self, name: str) -> str:

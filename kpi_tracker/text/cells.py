@@ -914,8 +914,8 @@ def _elem_re() -> re.Pattern[str]:
 
 
 def arrows_as_series(text: str) -> str:
-    """A series written with arrows, as the status tables write one: R5 212,114 → R6 218,246
-    (人) → R5 212,114人、R6 218,246人; 46.4%→47.9%(R6→R7、+1.5pt) → R6 46.4%、R7 47.9%(+1.5pt)."""
+    """A series written with arrows, as the status tables write one: R5 198,030 → R6 204,510
+    (人) → R5 198,030人、R6 204,510人; 46.4%→47.9%(R6→R7、+1.5pt) → R6 46.4%、R7 47.9%(+1.5pt)."""
     if "→" not in text and "⇒" not in text and "➡" not in text and "->" not in text:
         return text
     return _chain_re().sub(_chain, text)

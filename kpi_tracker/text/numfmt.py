@@ -15,7 +15,7 @@ def format_number(value: float | None) -> str:
 
 
 def plain_number(value: float | None) -> float | int | None:
-    """A value for JSON or CSV: an int when it is whole (274285, not 274285.0)."""
+    """A value for JSON or CSV: an int when it is whole (251830, not 251830.0)."""
     if value is None:
         return None
     if abs(value - round(value)) < 1e-9:
