@@ -533,7 +533,7 @@ class _Reading:
             base = last.observation.period
             period, assumed, previous = (period_year_before(base) if base else None), False, True
         if not previous and assumed and _PREVIOUS_LINE.match(sentence.norm):
-            # (前年度)校内研修86.9%、…; 前年度:39%、1,050法人: a line of previous values
+            # (前年度)研修実施率86.9%、…; 前年度:39%、1,050法人: a line of previous values
             base = last.observation.period if last is not None else st.inherited
             return (period_year_before(base) if base else None), base is None, True
         if period is None and assumed and not previous:
@@ -661,7 +661,7 @@ class _Reading:
         in_part: bool,
     ) -> Scored:
         """The score of a level named by the words from ``name_start``; a level a change
-        reaches (精神保健福祉士が前年度末から5,142名増の122,103名) may be named by the words
+        reaches (登録者は前年度末から5,142名増の122,103名) may be named by the words
         before the change."""
         norm, sentence = self.norm, st.sentence
 
@@ -909,14 +909,15 @@ _EXACTLY = re.compile(rf"\(\s*(?:{alternation('exactly')})\s*[、,]?")
 
 def _field_only(norm: str) -> bool:
     """Whether a line is an evaluation sheet's field that names nothing else: 【目標値】206件
-    以上, 【実績値】(R6)231,540 — not 【実績】心のサポーター養成数(累計、単位:人)."""
+    以上, 【実績値】(R6)231,540 — not 【実績】養成数(累計、単位:人)."""
     m = _FIELD_LINE.match(norm)
     if m is None:
         return False
     rest = _FIELD_FIGURES.sub("", norm[m.end() :])
-    return len(re.sub(r"[^ぁ-んァ-ヶ一-龥A-Za-z]", "", rest)) <= 8
+    return len(_NOT_A_WORD_CHAR.sub("", rest)) <= 8
 
 
+_NOT_A_WORD_CHAR = re.compile(r"[^ぁ-んァ-ヶ一-龥A-Za-z]")
 _FIELD_FIGURES = re.compile(rf"[0-9][0-9,.]*|{alternation('field_filler')}|[年月日末]")
 
 

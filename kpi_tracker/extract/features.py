@@ -213,7 +213,7 @@ class SentenceScope:
     @property
     def goes_on_about(self) -> bool:
         """Relevant, or naming part of the indicator right after a sentence that names it
-        (…児童福祉司の配置数は7,054人。令和8年度末時点の配置数については現在集計中)."""
+        (…職員の配置数は7,054人。令和8年度末時点の配置数については現在集計中)."""
         return self.relevant or (self.sentence >= RELEVANT / 2 and self.context >= RELEVANT)
 
 
@@ -402,7 +402,7 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
         topic_groups,
         *_label_entity(name),
         bool(_SUBTOTAL.search(full)),
-        # (a bracket that names the whole a share is of, (新規相談受付件数に占める割合), names
+        # (a bracket that names the whole a share is of, (受付件数に占める割合), names
         # the base's count, not the one the label counts)
         _count_role(name) or (None if _OF_WHOLE_WORD.search(qualifiers) else _count_role(full)),
     )
@@ -613,7 +613,7 @@ def score_candidate(
     # 120件(前年度110件): a previous value takes the name of the level before it, unless a
     # clause of its own opens a subject that names the indicator better (A事業は…、B事業は
     # 前年(116件)から…; …延べ約4,500名の来場…、令和8年度の隊員数は、前年度(7,950名)から…)
-    # — not the level's own words (523市町村において集落支援員が活用されており(前年度末:511)).
+    # — not the level's own words (523市町村において支援員が活用されており(前年度末:511)).
     if "、" in before and _SUBJECT.search(before):
         own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
         if own.score > series.score:
@@ -640,7 +640,7 @@ def _without_twin(before: str) -> str:
 
 def _own_bracket(before: str) -> str:
     """The words before a figure, from the bracket it stands in when that bracket names it
-    (…プラン作成件数:9.8万件(新規相談受付件数の推移:R5: 28.0万件 → the 推移's words only)."""
+    (…計画作成件数:9.8万件(受付件数の推移:R5: 28.0万件 → the 推移's words only)."""
     opening = before.rfind("(")
     if opening < 0 or ")" in before[opening:]:
         return before
@@ -841,7 +841,7 @@ _SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")
 def whole_of(norm: str, whole: Quantity, part: Quantity) -> bool:
     """Whether ``whole`` is the stated whole ``part`` is taken of: 全1,741市町村のうち812市町村
     (the same unit, a part no larger, のうち/中 between them), or a count a share is of:
-    不登校児童生徒数36万2,108人の62.7%."""
+    対象児童数36万2,108人の62.7%."""
     if whole.unit in (None, "percent"):
         return False
     if part.unit == "percent":

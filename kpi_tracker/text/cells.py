@@ -89,8 +89,8 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if all(_NUMERIC.match(c) or c.strip() in _EMPTY for r in rows[1:] for c in r) and not any(
         _NUMERIC.match(c) for c in rows[0]
     ):
-        # a header over rows of values only, no label column: items (新規相談受付件数(件) |
-        # プラン作成件数(件)) or years (令和6年度 | 令和7年度) across
+        # a header over rows of values only, no label column: items (受付件数(件) |
+        # 計画作成件数(件)) or years (令和6年度 | 令和7年度) across
         rows = [["", *r] for r in rows]
     header = _named_headers(rows[0])
     body = _without_ditto(rows[1:])
@@ -154,7 +154,7 @@ def _without_ditto(body: list[list[str]]) -> list[list[str]]:
         if out and _DITTO.match(r[0]):
             r = [out[-1][0], *r[1:]]
         elif out and (m := _DITTO_BRACKET.match(r[0])):
-            # 同(％) under 機運醸成(団体): the same item, in its own unit
+            # 同(％) under 事業A(団体): the same item, in its own unit
             r = [_TRAILING_BRACKET.sub("", out[-1][0]) + m.group(1), *r[1:]]
         out.append(r)
     return out
@@ -190,18 +190,11 @@ def _series(label: str, cells: list[tuple[str, str]]) -> tuple[TableRecord, ...]
 def _label_unit_re() -> re.Pattern[str]:
     units = unit_alternation()
     # the unit in a bracket of the label, alone or after its qualifiers: (％), (千人),
-    # (直近2年平均、％), 再入率(％)(令和5年出所者); else a count or a rate the label ends with
+    # (直近2年平均、％), 発生率(％)(令和5年調査); else a count or a rate the label ends with
     return re.compile(
         rf"[(](?:[^()]*[、,・])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
         rf"|(?:(?P<counted>{units})数?|(?<!倍)(?P<rate>率|割合))\s*$"
     )
-
-
-def label_unit(label: str) -> str:
-    """The unit a table's label gives its bare values: 相談件数 → 件, 設置数(か所) → か所,
-    養成数(千人) → 千人, 参加率 → %; "" when it names none."""
-    explicit, counted = _label_units(label)
-    return explicit or counted
 
 
 def _label_units(label: str) -> tuple[str, str]:
@@ -281,7 +274,7 @@ def _records(
     """One line per series of a table (``table_records``), or None when it is none;
     ``declared``: the unit the table's caption declares ((単位:千人) → 千人); ``caption``: the
     line right above the table, which names a series that has no label of its own
-    (心のサポーター養成数(累計・人) over R6年度末 | R7年度末 …) unless it is a sentence — and
+    (養成数(累計・人) over R6年度末 | R7年度末 …) unless it is a sentence — and
     whether it did."""
     records = table_records(rows)
     if records is None:
