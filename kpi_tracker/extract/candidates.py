@@ -193,7 +193,8 @@ def analyse(text: str) -> Analysis:
     spans = tokenize(text)
     norm = spans.norm
     sentences = tuple(_sentences(text, spans))
-    periods, quantities = list(spans.periods), list(spans.quantities)
+    periods = [p for p in spans.periods if not _EVENT_AFTER.match(norm, p.end)]
+    quantities = list(spans.quantities)
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
     lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
@@ -222,6 +223,10 @@ def analyse(text: str) -> Analysis:
         tuple(dropped),
         spans,
     )
+
+
+# 会議(令和9年2月17日開催)において: the day a meeting was held dates none of its figures
+_EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})")
 
 
 def _file_under(
@@ -941,6 +946,9 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     drop: set[int] = set()
     for a, b in pairwise(quantities):
         between = norm[a.end : b.start].strip()
+        if _rounded_bound_of(a, b, between):
+            drop.add(id(a))  # 五百万回を超え、令和8年度は5,108,332回: the figure it rounds
+            continue
         if a.unit is None or b.unit is None:
             continue
         if _EXACTLY.fullmatch(between):
@@ -966,6 +974,26 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     if not drop:
         return quantities
     return tuple(q for q in quantities if id(q) not in drop)
+
+
+def _rounded_bound_of(a: Quantity, b: Quantity, between: str) -> bool:
+    """Whether ``a`` is a round bound (30万回を超え) that the precise ``b`` after it in the
+    same clause states exactly (、302,517回となった)."""
+    # (二百を超え、206団体: a bare round figure takes the unit of the one it rounds)
+    if not a.bound or b.bound or b.approx or b.unit is None:
+        return False
+    if len(between) > _ROUNDED_GAP or "。" in between:
+        return False
+    if a.unit is not None and not same_dimension(a.unit, b.unit):
+        return False
+    digits = f"{a.value:.0f}".rstrip("0")
+    if len(digits) > 2 or not _close(a, b):
+        return False
+    above = not any(w in a.bound for w in ("以下", "未満"))
+    return b.value >= a.value if above else b.value <= a.value
+
+
+_ROUNDED_GAP = 24
 
 
 def _close(a: Quantity, b: Quantity) -> bool:
@@ -1421,7 +1449,7 @@ _TARGET_BEFORE = re.compile(
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
-    r"^\s*\)?\s*(?:(?:の|という|とする|を)?目標"
+    r"^\s*\)?\s*(?:(?:の|という|との|とする|を)?目標|が目標(?:と|で|だ)"
     rf"|(?:に|には)(?:{alternation('not_reached')}))"
 )
 _PREVIOUS_WORD = (

@@ -128,9 +128,17 @@ def accept(
     """The candidates (best first) that score close to the best become the observations;
     those at ``claimed`` positions are left out."""
     kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
-    best = kept[0].score if kept else 0.0
-    floor = max(MIN_SCORE, best * ACCEPT_RATIO)
-    accepted = [c.observation for c in kept if c.score >= floor]
+    # NOTE: an earlier value stated beside the indicator's words (前年度(274,285回)) sets no
+    # bar for the values of the year, which a later sentence may give with fewer of them.
+    best = {False: 0.0, True: 0.0}
+    for c in kept:
+        prev = c.observation.previous
+        best[prev] = max(best[prev], c.score)
+    accepted = [
+        c.observation
+        for c in kept
+        if c.score >= max(MIN_SCORE, best[c.observation.previous] * ACCEPT_RATIO)
+    ]
     if len(accepted) > 1:
         accepted.sort(key=lambda o: o.start)
     starts = {o.start for o in accepted}

@@ -253,6 +253,10 @@ class IndicatorProfile:
             # own and continues the one before it.
             own = max(own, prev_cov, lead_cov)
             topic_text += previous
+        elif own < RELEVANT and not lead:
+            # 委員から…との意見があり、事務局より『令和7年度は231,372人』と回答: a sentence (not
+            # an item of a list) that names nothing of the indicator keeps the topic before it
+            topic_text += previous
         hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
         topic = not self.topic_groups or _groups_in(self.topic_groups, topic_text) == 1.0
         return SentenceScope(
