@@ -241,3 +241,31 @@ def prose_pdf(
     c.showPage()
     c.save()
     return pages
+
+
+def _japanese_font_here() -> bool:
+    """Whether pdfium on this machine decodes reportlab's Japanese CID fonts (they are not
+    embedded: without a Japanese font installed, a piece of one character comes back empty,
+    and the reader then refuses the PDF, as it should)."""
+    import tempfile
+
+    import pypdfium2
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "probe.pdf"
+        c = canvas.Canvas(str(path))
+        c.setFont(GOTHIC, 12)
+        c.drawString(50, 700, "発")
+        c.save()
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            return "発" in pdf[0].get_textpage().get_text_range()
+        finally:
+            pdf.close()
+
+
+JAPANESE_FONT = _japanese_font_here()
+NO_FONT_REASON = (
+    "this machine has no Japanese font for the test PDFs' non-embedded CID fonts "
+    "(install e.g. Debian's fonts-noto-cjk, as .ci/run does)"
+)

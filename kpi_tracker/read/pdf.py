@@ -244,6 +244,7 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
         for index in range(len(pdf)):
             page = pdf[index]
             text = page.get_textpage()
+            _check_decodable(page, text, index, source)
             table = _table(page, text)
             tables.append(table)
             if table is None:
@@ -274,6 +275,33 @@ def pdf_rows(data: bytes, source: str) -> Iterator[Row]:
             return prose_rows(repair_pdf_text(prose), source)
         return _table_rows(tables, texts)
     return prose_rows(repair_pdf_text("\f".join(texts)), source)
+
+
+def _check_decodable(page: pypdfium2.PdfPage, text: Any, index: int, source: str) -> None:
+    """A ``DocumentError`` when a piece of the page's text cannot be decoded: its font is not
+    embedded in the PDF and this machine has no font to read it with (pdfium then gives no
+    character for it — a lost 発 or 7 would change a name or a figure, so it is said, not
+    skipped)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=2):
+        size = pdfium_c.FPDFTextObj_GetText(obj.raw, text.raw, None, 0)
+        if size > 2:  # the terminator alone is 2 bytes (UTF-16)
+            continue
+        font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+        if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
+            continue
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        name = ctypes.create_string_buffer(max(length, 1))
+        pdfium_c.FPDFFont_GetBaseFontName(font, name, length)
+        raise DocumentError(
+            f"page {index + 1}: text in the font {name.value.decode('latin-1') or '?'}, not "
+            "embedded in the PDF, cannot be decoded on this machine: install a Japanese font "
+            "(e.g. Debian's fonts-noto-cjk) and read it again",
+            Location(source),
+        )
 
 
 def _is_header(cells: tuple[str, ...]) -> bool:
