@@ -21,17 +21,24 @@ observations of that level; they give its previous value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
-from ..model import Indicator, Observation
+from ..model import Comparator, Indicator, Observation
 from ..text.lexicon import alternation, item_marks, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity
-from ..text.periods import Period, PeriodMatch, period_year_before, shift_years
+from ..text.periods import (
+    Period,
+    PeriodMatch,
+    period_year_before,
+    shift_years,
+    yearless_points,
+)
 from ..text.spans import Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
 from .decide import (
@@ -100,6 +107,9 @@ class Analysis:
     # per sentence: the figures dropped for every indicator, with the filter that dropped them
     dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
     spans: Spans | None = None  # the cell's typed spans (bracket depth)
+    # the figures in a bracket that add up to the figure before it (528市町村(専任 392市町村・
+    # 兼任のみ 136市町村)): their start → the word that names each part
+    parts: dict[int, str] = field(default_factory=dict)
 
 
 # a bullet that opens an item of a list, and one that opens a note (※)
@@ -163,14 +173,21 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
     norm = spans.norm
     out: list[Sentence] = []
     lead = (-1, -1)
+    heading = (-1, -1)  # ■心のサポーター養成数(単位:人): an item that only names what follows
+    starts = [q.start for q in spans.quantities]
     for start, end in pairwise(spans.cuts):
         chunk_norm = norm[start:end]
         stripped = chunk_norm.lstrip()
         if not stripped:
             continue
         is_item = stripped[0] in _ITEM_MARKS
-        if not is_item:
+        under = not is_item and heading[0] >= 0
+        if is_item:
+            heading = (start, end) if _is_heading(chunk_norm, start, end, starts) else (-1, -1)
+        elif not under:
             lead = (start, end)
+        if under:
+            is_item, lead = True, heading
         lead_start, lead_end = lead if is_item else (-1, -1)
         out.append(
             Sentence(
@@ -180,11 +197,41 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
                 text[lead_start:lead_end] if is_item else "",
                 chunk_norm,
                 norm[lead_start:lead_end] if is_item else "",
-                stripped.startswith(_NOTE_MARKS),
+                _is_note(stripped),
                 lead_start,
             )
         )
     return out
+
+
+def _with_yearless_points(
+    norm: str, sentences: tuple[Sentence, ...], periods: list[PeriodMatch]
+) -> list[PeriodMatch]:
+    """The periods and, in each sentence, the days it names without a year (6月末 72.1%/…/
+    令和9年3月末 80.5%), read in the year of its dated periods."""
+    extra: list[PeriodMatch] = []
+    for sentence, found in zip(sentences, _file_under(sentences, periods), strict=True):
+        extra += yearless_points(norm, sentence.start, sentence.end, found)
+    return sorted(periods + extra, key=lambda p: p.start) if extra else periods
+
+
+def _is_note(stripped: str) -> bool:
+    """A ※ note or a (参考) line, or a list item that opens with one (・参考:国家公務員は…)."""
+    if stripped[0] in _ITEM_MARKS and not stripped.startswith(_NOTE_MARKS):
+        stripped = stripped[1:].lstrip()
+    return stripped.startswith(_NOTE_MARKS)
+
+
+def _is_heading(chunk: str, start: int, end: int, starts: list[int]) -> bool:
+    """Whether an item names what the lines under it count and states nothing itself: no
+    figure, no full stop (■アクセス数(単位:回), ◆心のサポーター養成数)."""
+    if "。" in chunk or len(chunk.strip()) > _HEADING_CHARS:
+        return False
+    i = bisect_left(starts, start)
+    return i == len(starts) or starts[i] >= end
+
+
+_HEADING_CHARS = 40
 
 
 def analyse(text: str) -> Analysis:
@@ -193,7 +240,16 @@ def analyse(text: str) -> Analysis:
     spans = tokenize(text)
     norm = spans.norm
     sentences = tuple(_sentences(text, spans))
-    periods = [p for p in spans.periods if not _EVENT_AFTER.match(norm, p.end)]
+    # (会議(令和9年2月17日開催), 目標(令和9年度末までに486市町村): a meeting's day and a
+    # target's deadline date none of the figures)
+    periods = [
+        p
+        for p in spans.periods
+        if not _EVENT_AFTER.match(norm, p.end)
+        and not _TARGET_BRACKET.search(norm, max(0, p.start - _TARGET_REACH), p.start)
+    ]
+    if "末" in norm:
+        periods = _with_yearless_points(norm, sentences, periods)
     quantities = list(spans.quantities)
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
@@ -222,7 +278,38 @@ def analyse(text: str) -> Analysis:
         tuple(kept),
         tuple(dropped),
         spans,
+        _bracket_parts(norm, spans.quantities) if "(" in norm else {},
     )
+
+
+def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str]:
+    """The figures in a bracket right after a figure that add up to it, each with the word
+    before it: 528市町村(専任 392市町村・兼任のみ 136市町村), 203団体(都道府県 11・市区町村 192)."""
+    out: dict[int, str] = {}
+    for i, whole in enumerate(quantities):
+        if not _OPENS_AFTER.match(norm, whole.end):
+            continue
+        close = norm.find(")", whole.end)
+        inside = [
+            q
+            for q in quantities[i + 1 :]
+            if q.end <= close and q.unit in (None, whole.unit) and not q.signed
+        ]
+        bracket = norm[norm.find("(", whole.end) + 1 : close]
+        if len(inside) < 2 or "(" in bracket or _NOT_PARTS.search(bracket):
+            continue  # (前年度末の1,167法人から151法人増): an earlier value and a change
+        if abs(sum(q.value for q in inside) - whole.value) > 1e-9 * max(1.0, whole.value):
+            continue
+        for q in inside:
+            words = _PART_WORD.search(norm, whole.end, q.start)
+            out[q.start] = words.group(1) if words else ""
+    return out
+
+
+_OPENS_AFTER = re.compile(r"\s*\(")
+_NOT_PARTS = re.compile(rf"{_EARLIER}|{alternation('previous', 'change_up', 'change_down')}")
+# the word that names a part: 専任 392, 兼任のみ 136 (after the bracket, a ・ or a 、)
+_PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
 
 # 会議(令和9年2月17日開催)において: the day a meeting was held dates none of its figures
@@ -300,6 +387,17 @@ class _Reading:
     def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
+        self.label = indicator.label
+        # the target a distance from it is measured from (a threshold's, in the rule's unit)
+        self.target = (
+            (indicator.target, indicator.pint_unit)
+            if indicator.target is not None
+            and indicator.comparator in _THRESHOLDS
+            and indicator.share_of is None
+            else None
+        )
+        # (an indicator that is itself an average per day or month reads those figures)
+        self.per_time = None if _PER_TIME.search(indicator.label) else _PER_TIME
         self.raw, self.norm = analysis.text, analysis.norm
         self.regex_spans = (
             [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
@@ -340,7 +438,12 @@ class _Reading:
                 for s in self.analysis.sentences
             )
         chosen = accept(
-            tuple(candidates), all_changes, self.pending, self.pending_evidence, found_label
+            tuple(candidates),
+            all_changes,
+            self.pending,
+            self.pending_evidence,
+            found_label,
+            totals_apart=self.find.aggregate == "sum",
         )
         if not self.dropped:
             return chosen
@@ -463,6 +566,13 @@ class _Reading:
         if _THRESHOLD.match(norm, q.end):
             self.dropped.append((q, "threshold"))
             return  # 30万回を突破, 7%台に到達: a round figure the value passed
+        if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
+            self.dropped.append((q, "per_time"))
+            return  # 月平均 約46.8万回: an average over a month, not the count the label names
+        part_word = self.analysis.parts.get(q.start)
+        if part_word is not None and part_word not in self.label:
+            self.dropped.append((q, "part_of_figure"))
+            return  # 528市町村(専任 392市町村・兼任のみ 136市町村): a part of the figure before
         if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
             self.dropped.append((q, "exclude"))
             return  # its own words are about something else
@@ -491,10 +601,25 @@ class _Reading:
                 self.dropped.append((q, "note"))
                 return  # ※うち新規34団体: an aside, not the value
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
+        if (
+            not previous
+            and st.last_level is not None
+            and self.analysis.spans is not None
+            and self.analysis.spans.depth_at(q.start) > 0
+            and _earlier_than_level(st.last_level, period, assumed, previous)
+        ):
+            previous = True  # 203団体(…)(令和6年10月調査 190団体): an earlier value, aside
         st.seen_previous = st.seen_previous or previous
-        if change is not None and _AGAINST_TARGET.search(before):
-            self.dropped.append((q, "against_target"))
-            return  # 目標(206件)を3件上回った: how far from the target, not a change
+        short = change is None and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+        if short or (change is not None and _AGAINST_TARGET.search(before)):
+            # 目標(206件)を9件上回った, 目標まで残り2,598件: how far from the target — the
+            # value is the target and that distance, where the target is known
+            reached = self._from_target(st, q, after, short)
+            if reached is None:
+                self.dropped.append((q, "against_target"))
+                return
+            q, change = reached, None
+            fits = True
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
             starts_from = _from_bracket(before)
@@ -504,6 +629,33 @@ class _Reading:
         if not fits or (change is None and find.value == "change"):
             return
         self._level(st, q, before, after, name_start, change, (period, assumed, previous))
+
+    def _from_target(
+        self, st: _InSentence, q: Quantity, after: str, short: bool
+    ) -> Quantity | None:
+        """The value a distance from the target gives (目標(206件)を9件上回った → 215件;
+        目標(84.5%)比△0.6ポイント → 83.9%; 目標まで残り2,598件 → 目標 − 2,598), with how it was
+        worked out; None when the target is not known in the figure's unit. The target is the
+        one the sentence restates before the figure, else the rule's."""
+        target = self.target
+        if target is None:
+            return None
+        restated = [
+            r
+            for r, name in self.analysis.dropped[st.index]
+            if name == "restated_target" and r.start < q.start and r.unit == target[1]
+        ]
+        value = restated[-1].value if restated else target[0]
+        distance = abs(q.value)
+        if q.unit != target[1] and not (
+            q.unit in (None, "percentage_point") and target[1] == "percent"
+        ):
+            return None
+        down = short or _is_down(q, after)
+        reached = value - distance if down else value + distance
+        how = f"目標 {value:g} {'-' if down else '+'} {distance:g}"
+        self.worked_out[q.start] = how
+        return replace(q, value=round(reached, 6), unit=target[1], signed=False, bound=None)
 
     def _period(
         self, st: _InSentence, q: Quantity, before: str, after: str
@@ -522,6 +674,14 @@ class _Reading:
             st.sentence.end,
         )
         sentence = st.sentence
+        if (
+            not previous
+            and not self.analysis.periods[st.index]
+            and _YEARLESS_PART.search(self.norm, sentence.start, q.start)
+        ):
+            # Q1 1,322,418/…/Q4 1,508,867、通期実績 5,611,204: parts of a year and their whole,
+            # none dated by a lead-in's period (…令和9年3月の強化月間において…)
+            period, assumed = None, True
         if (
             not previous
             and last is not None
@@ -694,7 +854,11 @@ class _Reading:
         """Whether the figure's line counts part of a year without naming the year: 上半期
         (4~9月) 76,215, 4月~12月分 3,987,112回, 第3四半期累計(4~12月) 113,540."""
         head = self.norm[st.sentence.start : q.start]
-        return _YEARLESS_PART.search(head) is not None
+        last = None
+        for match in _YEARLESS_PART.finditer(head):
+            last = match
+        # (Q1 52/Q2 54/Q3 50/Q4 53、年度計 209: the year's total after its parts is whole)
+        return last is not None and _WHOLE_YEAR.search(head, last.end()) is None
 
     def _reached_by_change(self, st: _InSentence, q: Quantity) -> int | None:
         """Where the words before the change that ``q`` is the level of start (15件増の640件),
@@ -936,6 +1100,7 @@ _TARGET_FIELD = re.compile(
 )
 # a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
 _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
+_TARGET_REACH = 30
 
 
 def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
@@ -1075,6 +1240,9 @@ def _is_down(q: Quantity, after: str) -> bool:
 
 
 _CONNECTORS = {"から", "より", "→", "~"}
+_THRESHOLDS = frozenset(
+    (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.LESS_THAN)
+)
 # What may follow a figure with no unit that takes one from the words before it.
 _TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
 
@@ -1186,6 +1354,12 @@ _YEARLESS_PART = re.compile(
     rf"(?:{alternation('part_of_year')})"
     r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
 )
+_WHOLE_YEAR = re.compile(alternation("whole_year"))
+_SHORT_OF_TARGET = re.compile(rf"(?:{alternation('short_of_target')})\s*{_APPROX}?\s*$")
+_SHORT_REACH = 10
+_PER_TIME = re.compile(alternation("per_time"))
+# how far before a figure its average's word may stand (月平均 約46.8万)
+_PER_TIME_REACH = 8
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
@@ -1320,6 +1494,8 @@ def _dating_before(
             not p.bracketed
             or _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1)
             or not norm[p.end + 1 : q.start].strip()  # (R7)268,000: it heads the figure
+            # 年間アクセス数(令和8年4月~令和9年3月)は…: the period of the sentence's subject
+            or _TOPIC_AFTER.match(norm, p.end) is not None
         )
         and not _closed_before(norm, p, q.start, others)
         and (
@@ -1334,6 +1510,7 @@ def _dating_before(
     ]
 
 
+_TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が)")
 # A period in brackets that closes a sentence or a clause dates what it reports:
 # …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
 # (令和8年4月~令和9年3月)となったものの、…

@@ -94,6 +94,7 @@ class Extraction:
     all_changes: tuple[tuple[Observation, Observation], ...] = ()  # of every candidate
     # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
     dropped: tuple[tuple[float, str | None, str], ...] = ()
+    totals_apart: bool = False  # as ``accept`` was asked (read again without claimed figures)
 
 
 # --- 1. accept ---------------------------------------------------------------------------------
@@ -124,20 +125,26 @@ def accept(
     pending_evidence: str | None,
     found_label: bool,
     claimed: frozenset[int] = frozenset(),
+    totals_apart: bool = False,
 ) -> Extraction:
     """The candidates (best first) that score close to the best become the observations;
-    those at ``claimed`` positions are left out."""
+    those at ``claimed`` positions are left out. ``totals_apart``: a stated total is measured
+    against the other totals only (an indicator that adds its parts: 計109自治体 after the
+    parts' lines, which name it better)."""
     kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
-    # NOTE: an earlier value stated beside the indicator's words (前年度(274,285回)) sets no
-    # bar for the values of the year, which a later sentence may give with fewer of them.
-    best = {False: 0.0, True: 0.0}
+
+    # NOTE: an earlier value stated beside the indicator's words (前年度(274,285回)), or a
+    # part of a year (4~6月期 76.2%), sets no bar for the values of the whole year, which a
+    # later sentence may give with fewer of them (令和8年度計 78.6%).
+    def role(c: Candidate) -> tuple[bool, bool, bool]:
+        o = c.observation
+        return (o.previous, o.part_of_year, totals_apart and o.total)
+
+    best: dict[tuple[bool, bool, bool], float] = {}
     for c in kept:
-        prev = c.observation.previous
-        best[prev] = max(best[prev], c.score)
+        best[role(c)] = max(best.get(role(c), 0.0), c.score)
     accepted = [
-        c.observation
-        for c in kept
-        if c.score >= max(MIN_SCORE, best[c.observation.previous] * ACCEPT_RATIO)
+        c.observation for c in kept if c.score >= max(MIN_SCORE, best[role(c)] * ACCEPT_RATIO)
     ]
     if len(accepted) > 1:
         accepted.sort(key=lambda o: o.start)
@@ -150,6 +157,7 @@ def accept(
         found_label or bool(accepted),
         candidates,
         all_changes,
+        totals_apart=totals_apart,
     )
 
 
@@ -173,6 +181,7 @@ def _without_claimed(extraction: Extraction, claimed: frozenset[int]) -> Extract
         extraction.pending_evidence,
         extraction.found_label,
         claimed,
+        extraction.totals_apart,
     )
     return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
 
@@ -293,6 +302,7 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
+    current = _without_parts(current)
     decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
     evidence = decision.observation
     if (
@@ -309,17 +319,24 @@ def _whole_years_first(
     ind: Indicator, eligible: list[tuple[Observation, float]], ends: dict[int, date]
 ) -> list[tuple[Observation, float]]:
     """NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
-    later year (令和8年度(4月~9月分)) does not hide it."""
-    if ind.kind != "flow" or ind.deadline_end is None:
-        return eligible
+    later year (令和8年度(4月~9月分)) does not hide it. A part of a year that ends no later
+    than a whole year's value gives way to it (Q1 52/…/Q4 53、年度計 209)."""
     whole = [(o, v) for o, v in eligible if not part_of_year(o)]
-    if (
-        whole
-        and len(whole) < len(eligible)
-        and max(ends[id(o)] for o, _ in whole) >= ind.deadline_end
-    ):
+    if not whole or len(whole) == len(eligible):
+        return eligible
+    latest_whole = max(ends[id(o)] for o, _ in whole)
+    if ind.kind == "flow" and ind.deadline_end is not None and latest_whole >= ind.deadline_end:
         return whole
-    return eligible
+    return [(o, v) for o, v in eligible if not part_of_year(o) or ends[id(o)] > latest_whole]
+
+
+def _without_parts(current: list[tuple[Observation, float]]) -> list[tuple[Observation, float]]:
+    """The values without the parts of a total stated in the same sentence (20歳代 52.4%、
+    70歳以上 71.8%、全国で65.9%): a part has no date of its own to make it the latest."""
+    totals = [o.evidence for o, _ in current if o.total and not o.previous]
+    if not totals:
+        return current
+    return [(o, v) for o, v in current if o.total or o.previous or o.evidence not in totals]
 
 
 def _at_latest(

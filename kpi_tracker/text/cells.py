@@ -708,6 +708,11 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
     then the list items under it (・…, ①…), up to the first line that is not one."""
     breaks = [(b.start(), b.end()) for b in _LINE_BREAK.finditer(text, m.end())]
     first = breaks[0][0] if breaks else len(text)
+    # (…年度計 約498</p> <p>相談件数(単位:件):…: a paragraph ends the line it declares for)
+    paragraph = _PARAGRAPH_END.search(text, m.end(), first)
+    if paragraph is not None and _TAG.sub("", text[m.end() : paragraph.start()]).strip():
+        stop = text.find("。", m.end(), paragraph.start())
+        return stop if stop != -1 else paragraph.start()
     if not _TAG.sub("", text[m.end() : first]).strip():
         # (単位:千人) on a line of its own heads the lines that follow, up to the next heading
         # (【認知度】, ■…), declaration or blank line
@@ -730,6 +735,7 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
 
 
 _FIGURE_BRACKET = re.compile(r"[0-9０-９][(（]\s*$")
+_PARAGRAPH_END = re.compile(r"</(?:p|li|div|td)\s*>", re.IGNORECASE)
 
 
 @cache

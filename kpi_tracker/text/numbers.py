@@ -66,7 +66,9 @@ _SUFFIX_APPROX_RE = re.compile(alternation("approx_after"))
 # Words after a number that make it a date, a duration, an ordinal or a rank, never a value.
 _NOT_A_VALUE_AFTER = re.compile(
     r"(?:年|月|日|時|分|秒|歳|才|次|期|号|条|項|章|節|週|か年|カ年|ヵ年|か月|カ月|ヶ月|ヵ月|箇月"
-    r"|回目|番|位|代|台|倍|段階|階|局|色|種類|部|巻|版)"
+    r"|回目|番|位|代|台|倍|段階|階|局|色|種類|部|巻|版"
+    # the first month or day of a range: (4~6月), 10~12月期
+    r"|\s*[~〜\-]\s*[0-9]{1,2}\s*(?:月|日))"
 )
 
 

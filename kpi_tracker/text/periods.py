@@ -483,3 +483,53 @@ def parse_period(text: str) -> Period:
         raise PeriodError(f"not a single date or period: {text!r}")
     _warn(match.period.warning)
     return match.period
+
+
+# 6月末, 12月末時点, 第3四半期末, Q3末: a day named without its year
+_YEARLESS_POINT = re.compile(
+    r"(?<![0-9年./])(?:(?P<month>[0-9]{1,2})\s*月末|(?:第\s*(?P<quarter>[1-4])\s*四半期|Q(?P<q>[1-4]))末)"
+)
+_QUARTER_END = {1: (0, 6, 30), 2: (0, 9, 30), 3: (0, 12, 31), 4: (1, 3, 31)}
+
+
+def yearless_points(
+    norm: str, start: int, end: int, dated: tuple[PeriodMatch, ...]
+) -> list[PeriodMatch]:
+    """The days named without a year between ``start`` and ``end`` (6月末, 第3四半期末), each
+    read in the year of the dated period of the same stretch: the latest such day up to the
+    one written after it (6月末/9月末/令和9年3月末 → 令和8年6月末, 令和8年9月末), else the first
+    from the one written before it; a quarter's end in that one's fiscal year. None without
+    a dated period."""
+    if not dated or "末" not in norm[start:end]:
+        return []
+    out = []
+    for m in _YEARLESS_POINT.finditer(norm, start, end):
+        if any(p.start <= m.start() < p.end for p in dated):
+            continue
+        after = next((p for p in dated if p.start >= m.end()), None)
+        anchor = after or dated[-1]
+        day = _yearless_day(m, anchor.period, before=after is not None)
+        if day is not None:
+            out.append(PeriodMatch(m.start(), m.end(), m.group(), Period(day, day, m.group())))
+    return out
+
+
+def _yearless_day(m: re.Match[str], anchor: Period, before: bool) -> date | None:
+    quarter = m.group("quarter") or m.group("q")
+    try:
+        if quarter:
+            fy = fiscal_year_of(anchor.end)
+            extra, month, day = _QUARTER_END[int(quarter)]
+            return date(fy + extra, month, day)
+        month = int(m.group("month"))
+        if not 1 <= month <= 12:
+            return None
+        ref = anchor.end if before else anchor.start
+        if before:
+            year = ref.year if month <= ref.month else ref.year - 1
+        else:
+            year = ref.year if month >= ref.month else ref.year + 1
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    except ValueError:
+        return None
