@@ -556,33 +556,13 @@ class _Reading:
 
     def _figure(self, st: _InSentence, i: int, q: Quantity, seg_start: int, seg_end: int) -> None:
         norm, find = self.norm, self.find
-        if self.regex_spans is not None and not any(s <= q.start < e for s, e in self.regex_spans):
-            self.dropped.append((q, "regex"))
-            return
         before, after = norm[seg_start : q.start], norm[q.end : seg_end]
-        own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
         # 40都道府県(約85%): a figure in brackets after another is named by its words.
         name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
-        if _THRESHOLD.match(norm, q.end):
-            self.dropped.append((q, "threshold"))
-            return  # 30万回を突破, 7%台に到達: a round figure the value passed
-        if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
-            self.dropped.append((q, "per_time"))
-            return  # 月平均 約46.8万回: an average over a month, not the count the label names
-        part_word = self.analysis.parts.get(q.start)
-        if part_word is not None and part_word not in self.label:
-            self.dropped.append((q, "part_of_figure"))
-            return  # 528市町村(専任 392市町村・兼任のみ 136市町村): a part of the figure before
-        if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
-            self.dropped.append((q, "exclude"))
-            return  # its own words are about something else
-        if (
-            i + 1 < len(st.segments)
-            and "percent" not in self.indicator_units
-            and whole_of(norm, q, st.segments[i + 1][0])
-        ):
-            self.dropped.append((q, "stated_whole"))
-            return  # 全1,741市町村のうち812市町村: the whole a count is taken of
+        dropped = self._filtered(st, i, q, before, after, name_start)
+        if dropped is not None:
+            self.dropped.append((q, dropped))
+            return
         q = with_unit_before(q, before, after, st.declared)
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
             # 前年の44から47へと増え: the figure a change goes to counts what the first does
@@ -601,13 +581,7 @@ class _Reading:
                 self.dropped.append((q, "note"))
                 return  # ※うち新規34団体: an aside, not the value
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
-        if (
-            not previous
-            and st.last_level is not None
-            and self.analysis.spans is not None
-            and self.analysis.spans.depth_at(q.start) > 0
-            and _earlier_than_level(st.last_level, period, assumed, previous)
-        ):
+        if not previous and self._earlier_aside(st, q, period, assumed):
             previous = True  # 203団体(…)(令和6年10月調査 190団体): an earlier value, aside
         st.seen_previous = st.seen_previous or previous
         short = change is None and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
@@ -629,6 +603,44 @@ class _Reading:
         if not fits or (change is None and find.value == "change"):
             return
         self._level(st, q, before, after, name_start, change, (period, assumed, previous))
+
+    def _filtered(
+        self, st: _InSentence, i: int, q: Quantity, before: str, after: str, name_start: int
+    ) -> str | None:
+        """The named filter that drops a figure before its unit and role are read, or None."""
+        norm, find = self.norm, self.find
+        if self.regex_spans is not None and not any(s <= q.start < e for s, e in self.regex_spans):
+            return "regex"
+        if _THRESHOLD.match(norm, q.end):
+            return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
+        if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
+            return "per_time"  # 月平均 約46.8万回: an average over a month, not the count
+        part_word = self.analysis.parts.get(q.start)
+        if part_word is not None and part_word not in self.label:
+            return "part_of_figure"  # 528市町村(専任 392市町村・兼任のみ 136市町村)
+        own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
+        if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
+            return "exclude"  # its own words are about something else
+        if (
+            i + 1 < len(st.segments)
+            and "percent" not in self.indicator_units
+            and whole_of(norm, q, st.segments[i + 1][0])
+        ):
+            return "stated_whole"  # 全1,741市町村のうち812市町村: the whole a count is of
+        return None
+
+    def _earlier_aside(
+        self, st: _InSentence, q: Quantity, period: Period | None, assumed: bool
+    ) -> bool:
+        """Whether a figure in brackets is dated before the level it follows: an earlier
+        value given as an aside (203団体(…)(令和6年10月調査 190団体))."""
+        spans = self.analysis.spans
+        return (
+            st.last_level is not None
+            and spans is not None
+            and spans.depth_at(q.start) > 0
+            and _earlier_than_level(st.last_level, period, assumed, False)
+        )
 
     def _from_target(
         self, st: _InSentence, q: Quantity, after: str, short: bool

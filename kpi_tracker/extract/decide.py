@@ -307,12 +307,29 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     evidence = decision.observation
     if (
         decision.kind == "value"
-        and ind.kind == "flow"
         and evidence is not None
-        and part_of_year(evidence)
+        and (
+            (ind.kind == "flow" and part_of_year(evidence))
+            or (ind.every_year and _counted_over_months(evidence))
+        )
     ):
         return replace(decision, part_of_year=True)
     return decision
+
+
+def _counted_over_months(obs: Observation) -> bool:
+    """Whether a value was counted over some months of a year, not a whole one (令和8年4月から
+    12月までの実績, 上半期): a year's result that is not yet in. A month a survey was taken in
+    (令和8年10月調査) is not such a part."""
+    if obs.part_of_year:
+        return True
+    period = obs.period
+    if period is None or period.is_point:
+        return False
+    return _MONTH_DAYS < (period.end - period.start).days + 1 < PARTIAL_YEAR_DAYS
+
+
+_MONTH_DAYS = 31
 
 
 def _whole_years_first(
