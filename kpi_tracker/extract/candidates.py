@@ -615,6 +615,8 @@ class _Reading:
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約46.8万回: an average over a month, not the count
+        if before.rstrip().endswith("/") and self._is_target(q):
+            return "restated_target"  # 209件/206件, 集計中/64,049人: the value, then the target
         part_word = self.analysis.parts.get(q.start)
         if part_word is not None and part_word not in self.label:
             return "part_of_figure"  # 528市町村(専任 392市町村・兼任のみ 136市町村)
@@ -628,6 +630,16 @@ class _Reading:
         ):
             return "stated_whole"  # 全1,741市町村のうち812市町村: the whole a count is of
         return None
+
+    def _is_target(self, q: Quantity) -> bool:
+        """Whether a figure is the rule's target, in its unit."""
+        if self.target is None or q.unit is None:
+            return False
+        try:
+            value = convert(q.value, q.unit, self.target[1])
+        except ValueError:
+            return False
+        return abs(value - self.target[0]) <= 1e-6 * max(1.0, abs(self.target[0]))
 
     def _earlier_aside(
         self, st: _InSentence, q: Quantity, period: Period | None, assumed: bool
