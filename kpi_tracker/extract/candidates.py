@@ -898,8 +898,10 @@ class _Reading:
         """計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…) — not
         where the label names a count of its own: 計176団体(うち新規34団体) is not the count
         of the new ones, which its part names."""
+        clause = before[max(before.rfind("、"), before.rfind("。")) + 1 :][-_TOTAL_REACH:]
         return bool(
             _TOTAL.search(before[-12:])
+            or _TOTAL_IN_CLAUSE.search(clause)
             or _PARTS_FOLLOW.match(self.norm, q.end)
             or (self._series_head and _TOTAL_HEAD.search(self._series_head))
         ) and (self.profile.role is None or scored.role_named)
@@ -1379,6 +1381,9 @@ _YEARLESS_PART = re.compile(
     r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
 )
 _WHOLE_YEAR = re.compile(alternation("whole_year"))
+# いずれかの事業を活用した自治体数は109自治体: a total's word anywhere in the figure's clause
+_TOTAL_IN_CLAUSE = re.compile(alternation("total"))
+_TOTAL_REACH = 30
 _SHORT_OF_TARGET = re.compile(rf"(?:{alternation('short_of_target')})\s*{_APPROX}?\s*$")
 _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))

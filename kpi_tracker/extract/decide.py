@@ -302,7 +302,7 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
-    current = _without_parts(current)
+    current = _without_parts(_without_vague_bounds(current))
     decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
     evidence = decision.observation
     if (
@@ -345,6 +345,20 @@ def _whole_years_first(
     if ind.kind == "flow" and ind.deadline_end is not None and latest_whole >= ind.deadline_end:
         return whole
     return [(o, v) for o, v in eligible if not part_of_year(o) or ends[id(o)] > latest_whole]
+
+
+def _without_vague_bounds(
+    current: list[tuple[Observation, float]],
+) -> list[tuple[Observation, float]]:
+    """Without the undated bounds (30万件を超える水準で推移) where a figure of this year is
+    stated exactly (令和7年度実績は31万1,254件): a bound with no date of its own is not the
+    latest value."""
+    if not any(o.bound and o.period_assumed for o, _ in current):
+        return current
+    exact = [(o, v) for o, v in current if not o.bound and not o.previous]
+    if not exact:
+        return current
+    return [(o, v) for o, v in current if not (o.bound and o.period_assumed)]
 
 
 def _without_parts(current: list[tuple[Observation, float]]) -> list[tuple[Observation, float]]:
