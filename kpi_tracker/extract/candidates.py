@@ -159,7 +159,9 @@ _TOTAL = re.compile(
 _OWN_AFTER = re.compile(r"[、。(:]")
 # a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
-    rf"(?:{alternation('total', 'total_mark')})\s*(?:\([^()]*\))?\s*(?:は|:)?\s*[、,]?\s*$"
+    # (計, not the 計 of 累計 or 集計: R7末 累計: 248,300人 is a running total, no sum)
+    rf"(?:{alternation('total')}|(?<![累集設統会小])(?:{alternation('total_mark')}))"
+    r"\s*(?:\([^()]*\))?\s*(?:は|:)?\s*[、,]?\s*$"
 )
 
 
@@ -307,6 +309,7 @@ def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str
 
 
 _OPENS_AFTER = re.compile(r"\s*\(")
+_ON_BASIS = re.compile(rf"\s*\([^()]{{0,24}}(?:{alternation('basis')})\s*\)")
 _NOT_PARTS = re.compile(rf"{_EARLIER}|{alternation('previous', 'change_up', 'change_down')}")
 # the word that names a part: 専任 392, 兼任のみ 136 (after the bracket, a ・ or a 、)
 _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
@@ -396,6 +399,7 @@ class _Reading:
             and indicator.share_of is None
             else None
         )
+        self.deadline = indicator.deadline_end
         # (an indicator that is itself an average per day or month reads those figures)
         self.per_time = None if _PER_TIME.search(indicator.label) else _PER_TIME
         self.raw, self.norm = analysis.text, analysis.norm
@@ -503,7 +507,23 @@ class _Reading:
         )
         for i, (q, seg_start, seg_end) in enumerate(st.segments):
             self._figure(st, i, q, seg_start, seg_end)
+        self._on_two_bases(st)
         self.carried = st.last_level
+
+    def _on_two_bases(self, st: _InSentence) -> None:
+        """Figures of one sentence each counted on a basis of its own (23団体(交付決定
+        ベース)/24団体(実施ベース)) score alike: the text does not say which one is the value."""
+        based = [c for c in st.here if _ON_BASIS.match(self.norm, c.observation.end)]
+        if len(based) < 2:
+            return
+        top = max(c.score for c in based)
+        alike = {id(c) for c in based}
+        self.candidates = [
+            replace(c, score=top, observation=replace(c.observation, score=top))
+            if id(c) in alike
+            else c
+            for c in self.candidates
+        ]
 
     def _drop_all(self, quantities: tuple[Quantity, ...], name: str) -> None:
         self.dropped.extend((q, name) for q in quantities)
@@ -631,6 +651,25 @@ class _Reading:
             return "stated_whole"  # 全1,741市町村のうち812市町村: the whole a count is of
         return None
 
+    def _paired_period(self, st: _InSentence, q: Quantity) -> Period | None:
+        """The period in brackets after the target a value is paired with (5,108,224回/
+        300,000回(R8.4~R9.3)): the value's, unless it is the rule's deadline (372,900人/
+        1,000,000人(令和15年度末))."""
+        after = next((o for o in st.quantities if o.start >= q.end), None)
+        if after is None or self.norm[q.end : after.start].strip() != "/":
+            return None
+        if not self._is_target(after):
+            return None
+        opening = _OPENS_AFTER.match(self.norm, after.end)
+        if opening is None:
+            return None
+        inside = next(
+            (p for p in self.analysis.periods[st.index] if p.start == opening.end()), None
+        )
+        if inside is None or (self.deadline is not None and inside.period.end == self.deadline):
+            return None
+        return inside.period
+
     def _is_target(self, q: Quantity) -> bool:
         """Whether a figure is the rule's target, in its unit."""
         if self.target is None or q.unit is None:
@@ -685,6 +724,9 @@ class _Reading:
         self, st: _InSentence, q: Quantity, before: str, after: str
     ) -> tuple[Period | None, bool, bool]:
         """The figure's period, whether it was assumed, and whether it is a previous value."""
+        paired = self._paired_period(st, q)
+        if paired is not None:
+            return paired, False, False
         last = st.last_level
         period, assumed, previous = _period_for(
             q,

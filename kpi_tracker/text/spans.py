@@ -205,7 +205,7 @@ _BRACKET_SPAN = 80
 # and a label with a colon open an item of their own.
 # (\s\s* rather than \s+: a pattern that opens with a class is searched for in C)
 _LABEL_AFTER_SPACE = re.compile(r"\s\s*(?=[^\s、。:0-9()]{2,20}:)")
-_FIGURE_BEFORE = re.compile(r"[0-9](?![万億千百年月日度])[^0-9、。\s]{1,4}$")
+_FIGURE_BEFORE = re.compile(r"[0-9](?![万億千百年月日度末期])[^0-9、。\s]{1,4}$")
 
 
 def _cuts(norm: str, marks: tuple[Span, ...]) -> tuple[int, ...]:
