@@ -473,6 +473,7 @@ class _Reading:
                 for q in quantities
             )
             and not (self.carried is not None and _STATES_CHANGE.search(sentence.norm))
+            and not (self.target is not None and _TARGET_WORD.search(sentence.norm))
         ):
             self.carried = None
             self._drop_all(quantities, "unit")
@@ -590,6 +591,18 @@ class _Reading:
         st.unit_from = q if q.unit is not None else None
         change = _change_kind(q, before, after, norm, st.sentence.end)
         fits = self.profile.unit_fits(q) is not None
+        short = change is None and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+        if short or (
+            (change is not None or q.signed or q.unit == "percentage_point")
+            and _AGAINST_TARGET.search(before)
+        ):
+            # 目標(206件)を9件上回った, 目標まで残り2,598件, 目標(80%)比△1.5ポイント: how far
+            # from the target — the value is the target and that distance, where it is known
+            reached = self._from_target(st, q, after, short)
+            if reached is None:
+                self.dropped.append((q, "against_target"))
+                return
+            q, change, fits = reached, None, True
         if change is None and (not fits or find.value == "change"):
             self.dropped.append((q, "unit" if not fits else "not_a_change"))
             return
@@ -604,16 +617,6 @@ class _Reading:
         if not previous and self._earlier_aside(st, q, period, assumed):
             previous = True  # 203団体(…)(令和6年10月調査 190団体): an earlier value, aside
         st.seen_previous = st.seen_previous or previous
-        short = change is None and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
-        if short or (change is not None and _AGAINST_TARGET.search(before)):
-            # 目標(206件)を9件上回った, 目標まで残り2,598件: how far from the target — the
-            # value is the target and that distance, where the target is known
-            reached = self._from_target(st, q, after, short)
-            if reached is None:
-                self.dropped.append((q, "against_target"))
-                return
-            q, change = reached, None
-            fits = True
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
             starts_from = _from_bracket(before)
@@ -1426,6 +1429,8 @@ _WHOLE_YEAR = re.compile(alternation("whole_year"))
 # いずれかの事業を活用した自治体数は109自治体: a total's word anywhere in the figure's clause
 _TOTAL_IN_CLAUSE = re.compile(alternation("total"))
 _TOTAL_REACH = 30
+# (目標(80%)比△1.5ポイント: a sentence that measures from the target may give the value)
+_TARGET_WORD = re.compile(alternation("target_word"))
 _SHORT_OF_TARGET = re.compile(rf"(?:{alternation('short_of_target')})\s*{_APPROX}?\s*$")
 _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))
