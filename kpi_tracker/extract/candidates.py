@@ -244,12 +244,14 @@ def analyse(text: str) -> Analysis:
     sentences = tuple(_sentences(text, spans))
     # (会議(令和9年2月17日開催), 目標(令和9年度末までに486市町村): a meeting's day and a
     # target's deadline date none of the figures)
-    periods = [
-        p
-        for p in spans.periods
-        if not _EVENT_AFTER.match(norm, p.end)
-        and not _TARGET_BRACKET.search(norm, max(0, p.start - _TARGET_REACH), p.start)
-    ]
+    periods = list(spans.periods)
+    if _EVENT_OR_TARGET.search(norm):  # (most cells name neither)
+        periods = [
+            p
+            for p in periods
+            if not _EVENT_AFTER.match(norm, p.end)
+            and not _TARGET_BRACKET.search(norm, max(0, p.start - _TARGET_REACH), p.start)
+        ]
     if "末" in norm:
         periods = _with_yearless_points(norm, sentences, periods)
     quantities = list(spans.quantities)
@@ -309,6 +311,7 @@ def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str
 
 
 _OPENS_AFTER = re.compile(r"\s*\(")
+_BASIS_WORD = re.compile(alternation("basis"))
 _ON_BASIS = re.compile(rf"\s*\([^()]{{0,24}}(?:{alternation('basis')})\s*\)")
 _NOT_PARTS = re.compile(rf"{_EARLIER}|{alternation('previous', 'change_up', 'change_down')}")
 # the word that names a part: 専任 392, 兼任のみ 136 (after the bracket, a ・ or a 、)
@@ -317,6 +320,7 @@ _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
 # 会議(令和9年2月17日開催)において: the day a meeting was held dates none of its figures
 _EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})")
+_EVENT_OR_TARGET = re.compile(alternation("event", "target_word"))
 
 
 def _file_under(
@@ -401,7 +405,11 @@ class _Reading:
         )
         self.deadline = indicator.deadline_end
         # (an indicator that is itself an average per day or month reads those figures)
-        self.per_time = None if _PER_TIME.search(indicator.label) else _PER_TIME
+        self.per_time = (
+            None
+            if _PER_TIME.search(indicator.label) or not _PER_TIME.search(analysis.norm)
+            else _PER_TIME
+        )
         self.raw, self.norm = analysis.text, analysis.norm
         self.regex_spans = (
             [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
@@ -514,6 +522,8 @@ class _Reading:
     def _on_two_bases(self, st: _InSentence) -> None:
         """Figures of one sentence each counted on a basis of its own (23団体(交付決定
         ベース)/24団体(実施ベース)) score alike: the text does not say which one is the value."""
+        if not _BASIS_WORD.search(st.sentence.norm):
+            return
         based = [c for c in st.here if _ON_BASIS.match(self.norm, c.observation.end)]
         if len(based) < 2:
             return
@@ -591,7 +601,11 @@ class _Reading:
         st.unit_from = q if q.unit is not None else None
         change = _change_kind(q, before, after, norm, st.sentence.end)
         fits = self.profile.unit_fits(q) is not None
-        short = change is None and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+        short = (
+            change is None
+            and self.target is not None
+            and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+        )
         if short or (
             (change is not None or q.signed or q.unit == "percentage_point")
             and _AGAINST_TARGET.search(before)
