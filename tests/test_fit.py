@@ -38,7 +38,8 @@ def test_weights_rank_the_labelled_documents_above_a_floor(fit_script, groups) -
     every = [g for gs in groups.values() for g in gs]
     assert len(groups) >= 10 and len(every) >= 400
     weights = [features.WEIGHTS[f] for f in features.FEATURES]
-    assert fit_script.accuracy(weights, every) >= 0.9
+    # the engine's own decision with these weights (accept, decide), not a model of it
+    assert fit_script.engine_accuracy(weights, every) >= 0.9
 
 
 def test_held_out_document_is_ranked_by_weights_fitted_without_it(fit_script, groups) -> None:

@@ -300,10 +300,15 @@ def _converts(unit: str, units: tuple[str, ...]) -> bool:
     return unit in units or any(factor(unit, other) is not None for other in units)
 
 
+_BESIDES = re.compile(rf"\s*(?:{alternation('besides')})")
+
+
 @lru_cache(maxsize=4096)
 def _sentence_facts(sentence: str) -> tuple[bool, str]:
     """Whether a sentence names nothing of its own (it continues the one before), and its
     bullet heading — the same for every indicator that reads it."""
+    if _BESIDES.match(sentence):
+        return False, ""  # このほか、担任の先生などから…: another count, not the one before
     continues = bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
     head = _HEADING.match(sentence)
     return continues, head.group(1) if head else ""
@@ -670,7 +675,8 @@ def _own_score(
     """The score of a candidate by its own words; ``in_part``: it stands in a bracket of
     parts (8,124か所(うち一般型 7,012か所、連携型 1,112か所))."""
     why: list[str] = []
-    own_words = _own_bracket(_without_twin(before))
+    untwinned = _without_twin(before)
+    own_words = _own_bracket(untwinned)
     near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
     # The words after a number name it only up to a break: past a comma, a space or a colon
     # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
@@ -681,7 +687,7 @@ def _own_score(
     else:
         near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     # (a bracket that names its figures is not under the sentence's heading)
-    heading = scope.heading if scope.heading not in near_before and own_words == before else ""
+    heading = scope.heading if scope.heading not in near_before and own_words == untwinned else ""
     near_text = heading + " " + near_before + " " + near_after
     # The profile's pairs in the words near the number: both the coverage and the explanation.
     near_found = ip.profile.common(near_text)
@@ -695,7 +701,7 @@ def _own_score(
         # is named by the list's lead-in, as the items before it
         near = 0.7 * scope.context
         why.append("全体のうちの数")
-    attach = _attachment(ip, before)
+    attach = _attachment(ip, untwinned)
     x = dict.fromkeys(FEATURES, 0.0)
     x["near"], x["sentence"], x["context"] = near, scope.sentence, scope.context
     x["attach"] = 0.5 if attach is None else attach
