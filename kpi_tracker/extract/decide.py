@@ -415,6 +415,11 @@ def _at_latest(
     at_latest = totals or at_latest  # a stated total rather than its parts
     top = at_latest[0][0].score
     close = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
+    if len(close) > 1 and any(o.period_assumed for o, _ in close):
+        # 前年度末時点で…511市町村…、令和8年度末時点では…524市町村: of values that score
+        # alike, one the text dates at this time before one whose date was only assumed
+        dated = tuple((o, v) for o, v in close if not o.period_assumed)
+        close = dated or close
     values = _distinct(v for _, v in close) if len(close) > 1 else (close[0][1],)
     if len(values) > 1:
         # Values that score alike but differ are not guessed between.
