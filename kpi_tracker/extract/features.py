@@ -808,7 +808,10 @@ _WHOLE = re.compile(
 
 
 _OF_THE_WHOLE = re.compile(rf"\s*(?:{alternation('of_whole')})")
-_GOAL_IN_CLAUSE = re.compile(rf"[^、。]{{0,24}}?(?:{alternation('target_word')})")
+# (全47都道府県へと拡大し目標を達成した: the whole reached, not the target restated)
+_GOAL_IN_CLAUSE = re.compile(
+    rf"[^、。]{{0,24}}?(?:{alternation('target_word')})(?!\s*(?:を|に)?\s*(?:{alternation('reached')}))"
+)
 
 
 def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Quantity]:

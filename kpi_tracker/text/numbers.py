@@ -332,7 +332,12 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
     fractions = list(_FRACTION.finditer(norm))
     if not fractions:
         return found
-    out = [q for q in found if not any(f.start() <= q.start < f.end() for f in fractions)]
+    # (約11人に1人: the fraction is approximate as its first figure was read)
+    overlapping = {
+        f.start(): [q for q in found if q.start < f.end() and q.end > f.start()] for f in fractions
+    }
+    taken = {id(q) for qs in overlapping.values() for q in qs}
+    out = [q for q in found if id(q) not in taken]
     for f in fractions:
         whole, part = int(f.group(1)), int(f.group(2))
         if whole == 0:
@@ -350,6 +355,7 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
                 text=text[f.start() : end],
                 unit_word=f.group(0),
                 bound=bound,
+                approx=any(q.approx for q in overlapping[f.start()]),
             )
         )
     return sorted(out, key=lambda q: q.start)
