@@ -319,7 +319,7 @@ _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
 
 # 会議(令和9年2月17日開催)において: the day a meeting was held dates none of its figures
-_EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})")
+_EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})(?!値)")  # (令和8年度確定値: a value's)
 _EVENT_OR_TARGET = re.compile(alternation("event", "target_word"))
 
 
