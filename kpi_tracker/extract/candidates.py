@@ -658,6 +658,10 @@ class _Reading:
         if part_word is not None and part_word not in self.label:
             return "part_of_figure"  # 528市町村(専任 392市町村・兼任のみ 136市町村)
         own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
+        if i and _CHANGE_AFTER.match(before):
+            # …受けていない児童生徒のうち…は、前年度から2,304人増えて123,063人: a level a
+            # change reaches is named by the words before the change
+            name_start = st.segments[i - 1][1]
         if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
             return "exclude"  # its own words are about something else
         if (
