@@ -414,12 +414,9 @@ def _at_latest(
         )
     at_latest = totals or at_latest  # a stated total rather than its parts
     top = at_latest[0][0].score
-    close = tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
-    if len(close) > 1 and any(o.period_assumed for o, _ in close):
-        # 前年度末時点で…511市町村…、令和8年度末時点では…524市町村: of values that score
-        # alike, one the text dates at this time before one whose date was only assumed
-        dated = tuple((o, v) for o, v in close if not o.period_assumed)
-        close = dated or close
+    close = _dated_before_assumed(
+        tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
+    )
     values = _distinct(v for _, v in close) if len(close) > 1 else (close[0][1],)
     if len(values) > 1:
         # Values that score alike but differ are not guessed between.
@@ -433,6 +430,16 @@ def _at_latest(
     # one value, stated or worked out in more than one way: the stated figure is the evidence
     obs, actual = next(((o, v) for o, v in close if not o.derivation), close[0])
     return Decision("value", actual=actual, observation=obs, current=close, **common)  # type: ignore[arg-type]
+
+
+def _dated_before_assumed(
+    close: tuple[tuple[Observation, float], ...],
+) -> tuple[tuple[Observation, float], ...]:
+    """Of values that score alike, those the text dates at this time before those whose date
+    was only assumed (前年度末時点で…511市町村…、令和8年度末時点では…524市町村)."""
+    if len(close) < 2 or not any(o.period_assumed for o, _ in close):
+        return close
+    return tuple((o, v) for o, v in close if not o.period_assumed) or close
 
 
 def _distinct(values: Iterable[float]) -> tuple[float, ...]:
