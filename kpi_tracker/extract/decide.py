@@ -302,7 +302,7 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
-    current = _without_parts(_without_vague_bounds(current))
+    current = _without_parts(_without_vague_bounds(_restated_undated(current)))
     decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
     evidence = decision.observation
     if (
@@ -345,6 +345,24 @@ def _whole_years_first(
     if ind.kind == "flow" and ind.deadline_end is not None and latest_whole >= ind.deadline_end:
         return whole
     return [(o, v) for o, v in eligible if not part_of_year(o) or ends[id(o)] > latest_whole]
+
+
+def _restated_undated(
+    current: list[tuple[Observation, float]],
+) -> list[tuple[Observation, float]]:
+    """Without a figure with no date of its own that restates one the text dates (【過去最高】
+    男性の育児休業取得率、46.3%に。… 令和7年度(2025年度)…46.3%): the same fact, of that date
+    — stated in another sentence (in its own, R7: 23団体 beside this year's 23団体 is a value
+    of another year that happens to be equal)."""
+    dated = [(o.evidence, v) for o, v in current if not o.period_assumed and not o.previous]
+    if not dated or len(dated) == len(current):
+        return current
+    return [
+        (o, v)
+        for o, v in current
+        if not o.period_assumed
+        or not any(e != o.evidence and abs(v - d) <= SAME_VALUE * abs(d) for e, d in dated)
+    ]
 
 
 def _without_vague_bounds(
