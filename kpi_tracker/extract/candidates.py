@@ -604,7 +604,10 @@ class _Reading:
         short = (
             change is None
             and self.target is not None
-            and _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+            and (
+                _SHORT_OF_TARGET.search(before[-_SHORT_REACH:]) is not None
+                or (_SHORT_AFTER.match(after) is not None and _AGAINST_TARGET.search(before))
+            )
         )
         if short or (
             (change is not None or q.signed or q.unit == "percentage_point")
@@ -735,7 +738,7 @@ class _Reading:
             q.unit in (None, "percentage_point") and target[1] == "percent"
         ):
             return None
-        down = short or _is_down(q, after)
+        down = short or _is_down(q, after) or _SHORT_AFTER.match(after) is not None
         reached = value - distance if down else value + distance
         how = f"目標 {value:g} {'-' if down else '+'} {distance:g}"
         self.worked_out[q.start] = how
@@ -834,7 +837,7 @@ class _Reading:
             for c in st.here
         ):
             derived = _derived_level(
-                st.last_level, q, self.raw, st.sentence, change, signed, starts_from
+                st.last_level, q, self.raw, st.sentence, change, signed, starts_from, period
             )
             if derived is not None:
                 # 前年度(51.3%)から2.4ポイント増: the level this year is worked out from the
@@ -994,7 +997,13 @@ class _Reading:
         ]
         # (…企業団体等が令和元年度(31.6%)から2.1ポイント: a level a next change starts from is
         # not the level the change before it reached)
-        if not previous and worked_out and not _STARTS_A_CHANGE.match(self.norm, obs.end):
+        # (a level worked out itself, 263 ÷ 1741 after 46 ÷ 47, replaces no other)
+        if (
+            not previous
+            and worked_out
+            and obs.derivation is None
+            and not _STARTS_A_CHANGE.match(self.norm, obs.end)
+        ):
             # 前年(41都道府県)から2増の43都道府県: the level stated wins over the one worked
             # out, and is named as well as the previous value it goes on from.
             self.candidates = [c for c in self.candidates if c not in worked_out]
@@ -1059,29 +1068,30 @@ def _derived_level(
     change: str,
     signed: float,
     starts_from: bool = False,
+    period_of_change: Period | None = None,
 ) -> Candidate | None:
     """The level a change reaches from a stated previous value, as a candidate with its
     derivation; None unless ``level`` is a previous value the change starts from, or a dated
     level it is said to start from (``starts_from``: 令和元年度(29.9%)から4.6ポイント増; the
-    level reached is then the report's, its period not stated)."""
+    level reached is then the report's, its period not stated), or the level of the year
+    before the change's own (・令和7年度 764自治体 ・令和8年度 前年度比17自治体増)."""
     prev = level.observation
-    if not (prev.previous or starts_from) or prev.change is not None:
+    year_on = (
+        period_of_change is not None
+        and prev.period is not None
+        and not prev.period_assumed
+        and period_year_before(period_of_change).end == prev.period.end
+    )
+    if not (prev.previous or starts_from or year_on) or prev.change is not None:
         return None
-    percent_level = prev.unit == "percent"
-    if (change == "points" and percent_level) or (
-        change == "delta" and q.unit in (None, prev.unit) and not percent_level
-    ):
-        value, how = (
-            prev.value + signed,
-            f"{prev.value:g} {'+' if signed >= 0 else '-'} {abs(signed):g}",
-        )
-    elif change == "percent" and not percent_level:
-        value = prev.value * (1 + signed / 100)
-        how = f"{prev.value:g} × (1 {'+' if signed >= 0 else '-'} {abs(signed):g}%)"
-    else:
+    reached = _reached(prev, q, change, signed)
+    if reached is None:
         return None
+    value, how = reached
     period = (
-        None
+        period_of_change
+        if year_on
+        else None
         if prev.period is None or not prev.previous
         else Period(
             shift_years(prev.period.start, 1),
@@ -1095,7 +1105,7 @@ def _derived_level(
             raw,
             sentence,
             period,
-            prev.period_assumed if prev.previous else True,
+            False if year_on else prev.period_assumed if prev.previous else True,
             level.score,
             change=None,
             value=round(value, 6),
@@ -1104,6 +1114,23 @@ def _derived_level(
         derivation=how,
     )
     return Candidate(obs, level.score, level.scored)
+
+
+def _reached(
+    prev: Observation, q: Quantity, change: str, signed: float
+) -> tuple[float, str] | None:
+    """The level a change of ``signed`` (points, a delta, a percent) reaches from ``prev``,
+    and how; None where the change does not apply to that level."""
+    percent_level = prev.unit == "percent"
+    if (change == "points" and percent_level) or (
+        change == "delta" and q.unit in (None, prev.unit) and not percent_level
+    ):
+        sign = "+" if signed >= 0 else "-"
+        return prev.value + signed, f"{prev.value:g} {sign} {abs(signed):g}"
+    if change == "percent" and not percent_level:
+        sign = "+" if signed >= 0 else "-"
+        return prev.value * (1 + signed / 100), f"{prev.value:g} × (1 {sign} {abs(signed):g}%)"
+    return None
 
 
 def _earlier_than_level(
@@ -1308,9 +1335,12 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
 # (the words before the figure, back to the figure before it)
 # 目標(206件)を3件上回った, 目標値より0.6ポイント低い: a change measured from the target
 _AGAINST_TARGET = re.compile(
-    rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*"
-    rf"{_APPROX}?\s*$"
+    rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比|に対して|に対し|に)"
+    rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
+# 目標(84.5%)に0.3ポイント届かなかった, 目標(10,206か所)に対し2,094か所不足: the distance short of
+# the target, said after the figure
+_SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")
 _FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
 # NOTE: no word after the bracket holds a ")": a match can start only at the last one.
 _NO_BRACKET_AFTER = not any(")" in w for w in (*words("against"), *words("approx_before")))

@@ -891,7 +891,10 @@ def shares_in(
         ):
             continue
         share = round(100.0 * part.value / whole.value, 6)
-        figure = Quantity(share, "percent", part.start, part.end, part.text, "%", part.approx)
+        # (its unit word stays the part's: the share of 263市区町村 is of the 市区町村)
+        figure = Quantity(
+            share, "percent", part.start, part.end, part.text, part.unit_word, part.approx
+        )
         out[part.start] = (figure, f"{part.value:g} ÷ {whole.value:g}")
     return out
 
