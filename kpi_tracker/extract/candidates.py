@@ -55,6 +55,7 @@ from .features import (
     Scored,
     SentenceScope,
     alternatives,
+    counted_in,
     declared_unit,
     indicator_profile,
     score_candidate,
@@ -215,6 +216,23 @@ def _with_yearless_points(
     for sentence, found in zip(sentences, _file_under(sentences, periods), strict=True):
         extra += yearless_points(norm, sentence.start, sentence.end, found)
     return sorted(periods + extra, key=lambda p: p.start) if extra else periods
+
+
+def _counted_before(quantities: tuple[Quantity, ...], context: str) -> str | None:
+    """The counter a sentence of bare figures takes from the sentence before it, where that
+    one names what is counted (就労準備支援事業の実施自治体数は引き続き増加した。/ 令和6年度747、
+    令和7年度764、令和8年度781 → 自治体)."""
+    if not quantities or not context or any(not q.bare for q in quantities):
+        return None
+    return counted_in(context)
+
+
+def _whole_year(period: Period) -> bool:
+    """Whether a period spans a year (令和8年度, 2026年)."""
+    return (period.end - period.start).days >= _YEAR_DAYS
+
+
+_YEAR_DAYS = 364
 
 
 def _is_note(stripped: str) -> bool:
@@ -509,7 +527,9 @@ class _Reading:
             scope,
             last_level,
             last_level.observation.period if last_level is not None else None,
-            declared_unit(sentence.norm) or declared_unit(sentence.lead_norm),
+            declared_unit(sentence.norm)
+            or declared_unit(sentence.lead_norm)
+            or _counted_before(quantities, context),
             _respective(sentence, quantities),
             list(_segments(quantities, sentence)),
             note=sentence.note,
@@ -888,7 +908,8 @@ class _Reading:
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
-        if period is None and self._yearless_part(st, q):
+        # (令和8年度上半期(4月~9月)…46自治体: a part of the year its period names)
+        if (period is None or _whole_year(period)) and self._yearless_part(st, q):
             obs = replace(obs, part_of_year=True)
         scored, obs = self._named_as_before(st, scored, obs, previous)
         candidate = Candidate(obs, scored.score, scored)

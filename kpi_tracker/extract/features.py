@@ -41,6 +41,7 @@ __all__ = [
     "Scored",
     "SentenceScope",
     "alternatives",
+    "counted_in",
     "declared_unit",
     "indicator_profile",
     "score_candidate",
@@ -724,6 +725,10 @@ def _own_score(
     return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
 
 
+# how far before a figure 新規/新たに name it as a new count (本年度の新規登録は社会福祉士約6,200人)
+_NEW_COUNT_REACH = 16
+
+
 def _role_features(
     ip: IndicatorProfile,
     q: Quantity,
@@ -759,7 +764,7 @@ def _role_features(
         if role is not None:
             x["role_mismatch"] = 1.0
             why.append("累計/新規の別が異なる")
-    elif _count_role(near_before[-8:]) == "new_count":
+    elif _count_role(near_before[-_NEW_COUNT_REACH:]) == "new_count":
         # 新たに13市町村が…、累計524市町村: a label that names no new count counts them all
         x["role_mismatch"] = 1.0
         why.append("新規の数(指標は全数)")
@@ -913,6 +918,21 @@ def _unit_before_pattern() -> re.Pattern[str]:
 def _declared_pattern() -> re.Pattern[str]:
     words = sorted(unit_words(), key=len, reverse=True)
     return re.compile(r"単位\s*[:は]?\s*(" + "|".join(re.escape(w) for w in words) + ")")
+
+
+@cache
+def _counted_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words(), key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + r")数")
+
+
+@lru_cache(maxsize=1024)
+def counted_in(text: str) -> str | None:
+    """The counter the last 〜数 of a text names (実施自治体数 → 自治体), or None."""
+    last = None
+    for match in _counted_pattern().finditer(text):
+        last = match
+    return last.group(1) if last else None
 
 
 @lru_cache(maxsize=1024)

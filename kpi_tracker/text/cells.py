@@ -647,7 +647,8 @@ def _flat_row(line: str, columns: int) -> bool:
     if not columns:
         return False
     tokens = line.split()
-    return len(tokens) > columns and all(
+    # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,061 8,194)
+    return len(tokens) >= columns and all(
         _NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]
     )
 
@@ -660,7 +661,7 @@ _COUNTERS = f"(?:{alternation('counter')})"
 # 九三・五パーセント, 〇・五ポイント: kanji digits written positionally, ・ as the decimal point
 _POSITIONAL = re.compile(rf"(?<![{_KD}十百千万])([{_KD}]+)・([{_KD}]+)(?=パーセント|％|%|ポイント)")
 # 七割二分 (= 72%), 約九割四分
-_WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分")
+_WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分(?:([{_KD}0-9０-９])厘)?")
 # 二十一都道府県, 百二十自治体: a kanji number with 十/百/千 before a counter
 _KANJI_COUNT = re.compile(
     rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
@@ -785,7 +786,15 @@ def numerals_as_digits(text: str) -> str:
             text,
         )
     if "割" in text and "分" in text:
-        text = _WARI_BU.sub(lambda m: f"{_digit(m.group(1))}{_digit(m.group(2))}%", text)
+        # (八割一分五厘 → 81.5%)
+        text = _WARI_BU.sub(
+            lambda m: (
+                f"{_digit(m.group(1))}{_digit(m.group(2))}"
+                + (f".{_digit(m.group(3))}" if m.group(3) else "")
+                + "%"
+            ),
+            text,
+        )
     if "単位" in text:
         text = _with_declared_scale(text)
     if ("十" in text or "百" in text or "千" in text) and (
