@@ -108,8 +108,8 @@ class Analysis:
     # per sentence: the figures dropped for every indicator, with the filter that dropped them
     dropped: tuple[tuple[tuple[Quantity, str], ...], ...] = ()
     spans: Spans | None = None  # the cell's typed spans (bracket depth)
-    # the figures in a bracket that add up to the figure before it (528市町村(専任 392市町村・
-    # 兼任のみ 136市町村)): their start → the word that names each part
+    # the figures in a bracket that add up to the figure before it (520市町村(専任 390市町村・
+    # 兼任のみ 130市町村)): their start → the word that names each part
     parts: dict[int, str] = field(default_factory=dict)
 
 
@@ -160,7 +160,7 @@ _TOTAL = re.compile(
 _OWN_AFTER = re.compile(r"[、。(:]")
 # a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
-    # (計, not the 計 of 累計 or 集計: R7末 累計: 248,300人 is a running total, no sum)
+    # (計, not the 計 of 累計 or 集計: R7末 累計: 250,000人 is a running total, no sum)
     rf"(?:{alternation('total')}|(?<![累集設統会小])(?:{alternation('total_mark')}))"
     r"\s*(?:\([^()]*\))?\s*(?:は|:)?\s*[、,]?\s*$"
 )
@@ -176,7 +176,7 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
     norm = spans.norm
     out: list[Sentence] = []
     lead = (-1, -1)
-    heading = (-1, -1)  # ■心のサポーター養成数(単位:人): an item that only names what follows
+    heading = (-1, -1)  # ■養成数(単位:人): an item that only names what follows
     starts = [q.start for q in spans.quantities]
     for start, end in pairwise(spans.cuts):
         chunk_norm = norm[start:end]
@@ -220,8 +220,8 @@ def _with_yearless_points(
 
 def _counted_before(quantities: tuple[Quantity, ...], context: str) -> str | None:
     """The counter a sentence of bare figures takes from the sentence before it, where that
-    one names what is counted (就労準備支援事業の実施自治体数は引き続き増加した。/ 令和6年度747、
-    令和7年度764、令和8年度781 → 自治体)."""
+    one names what is counted (…事業の実施自治体数は増加した。/ 令和6年度700、
+    令和7年度720、令和8年度740 → 自治体)."""
     if not quantities or not context or any(not q.bare for q in quantities):
         return None
     return counted_in(context)
@@ -236,7 +236,7 @@ _YEAR_DAYS = 364
 
 
 def _is_note(stripped: str) -> bool:
-    """A ※ note or a (参考) line, or a list item that opens with one (・参考:国家公務員は…)."""
+    """A ※ note or a (参考) line, or a list item that opens with one (・参考:他の主体では…)."""
     if stripped[0] in _ITEM_MARKS and not stripped.startswith(_NOTE_MARKS):
         stripped = stripped[1:].lstrip()
     return stripped.startswith(_NOTE_MARKS)
@@ -244,7 +244,7 @@ def _is_note(stripped: str) -> bool:
 
 def _is_heading(chunk: str, start: int, end: int, starts: list[int]) -> bool:
     """Whether an item names what the lines under it count and states nothing itself: no
-    figure, no full stop (■アクセス数(単位:回), ◆心のサポーター養成数)."""
+    figure, no full stop (■アクセス数(単位:回), ◆養成数)."""
     if "。" in chunk or len(chunk.strip()) > _HEADING_CHARS:
         return False
     i = bisect_left(starts, start)
@@ -260,7 +260,7 @@ def analyse(text: str) -> Analysis:
     spans = tokenize(text)
     norm = spans.norm
     sentences = tuple(_sentences(text, spans))
-    # (会議(令和9年2月17日開催), 目標(令和9年度末までに486市町村): a meeting's day and a
+    # (会議(令和9年2月1日開催), 目標(令和9年度末までに400市町村): a meeting's day and a
     # target's deadline date none of the figures)
     periods = list(spans.periods)
     if _EVENT_OR_TARGET.search(norm):  # (most cells name neither)
@@ -306,7 +306,7 @@ def analyse(text: str) -> Analysis:
 
 def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str]:
     """The figures in a bracket right after a figure that add up to it, each with the word
-    before it: 528市町村(専任 392市町村・兼任のみ 136市町村), 203団体(都道府県 11・市区町村 192)."""
+    before it: 520市町村(専任 390市町村・兼任のみ 130市町村), 200団体(都道府県 10・市区町村 190)."""
     out: dict[int, str] = {}
     for i, whole in enumerate(quantities):
         if not _OPENS_AFTER.match(norm, whole.end):
@@ -319,7 +319,7 @@ def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str
         ]
         bracket = norm[norm.find("(", whole.end) + 1 : close]
         if len(inside) < 2 or "(" in bracket or _NOT_PARTS.search(bracket):
-            continue  # (前年度末の1,167法人から151法人増): an earlier value and a change
+            continue  # (前年度末の1,100法人から150法人増): an earlier value and a change
         if abs(sum(q.value for q in inside) - whole.value) > 1e-9 * max(1.0, whole.value):
             continue
         for q in inside:
@@ -336,7 +336,7 @@ _NOT_PARTS = re.compile(rf"{_EARLIER}|{alternation('previous', 'change_up', 'cha
 _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
 
-# 会議(令和9年2月17日開催)において: the day a meeting was held dates none of its figures
+# 会議(令和9年2月1日開催)において: the day a meeting was held dates none of its figures
 _EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})(?!値)")  # (令和8年度確定値: a value's)
 _EVENT_OR_TARGET = re.compile(alternation("event", "target_word"))
 
@@ -540,8 +540,8 @@ class _Reading:
         self.carried = st.last_level
 
     def _on_two_bases(self, st: _InSentence) -> None:
-        """Figures of one sentence each counted on a basis of its own (23団体(交付決定
-        ベース)/24団体(実施ベース)) score alike: the text does not say which one is the value."""
+        """Figures of one sentence each counted on a basis of its own (20団体(交付決定
+        ベース)/21団体(実施ベース)) score alike: the text does not say which one is the value."""
         if not _BASIS_WORD.search(st.sentence.norm):
             return
         based = [c for c in st.here if _ON_BASIS.match(self.norm, c.observation.end)]
@@ -633,7 +633,7 @@ class _Reading:
             (change is not None or q.signed or q.unit == "percentage_point")
             and _AGAINST_TARGET.search(before)
         ):
-            # 目標(206件)を9件上回った, 目標まで残り2,598件, 目標(80%)比△1.5ポイント: how far
+            # 目標(200件)を9件上回った, 目標まで残り2,500件, 目標(70%)比△1.5ポイント: how far
             # from the target — the value is the target and that distance, where it is known
             reached = self._from_target(st, q, after, short)
             if reached is None:
@@ -652,7 +652,7 @@ class _Reading:
                 return  # ※うち新規34団体: an aside, not the value
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
         if not previous and self._earlier_aside(st, q, period, assumed):
-            previous = True  # 203団体(…)(令和6年10月調査 190団体): an earlier value, aside
+            previous = True  # 200団体(…)(令和6年10月調査 180団体): an earlier value, aside
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
@@ -674,15 +674,15 @@ class _Reading:
         if _THRESHOLD.match(norm, q.end):
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
-            return "per_time"  # 月平均 約46.8万回: an average over a month, not the count
+            return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if before.rstrip().endswith("/") and self._is_target(q):
-            return "restated_target"  # 209件/206件, 集計中/64,049人: the value, then the target
+            return "restated_target"  # 210件/200件, 集計中/60,000人: the value, then the target
         part_word = self.analysis.parts.get(q.start)
         if part_word is not None and part_word not in self.label:
-            return "part_of_figure"  # 528市町村(専任 392市町村・兼任のみ 136市町村)
+            return "part_of_figure"  # 520市町村(専任 390市町村・兼任のみ 130市町村)
         own_after = _OWN_AFTER.split(after[:_TAIL], maxsplit=1)[0]
         if i and _CHANGE_AFTER.match(before):
-            # …受けていない児童生徒のうち…は、前年度から2,304人増えて123,063人: a level a
+            # …受けていない者のうち…は、前年度から2,300人増えて120,000人: a level a
             # change reaches is named by the words before the change
             name_start = st.segments[i - 1][1]
         if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
@@ -696,9 +696,9 @@ class _Reading:
         return None
 
     def _paired_period(self, st: _InSentence, q: Quantity) -> Period | None:
-        """The period in brackets after the target a value is paired with (5,108,224回/
-        300,000回(R8.4~R9.3)): the value's, unless it is the rule's deadline (372,900人/
-        1,000,000人(令和15年度末))."""
+        """The period in brackets after the target a value is paired with (5,100,000回/
+        200,000回(R8.4~R9.3)): the value's, unless it is the rule's deadline (370,000人/
+        900,000人(令和12年度末))."""
         after = next((o for o in st.quantities if o.start >= q.end), None)
         if after is None or self.norm[q.end : after.start].strip() != "/":
             return None
@@ -728,7 +728,7 @@ class _Reading:
         self, st: _InSentence, q: Quantity, period: Period | None, assumed: bool
     ) -> bool:
         """Whether a figure in brackets is dated before the level it follows: an earlier
-        value given as an aside (203団体(…)(令和6年10月調査 190団体))."""
+        value given as an aside (200団体(…)(令和6年10月調査 180団体))."""
         spans = self.analysis.spans
         return (
             st.last_level is not None
@@ -740,8 +740,8 @@ class _Reading:
     def _from_target(
         self, st: _InSentence, q: Quantity, after: str, short: bool
     ) -> Quantity | None:
-        """The value a distance from the target gives (目標(206件)を9件上回った → 215件;
-        目標(84.5%)比△0.6ポイント → 83.9%; 目標まで残り2,598件 → 目標 − 2,598), with how it was
+        """The value a distance from the target gives (目標(200件)を9件上回った → 209件;
+        目標(75.0%)比△0.6ポイント → 74.4%; 目標まで残り2,500件 → 目標 − 2,500), with how it was
         worked out; None when the target is not known in the figure's unit. The target is the
         one the sentence restates before the figure, else the rule's."""
         target = self.target
@@ -789,8 +789,8 @@ class _Reading:
             and not self.analysis.periods[st.index]
             and _YEARLESS_PART.search(self.norm, sentence.start, q.start)
         ):
-            # Q1 1,322,418/…/Q4 1,508,867、通期実績 5,611,204: parts of a year and their whole,
-            # none dated by a lead-in's period (…令和9年3月の強化月間において…)
+            # Q1 1,300,000/…/Q4 1,500,000、通期実績 5,600,000: parts of a year and their whole,
+            # none dated by a lead-in's period (…令和9年3月の月間において…)
             period, assumed = None, True
         if (
             not previous
@@ -908,7 +908,7 @@ class _Reading:
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
-        # (令和8年度上半期(4月~9月)…46自治体: a part of the year its period names)
+        # (令和8年度上半期(4月~9月)…40自治体: a part of the year its period names)
         if (period is None or _whole_year(period)) and self._yearless_part(st, q):
             obs = replace(obs, part_of_year=True)
         scored, obs = self._named_as_before(st, scored, obs, previous)
@@ -968,7 +968,7 @@ class _Reading:
         last = None
         for match in _YEARLESS_PART.finditer(head):
             last = match
-        # (Q1 52/Q2 54/Q3 50/Q4 53、年度計 209: the year's total after its parts is whole)
+        # (Q1 50/Q2 52/Q3 53/Q4 55、年度計 210: the year's total after its parts is whole)
         return last is not None and _WHOLE_YEAR.search(head, last.end()) is None
 
     def _reached_by_change(self, st: _InSentence, q: Quantity) -> int | None:
@@ -1018,7 +1018,7 @@ class _Reading:
         ]
         # (…企業団体等が令和元年度(31.6%)から2.1ポイント: a level a next change starts from is
         # not the level the change before it reached)
-        # (a level worked out itself, 263 ÷ 1741 after 46 ÷ 47, replaces no other)
+        # (a level worked out itself, 260 ÷ 1741 after 46 ÷ 47, replaces no other)
         if (
             not previous
             and worked_out
@@ -1095,7 +1095,7 @@ def _derived_level(
     derivation; None unless ``level`` is a previous value the change starts from, or a dated
     level it is said to start from (``starts_from``: 令和元年度(29.9%)から4.6ポイント増; the
     level reached is then the report's, its period not stated), or the level of the year
-    before the change's own (・令和7年度 764自治体 ・令和8年度 前年度比17自治体増)."""
+    before the change's own (・令和7年度 700自治体 ・令和8年度 前年度比17自治体増)."""
     prev = level.observation
     year_on = (
         period_of_change is not None
@@ -1249,7 +1249,7 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     for a, b in pairwise(quantities):
         between = norm[a.end : b.start].strip()
         if _rounded_bound_of(a, b, between):
-            drop.add(id(a))  # 五百万回を超え、令和8年度は5,108,332回: the figure it rounds
+            drop.add(id(a))  # 五百万回を超え、令和8年度は5,100,000回: the figure it rounds
             continue
         if a.unit is None or b.unit is None:
             continue
@@ -1261,7 +1261,7 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
                 and not (b.approx or b.bound)
                 and len(between) <= 8
                 and not _BREAK_BETWEEN.search(between)
-                and "/" not in between  # (約5,800か所/6,000か所: a value and its target)
+                and "/" not in between  # (約4,800か所/5,000か所: a value and its target)
                 and same_dimension(a.unit, b.unit)
                 and _close(a, b)
             ):
@@ -1291,7 +1291,7 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
 
 def _rounded_bound_of(a: Quantity, b: Quantity, between: str) -> bool:
     """Whether ``a`` is a round bound (30万回を超え) that the precise ``b`` after it in the
-    same clause states exactly (、302,517回となった)."""
+    same clause states exactly (、302,000回となった)."""
     # (二百を超え、206団体: a bare round figure takes the unit of the one it rounds)
     if not a.bound or b.bound or b.approx or b.unit is None:
         return False
@@ -1359,7 +1359,7 @@ _AGAINST_TARGET = re.compile(
     rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比|に対して|に対し|に)"
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
-# 目標(84.5%)に0.3ポイント届かなかった, 目標(10,206か所)に対し2,094か所不足: the distance short of
+# 目標(75.0%)に0.3ポイント届かなかった, 目標(10,000か所)に対し2,000か所不足: the distance short of
 # the target, said after the figure
 _SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")
 _FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
@@ -1506,15 +1506,15 @@ _YEARLESS_PART = re.compile(
     r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
 )
 _WHOLE_YEAR = re.compile(alternation("whole_year"))
-# いずれかの事業を活用した自治体数は109自治体: a total's word anywhere in the figure's clause
+# いずれかの事業を活用した自治体数は100自治体: a total's word anywhere in the figure's clause
 _TOTAL_IN_CLAUSE = re.compile(alternation("total"))
 _TOTAL_REACH = 30
-# (目標(80%)比△1.5ポイント: a sentence that measures from the target may give the value)
+# (目標(70%)比△1.5ポイント: a sentence that measures from the target may give the value)
 _TARGET_WORD = re.compile(alternation("target_word"))
 _SHORT_OF_TARGET = re.compile(rf"(?:{alternation('short_of_target')})\s*{_APPROX}?\s*$")
 _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))
-# how far before a figure its average's word may stand (月平均 約46.8万)
+# how far before a figure its average's word may stand (月平均 約45万)
 _PER_TIME_REACH = 8
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")

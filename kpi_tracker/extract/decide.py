@@ -129,13 +129,13 @@ def accept(
 ) -> Extraction:
     """The candidates (best first) that score close to the best become the observations;
     those at ``claimed`` positions are left out. ``totals_apart``: a stated total is measured
-    against the other totals only (an indicator that adds its parts: 計109自治体 after the
+    against the other totals only (an indicator that adds its parts: 計100自治体 after the
     parts' lines, which name it better)."""
     kept = [c for c in candidates if c.observation.start not in claimed] if claimed else candidates
 
-    # NOTE: an earlier value stated beside the indicator's words (前年度(274,285回)), or a
+    # NOTE: an earlier value stated beside the indicator's words (前年度(270,000回)), or a
     # part of a year (4~6月期 76.2%), sets no bar for the values of the whole year, which a
-    # later sentence may give with fewer of them (令和8年度計 78.6%).
+    # later sentence may give with fewer of them (令和8年度計 78.0%).
     def role(c: Candidate) -> tuple[bool, bool, bool]:
         o = c.observation
         return (o.previous, o.part_of_year, totals_apart and o.total)
@@ -337,7 +337,7 @@ def _whole_years_first(
 ) -> list[tuple[Observation, float]]:
     """NOTE: the year a yearly target was set for, counted in full, decides it; a part of a
     later year (令和8年度(4月~9月分)) does not hide it. A part of a year that ends no later
-    than a whole year's value gives way to it (Q1 52/…/Q4 53、年度計 209)."""
+    than a whole year's value gives way to it (Q1 50/…/Q4 55、年度計 210)."""
     whole = [(o, v) for o, v in eligible if not part_of_year(o)]
     if not whole or len(whole) == len(eligible):
         return eligible
@@ -351,7 +351,7 @@ def _restated_undated(
     current: list[tuple[Observation, float]],
 ) -> list[tuple[Observation, float]]:
     """Without a figure with no date of its own that restates one the text dates (【過去最高】
-    男性の育児休業取得率、46.3%に。… 令和7年度(2025年度)…46.3%): the same fact, of that date
+    取得率、46.0%に。… 令和7年度(2025年度)…46.0%): the same fact, of that date
     — stated in another sentence (in its own, R7: 23団体 beside this year's 23団体 is a value
     of another year that happens to be equal)."""
     dated = [(o.evidence, v) for o, v in current if not o.period_assumed and not o.previous]
@@ -369,7 +369,7 @@ def _without_vague_bounds(
     current: list[tuple[Observation, float]],
 ) -> list[tuple[Observation, float]]:
     """Without the undated bounds (30万件を超える水準で推移) where a figure of this year is
-    stated exactly (令和7年度実績は31万1,254件): a bound with no date of its own is not the
+    stated exactly (令和7年度実績は31万1,200件): a bound with no date of its own is not the
     latest value."""
     if not any(o.bound and o.period_assumed for o, _ in current):
         return current
@@ -380,8 +380,8 @@ def _without_vague_bounds(
 
 
 def _without_parts(current: list[tuple[Observation, float]]) -> list[tuple[Observation, float]]:
-    """The values without the parts of a total stated in the same sentence (20歳代 52.4%、
-    70歳以上 71.8%、全国で65.9%): a part has no date of its own to make it the latest."""
+    """The values without the parts of a total stated in the same sentence (20歳代 52.0%、
+    70歳以上 72.0%、全国で66.0%): a part has no date of its own to make it the latest."""
     totals = [o.evidence for o, _ in current if o.total and not o.previous]
     if not totals:
         return current
@@ -454,7 +454,7 @@ def _dated_before_assumed(
     close: tuple[tuple[Observation, float], ...],
 ) -> tuple[tuple[Observation, float], ...]:
     """Of values that score alike, those the text dates at this time before those whose date
-    was only assumed (前年度末時点で…511市町村…、令和8年度末時点では…524市町村)."""
+    was only assumed (前年度末時点で…500市町村…、令和8年度末時点では…510市町村)."""
     if len(close) < 2 or not any(o.period_assumed for o, _ in close):
         return close
     return tuple((o, v) for o, v in close if not o.period_assumed) or close

@@ -255,7 +255,7 @@ class IndicatorProfile:
             own = max(own, prev_cov, lead_cov)
             topic_text += previous
         elif own < RELEVANT and not lead:
-            # 委員から…との意見があり、事務局より『令和7年度は231,372人』と回答: a sentence (not
+            # 委員から…との意見があり、事務局より『令和7年度は230,000人』と回答: a sentence (not
             # an item of a list) that names nothing of the indicator keeps the topic before it
             topic_text += previous
         hints = _groups_in(self.label_groups, sentence) if self.label_groups else 0.0
@@ -309,7 +309,7 @@ def _sentence_facts(sentence: str) -> tuple[bool, str]:
     """Whether a sentence names nothing of its own (it continues the one before), and its
     bullet heading — the same for every indicator that reads it."""
     if _BESIDES.match(sentence):
-        return False, ""  # このほか、担任の先生などから…: another count, not the one before
+        return False, ""  # このほか、担任などから…: another count, not the one before
     continues = bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
     head = _HEADING.match(sentence)
     return continues, head.group(1) if head else ""
@@ -725,7 +725,7 @@ def _own_score(
     return Scored(round(score, 4), near, head, tuple(why), near_found, ip.profile, vector)
 
 
-# how far before a figure 新規/新たに name it as a new count (本年度の新規登録は社会福祉士約6,200人)
+# how far before a figure 新規/新たに name it as a new count (本年度の新規登録は約6,000人)
 _NEW_COUNT_REACH = 16
 
 
@@ -896,7 +896,7 @@ def shares_in(
         ):
             continue
         share = round(100.0 * part.value / whole.value, 6)
-        # (its unit word stays the part's: the share of 263市区町村 is of the 市区町村)
+        # (its unit word stays the part's: the share of 260市区町村 is of the 市区町村)
         figure = Quantity(
             share, "percent", part.start, part.end, part.text, part.unit_word, part.approx
         )

@@ -647,7 +647,7 @@ def _flat_row(line: str, columns: int) -> bool:
     if not columns:
         return False
     tokens = line.split()
-    # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,061 8,194)
+    # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,000 8,100)
     return len(tokens) >= columns and all(
         _NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]
     )
@@ -709,7 +709,7 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
     then the list items under it (・…, ①…), up to the first line that is not one."""
     breaks = [(b.start(), b.end()) for b in _LINE_BREAK.finditer(text, m.end())]
     first = breaks[0][0] if breaks else len(text)
-    # (…年度計 約498</p> <p>相談件数(単位:件):…: a paragraph ends the line it declares for)
+    # (…年度計 約500</p> <p>相談件数(単位:件):…: a paragraph ends the line it declares for)
     paragraph = _PARAGRAPH_END.search(text, m.end(), first)
     if paragraph is not None and _TAG.sub("", text[m.end() : paragraph.start()]).strip():
         stop = text.find("。", m.end(), paragraph.start())
