@@ -1586,7 +1586,10 @@ def _period_for(
     elif closing is not None:
         base = closing
     else:
-        base = lead_periods[-1].period if lead_periods else None
+        # (・PV数:前年度(…)から38,355回増加(令和8年4月~令和9年3月)、目標(…)の104%: the
+        # sentence's own period before its lead-in's, …令和9年3月の月間において…)
+        own = _sentence_period(periods, norm)
+        base = own or (lead_periods[-1].period if lead_periods else None)
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
         # period named, the year before the report's: see ``decide.effective_end``); 前回調査
@@ -1616,6 +1619,21 @@ def _period_for(
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
+    """The period a sentence gives for what it reports, where one stands in a bracket of its
+    own that spans a year or more and closes a clause (…増加(令和8年4月~令和9年3月)、);
+    None otherwise."""
+    for p in periods:
+        if (
+            p.bracketed
+            and not _TIME_WORD.search(norm, max(0, p.start - 1 - _TAIL), p.start - 1)
+            and (p.period.end - p.period.start).days >= _YEAR_DAYS
+            and _CLOSES_CLAUSE.match(norm, p.end)
+        ):
+            return p.period
+    return None
 
 
 def _previous_named(q: Quantity, periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -884,6 +884,8 @@ def shares_in(
         return {}
     out: dict[int, tuple[Quantity, str]] = {}
     for whole, part in pairwise(quantities):
+        if part.unit is None and whole.unit not in (None, "percent"):
+            part = replace(part, unit=whole.unit, unit_word=whole.unit_word)  # 47都道府県中46
         if (
             part.unit in (None, "percent")
             or whole.unit not in (None, part.unit)
@@ -909,7 +911,8 @@ def _unit_before_pattern() -> re.Pattern[str]:
     words = sorted(unit_words(), key=len, reverse=True)
     # …都道府県は、前年の44から: the counter may stand before words of the year before
     return re.compile(
-        "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:)[、\s]*"
+        # (47都道府県中46: a figure after its whole counts what the whole does)
+        "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:|中|のうち)[、\s]*"
         rf"(?:(?:{alternation('previous')})の)?\s*$"
     )
 
@@ -954,8 +957,6 @@ def with_unit_before(q: Quantity, before: str, after: str, declared: str | None)
     if q.unit is not None:
         return q
     if declared is not None and q.bare:
-        from dataclasses import replace
-
         return replace(q, unit=unit_words()[declared], unit_word=declared)
     # (a round kanji number before a particle, 千を超え, is a manner of speaking, not a value)
     if not (q.bare or (_PARTICLE_AFTER.match(after) and any(c.isdigit() for c in q.text))):
@@ -963,6 +964,4 @@ def with_unit_before(q: Quantity, before: str, after: str, declared: str | None)
     m = _unit_before_pattern().search(before[-16:])
     if m is None:
         return q
-    from dataclasses import replace
-
     return replace(q, unit=unit_words()[m.group(1)], unit_word=m.group(1))
