@@ -621,7 +621,7 @@ class _Reading:
         st.unit_from = q if q.unit is not None else None
         change = _change_kind(q, before, after, norm, st.sentence.end)
         fits = self.profile.unit_fits(q) is not None
-        short = (
+        short = bool(
             change is None
             and self.target is not None
             and (
@@ -1580,16 +1580,13 @@ def _period_for(
     if beside is not None:
         return beside, False, False
     earlier = _dating_before(q, periods, norm, others)
-    closing = None if earlier else _closing_period(periods, q, norm, sentence_end)
-    if earlier:
-        base: Period | None = earlier[-1].period
-    elif closing is not None:
-        base = closing
-    else:
-        # (・PV数:前年度(…)から38,355回増加(令和8年4月~令和9年3月)、目標(…)の104%: the
-        # sentence's own period before its lead-in's, …令和9年3月の月間において…)
-        own = _sentence_period(periods, norm)
-        base = own or (lead_periods[-1].period if lead_periods else None)
+    base = (
+        earlier[-1].period
+        if earlier
+        else _closing_period(periods, q, norm, sentence_end)
+        or _sentence_period(periods, norm)  # the sentence's own period before its lead-in's
+        or (lead_periods[-1].period if lead_periods else None)
+    )
     if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
         # period named, the year before the report's: see ``decide.effective_end``); 前回調査
@@ -1623,8 +1620,9 @@ def _period_for(
 
 def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
     """The period a sentence gives for what it reports, where one stands in a bracket of its
-    own that spans a year or more and closes a clause (…増加(令和8年4月~令和9年3月)、);
-    None otherwise."""
+    own that spans a year or more and closes a clause (・PV数:前年度(…)から38,000回増加(令和8年
+    4月~令和9年3月)、目標(…)の104%: the sentence's, not its lead-in's …令和9年3月の月間に
+    おいて…); None otherwise."""
     for p in periods:
         if (
             p.bracketed
