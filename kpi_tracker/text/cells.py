@@ -227,8 +227,10 @@ def _with_unit(value: str, unit: str) -> str:
     return value[: m.end(1)] + unit + value[m.end(1) :] if m else value
 
 
+# (約5,270: an approximate figure is bare too)
 _BARE_VALUE = re.compile(
-    r"^([+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(?:[(（][^()（）]*[)）])?$"
+    r"^((?:約|およそ)?\s*[+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+    r"(?:[(（][^()（）]*[)）])?$"
 )
 
 
