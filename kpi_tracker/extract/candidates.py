@@ -613,6 +613,8 @@ class _Reading:
         dropped = self._filtered(st, i, q, before, after, name_start)
         if dropped is not None:
             self.dropped.append((q, dropped))
+            # (47都道府県中46: a part after its whole counts what the whole does)
+            st.unit_from = q if dropped == "stated_whole" else st.unit_from
             return
         q = with_unit_before(q, before, after, st.declared)
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
@@ -1390,7 +1392,8 @@ def _is_down(q: Quantity, after: str) -> bool:
     return bool(m and m.group(1) in _DOWN)
 
 
-_CONNECTORS = {"から", "より", "→", "~"}
+# (前年の44から47へ; 47都道府県中46: the figure after one of these counts what the first does)
+_CONNECTORS = {"から", "より", "→", "~", "中", "のうち", "うち"}
 _THRESHOLDS = frozenset(
     (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.LESS_THAN)
 )

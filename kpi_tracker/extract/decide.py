@@ -454,10 +454,22 @@ def _dated_before_assumed(
     close: tuple[tuple[Observation, float], ...],
 ) -> tuple[tuple[Observation, float], ...]:
     """Of values that score alike, those the text dates at this time before those whose date
-    was only assumed (前年度末時点で…500市町村…、令和8年度末時点では…510市町村)."""
-    if len(close) < 2 or not any(o.period_assumed for o, _ in close):
+    was only assumed (前年度末時点で…500市町村…、令和8年度末時点では…510市町村), and an exact
+    value before an approximate one it agrees with (202団体; 目標(150団体)の135%(約202.5団体))."""
+    if len(close) < 2:
         return close
-    return tuple((o, v) for o, v in close if not o.period_assumed) or close
+    if any(o.period_assumed for o, _ in close):
+        close = tuple((o, v) for o, v in close if not o.period_assumed) or close
+    exact = [v for o, v in close if not o.approx]
+    return tuple(
+        (o, v)
+        for o, v in close
+        if not o.approx or not any(abs(v - e) <= _ROUNDED * abs(e) for e in exact)
+    )
+
+
+# how far an approximate value may stand from the exact one it rounds (1%)
+_ROUNDED = 0.01
 
 
 def _distinct(values: Iterable[float]) -> tuple[float, ...]:

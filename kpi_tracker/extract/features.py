@@ -865,7 +865,7 @@ def whole_of(norm: str, whole: Quantity, part: Quantity) -> bool:
     if part.unit == "percent":
         return _SHARE_OF_IT.fullmatch(norm, whole.end, part.start) is not None
     return (
-        whole.unit == part.unit
+        part.unit in (whole.unit, None)  # (47都道府県中46: the part may leave out its unit)
         and 0 < part.value <= whole.value
         and _OF_WHOLE.fullmatch(norm, whole.end, part.start) is not None
     )

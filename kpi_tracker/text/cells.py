@@ -887,7 +887,7 @@ def rates_of_target(text: str) -> str:
         rate = float(m.group(3).translate(_FULL))
         value = round(target * rate / 100, 6)
         shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-        return f"{m.group(0)}({shown}{m.group(2)})"
+        return f"{m.group(0)}(約{shown}{m.group(2)})"  # (a rate is rounded: so is the value)
 
     return _RATE_OF_TARGET.sub(worked, text)
 
