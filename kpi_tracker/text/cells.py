@@ -665,8 +665,10 @@ _POSITIONAL = re.compile(rf"(?<![{_KD}十百千万])([{_KD}]+)・([{_KD}]+)(?=�
 # 七割二分 (= 72%), 約九割四分
 _WARI_BU = re.compile(rf"([{_KD}0-9０-９])割([{_KD}0-9０-９])分(?:([{_KD}0-9０-９])厘)?")
 # 二十一都道府県, 百二十自治体: a kanji number with 十/百/千 before a counter
+# (not a multiplier alone in a bracket: 実績(千人) declares a unit, it counts nothing)
 _KANJI_COUNT = re.compile(
-    rf"(?<![{_KD}十百千万億0-9０-９.．])([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
+    rf"(?<![{_KD}十百千万億0-9０-９.．])(?![十百千][^{_KD}十百千]*[)）])"
+    rf"([{_KD}十百千]*[十百千][{_KD}十百千]*)(?={_COUNTERS})"
 )
 _KANJI_DIGIT_RE = re.compile(f"[{_KD}]")
 # what _POSITIONAL needs at least, a ・ between kanji digits: searched from the ・ (a search
