@@ -304,7 +304,6 @@ def _converts(unit: str, units: tuple[str, ...]) -> bool:
 _BESIDES = re.compile(rf"\s*(?:{alternation('besides')})")
 
 
-
 @lru_cache(maxsize=4096)
 def _sentence_facts(sentence: str) -> tuple[bool, str]:
     """Whether a sentence names nothing of its own (it continues the one before), and its
