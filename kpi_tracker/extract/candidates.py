@@ -1357,10 +1357,13 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
 # から and the figures of a list that ends in a verb of change are the changes.
 # (the words before the figure, back to the figure before it)
 # 目標(206件)を3件上回った, 目標値より0.6ポイント低い: a change measured from the target
+# (目標の10,000人(令和8年度)には858名届かなかった: the target restated between)
 _AGAINST_TARGET = re.compile(
-    rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比|に対して|に対し|に)"
+    rf"(?:{alternation('target_word')})\s*(?:の\s*[0-9][0-9,.]*\s*[^\s()0-9、。]{{0,4}})?"
+    rf"\s*(?:\([^()]*\))?\s*(?:{_AGAINST}|を|比|に対して|に対し|に)"
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
+_BRACKETS = re.compile(r"\([^()]*\)")
 # 目標(75.0%)に0.3ポイント届かなかった, 目標(10,000か所)に対し2,000か所不足: the distance short of
 # the target, said after the figure
 _SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")
@@ -1590,7 +1593,7 @@ def _period_for(
         or _sentence_period(periods, norm)  # the sentence's own period before its lead-in's
         or (lead_periods[-1].period if lead_periods else None)
     )
-    if _PREVIOUS_YEAR.search(before[-_TAIL:]) or _in_previous_bracket(norm, q.start):
+    if _stated_previous(before, norm, q):
         # 前年度の約73%, 前年(18.2%): the year before the one the sentence is about (with no
         # period named, the year before the report's: see ``decide.effective_end``); 前回調査
         # (令和5年度)では5.6%: the one its brackets name.
@@ -1619,6 +1622,15 @@ def _period_for(
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
+    """Whether the words before a figure state it as the year before's (前年度の1,520件, 前年
+    (18.2%); 前年度(令和7年4月~令和8年3月)の274,000回: the word of time before its period)."""
+    return bool(
+        _PREVIOUS_YEAR.search(_BRACKETS.sub("", before)[-_TAIL:])
+        or _in_previous_bracket(norm, q.start)
+    )
 
 
 def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
