@@ -58,6 +58,7 @@ from .features import (
     counted_in,
     declared_unit,
     indicator_profile,
+    role_only_head,
     score_candidate,
     shares_in,
     whole_of,
@@ -454,8 +455,10 @@ class _Reading:
         previous_text = ""
         for index, sentence in enumerate(self.analysis.sentences):
             self._sentence(index, sentence, previous_text)
-            # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line)
-            if not _field_only(sentence.norm):
+            # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
+            # table's rows named by their role alone, 本年度新規(件)は…/累計(件)は…, from the
+            # sentence before the table)
+            if not _field_only(sentence.norm) and not role_only_head(sentence.norm):
                 previous_text = sentence.norm
         candidates = stated_first(self.candidates)
         candidates.sort(key=lambda c: -c.score)

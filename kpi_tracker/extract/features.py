@@ -44,6 +44,7 @@ __all__ = [
     "counted_in",
     "declared_unit",
     "indicator_profile",
+    "role_only_head",
     "score_candidate",
     "shares_in",
     "wholes_in",
@@ -421,6 +422,20 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
 _ROLES = ("cumulative", "new_count")
 _OF_WHOLE_WORD = re.compile(alternation("of_whole"))
 _ROLE_WORDS = re.compile("|".join(f"(?P<{r}>{alternation(r)})" for r in _ROLES))
+
+
+def role_only_head(sentence: str) -> bool:
+    """Whether a sentence is headed by a count role alone (累計(件)は、…; 本年度新規(人):…): a
+    table's row that names no measure of its own."""
+    head = _ROLE_HEAD.match(sentence)
+    if head is None or _count_role(head.group(1)) is None:
+        return False
+    rest = _ROLE_WORDS.sub("", head.group(1))
+    return content_chars(_BRACKETED.sub("", rest)) == 0
+
+
+_ROLE_HEAD = re.compile(r"\s*([^、。:]{1,16}?)\s*(?:は|:)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _count_role(text: str) -> str | None:
