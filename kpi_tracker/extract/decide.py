@@ -454,18 +454,24 @@ def _dated_before_assumed(
     close: tuple[tuple[Observation, float], ...],
 ) -> tuple[tuple[Observation, float], ...]:
     """Of values that score alike, those the text dates at this time before those whose date
-    was only assumed (前年度末時点で…500市町村…、令和8年度末時点では…510市町村), and an exact
-    value before an approximate one it agrees with (202団体; 目標(150団体)の135%(約202.5団体))."""
+    was only assumed (前年度末時点で…500市町村…、令和8年度末時点では…510市町村), an exact
+    value before an approximate one it agrees with (202団体; 目標(150団体)の135%(約202.5団体)),
+    and of two that stand at one date, the one written with the later day."""
     if len(close) < 2:
         return close
     if any(o.period_assumed for o, _ in close):
         close = tuple((o, v) for o, v in close if not o.period_assumed) or close
     exact = [v for o, v in close if not o.approx]
-    return tuple(
+    close = tuple(
         (o, v)
         for o, v in close
         if not o.approx or not any(abs(v - e) <= _ROUNDED * abs(e) for e in exact)
     )
+    # (令和7年度末(見込み)6,866人、令和8年4月1日(速報値)7,412人: one date, the later one written)
+    if all(o.period is not None for o, _ in close):
+        last = max(o.period.end for o, _ in close if o.period is not None)
+        close = tuple((o, v) for o, v in close if o.period is not None and o.period.end == last)
+    return close
 
 
 # how far an approximate value may stand from the exact one it rounds (1%)

@@ -212,6 +212,11 @@ def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
     """The unit of a table's bare value: what its column declares ((%), 前年比 …率), else
     what its row declares, else the table's (単位:千人), else what a label counts (件数)."""
     row_explicit, row_counted = _label_units(series_label)
+    if record.kind == "period":
+        # (| 資格 | 令和7年度末(人) | 令和8年度末(人) |: a period column may declare the unit)
+        col_explicit, _ = _label_units(record.column)
+        if col_explicit:
+            return col_explicit
     if record.kind in ("named", "column"):
         col_explicit, col_counted = _label_units(record.column)
         if col_explicit or (col_counted == "%" and record.kind == "column"):
