@@ -320,3 +320,32 @@ def test_arrow_chains_become_series(cell: str, expected: str) -> None:
     from kpi_tracker.text.cells import arrows_as_series
 
     assert arrows_as_series(cell) == expected
+
+
+def test_merged_cells_of_a_spreadsheet_table_are_read_in_place() -> None:
+    """An HTML table exported from a spreadsheet: a header of two rows (a year over 実績 and
+    前年比, merged with colspan; 区分 and 単位 with rowspan) and a column of units."""
+    table = (
+        "<table><tr><th rowspan='2'>区分</th><th rowspan='2'>単位</th>"
+        "<th colspan='2'>令和7年度</th><th colspan=\"2\">令和8年度</th></tr>"
+        "<tr><th>実績</th><th>前年比</th><th>実績</th><th>前年比</th></tr>"
+        "<tr><td>相談件数</td><td>件</td><td>1,200</td><td>－</td><td>1,350</td>"
+        "<td>112.5%</td></tr>"
+        "<tr><td>満足度</td><td>％</td><td>78.1</td><td>－</td><td>80.4</td><td>…</td></tr>"
+        "</table>"
+    )
+    assert cell_text(table).splitlines() == [
+        "相談件数は、令和7年度 実績1,200件、令和8年度 実績1,350件、令和8年度 前年比112.5%",
+        "満足度は、令和7年度 実績78.1％、令和8年度 実績80.4％",
+    ]
+
+
+def test_a_rowspan_carries_its_cell_down() -> None:
+    table = (
+        "<table><tr><th>区分</th><th>主体</th><th>令和8年度</th></tr>"
+        "<tr><td rowspan='2'>設置数</td><td>都道府県</td><td>46</td></tr>"
+        "<tr><td>市区町村</td><td>1,402</td></tr></table>"
+    )
+    lines = cell_text(table).splitlines()
+    assert any("46" in line and "都道府県" in line for line in lines)
+    assert any("1,402" in line and "市区町村" in line and "設置数" in line for line in lines), lines

@@ -341,11 +341,7 @@ def _html_tables(text: str) -> str:
     right after it, goes to its bare figures (and the caption with it)."""
     out, at = [], 0
     for m in _HTML_TABLE.finditer(text):
-        rows = []
-        for row in _HTML_ROW.findall(m.group()):
-            cells = [_plain(c[1]) for c in _HTML_CELL.findall(row)]
-            if cells:
-                rows.append(cells)
+        rows = _html_grid(m.group())
         lead = text[at : m.start()]
         before = _UNIT_BEFORE.search(lead)
         after = _UNIT_AFTER.match(text, m.end())
@@ -360,6 +356,86 @@ def _html_tables(text: str) -> str:
         out += [lead, "\n" + "\n".join(lines) + "\n"]
         at = after.end() if after is not None else m.end()
     return "".join(out) + text[at:] if out else text
+
+
+_HTML_CELL_SPANS = re.compile(
+    r"<t([hd])\b([^>]*)>(.*?)(?:</t[hd]\s*>|(?=<t[hd]\b)|$)", re.IGNORECASE | re.DOTALL
+)
+_SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?([0-9]+)", re.IGNORECASE)
+_MAX_SPAN = 50
+
+
+def _html_grid(table: str) -> list[list[str]]:
+    """An HTML table's rows of cells as a grid: a cell spanning columns (colspan) or rows
+    (rowspan), as spreadsheets export merged cells, stands in each place it covers; two or
+    more header rows over the values are one (令和7年度 over 実績 | 前年比 → 令和7年度 実績);
+    a column of units (単位: 回 | ％) gives the figures of its row their unit."""
+    grid: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # a column → the text a rowspan carries, rows left
+    for row in _HTML_ROW.findall(table):
+        cells = _HTML_CELL_SPANS.findall(row)
+        if not cells:
+            continue
+        out: list[str] = []
+        for _, attrs, body in cells:
+            _carry_down(out, below)
+            spans = {k.lower(): min(int(v), _MAX_SPAN) for k, v in _SPAN.findall(attrs)}
+            text = _plain(body)
+            for _ in range(max(1, spans.get("colspan", 1))):
+                if spans.get("rowspan", 1) > 1:
+                    below[len(out)] = (text, spans["rowspan"] - 1)
+                out.append(text)
+        _carry_down(out, below)
+        grid.append(out)
+    return _with_unit_column(_one_header(grid))
+
+
+def _carry_down(out: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """The cells that rowspans above carry into the next places of ``out``."""
+    while len(out) in below:
+        text, left = below.pop(len(out))
+        if left > 1:
+            below[len(out)] = (text, left - 1)
+        out.append(text)
+
+
+def _one_header(grid: list[list[str]]) -> list[list[str]]:
+    """Header rows (no figure after the first column) before the first row of figures, as
+    one: each column's distinct texts joined (令和7年度 / 実績 → 令和7年度 実績)."""
+    heads = 0
+    while heads < len(grid) - 1 and not any(_FIGURE_CELL.match(c) for c in grid[heads][1:]):
+        heads += 1
+    if heads < 2:
+        return grid
+    width = max(len(r) for r in grid[:heads])
+    header = []
+    for col in range(width):
+        parts: list[str] = []
+        for r in grid[:heads]:
+            if col < len(r) and r[col] and r[col] not in parts:
+                parts.append(r[col])
+        header.append(" ".join(parts))
+    return [header, *grid[heads:]]
+
+
+def _with_unit_column(grid: list[list[str]]) -> list[list[str]]:
+    """A column headed 単位 removed, its unit written after each bare figure of its row."""
+    if len(grid) < 2:
+        return grid
+    unit_col = next((i for i, c in enumerate(grid[0]) if _UNIT_HEADER.fullmatch(c)), None)
+    if unit_col is None or unit_col == 0:
+        return grid
+    out = [[c for i, c in enumerate(grid[0]) if i != unit_col]]
+    for row in grid[1:]:
+        unit = row[unit_col] if unit_col < len(row) else ""
+        unit = unit if unit not in _EMPTY else ""
+        out.append([_with_unit(c, unit) for i, c in enumerate(row) if i != unit_col])
+    return out
+
+
+_UNIT_HEADER = re.compile(r"\s*単位\s*")
+# a cell that holds a figure, signed or not (+11, △5.4, 約5,270)
+_FIGURE_CELL = re.compile(r"^\s*(?:約|およそ)?\s*[+＋\-－△▲]?\s*[0-9０-９]")
 
 
 def _split_pipe(line: str) -> list[str]:
