@@ -414,6 +414,8 @@ class _Reading:
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
         self.label = indicator.label
+        # ※括弧内は前年度: said once in the cell, before or after the figures it explains
+        self.brackets_previous = _BRACKETS_PREVIOUS.search(analysis.norm) is not None
         # the target a distance from it is measured from (a threshold's, in the rule's unit)
         self.target = (
             (indicator.target, indicator.pint_unit)
@@ -803,7 +805,7 @@ class _Reading:
             and (
                 (
                     before.strip() == "("
-                    and _BRACKETS_PREVIOUS.search(sentence.lead_norm + st.context + sentence.norm)
+                    and self.brackets_previous  # (括弧内は前年度, anywhere in the cell)
                 )
                 or (st.seen_previous and _SAME_AS_BEFORE.search(before))
             )
