@@ -101,6 +101,7 @@ _AFTER_CHARS = 14
 _SUBJECT_AFTER_CHARS = 64
 _CLAUSE_END = re.compile(r"[、。,;]")
 _SUBJECT_PARTICLES = ("が",)
+_LABEL_AFTER_END = re.compile(r"[、。,;/(]")
 # (に対し and のうち open the next clause: 受付41,060件に対し計画作成12,480件)
 _AFTER_BREAK = re.compile(r"[、。,:;\s・]|に対し|のうち")
 # the words before an approximate figure: 約, およそ
@@ -625,6 +626,7 @@ def score_candidate(
         and _label_free(before)
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
+        and after[:1] != ":"  # (…)/312,640回:支援情報検索サイトPV: named by what follows
     ):
         if after[:1] in _SUBJECT_PARTICLES:
             # …の190団体をさらに上回る203団体が…取組を実施していると回答し: the subject of
@@ -700,6 +702,9 @@ def _own_score(
     # predicate, to the end of the clause)
     if after[:1] in _SUBJECT_PARTICLES:
         near_after = _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
+    elif after[:1] == ":" and not before.rstrip().endswith(":"):
+        # 312,640回:支援情報検索サイトPV(前年度…): a figure its label follows, after a colon
+        near_after = _LABEL_AFTER_END.split(after[1 : 1 + _SUBJECT_AFTER_CHARS], maxsplit=1)[0]
     else:
         near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
     # (a bracket that names its figures is not under the sentence's heading)

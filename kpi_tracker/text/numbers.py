@@ -186,6 +186,17 @@ def _small_part(token: str, whole: bool = False) -> float:
     return total + _plain(rest) if rest else total
 
 
+_DAY_AFTER = re.compile(r"/([0-9]{1,2})(?![0-9,.])")
+
+
+def _is_month_day(run: str, norm: str, end: int) -> bool:
+    """Whether a number is the month of a date written 9/10 (a month, a slash, a day)."""
+    if len(run) > 2 or not run.isdigit() or not 1 <= int(run) <= 12:
+        return False
+    day = _DAY_AFTER.match(norm, end)
+    return day is not None and 1 <= int(day.group(1)) <= 31
+
+
 def find_quantities(
     text: str, periods: Sequence[PeriodMatch] | None = None, norm: str | None = None
 ) -> list[Quantity]:
@@ -220,6 +231,8 @@ def find_quantities(
             continue
         if _NOT_A_VALUE_AFTER.match(norm, end) or norm.startswith("】", end):
             continue  # (【指標1】: a label's number)
+        if _is_month_day(run, norm, end):
+            continue  # 9/10~16: a month and its day
         if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
             continue  # 数千人, 数万件: not a number
         value = _parse_normalized(run)
