@@ -680,6 +680,18 @@ def _own_bracket(before: str) -> str:
 _BRACKET_HEAD = re.compile(r"[^0-9(]{4,}(?::|は)")
 
 
+def _words_after(before: str, after: str) -> str:
+    """The words after a number that name it: only up to a break — past a comma, a space or a
+    colon they name the next one (新規受付件数:41,060件 支援計画件数:12,480件); to the end of
+    the clause for a figure that is the subject (203団体が…取組を実施していると回答した);
+    the label after a colon for a figure its label follows (312,640回:支援情報検索サイトPV)."""
+    if after[:1] in _SUBJECT_PARTICLES:
+        return _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
+    if after[:1] == ":" and not before.rstrip().endswith(":"):
+        return _LABEL_AFTER_END.split(after[1 : 1 + _SUBJECT_AFTER_CHARS], maxsplit=1)[0]
+    return _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
+
+
 def _own_score(
     ip: IndicatorProfile,
     q: Quantity,
@@ -696,17 +708,7 @@ def _own_score(
     untwinned = _without_twin(before)
     own_words = _own_bracket(untwinned)
     near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
-    # The words after a number name it only up to a break: past a comma, a space or a colon
-    # they name the next one (新規受付件数:41,060件 支援計画件数:12,480件).
-    # (a figure that is the subject, 203団体が…取組を実施していると回答した, is named by its
-    # predicate, to the end of the clause)
-    if after[:1] in _SUBJECT_PARTICLES:
-        near_after = _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
-    elif after[:1] == ":" and not before.rstrip().endswith(":"):
-        # 312,640回:支援情報検索サイトPV(前年度…): a figure its label follows, after a colon
-        near_after = _LABEL_AFTER_END.split(after[1 : 1 + _SUBJECT_AFTER_CHARS], maxsplit=1)[0]
-    else:
-        near_after = _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
+    near_after = _words_after(before, after)
     # (a bracket that names its figures is not under the sentence's heading)
     heading = scope.heading if scope.heading not in near_before and own_words == untwinned else ""
     near_text = heading + " " + near_before + " " + near_after
