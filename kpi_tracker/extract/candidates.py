@@ -1640,7 +1640,7 @@ def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
 
 def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
     """The period a sentence gives for what it reports, where one stands in a bracket of its
-    own that spans a year or more and closes a clause (・PV数:前年度(…)から38,000回増加(令和8年
+    own that spans a year or more and closes a clause (・件数:前年度(…)から3,800件増加(令和8年
     4月~令和9年3月)、目標(…)の104%: the sentence's, not its lead-in's …令和9年3月の月間に
     おいて…); None otherwise."""
     for p in periods:

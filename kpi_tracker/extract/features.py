@@ -626,7 +626,7 @@ def score_candidate(
         and _label_free(before)
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
-        and after[:1] != ":"  # (…)/312,640回:支援情報検索サイトPV: named by what follows
+        and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
     ):
         if after[:1] in _SUBJECT_PARTICLES:
             # …の190団体をさらに上回る203団体が…取組を実施していると回答し: the subject of
@@ -684,7 +684,7 @@ def _words_after(before: str, after: str) -> str:
     """The words after a number that name it: only up to a break — past a comma, a space or a
     colon they name the next one (新規受付件数:41,060件 支援計画件数:12,480件); to the end of
     the clause for a figure that is the subject (203団体が…取組を実施していると回答した);
-    the label after a colon for a figure its label follows (312,640回:支援情報検索サイトPV)."""
+    the label after a colon for a figure its label follows (312,000回:検索サイトの閲覧数)."""
     if after[:1] in _SUBJECT_PARTICLES:
         return _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
     if after[:1] == ":" and not before.rstrip().endswith(":"):
