@@ -349,3 +349,17 @@ def test_a_rowspan_carries_its_cell_down() -> None:
     lines = cell_text(table).splitlines()
     assert any("46" in line and "都道府県" in line for line in lines)
     assert any("1,402" in line and "市区町村" in line and "設置数" in line for line in lines), lines
+
+
+def test_a_total_row_takes_the_subject_of_the_sentence_pointing_to_its_table() -> None:
+    """…世帯数は次のとおり。 over rows of bodies by year and a 計 row: the 計 is that count's
+    total, named so; a row of items (no years) keeps its 計 as it is."""
+    cell = (
+        "見守りにより、自立した世帯数は次のとおり。<table><tr><th>県</th><th>令和7年度末</th>"
+        "<th>令和8年度末</th></tr><tr><td>甲県</td><td>1,300</td><td>1,700</td></tr>"
+        "<tr><td>乙県</td><td>800</td><td>900</td></tr><tr><td>計</td><td>2,100</td>"
+        "<td>2,600</td></tr></table>（単位：世帯）"
+    )
+    assert cell_text(cell).splitlines()[-1] == (
+        "自立した世帯数計は、令和7年度末2,100世帯、令和8年度末2,600世帯"
+    )

@@ -289,12 +289,16 @@ def _records(
     declared = declared or _label_units(rows[0][0])[0]  # 区分(％) | R5年度 | R6年度
     title = _caption_title(caption)
     used = False
-    if title:
+    # (…世帯数は次のとおり。 over rows of bodies by year and 計: the total of what the
+    # sentence names, year by year)
+    total_title = title or _pointed_subject(caption)
+    if total_title:
         # 計 under 相談件数(単位:件): the total of what the title names
-        named = _TABLE_UNIT_RE.sub("", title).strip()
+        named = _TABLE_UNIT_RE.sub("", total_title).strip()
         records = [
             tuple(TableRecord(named + r.row, r.column, r.value, r.kind, r.when) for r in series)
             if _TOTAL_ROW.match(series[0].row)
+            and (title or all(r.kind == "period" for r in series))
             else series
             for series in records
         ]
@@ -310,6 +314,25 @@ def _records(
         declared = _label_units(caption)[0]  # …取得率(%)の推移は以下のとおり。
     lines = [line for line in (_line(series, declared) for series in records) if line]
     return lines or None, used
+
+
+def _pointed_subject(caption: str) -> str:
+    """The subject of a sentence that points to the table under it (…支援を必要とせず日常生活
+    を営むことができる世帯数は次のとおり。 → that 世帯数), or ""."""
+    text = _last_paragraph(caption).strip()
+    pointing = _POINTS_TO_TABLE.search(text)
+    if pointing is None:
+        return ""
+    subject = text[: pointing.start()]
+    subject = subject[max(subject.rfind("、"), subject.rfind("。")) + 1 :].strip()
+    return subject if len(subject) <= _TITLE_CHARS else subject[-_TITLE_CHARS:]
+
+
+# …の数は次のとおり。 / …は以下のとおりである。 / …は下表のとおり: a sentence pointing to its table
+_POINTS_TO_TABLE = re.compile(
+    r"(?:は|が)(?:次|以下|下表|下記)の(?:とおり|通り)(?:である|となっている)?[。.]?\s*$"
+)
+_TITLE_CHARS = 40
 
 
 def _caption_title(caption: str) -> str:
@@ -346,7 +369,7 @@ def _html_tables(text: str) -> str:
         before = _UNIT_BEFORE.search(lead)
         after = _UNIT_AFTER.match(text, m.end())
         caption = after or before
-        lines, _ = _records(rows, caption.group("unit") if caption else "")
+        lines, _ = _records(rows, caption.group("unit") if caption else "", _TAG.sub("", lead))
         if not lines:
             out += [lead, m.group()]
             at = m.end()
