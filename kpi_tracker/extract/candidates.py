@@ -682,6 +682,8 @@ class _Reading:
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
+        if q.unit == "percent" and _RATE_OF_TARGET.search(before):
+            return "rate_of_target"  # 目標(64,049人)の102.8%, 目標比104%: how far, not a level
         if before.rstrip().endswith("/") and self._is_target(q):
             return "restated_target"  # 210件/200件, 集計中/60,000人: the value, then the target
         part_word = self.analysis.parts.get(q.start)
@@ -1369,6 +1371,9 @@ _AGAINST_TARGET = re.compile(
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+_RATE_OF_TARGET = re.compile(
+    rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:の|比)\s*{_APPROX}?\s*$"
+)
 # 目標(75.0%)に0.3ポイント届かなかった, 目標(10,000か所)に対し2,000か所不足: the distance short of
 # the target, said after the figure
 _SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")

@@ -179,15 +179,17 @@ def evaluate_indicator(
             actual=actual,
             **extra,
         )
-    deadline_counted = ind.deadline_end is not None and latest_end >= ind.deadline_end
+    # (an every-year target's deadline is the end of the report's year)
+    deadline = ind.deadline_end or (as_of if ind.every_year else None)
+    deadline_counted = deadline is not None and latest_end >= deadline
     if (
         extraction.pending is not None
         and extraction.pending.end > latest_end
         and not deadline_counted  # the deadline's own value is there: a later one may wait
         # the value still being counted is the deadline's: until then the latest one is judged
         # (a target for 令和12年度末 with 令和8年度末分は集計中 is judged on 令和7年度末's)
-        and ind.deadline_end is not None
-        and extraction.pending.end >= ind.deadline_end
+        and deadline is not None
+        and extraction.pending.end >= deadline
     ):
         return _not_measurable(
             ind,
