@@ -317,8 +317,8 @@ def _records(
 
 
 def _pointed_subject(caption: str) -> str:
-    """The subject of a sentence that points to the table under it (…支援を必要とせず日常生活
-    を営むことができる世帯数は次のとおり。 → that 世帯数), or ""."""
+    """The subject of a sentence that points to the table under it (…見守りにより、自立した
+    世帯数は次のとおり。 → 自立した世帯数), or ""."""
     text = _last_paragraph(caption).strip()
     pointing = _POINTS_TO_TABLE.search(text)
     if pointing is None:
