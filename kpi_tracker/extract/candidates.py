@@ -682,7 +682,7 @@ class _Reading:
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
-        if q.unit == "percent" and _RATE_OF_TARGET.search(before):
+        if q.unit == "percent" and _RATE_OF_TARGET.search(before[-_TARGET_REACH:]):
             return "rate_of_target"  # 目標(60,000人)の102.8%, 目標比104%: how far, not a level
         if before.rstrip().endswith("/") and self._is_target(q):
             return "restated_target"  # 210件/200件, 集計中/60,000人: the value, then the target
