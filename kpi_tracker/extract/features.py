@@ -425,6 +425,7 @@ _OF_WHOLE_WORD = re.compile(alternation("of_whole"))
 _ROLE_WORDS = re.compile("|".join(f"(?P<{r}>{alternation(r)})" for r in _ROLES))
 
 
+@lru_cache(maxsize=4096)
 def role_only_head(sentence: str) -> bool:
     """Whether a sentence is headed by a count role alone (累計(件)は、…; 本年度新規(人):…): a
     table's row that names no measure of its own."""
@@ -436,7 +437,6 @@ def role_only_head(sentence: str) -> bool:
 
 
 _ROLE_HEAD = re.compile(r"\s*([^、。:]{1,16}?)\s*(?:は|:)")
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _count_role(text: str) -> str | None:
@@ -947,8 +947,7 @@ def _declared_pattern() -> re.Pattern[str]:
 
 @cache
 def _counted_pattern() -> re.Pattern[str]:
-    words = sorted(unit_words(), key=len, reverse=True)
-    return re.compile("(" + "|".join(re.escape(w) for w in words) + r")数")
+    return re.compile(f"({unit_alternation()})数")
 
 
 @lru_cache(maxsize=1024)
