@@ -220,6 +220,23 @@ def test_cache_off(tmp_path: Path, monkeypatch) -> None:
     assert not (tmp_path / "xdg").exists()
 
 
+def test_uncached_run_converts_from_the_table(tmp_path: Path, monkeypatch) -> None:
+    # A run that compiles the rules (no cache, or a new rules file) converts units from the
+    # table it has just built, as a cached run does, not through pint for every pair.
+    from kpi_tracker.text import units
+
+    monkeypatch.setenv("KPI_TRACKER_CACHE", "off")
+    monkeypatch.setattr(units, "_conversions", None)
+    _load(tmp_path, GOOD)
+
+    def no_pint(*args: object) -> float:
+        raise AssertionError("converted through pint")
+
+    monkeypatch.setattr(units, "_pint_convert", no_pint)
+    assert units.factor("wari", "percent") == 10
+    assert units.factor("percent", "person") is None
+
+
 def test_cached_run_imports_neither_pydantic_nor_pint(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -246,6 +246,7 @@ def load_rules(path: str | Path) -> LoadedRules:
 
     rules = compile_rules(validate(text, source))
     conversions = units.conversion_table()
+    units.install_conversions(conversions)
     cache.write(key, {"rules": _to_json(rules), "conversions": conversions})
     return LoadedRules(source, sha256, rules)
 
