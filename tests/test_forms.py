@@ -390,6 +390,21 @@ def outcomes(tmp_path_factory, seed_rules):
     return found
 
 
+# A running total stated for the year before, beside this year's new count, has a count role
+# of its own: it is an earlier point of the total (on track), not the new count's previous.
+EARLIER_TOTAL = (
+    "心のサポーター養成研修を実施し、令和8年度末時点で累計42万人、うち本年度9万5千人を"
+    "養成した（令和7年度末累計32万5千人）。"
+)
+FORMS += [(46, "mental-health-supporters", EARLIER_TOTAL, 420000)]
+
+
+def test_earlier_running_total_is_a_trend_point(outcomes) -> None:
+    outcome = outcomes[(46, EARLIER_TOTAL, "mental-health-supporters")]
+    assert [p.value for p in outcome.trend] == [325000, 420000]
+    assert outcome.status == "on_track"
+
+
 @pytest.mark.parametrize(
     ("no", "ind_id", "text", "value"),
     FORMS,

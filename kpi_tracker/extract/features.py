@@ -628,9 +628,11 @@ def score_candidate(
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
     ):
-        if after[:1] in _SUBJECT_PARTICLES:
+        if after[:1] in _SUBJECT_PARTICLES or _own_count_role(ip, before):
             # …の190団体をさらに上回る203団体が…取組を実施していると回答し: the subject of
-            # its clause may be named by its predicate better than by the series
+            # its clause may be named by its predicate better than by the series; a figure
+            # with a count role of its own (…、うち本年度9万5千人(前年度末累計32万5千人))
+            # by that role
             own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
             if own.score > series.score:
                 return own
@@ -641,11 +643,17 @@ def score_candidate(
     # clause of its own opens a subject that names the indicator better (A事業は…、B事業は
     # 前年(116件)から…; …延べ約4,500名の来場…、令和8年度の隊員数は、前年度(7,950名)から…)
     # — not the level's own words (523市町村において支援員が活用されており(前年度末:511)).
-    if "、" in before and _SUBJECT.search(before):
+    if ("、" in before and _SUBJECT.search(before)) or _own_count_role(ip, before):
         own = _own_score(ip, q, before, after, scope, preceding, following, in_part)
         if own.score > series.score:
             return own
     return series.led_by("前の数値の系列")
+
+
+def _own_count_role(ip: IndicatorProfile, before: str) -> bool:
+    """Whether the words right before a figure give it a count role (累計, 新規) of its own,
+    for an indicator that is one of them."""
+    return ip.role is not None and _count_role(before[-_NEW_COUNT_REACH:]) is not None
 
 
 # the particle that opens a subject
