@@ -187,6 +187,12 @@ def test_a_table_is_records_named_by_row_and_dated_by_column() -> None:
     assert table_records([["項目", "件数"], ["電話", "120件"]]) == [
         (TableRecord("電話", "件数", "120件", "named"),)
     ]
+    # a period in brackets that ends a row's name dates the row; other brackets name it
+    rows = [["調査", "割合"], ["前回調査(令和4年度)", "14.5%"], ["相談(電話)", "3.1%"]]
+    assert table_records(rows) == [
+        (TableRecord("前回調査", "割合", "14.5%", "named", "令和4年度"),),
+        (TableRecord("相談(電話)", "割合", "3.1%", "named"),),
+    ]
 
 
 TABLE_UNITS = [

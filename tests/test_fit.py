@@ -43,8 +43,10 @@ def test_weights_rank_the_labelled_documents_above_a_floor(fit_script, groups) -
 
 
 def test_held_out_document_is_ranked_by_weights_fitted_without_it(fit_script, groups) -> None:
+    # (the search on the decision's cost: the conditional logit models the decision loosely,
+    # and 40 of its steps may land anywhere — 0.46 on w_table after stop 23's readings)
     held = "w_table"
     rest = [g for doc, gs in groups.items() if doc != held for g in gs]
     start = [features.WEIGHTS[f] for f in features.FEATURES]
-    fitted = fit_script.fit(rest, start, steps=40)
+    fitted = fit_script.fit_decision(rest, start)
     assert fit_script.accuracy(fitted, groups[held]) >= 0.8

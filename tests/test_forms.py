@@ -390,6 +390,47 @@ def outcomes(tmp_path_factory, seed_rules):
     return found
 
 
+FORMS += [
+    (
+        8,
+        "suicide-week-awareness",
+        "週間を「聞いたことがある」と答えた人の割合は、前年度調査（60.2％）から3.6ポイント"
+        "上昇したが、目標とする「国民の3人に2人以上」（66.7％）にはなお届いていない。",
+        63.8,  # the target restated in its quotation marks is not the value
+    ),
+    (
+        100,
+        "digital-literacy-sessions",
+        "講習会は、令和8年度に目標（全国6,000か所）の105％に当たる箇所で開いた。",
+        6300,  # a rate of a target written with its scope
+    ),
+    (
+        142,
+        "local-platform-prefectures",
+        "令和9年3月に実施したアンケート調査によると、令和9年3月31日時点で、少なくとも1団体"
+        "(都道府県又は市区町村)は地方版孤独・孤立対策官民連携プラットフォームが整備されて"
+        "いる都道府県は、前年"
+        "（令和8年4月1日時点：44都道府県）から2団体増の46都道府県であり、目標（令和7年度"
+        "までに全47都道府県）には1県届いていない。なお、令和9年度中に設置予定の団体を含める"
+        "と47都道府県となる見込みである。",
+        46,  # a figure standing after as_of (47) sets no bar for the value
+    ),
+]
+
+# The share of a part of a whole (4,112館のうち1,435館(34.9%)) is not a part of the value: it
+# competes with the other share as an equal, and the two are too close to choose between.
+PART_SHARE = (
+    "民間の主体と連携する博物館は、企業等が回答4,112館のうち1,435館（34.9％）、"
+    "企業団体等が33.0％となった。"
+)
+FORMS += [(105, "museums-partnering-companies", PART_SHARE, None)]
+
+
+def test_share_of_a_part_is_no_subtotal(outcomes) -> None:
+    outcome = outcomes[(105, PART_SHARE, "museums-partnering-companies")]
+    assert (outcome.status, outcome.reason_code) == ("not_measurable", "ambiguous")
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (
@@ -399,16 +440,35 @@ EARLIER_TOTAL = (
 FORMS += [(46, "mental-health-supporters", EARLIER_TOTAL, 420000)]
 
 
+# A previous value with its own period in its bracket, 前年(令和7年:18.4%): the reference of
+# the change is that value, and the value after the change stands a year later.
+NAMED_PREVIOUS = (
+    "治療・支援を受けた保護観察対象者等の割合は、前年（令和7年：18.4％）から0.7ポイント"
+    "上昇し、19.1％（令和8年）となった。"
+)
+FORMS += [(18, "reoffending-support-share", NAMED_PREVIOUS, 19.1)]
+
+
+def test_previous_value_named_in_its_bracket_is_the_reference(outcomes) -> None:
+    outcome = outcomes[(18, NAMED_PREVIOUS, "reoffending-support-share")]
+    assert outcome.reference is not None
+    assert (outcome.reference[1], outcome.status) == (18.4, "achieved")
+
+
 def test_earlier_running_total_is_a_trend_point(outcomes) -> None:
     outcome = outcomes[(46, EARLIER_TOTAL, "mental-health-supporters")]
     assert [p.value for p in outcome.trend] == [325000, 420000]
     assert outcome.status == "on_track"
 
 
+# (a case without a value is checked by a test of its own)
+VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
+
+
 @pytest.mark.parametrize(
     ("no", "ind_id", "text", "value"),
-    FORMS,
-    ids=[(f.values if hasattr(f, "values") else f)[1] for f in FORMS],
+    VALUED,
+    ids=[(f.values if hasattr(f, "values") else f)[1] for f in VALUED],
 )
 def test_form_is_read(outcomes, no, ind_id, text, value) -> None:
     outcome = outcomes[(no, text, ind_id)]

@@ -22,6 +22,7 @@ CLASSES = [
     ("bullet", "・"),
     ("target_column", "目標"),
     ("counter", "都道府県"),
+    ("still", "なお"),
 ]
 
 

@@ -1206,6 +1206,8 @@ def _without_targets(
             continue
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
             continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
+        if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
+            continue  # 目標とする「国民の3人に2人以上」: the target, in its quotation marks
         if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
             continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
         if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
@@ -1247,6 +1249,9 @@ _TARGET_FIELD = re.compile(
 # a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
 _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
 _TARGET_REACH = 30
+_TARGET_QUOTE = re.compile(
+    rf"(?:{alternation('target_word')})(?:とする|としている|である|の|は)?\s*「[^「」]*$"
+)
 
 
 def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ...]:
@@ -1661,9 +1666,17 @@ def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | No
 
 def _previous_named(q: Quantity, periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
     """The period in brackets right after the previous word before the figure: 前回調査
-    (令和5年度)では5.6%."""
+    (令和5年度)では5.6%, 前年(令和7年:18.4%)."""
     named = next(
-        (p for p in reversed(periods) if p.bracketed and q.start - _TAIL <= p.end <= q.start),
+        (
+            p
+            for p in reversed(periods)
+            if q.start - _TAIL <= p.end <= q.start
+            and (
+                p.bracketed
+                or (norm[p.start - 1 : p.start] == "(" and _COLON.fullmatch(norm, p.end, q.start))
+            )
+        ),
         None,
     )
     if named is not None and _OPENS_PREVIOUS.search(norm, max(0, named.start - 9), named.start):
@@ -1708,6 +1721,7 @@ def _dating_before(
 
 
 _TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が)")
+_COLON = re.compile(r"\s*:\s*")
 # A period in brackets that closes a sentence or a clause dates what it reports:
 # …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
 # (令和8年4月~令和9年3月)となったものの、…
@@ -1824,7 +1838,7 @@ _TARGET_BEFORE = re.compile(
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:の|という|との|とする|を)?目標|が目標(?:と|で|だ)"
-    rf"|(?:に|には)(?:{alternation('not_reached')}))"
+    rf"|(?:に|には)(?:{alternation('still')})?(?:{alternation('not_reached')}))"
 )
 _PREVIOUS_WORD = (
     rf"(?:(?:{alternation('previous')})(?:{alternation('previous_tail')})?"

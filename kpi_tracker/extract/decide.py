@@ -58,6 +58,9 @@ ACCEPT_RATIO = 0.75
 # NOTE: one figure is the value of one indicator. Where a sibling of the same measure (named
 # otherwise) scores a figure this much higher, the figure is the sibling's.
 CLAIM_MARGIN = 0.15
+# A figure standing after as_of sets this lower bar (a share of its score) for the figures
+# that stand by then: below it, they name something else.
+LATER_BAR = 0.5
 # Two different values at the same date whose scores differ by less than this are ambiguous:
 # the decision calls them so rather than guess.
 AMBIGUITY_MARGIN = 0.06
@@ -95,6 +98,7 @@ class Extraction:
     # the figures a named filter dropped before scoring: (value, unit, filter) — --explain
     dropped: tuple[tuple[float, str | None, str], ...] = ()
     totals_apart: bool = False  # as ``accept`` was asked (read again without claimed figures)
+    claimed: frozenset[int] = frozenset()  # the positions a sibling's figures stand at
 
 
 # --- 1. accept ---------------------------------------------------------------------------------
@@ -174,8 +178,15 @@ def same_end(a: Period | None, b: Period | None) -> bool:
 
 def _without_claimed(extraction: Extraction, claimed: frozenset[int]) -> Extraction:
     """The extraction again, without the candidates at ``claimed`` positions."""
+    return _accepted_again(extraction, extraction.candidates, claimed)
+
+
+def _accepted_again(
+    extraction: Extraction, candidates: tuple[Candidate, ...], claimed: frozenset[int]
+) -> Extraction:
+    """The extraction accepted again from ``candidates``, without those at ``claimed``."""
     chosen = accept(
-        extraction.candidates,
+        candidates,
         extraction.all_changes,
         extraction.pending,
         extraction.pending_evidence,
@@ -183,7 +194,12 @@ def _without_claimed(extraction: Extraction, claimed: frozenset[int]) -> Extract
         claimed,
         extraction.totals_apart,
     )
-    return replace(chosen, dropped=extraction.dropped) if extraction.dropped else chosen
+    return replace(
+        chosen,
+        candidates=extraction.candidates,
+        dropped=extraction.dropped,
+        claimed=claimed,
+    )
 
 
 def resolve_siblings(
@@ -291,6 +307,12 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     # NOTE: when each observation stands, worked out once (it is asked five times below).
     ends = {id(o): effective_end(o, as_of, year_before) for o, _ in usable}
     eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
+    if len(eligible) < len(usable):
+        # NOTE: a figure standing after as_of (…令和9年度中に47都道府県となる見込み) sets no
+        # bar for the figures that can be the value: they are accepted again without it.
+        again = _without_later(extraction, as_of, year_before)
+        if again is not None:
+            return decide(ind, again, as_of)
     if not eligible:
         return Decision("only_later", usable=usable_obs)
     eligible = _whole_years_first(ind, eligible, ends)
@@ -315,6 +337,23 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     ):
         return replace(decision, part_of_year=True)
     return decision
+
+
+def _without_later(extraction: Extraction, as_of: date, year_before: date) -> Extraction | None:
+    """The extraction accepted again from the candidates that stand by ``as_of``; None when
+    that accepts no other figure."""
+    standing = tuple(
+        c
+        for c in extraction.candidates
+        if effective_end(c.observation, as_of, year_before) <= as_of
+    )
+    if not standing or standing[0].score < LATER_BAR * extraction.candidates[0].score:
+        return None  # (the figures that stand by as_of name something else)
+    again = _accepted_again(extraction, standing, extraction.claimed)
+    before = {o.start for o in extraction.observations}
+    if not again.observations or {o.start for o in again.observations} <= before:
+        return None
+    return again
 
 
 def _counted_over_months(obs: Observation) -> bool:

@@ -809,6 +809,8 @@ def _role_features(
         and _SUBTOTAL.search(near_before[-12:])
         # 福祉事務所設置自治体907のうち779自治体: a count of a stated whole, not a part of a value
         and not _OF_WHOLE.fullmatch(near_before)
+        # 回答4,112館のうち1,435館(34.9%): the part's share of the whole, not a part's value
+        and not (q.unit == "percent" and _SHARE_OF_PART.search(near_before))
     ):
         x["subtotal"] = 1.0
         why.append("内数(うち)")
@@ -881,6 +883,10 @@ _OF_WHOLE = re.compile(r"\s*(?:の\s*)?(?:うち|中)\s*[、,]?\s*")
 # 受講者9,750人のうち、ガイドラインを理解したと回答した者は3,120人: the part named between
 _OF_WHOLE_NAMED = re.compile(
     rf"\s*(?:の\s*)?(?:うち|中)\s*[、,]?[^。0-9()、,]{{1,40}}(?:は|が)\s*[、,]?\s*{_APPROX}?\s*"
+)
+# the share of a part stated right after it, in brackets: …のうち1,435館(34.9%)
+_SHARE_OF_PART = re.compile(
+    rf"(?:{alternation('part')})\s*{_APPROX}?\s*[0-9][0-9,.]*\s*[^\s0-9()]{{0,4}}\s*\(\s*$"
 )
 # a share stated right after the part: 1,389市町村(79.8%)
 _SHARE_BESIDE = re.compile(rf"\s*\(\s*{_APPROX}?\s*[0-9.]+\s*%")

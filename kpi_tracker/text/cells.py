@@ -122,14 +122,26 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
         for i, head in enumerate(header[1:], start=1):
             out.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
     else:
-        # items as rows, measures as columns (項目 | 件数 | 割合): the column names the value
+        # items as rows, measures as columns (項目 | 件数 | 割合): the column names the value;
+        # a period in brackets that ends the row's name dates the row (…調査(令和7年度))
         for r in body:
-            label = r[0].strip()
+            label, when = _row_period(r[0].strip())
             for head, value in zip(header[1:], r[1:], strict=True):
                 if value.strip() not in _EMPTY:
-                    out.append((TableRecord(label, head.strip(), value.strip(), "named"),))
+                    out.append((TableRecord(label, head.strip(), value.strip(), "named", when),))
     out = [series for series in out if series]
     return out or None
+
+
+_BRACKET_END = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]$")
+
+
+def _row_period(label: str) -> tuple[str, str]:
+    """A row's name and the period its closing bracket gives, or the name and ""."""
+    m = _BRACKET_END.match(label)
+    if m is None or not m.group(1) or not _is_period(m.group(2)):
+        return label, ""
+    return m.group(1), m.group(2).strip()
 
 
 def _period_column(header: list[str], body: list[list[str]]) -> int | None:
@@ -975,9 +987,9 @@ _LABELLED_VALUE = re.compile(
 
 # --- values given as a rate of the target ------------------------------------------------------
 
-# 目標(6,000か所)の105%: the value is the target times the rate
+# 目標(6,000か所)の105%, 目標(全国6,000か所)の105%: the value is the target times the rate
 _RATE_OF_TARGET = re.compile(
-    r"目標(?:値)?\s*[(（]\s*(?:年間)?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+    r"目標(?:値)?\s*[(（]\s*[^\s0-9０-９()（）、。]{0,6}?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
     r"([^\s()（）0-9０-９]{1,6})\s*[)）]\s*の\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
 )
 _FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
