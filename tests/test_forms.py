@@ -431,6 +431,18 @@ def test_share_of_a_part_is_no_subtotal(outcomes) -> None:
     assert (outcome.status, outcome.reason_code) == ("not_measurable", "ambiguous")
 
 
+# A digest's figure first, its label in the bracket after it, with its exact digits first:
+# each figure is named by its own bracket, and the exact digits are the value.
+DIGEST = (
+    "33.1万人（331,020人、社会福祉士の登録者数、令和9年3月末；前年 32.4万）／12.4万人"
+    "（精神保健福祉士の登録者数、令和9年3月末；前年 11.8万）。"
+)
+FORMS += [
+    (50, "certified-social-workers", DIGEST, 331020),
+    (50, "psychiatric-social-workers", DIGEST, 124000),
+]
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

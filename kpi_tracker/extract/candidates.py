@@ -1298,9 +1298,30 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
             drop.add(id(a))
         elif b.approx and not a.approx:
             drop.add(id(b))
+        elif not (a.approx or a.bound or b.approx or b.bound) and _rounds(a, b):
+            drop.add(id(a))  # 22.4万人(224,503人、…): the figure and its exact digits
     if not drop:
         return quantities
     return tuple(q for q in quantities if id(q) not in drop)
+
+
+def _rounds(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` is ``b`` written with fewer digits (22.4万人 of 224,503人, 5.8千か所 of
+    5,812か所): within one unit of ``a``'s last written digit, and ``b`` more precise."""
+    try:
+        other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
+    except ValueError:
+        return False
+    place = _last_place(a.value)
+    return a.value > 0 and _last_place(other) < place and abs(other - a.value) <= place
+
+
+def _last_place(value: float) -> float:
+    """The place of a value's last written digit: 224000 → 1000, 5812 → 1, 29.8 → 0.1."""
+    whole, _, fraction = f"{abs(value):.6f}".rstrip("0").rstrip(".").partition(".")
+    if fraction:
+        return 10.0 ** -len(fraction)
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
 def _rounded_bound_of(a: Quantity, b: Quantity, between: str) -> bool:

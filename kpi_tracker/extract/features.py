@@ -628,7 +628,11 @@ def score_candidate(
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
     ):
-        if after[:1] in _SUBJECT_PARTICLES or _own_count_role(ip, before):
+        if (
+            after[:1] in _SUBJECT_PARTICLES
+            or _own_count_role(ip, before)
+            or _label_in_bracket(after) is not None
+        ):
             # …の190団体をさらに上回る203団体が…取組を実施していると回答し: the subject of
             # its clause may be named by its predicate better than by the series; a figure
             # with a count role of its own (…、うち本年度9万5千人(前年度末累計32万5千人))
@@ -697,7 +701,29 @@ def _words_after(before: str, after: str) -> str:
         return _CLAUSE_END.split(after[:_SUBJECT_AFTER_CHARS], maxsplit=1)[0]
     if after[:1] == ":" and not before.rstrip().endswith(":"):
         return _LABEL_AFTER_END.split(after[1 : 1 + _SUBJECT_AFTER_CHARS], maxsplit=1)[0]
+    label = _label_in_bracket(after)
+    if label is not None:
+        return label
     return _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,64})")
+_BRACKET_PIECE = re.compile(r"[、,;:/]")
+
+
+def _label_in_bracket(after: str) -> str | None:
+    """The label a bracket right after a figure gives it, as a digest writes it: 12.2万人
+    (B登録者、R9.3末;前年 11.7万), 32.7万人(327,412人、A登録者…) — the first piece of the
+    bracket that names something (not a figure, a period or the year before); None when the
+    bracket names nothing."""
+    m = _BRACKET_AFTER.match(after)
+    if m is None:
+        return None
+    for piece in _BRACKET_PIECE.split(m.group(1)):
+        words = _NUMBERS.sub("", _PERIODISH.sub("", piece))
+        if content_chars(words) >= 2 and not _label_free(piece):
+            return piece
+    return None
 
 
 def _own_score(
