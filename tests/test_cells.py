@@ -369,3 +369,35 @@ def test_a_total_row_takes_the_subject_of_the_sentence_pointing_to_its_table() -
     assert cell_text(cell).splitlines()[-1] == (
         "自立した世帯数計は、令和7年度末2,100世帯、令和8年度末2,600世帯"
     )
+
+
+SHEET_ROWS = [
+    # (a KPI sheet's row pasted into a cell, the lines it is read as)
+    (
+        "【KPI】相談を受けた児童生徒数（小・中、千人）【基準値】212.1(R5)【実績値】R6:218.2"
+        "　R7:225.4　R8:－【評価】A",
+        "【KPI】相談を受けた児童生徒数（小・中、千人）\n【基準値】212.1千人(R5)\n"
+        "【実績値】R6:218.2千人 R7:225.4千人 R8:－\n【評価】A",
+    ),
+    (
+        # the unit of the target field for the bare figures of the actual field; a bracket
+        # after a figure counts something else (団体数)
+        "取り組む都道府県の割合／目標値 100％（R7年度末）／実績 R7:96（45）　R8:100（47）",
+        "取り組む都道府県の割合\n目標値 100％（R7年度末）\n実績 R7:96％（45） R8:100％（47）",
+    ),
+    (
+        # a label's unit in its bracket: PV数(年間・千回); 4,986 before the next mark is bare
+        # (one field on the line: it stays one line)
+        "まもろうよこころPV数（年間・千回）【実績値】R7:5,393　R8:4,986【前年度比】▲7.5%",
+        "まもろうよこころPV数（年間・千回）【実績値】R7:5,393千回 R8:4,986千回【前年度比】▲7.5%",
+    ),
+    # prose with one bracket of words is left as it is
+    ("相談件数（電話）は1,200件であった。", "相談件数（電話）は1,200件であった。"),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), SHEET_ROWS)
+def test_a_sheet_row_pasted_into_a_cell_becomes_its_fields(cell: str, expected: str) -> None:
+    from kpi_tracker.text.cells import cell_text
+
+    assert cell_text(cell) == expected

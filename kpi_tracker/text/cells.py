@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .lexicon import alternation
 from .normalize import normalize, strip_html
@@ -801,7 +802,7 @@ _DECLARED_SCALE = re.compile(
 # a figure with no word after it (a date's 令和8年, a 5.5%, a 12万 are not bare)
 _BARE = re.compile(
     r"(?<![0-9０-９.,，．A-Za-z])([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)"
-    r"(?=\s*(?:$|<|[\s(（)）、。:：※;；/／\]]|[，,](?![0-9０-９])))"
+    r"(?=\s*(?:$|<|[\s(（)）、。:：※;；/／\]【]|[，,](?![0-9０-９])))"
 )
 # a line that heads a block of its own: 【認知度】 (■, ◆ head items of the block: ■相談件数)
 _HEADING_LINE = re.compile(r"^\s*【")
@@ -856,6 +857,7 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
 
 
 _FIGURE_BRACKET = re.compile(r"[0-9０-９][(（]\s*$")
+_FIGURE_UNIT_BRACKET = re.compile(r"[0-9０-９][^\s()（）0-9０-９]{0,4}[(（]\s*$")
 _PARAGRAPH_END = re.compile(r"</(?:p|li|div|td)\s*>", re.IGNORECASE)
 
 
@@ -895,6 +897,61 @@ def _with_declared_scale(text: str) -> str:
     return "".join(out) + text[at:] if out else text
 
 
+@cache
+def _bracket_unit_re() -> re.Pattern[str]:
+    # 配置数(人), PV数(年間・千回), …児童生徒数(小・中、千人): a label's bracket that ends in
+    # a unit (and multiplier) — not a bracket after a figure (98(46)) or a period (R5)
+    return re.compile(
+        r"(?<=[^\s0-9０-９()（）:：])[(（](?:[^()（）]*?[、,，・]\s*)?([千万億]?)\s*"
+        rf"({unit_alternation()}|％|%)\s*[)）]"
+    )
+
+
+def _field_block_end(text: str, at: int) -> int:
+    """Where the figures of a label's line end: its line, and the field lines under it
+    (【基準値】…, 実績 R7:…) that a sheet's row was split into."""
+    while True:
+        line = _LINE_BREAK.search(text, at)
+        if line is None:
+            return len(text)
+        nxt = _LINE_BREAK.search(text, line.end())
+        following = text[line.end() : nxt.start() if nxt else len(text)]
+        if not _field_start_re().match(following) or _bracket_unit_re().search(following):
+            return line.start()
+        at = line.end()
+
+
+def _with_label_units(text: str) -> str:
+    """The unit a label declares in its bracket, 配置数(人) 6,505 7,148 → 6,505人 7,148人,
+    written after each bare figure of the rest of its line (up to a full stop or the next
+    such label), as a KPI sheet's row pasted into a cell gives them."""
+    marks = list(_bracket_unit_re().finditer(text))
+    if not marks:
+        return text
+    out, at = [], 0
+    for k, m in enumerate(marks):
+        if m.start() < at:
+            continue
+        end = min(
+            _field_block_end(text, m.end()),
+            marks[k + 1].start() if k + 1 < len(marks) else len(text),
+            (text.find("。", m.end()) + 1 or len(text) + 1) - 1,
+        )
+        scale = m.group(1) + m.group(2)
+        block = text[m.end() : end]
+
+        def scaled(bare: re.Match[str], block: str = block, scale: str = scale) -> str:
+            if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
+                block, 0, bare.start()
+            ):
+                return bare.group()
+            return bare.group(1) + scale
+
+        out += [text[at : m.end()], _BARE.sub(scaled, block)]
+        at = end
+    return "".join(out) + text[at:]
+
+
 def numerals_as_digits(text: str) -> str:
     """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
@@ -917,6 +974,8 @@ def numerals_as_digits(text: str) -> str:
         )
     if "単位" in text:
         text = _with_declared_scale(text)
+    if ")" in text or "）" in text:
+        text = _with_label_units(text)
     if ("十" in text or "百" in text or "千" in text) and (
         "割" in text or "単位" in text or _KANJI_DIGIT_RE.search(original) is not None
     ):
@@ -931,8 +990,10 @@ def numerals_as_digits(text: str) -> str:
 
 
 # 【目標値】206件以上 / 【実績値】209: a sheet's actual field under its target field
-_TARGET_FIELD_LINE = re.compile(r"^\s*(?:【\s*目標(?:値)?\s*】|目標(?:値)?\s*[:：])")
-_ACTUAL_FIELD_LINE = re.compile(r"^\s*(?:【\s*実績(?:値)?\s*】|実績(?:値)?\s*[:：])")
+_TARGET_FIELD_LINE = re.compile(r"^\s*(?:【\s*目標(?:値)?\s*】|目標(?:値)?(?:\s*[:：]|\s+))")
+_ACTUAL_FIELD_LINE = re.compile(
+    r"^\s*(?:【\s*実績(?:値)?[^】]{0,8}】|実績(?:値)?(?:\s*[:：]|\s+|[(（][^()（）]{0,8}[)）]))"
+)
 
 
 @cache
@@ -954,7 +1015,14 @@ def _actual_field_units(text: str) -> str:
             m = _unit_in_re().search(plain)
             unit = m.group(1) if m else ""
         elif unit and _ACTUAL_FIELD_LINE.match(plain):
-            parts[k] = _BARE.sub(lambda b, u=unit: b.group(1) + u, line)
+            parts[k] = _BARE.sub(
+                lambda b, u=unit, line=line: (
+                    b.group()  # 96%(45): the bracket counts else
+                    if _FIGURE_UNIT_BRACKET.search(line, 0, b.start())
+                    else b.group(1) + u
+                ),
+                line,
+            )
             unit = ""
     return "".join(p + (seps[k] if k < len(seps) else "") for k, p in enumerate(parts))
 
@@ -1080,4 +1148,38 @@ def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
     text = tables_as_lines(repair_pdf_text(cell))
-    return strip_html(rates_of_target(numerals_as_digits(arrows_as_series(text))))
+    text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
+    return strip_html(rates_of_target(text))
+
+
+@cache
+def _field_start_re() -> re.Pattern[str]:
+    words = alternation("target_word", "field_word")
+    return re.compile(rf"\s*(?:【\s*(?:{words})[^】]{{0,4}}】|(?:{words}))")
+
+
+@cache
+def _field_re() -> re.Pattern[str]:
+    words = alternation("target_word", "field_word")
+    # 【基準値】, 【実績値】 anywhere; 実績…, 目標値… opening a piece after ／
+    return re.compile(rf"【\s*(?:{words})[^】]{{0,4}}】|(?<=[／/])\s*(?:{words})")
+
+
+def fields_as_lines(text: str) -> str:
+    """A sheet's row pasted as one line (【指標】…(千人)【基準値】212.1(R5)【実績値】R6:218.2
+    R7:225.4, or 指標(人)／目標値 7,390／実績 R8.4.1:6,866 R9.4.1:7,148): one line a field, as
+    an evaluation sheet's fields stand (the units declared by the label already written out)."""
+    if "【" not in text and "／" not in text and "/" not in text:
+        return text
+    lines = _LINE_BREAK.split(text)
+    if len(lines) == 1 and not _field_re().search(text):
+        return text
+    out = []
+    for line in lines:
+        marks = [m.start() for m in _field_re().finditer(line)]
+        if len(marks) < 2:
+            out.append(line)
+            continue
+        cuts = [0, *(m for m in marks if m > 0), len(line)]
+        out.append("<br>".join(line[a:b].rstrip("／/ ") for a, b in pairwise(cuts) if b > a))
+    return "<br>".join(out)
