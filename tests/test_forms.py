@@ -443,6 +443,28 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (
+        24,
+        "bullying-school-training-share",
+        "【KPI】校内研修を実施している学校の割合（％）【基準値】85.7％(R5)【目標値】毎年度90以上"
+        "【実績値】R6:86.9％　R7:88.2％　R8:－【達成度】98.0%【評価】B",
+        88.2,  # 達成度 98.0%: the share of the target reached, not a level
+    ),
+]
+
+
+FORMS += [
+    (
+        69,
+        "kayoinoba-participation",
+        "通いの場への参加率（％）／目標値 8程度（令和7年）／実績 R4:6.2　R5:6.7　R6:6.9"
+        "／前年差 +0.2pt／進捗 C",
+        6.9,  # a sheet's row: the fields go on from the label, the target field names nothing
+    ),
+]
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

@@ -23,6 +23,7 @@ CLASSES = [
     ("target_column", "目標"),
     ("counter", "都道府県"),
     ("still", "なお"),
+    ("attainment", "達成率"),
 ]
 
 

@@ -414,6 +414,8 @@ class _Reading:
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
         self.label = indicator.label
+        # (an indicator that is itself a share of its target reads 達成率 as its own name)
+        self.attainment = _ATTAINMENT_WORD.search(normalize(indicator.label)) is not None
         # ※括弧内は前年度: said once in the cell, before or after the figures it explains
         self.brackets_previous = _BRACKETS_PREVIOUS.search(analysis.norm) is not None
         # the target a distance from it is measured from (a threshold's, in the rule's unit)
@@ -682,7 +684,10 @@ class _Reading:
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
-        if q.unit == "percent" and _RATE_OF_TARGET.search(before[-_TARGET_REACH:]):
+        if q.unit == "percent" and (
+            _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
+            or (_ATTAINMENT.search(before[-_ATTAINMENT_REACH:]) and not self.attainment)
+        ):
             return "rate_of_target"  # 目標(60,000人)の102.8%, 目標比104%: how far, not a level
         if before.rstrip().endswith("/") and self._is_target(q):
             return "restated_target"  # 210件/200件, 集計中/60,000人: the value, then the target
@@ -1239,8 +1244,10 @@ _FIELD_FIGURES = re.compile(rf"[0-9][0-9,.]*|{alternation('field_filler')}|[年�
 
 
 # a field of an evaluation sheet, named by its role, not by what it measures
+# (【目標値】…, or 目標値 8程度, 実績 R6:6.9% as a sheet's row split into lines writes them)
 _FIELD_LINE = re.compile(
-    rf"\s*【\s*(?:{alternation('target_word')}|{alternation('field_word')})[^】]{{0,4}}】"
+    rf"\s*(?:【\s*(?:{alternation('target_word')}|{alternation('field_word')})[^】]{{0,4}}】"
+    rf"|(?:{alternation('target_word')}|{alternation('field_word')})値?(?:\s*:|\s))"
 )
 # a line that is a sheet's target field: 【目標値】…, 目標値:…
 _TARGET_FIELD = re.compile(
@@ -1397,6 +1404,10 @@ _AGAINST_TARGET = re.compile(
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+# 達成率103.6%, 【達成度】98.0%: the share of the target reached, said right before it
+_ATTAINMENT = re.compile(rf"(?:{alternation('attainment')})[^0-9、。]{{0,3}}$")
+_ATTAINMENT_REACH = 10
+_ATTAINMENT_WORD = re.compile(alternation("attainment"))
 _RATE_OF_TARGET = re.compile(
     rf"(?:{alternation('target_word')})\s*(?:\([^()]*\))?\s*(?:の|比)\s*{_APPROX}?\s*$"
 )
