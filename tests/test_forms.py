@@ -465,6 +465,24 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (
+        50,
+        "certified-social-workers",
+        "社会福祉士／目標値 315,589人以上（R7年度末）／実績 R8.3末:321,616　R9.3末:327,904"
+        "／前年差 +6,288<br>備考：登録者数。国家試験の合格者数は社会福祉士12,935人。",
+        327904,  # a 備考 line is a note to its end, past its first full stop
+    ),
+    (
+        133,
+        "eating-disorder-hub-prefectures",
+        "【KPI】拠点病院が存在する都道府県数（都道府県）【目標値】全都道府県（47都道府県）"
+        "【実績値】R7:10都道府県　R8:12都道府県【設置率】25.5%",
+        25.5,  # 【目標値】全都道府県: the target, not a whole reached
+    ),
+]
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

@@ -179,11 +179,16 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
     lead = (-1, -1)
     heading = (-1, -1)  # ■養成数(単位:人): an item that only names what follows
     starts = [q.start for q in spans.quantities]
+    note_ends = -1  # where the line of the last note's sentence ends: 備考:…。…。 is one note
     for start, end in pairwise(spans.cuts):
         chunk_norm = norm[start:end]
         stripped = chunk_norm.lstrip()
         if not stripped:
             continue
+        note = _is_note(stripped) or start < note_ends
+        if note:
+            line_end = norm.find("\n", start + (len(chunk_norm) - len(stripped)))
+            note_ends = line_end if line_end >= 0 else len(norm)
         is_item = stripped[0] in _ITEM_MARKS
         under = not is_item and heading[0] >= 0
         if is_item:
@@ -201,7 +206,7 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
                 text[lead_start:lead_end] if is_item else "",
                 chunk_norm,
                 norm[lead_start:lead_end] if is_item else "",
-                _is_note(stripped),
+                note,
                 lead_start,
             )
         )
@@ -569,6 +574,8 @@ class _Reading:
     def _with_wholes(
         self, quantities: tuple[Quantity, ...], sentence: Sentence
     ) -> tuple[Quantity, ...]:
+        if _TARGET_FIELD.match(sentence.norm):
+            return quantities  # 【目標値】全都道府県(47都道府県): the target, not a whole reached
         wholes = wholes_in(self.profile, self.norm, sentence.start, sentence.end)
         if not wholes:
             return quantities
