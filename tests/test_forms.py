@@ -483,6 +483,30 @@ FORMS += [
 ]
 
 
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "○支援情報検索サイトのアクセス数<br>・令和8年度：312,640回（前年度：274,285回）<br>"
+        "【今後の対応】<br>○支援情報検索サイトについては、引き続き年間30万回以上のアクセスを目指す",
+        312640,  # 30万回以上…を目指す: aimed at, not reached
+    ),
+]
+
+# 92,136件(新規相談受付件数の29.8%): the bracket's words name the whole the share is of, not
+# the figure before it — which is then no better a candidate than the count it is a part of.
+WORDS_OF_NEXT = (
+    "○新規相談受付件数<br>・令和7年度実績：309,415件（令和6年度：302,828件）<br>"
+    "○プラン作成件数<br>・令和7年度実績：92,136件（新規相談受付件数の29.8％）"
+)
+FORMS += [(101, "needy-new-consultations", WORDS_OF_NEXT, None)]
+
+
+def test_words_of_the_next_figure_do_not_name_this_one(outcomes) -> None:
+    outcome = outcomes[(101, WORDS_OF_NEXT, "needy-new-consultations")]
+    assert outcome.actual != 92136
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

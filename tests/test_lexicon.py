@@ -24,6 +24,8 @@ CLASSES = [
     ("counter", "都道府県"),
     ("still", "なお"),
     ("attainment", "達成率"),
+    ("aimed", "を目指"),
+    ("against", "と比べまして"),
 ]
 
 

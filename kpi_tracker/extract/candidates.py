@@ -689,6 +689,8 @@ class _Reading:
             return "regex"
         if _THRESHOLD.match(norm, q.end):
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
+        if _AIMED.match(norm, q.end, st.sentence.end):
+            return "restated_target"  # 年間30万回以上のアクセスを目指す: aimed at, not reached
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if q.unit == "percent" and (
@@ -1411,6 +1413,8 @@ _AGAINST_TARGET = re.compile(
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+# 30万回以上のアクセスを目指す, 12万人を目標とする: a figure aimed at
+_AIMED = re.compile(rf"[^、。0-9]{{0,12}}?(?:{alternation('aimed')})")
 # 達成率103.6%, 【達成度】98.0%: the share of the target reached, said right before it
 _ATTAINMENT = re.compile(rf"(?:{alternation('attainment')})[^0-9、。]{{0,3}}$")
 _ATTAINMENT_REACH = 10

@@ -704,10 +704,14 @@ def _words_after(before: str, after: str) -> str:
     label = _label_in_bracket(after)
     if label is not None:
         return label
+    if _WORDS_OF_NEXT.fullmatch(after):
+        return ""  # 92,136件(新規相談受付件数の29.8%): the bracket's words are the next one's
     return _AFTER_BREAK.split(after[:_AFTER_CHARS], maxsplit=1)[0]
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,64})")
+# a bracket whose words lead to the figure after them (…件(受付件数の|29.8%)): not this one's
+_WORDS_OF_NEXT = re.compile(r"\s*\([^()0-9]{1,40}(?:の|は|が|で)\s*")
 _BRACKET_PIECE = re.compile(r"[、,;:/]")
 
 
@@ -717,12 +721,14 @@ def _label_in_bracket(after: str) -> str | None:
     bracket that names something (not a figure, a period or the year before); None when the
     bracket names nothing."""
     m = _BRACKET_AFTER.match(after)
-    if m is None:
+    if m is None or _WORDS_OF_NEXT.fullmatch(after):
         return None
     for piece in _BRACKET_PIECE.split(m.group(1)):
         words = _NUMBERS.sub("", _PERIODISH.sub("", piece))
-        if content_chars(words) >= 2 and not _label_free(piece):
-            return piece
+        if content_chars(words) < 2 or _label_free(piece):
+            continue  # the exact digits (327,412人), a period, the year before: read on
+        # (…の29.8%: a piece that states a figure of its own is no label)
+        return None if any(c.isdigit() for c in _PERIODISH.sub("", piece)) else piece
     return None
 
 
