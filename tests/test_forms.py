@@ -507,6 +507,29 @@ def test_words_of_the_next_figure_do_not_name_this_one(outcomes) -> None:
     assert outcome.actual != 92136
 
 
+FORMS += [
+    (
+        114,
+        "heatstroke-deaths-5yr-average",
+        "1,548人（熱中症死亡 5年移動平均、R8年・概数；前年 1,513）↑35人；半減目標から遠のく。",
+        1548,  # ↑35人: a digest's arrow signs a change, as + does
+    ),
+]
+
+# A digest's figure opens the bracket of its label and period: FY2026 dates it, not the
+# month of the campaign the line before names (強化月間 R9.3).
+DIGEST_PERIOD = (
+    "週間 R8.9.10～16／強化月間 R9.3；サイトを周知。<br>・30.6万回（305,918回、"
+    "支援情報検索サイトPV、FY2026；前年 27.4万）前年比+11.5%"
+)
+FORMS += [(8, "support-search-site-pv", DIGEST_PERIOD, 305918)]
+
+
+def test_a_figure_opening_a_bracket_is_dated_in_it(outcomes) -> None:
+    outcome = outcomes[(8, DIGEST_PERIOD, "support-search-site-pv")]
+    assert outcome.status == "achieved"
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

@@ -1532,6 +1532,7 @@ _DATES_NEXT = re.compile(
 # A bracket right after a figure, to its end or to 40 characters (a long aside may run on:
 # 24万8,316PV(令和8年4月~令和9年1月。同年2月・3月分は…集計中)).
 _PAREN = re.compile(r"\s*\(([^()]{0,40})")
+_OWN_CLAUSE_OF_BRACKET = re.compile(r"[^()();。]{0,40}(?=[);])")
 _HEADS_NEXT = re.compile(r"\)\s*[0-9]")
 
 
@@ -1542,7 +1543,18 @@ def _period_in_bracket_after(
     # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
     paren = _PAREN.match(norm, q.end, q.end + 44)
     if not paren:
-        return None
+        # 30.6万回(305,918回、検索サイトPV、FY2026;前年 27.4万): a figure that opens a bracket
+        # is dated by a period of the bracket's own clause after it
+        if q.start < 1 or norm[q.start - 1] != "(":
+            return None
+        rest = _OWN_CLAUSE_OF_BRACKET.match(norm, q.end, q.end + 44)
+        if rest is None:
+            return None
+        first, last = rest.start(), rest.end()
+        inside = next((p for p in periods if first <= p.start < last), None)
+        if inside is None or any(first <= o.start < last for o in others):
+            return None
+        return inside.period
     first, last = paren.start(1), paren.end(1)
     if _TARGET_OPENS.match(norm, first):
         return None  # 523市町村(目標486、R9末): the target's deadline, not the figure's date

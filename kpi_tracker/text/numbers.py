@@ -279,8 +279,10 @@ _RATE_BEFORE = re.compile(
 )
 
 
-# + and -, and the triangles Japanese tables write a decrease with (△5.4 = -5.4)
-_SIGNS = "+-△▲"
+# + and -, the triangles Japanese tables write a decrease with (△5.4 = -5.4), and a digest's
+# arrows (↑35人 = +35, ↓0.5pt = -0.5)
+_SIGNS = "+-△▲↑↓"
+_PLUS = "+↑"
 
 
 def _qualify(
@@ -290,7 +292,7 @@ def _qualify(
     if start > 0 and norm[start - 1] in _SIGNS and (start < 2 or not norm[start - 2].isalnum()):
         start -= 1
         signed = True
-        if norm[start] != "+":
+        if norm[start] not in _PLUS:
             value = -value
     approx = False
     before = norm[max(0, start - 4) : start]
@@ -301,7 +303,7 @@ def _qualify(
     if signed is False and start > 0 and norm[start - 1] in _SIGNS:
         start -= 1
         signed = True
-        if norm[start] != "+":
+        if norm[start] not in _PLUS:
             value = -value
     um = units.match(norm, end)
     unit = unit_word = None
