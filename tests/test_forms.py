@@ -530,6 +530,19 @@ def test_a_figure_opening_a_bracket_is_dated_in_it(outcomes) -> None:
     assert outcome.status == "achieved"
 
 
+# 令和8年度(4月～3月): the months of a whole year are no part of it.
+WHOLE_YEAR_MONTHS = (
+    "就職支援ナビゲーターによる支援を実施し、令和8年度（4月～3月）は就職支援ナビゲーター"
+    "1人当たりのプログラム開始件数209件となった。"
+)
+FORMS += [(30, "reemployment-program-starts", WHOLE_YEAR_MONTHS, 209)]
+
+
+def test_the_months_of_a_whole_year_are_no_part_of_it(outcomes) -> None:
+    outcome = outcomes[(30, WHOLE_YEAR_MONTHS, "reemployment-program-starts")]
+    assert outcome.status == "achieved"
+
+
 # A running total stated for the year before, beside this year's new count, has a count role
 # of its own: it is an earlier point of the total (on track), not the new count's previous.
 EARLIER_TOTAL = (

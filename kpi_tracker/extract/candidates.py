@@ -990,7 +990,8 @@ class _Reading:
         head = self.norm[st.sentence.start : q.start]
         last = None
         for match in _YEARLESS_PART.finditer(head):
-            last = match
+            if not _twelve_months(match.group()):  # (令和8年度(4月~3月): the whole year)
+                last = match
         # (Q1 50/Q2 52/Q3 53/Q4 55、年度計 210: the year's total after its parts is whole)
         return last is not None and _WHOLE_YEAR.search(head, last.end()) is None
 
@@ -1582,6 +1583,15 @@ _YEARLESS_PART = re.compile(
     r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
 )
 _WHOLE_YEAR = re.compile(alternation("whole_year"))
+_MONTHS = re.compile(r"[0-9]{1,2}")
+
+
+def _twelve_months(span: str) -> bool:
+    """Whether a range of months spans a whole year (4月~3月, 1~12月)."""
+    months = [int(m) for m in _MONTHS.findall(span)]
+    return len(months) == 2 and (months[1] - months[0]) % 12 == 11
+
+
 # いずれかの事業を活用した自治体数は100自治体: a total's word anywhere in the figure's clause
 _TOTAL_IN_CLAUSE = re.compile(alternation("total"))
 _TOTAL_REACH = 30
