@@ -690,7 +690,7 @@ class _Reading:
         if _THRESHOLD.match(norm, q.end):
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
         if _AIMED.match(norm, q.end, st.sentence.end):
-            return "restated_target"  # 年間30万回以上のアクセスを目指す: aimed at, not reached
+            return "restated_target"  # 年間50万件以上の利用を目指す: aimed at, not reached
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if q.unit == "percent" and (
@@ -1222,7 +1222,7 @@ def _without_targets(
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
             continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
         if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
-            continue  # 目標とする「国民の3人に2人以上」: the target, in its quotation marks
+            continue  # 目標とする「国民の半数以上」: the target, in its quotation marks
         if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
             continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
         if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
@@ -1414,7 +1414,7 @@ _AGAINST_TARGET = re.compile(
     rf"\s*(?:は|、)?\s*{_APPROX}?\s*$"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
-# 30万回以上のアクセスを目指す, 12万人を目標とする: a figure aimed at
+# 50万件以上の利用を目指す, 8万人を目標とする: a figure aimed at
 _AIMED = re.compile(rf"[^、。0-9]{{0,12}}?(?:{alternation('aimed')})")
 # 達成率103.6%, 【達成度】98.0%: the share of the target reached, said right before it
 _ATTAINMENT = re.compile(rf"(?:{alternation('attainment')})[^0-9、。]{{0,3}}$")
@@ -1544,7 +1544,7 @@ def _period_in_bracket_after(
     # NOTE: read past the next figure: 約382万件(令和8年4月~12月、前年同期比3.1%増).
     paren = _PAREN.match(norm, q.end, q.end + 44)
     if not paren:
-        # 30.6万回(305,918回、検索サイトPV、FY2026;前年 27.4万): a figure that opens a bracket
+        # 41.2万件(411,805件、窓口の相談件数、FY2026;前年 38.0万): a figure that opens a bracket
         # is dated by a period of the bracket's own clause after it
         if q.start < 1 or norm[q.start - 1] != "(":
             return None

@@ -899,7 +899,7 @@ def _with_declared_scale(text: str) -> str:
 
 @cache
 def _bracket_unit_re() -> re.Pattern[str]:
-    # 配置数(人), PV数(年間・千回), …児童生徒数(小・中、千人): a label's bracket that ends in
+    # 配置数(人), 閲覧数(年間・千回), …の利用者数(小・中、千人): a label's bracket that ends in
     # a unit (and multiplier) — not a bracket after a figure (98(46)) or a period (R5)
     return re.compile(
         r"(?<=[^\s0-9０-９()（）:：])[(（](?:[^()（）]*?[、,，・]\s*)?([千万億]?)\s*"
@@ -1055,7 +1055,7 @@ _LABELLED_VALUE = re.compile(
 
 # --- values given as a rate of the target ------------------------------------------------------
 
-# 目標(6,000か所)の105%, 目標(全国6,000か所)の105%: the value is the target times the rate
+# 目標(4,000か所)の105%, 目標(全国4,000か所)の105%: the value is the target times the rate
 _RATE_OF_TARGET = re.compile(
     r"目標(?:値)?\s*[(（]\s*[^\s0-9０-９()（）、。]{0,6}?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
     r"([^\s()（）0-9０-９]{1,6})\s*[)）]\s*の\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
@@ -1167,7 +1167,7 @@ def _field_re() -> re.Pattern[str]:
 
 def fields_as_lines(text: str) -> str:
     """A sheet's row pasted as one line (【指標】…(千人)【基準値】212.1(R5)【実績値】R6:218.2
-    R7:225.4, or 指標(人)／目標値 7,390／実績 R8.4.1:6,866 R9.4.1:7,148): one line a field, as
+    R7:225.4, or 指標(人)／目標値 5,200／実績 R8.4.1:4,866 R9.4.1:5,148): one line a field, as
     an evaluation sheet's fields stand (the units declared by the label already written out)."""
     if "【" not in text and "／" not in text and "/" not in text:
         return text
