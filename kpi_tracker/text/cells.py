@@ -1168,13 +1168,15 @@ def _field_re() -> re.Pattern[str]:
 def fields_as_lines(text: str) -> str:
     """A sheet's row pasted as one line (【指標】…(千人)【基準値】212.1(R5)【実績値】R6:218.2
     R7:225.4, or 指標(人)／目標値 5,200／実績 R8.4.1:4,866 R9.4.1:5,148): one line a field, as
-    an evaluation sheet's fields stand (the units declared by the label already written out)."""
+    an evaluation sheet's fields stand (the label's unit then goes to the field lines under it:
+    ``_with_label_units``). A text with no such line is returned as it is."""
     if "【" not in text and "／" not in text and "/" not in text:
         return text
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1 and not _field_re().search(text):
         return text
-    out = []
+    seps = _LINE_BREAK.findall(text)
+    out, split = [], False
     for line in lines:
         marks = [m.start() for m in _field_re().finditer(line)]
         if len(marks) < 2:
@@ -1182,4 +1184,7 @@ def fields_as_lines(text: str) -> str:
             continue
         cuts = [0, *(m for m in marks if m > 0), len(line)]
         out.append("<br>".join(line[a:b].rstrip("／/ ") for a, b in pairwise(cuts) if b > a))
-    return "<br>".join(out)
+        split = True
+    if not split:
+        return text
+    return "".join(line + (seps[k] if k < len(seps) else "") for k, line in enumerate(out))
