@@ -1325,9 +1325,8 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
 def _rounds(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` is ``b`` written with fewer digits (22.4万人 of 224,503人, 5.8千か所 of
     5,812か所): within one unit of ``a``'s last written digit, and ``b`` more precise."""
-    try:
-        other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
-    except ValueError:
+    other = _in_unit_of(a, b)
+    if other is None:
         return False
     place = _last_place(a.value)
     return a.value > 0 and _last_place(other) < place and abs(other - a.value) <= place
@@ -1363,11 +1362,19 @@ _ROUNDED_GAP = 24
 
 def _close(a: Quantity, b: Quantity) -> bool:
     """Whether two figures of one dimension are within a tenth of each other."""
-    try:
-        other = convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
-    except ValueError:
+    other = _in_unit_of(a, b)
+    if other is None:
         return False
     return abs(other - a.value) <= 0.1 * max(abs(a.value), abs(other))
+
+
+def _in_unit_of(a: Quantity, b: Quantity) -> float | None:
+    """``b``'s value in ``a``'s unit (as it is where either has none); None when they do not
+    convert."""
+    try:
+        return convert(b.value, b.unit, a.unit) if a.unit and b.unit else b.value
+    except ValueError:
+        return None
 
 
 def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> str | None:

@@ -866,6 +866,26 @@ def _unit_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{unit_alternation()}|％)")
 
 
+def _scaled_bare(block: str, scale: str) -> str:
+    """``scale`` (千人, ％) written after each bare figure of ``block``; not after one with a
+    unit of its own after a space (52 か所) or one in the bracket after a figure (98(46): the
+    bracket counts something else)."""
+
+    def scaled(bare: re.Match[str]) -> str:
+        if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
+            block, 0, bare.start()
+        ):
+            return bare.group()
+        return bare.group(1) + scale
+
+    return _BARE.sub(scaled, block)
+
+
+def _joined(parts: list[str], seps: list[str]) -> str:
+    """Lines split by ``_LINE_BREAK`` put back with the breaks they were split at."""
+    return "".join(p + (seps[k] if k < len(seps) else "") for k, p in enumerate(parts))
+
+
 def _with_declared_scale(text: str) -> str:
     """(単位:千人) 327.9 → 327.9千人: the declaration's multiplier and unit written after each
     bare figure it is for (``_declared_block``); the declaration itself is dropped. A figure
@@ -880,14 +900,7 @@ def _with_declared_scale(text: str) -> str:
             continue  # (単位:各年度末): no unit
         block = text[m.end() : end]
 
-        def scaled(bare: re.Match[str], block: str = block, scale: str = scale) -> str:
-            if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
-                block, 0, bare.start()
-            ):
-                return bare.group()  # 52 か所; 98(46): the bracket after a figure counts else
-            return bare.group(1) + scale
-
-        body = _BARE.sub(scaled, block)
+        body = _scaled_bare(block, scale)
         if body == block:
             continue  # nothing under it to give the unit to: the declaration stays as written
         # the words beside the declaration stay: (累計、単位:人) → (累計)
@@ -940,14 +953,7 @@ def _with_label_units(text: str) -> str:
         scale = m.group(1) + m.group(2)
         block = text[m.end() : end]
 
-        def scaled(bare: re.Match[str], block: str = block, scale: str = scale) -> str:
-            if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
-                block, 0, bare.start()
-            ):
-                return bare.group()
-            return bare.group(1) + scale
-
-        out += [text[at : m.end()], _BARE.sub(scaled, block)]
+        out += [text[at : m.end()], _scaled_bare(block, scale)]
         at = end
     return "".join(out) + text[at:]
 
@@ -1024,7 +1030,7 @@ def _actual_field_units(text: str) -> str:
                 line,
             )
             unit = ""
-    return "".join(p + (seps[k] if k < len(seps) else "") for k, p in enumerate(parts))
+    return _joined(parts, seps)
 
 
 @cache
@@ -1187,4 +1193,4 @@ def fields_as_lines(text: str) -> str:
         split = True
     if not split:
         return text
-    return "".join(line + (seps[k] if k < len(seps) else "") for k, line in enumerate(out))
+    return _joined(out, seps)
