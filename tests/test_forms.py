@@ -573,6 +573,79 @@ def test_earlier_running_total_is_a_trend_point(outcomes) -> None:
     assert outcome.status == "on_track"
 
 
+# Stop 24's writers. Figures pasted from a tracking system as key=value, with the unit in a
+# bracket after the figure or only in the row's label; a key in kana names its figure.
+KEY_VALUE = "登録者数（令和9年3月末）: 社会福祉士=331,020人 ／ 精神保健福祉士=124,480人"
+BRACKET_UNIT = "人権相談窓口の認知度 — 値: 33.2 (%) 前年度: 31.0 (%)"
+ROW_COUNTER = "就労準備支援事業 実施自治体数: R7:770(85%) | R8:792(87%)"
+KANA_KEY = (
+    "PV（令和8年4月～令和9年3月）: 検索サイト=298,400（回） | まもろうよこころ=5,020,000（回）"
+)
+FORMS += [
+    (50, "certified-social-workers", KEY_VALUE, 331020),
+    (50, "psychiatric-social-workers", KEY_VALUE, 124480),
+    (15, "human-rights-counter-awareness", BRACKET_UNIT, 33.2),
+    (119, "work-readiness-municipalities", ROW_COUNTER, 792),
+    (8, "support-search-site-pv", KANA_KEY, 298400),
+    (8, "mamorouyo-kokoro-pv", KANA_KEY, 5020000),
+]
+
+# A rounded figure first (2割を超え, 4割強, 4分の3強) and the precise one after it, in a bracket
+# or after 正確には: the precise figure is the value; a fraction alone is a share.
+ROUNDED_FIRST = (
+    "治療・支援を受けた保護観察対象者等の割合は、令和8年度は2割を超え、前年度の約2割から"
+    "上昇した（令和8年度21.3％、令和7年度19.8％）。"
+)
+EXACTLY_AFTER = (
+    "居住支援協議会を設立した市区町村の人口カバー率は4割強となった（令和8年度末時点、"
+    "正確には42.6％）。"
+)
+FRACTION = "令和8年度のセミナーでは、受講者の5分の4がテレワークガイドラインを理解できたと回答した。"
+FORMS += [
+    (18, "reoffending-support-share", ROUNDED_FIRST, 21.3),
+    (85, "housing-council-population-coverage", EXACTLY_AFTER, 42.6),
+    (128, "telework-seminar-understanding", FRACTION, 80),
+]
+
+# Figures the value is not: a round figure it did not pass (…を超えるまでには至らなかった), the
+# change named before its figure (からの増加は69か所), the target restated (…という目標).
+NOT_PASSED = (
+    "令和9年3月末時点で6万3,120人のデジタル推進委員を任命した。6万5,000人を超えるまでには"
+    "至らなかったが、前年度末（6万1,480人）を上回った。"
+)
+CHANGE_NAMED = (
+    "令和8年度の集落ネットワーク圏の形成数は1,471か所となり、前年度（1,402か所）からの増加は"
+    "69か所であった。"
+)
+TARGET_RESTATED = (
+    "令和9年4月1日時点で基幹相談支援センターを設置している市町村は1,420市町村で、全市町村"
+    "（1,741市町村）に占める割合は81.6％と、令和8年度末までに全ての市町村に設置するという"
+    "目標には及ばなかった（令和8年4月1日時点では76.0％）。"
+)
+QUARTERS_BEFORE = (
+    "令和8年度のセミナー（Q1 3回／Q2 4回／Q3 4回／Q4 3回）のアンケートでは、受講者の87.9％"
+    "（年度計）がテレワークガイドラインを理解できたと回答した。"
+)
+FORMS += [
+    (99, "digital-promotion-commissioners", NOT_PASSED, 63120),
+    (78, "village-networks", CHANGE_NAMED, 1471),
+    (31, "core-consultation-centre-coverage", TARGET_RESTATED, 81.6),
+    (128, "telework-seminar-understanding", QUARTERS_BEFORE, 87.9),
+]
+
+# A share counted over part of a year whose rest is still being counted is no year's value.
+HALF_YEAR = (
+    "令和8年度上半期（4～9月）のセミナーでは、受講者の91.0％がテレワークガイドラインを理解"
+    "できたと回答した。下半期分は集計中。"
+)
+FORMS += [(128, "telework-seminar-understanding", HALF_YEAR, None)]
+
+
+def test_a_share_of_part_of_a_year_is_not_the_year(outcomes) -> None:
+    outcome = outcomes[(128, HALF_YEAR, "telework-seminar-understanding")]
+    assert (outcome.status, outcome.reason_code) == ("not_measurable", "partial_period")
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

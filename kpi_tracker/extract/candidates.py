@@ -58,9 +58,11 @@ from .features import (
     counted_in,
     declared_unit,
     indicator_profile,
+    last_match,
     role_only_head,
     score_candidate,
     shares_in,
+    unit_of_row,
     whole_of,
     wholes_in,
     with_unit_before,
@@ -131,6 +133,12 @@ _STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|{_AGAINST})")
 _CHANGE_BEFORE = re.compile(
     rf"{_EARLIER}(?:比|{_AGAINST}|{alternation('compared_with')})\s*(?:で|は)?\s*$"
 )
+# 前年度(1,386か所)からの増加は66か所, 増加数は66か所: the change named before its figure
+_CHANGE_NAMED = re.compile(
+    rf"(?:(?:から|より)の?(?:{alternation('change_up', 'change_down')})"
+    rf"|(?:{alternation('change_up', 'change_down')})(?:数|幅|分|量))"
+    rf"\s*(?:は|が|:)\s*{_APPROX}?\s*$"
+)
 # この1年間で15件増: the year a change took — a change only with its verb after the figure
 # (令和8年4月から令和9年3月までの1年間で31万2,460回: the count of that year)
 _WITHIN_YEAR = re.compile(rf"(?:{alternation('within_year')})\s*(?:で|は)?\s*$")
@@ -158,7 +166,7 @@ _TOTAL = re.compile(
     rf"{alternation('total')}|(?:^|[のでは、:(\s])(?:{alternation('total_mark')})\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
-_OWN_AFTER = re.compile(r"[、。(:]")
+_OWN_AFTER = re.compile(r"[、。(:;|]")  # (66.3; 同就職率=96.1%: the next item's words)
 # a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
     # (計, not the 計 of 累計 or 集計: R7末 累計: 250,000人 is a running total, no sum)
@@ -630,10 +638,7 @@ class _Reading:
             # (47都道府県中46: a part after its whole counts what the whole does)
             st.unit_from = q if dropped == "stated_whole" else st.unit_from
             return
-        q = with_unit_before(q, before, after, st.declared)
-        if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
-            # 前年の44から47へと増え: the figure a change goes to counts what the first does
-            q = replace(q, unit=st.unit_from.unit, unit_word=st.unit_from.unit_word)
+        q = self._with_unit(st, q, before, after)
         st.unit_from = q if q.unit is not None else None
         change = _change_kind(q, before, after, norm, st.sentence.end)
         fits = self.profile.unit_fits(q) is not None
@@ -679,6 +684,18 @@ class _Reading:
         if not fits or (change is None and find.value == "change"):
             return
         self._level(st, q, before, after, name_start, change, (period, assumed, previous))
+
+    def _with_unit(self, st: _InSentence, q: Quantity, before: str, after: str) -> Quantity:
+        """A figure written without a unit, with the one its words give it."""
+        q = with_unit_before(q, before, after, st.declared)
+        if q.unit is None and q.bare:
+            # 実施自治体数: R6:747(82%) | R7:764(84%): the row's label says what it counts
+            row_unit = unit_of_row(self.norm[st.sentence.start : q.start])
+            q = with_unit_before(q, before, after, row_unit) if row_unit else q
+        if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
+            # 前年の44から47へと増え: the figure a change goes to counts what the first does
+            q = replace(q, unit=st.unit_from.unit, unit_word=st.unit_from.unit_word)
+        return q
 
     def _filtered(
         self, st: _InSentence, i: int, q: Quantity, before: str, after: str, name_start: int
@@ -936,6 +953,9 @@ class _Reading:
             obs = replace(obs, part_of_year=True)
         scored, obs = self._named_as_before(st, scored, obs, previous)
         candidate = Candidate(obs, scored.score, scored)
+        restating = None if q.approx or q.bound else _restating(norm, sentence.start, q.start)
+        if restating is not None:
+            self._drop_rounded(obs, sentence.start, restating)
         self.candidates.append(candidate)
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -949,6 +969,19 @@ class _Reading:
             )
             self.changes.append((candidate, rel))
         st.waiting = None
+
+    def _drop_rounded(self, precise: Observation, start: int, end: int) -> None:
+        """The approximate figures read between ``start`` and ``end`` that ``precise`` states
+        exactly (3割強 …(正確には31.4%), 4割を超え…(令和8年度41.8%、…)): one fact written
+        twice, and the precise figure is the value."""
+        kept = []
+        for c in self.candidates:
+            o = c.observation
+            if start <= o.start and o.end <= end and _rounded_twin(o, precise):
+                self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), "rounded"))
+            else:
+                kept.append(c)
+        self.candidates = kept
 
     def _scored(
         self,
@@ -992,8 +1025,13 @@ class _Reading:
         for match in _YEARLESS_PART.finditer(head):
             if not _twelve_months(match.group()):  # (令和8年度(4月~3月): the whole year)
                 last = match
-        # (Q1 50/Q2 52/Q3 53/Q4 55、年度計 210: the year's total after its parts is whole)
-        return last is not None and _WHOLE_YEAR.search(head, last.end()) is None
+        # (Q1 50/Q2 52/Q3 53/Q4 55、年度計 210: the year's total after its parts is whole;
+        # so is 88.4%(年度計) with the quarters' figures around it)
+        return (
+            last is not None
+            and _WHOLE_YEAR.search(head, last.end()) is None
+            and _WHOLE_YEAR_AFTER.match(self.norm, q.end) is None
+        )
 
     def _reached_by_change(self, st: _InSentence, q: Quantity) -> int | None:
         """Where the words before the change that ``q`` is the level of start (15件増の640件),
@@ -1322,6 +1360,48 @@ def _distinct(quantities: tuple[Quantity, ...], norm: str) -> tuple[Quantity, ..
     return tuple(q for q in quantities if id(q) not in drop)
 
 
+_EXACTLY_WORD = re.compile(alternation("exactly"))
+
+
+def _restating(norm: str, start: int, at: int) -> int | None:
+    """Where the words that may restate figures before them precisely begin, for the figure at
+    ``at`` in the sentence from ``start``: a word that gives figures precisely (正確には) before
+    it, or the bracket it stands in (約4割(令和8年度41.8%、…)); None when neither."""
+    last = last_match(_EXACTLY_WORD, norm, start, at)
+    if last is not None and ")" not in norm[last.end() : at]:
+        return last.start()
+    opened = norm.rfind("(", start, at)
+    return opened if opened >= 0 and ")" not in norm[opened:at] else None
+
+
+def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
+    """Whether ``rounded`` is an approximate figure (約, 強, 近く, 割) of the same date and role
+    that ``precise`` states exactly: within a tenth of it, or half a 割 for a figure in 割."""
+    if not (rounded.approx or rounded.bound) or rounded.previous != precise.previous:
+        return False
+    if rounded.change != precise.change:
+        return False
+    # (an undated rounded figure takes the precise one's date: …4割強となった(令和8年度末時点、
+    # 正確には43%))
+    if not rounded.period_assumed and (
+        rounded.period is None or precise.period is None or rounded.period.end != precise.period.end
+    ):
+        return False
+    value = rounded.value
+    if rounded.unit is not None and precise.unit is not None:
+        try:
+            value = convert(rounded.value, rounded.unit, precise.unit)
+        except ValueError:
+            return False
+    reach = 0.1 * max(abs(value), abs(precise.value))
+    if rounded.unit == "wari":
+        reach = max(reach, _HALF_WARI)
+    return abs(value - precise.value) <= reach
+
+
+_HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%
+
+
 def _rounds(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` is ``b`` written with fewer digits (22.4万人 of 224,503人, 5.8千か所 of
     5,812か所): within one unit of ``a``'s last written digit, and ``b`` more precise."""
@@ -1394,6 +1474,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
         or _CHANGE_BEFORE.search(tail)
         or _CHANGE_AFTER.match(after)
         or (_from_bracket(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
+        or _CHANGE_NAMED.search(tail)
     ):
         if q.unit == "percent":
             # "71.3%となり、前年度より" is a level; "前年度比18.6%減" is a change.
@@ -1590,6 +1671,7 @@ _YEARLESS_PART = re.compile(
     r"|(?<![0-9年.])[0-9]{1,2}\s*月?\s*[~～〜\-]\s*[0-9]{1,2}\s*月(?!\s*[0-9]+\s*日)"
 )
 _WHOLE_YEAR = re.compile(alternation("whole_year"))
+_WHOLE_YEAR_AFTER = re.compile(rf"\s*\(\s*(?:{alternation('whole_year')})")
 _MONTHS = re.compile(r"[0-9]{1,2}")
 
 
@@ -1929,7 +2011,7 @@ _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
     + r"(?:\([^()]{1,16}\))?"
-    + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     + rf"\s*\(?\s*{_APPROX}?\s*$"
 )
 

@@ -333,6 +333,8 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         and (
             (ind.kind == "flow" and part_of_year(evidence))
             or (ind.every_year and _counted_over_months(evidence))
+            # (令和8年度上半期(4~9月)に…88.2%: a part of the year its text names)
+            or evidence.part_of_year
         )
     ):
         return replace(decision, part_of_year=True)

@@ -555,10 +555,14 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _label_free(text: str) -> bool:
     """Whether words name nothing: particles, verbs of reaching and words of time only (a
-    「quoted」 name in kana names something: 「つながろうね」が…)."""
-    if "「" in text:
+    「quoted」 name in kana names something: 「つながろうね」が…, and so does a key in kana)."""
+    if "「" in text or _KANA_KEY.search(text):
         return False
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
+
+
+# a key in kana before its figure names something: まもろうよこころ=4,918,306
+_KANA_KEY = re.compile(r"[ぁ-ゖー]{3,}\s*[=:]\s*$")
 
 
 _REACHED_BY = re.compile(
@@ -876,7 +880,8 @@ _WHOLE = re.compile(
 )
 
 
-_OF_THE_WHOLE = re.compile(rf"\s*(?:{alternation('of_whole')})")
+# (全市町村(1,741市町村)に占める: its count in brackets between)
+_OF_THE_WHOLE = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alternation('of_whole')})")
 # (全47都道府県へと拡大し目標を達成した: the whole reached, not the target restated)
 _GOAL_IN_CLAUSE = re.compile(
     rf"[^、。]{{0,24}}?(?:{alternation('target_word')})(?!\s*(?:を|に)?\s*(?:{alternation('reached')}))"
@@ -976,19 +981,17 @@ def shares_in(
 
 @cache
 def _unit_before_pattern() -> re.Pattern[str]:
-    words = sorted(unit_words(), key=len, reverse=True)
     # …都道府県は、前年の44から: the counter may stand before words of the year before
     return re.compile(
         # (47都道府県中46: a figure after its whole counts what the whole does)
-        "(" + "|".join(re.escape(w) for w in words) + r")(?:数)?(?:は|が|:|中|のうち)[、\s]*"
+        f"({unit_alternation()})" + r"(?:数)?(?:は|が|:|中|のうち)[、\s]*"
         rf"(?:(?:{alternation('previous')})の)?\s*$"
     )
 
 
 @cache
 def _declared_pattern() -> re.Pattern[str]:
-    words = sorted(unit_words(), key=len, reverse=True)
-    return re.compile(r"単位\s*[:は]?\s*(" + "|".join(re.escape(w) for w in words) + ")")
+    return re.compile(rf"単位\s*[:は]?\s*({unit_alternation()})")
 
 
 @cache
@@ -1012,6 +1015,33 @@ def declared_unit(text: str) -> str | None:
         return None
     m = _declared_pattern().search(text)
     return m.group(1) if m else None
+
+
+def unit_of_row(head: str) -> str | None:
+    """The unit the nearest row label before bare figures gives them: the last declaration
+    (人口カバー率(単位:%) R9.3末:44 / 居住支援法人(単位:法人) R9.3末:1,302), else the counter
+    the label counts (実施自治体数: R7:764, 都道府県等の数: R8=118, 整備済都道府県数(R9.4.1
+    時点): 46); None when neither stands before them."""
+    found = last_match(_declared_pattern(), head) if "単位" in head else None
+    label = last_match(_row_label_pattern(), head)
+    if label is not None and (found is None or label.start() > found.start()):
+        return label.group(1)
+    return found.group(1) if found is not None else None
+
+
+def last_match(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, or None."""
+    found = None
+    for found in pattern.finditer(text, start, len(text) if end is None else end):  # noqa: B007
+        pass
+    return found
+
+
+@cache
+def _row_label_pattern() -> re.Pattern[str]:
+    return re.compile(rf"({unit_alternation()})(?:等)?(?:の)?数\s*(?:\([^()]*\))?\s*[:=]")
 
 
 _PARTICLE_AFTER = re.compile(r"\s*(?:に|と|で|を|まで|へ|から|より)")

@@ -58,6 +58,9 @@ _RUN = re.compile(
     rf"|(?<=[{_KANJI_NUMERAL}])[{_KANJI_NUMERAL}]*)"
 )
 _PREFIX_APPROX = re.compile(rf"(?:{alternation('approx_before')})\s*$")
+_APPROX_REACH = 8  # (approx. 4.98)
+_UNIT_BRACKET = re.compile(r"\s?\(\s*")
+_UNIT_BRACKET_CLOSE = re.compile(r"\s*\)")
 _BOUNDS = words("bound")
 _SUFFIX_APPROX = words("approx_after")
 # the first word of each list that follows the number, in the lists' order
@@ -92,11 +95,12 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(e.name) for e in table)
     # NOTE: a slash after a letter or a digit makes a path or a fraction (3/5); after a
     # bracket or a unit it separates two figures: 34.2%(R8)/32.9%(R7).
-    return re.compile(rf"(?:第|#|No\.?|{names}|[A-Za-z_.=?&]|[A-Za-z0-9_/]/|[A-Za-z0-9]-)$")
+    return re.compile(rf"(?:第|#|No\.?|{names}|[A-Za-z_.?&]|[A-Za-z0-9_/]/|[A-Za-z0-9]-)$")
 
 
 _URL = re.compile(r"https?://[\x21-\x7e]+")
-_FRACTION = re.compile(r"([0-9]+)人に([0-9]+)人")
+# 3人に1人, 4分の3: a share of a whole (the whole first)
+_FRACTION = re.compile(r"(?<![0-9,.])([0-9]+)(?:人に([0-9]+)人|分の([0-9]+)(?![0-9,.]))")
 _PER = re.compile(rf"(?:{alternation('per_base')})|[0-9]+台")
 
 
@@ -295,7 +299,7 @@ def _qualify(
         if norm[start] not in _PLUS:
             value = -value
     approx = False
-    before = norm[max(0, start - 4) : start]
+    before = norm[max(0, start - _APPROX_REACH) : start]
     pm = _PREFIX_APPROX.search(before)
     if pm:
         approx = True
@@ -307,9 +311,15 @@ def _qualify(
             value = -value
     um = units.match(norm, end)
     unit = unit_word = None
+    closed = None
+    if um is None and (opened := _UNIT_BRACKET.match(norm, end)) is not None:
+        # 31.9 (%), 312,640(回): the unit alone in a bracket after the figure
+        um = units.match(norm, opened.end())
+        closed = _UNIT_BRACKET_CLOSE.match(norm, um.end()) if um else None
+        um = um if closed else None
     if um:
-        end = um.end()
-        unit_word = text[um.start() : end]
+        end = closed.end() if closed else um.end()
+        unit_word = text[um.start() : um.end()]
         unit = unit_words()[um.group()]
         # 1人1台, 1人当たり: a rate's denominator, not a count.
         if _PER.match(norm, end, end + 4):
@@ -341,8 +351,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantity]:
-    """``3人に2人`` is one share (66.7%), not two counts of people."""
-    if "人に" not in norm:
+    """``3人に2人`` and ``3分の2`` are one share (66.7%), not two counts of people."""
+    if "人に" not in norm and "分の" not in norm:
         return found
     fractions = list(_FRACTION.finditer(norm))
     if not fractions:
@@ -354,10 +364,13 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
     taken = {id(q) for qs in overlapping.values() for q in qs}
     out = [q for q in found if id(q) not in taken]
     for f in fractions:
-        whole, part = int(f.group(1)), int(f.group(2))
+        whole, part = int(f.group(1)), int(f.group(2) or f.group(3))
         if whole == 0:
             continue
         end = f.end()
+        suffix = _SUFFIX_APPROX_RE.match(norm, end)  # (4分の3強: approximate)
+        if suffix:
+            end = suffix.end()
         bound = next((w for w in _BOUNDS if norm.startswith(w, end)), None)
         if bound:
             end += len(bound)
@@ -370,7 +383,7 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
                 text=text[f.start() : end],
                 unit_word=f.group(0),
                 bound=bound,
-                approx=any(q.approx for q in overlapping[f.start()]),
+                approx=suffix is not None or any(q.approx for q in overlapping[f.start()]),
             )
         )
     return sorted(out, key=lambda q: q.start)
