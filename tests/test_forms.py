@@ -646,6 +646,25 @@ def test_a_share_of_part_of_a_year_is_not_the_year(outcomes) -> None:
     assert (outcome.status, outcome.reason_code) == ("not_measurable", "partial_period")
 
 
+# A range is no value (the count is not final); the year before's running total is an
+# earlier point of the series, not this year's value.
+RANGE_PENDING = (
+    "令和8年度の相談件数は、現在集計中であるが、14万～15万件程度と見込まれる"
+    "（確定値は令和9年夏頃に取りまとめ予定）。"
+)
+FORMS += [(56, "occupational-health-consultations", RANGE_PENDING, None)]
+EARLIER_RUNNING_TOTAL = (
+    "心のサポーターの養成数は累計で約27万人となった（令和9年3月末時点、正確には268,410人。"
+    "昨年度末は累計約16万人）。"
+)
+FORMS += [(46, "mental-health-supporters", EARLIER_RUNNING_TOTAL, 268410)]
+
+
+def test_a_range_is_no_value(outcomes) -> None:
+    outcome = outcomes[(56, RANGE_PENDING, "occupational-health-consultations")]
+    assert (outcome.status, outcome.actual) == ("not_measurable", None)
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -706,6 +706,10 @@ class _Reading:
             return "regex"
         if _THRESHOLD.match(norm, q.end):
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
+        if _RANGE_AFTER.match(norm, q.end) or _RANGE_BEFORE.search(
+            norm, max(0, q.start - 12), q.start
+        ):
+            return "range"  # 15万~16万件程度の見込み: a range, no value
         if _AIMED.match(norm, q.end, st.sentence.end):
             return "restated_target"  # 年間50万件以上の利用を目指す: aimed at, not reached
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
@@ -1691,6 +1695,9 @@ _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))
 # how far before a figure its average's word may stand (月平均 約45万)
 _PER_TIME_REACH = 8
+# a figure that opens or closes a range of figures (500~550回程度)
+_RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
+_RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
@@ -2012,6 +2019,8 @@ _PREVIOUS_YEAR = re.compile(
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
     + r"(?:\([^()]{1,16}\))?"
     + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    # (昨年度末は累計約15万人, 前年度末の累計は: the running total of the year before)
+    + rf"(?:(?:{alternation('cumulative')}|{_TOTAL_WORD})(?:は|が|:|で)?)?"
     + rf"\s*\(?\s*{_APPROX}?\s*$"
 )
 
