@@ -665,6 +665,16 @@ def test_a_range_is_no_value(outcomes) -> None:
     assert (outcome.status, outcome.actual) == ("not_measurable", None)
 
 
+# An evaluation sheet's blocks: the fields under 【指標2】 (its 実績値 with a breakdown, its
+# 前年度) go on from that 【指標】 line, not from the block before.
+SHEET_BLOCKS = (
+    "<p>【指標1】「こころの耳」アクセス件数<br>【実績値】約512万件<br>【前年度】約498万件</p>"
+    "<p>【指標2】「こころの耳」相談件数<br>【実績値】計57,210件（電話41,020件、SNS12,300件、"
+    "メール3,890件）<br>【前年度】計55,431件</p>"
+)
+FORMS += [(55, "kokoro-no-mimi-consultations", SHEET_BLOCKS, 57210)]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

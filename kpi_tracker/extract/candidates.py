@@ -58,6 +58,7 @@ from .features import (
     counted_in,
     declared_unit,
     indicator_profile,
+    is_field_of_before,
     last_match,
     role_only_head,
     score_candidate,
@@ -163,7 +164,7 @@ _CHANGE_THEN_LEVEL = re.compile(
 )
 # 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
 _TOTAL = re.compile(
-    rf"{alternation('total')}|(?:^|[のでは、:(\s])(?:{alternation('total_mark')})\s*{_APPROX}?$"
+    rf"{alternation('total')}|(?:^|[のでは、:(】\s])(?:{alternation('total_mark')})\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:;|]")  # (66.3; 同就職率=96.1%: the next item's words)
@@ -475,7 +476,11 @@ class _Reading:
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
             # table's rows named by their role alone, 本年度新規(件)は…/累計(件)は…, from the
             # sentence before the table)
-            if not _field_only(sentence.norm) and not role_only_head(sentence.norm):
+            if is_field_of_before(sentence.norm) and not _field_only(sentence.norm):
+                # (【実績値】計55,431件(電話…) then 【前年度】計52,638件: the fields of one 【指標】
+                # go on from it together)
+                previous_text += sentence.norm
+            elif not _field_only(sentence.norm) and not role_only_head(sentence.norm):
                 previous_text = sentence.norm
         candidates = stated_first(self.candidates)
         candidates.sort(key=lambda c: -c.score)

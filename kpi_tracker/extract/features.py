@@ -114,6 +114,9 @@ _NUMBERS = re.compile(
 # a bullet that opens an item (not a ※ note)
 _ITEM = "[" + "".join(item_marks()) + "]"
 _HEADING = re.compile(rf"^\s*{_ITEM}?\s*([^:、。]{{2,24}}):")
+# a sheet's field that goes on from the 【指標】 line before it: 【実績値】計55,431件(電話…),
+# 【前年度】…
+_FIELD_OF_BEFORE = re.compile(rf"\s*【\s*(?:{alternation('field_of_before')})[^】]{{0,6}}】")
 _ANAPHORA = re.compile(rf"^\s*{_ITEM}?\s*(?:{alternation('anaphora')})")
 _SUBTOTAL = re.compile(alternation("part"))
 _PART_OPENING = re.compile(rf"\s*{_ITEM}?\s*(?:この|その)?(?:{alternation('part')})")
@@ -307,12 +310,21 @@ _BESIDES = re.compile(rf"\s*(?:{alternation('besides')})")
 
 
 @lru_cache(maxsize=4096)
+def is_field_of_before(sentence: str) -> bool:
+    """Whether a line is a sheet's field that goes on from the 【指標】 line before it
+    (【実績値】計55,431件(電話…), 【前年度】…)."""
+    return _FIELD_OF_BEFORE.match(sentence) is not None
+
+
 def _sentence_facts(sentence: str) -> tuple[bool, str]:
     """Whether a sentence names nothing of its own (it continues the one before), and its
     bullet heading — the same for every indicator that reads it."""
     if _BESIDES.match(sentence):
         return False, ""  # このほか、担任などから…: another count, not the one before
-    continues = bool(_ANAPHORA.match(sentence)) or content_chars(_NUMBERS.sub("", sentence)) <= 10
+    continues = (
+        bool(_ANAPHORA.match(sentence) or _FIELD_OF_BEFORE.match(sentence))
+        or content_chars(_NUMBERS.sub("", sentence)) <= 10
+    )
     head = _HEADING.match(sentence)
     return continues, head.group(1) if head else ""
 
