@@ -675,6 +675,33 @@ SHEET_BLOCKS = (
 FORMS += [(55, "kokoro-no-mimi-consultations", SHEET_BLOCKS, 57210)]
 
 
+# An audit's evidence block: inline fields of other roles on one line (［目標］…, ［前年度末］…,
+# 〔次年度目標〕…): only the 実績 is the value, and the year before's field is an earlier point
+# however it is dated.
+INLINE_FIELDS = (
+    "評価：Ａ（順調）<br>［実績］令和8年度末時点 531市町村［目標］令和8年度末までに486市町村"
+    "［前年度末］523市町村［達成率］109.3％<br>［次年度目標］540市町村"
+)
+PREVIOUS_FIELD_DATED = (
+    "判定：×未達<br>【実績】基幹相談支援センターを設置している市町村 1,420市町村（令和9年4月1日"
+    "時点、全1,741市町村の81.6％）【前年度】1,312市町村（75.4％、令和8年4月1日時点）"
+    "【目標】令和8年度末までに全ての市町村で設置（100％）"
+)
+# Statistics of the parts (a median, the highest region) beside the whole; a share written as
+# a ratio of one.
+OF_PARTS = (
+    "居住支援法人の指定数は、都道府県別の中央値が21法人であり、最多は東京都の164法人である。"
+    "全国では1,388法人（令和9年3月末時点）と、前年同期（1,302法人）から増加した。"
+)
+DECIMAL_RATIO = "令和8年度における人権相談窓口の認知度は0.326であり、前年度（0.318）を上回った。"
+FORMS += [
+    (79, "village-supporter-municipalities", INLINE_FIELDS, 531),
+    (31, "core-consultation-centre-coverage", PREVIOUS_FIELD_DATED, 81.6),
+    (139, "housing-support-corporations-139", OF_PARTS, 1388),
+    (15, "human-rights-counter-awareness", DECIMAL_RATIO, 32.6),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

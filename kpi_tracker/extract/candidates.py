@@ -700,6 +700,13 @@ class _Reading:
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
             # 前年の44から47へと増え: the figure a change goes to counts what the first does
             q = replace(q, unit=st.unit_from.unit, unit_word=st.unit_from.unit_word)
+        if (
+            q.unit is None
+            and "percent" in self.indicator_units
+            and _DECIMAL_RATIO.fullmatch(q.text)
+        ):
+            # 認知度は0.318であり: a share written as a ratio of one
+            q = replace(q, value=round(q.value * 100, 6), unit="percent")
         return q
 
     def _filtered(
@@ -719,6 +726,8 @@ class _Reading:
             return "restated_target"  # 年間50万件以上の利用を目指す: aimed at, not reached
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
+        if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
+            return "of_parts"  # 最多は北海道の512件, 中央値は2か所: a statistic of the parts
         if q.unit == "percent" and (
             _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
             or (_ATTAINMENT.search(before[-_ATTAINMENT_REACH:]) and not self.attainment)
@@ -867,6 +876,8 @@ class _Reading:
                 period, assumed = annotated, False
             elif st.inherited is not None:
                 period, assumed = st.inherited, False
+        # 【前年度】1,262市町村(72.5%、令和8年4月1日時点): the year before's, however dated
+        previous = previous or (not assumed and _in_previous_field(self.norm, q.start))
         return period, assumed, previous
 
     def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
@@ -1260,11 +1271,18 @@ def _without_targets(
     dropped one then belong to its neighbours."""
     if not quantities:
         return quantities
-    if _TARGET_FIELD.match(sentence.norm):
-        return ()  # 【目標値】令和8年度までに年間30万回以上: the target restated, every figure
+    field = _TARGET_FIELD.match(sentence.norm)
+    # 【目標値】令和8年度までに年間30万回以上: the target restated, every figure of its field
+    # (up to a field of another role on the same line: 【目標】…の向上【前年度】30.7%)
+    field_end = sentence.start
+    if field:
+        opened = sentence.norm.find("【", field.end())
+        field_end += len(sentence.norm) if opened < 0 else opened
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
-        if _TARGET_BEFORE.search(norm, max(seg_start, q.start - _TAIL), q.start):
+        if q.start < field_end or _in_target_field(norm, sentence.start, q.start):
+            continue  # (［目標］令和9年度末までに486市町村, <次年度目標>…: in a target's field)
+        if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
             continue
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
             continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
@@ -1283,6 +1301,25 @@ def _without_targets(
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
+
+
+def _in_target_field(norm: str, start: int, at: int) -> bool:
+    """Whether the figure at ``at`` stands in a sheet's target field on its line: ［目標］
+    令和9年度末までに486市町村［前年度末］511市町村, 〔次年度目標〕530市町村."""
+    opened = max(norm.rfind(mark, max(start, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
+    return opened >= 0 and _TARGET_FIELD_ANY.match(norm, opened) is not None
+
+
+def _own_field_start(norm: str, start: int, at: int) -> int:
+    """Where the words before the figure at ``at`` that may make it the target begin: not
+    before a field of another role that opens between (【目標】…の向上【前年度】30.7%)."""
+    start = max(start, at - _TAIL)
+    opened = norm.rfind("【", start, at)
+    if opened >= 0 and not _TARGET_FIELD.match(norm, opened):
+        return opened
+    return start
+
+
 _EXACTLY = re.compile(rf"\(\s*(?:{alternation('exactly')})\s*[、,]?")
 
 
@@ -1308,7 +1345,8 @@ _FIELD_LINE = re.compile(
 )
 # a line that is a sheet's target field: 【目標値】…, 目標値:…
 _TARGET_FIELD = re.compile(
-    rf"\s*(?:【\s*(?:{alternation('target_word')})\s*】|(?:{alternation('target_word')})\s*:)"
+    # (【次年度目標】: next year's)
+    rf"\s*(?:【[^】]{{0,6}}?(?:{alternation('target_word')})\s*】|(?:{alternation('target_word')})\s*:)"
 )
 # a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
 _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
@@ -1700,6 +1738,22 @@ _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))
 # how far before a figure its average's word may stand (月平均 約45万)
 _PER_TIME_REACH = 8
+# (not a record of the whole over the years: 過去最高であった前年度の40.5%)
+# a ratio of one with its decimals (0.318): the share a percentage writes as 31.8%
+_DECIMAL_RATIO = re.compile(r"0\.[0-9]{2,4}")
+_OF_PARTS = re.compile(rf"(?<!過去)(?:{alternation('of_parts')})")
+_OF_PARTS_AFTER = re.compile(rf"\s*(?:{alternation('of_parts_after')})")
+_CLAUSE_START = re.compile(r"[、。,]")
+_CLAUSE_REACH = 30
+
+
+def _own_clause(norm: str, at: int) -> str:
+    """The words of the clause before the figure at ``at`` (back to a comma or a full stop)."""
+    start = max(0, at - _CLAUSE_REACH)
+    cut = last_match(_CLAUSE_START, norm, start, at)
+    return norm[cut.end() if cut else start : at]
+
+
 # a figure that opens or closes a range of figures (500~550回程度)
 _RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
 _RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
@@ -1811,7 +1865,18 @@ def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
     return bool(
         _PREVIOUS_YEAR.search(_BRACKETS.sub("", before)[-_TAIL:])
         or _in_previous_bracket(norm, q.start)
+        or _in_previous_field(norm, q.start)
     )
+
+
+def _in_previous_field(norm: str, at: int) -> bool:
+    """Whether the figure at ``at`` stands in a sheet's field of the year before: 【前年度】
+    1,262市町村(72.5%、…), ［前年度］764自治体, 〔前年度〕…."""
+    opened = max(norm.rfind(mark, max(0, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
+    return opened >= 0 and _PREVIOUS_FIELD.match(norm, opened) is not None
+
+
+_FIELD_REACH = 40
 
 
 def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
@@ -2019,6 +2084,11 @@ _PREVIOUS_LINE = re.compile(
     rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|【\s*{_PREVIOUS_WORD}\s*】|{_PREVIOUS_WORD}\s*:)"
 )
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
+_FIELD_OPENS = "【[〔<"
+_TARGET_FIELD_ANY = re.compile(
+    rf"[【\[〔<][^】\]〕>【]{{0,6}}?(?:{alternation('target_word')})\s*[】\]〕>]"
+)
+_PREVIOUS_FIELD = re.compile(rf"[【\[〔<]\s*{_PREVIOUS_WORD}[^】\]〕>【]{{0,6}}[】\]〕>]")
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
