@@ -702,6 +702,16 @@ FORMS += [
 ]
 
 
+# A year's range with a long vowel mark for its dash, as text copied out of a PDF writes it.
+PDF_DASH = "・支援情報検索サイトPV数：312,480回(令和8年4月ー令和9年3月)"
+FORMS += [(8, "support-search-site-pv", PDF_DASH, 312480)]
+
+
+def test_a_long_vowel_mark_between_two_dates_is_a_range(outcomes) -> None:
+    outcome = outcomes[(8, PDF_DASH, "support-search-site-pv")]
+    assert outcome.status == "achieved", outcome.why
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

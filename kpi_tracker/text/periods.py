@@ -205,7 +205,8 @@ def _search_point(norm: str, pos: int) -> re.Match[str] | None:
 
 
 # The right side of a range may leave out what the left side said: 令和7年9月10日~16日.
-_RANGE_SEP = re.compile(r"\s*(?:~|から)\s*")
+# (a dash or a long vowel mark as text copied out of a PDF writes it: 令和8年4月ー令和9年3月)
+_RANGE_SEP = re.compile(r"\s*(?:~|から|[-‐―ー])\s*")
 
 
 # NOTE: compiled on first use (1.5 ms): only a range needs it, and start-up counts.
