@@ -712,6 +712,24 @@ def test_a_long_vowel_mark_between_two_dates_is_a_range(outcomes) -> None:
     assert outcome.status == "achieved", outcome.why
 
 
+# Figures the value is not: a rate seen per a base (人口1万人当たりでみると), the whole of one
+# prefecture's (管内全市町村), the target after 目標= .
+PER_BASE_LENS = (
+    "デジタル推進委員を人口1万人当たりでみると、全国平均5.4人に対し、最高は11.2人である。"
+    "令和9年3月末時点で、6万5,300人のデジタル推進委員を任命した。"
+)
+WHOLE_OF_ONE_PREFECTURE = (
+    "認知症カフェの設置状況をみると、管内全市町村に設置されているのは19県である。"
+    "令和7年度実績では、全国で1,630市町村(93.6%)において認知症カフェが運営されている。"
+)
+TARGET_AFTER_EQUALS = "R1→R7 増加数: 正規雇用労働者=+13万人 | 役員=+20万人; 目標=正規雇用者+30万人"
+FORMS += [
+    (99, "digital-promotion-commissioners", PER_BASE_LENS, 65300),
+    (72, "dementia-cafe-municipality-coverage", WHOLE_OF_ONE_PREFECTURE, 93.6),
+    (143, "ice-age-generation-regular-employees", TARGET_AFTER_EQUALS, 130000),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

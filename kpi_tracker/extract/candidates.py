@@ -59,6 +59,7 @@ from .features import (
     declared_unit,
     indicator_profile,
     is_field_of_before,
+    is_rate,
     last_match,
     role_only_head,
     score_candidate,
@@ -427,6 +428,7 @@ class _Reading:
     def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
+        self.per_base = is_rate(indicator.label)  # (…1人当たりの開始件数: itself a rate)
         self.label = indicator.label
         # (an indicator that is itself a share of its target reads 達成率 as its own name)
         self.attainment = _ATTAINMENT_WORD.search(normalize(indicator.label)) is not None
@@ -728,6 +730,8 @@ class _Reading:
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
             return "of_parts"  # 最多は北海道の512件, 中央値は2か所: a statistic of the parts
+        if not self.per_base and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
+            return "per_base"  # 人口1万人当たりでみると、全国平均5.2人: a rate, not the count
         if q.unit == "percent" and (
             _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
             or (_ATTAINMENT.search(before[-_ATTAINMENT_REACH:]) and not self.attainment)
@@ -1282,6 +1286,8 @@ def _without_targets(
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if q.start < field_end or _in_target_field(norm, sentence.start, q.start):
             continue  # (［目標］令和9年度末までに486市町村, <次年度目標>…: in a target's field)
+        if _TARGET_KEY.match(_own_item(norm, sentence.start, q.start)):
+            continue  # (…; 目標=正規雇用者+30万人: an item keyed as the target)
         if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
             continue
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
@@ -1308,6 +1314,17 @@ def _in_target_field(norm: str, start: int, at: int) -> bool:
     令和9年度末までに486市町村［前年度末］511市町村, 〔次年度目標〕530市町村."""
     opened = max(norm.rfind(mark, max(start, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
     return opened >= 0 and _TARGET_FIELD_ANY.match(norm, opened) is not None
+
+
+def _own_item(norm: str, start: int, at: int) -> str:
+    """The words of the item before the figure at ``at``: back to a separator of items
+    (;, |, /) or the sentence's start."""
+    cut = last_match(_ITEM_SEPARATOR, norm, start, at)
+    return norm[cut.end() if cut else start : at]
+
+
+_ITEM_SEPARATOR = re.compile(r"[;|/]")
+_TARGET_KEY = re.compile(rf"\s*(?:{alternation('target_word')})\s*[=:]")
 
 
 def _own_field_start(norm: str, start: int, at: int) -> int:
@@ -1741,6 +1758,10 @@ _PER_TIME_REACH = 8
 # (not a record of the whole over the years: 過去最高であった前年度の40.5%)
 # a ratio of one with its decimals (0.318): the share a percentage writes as 31.8%
 _DECIMAL_RATIO = re.compile(r"0\.[0-9]{2,4}")
+# a sentence that looks at its figures per a base (人口1万人当たりでみると、…)
+_PER_BASE_LENS = re.compile(
+    rf"(?:{alternation('per_base')})\s*(?:でみると|で見ると|でみれば|で見れば|でみた|で見た)"
+)
 _OF_PARTS = re.compile(rf"(?<!過去)(?:{alternation('of_parts')})")
 _OF_PARTS_AFTER = re.compile(rf"\s*(?:{alternation('of_parts_after')})")
 _CLAUSE_START = re.compile(r"[、。,]")
@@ -2063,7 +2084,7 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
 _TAIL = 16
 _TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
-    rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|\(|】|\])?"
+    rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|=|\(|】|\])?"
     rf"\s*(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.

@@ -289,13 +289,13 @@ class IndicatorProfile:
         ind = self.indicator
         if q.unit is None:
             return True if ind.find.bare and q.bare else None
-        if q.per is not None and not _is_rate(ind.label):
+        if q.per is not None and not is_rate(ind.label):
             return None  # 1センター当たり平均11回: a rate, not the count the indicator is
         return True if _converts(q.unit, ind.find_units) else None
 
 
 @lru_cache(maxsize=1024)
-def _is_rate(label: str) -> bool:
+def is_rate(label: str) -> bool:
     """Whether an indicator is itself a figure per a base (…1人当たりの開始件数)."""
     return any(w in label for w in words("per_base"))
 
@@ -887,7 +887,8 @@ _NOT_REACHED = re.compile(
 # 全都道府県, 全ての市町村, 全47都道府県 — not the whole a part is taken of (全市町村の85%,
 # 全1,741市区町村のうち…).
 _WHOLE = re.compile(
-    rf"全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?({alternation('whole_body')})"
+    # (not 管内全市町村, 県内の全市町村: the whole of one prefecture's)
+    rf"(?<!管内)(?<!県内)(?<!県内の)全(?:て|ての)?\s*(?:[0-9][0-9,]*\s*)?({alternation('whole_body')})"
     rf"(?!\s*(?:の|中)\s*(?:うち)?\s*{_APPROX}?\s*[0-9〇一二三四五六七八九十半])(?!\s*のうち)"
 )
 
@@ -895,6 +896,7 @@ _WHOLE = re.compile(
 # (全市町村(1,741市町村)に占める: its count in brackets between)
 _OF_THE_WHOLE = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alternation('of_whole')})")
 # (全47都道府県へと拡大し目標を達成した: the whole reached, not the target restated)
+_GOAL_BEFORE = re.compile(rf"(?:{alternation('target_word')})\s*(?:は|=|:|を)?\s*$")
 _GOAL_IN_CLAUSE = re.compile(
     rf"[^、。]{{0,24}}?(?:{alternation('target_word')})(?!\s*(?:を|に)?\s*(?:{alternation('reached')}))"
 )
@@ -913,8 +915,10 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
             continue  # 全市町村での設置には至っていない: the goal, not reached
         if _OF_THE_WHOLE.match(norm, m.end(), end):
             continue  # 全都道府県に占める割合は29.8%: the whole a share is taken of
-        if _GOAL_IN_CLAUSE.match(norm, m.end(), end):
-            continue  # 全ての市町村において設置するという目標: the target restated
+        if _GOAL_IN_CLAUSE.match(norm, m.end(), end) or _GOAL_BEFORE.search(
+            norm, max(start, m.start() - 6), m.start()
+        ):
+            continue  # 全ての市町村において設置するという目標, 目標=全都道府県: the target
         word = m.group(1)
         unit = unit_words()[word]
         if wants_share:
