@@ -880,8 +880,15 @@ class _Reading:
                 period, assumed = annotated, False
             elif st.inherited is not None:
                 period, assumed = st.inherited, False
-        # 【前年度】1,262市町村(72.5%、令和8年4月1日時点): the year before's, however dated
-        previous = previous or (not assumed and _in_previous_field(self.norm, q.start))
+        # 【前年度】1,262市町村(72.5%、令和8年4月1日時点), ／基準値 30.1(R5)／: an earlier
+        # point, however dated
+        previous = previous or (
+            not assumed
+            and (
+                _in_previous_field(self.norm, q.start)
+                or _BASELINE_KEY.match(_own_item(self.norm, st.sentence.start, q.start)) is not None
+            )
+        )
         return period, assumed, previous
 
     def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
@@ -1323,8 +1330,10 @@ def _own_item(norm: str, start: int, at: int) -> str:
     return norm[cut.end() if cut else start : at]
 
 
-_ITEM_SEPARATOR = re.compile(r"[;|/]")
-_TARGET_KEY = re.compile(rf"\s*(?:{alternation('target_word')})\s*[=:]")
+_ITEM_SEPARATOR = re.compile(r"[;|/\n]")
+_BASELINE_KEY = re.compile(rf"\s*(?:{alternation('baseline_key')})\s*(?:[=:]|\s|(?=[0-9]))")
+# (目標=…, 目標: …, ／目標値 50(2025年)・85(2030年)／: the item's key, then its figures)
+_TARGET_KEY = re.compile(rf"\s*(?:{alternation('target_word')})\s*(?:[=:]|\s|(?=[0-9]))")
 
 
 def _own_field_start(norm: str, start: int, at: int) -> int:
