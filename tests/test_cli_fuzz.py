@@ -46,7 +46,8 @@ _HEADER = next(i for i, line in enumerate(_LINES) if line.startswith("施策No."
 # The title, the header and the first measures: small enough to score in milliseconds.
 SMALL = "\n".join(_LINES[: _HEADER + 12]) + "\n"
 
-CHECK_SUMMARY = re.compile(r"[0-9]+ flagged \(--fail-on [a-z]+\).*")
+# check's stderr (render.gate.summary_lines): the count line, and the baseline's accepted line
+CHECK_SUMMARY = re.compile(r"[0-9]+ (?:flagged \(--fail-on [a-z]+\)|accepted in ).*")
 ENCODINGS = ["utf-8", "utf-8-sig", "cp932", "utf-16", "euc_jis_2004"]
 JUNK = [b"\x00", b"\x0c", b"\x01", b"\xff\xfe", b"\x81", b"\t", b"\r", b"\n", b"\xe3\x81", b"PK"]
 

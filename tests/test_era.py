@@ -202,6 +202,35 @@ def test_finder_spans_point_into_raw_text() -> None:
         assert text[m.start : m.end] == m.text
 
 
+# Years written without their era or century, as lists and memos write them: in running text
+# the finder reads them as the era in effect (the last one named, else the current era).
+ABBREVIATED = [
+    ("令和4年度18.2%、5年度19.0%、6年度19.8%", ["2022-04-01", "2023-04-01", "2024-04-01"]),
+    ("平成29年度、30年度と増加", ["2017-04-01", "2018-04-01"]),
+    ("8年度90.3%(7年度88.4%)", ["2026-04-01", "2025-04-01"]),
+    ("9年3月に実施した調査", ["2027-03-01"]),
+    ("9.4.1時点で46都道府県", ["2027-04-01"]),
+    ("約498万件(FY26)、FY25は約527万件", ["2026-04-01", "2025-04-01"]),
+    ("'26年度調査で29.8%", ["2026-04-01"]),
+    ("2026FY実績", ["2026-04-01"]),
+    ("8年4月～9年3月の累計", ["2026-04-01"]),
+]
+
+
+@pytest.mark.parametrize(("text", "starts"), ABBREVIATED)
+def test_finder_reads_years_without_their_era(text: str, starts: list[str]) -> None:
+    assert [str(p.period.start) for p in find_periods(text)] == starts
+
+
+# …and leaves alone what only looks like one: a count of years, a version, a share.
+NOT_A_YEAR = ["3年度連続で増加", "2年以内再入率", "10年間で", "12.5%", "第3.1.2版", "5年ぶり"]
+
+
+@pytest.mark.parametrize("text", NOT_A_YEAR)
+def test_finder_leaves_counts_of_years_alone(text: str) -> None:
+    assert find_periods(text) == []
+
+
 FINDER_NOT_APPLICABLE = [
     "OTR7",  # an abbreviation inside a word
     "#9999",

@@ -880,15 +880,7 @@ class _Reading:
                 period, assumed = annotated, False
             elif st.inherited is not None:
                 period, assumed = st.inherited, False
-        # 【前年度】1,262市町村(72.5%、令和8年4月1日時点), ／基準値 30.1(R5)／: an earlier
-        # point, however dated
-        previous = previous or (
-            not assumed
-            and (
-                _in_previous_field(self.norm, q.start)
-                or _BASELINE_KEY.match(_own_item(self.norm, st.sentence.start, q.start)) is not None
-            )
-        )
+        previous = previous or (not assumed and _keyed_earlier(self.norm, st.sentence.start, q))
         return period, assumed, previous
 
     def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
@@ -1896,6 +1888,15 @@ def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
         _PREVIOUS_YEAR.search(_BRACKETS.sub("", before)[-_TAIL:])
         or _in_previous_bracket(norm, q.start)
         or _in_previous_field(norm, q.start)
+    )
+
+
+def _keyed_earlier(norm: str, start: int, q: Quantity) -> bool:
+    """Whether a figure stands in a field or an item keyed as an earlier point, however it is
+    dated: 【前年度】1,262市町村(72.5%、令和8年4月1日時点), ／基準値 30.1(R5)／."""
+    return (
+        _in_previous_field(norm, q.start)
+        or _BASELINE_KEY.match(_own_item(norm, start, q.start)) is not None
     )
 
 

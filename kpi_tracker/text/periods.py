@@ -151,15 +151,22 @@ _POINT = (
     rf"(?P<era>ERA_NAMES|(?<![A-Za-z])[ERA_LETTERS](?=[0-9元]))\s*(?P<ey>{_NUM})"
     # or a Gregorian year: 2025
     r"|(?<![0-9.,])(?P<gy>[12][0-9]{3})"
-    # or a fiscal year written FY2025 (the 年度 that starts in April 2025)
-    r"|(?<![A-Za-z])FY\s*(?P<fy>[12][0-9]{3})(?![0-9])"
+    # or a fiscal year written FY2025 (the 年度 that starts in April 2025), or FY25
+    r"|(?<![A-Za-z])FY\s*(?P<fy>[12][0-9]{3}|[0-9]{2})(?![0-9])"
+    # or a Gregorian year's last two digits after an apostrophe: '26年度
+    r"|'(?P<ay>[0-9]{2})(?=年)"
+    # or a year of the current era with the era left out, as a list goes on after naming it
+    # once (令和4年度18.2%、5年度19.0%) or a memo writes it (8年度, 9年3月, 9.4.1時点): only
+    # as a fiscal year, a year with its month, or a dotted date at a point
+    r"|(?<![0-9A-Za-z.,'/~\-])(?P<ny>[0-9]{1,2})"
+    r"(?=年度(?!連続|ぶり)|年\s*[0-9]{1,2}\s*月|\.[0-9]{1,2}\.[0-9]{1,2}\s*(?:時点|現在))"
     r")"
     r"(?:\((?P<p1>[0-9]{4})\))?"  # 令和6(2024)年度
     # or a dotted date: R10.3.31, 令和9.3.31, 2027.3.31, 2027/3/31
     r"(?:[./](?P<dm>[0-9]{1,2})[./](?P<dd>[0-9]{1,2})(?![0-9.])"
     # or, after an era letter, a dotted month: R9.3末, R8.4~R9.1
     r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%]))?"
-    r"(?P<yu>年度|年)?"
+    r"(?P<yu>年度|年|FY)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
     # 2027年(令和9年)2月: the era year in brackets after a Gregorian one
     r"(?:\((?:ERA_NAMES2|[ERA_LETTERS2])\s*(?:[0-9]{1,2}|元|[〇一二三四五六七八九十]{1,3})年?度?\))?"
@@ -186,8 +193,12 @@ def _point_re() -> re.Pattern[str]:
 # only there is the pattern tried (a quarter of the time, the same matches).
 @cache
 def _start_re() -> re.Pattern[str]:
-    first = {e.name[0] for e in eras()} | {e.abbreviation for e in eras()} | {"1", "2", "F"}
-    return re.compile("[" + "".join(map(re.escape, sorted(first))) + "]")
+    first = {e.name[0] for e in eras()} | {e.abbreviation for e in eras()} | set("F'")
+    return re.compile(
+        "[" + "".join(map(re.escape, sorted(first))) + "]"
+        # a Gregorian year, or a year of the era in effect (8年度, 9年3月, 9.4.1)
+        r"|[12](?=[0-9]{3})|[0-9](?=[0-9]?(?:年|\.[0-9]{1,2}\.[0-9]))"
+    )
 
 
 def _search_point(norm: str, pos: int) -> re.Match[str] | None:
@@ -329,11 +340,19 @@ def _last_day_of_month(year: int, month: int) -> date:
     return first_of_next - timedelta(days=1)
 
 
-def _parts_from_point(m: re.Match[str]) -> _Parts:
-    if m["fy"]:  # FY2025: the fiscal year
-        return _Parts(None, int(m["fy"]), "年度", None, None, m["suf"])
+def _parts_from_point(m: re.Match[str], era_in_effect: Era | None = None) -> _Parts:
+    """One side of a period; ``era_in_effect``: the era a year written without one is of (the
+    last one the text named; else the current era)."""
+    if m["fy"]:  # FY2025, FY25: the fiscal year
+        fy = int(m["fy"])
+        return _Parts(None, fy if fy > 99 else _CENTURY + fy, "年度", None, None, m["suf"])
     era = _era_named(m["era"]) if m["era"] else None
-    year = _small_int(m["ey"]) if m["ey"] else int(m["gy"])
+    if m["ny"]:
+        era = era_in_effect or eras()[-1]
+    if m["ey"] or m["ny"]:
+        year = _small_int(m["ey"] or m["ny"])
+    else:
+        year = int(m["gy"]) if m["gy"] else _CENTURY + int(m["ay"])
     if m["dm"]:  # a dotted date names its day: the calendar year is meant
         return _Parts(era, year, "年", int(m["dm"]), int(m["dd"]), None)
     dotted_month = m["em"] or m["em2"]
@@ -341,12 +360,15 @@ def _parts_from_point(m: re.Match[str]) -> _Parts:
         return _Parts(era, year, "年", int(dotted_month), None, m["suf"])
     month = _small_int(m["m"]) if m["m"] else None
     day = _small_int(m["d"]) if m["d"] else None
-    unit = m["yu"]
+    unit = "年度" if m["yu"] == "FY" else m["yu"]
     if unit is None and month is None and era is not None and m["era"] == era.abbreviation:
         # R8 alone, as terse tables write it: the fiscal year (令和8年度)
         unit = _BARE_LETTER_YEAR
     return _Parts(era, year, unit, month, day, m["suf"])
 
+
+# the century of a year written with two digits (FY26, '26年度)
+_CENTURY = 2000
 
 # What an era letter with a year alone (R8) stands for in a report: its fiscal year.
 _BARE_LETTER_YEAR = "年度"
@@ -389,9 +411,11 @@ def _warn(warning: str | None) -> None:
         warnings.warn(warning, EraYearWarning, stacklevel=3)
 
 
-def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
+def _match_at(
+    norm: str, raw: str, m: re.Match[str], era_in_effect: Era | None = None
+) -> PeriodMatch | None:
     """Assemble one expression starting at a point match; None when it names no period."""
-    left = _parts_from_point(m)
+    left = _parts_from_point(m, era_in_effect)
     end = m.end()
     sep = _RANGE_SEP.match(norm, end)
     right_match = _partial_re().match(norm, sep.end()) if sep else None
@@ -399,7 +423,7 @@ def _match_at(norm: str, raw: str, m: re.Match[str]) -> PeriodMatch | None:
     if full_right and (
         full_right["yu"] or full_right["m"] or full_right["em"] or full_right["em2"]
     ):
-        right = _parts_from_point(full_right)
+        right = _parts_from_point(full_right, left.era or era_in_effect)
         right_end = full_right.end()
     elif right_match:
         right = _parts_from_partial(right_match, left)
@@ -445,12 +469,15 @@ def find_periods(text: str, *, strict: bool = False, norm: str | None = None) ->
         norm = normalize(text)
     found: list[PeriodMatch] = []
     pos = 0
+    era_in_effect = None  # (平成30年度、元年度… / 令和4年度18.2%、5年度19.0%)
     while True:
         m = _search_point(norm, pos)
         if m is None:
             return found
+        if m["era"]:
+            era_in_effect = _era_named(m["era"])
         try:
-            match = _match_at(norm, text, m)
+            match = _match_at(norm, text, m, era_in_effect)
         except PeriodError:
             if strict:
                 raise
