@@ -739,6 +739,21 @@ KEYED_ROW = (
 FORMS += [(54, "paternity-leave-rate-2025", KEYED_ROW, 47.9)]
 
 
+# A figure replaced by a later one of the same date in its sentence (速報値 → 確定値, 当初集計 →
+# 再集計後, 当初…と記載していたが、正しくは…): the replacing figure is the value.
+FINAL_AFTER_PROVISIONAL = (
+    "・支援情報検索サイトPV数：速報値 308,900回 → 確定値 311,250回（令和8年4月～令和9年3月）"
+)
+RECOUNTED = (
+    "・治療・支援を受けた保護観察対象者等の割合：令和8年度 当初集計38.6%、再集計後38.9%"
+    "（令和7年度：37.1%）"
+)
+FORMS += [
+    (8, "support-search-site-pv", FINAL_AFTER_PROVISIONAL, 311250),
+    (18, "reoffending-support-share", RECOUNTED, 38.9),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -979,6 +979,8 @@ class _Reading:
         restating = None if q.approx or q.bound else _restating(norm, sentence.start, q.start)
         if restating is not None:
             self._drop_rounded(obs, sentence.start, restating)
+        if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
+            self._drop_superseded(obs, sentence.start)
         self.candidates.append(candidate)
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -1002,6 +1004,18 @@ class _Reading:
             o = c.observation
             if start <= o.start and o.end <= end and _rounded_twin(o, precise):
                 self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), "rounded"))
+            else:
+                kept.append(c)
+        self.candidates = kept
+
+    def _drop_superseded(self, final: Observation, start: int) -> None:
+        """The figures of the sentence before ``final`` that it replaces (速報値 309,800回 →
+        確定値 312,640回): of its date and role, and close to it."""
+        kept = []
+        for c in self.candidates:
+            o = c.observation
+            if start <= o.start < final.start and _replaced_by(o, final):
+                self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), "superseded"))
             else:
                 kept.append(c)
         self.candidates = kept
@@ -1465,6 +1479,18 @@ def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
 
 
 _HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%
+_SUPERSEDING = re.compile(alternation("superseding"))
+_SUPERSEDING_REACH = 8
+
+
+def _replaced_by(earlier: Observation, final: Observation) -> bool:
+    """Whether ``final`` replaces ``earlier``: the same date and role, within a tenth."""
+    if earlier.previous != final.previous or earlier.change != final.change:
+        return False
+    ends = {p.end for p in (earlier.period, final.period) if p is not None}
+    if len(ends) > 1 or earlier.unit != final.unit:  # (an undated one takes the other's date)
+        return False
+    return abs(earlier.value - final.value) <= 0.1 * max(abs(earlier.value), abs(final.value))
 
 
 def _rounds(a: Quantity, b: Quantity) -> bool:
