@@ -1782,13 +1782,13 @@ _SHORT_REACH = 10
 _PER_TIME = re.compile(alternation("per_time"))
 # how far before a figure its average's word may stand (月平均 約45万)
 _PER_TIME_REACH = 8
-# (not a record of the whole over the years: 過去最高であった前年度の40.5%)
 # a ratio of one with its decimals (0.318): the share a percentage writes as 31.8%
 _DECIMAL_RATIO = re.compile(r"0\.[0-9]{2,4}")
 # a sentence that looks at its figures per a base (人口1万人当たりでみると、…)
 _PER_BASE_LENS = re.compile(
     rf"(?:{alternation('per_base')})\s*(?:でみると|で見ると|でみれば|で見れば|でみた|で見た)"
 )
+# (not a record of the whole over the years: 過去最高であった前年度の40.5%)
 _OF_PARTS = re.compile(rf"(?<!過去)(?:{alternation('of_parts')})")
 _OF_PARTS_AFTER = re.compile(rf"\s*(?:{alternation('of_parts_after')})")
 _CLAUSE_START = re.compile(r"[、。,]")
