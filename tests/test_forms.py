@@ -754,6 +754,41 @@ FORMS += [
 ]
 
 
+# Notes: the body refers to a note by its number (※1, (注1), [1], 1)), the note gives the
+# figure; the numbers of the notes are no figures.
+FOOTNOTED = (
+    "ポスター、リーフレット等により人権相談窓口の周知広報活動を行った。人権相談窓口の認知度は"
+    "前年度を上回った※1。<br>※1 令和8年度 32.4%（令和7年度 30.7%）。インターネット調査"
+    "（令和8年12月実施、2,000人）による。"
+)
+BRACKET_NOTES = (
+    "再就職支援プログラムについては、1人当たりの開始件数は目標を達成したが[1]、利用者の就職率は"
+    "目標を下回った[2]。<br>[1] 令和8年度 211件（目標206件以上）<br>[2] 令和8年度 83.6%"
+    "（目標84.5%以上）"
+)
+# A citizen's FAQ: the question's figures are asked about (a target, last year's), the
+# answer's are reported, and a bare はい／いいえ names nothing of its own.
+FAQ = (
+    "Q．いじめの問題について校内研修を行っている学校は、目標の90％に届きましたか？<br>"
+    "A．いいえ。最新の調査（令和7年度）では88.6％でした。前年度の86.9％から1.7ポイント"
+    "上がりました。"
+)
+FORMS += [
+    (15, "human-rights-counter-awareness", FOOTNOTED, 32.4),
+    (30, "reemployment-program-starts", BRACKET_NOTES, 211),
+    (24, "bullying-school-training-share", FAQ, 88.6),
+]
+
+
+# A month-by-month list before the year's total: a month's figure is not the year's.
+MONTHLY = (
+    "・支援情報検索サイトPV数（月別）：4月23,410回、5月24,105回、6月22,870回、7月24,960回、"
+    "8月25,330回、9月31,204回、10月26,115回、11月24,580回、12月23,940回、1月25,210回、"
+    "2月24,760回、3月31,876回（年度計308,360回）"
+)
+FORMS += [(8, "support-search-site-pv", MONTHLY, 308360)]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

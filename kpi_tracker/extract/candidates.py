@@ -223,6 +223,35 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
     return out
 
 
+def _note_references(sentences: tuple[Sentence, ...]) -> dict[int, str]:
+    """The notes that open with a note's number (※1, (注1), [1], 1)) and the sentence before
+    them that refers to it, by the note's index."""
+    out: dict[int, str] = {}
+    for i, sentence in enumerate(sentences):
+        if not i:
+            continue
+        opened = _NOTE_OPENS.match(sentence.norm)
+        if opened is None:
+            continue
+        number = next(g for g in opened.groups() if g)
+        refers = re.compile(rf"(?:※\s*|注\s*|\[){number}(?![0-9])|(?<![0-9(]){number}\)")
+        for j in range(i - 1, -1, -1):
+            earlier = sentences[j].norm
+            found = refers.search(earlier)
+            if found is not None and found.start() > len(earlier) - len(earlier.lstrip()):
+                out[i] = earlier
+                break
+    return out
+
+
+_MERE_ASSENT = re.compile(r"\s*(?:A\s*[.:]|答\s*[.:])?\s*(?:はい|いいえ)\s*[、。.!]?\s*$")
+# a question (Q. …ましたか?): its figures are asked about, the answer's are reported
+_QUESTION = re.compile(r"^\s*(?:Q\s*[.:]|問\s*[.:]|質問\s*[.:])|[?]\s*$")
+_NOTE_OPENS = re.compile(
+    r"\s*(?:※\s*([0-9]{1,2})|\(?\s*注\s*([0-9]{1,2})\s*\)?|\[([0-9]{1,2})\]|([0-9]{1,2})\))"
+)
+
+
 def _with_yearless_points(
     norm: str, sentences: tuple[Sentence, ...], periods: list[PeriodMatch]
 ) -> list[PeriodMatch]:
@@ -419,6 +448,7 @@ class _InSentence:
     waiting: tuple[Quantity, float, str, Period | None, bool] | None = None
     unit_from: Quantity | None = None  # the figure before, when it has a unit
     note: bool = False  # a ※ note: only its earlier values of the level before are read
+    question: bool = False  # Q. …から増えましたか?: only its earlier values are read
     change_end: int = -1  # where the last change figure of the sentence ends
 
 
@@ -464,6 +494,7 @@ class _Reading:
         self.carried: Candidate | None = None  # the last value of the sentence before
         self.worked_out: dict[int, str] = {}  # a share's start → how (1389 ÷ 1741)
         self._series_head = ""  # the words that name the sentence's figures (相談件数計は)
+        self.referenced: frozenset[int] = frozenset()  # the notes a sentence refers to (※1)
 
     def cover(self, text: str) -> float:
         share = self.covered.get(text)
@@ -473,8 +504,12 @@ class _Reading:
 
     def read(self) -> Extraction:
         previous_text = ""
+        referring = _note_references(self.analysis.sentences)
+        self.referenced = frozenset(referring)
         for index, sentence in enumerate(self.analysis.sentences):
-            self._sentence(index, sentence, previous_text)
+            # (…は前年度を上回った※1。/ ※1 令和8年度 31.6%: a note goes on from the sentence
+            # that refers to it)
+            self._sentence(index, sentence, referring.get(index, previous_text))
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
             # table's rows named by their role alone, 本年度新規(件)は…/累計(件)は…, from the
             # sentence before the table)
@@ -482,7 +517,13 @@ class _Reading:
                 # (【実績値】計55,431件(電話…) then 【前年度】計52,638件: the fields of one 【指標】
                 # go on from it together)
                 previous_text += sentence.norm
-            elif not _field_only(sentence.norm) and not role_only_head(sentence.norm):
+            elif not (
+                _field_only(sentence.norm)
+                or role_only_head(sentence.norm)
+                # (Q. …届きましたか? / A. いいえ。/ 最新の調査では88.3%でした。: a word of
+                # assent names nothing; what follows goes on from the question)
+                or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
+            ):
                 previous_text = sentence.norm
         candidates = stated_first(self.candidates)
         candidates.sort(key=lambda c: -c.score)
@@ -512,7 +553,7 @@ class _Reading:
         analysis, profile, norm = self.analysis, self.profile, self.norm
         if analysis.dropped and analysis.dropped[index]:
             self.dropped.extend(analysis.dropped[index])
-        if sentence.note and self.carried is None:
+        if sentence.note and self.carried is None and index not in self.referenced:
             self._drop_all(analysis.quantities[index], "note")
             return  # a ※ note on nothing read: its figures are asides
         marker = _PENDING.search(sentence.norm)
@@ -559,7 +600,8 @@ class _Reading:
             or _counted_before(quantities, context),
             _respective(sentence, quantities),
             list(_segments(quantities, sentence)),
-            note=sentence.note,
+            note=sentence.note and index not in self.referenced,
+            question=_QUESTION.search(sentence.norm) is not None,
         )
         for i, (q, seg_start, seg_end) in enumerate(st.segments):
             self._figure(st, i, q, seg_start, seg_end)
@@ -681,6 +723,9 @@ class _Reading:
             previous = True  # ※R7 92.8%, ※前年14.0%: an earlier value of the level
         if not previous and self._earlier_aside(st, q, period, assumed):
             previous = True  # 200団体(…)(令和6年10月調査 180団体): an earlier value, aside
+        if st.question and not previous:
+            self.dropped.append((q, "question"))
+            return  # Q. 目標の30万回は達成できましたか?: asked about, not reported
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
@@ -720,6 +765,8 @@ class _Reading:
             return "regex"
         if _THRESHOLD.match(norm, q.end):
             return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
+        if _MONTH_BEFORE.search(before[-_MONTH_REACH:]):
+            return "one_month"  # 4月23,410回、5月24,105回…: a month's figure, not the year's
         if _RANGE_AFTER.match(norm, q.end) or _RANGE_BEFORE.search(
             norm, max(0, q.start - 12), q.start
         ):
@@ -1802,6 +1849,9 @@ def _own_clause(norm: str, at: int) -> str:
     return norm[cut.end() if cut else start : at]
 
 
+# a month named alone right before a figure (4月23,410回、5月…; not 令和9年3月, 3月末)
+_MONTH_BEFORE = re.compile(r"(?:^|[、,:;/\s(])(?:1[0-2]|[1-9])月\s*(?:は|:)?\s*$")
+_MONTH_REACH = 8
 # a figure that opens or closes a range of figures (500~550回程度)
 _RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
 _RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")

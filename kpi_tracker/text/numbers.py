@@ -59,6 +59,12 @@ _RUN = re.compile(
 )
 _PREFIX_APPROX = re.compile(rf"(?:{alternation('approx_before')})\s*$")
 _APPROX_REACH = 8  # (approx. 4.98)
+# a note's number: ※1, 注1, (注1), [1] before a word or a break; 1) right after a word
+_NOTE_MARKER_BEFORE = re.compile(r"(?:※|注|\[)\s*$")
+_NOTE_MARKER_AFTER = re.compile(
+    r"\s*(?:\]|\)|\s|、|。|$|[^0-9,.万千億%％件人回か所団体市町村都道府県])"
+)
+_NOTE_MARKER_CLOSE = re.compile(r"\)\s*(?:、|。|$|\s|<|\n)")
 _UNIT_BRACKET = re.compile(r"\s?\(\s*")
 _UNIT_BRACKET_CLOSE = re.compile(r"\s*\)")
 _BOUNDS = words("bound")
@@ -95,7 +101,9 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(e.name) for e in table)
     # NOTE: a slash after a letter or a digit makes a path or a fraction (3/5); after a
     # bracket or a unit it separates two figures: 34.2%(R8)/32.9%(R7).
-    return re.compile(rf"(?:第|#|No\.?|{names}|[A-Za-z_.?&]|[A-Za-z0-9_/]/|[A-Za-z0-9]-)$")
+    return re.compile(
+        rf"(?:第|#|No\.?|図表\s*|別表\s*|別紙\s*|資料\s*|{names}|[A-Za-z_.?&]|[A-Za-z0-9_/]/|[A-Za-z0-9]-)$"
+    )
 
 
 _URL = re.compile(r"https?://[\x21-\x7e]+")
@@ -309,6 +317,8 @@ def _qualify(
         signed = True
         if norm[start] not in _PLUS:
             value = -value
+    if _is_note_number(norm, start, end):
+        return None  # ※1, (注2), [3], …は増加した1)、: a note's number, not a value
     um = units.match(norm, end)
     unit = unit_word = None
     closed = None
@@ -343,6 +353,20 @@ def _qualify(
         bound=bound,
         signed=signed,
         bare=bare,
+    )
+
+
+def _is_note_number(norm: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` marks a note: ※1, 注1, (注1), [1], or 1) right
+    after a word (…は増加した1)、)."""
+    if _NOTE_MARKER_BEFORE.search(norm, max(0, start - 2), start):
+        return _NOTE_MARKER_AFTER.match(norm, end) is not None
+    return (
+        end - start <= 2
+        and start > 0
+        and not norm[start - 1].isdigit()
+        and norm[start - 1] not in "(（ "
+        and _NOTE_MARKER_CLOSE.match(norm, end) is not None
     )
 
 
