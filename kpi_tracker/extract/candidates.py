@@ -135,7 +135,7 @@ _STATES_CHANGE = re.compile(rf"{_EARLIER}(?:比|{_AGAINST})")
 _CHANGE_BEFORE = re.compile(
     rf"{_EARLIER}(?:比|{_AGAINST}|{alternation('compared_with')})\s*(?:で|は)?\s*$"
 )
-# 前年度(1,386か所)からの増加は66か所, 増加数は66か所: the change named before its figure
+# 前年度(1,240か所)からの増加は58か所, 増加数は58か所: the change named before its figure
 _CHANGE_NAMED = re.compile(
     rf"(?:(?:から|より)の?(?:{alternation('change_up', 'change_down')})"
     rf"|(?:{alternation('change_up', 'change_down')})(?:数|幅|分|量))"
@@ -507,7 +507,7 @@ class _Reading:
         referring = _note_references(self.analysis.sentences)
         self.referenced = frozenset(referring)
         for index, sentence in enumerate(self.analysis.sentences):
-            # (…は前年度を上回った※1。/ ※1 令和8年度 31.6%: a note goes on from the sentence
+            # (…は前年度を上回った※1。/ ※1 令和8年度 27.2%: a note goes on from the sentence
             # that refers to it)
             self._sentence(index, sentence, referring.get(index, previous_text))
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
@@ -725,7 +725,7 @@ class _Reading:
             previous = True  # 200団体(…)(令和6年10月調査 180団体): an earlier value, aside
         if st.question and not previous:
             self.dropped.append((q, "question"))
-            return  # Q. 目標の30万回は達成できましたか?: asked about, not reported
+            return  # Q. 目標の20万回は達成できましたか?: asked about, not reported
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
@@ -741,7 +741,7 @@ class _Reading:
         """A figure written without a unit, with the one its words give it."""
         q = with_unit_before(q, before, after, st.declared)
         if q.unit is None and q.bare:
-            # 実施自治体数: R6:747(82%) | R7:764(84%): the row's label says what it counts
+            # 実施自治体数: R6:612(71%) | R7:640(74%): the row's label says what it counts
             row_unit = unit_of_row(self.norm[st.sentence.start : q.start])
             q = with_unit_before(q, before, after, row_unit) if row_unit else q
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
@@ -1044,7 +1044,7 @@ class _Reading:
 
     def _drop_rounded(self, precise: Observation, start: int, end: int) -> None:
         """The approximate figures read between ``start`` and ``end`` that ``precise`` states
-        exactly (3割強 …(正確には31.4%), 4割を超え…(令和8年度41.8%、…)): one fact written
+        exactly (3割強 …(正確には31.4%), 4割を超え…(令和8年度42.9%、…)): one fact written
         twice, and the precise figure is the value."""
         kept = []
         for c in self.candidates:
@@ -1336,8 +1336,8 @@ def _without_targets(
     if not quantities:
         return quantities
     field = _TARGET_FIELD.match(sentence.norm)
-    # 【目標値】令和8年度までに年間30万回以上: the target restated, every figure of its field
-    # (up to a field of another role on the same line: 【目標】…の向上【前年度】30.7%)
+    # 【目標値】令和8年度までに年間20万回以上: the target restated, every figure of its field
+    # (up to a field of another role on the same line: 【目標】…の向上【前年度】28.3%)
     field_end = sentence.start
     if field:
         opened = sentence.norm.find("【", field.end())
@@ -1345,9 +1345,9 @@ def _without_targets(
     kept = []
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if q.start < field_end or _in_target_field(norm, sentence.start, q.start):
-            continue  # (［目標］令和9年度末までに486市町村, <次年度目標>…: in a target's field)
+            continue  # (［目標］令和9年度末までに420市町村, <次年度目標>…: in a target's field)
         if _TARGET_KEY.match(_own_item(norm, sentence.start, q.start)):
-            continue  # (…; 目標=正規雇用者+30万人: an item keyed as the target)
+            continue  # (…; 目標=正規雇用者+20万人: an item keyed as the target)
         if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
             continue
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
@@ -1371,7 +1371,7 @@ _BREAK_BETWEEN = re.compile(r"[、。,()]")
 
 def _in_target_field(norm: str, start: int, at: int) -> bool:
     """Whether the figure at ``at`` stands in a sheet's target field on its line: ［目標］
-    令和9年度末までに486市町村［前年度末］511市町村, 〔次年度目標〕530市町村."""
+    令和9年度末までに420市町村［前年度末］433市町村, 〔次年度目標〕450市町村."""
     opened = max(norm.rfind(mark, max(start, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
     return opened >= 0 and _TARGET_FIELD_ANY.match(norm, opened) is not None
 
@@ -1391,7 +1391,7 @@ _TARGET_KEY = re.compile(rf"\s*(?:{alternation('target_word')})\s*(?:[=:]|\s|(?=
 
 def _own_field_start(norm: str, start: int, at: int) -> int:
     """Where the words before the figure at ``at`` that may make it the target begin: not
-    before a field of another role that opens between (【目標】…の向上【前年度】30.7%)."""
+    before a field of another role that opens between (【目標】…の向上【前年度】28.3%)."""
     start = max(start, at - _TAIL)
     opened = norm.rfind("【", start, at)
     if opened >= 0 and not _TARGET_FIELD.match(norm, opened):
@@ -1492,7 +1492,7 @@ _EXACTLY_WORD = re.compile(alternation("exactly"))
 def _restating(norm: str, start: int, at: int) -> int | None:
     """Where the words that may restate figures before them precisely begin, for the figure at
     ``at`` in the sentence from ``start``: a word that gives figures precisely (正確には) before
-    it, or the bracket it stands in (約4割(令和8年度41.8%、…)); None when neither."""
+    it, or the bracket it stands in (約4割(令和8年度42.9%、…)); None when neither."""
     last = last_match(_EXACTLY_WORD, norm, start, at)
     if last is not None and ")" not in norm[last.end() : at]:
         return last.start()
@@ -1835,7 +1835,7 @@ _DECIMAL_RATIO = re.compile(r"0\.[0-9]{2,4}")
 _PER_BASE_LENS = re.compile(
     rf"(?:{alternation('per_base')})\s*(?:でみると|で見ると|でみれば|で見れば|でみた|で見た)"
 )
-# (not a record of the whole over the years: 過去最高であった前年度の40.5%)
+# (not a record of the whole over the years: 過去最高であった前年度の38.2%)
 _OF_PARTS = re.compile(rf"(?<!過去)(?:{alternation('of_parts')})")
 _OF_PARTS_AFTER = re.compile(rf"\s*(?:{alternation('of_parts_after')})")
 _CLAUSE_START = re.compile(r"[、。,]")
@@ -1978,7 +1978,7 @@ def _keyed_earlier(norm: str, start: int, q: Quantity) -> bool:
 
 def _in_previous_field(norm: str, at: int) -> bool:
     """Whether the figure at ``at`` stands in a sheet's field of the year before: 【前年度】
-    1,262市町村(72.5%、…), ［前年度］764自治体, 〔前年度〕…."""
+    1,262市町村(72.5%、…), ［前年度］640自治体, 〔前年度〕…."""
     opened = max(norm.rfind(mark, max(0, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
     return opened >= 0 and _PREVIOUS_FIELD.match(norm, opened) is not None
 

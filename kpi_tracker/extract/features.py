@@ -573,7 +573,7 @@ def _label_free(text: str) -> bool:
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
 
 
-# a key in kana before its figure names something: まもろうよこころ=4,918,306
+# a key in kana before its figure names something: ほっとらいん=1,918,306
 _KANA_KEY = re.compile(r"[ぁ-ゖー]{3,}\s*[=:]\s*$")
 
 
@@ -1036,7 +1036,7 @@ def declared_unit(text: str) -> str | None:
 def unit_of_row(head: str) -> str | None:
     """The unit the nearest row label before bare figures gives them: the last declaration
     (人口カバー率(単位:%) R9.3末:44 / 居住支援法人(単位:法人) R9.3末:1,302), else the counter
-    the label counts (実施自治体数: R7:764, 都道府県等の数: R8=118, 整備済都道府県数(R9.4.1
+    the label counts (実施自治体数: R7:640, 都道府県等の数: R8=96, 整備済都道府県数(R9.4.1
     時点): 46); None when neither stands before them."""
     found = last_match(_declared_pattern(), head) if "単位" in head else None
     label = last_match(_row_label_pattern(), head)
