@@ -104,7 +104,24 @@ NOT_APPLICABLE = [
     "数千人",
     "https://www.cao.go.jp/kodoku_koritsu/r7/index2025.html",  # URL
     "十分な数",
+    "前年度を上回った※1。",  # a note's number
+    "目標を達成したが[1]、",
+    "相談件数は増加した（注2）。",
+    "就職率は目標を下回った2)。",
+    "（図表2-1-4参照）",  # a figure's number
 ]
+
+# …but a bracket's last figure is not a note's number, and a value after = is a value.
+STILL_FIGURES = [
+    ("(うち新規12)、", 12.0),
+    ("社会福祉士=331,020人", 331020.0),
+    ("値: 31.9 (%)", 31.9),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), STILL_FIGURES)
+def test_still_figures(text: str, value: float) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]
 
 
 @pytest.mark.parametrize("text", NOT_APPLICABLE)

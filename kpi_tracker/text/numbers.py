@@ -367,6 +367,8 @@ def _is_note_number(norm: str, start: int, end: int) -> bool:
         and not norm[start - 1].isdigit()
         and norm[start - 1] not in "(（ "
         and _NOTE_MARKER_CLOSE.match(norm, end) is not None
+        # (not the last figure of a bracket: (うち新規12)、)
+        and norm.rfind("(", 0, start) <= norm.rfind(")", 0, start)
     )
 
 
