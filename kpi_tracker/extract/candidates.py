@@ -458,7 +458,7 @@ class _Reading:
     def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
-        self.per_base = is_rate(indicator.label)  # (…1人当たりの開始件数: itself a rate)
+        self.is_rate = is_rate(indicator.label)  # (…1人当たりの開始件数: itself a rate)
         self.label = indicator.label
         # (an indicator that is itself a share of its target reads 達成率 as its own name)
         self.attainment = _ATTAINMENT_WORD.search(normalize(indicator.label)) is not None
@@ -777,7 +777,7 @@ class _Reading:
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
             return "of_parts"  # 最多は北海道の512件, 中央値は2か所: a statistic of the parts
-        if not self.per_base and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
+        if not self.is_rate and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
             return "per_base"  # 人口1万人当たりでみると、全国平均5.2人: a rate, not the count
         if q.unit == "percent" and (
             _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
@@ -1046,23 +1046,24 @@ class _Reading:
         """The approximate figures read between ``start`` and ``end`` that ``precise`` states
         exactly (3割強 …(正確には31.4%), 4割を超え…(令和8年度42.9%、…)): one fact written
         twice, and the precise figure is the value."""
-        kept = []
-        for c in self.candidates:
-            o = c.observation
-            if start <= o.start and o.end <= end and _rounded_twin(o, precise):
-                self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), "rounded"))
-            else:
-                kept.append(c)
-        self.candidates = kept
+        self._drop_where(
+            lambda o: start <= o.start and o.end <= end and _rounded_twin(o, precise), "rounded"
+        )
 
     def _drop_superseded(self, final: Observation, start: int) -> None:
         """The figures of the sentence before ``final`` that it replaces (速報値 309,800回 →
         確定値 312,640回): of its date and role, and close to it."""
+        self._drop_where(
+            lambda o: start <= o.start < final.start and _replaced_by(o, final), "superseded"
+        )
+
+    def _drop_where(self, drops: Callable[[Observation], bool], name: str) -> None:
+        """The candidates read so far without those ``drops`` names, recorded as dropped."""
         kept = []
         for c in self.candidates:
             o = c.observation
-            if start <= o.start < final.start and _replaced_by(o, final):
-                self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), "superseded"))
+            if drops(o):
+                self.dropped.append((Quantity(o.value, o.unit, o.start, o.end, ""), name))
             else:
                 kept.append(c)
         self.candidates = kept
@@ -1372,8 +1373,14 @@ _BREAK_BETWEEN = re.compile(r"[、。,()]")
 def _in_target_field(norm: str, start: int, at: int) -> bool:
     """Whether the figure at ``at`` stands in a sheet's target field on its line: ［目標］
     令和9年度末までに420市町村［前年度末］433市町村, 〔次年度目標〕450市町村."""
+    return _in_field(norm, start, at, _TARGET_FIELD_ANY)
+
+
+def _in_field(norm: str, start: int, at: int, field: re.Pattern[str]) -> bool:
+    """Whether the last field opened before ``at`` (【…】, […], 〔…〕, <…>, back to ``start``
+    or _FIELD_REACH) is one ``field`` matches."""
     opened = max(norm.rfind(mark, max(start, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
-    return opened >= 0 and _TARGET_FIELD_ANY.match(norm, opened) is not None
+    return opened >= 0 and field.match(norm, opened) is not None
 
 
 def _own_item(norm: str, start: int, at: int) -> str:
@@ -1519,10 +1526,10 @@ def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
             value = convert(rounded.value, rounded.unit, precise.unit)
         except ValueError:
             return False
-    reach = 0.1 * max(abs(value), abs(precise.value))
     if rounded.unit == "wari":
-        reach = max(reach, _HALF_WARI)
-    return abs(value - precise.value) <= reach
+        reach = max(_HALF_WARI, _TENTH * max(abs(value), abs(precise.value)))
+        return abs(value - precise.value) <= reach
+    return _within_a_tenth(value, precise.value)
 
 
 _HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%
@@ -1537,7 +1544,15 @@ def _replaced_by(earlier: Observation, final: Observation) -> bool:
     ends = {p.end for p in (earlier.period, final.period) if p is not None}
     if len(ends) > 1 or earlier.unit != final.unit:  # (an undated one takes the other's date)
         return False
-    return abs(earlier.value - final.value) <= 0.1 * max(abs(earlier.value), abs(final.value))
+    return _within_a_tenth(earlier.value, final.value)
+
+
+_TENTH = 0.1
+
+
+def _within_a_tenth(a: float, b: float) -> bool:
+    """Whether two values are within a tenth of the larger."""
+    return abs(a - b) <= _TENTH * max(abs(a), abs(b))
 
 
 def _rounds(a: Quantity, b: Quantity) -> bool:
@@ -1979,8 +1994,7 @@ def _keyed_earlier(norm: str, start: int, q: Quantity) -> bool:
 def _in_previous_field(norm: str, at: int) -> bool:
     """Whether the figure at ``at`` stands in a sheet's field of the year before: 【前年度】
     1,262市町村(72.5%、…), ［前年度］640自治体, 〔前年度〕…."""
-    opened = max(norm.rfind(mark, max(0, at - _FIELD_REACH), at) for mark in _FIELD_OPENS)
-    return opened >= 0 and _PREVIOUS_FIELD.match(norm, opened) is not None
+    return _in_field(norm, 0, at, _PREVIOUS_FIELD)
 
 
 _FIELD_REACH = 40
