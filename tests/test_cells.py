@@ -246,6 +246,23 @@ def test_a_ditto_and_a_period_column_become_records() -> None:
 
 
 PLAIN_GRIDS = [
+    # a flattened table whose row label the layout wrapped, its figures apart from their units
+    (
+        "・閲覧数の推移<br>令和6年度 令和7年度 令和8年度<br>相談窓口案内サ<br>イト閲覧数 120,450 "
+        "131,002 140,877<br>養成数 1,204 人 1,388 人 1,530 人",
+        "相談窓口案内サイト閲覧数は、令和6年度120,450、令和7年度131,002、令和8年度140,877\n"
+        "養成数は、令和6年度1,204人、令和7年度1,388人、令和8年度1,530人",
+    ),
+    # a flattened header of roles (目標 実績) over rows of figures
+    (
+        "令和8年度実績<br>目標 実績<br>訪問件数 310 件 322 件<br>定着率 72.5 ％ 70.1 ％",
+        "訪問件数 目標:310件\n訪問件数 実績:322件\n定着率 目標:72.5％\n定着率 実績:70.1％",
+    ),
+    # rows named by their role alone take the title above the table
+    (
+        "見守り協力員の登録数<br>令和7年度 令和8年度<br>年度 3,120 人 3,410 人<br>累計 9,870 人 13,280 人",
+        "見守り協力員の登録数累計は、令和7年度9,870人、令和8年度13,280人",
+    ),
     # a table flattened out of a PDF with single spaces, its unit on the line above
     (
         "連携を図った。<br>(単位:%)<br>区分 令和7年度 令和8年度<br>治療・支援を受けた者の割合 36.9 38.4"
@@ -316,6 +333,9 @@ ARROWS = [
         "R6 747（82％）→ R7 764（84％）→ R8 779自治体（85％）",
         "R6 747自治体（82％）、R7 764自治体（84％）、R8 779自治体（85％）",
     ),
+    # the periods chained, then the values chained
+    ("実施率：令和6年度→令和7年度 86.2→88.0（％）", "実施率：令和6年度86.2％、令和7年度88.0％"),
+    ("件数 R7→R8：1,204件→1,351件", "件数 R7 1,204件、R8 1,351件"),
     # no periods to name the values by: the arrows stay
     ("116,961人→122,015人（精神保健福祉士）", "116,961人→122,015人（精神保健福祉士）"),
 ]

@@ -789,6 +789,38 @@ MONTHLY = (
 FORMS += [(8, "support-search-site-pv", MONTHLY, 308360)]
 
 
+# Telegraphic notes and quarterly lists (stop 25's writers): a change after an arrow to the
+# next period is that period's change from the level before it; periods chained, then values
+# chained; a period followed by 目標 dates a target, not the figures; 上期/下期 are parts.
+FORMS += [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "周知：ポスター／SNS<br>認知度：R7 28.4%→R8 +1.6pt↑",
+        30.0,
+    ),
+    (
+        24,
+        "bullying-school-training-share",
+        "校内研修実施校：R7→R8 87.2%→89.1%／目標90%（毎年度）→未達",
+        89.1,
+    ),
+    (
+        50,
+        "psychiatric-social-workers",
+        "R9.3末：社会福祉士 330,120名／精神保健福祉士 125,410名（いずれもR7末目標超）",
+        125410,
+    ),
+    (
+        8,
+        "support-search-site-pv",
+        "【支援情報検索サイトPV数】<br>・第1四半期(4～6月期):71,204回<br>・上期計152,004回/下期計"
+        "158,310回、年度計310,314回(令和8年4月～令和9年3月)",
+        310314,
+    ),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

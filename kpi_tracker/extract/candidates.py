@@ -313,6 +313,7 @@ def analyse(text: str) -> Analysis:
             p
             for p in periods
             if not _EVENT_AFTER.match(norm, p.end)
+            and not _TARGET_DATED.match(norm, p.end)
             and not _TARGET_BRACKET.search(norm, max(0, p.start - _TARGET_REACH), p.start)
         ]
     if "末" in norm:
@@ -384,6 +385,8 @@ _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 # 会議(令和9年2月1日開催)において: the day a meeting was held dates none of its figures
 _EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})(?!値)")  # (令和8年度確定値: a value's)
 _EVENT_OR_TARGET = re.compile(alternation("event", "target_word"))
+# (いずれもR7末目標超, 令和9年度目標): the period a target is set for dates no figure
+_TARGET_DATED = re.compile(rf"(?:{alternation('target_word')})")
 
 
 def _file_under(
@@ -959,7 +962,11 @@ class _Reading:
             st.waiting = (q, signed, change, period, assumed)
             return
         base = st.last_level.score
-        if not any(
+        level = st.last_level.observation
+        if (
+            _year_after(level, period, assumed)
+            and _ARROW_TO.match(self.norm[level.end : q.start]) is not None
+        ) or not any(
             not c.observation.previous
             and not c.observation.derivation
             and c.score >= base * ACCEPT_RATIO
@@ -1228,6 +1235,22 @@ def _around(sentence: Sentence, q: Quantity) -> str:
     return head[cut + 1 :] + sentence.norm[end : end + 12]
 
 
+# R7 28.4%→R8 +1.6pt: an arrow to the next period's change
+_ARROW_TO = re.compile(r"^\s*(?:→|⇒|➡|->)\s*[^\s、。]{1,12}\s*$")
+
+
+def _year_after(level: Observation, period: Period | None, assumed: bool) -> bool:
+    """Whether a change is dated the year after the level before it (R7 28.4%→R8 +1.6pt):
+    the level it starts from, however that level is named."""
+    return (
+        period is not None
+        and not assumed
+        and level.period is not None
+        and not level.period_assumed
+        and period_year_before(period).end == level.period.end
+    )
+
+
 def _derived_level(
     level: Candidate,
     q: Quantity,
@@ -1244,12 +1267,7 @@ def _derived_level(
     level reached is then the report's, its period not stated), or the level of the year
     before the change's own (・令和7年度 700自治体 ・令和8年度 前年度比17自治体増)."""
     prev = level.observation
-    year_on = (
-        period_of_change is not None
-        and prev.period is not None
-        and not prev.period_assumed
-        and period_year_before(period_of_change).end == prev.period.end
-    )
+    year_on = _year_after(prev, period_of_change, False)
     if not (prev.previous or starts_from or year_on) or prev.change is not None:
         return None
     reached = _reached(prev, q, change, signed)

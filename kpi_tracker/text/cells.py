@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from .lexicon import alternation
+from .lexicon import alternation, words
 from .normalize import normalize, strip_html
 from .periods import find_periods
 from .units import unit_alternation
@@ -310,7 +310,7 @@ def _records(
         named = _TABLE_UNIT_RE.sub("", total_title).strip()
         records = [
             tuple(TableRecord(named + r.row, r.column, r.value, r.kind, r.when) for r in series)
-            if _TOTAL_ROW.match(series[0].row)
+            if (_TOTAL_ROW.match(series[0].row) or (title and _ROLE_ROW.match(series[0].row)))
             and (title or all(r.kind == "period" for r in series))
             else series
             for series in records
@@ -367,6 +367,8 @@ _GAPS = r"(?:\s|<br\s*/?>|</?p\b[^>]*>)*"
 _UNIT_AFTER = re.compile(_GAPS + _TABLE_UNIT, re.IGNORECASE)
 _TABLE_UNIT_RE = re.compile(_TABLE_UNIT)
 _TOTAL_ROW = re.compile(rf"^\s*(?:{alternation('total', 'total_mark')})\s*$")
+# a row named by its count's role alone (年度 / 累計 under 養成数): the title's, in that role
+_ROLE_ROW = re.compile(rf"^\s*(?:{alternation('row_role', 'cumulative', 'new_count')})\s*$")
 _UNIT_BEFORE = re.compile(_TABLE_UNIT + _GAPS + "$", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^\s*" + _TABLE_UNIT + r"\s*$")
 _UNIT_CAPTION = re.compile(r"^[^。]{0,40}?" + _TABLE_UNIT + r"\s*$")
@@ -672,7 +674,7 @@ def tables_as_lines(text: str) -> str:
         "|" not in text
         and "\u3000" not in text
         and "  " not in text
-        and (" " not in text or not _FLAT_HINT.search(text))
+        and (" " not in text or not (_FLAT_HINT.search(text) or _role_header_re().search(text)))
     ):
         return text
     lines = _LINE_BREAK.split(text)
@@ -729,17 +731,45 @@ def repair_pdf_text(text: str) -> str:
     out: list[str] = []
     prose: list[str] = []
     columns = 0  # the periods of a flat table's header line, while its rows follow
-    for line in _LINE_BREAK.split(text):
+    lines = _LINE_BREAK.split(text)
+    i = 0
+    while i < len(lines):
+        line, row = lines[i], None
         cells = _aligned(line)
-        columns = _flat_header(line) or (columns if _flat_row(line, columns) else 0)
+        header = _flat_header(line)
+        if not header and columns:
+            row, i = _flat_table_row(lines, i, columns)
+        columns = header or (columns if row is not None else 0)
+        i += 1
         if cells is None and not columns and not _NOTE_LINE.match(line):
             prose.append(line)
             continue
         out += [join_figures(x) for x in join_lines(prose)]
         prose = []
-        out.append("  ".join(join_figures(c) for c in cells) if cells else line.strip())
+        out.append(row or ("  ".join(join_figures(c) for c in cells) if cells else line.strip()))
     out += [join_figures(x) for x in join_lines(prose)]
     return "\n".join(out)
+
+
+def _flat_table_row(lines: list[str], i: int, columns: int) -> tuple[str | None, int]:
+    """The row of a flattened table at ``lines[i]``, its figures joined to their units
+    (年度 3,120 人 3,410 人), and the index of its last line: a label the layout wrapped
+    (…検索サ / イト閲覧数 120,450 131,002) is joined to the line it goes on in. None when the
+    line is no row of the table."""
+    from .pdftext import join_units
+
+    row = join_units(_TAG.sub("", lines[i])).strip()
+    if _flat_row(row, columns):
+        return row, i
+    if i + 1 < len(lines) and _WRAPPED_LABEL.match(row):
+        joined = join_units(row + _TAG.sub("", lines[i + 1]).strip())
+        if _flat_row(joined, columns):
+            return joined, i + 1
+    return None, i
+
+
+# the head of a row label the layout wrapped: a few words, no figure, no full stop
+_WRAPPED_LABEL = re.compile(r"^[^\s0-9０-９。、:：]{1,20}$")
 
 
 # two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
@@ -747,6 +777,14 @@ def repair_pdf_text(text: str) -> str:
 _FLAT_HINT = re.compile(
     r"[年RＲ](?:(?<=年)度?|(?<=[RＲ])[0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)"
 )
+
+
+@cache
+def _role_header_re() -> re.Pattern[str]:
+    """Two column heads of roles side by side (目標 実績: a table of targets and results
+    flattened out of a PDF)."""
+    roles = alternation("role_column")
+    return re.compile(rf"(?:^|[\s>])(?:{roles})[ \u3000]+(?:{roles})(?=$|[\s<])", re.MULTILINE)
 
 
 # a ※ note is a line of its own: the line after it is not its continuation
@@ -758,7 +796,15 @@ def _flat_header(line: str) -> int:
     令和8年度: a table's header flattened out of a PDF); 0 when it is not one."""
     tokens = line.split()
     periods = sum(_is_period(t) for t in tokens)
+    if periods < 2 and _aligned(line) is None:
+        # 目標 実績: heads of roles, single-spaced (aligned columns are read as such)
+        periods += sum(t in _role_columns() for t in tokens)
     return periods if periods >= 2 and periods >= len(tokens) - 1 else 0
+
+
+@cache
+def _role_columns() -> frozenset[str]:
+    return frozenset(words("role_column"))
 
 
 def _flat_row(line: str, columns: int) -> bool:
@@ -1120,7 +1166,34 @@ def arrows_as_series(text: str) -> str:
     (人) → R5 198,030人、R6 204,510人; 46.4%→47.9%(R6→R7、+1.5pt) → R6 46.4%、R7 47.9%(+1.5pt)."""
     if "→" not in text and "⇒" not in text and "➡" not in text and "->" not in text:
         return text
-    return _chain_re().sub(_chain, text)
+    return _chain_re().sub(_chain, _period_chain_re().sub(_periods_then_values, text))
+
+
+@cache
+def _period_chain_re() -> re.Pattern[str]:
+    """The periods in a chain, then the values in one (R7→R8 87.2%→89.1%)."""
+    units = unit_alternation()
+    token = r"[^\s→⇒➡:：、。()（）<>]{1,12}"
+    value = rf"{_CHAIN_NUMBER}(?:万|千|億)?(?:{units}|％)?"
+    return re.compile(
+        rf"(?P<periods>{token}(?:{_ARROW}{token})+)[ \u3000:：]+"
+        rf"(?P<values>{value}(?:{_ARROW}{value})+)"
+        rf"(?:\s*[(（]\s*(?P<unit>{units}|％)\s*[)）])?"
+    )
+
+
+def _periods_then_values(m: re.Match[str]) -> str:
+    periods = [p.strip() for p in re.split(_ARROW, m.group("periods"))]
+    values = [v.strip() for v in re.split(_ARROW, m.group("values"))]
+    if len(periods) != len(values) or not all(_is_period(p) for p in periods):
+        return m.group()
+    elems = [_elem_re().match(v) for v in values]
+    units = {e.group("unit") for e in elems if e is not None and e.group("unit")}
+    unit = m.group("unit") or (units.pop() if len(units) == 1 else "")
+    return "、".join(
+        f"{p}{_gap(p)}{_with_unit(v, unit) if unit else v}"
+        for p, v in zip(periods, values, strict=True)
+    )
 
 
 def _chain(m: re.Match[str]) -> str:

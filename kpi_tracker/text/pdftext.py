@@ -24,6 +24,7 @@ __all__ = [
     "is_page_number",
     "join_figures",
     "join_lines",
+    "join_units",
     "repair_cell_text",
     "repair_pdf_text",
 ]
@@ -110,6 +111,14 @@ def _joined_figure(m: re.Match[str]) -> str:
     # (``1 件数の推移``), not a quantity; a longer figure there is one (``2,180 人``).
     at_start = m.start() == 0 or m.string[m.start() - 1] == "\n"
     return m.group() if at_start and len(figure) == 1 else figure
+
+
+def join_units(text: str) -> str:
+    """Figures joined to the units and multipliers after them only (``3,120 人`` →
+    ``3,120人``): a flattened table's row keeps the spaces between its label and its cells."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    return _MULTIPLIER_THEN_FIGURE.sub("", _figure_unit().sub(_joined_figure, text))
 
 
 def join_figures(text: str) -> str:
