@@ -821,6 +821,35 @@ FORMS += [
 ]
 
 
+# Where a value went from (1,204法人から1,377法人に, 1,204→1,377法人, prev. 1,204法人,
+# 前年同時期の1,204法人) is its reference, not a second value; the items of a bracket after
+# 目標 restate the target.
+FROM_TO = [
+    "居住支援法人は1,204法人から1,377法人に増加した（R9.3末）。",
+    "協議会 人口カバー率 39.0→42.6%（R8末）｜居住支援法人 1,204→1,377法人（R9.3末）",
+    "居住支援法人の指定数: 1,377法人 as of Mar. 2027(prev. 1,204法人)。",
+    "Q．居住支援法人の数はどうですか？<br>A．令和9年3月末時点で1,377法人です。前年同時期の1,204法人と比べて約1.1倍になりました。",
+]
+FORMS += [(139, "housing-support-corporations-139", text, 1377) for text in FROM_TO]
+FORMS += [
+    (
+        50,
+        "psychiatric-social-workers",
+        "- 登録者数（令和9年3月末時点）<br>  - 社会福祉士: **330,120名**<br>  - 精神保健福祉士: "
+        "**125,410名**<br>- どちらも目標（令和6年度実績：社会福祉士315,589名、精神保健福祉士"
+        "111,588名）以上",
+        125410,
+    ),
+]
+
+
+@pytest.mark.parametrize("text", FROM_TO)
+def test_where_a_value_went_from_is_its_reference(outcomes, text) -> None:
+    outcome = outcomes[(139, text, "housing-support-corporations-139")]
+    assert outcome.reference is not None, outcome.why
+    assert (outcome.reference[1], outcome.status) == (1204, "achieved")
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

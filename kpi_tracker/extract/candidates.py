@@ -931,6 +931,9 @@ class _Reading:
             elif st.inherited is not None:
                 period, assumed = st.inherited, False
         previous = previous or (not assumed and _keyed_earlier(self.norm, st.sentence.start, q))
+        if not previous and _LEADS_TO.match(self.norm, q.end, st.sentence.end):
+            # 1,204法人から1,377法人に増加, 39.0→42.6%: where the value went from
+            return (period_year_before(period) if period and not assumed else None), True, True
         return period, assumed, previous
 
     def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
@@ -1371,6 +1374,10 @@ def _without_targets(
             continue
         if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
             continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
+        if _TARGET_LIST_BRACKET.search(
+            norm, max(sentence.start, q.start - _LIST_REACH), q.start
+        ) and _in_bracket_closed(norm, q.end):
+            continue  # 目標(A 3,150名、B 1,120名)以上: each item of the target's bracket
         if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
             continue  # 目標とする「国民の半数以上」: the target, in its quotation marks
         if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
@@ -1454,6 +1461,23 @@ _TARGET_FIELD = re.compile(
 )
 # a bracket right after a target word that the figure stands in: 目標(令和6年度末までに
 _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]*$")
+# 1,204法人から1,377法人に, 39.0→42.6%: a figure the next one is reached from (not a range:
+# 100人から200人まで)
+_LEADS_TO = re.compile(
+    rf"\s*(?:{unit_alternation()}|%)?\s*(?:から\s*(?:約)?[0-9][0-9,.]*\s*(?:万|千|億)?\s*"
+    rf"(?:{unit_alternation()}|%)?\s*(?:に|へ)(?!かけ)|(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
+)
+# (the items of a bracket after 目標: 目標(令和6年度実績:A 3,150名、B 1,120名))
+_TARGET_LIST_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()。]*$")
+_LIST_REACH = 80
+
+
+def _in_bracket_closed(norm: str, at: int) -> bool:
+    """Whether the bracket a figure stands in closes before the sentence ends."""
+    close = norm.find(")", at)
+    return close >= 0 and "(" not in norm[at:close] and "。" not in norm[at:close]
+
+
 _TARGET_REACH = 30
 _TARGET_QUOTE = re.compile(
     rf"(?:{alternation('target_word')})(?:とする|としている|である|の|は)?\s*「[^「」]*$"

@@ -1205,6 +1205,18 @@ def _chain(m: re.Match[str]) -> str:
     # (the unit written once, at the end or on one value: R6 747 → R8 779自治体)
     units = {e.group("unit") for e in elems if e is not None and e.group("unit")}
     unit = m.group("unit") or (units.pop() if len(units) == 1 else "")
+    head = elems[0].group("period") if elems[0] is not None else None
+    if (
+        not periods
+        and head
+        and not _is_period(head)
+        and not any(e is not None and e.group("period") for e in elems[1:])
+    ):
+        # 居住支援法人 1,204→1,377法人: the label of the chain, not a period
+        parts[0] = parts[0][len(head) :].strip()
+        return (
+            head + " " + ("→".join(_with_unit(p, unit) for p in parts) if unit else "→".join(parts))
+        )
     if not periods and not any(e is not None and e.group("period") for e in elems):
         # 116,961人→122,015人: no periods to name the values by; the arrows stay
         return m.group() if not unit else "→".join(_with_unit(p, unit) for p in parts)
