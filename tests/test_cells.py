@@ -246,6 +246,39 @@ def test_a_ditto_and_a_period_column_become_records() -> None:
 
 
 PLAIN_GRIDS = [
+    # a header whose label starts with a figure (5年移動平均) is still a header
+    (
+        "死亡者数の推移<br>年　　死亡者数（人）　　5年移動平均（人）<br>令和6年　　1,402　　1,390<br>"
+        "令和7年　　1,377　　1,401",
+        "5年移動平均（人）は、令和6年1,390人、令和7年1,401人",
+    ),
+    # a spreadsheet pasted with two label columns, the first merged (blank under its text)
+    (
+        "令和8年度の実績<br>事業　　指標　　目標　　実績<br>就労支援事業　　開始件数（件）　　310　　322"
+        "<br>　　　就職率（％）　　72.5　　70.1<br>定着支援事業　　定着率（％）　　80.0　　81.2",
+        "就労支援事業 就職率（％） 実績:70.1%",
+    ),
+    # a header of groups over a header of measures (都道府県 over 団体数 | 割合)
+    (
+        "取組状況<br>区分　都道府県　　　　　市区町村<br>　　　団体数　　割合（％）　　団体数　　割合（％）"
+        "<br>見守り　　40　　85.1　　512　　29.4",
+        "見守り 市区町村 割合（％）:29.4%",
+    ),
+    # this year's column and the change beside last year's, ▲ for a fall
+    (
+        "区分　前年度　本年度　増減<br>協議会の設置率（％）　41.0　40.2　▲0.8<br>協議会の数（団体）　"
+        "120　131　11",
+        "協議会の設置率（％） 今年度:40.2%\n協議会の設置率（％） 前年度比:▲0.8%\n"
+        "協議会の数（団体） 前年度:120団体\n協議会の数（団体） 今年度:131団体\n"
+        "協議会の数（団体） 前年度比:+11団体",
+    ),
+    # years down the first column, the measures across; a column of targets restates them
+    (
+        "養成の実績<br>年度  目標（人）  養成数（人）  累計（人）<br>2025年度  500  410  410<br>"
+        "2026年度  500  452  862",
+        "目標（人）は、目標500人、目標500人\n養成数（人）は、2025年度410人、2026年度452人\n"
+        "累計（人）は、2025年度410人、2026年度862人",
+    ),
     # a flattened table whose row label the layout wrapped, its figures apart from their units
     (
         "・閲覧数の推移<br>令和6年度 令和7年度 令和8年度<br>相談窓口案内サ<br>イト閲覧数 120,450 "

@@ -50,7 +50,7 @@ _ALIGNED_GAP = re.compile("[\u3000 \t](?:(?<=\u3000)\u3000*|(?<= ) +|(?<=\t))")
 _EMPTY = {"", "-", "—", "―", "－", "ー", "…", "/", "／", "※"}
 _TARGET_HEADER = re.compile(f"^(?:{alternation('target_column')})")
 _TAG = re.compile(r"<[^>]+>")
-_NUMERIC = re.compile(r"^\s*(?:約|およそ)?\s*[0-9０-９][0-9０-９.,，．万千億]*")
+_NUMERIC = re.compile(r"^\s*(?:約|およそ)?\s*[+＋\-－△▲]?\s*[0-9０-９][0-9０-９.,，．万千億]*")
 
 
 def _plain(cell: str) -> str:
@@ -87,14 +87,17 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if width < 2:
         return None
     rows = [r + [""] * (width - len(r)) for r in rows]
-    if all(_NUMERIC.match(c) or c.strip() in _EMPTY for r in rows[1:] for c in r) and not any(
-        _NUMERIC.match(c) for c in rows[0]
-    ):
+    if all(
+        (_NUMERIC.match(c) and not _is_period(c)) or c.strip() in _EMPTY
+        for r in rows[1:]
+        for c in r
+    ) and not any(_NUMERIC.match(c) for c in rows[0]):
         # a header over rows of values only, no label column: items (受付件数(件) |
         # 計画作成件数(件)) or years (令和6年度 | 令和7年度) across
         rows = [["", *r] for r in rows]
     header = _named_headers(rows[0])
     body = _without_ditto(rows[1:])
+    header, body = _relative_columns(rows[0], header, body)
     # Which axis holds the periods: the header (years as columns) or the first column.
     header_periods = sum(_is_period(c) for c in header[1:])
     column_periods = sum(_is_period(r[0]) for r in body)
@@ -121,7 +124,11 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
             out.append(series)
     elif column_periods:
         for i, head in enumerate(header[1:], start=1):
-            out.append(_series(head.strip(), [(r[0], r[i]) for r in body]))
+            series = _series(head.strip(), [(r[0], r[i]) for r in body])
+            if _TARGET_HEADER.match(head.strip()):
+                # a column of targets (目標(か所) under 年度): the target restated, year by year
+                series = tuple(TableRecord(x.row, x.column, x.value, "target") for x in series)
+            out.append(series)
     else:
         # items as rows, measures as columns (項目 | 件数 | 割合): the column names the value;
         # a period in brackets that ends the row's name dates the row (…調査(令和7年度))
@@ -171,6 +178,43 @@ def _without_ditto(body: list[list[str]]) -> list[list[str]]:
             r = [_TRAILING_BRACKET.sub("", out[-1][0]) + m.group(1), *r[1:]]
         out.append(r)
     return out
+
+
+def _relative_columns(
+    raw: list[str], header: list[str], body: list[list[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Columns of this year and of the change beside last year's (区分 | 前年度 | 本年度 |
+    増減) as the status tables write them: 今年度 (本年度 is also a year's new count, うち本年度
+    14件) and 前年度比, its figures signed (27 → +27)."""
+    current, change = _current_columns(), _change_columns()
+    if not any(c.strip() in current or c.strip() in change for c in raw):
+        return header, body
+    header = list(header)
+    changed = set()
+    for k, cell in enumerate(raw):
+        if cell.strip() in current:
+            header[k] = "今年度末" if cell.strip().endswith("末") else "今年度"
+        elif cell.strip() in change and k:
+            header[k] = "前年度比"
+            changed.add(k)
+    body = [
+        [
+            "+" + c.strip() if k in changed and _NUMERIC.match(c) and c.strip()[:1].isdigit() else c
+            for k, c in enumerate(r)
+        ]
+        for r in body
+    ]
+    return header, body
+
+
+@cache
+def _current_columns() -> frozenset[str]:
+    return frozenset(words("current_column"))
+
+
+@cache
+def _change_columns() -> frozenset[str]:
+    return frozenset(words("change_column"))
 
 
 def _named_headers(header: list[str]) -> list[str]:
@@ -546,10 +590,20 @@ def _flat_block(lines: list[str], i: int, columns: int) -> tuple[list[list[str]]
     return block, j
 
 
+def _figure_only(cell: str) -> bool:
+    """Whether a cell is a figure with at most a unit after it (340件), not a label that
+    starts with one (5年移動平均（人）)."""
+    m = _NUMERIC.match(cell)
+    return m is not None and len(cell.strip()) - m.end() <= _UNIT_CHARS
+
+
+_UNIT_CHARS = 4
+
+
 def _values_below(block: list[list[str]]) -> int:
     """How many rows under the first are values (a label first, figures after it: 指標 | 目標 |
     実績 over 就職率 | 84.5% | 85.1%), up to the first that is not."""
-    if any(_NUMERIC.match(c) for c in block[0]):
+    if any(_figure_only(c) for c in block[0]):
         return 0  # a header holds labels: ・研修 12回 over ・相談 340件 is a list
     for k, r in enumerate(block[1:]):
         if not (
@@ -625,18 +679,11 @@ def _line_tables(lines: list[str]) -> list[str]:
                 continue
         cells = _aligned(line)
         if cells is not None and i + 1 < len(lines):
-            block = [cells]
-            j = i + 1
-            while j < len(lines):
-                nxt = _aligned(lines[j])
-                if nxt is None or abs(len(nxt) - len(cells)) > 1:
-                    break
-                block.append(nxt)
-                j += 1
+            block, j = _aligned_block(lines, i)
             if len(block) >= 2 and not any(_is_period(c) for c in block[0]):
                 # a header of measures: the table ends where its rows stop being values
                 values = _values_below(block)
-                block, j = block[: 1 + values], i + 1 + values
+                block, j = block[: 1 + values], j - (len(block) - 1 - values)
             if len(block) >= 2:
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
@@ -652,6 +699,62 @@ def _line_tables(lines: list[str]) -> list[str]:
                     continue
         out.append(line)
         i += 1
+    return out
+
+
+def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """The rows of space-aligned columns from ``lines[i]`` as a grid, as a spreadsheet pasted
+    into a cell lays them out, and where the lines after them start: a row indented under a
+    merged cell has blank cells first; a header row of groups (都道府県 over 団体数 | 割合)
+    spans the columns under it; header rows are one; label columns are one label
+    (再就職支援プログラム / 就職率 → 再就職支援プログラム 就職率)."""
+    rows: list[list[str]] = []
+    j = i
+    while j < len(lines) and (cells := _aligned(lines[j])) is not None:
+        rows.append(cells)
+        j += 1
+    data = next((r for r in rows if any(_FIGURE_CELL.match(c) for c in r[1:])), rows[0])
+    width = len(data)
+    grid: list[list[str]] = []
+    for k, cells in enumerate(rows):
+        if len(cells) < width and _INDENTED.match(_TAG.sub("", lines[i + k])):
+            cells = [""] * (width - len(cells)) + cells
+        elif (
+            1 < len(cells) < width
+            and (width - 1) % (len(cells) - 1) == 0
+            and not any(_FIGURE_CELL.match(c) for c in cells)
+        ):
+            cells = [
+                cells[0],
+                *(c for c in cells[1:] for _ in range((width - 1) // (len(cells) - 1))),
+            ]
+        if grid and abs(len(cells) - len(grid[0])) > 1:
+            j = i + k
+            break
+        grid.append(cells)
+    return _one_label(_one_header(grid)), j
+
+
+# a line indented under a merged cell (its first cells blank)
+_INDENTED = re.compile(r"^(?:\u3000| {2,})")
+
+
+def _one_label(grid: list[list[str]]) -> list[list[str]]:
+    """Two or more label columns (no figure under them) as one, a blank cell of the first
+    ones standing for the cell above it (a merged cell)."""
+    if len(grid) < 2:
+        return grid
+    labels = 0
+    width = min(len(r) for r in grid)
+    while labels < width - 1 and not any(_FIGURE_CELL.match(r[labels]) for r in grid[1:]):
+        labels += 1
+    if labels < 2:
+        return grid
+    out = [[" ".join(c for c in grid[0][:labels] if c.strip()), *grid[0][labels:]]]
+    above = list(grid[1][:labels])
+    for r in grid[1:]:
+        above = [c if c.strip() or k == labels - 1 else above[k] for k, c in enumerate(r[:labels])]
+        out.append([" ".join(c for c in above if c.strip()), *r[labels:]])
     return out
 
 
