@@ -98,6 +98,14 @@ NUMERALS = [
     ("満足した人は七割二分", "満足した人は72%"),  # 割・分
     ("二十一都道府県で実施", "21都道府県で実施"),  # a kanji count before a counter
     ("百二十自治体", "120自治体"),
+    # a kanji number before its unit, with 万 and a decimal after ・ (a Diet answer's figures)
+    ("お答えになった方は六十八・四%でございまして", "お答えになった方は68.4%でございまして"),
+    ("二十七万四千二百八十五回にとどまって", "274285回にとどまって"),
+    ("三十・七パーセント", "30.7%"),
+    ("一・三ポイント上昇", "1.3ポイント上昇"),
+    ("二〇二六年度", "2026年度"),
+    ("平均約十一・六回（一センター当たり）", "平均約11.6回（1センター当たり）"),
+    ("一センター当たり平均約十一・六回", "1センター当たり平均約11.6回"),
     ("(単位:千人)登録者327.9、相談員12.4。", "登録者327.9千人、相談員12.4千人。"),  # declared
     # a declaration over the list under it: bare figures only, dates untouched, up to the
     # first line that is not an item
@@ -134,6 +142,10 @@ NUMERALS_NOT_APPLICABLE = [
     "一人ひとりに寄り添う",
     "九割の目標",  # 割 alone is left to the number reader
     "千人規模の会場",  # a lone 千 is not rewritten
+    "(単位:千回)",  # a multiplier
+    "三割二厘",  # 割 is _WARI_BU's or the number reader's
+    "千葉県と九州",
+    "一か所に集約",
 ]
 
 

@@ -850,6 +850,43 @@ def test_where_a_value_went_from_is_its_reference(outcomes, text) -> None:
     assert (outcome.reference[1], outcome.status) == (1204, "achieved")
 
 
+# A Diet answer's habits (stop 25's hold-out e_diet): the targets listed first, then the
+# year's figures; numbers read out in kanji. A rate is not a total of counts beside it.
+FORMS += [
+    (
+        30,
+        "reemployment-program-starts",
+        "再就職支援プログラム事業につきましては、就職支援ナビゲーター1人当たりの本プログラム開始件数"
+        "206件以上、利用者の就職率84.5%以上を毎年度の目標としておりますところ、令和8年度は開始件数が"
+        "211件、就職率は83.6%となっております。",
+        211,
+    ),
+    (
+        15,
+        "human-rights-counter-awareness",
+        "令和七年度の認知度は三十・七パーセントでございましたが、令和八年度は二十九・一パーセントと"
+        "なっておりまして、前年度をわずかに下回る結果となりました。",
+        29.1,
+    ),
+    (
+        54,
+        "paternity-leave-rate-2030",
+        "男性の育児休業取得率につきましては、2025年までに50%、2030年までに85%とする目標を掲げて"
+        "おりますところ、令和7年度は43.6%となっております。",
+        43.6,
+    ),
+]
+FORMS += [
+    (
+        30,
+        "reemployment-program-starts",
+        "令和8年度は就職支援ナビゲーター1人当たりの本プログラム開始件数が212件（目標206件以上；"
+        "ナビゲーター1,130人、開始件数の全国計は延べ239,560件）となった。",
+        212,
+    ),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -774,8 +774,13 @@ class _Reading:
             norm, max(0, q.start - 12), q.start
         ):
             return "range"  # 15万~16万件程度の見込み: a range, no value
-        if _AIMED.match(norm, q.end, st.sentence.end):
-            return "restated_target"  # 年間50万件以上の利用を目指す: aimed at, not reached
+        if _AIMED.match(norm, q.end, st.sentence.end) or (
+            (q.bound is not None or _BY_DEADLINE.search(before[-_BY_DEADLINE_REACH:]))
+            and _aimed_in_list(norm, q.end, st.sentence.end)
+        ):
+            # 年間50万件以上の利用を目指す; 310件以上、定着率72.5%以上を毎年度の目標として
+            # おりますところ: aimed at, not reached
+            return "restated_target"
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
         if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
@@ -1699,6 +1704,29 @@ _AGAINST_TARGET = re.compile(
 _BRACKETS = re.compile(r"\([^()]*\)")
 # 50万件以上の利用を目指す, 8万人を目標とする: a figure aimed at
 _AIMED = re.compile(rf"[^、。0-9]{{0,12}}?(?:{alternation('aimed')})")
+# a statement of targets a list of figures ends in (…を毎年度の目標としておりますところ, …
+# 2031年までに70%とする目標を掲げ), with no word of a report between the figure and it
+_AIMED_LATER = re.compile(
+    rf"(?:を|は)[^、。0-9]{{0,12}}?目標(?:値)?(?:と|に)(?:し|する|して|定め|掲げ)"
+    rf"|{alternation('aimed')}"
+)
+_REPORTS = re.compile(
+    rf"{alternation('copula', 'reached', 'not_reached', 'change_up', 'change_down')}"
+    r"|でござい|にとどま|を記録|に達|を超え"
+)
+_AIMED_REACH = 60
+# 2031年までに70%: a figure set for a deadline
+_BY_DEADLINE = re.compile(r"までに[^、。0-9]{0,6}$")
+_BY_DEADLINE_REACH = 12
+
+
+def _aimed_in_list(norm: str, end: int, sentence_end: int) -> bool:
+    """Whether a figure is one of the targets a statement of targets later in its sentence
+    lists (nothing reported between them)."""
+    m = _AIMED_LATER.search(norm, end, min(sentence_end, end + _AIMED_REACH))
+    return m is not None and _REPORTS.search(norm, end, m.start()) is None
+
+
 # 達成率103.6%, 【達成度】98.0%: the share of the target reached, said right before it
 _ATTAINMENT = re.compile(rf"(?:{alternation('attainment')})[^0-9、。]{{0,3}}$")
 _ATTAINMENT_REACH = 10

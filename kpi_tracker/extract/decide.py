@@ -26,6 +26,7 @@ from ..errors import UnitError
 from ..model import Indicator, Observation, TrendPoint
 from ..text.periods import Period, one_year_before
 from ..text.units import convert
+from .features import is_rate
 
 if TYPE_CHECKING:
     from .features import Scored
@@ -324,7 +325,9 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         current = [(o, v) for o, v in eligible if not (o.previous and o.start in changed)]
     if not current:
         return Decision("no_number", usable=usable_obs)
-    current = _without_parts(_without_vague_bounds(_restated_undated(current)))
+    current = _without_vague_bounds(_restated_undated(current))
+    if not is_rate(ind.label):  # (a rate is no part of the total of counts beside it)
+        current = _without_parts(current)
     decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
     evidence = decision.observation
     if (
@@ -471,7 +474,12 @@ def _at_latest(
             current=tuple(at_latest),
             **common,  # type: ignore[arg-type]
         )
-    at_latest = totals or at_latest  # a stated total rather than its parts
+    # a stated total rather than its parts; for a rate, not a total (1人当たり212件, not the
+    # 全国計239,560件)
+    if is_rate(ind.label):
+        at_latest = [(o, v) for o, v in at_latest if not o.total] or at_latest
+    else:
+        at_latest = totals or at_latest
     top = at_latest[0][0].score
     close = _dated_before_assumed(
         tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)

@@ -974,6 +974,55 @@ def _kanji_count(run: str) -> str:
     return str(total + part)
 
 
+@cache
+def _kanji_number_re() -> re.Pattern[str]:
+    """A number written in kanji (六十八・四, 二十七万四千二百八十五, 二〇二六), before a unit,
+    a counter or a word of time; not one inside a word (一層, 千葉, 十分)."""
+    # (not 割: 三割二厘 and 七割六分 are _WARI_BU's; 一センター当たり: the base of a rate)
+    after = "|".join(
+        (
+            unit_alternation(),
+            _COUNTERS,
+            "パーセント|ポイント|％|%|倍|年|か月|ヶ月|月|日|時点",
+            _per_base_after().pattern,
+        )
+    )
+    return re.compile(
+        rf"(?<![{_KD}十百千万億])([{_KD}十百千万億]*[{_KD}十百千][{_KD}十百千万億]*)"
+        rf"(?:・([{_KD}]+))?(?!\s*割)(?=\s*(?:{after}))"
+    )
+
+
+def _kanji_number(m: re.Match[str]) -> str:
+    run, decimals = m.group(1), m.group(2)
+    if run[0] in "万億" or run.endswith("億") or not _KANJI_DIGIT_RE.search(run):
+        return m.group()  # (単位:千回, 千人: a multiplier, not a number)
+    if run == "一" and not decimals and not _per_base_after().match(m.string, m.end()):
+        return m.group()  # (一人ひとり, 一か所に集約: a word; 一センター当たり: a rate's base)
+    if not any(ch in "十百千万億" for ch in run):
+        whole = "".join(map(_digit, run))  # 二〇二六, 九三: digit by digit
+    else:
+        whole = _kanji_value(run)
+    return whole + ("." + "".join(map(_digit, decimals)) if decimals else "")
+
+
+@cache
+def _per_base_after() -> re.Pattern[str]:
+    return re.compile(rf"[^\s、。()（）0-9]{{0,6}}?(?:{alternation('per_base')})")
+
+
+def _kanji_value(run: str) -> str:
+    """二十七万四千二百八十五 → 274285 (万 and 億 over groups read as ``_kanji_count``)."""
+    total, group = 0, ""
+    for ch in run:
+        if ch in "万億":
+            total += int(_kanji_count(group) if group else "1") * (10_000 if ch == "万" else 10**8)
+            group = ""
+        else:
+            group += ch
+    return str(total + (int(_kanji_count(group)) if group else 0))
+
+
 def _declared_block(text: str, m: re.Match[str]) -> int:
     """Where the figures a declaration is for end: the rest of its line (up to a full stop),
     then the list items under it (・…, ①…), up to the first line that is not one."""
@@ -1112,6 +1161,9 @@ def numerals_as_digits(text: str) -> str:
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
     original = text
+    if _KANJI_DIGIT_RE.search(text):
+        # 六十八・四%, 二十七万四千二百八十五回, 二〇二六年: a kanji number before its unit
+        text = _kanji_number_re().sub(_kanji_number, text)
     if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
             lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
