@@ -474,12 +474,7 @@ def _at_latest(
             current=tuple(at_latest),
             **common,  # type: ignore[arg-type]
         )
-    # a stated total rather than its parts; for a rate, not a total (1人当たり212件, not the
-    # 全国計239,560件)
-    if is_rate(ind.label):
-        at_latest = [(o, v) for o, v in at_latest if not o.total] or at_latest
-    else:
-        at_latest = totals or at_latest
+    at_latest = _totals_first(ind, at_latest, totals)
     top = at_latest[0][0].score
     close = _dated_before_assumed(
         tuple((o, v) for o, v in at_latest if o.score >= top - AMBIGUITY_MARGIN)
@@ -497,6 +492,18 @@ def _at_latest(
     # one value, stated or worked out in more than one way: the stated figure is the evidence
     obs, actual = next(((o, v) for o, v in close if not o.derivation), close[0])
     return Decision("value", actual=actual, observation=obs, current=close, **common)  # type: ignore[arg-type]
+
+
+def _totals_first(
+    ind: Indicator,
+    at_latest: list[tuple[Observation, float]],
+    totals: list[tuple[Observation, float]],
+) -> list[tuple[Observation, float]]:
+    """A stated total rather than its parts; for a rate, not a total (1人当たり212件, not the
+    全国計239,560件 beside it)."""
+    if is_rate(ind.label):
+        return [(o, v) for o, v in at_latest if not o.total] or at_latest
+    return totals or at_latest
 
 
 def _dated_before_assumed(
