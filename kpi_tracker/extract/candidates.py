@@ -783,8 +783,9 @@ class _Reading:
             return "restated_target"
         if self.per_time is not None and self.per_time.search(before[-_PER_TIME_REACH:]):
             return "per_time"  # 月平均 約45万回: an average over a month, not the count
-        if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
-            return "of_parts"  # 最多は北海道の512件, 中央値は2か所: a statistic of the parts
+        parts = self._of_parts(st, q)
+        if parts is not None:
+            return parts
         if not self.is_rate and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
             return "per_base"  # 人口1万人当たりでみると、全国平均5.2人: a rate, not the count
         if q.unit == "percent" and (
@@ -811,6 +812,34 @@ class _Reading:
         ):
             return "stated_whole"  # 全1,741市町村のうち812市町村: the whole a count is of
         return None
+
+    def _of_parts(self, st: _InSentence, q: Quantity) -> str | None:
+        """The filter that drops a figure of the parts, or None."""
+        norm = self.norm
+        if _OF_PARTS_AFTER.match(norm, q.end) or _OF_PARTS.search(_own_clause(norm, q.start)):
+            return "of_parts"  # 最多は北海道の512件, 中央値は2か所: a statistic of the parts
+        if self._in_breakdown(st, q):
+            return "breakdown"  # 内訳をみると、…は51.2%; 学校種別では、小学校91.2%: a part
+        return None
+
+    def _in_breakdown(self, st: _InSentence, q: Quantity) -> bool:
+        """Whether a figure follows a breakdown's lead in its clause group (内訳をみると,
+        学校種別では, 男女別では) and names a part the indicator is not (小学校, not 男性 for
+        男性の…): the parts of the whole stated before them."""
+        norm = self.norm
+        lead = last_match(_BREAKDOWN, norm, st.sentence.start, q.start)
+        if lead is None or _CLAUSE_GROUP_END.search(norm, lead.end(), q.start):
+            return False
+        if not any(o.end <= lead.start() for o in st.quantities):
+            return False  # (the whole comes first: 割合は62.4%であり…;内訳をみると…)
+        own = _own_clause(norm, q.start)
+        if any(
+            p.start >= q.start - len(own) and p.end <= q.start
+            for p in self.analysis.periods[st.index]
+        ):
+            return False  # (年度別では、令和6年度…、令和7年度…: a series, not parts)
+        name = _NOT_A_NAME.sub("", own)
+        return not (len(name) >= 2 and name in self.label)
 
     def _paired_period(self, st: _InSentence, q: Quantity) -> Period | None:
         """The period in brackets after the target a value is paired with (5,100,000回/
@@ -1925,6 +1954,11 @@ _OF_PARTS = re.compile(rf"(?<!過去)(?:{alternation('of_parts')})")
 _OF_PARTS_AFTER = re.compile(rf"\s*(?:{alternation('of_parts_after')})")
 _CLAUSE_START = re.compile(r"[、。,]")
 _CLAUSE_REACH = 30
+
+
+_BREAKDOWN = re.compile(alternation("breakdown"))
+_CLAUSE_GROUP_END = re.compile(r"[;。]")
+_NOT_A_NAME = re.compile(r"[\s、,:()「」0-9.%]|では|は|が|の|で")
 
 
 def _own_clause(norm: str, at: int) -> str:
