@@ -913,6 +913,28 @@ FORMS += [
 ]
 
 
+# Where the label names a count's role and the text names figures so, a figure named as
+# nothing is of the other role (the year's count beside the running total; all bodies beside
+# the new ones).
+FORMS += [
+    (
+        46,
+        "mental-health-supporters",
+        "### 心のサポーター養成<br>- 令和8年度の養成数: 108,200人<br>- 累計養成数（令和8年度末時点）: "
+        "**316,400人**<br>  - 令和7年度末時点 208,200人",
+        316400,
+    ),
+    (
+        140,
+        "women-support-new-governments",
+        "令和8年度は、民間団体の知見を活用した相談支援等の取組を支援した。<br>・本事業を活用した地方公共"
+        "団体:97団体(第1四半期交付決定82団体、第3四半期追加交付決定15団体)<br>・うち新たに取組を実施"
+        "した団体は19団体(前年度23団体)",
+        19,
+    ),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -498,6 +498,7 @@ class _Reading:
         self.worked_out: dict[int, str] = {}  # a share's start → how (1389 ÷ 1741)
         self._series_head = ""  # the words that name the sentence's figures (相談件数計は)
         self.referenced: frozenset[int] = frozenset()  # the notes a sentence refers to (※1)
+        self.role_dropped: list[tuple[float, str | None, str]] = []  # (other_role, --explain)
 
     def cover(self, text: str) -> float:
         share = self.covered.get(text)
@@ -528,7 +529,7 @@ class _Reading:
                 or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
             ):
                 previous_text = sentence.norm
-        candidates = stated_first(self.candidates)
+        candidates = stated_first(self._named_role_first(self.candidates))
         candidates.sort(key=lambda c: -c.score)
         all_changes = tuple((level.observation, rel) for level, rel in self.changes)
         found_label = True
@@ -546,9 +547,29 @@ class _Reading:
             found_label,
             totals_apart=self.find.aggregate == "sum",
         )
-        if not self.dropped:
+        if not self.dropped and not self.role_dropped:
             return chosen
-        return replace(chosen, dropped=tuple((q.value, q.unit, n) for q, n in self.dropped))
+        dropped = tuple((q.value, q.unit, n) for q, n in self.dropped)
+        return replace(chosen, dropped=dropped + tuple(self.role_dropped))
+
+    def _named_role_first(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Where the label names a count's role (累計, 新たに) and the text names figures so,
+        the figures it names as nothing are of the other role (養成数107,400人 beside 累計養成
+        数312,800人; 活用した団体97団体 beside うち新たに実施した団体19団体): dropped
+        (``other_role``); earlier values stay, as trend points."""
+        if self.profile.role is None:
+            return candidates
+        named = [c for c in candidates if c.scored is not None and c.scored.role_named]
+        if not any(not c.observation.previous for c in named):
+            return candidates
+        kept = []
+        for c in candidates:
+            o = c.observation
+            if o.previous or o.derivation or (c.scored is not None and c.scored.role_named):
+                kept.append(c)
+            else:
+                self.role_dropped.append((o.value, o.unit, "other_role"))
+        return kept
 
     # --- a sentence ----------------------------------------------------------------------
 
