@@ -159,13 +159,16 @@ _POINT = (
     # once (令和4年度18.2%、5年度19.0%) or a memo writes it (8年度, 9年3月, 9.4.1時点): only
     # as a fiscal year, a year with its month, or a dotted date at a point
     r"|(?<![0-9A-Za-z.,'/~\-])(?P<ny>[0-9]{1,2})"
-    r"(?=年度(?!連続|ぶり)|年\s*[0-9]{1,2}\s*月|\.[0-9]{1,2}\.[0-9]{1,2}\s*(?:時点|現在))"
+    r"(?=年度(?!連続|ぶり)|年\s*[0-9]{1,2}\s*月|\.[0-9]{1,2}\.[0-9]{1,2}\s*(?:時点|現在)"
+    r"|\.[0-9]{1,2}\s*末)"
     r")"
     r"(?:\((?P<p1>[0-9]{4})\))?"  # 令和6(2024)年度
     # or a dotted date: R10.3.31, 令和9.3.31, 2027.3.31, 2027/3/31
     r"(?:[./](?P<dm>[0-9]{1,2})[./](?P<dd>[0-9]{1,2})(?![0-9.])"
     # or, after an era letter, a dotted month: R9.3末, R8.4~R9.1
-    r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%]))?"
+    r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%])"
+    # or, after a year of the era in effect, a dotted month's end: 9.3末
+    r"|\.(?P<em3>[0-9]{1,2})(?=\s*末))?"
     r"(?P<yu>年度|年|FY)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
     # 2027年(令和9年)2月: the era year in brackets after a Gregorian one
@@ -197,7 +200,7 @@ def _start_re() -> re.Pattern[str]:
     return re.compile(
         "[" + "".join(map(re.escape, sorted(first))) + "]"
         # a Gregorian year, or a year of the era in effect (8年度, 9年3月, 9.4.1)
-        r"|[12](?=[0-9]{3})|[0-9](?=[0-9]?(?:年|\.[0-9]{1,2}\.[0-9]))"
+        r"|[12](?=[0-9]{3})|[0-9](?=[0-9]?(?:年|\.[0-9]{1,2}\.[0-9]|\.[0-9]{1,2}\s*末))"
     )
 
 
@@ -355,7 +358,7 @@ def _parts_from_point(m: re.Match[str], era_in_effect: Era | None = None) -> _Pa
         year = int(m["gy"]) if m["gy"] else _CENTURY + int(m["ay"])
     if m["dm"]:  # a dotted date names its day: the calendar year is meant
         return _Parts(era, year, "年", int(m["dm"]), int(m["dd"]), None)
-    dotted_month = m["em"] or m["em2"]
+    dotted_month = m["em"] or m["em2"] or m["em3"]
     if dotted_month:  # R9.3末: a month of the calendar year
         return _Parts(era, year, "年", int(dotted_month), None, m["suf"])
     month = _small_int(m["m"]) if m["m"] else None
