@@ -381,6 +381,11 @@ ARROWS = [
     # the periods chained, then the values chained
     ("実施率：令和6年度→令和7年度 86.2→88.0（％）", "実施率：令和6年度86.2％、令和7年度88.0％"),
     ("件数 R7→R8：1,204件→1,351件", "件数 R7 1,204件、R8 1,351件"),
+    # each value dated in the bracket after it
+    (
+        "相談件数（計）：52,410件（R7）→55,120件（R8）（前年比＋5.2％）",
+        "相談件数（計）：R7 52,410件、R8 55,120件（前年比＋5.2％）",
+    ),
     # no periods to name the values by: the arrows stay
     ("116,961人→122,015人（精神保健福祉士）", "116,961人→122,015人（精神保健福祉士）"),
 ]

@@ -935,6 +935,18 @@ FORMS += [
 ]
 
 
+# A total named in brackets (相談件数（計）：…) is the total of the parts listed after it.
+FORMS += [
+    (
+        55,
+        "kokoro-no-mimi-consultations",
+        "<p>相談件数（計）： 56,120件（令和8年4月～令和9年3月）前年度（52,638件）比6.6%増</p> "
+        "<p>（内訳）電話相談件数： 41,500件、SNS相談件数： 11,200件、メール相談件数： 3,420件</p>",
+        56120,
+    ),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -165,7 +165,9 @@ _CHANGE_THEN_LEVEL = re.compile(
 )
 # 合計で…, 相談件数:計…, 重複を除いて…: a stated total (its parts need not be added).
 _TOTAL = re.compile(
-    rf"{alternation('total')}|(?:^|[のでは、:(】\s])(?:{alternation('total_mark')})\s*{_APPROX}?$"
+    rf"{alternation('total')}|(?:^|[のでは、:(】\s])(?:{alternation('total_mark')})"
+    # (相談件数(計): 55,655件: the total named in brackets)
+    rf"(?:(?<=\(計)\)\s*:?)?\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
 _OWN_AFTER = re.compile(r"[、。(:;|]")  # (66.3; 同就職率=96.1%: the next item's words)

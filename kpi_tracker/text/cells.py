@@ -1360,6 +1360,14 @@ def _chain(m: re.Match[str]) -> str:
     # (the unit written once, at the end or on one value: R6 747 → R8 779自治体)
     units = {e.group("unit") for e in elems if e is not None and e.group("unit")}
     unit = m.group("unit") or (units.pop() if len(units) == 1 else "")
+    asides = [e.group("aside") if e is not None else None for e in elems]
+    if not periods and all(a and _is_period(a[1:-1]) for a in asides):
+        # 52,638件(R7)→55,318件(R8): each value dated in the bracket after it
+        periods = [a[1:-1] for a in asides if a]
+        parts = [p[: p.rfind(a)].strip() if a else p for p, a in zip(parts, asides, strict=True)]
+        elems = [_elem_re().match(p) for p in parts]
+        if any(e is None for e in elems):
+            return m.group()
     head = elems[0].group("period") if elems[0] is not None else None
     if (
         not periods
@@ -1385,7 +1393,7 @@ def _chain(m: re.Match[str]) -> str:
         aside = e.group("aside") or ""
         out.append(f"{period}{gap}{e.group('value')}{e.group('unit') or unit}{aside}")
     rest = ""
-    if periods and m.group("sep") not in (")", "）"):
+    if m.group("periods") and m.group("sep") not in (")", "）"):
         rest = "（"  # (R6→R7、+1.5pt): what follows the periods stays in its bracket
     return "、".join(out) + rest
 
