@@ -995,8 +995,10 @@ def _kanji_number_re() -> re.Pattern[str]:
 
 def _kanji_number(m: re.Match[str]) -> str:
     run, decimals = m.group(1), m.group(2)
-    if run[0] in "万億" or run.endswith("億") or not _KANJI_DIGIT_RE.search(run):
-        return m.group()  # (単位:千回, 千人: a multiplier, not a number)
+    if run[0] in "万億" or run.endswith("億"):
+        return m.group()
+    if not _KANJI_DIGIT_RE.search(run) and not _PERCENT_AFTER.match(m.string, m.end()):
+        return m.group()  # (単位:千回, 千人: a multiplier, not a number; but 百%)
     if run == "一" and not decimals and not _per_base_after().match(m.string, m.end()):
         return m.group()  # (一人ひとり, 一か所に集約: a word; 一センター当たり: a rate's base)
     if not any(ch in "十百千万億" for ch in run):
@@ -1004,6 +1006,10 @@ def _kanji_number(m: re.Match[str]) -> str:
     else:
         whole = _kanji_value(run)
     return whole + ("." + "".join(map(_digit, decimals)) if decimals else "")
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:%|％|パーセント)")
+_KANJI_NUMBER_HINT = re.compile(rf"[{_KD}]|[十百千](?=\s*(?:%|％|パーセント))")
 
 
 @cache
@@ -1161,7 +1167,7 @@ def numerals_as_digits(text: str) -> str:
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
     original = text
-    if _KANJI_DIGIT_RE.search(text):
+    if _KANJI_NUMBER_HINT.search(text):
         # 六十八・四%, 二十七万四千二百八十五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
     if "・" in text and _KD_DOT_KD.search(text):
