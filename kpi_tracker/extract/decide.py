@@ -458,7 +458,7 @@ def _at_latest(
     latest_end = max(ends[id(o)] for o, _ in current)
     at_latest = [(o, v) for o, v in current if ends[id(o)] == latest_end]
     at_latest.sort(key=lambda ov: -ov[0].score)
-    totals = [(o, v) for o, v in at_latest if o.total]
+    totals = _stated_totals(ind, at_latest)
     common = {
         "latest_end": latest_end,
         "eligible": tuple(eligible),
@@ -492,6 +492,31 @@ def _at_latest(
     # one value, stated or worked out in more than one way: the stated figure is the evidence
     obs, actual = next(((o, v) for o, v in close if not o.derivation), close[0])
     return Decision("value", actual=actual, observation=obs, current=close, **common)  # type: ignore[arg-type]
+
+
+def _stated_totals(
+    ind: Indicator, at_latest: list[tuple[Observation, float]]
+) -> list[tuple[Observation, float]]:
+    """The totals among the values; where the rule adds parts, also a value that is the sum
+    of the others."""
+    totals = [(o, v) for o, v in at_latest if o.total]
+    if totals or ind.find.aggregate != "sum":
+        return totals
+    return _sum_of_the_others(at_latest)
+
+
+def _sum_of_the_others(
+    at_latest: list[tuple[Observation, float]],
+) -> list[tuple[Observation, float]]:
+    """The value that is the sum of the others, where one is (67自治体、45自治体、両事業を
+    合わせると112自治体): a total stated without a word of it."""
+    if len(at_latest) < _PARTS_AND_TOTAL:
+        return []
+    whole = sum(v for _, v in at_latest)
+    return [(o, v) for o, v in at_latest if abs(2 * v - whole) <= SAME_VALUE * abs(v)][:1]
+
+
+_PARTS_AND_TOTAL = 3
 
 
 def _totals_first(
