@@ -508,8 +508,8 @@ def _stated_totals(
 def _sum_of_the_others(
     at_latest: list[tuple[Observation, float]],
 ) -> list[tuple[Observation, float]]:
-    """The value that is the sum of the others, where one is (67自治体、45自治体、両事業を
-    合わせると112自治体): a total stated without a word of it."""
+    """The value that is the sum of the others, where one is (68自治体、46自治体、両事業を
+    合わせると114自治体): a total stated without a word of it."""
     if len(at_latest) < _PARTS_AND_TOTAL:
         return []
     whole = sum(v for _, v in at_latest)
