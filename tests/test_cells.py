@@ -259,6 +259,21 @@ def test_a_ditto_and_a_period_column_become_records() -> None:
 
 
 PLAIN_GRIDS = [
+    # a slide's emphasis and trend marks (★, ↗) are no part of the figures
+    (
+        "＜窓口の認知度（％）＞<br>　R7年度　30.1<br>　R8年度　★32.6　↗<br>出典：調査（令和9年2月公表）",
+        "＜窓口の認知度（％）＞は、R7年度30.1%、R8年度32.6%",
+    ),
+    # a list of items under a total with its aside is a list, not a table
+    (
+        "＜相談件数＞<br>　▶計　57,010件（前年度 52,600件）<br>　　・電話　42,100件<br>　　・SNS　11,500件",
+        "▶計 57,010件（前年度 52,600件）\n・電話 42,100件\n・SNS 11,500件",
+    ),
+    # an arrow does not join a value to the next line
+    (
+        "【取得率（％）】<br>　R6年度　40.1<br>　R7年度　45.2<br>　⇒2025年目標（50％）は未達",
+        "取得率（％）は、R6年度40.1%、R7年度45.2%\n⇒2025年目標（50％）は未達",
+    ),
     # a header whose label starts with a figure (5年移動平均) is still a header
     (
         "死亡者数の推移<br>年　　死亡者数（人）　　5年移動平均（人）<br>令和6年　　1,402　　1,390<br>"

@@ -594,10 +594,13 @@ def _figure_only(cell: str) -> bool:
     """Whether a cell is a figure with at most a unit after it (340件), not a label that
     starts with one (5年移動平均（人）)."""
     m = _NUMERIC.match(cell)
-    return m is not None and len(cell.strip()) - m.end() <= _UNIT_CHARS
+    if m is None:
+        return False
+    return _UNIT_THEN_ASIDE.match(cell, m.end()) is not None
 
 
-_UNIT_CHARS = 4
+# a unit, then nothing or a bracket: 340件, 56,040件（前年度 52,638件）
+_UNIT_THEN_ASIDE = re.compile(r"[^\s(（]{0,4}\s*(?:[(（]|$)")
 
 
 def _values_below(block: list[list[str]]) -> int:
@@ -1293,7 +1296,7 @@ def rates_of_target(text: str) -> str:
 
 # --- arrow chains --------------------------------------------------------------------------------
 
-_ARROW = r"\s*(?:→|⇒|➡|->)\s*"
+_ARROW = r"[^\S\n]*(?:→|⇒|➡|->)[^\S\n]*"  # (not across a line break)
 _CHAIN_NUMBER = r"(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?"
 
 
@@ -1404,9 +1407,16 @@ def _chain(m: re.Match[str]) -> str:
     return "、".join(out) + rest
 
 
+_EMPHASIS = re.compile(r"[★☆◎]\s*(?=[0-9０-９約])")
+_TREND_MARK = re.compile(r"[ \u3000]*[↗↘]")
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
+    if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
+        # ★32.4 ↗: a slide's emphasis and trend marks, no words of the figure
+        cell = _TREND_MARK.sub("", _EMPHASIS.sub("", cell))
     text = tables_as_lines(repair_pdf_text(cell))
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
     return strip_html(rates_of_target(text))
