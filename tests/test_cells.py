@@ -262,17 +262,22 @@ PLAIN_GRIDS = [
     # a slide's emphasis and trend marks (★, ↗) are no part of the figures
     (
         "＜窓口の認知度（％）＞<br>　R7年度　30.1<br>　R8年度　★32.6　↗<br>出典：調査（令和9年2月公表）",
-        "＜窓口の認知度（％）＞は、R7年度30.1%、R8年度32.6%",
+        "＜窓口の認知度＞（単位：％）は、R7年度30.1%、R8年度32.6%",
     ),
     # a list of items under a total with its aside is a list, not a table
     (
         "＜相談件数＞<br>　▶計　57,010件（前年度 52,600件）<br>　　・電話　42,100件<br>　　・SNS　11,500件",
         "▶計 57,010件（前年度 52,600件）\n・電話 42,100件\n・SNS 11,500件",
     ),
+    # a heading that ends with a unit in brackets declares it for the bare figures under it
+    (
+        "【登録者数（名）】<br>※令和9年3月末時点<br>　◆A福祉士　320,400（R8.3末 318,200）",
+        "◆A福祉士 320,400名（R8.3末 318,200名）",
+    ),
     # an arrow does not join a value to the next line
     (
         "【取得率（％）】<br>　R6年度　40.1<br>　R7年度　45.2<br>　⇒2025年目標（50％）は未達",
-        "取得率（％）は、R6年度40.1%、R7年度45.2%\n⇒2025年目標（50％）は未達",
+        "取得率（単位：％）は、R6年度40.1%、R7年度45.2%\n⇒2025年目標（50％）は未達",
     ),
     # a header whose label starts with a figure (5年移動平均) is still a header
     (

@@ -1407,6 +1407,13 @@ def _chain(m: re.Match[str]) -> str:
     return "、".join(out) + rest
 
 
+@cache
+def _heading_unit_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"([【＜][^】＞【＜<>]{{1,60}}?)[(（]\s*({unit_alternation()}|％|%)\s*[)）]\s*([】＞])"
+    )
+
+
 _EMPHASIS = re.compile(r"[★☆◎]\s*(?=[0-9０-９約])")
 _TREND_MARK = re.compile(r"[ \u3000]*[↗↘]")
 
@@ -1417,6 +1424,10 @@ def cell_text(cell: str) -> str:
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
         # ★32.4 ↗: a slide's emphasis and trend marks, no words of the figure
         cell = _TREND_MARK.sub("", _EMPHASIS.sub("", cell))
+    if "】" in cell or "＞" in cell:
+        # 【登録者数（名）】 over ◆社会福祉士 327,940: the heading declares the unit of the
+        # bare figures under it
+        cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
     text = tables_as_lines(repair_pdf_text(cell))
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
     return strip_html(rates_of_target(text))
