@@ -961,6 +961,24 @@ FORMS += [
 ]
 
 
+# A slide's lines: a count's label and its figure a space apart; periods and values marked ▶.
+FORMS += [
+    (
+        79,
+        "village-supporter-municipalities",
+        "【集落支援員】<br>◆活用市町村数　528（R8年度末時点）<br>　（R7年度末 509）<br>◆集落の点検",
+        528,
+    ),
+    (
+        19,
+        "medical-observation-reintegration-share",
+        "＜社会復帰を実現したと評価できる医療観察対象者の割合＞<br>　▶令和7年　92.1％<br>"
+        "　▶令和8年　◎93.3％　↗",
+        93.3,
+    ),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

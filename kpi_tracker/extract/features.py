@@ -1000,7 +1000,8 @@ def _unit_before_pattern() -> re.Pattern[str]:
     # …都道府県は、前年の44から: the counter may stand before words of the year before
     return re.compile(
         # (47都道府県中46: a figure after its whole counts what the whole does)
-        f"({unit_alternation()})" + r"(?:数)?(?:は|が|:|中|のうち)[、\s]*"
+        # (活用市町村数 523: a label of a count and its figure, a space apart)
+        f"({unit_alternation()})" + r"(?:(?:数)?(?:は|が|:|中|のうち)|数(?=\s))[、\s]*"
         rf"(?:(?:{alternation('previous')})の)?\s*$"
     )
 
