@@ -979,6 +979,20 @@ FORMS += [
 ]
 
 
+# A part, a slash and its whole (1,430／1,741) is a share where the indicator is one; not a
+# fraction that explains a share stated before it (97.9%（46/47都道府県）).
+FORMS += [
+    (
+        31,
+        "core-consultation-centre-coverage",
+        "【基幹相談支援センター】<br>◆設置市町村　1,430／1,741（R9.4.1時点）<br>"
+        "『ポイント』全市町村設置は未達",
+        82.1,
+    ),
+    (53, "childrearing-climate-prefectures", "機運醸成：95.7%（45/47都道府県）", 95.7),
+]
+
+
 # (a case without a value is checked by a test of its own)
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 

@@ -986,13 +986,38 @@ def shares_in(
             or _SHARE_BESIDE.match(norm, part.end)
         ):
             continue
-        share = round(100.0 * part.value / whole.value, 6)
-        # (its unit word stays the part's: the share of 260市区町村 is of the 市区町村)
-        figure = Quantity(
-            share, "percent", part.start, part.end, part.text, part.unit_word, part.approx
-        )
-        out[part.start] = (figure, f"{part.value:g} ÷ {whole.value:g}")
+        out[part.start] = _share(part, whole)
+    for part in quantities:
+        # 設置市町村 1,430／1,741: the part, a slash, the whole (no figure of its own: a
+        # number after a digit and a slash is a fraction's)
+        over = _OVER.match(norm, part.end)
+        if over is None or part.unit is not None or part.start in out:
+            continue
+        if _SHARE_BEFORE.search(norm, max(0, part.start - 4), part.start):
+            continue  # 95.7%(45/47都道府県): the share is stated, the fraction explains it
+        whole_value = float(over.group(1).replace(",", ""))
+        if 0 < part.value < whole_value and not _SHARE_BESIDE.match(norm, over.end()):
+            whole = replace(part, value=whole_value, start=over.start(1), end=over.end(1))
+            figure, how = _share(part, whole)
+            # (its whole and the bracket after it: 1,430/1,741(R9.4.1時点) is dated by it)
+            out[part.start] = (
+                replace(figure, end=over.end(1), text=norm[part.start : over.end(1)]),
+                how,
+            )
     return out
+
+
+_SHARE_BEFORE = re.compile(r"%\s*\(\s*$")
+_OVER = re.compile(r"\s*/\s*([0-9][0-9,]*[0-9]|[0-9])(?![0-9.,/])")
+
+
+def _share(part: Quantity, whole: Quantity) -> tuple[Quantity, str]:
+    share = round(100.0 * part.value / whole.value, 6)
+    # (its unit word stays the part's: the share of 260市区町村 is of the 市区町村)
+    figure = Quantity(
+        share, "percent", part.start, part.end, part.text, part.unit_word, part.approx
+    )
+    return figure, f"{part.value:g} ÷ {whole.value:g}"
 
 
 @cache
