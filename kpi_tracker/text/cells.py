@@ -781,7 +781,7 @@ def tables_as_lines(text: str) -> str:
         "|" not in text
         and "\u3000" not in text
         and "  " not in text
-        and (" " not in text or not (_FLAT_HINT.search(text) or _role_header_re().search(text)))
+        and (" " not in text or not (_FLAT_HINT.search(text) or _has_role_header(text)))
     ):
         return text
     lines = _LINE_BREAK.split(text)
@@ -886,12 +886,23 @@ _FLAT_HINT = re.compile(
 )
 
 
+def _has_role_header(text: str) -> bool:
+    """Whether ``_role_header_re`` matches, tried only where a role word's first two
+    characters occur (most cells hold none)."""
+    return any(
+        m.start() == 0 or text[m.start() - 1] in " \u3000\n\t>"
+        for m in _role_header_re().finditer(text)
+    )
+
+
 @cache
 def _role_header_re() -> re.Pattern[str]:
     """Two column heads of roles side by side (目標 実績: a table of targets and results
     flattened out of a PDF)."""
     roles = alternation("role_column")
-    return re.compile(rf"(?:^|[\s>])(?:{roles})[ \u3000]+(?:{roles})(?=$|[\s<])", re.MULTILINE)
+    # NOTE: the role words first (a search skips in C to their first characters); what
+    # stands before them (a line's start, a space, a tag's end) is checked by the caller.
+    return re.compile(rf"(?:{roles})[ \u3000]+(?:{roles})(?=$|[\s<])", re.MULTILINE)
 
 
 # a ※ note is a line of its own: the line after it is not its continuation
@@ -991,15 +1002,15 @@ def _kanji_number_re() -> re.Pattern[str]:
             _per_base_after().pattern,
         )
     )
-    return re.compile(
-        rf"(?<![{_KD}十百千万億])([{_KD}十百千万億]*[{_KD}十百千][{_KD}十百千万億]*)"
-        rf"(?:・([{_KD}]+))?(?!\s*割)(?=\s*(?:{after}))"
-    )
+    # NOTE: the pattern opens with a character class (the first numeral, none before it), so
+    # a search skips in C to the numerals; a run of 万 and 億 alone is refused by the callback.
+    n = f"{_KD}十百千万億"
+    return re.compile(rf"([{n}](?<![{n}][{n}])[{n}]*)(?:・([{_KD}]+))?(?!\s*割)(?=\s*(?:{after}))")
 
 
 def _kanji_number(m: re.Match[str]) -> str:
     run, decimals = m.group(1), m.group(2)
-    if run[0] in "万億" or run.endswith("億"):
+    if run[0] in "万億" or run.endswith("億") or not _KANJI_PLACE.search(run):
         return m.group()
     if not _KANJI_DIGIT_RE.search(run) and not _PERCENT_AFTER.match(m.string, m.end()):
         return m.group()  # (単位:千回, 千人: a multiplier, not a number; but 百%)
@@ -1013,7 +1024,8 @@ def _kanji_number(m: re.Match[str]) -> str:
 
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|％|パーセント)")
-_KANJI_NUMBER_HINT = re.compile(rf"[{_KD}]|[十百千](?=\s*(?:%|％|パーセント))")
+_KANJI_PLACE = re.compile(f"[{_KD}十百千]")
+_PLACE_PERCENT = re.compile(r"[十百千](?=\s*(?:%|％|パーセント))")  # (百%: one class first)
 
 
 @cache
@@ -1171,7 +1183,7 @@ def numerals_as_digits(text: str) -> str:
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
     original = text
-    if _KANJI_NUMBER_HINT.search(text):
+    if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
         # 六十八・四%, 二十七万四千二百八十五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
     if "・" in text and _KD_DOT_KD.search(text):
@@ -1408,6 +1420,9 @@ def _chain(m: re.Match[str]) -> str:
     return "、".join(out) + rest
 
 
+_BRACKET_CLOSES_HEADING = re.compile(r"[)）]\s*[】＞]")
+
+
 @cache
 def _heading_unit_re() -> re.Pattern[str]:
     return re.compile(
@@ -1425,7 +1440,7 @@ def cell_text(cell: str) -> str:
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
         # ★32.4 ↗: a slide's emphasis and trend marks, no words of the figure
         cell = _TREND_MARK.sub("", _EMPHASIS.sub("", cell))
-    if "】" in cell or "＞" in cell:
+    if ("】" in cell or "＞" in cell) and _BRACKET_CLOSES_HEADING.search(cell):
         # 【登録者数（名）】 over ◆社会福祉士 327,940: the heading declares the unit of the
         # bare figures under it
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
