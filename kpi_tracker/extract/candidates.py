@@ -2346,7 +2346,7 @@ _PREVIOUS_YEAR = re.compile(
     + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     # (昨年度末は累計約15万人, 前年度末の累計は: the running total of the year before)
     + rf"(?:(?:{alternation('cumulative')}|{_TOTAL_WORD})(?:は|が|:|で)?)?"
-    # (前年度の「満足した」は約73%: the answer quoted, then its value the year before)
+    # (前年度の「満足した」は約74%: the answer quoted, then its value the year before)
     + r"(?:「[^「」]{1,16}」(?:は|が|:)?)?"
     + rf"\s*\(?\s*{_APPROX}?\s*$"
 )

@@ -524,7 +524,7 @@ def _totals_first(
     at_latest: list[tuple[Observation, float]],
     totals: list[tuple[Observation, float]],
 ) -> list[tuple[Observation, float]]:
-    """A stated total rather than its parts; for a rate, not a total (1人当たり212件, not the
+    """A stated total rather than its parts; for a rate, not a total (1人当たり213件, not the
     全国計239,560件 beside it)."""
     if is_rate(ind.label):
         return [(o, v) for o, v in at_latest if not o.total] or at_latest

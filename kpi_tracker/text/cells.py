@@ -991,7 +991,7 @@ def _kanji_count(run: str) -> str:
 
 @cache
 def _kanji_number_re() -> re.Pattern[str]:
-    """A number written in kanji (六十八・四, 二十七万四千二百八十五, 二〇二六), before a unit,
+    """A number written in kanji (六十八・四, 二十八万一千三百五, 二〇二六), before a unit,
     a counter or a word of time; not one inside a word (一層, 千葉, 十分)."""
     # (not 割: 三割二厘 and 七割六分 are _WARI_BU's; 一センター当たり: the base of a rate)
     after = "|".join(
@@ -1034,7 +1034,7 @@ def _per_base_after() -> re.Pattern[str]:
 
 
 def _kanji_value(run: str) -> str:
-    """二十七万四千二百八十五 → 274285 (万 and 億 over groups read as ``_kanji_count``)."""
+    """二十八万一千三百五 → 281305 (万 and 億 over groups read as ``_kanji_count``)."""
     total, group = 0, ""
     for ch in run:
         if ch in "万億":
@@ -1184,7 +1184,7 @@ def numerals_as_digits(text: str) -> str:
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
     original = text
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
-        # 六十八・四%, 二十七万四千二百八十五回, 二〇二六年: a kanji number before its unit
+        # 六十八・四%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
     if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
@@ -1441,7 +1441,7 @@ def cell_text(cell: str) -> str:
         # ★32.4 ↗: a slide's emphasis and trend marks, no words of the figure
         cell = _TREND_MARK.sub("", _EMPHASIS.sub("", cell))
     if ("】" in cell or "＞" in cell) and _BRACKET_CLOSES_HEADING.search(cell):
-        # 【登録者数（名）】 over ◆社会福祉士 327,940: the heading declares the unit of the
+        # 【登録者数（名）】 over ◆A福祉士 320,400: the heading declares the unit of the
         # bare figures under it
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
     text = tables_as_lines(repair_pdf_text(cell))
