@@ -1761,12 +1761,11 @@ _AIMED = re.compile(rf"[^、。0-9]{{0,12}}?(?:{alternation('aimed')})")
 # a statement of targets a list of figures ends in (…を毎年度の目標としておりますところ, …
 # 2031年までに70%とする目標を掲げ), with no word of a report between the figure and it
 _AIMED_LATER = re.compile(
-    rf"(?:を|は)[^、。0-9]{{0,12}}?目標(?:値)?(?:と|に)(?:し|する|して|定め|掲げ)"
-    rf"|{alternation('aimed')}"
+    rf"(?:を|は)[^、。0-9]{{0,12}}?(?:{alternation('target_word')})(?:と|に)"
+    rf"(?:{alternation('sets_target')})|{alternation('aimed')}"
 )
 _REPORTS = re.compile(
-    rf"{alternation('copula', 'reached', 'not_reached', 'change_up', 'change_down')}"
-    r"|でござい|にとどま|を記録|に達|を超え"
+    alternation("copula", "reached", "not_reached", "change_up", "change_down", "reports")
 )
 _AIMED_REACH = 60
 # 2031年までに70%: a figure set for a deadline

@@ -998,7 +998,7 @@ def _kanji_number_re() -> re.Pattern[str]:
         (
             unit_alternation(),
             _COUNTERS,
-            "パーセント|ポイント|％|%|倍|年|か月|ヶ月|月|日|時点",
+            alternation("numeral_after"),
             _per_base_after().pattern,
         )
     )
