@@ -967,8 +967,8 @@ def shares_in(
     ip: IndicatorProfile, norm: str, quantities: tuple[Quantity, ...]
 ) -> dict[int, tuple[Quantity, str]]:
     """Where the indicator is a share (%) and the text gives a part of a whole instead (全1,741
-    市町村のうち1,389市町村): the part's start → the share as a figure, and how it was
-    worked out (``1389 ÷ 1741``). Not where the text states the share beside the part."""
+    市町村のうち1,389市町村; 1,430／1,741): the part's start → the share as a figure, and how
+    it was worked out (``1389 ÷ 1741``). Not where the text states the share beside the part."""
     if "percent" not in ip.indicator.find_units or ip.indicator.share_of is not None:
         return {}
     out: dict[int, tuple[Quantity, str]] = {}
