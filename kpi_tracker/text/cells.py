@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from .lexicon import alternation, words
+from .lexicon import alternation, word_set
 from .normalize import normalize, strip_html
 from .periods import find_periods
 from .units import unit_alternation
@@ -186,7 +186,7 @@ def _relative_columns(
     """Columns of this year and of the change beside last year's (区分 | 前年度 | 本年度 |
     増減) as the status tables write them: 今年度 (本年度 is also a year's new count, うち本年度
     14件) and 前年度比, its figures signed (27 → +27)."""
-    current, change = _current_columns(), _change_columns()
+    current, change = word_set("current_column"), word_set("change_column")
     if not any(c.strip() in current or c.strip() in change for c in raw):
         return header, body
     header = list(header)
@@ -205,16 +205,6 @@ def _relative_columns(
         for r in body
     ]
     return header, body
-
-
-@cache
-def _current_columns() -> frozenset[str]:
-    return frozenset(words("current_column"))
-
-
-@cache
-def _change_columns() -> frozenset[str]:
-    return frozenset(words("change_column"))
 
 
 def _named_headers(header: list[str]) -> list[str]:
@@ -916,13 +906,8 @@ def _flat_header(line: str) -> int:
     periods = sum(_is_period(t) for t in tokens)
     if periods < 2 and _aligned(line) is None:
         # 目標 実績: heads of roles, single-spaced (aligned columns are read as such)
-        periods += sum(t in _role_columns() for t in tokens)
+        periods += sum(t in word_set("role_column") for t in tokens)
     return periods if periods >= 2 and periods >= len(tokens) - 1 else 0
-
-
-@cache
-def _role_columns() -> frozenset[str]:
-    return frozenset(words("role_column"))
 
 
 def _flat_row(line: str, columns: int) -> bool:

@@ -40,6 +40,12 @@ def words(cls: str) -> tuple[str, ...]:
 
 
 @cache
+def word_set(cls: str) -> frozenset[str]:
+    """The words of a class, as a set (a membership test: is this cell a word of it)."""
+    return frozenset(words(cls))
+
+
+@cache
 def alternation(*classes: str) -> str:
     """A regex alternation of the words of ``classes`` (escaped, in the table's order)."""
     return "|".join(re.escape(w) for cls in classes for w in words(cls))

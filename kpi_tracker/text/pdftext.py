@@ -127,9 +127,7 @@ def join_figures(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     text = _BEFORE.sub(lambda m: m.group("word"), text)
-    text = _WORD_THEN_FIGURE.sub("", text)
-    text = _figure_unit().sub(_joined_figure, text)
-    return _MULTIPLIER_THEN_FIGURE.sub("", text)
+    return join_units(_WORD_THEN_FIGURE.sub("", text))
 
 
 # --- lines -------------------------------------------------------------------------------------

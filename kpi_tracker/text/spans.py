@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from .lexicon import alternation, words
+from .lexicon import alternation, word_set, words
 from .normalize import normalize
 from .numbers import Quantity, find_quantities
 from .periods import PeriodMatch, find_periods
@@ -123,11 +123,6 @@ def _class_pattern(cls: str) -> re.Pattern[str]:
     return re.compile(alternation(cls))
 
 
-@cache
-def _notes() -> frozenset[str]:
-    return frozenset(words("note"))
-
-
 def depths(text: str) -> list[int]:
     """The bracket depth of every character (an opening bracket counts as inside)."""
     depth, out = 0, []
@@ -174,7 +169,7 @@ def _marks(norm: str) -> tuple[Span, ...]:
     # NOTE: a mark is looked for first (a pattern that starts with a lookbehind is tried at
     # every character); whether it opens an item is the character before it, looked behind
     # from the mark (・ stands inside most words: 孤独・孤立).
-    notes = _notes()
+    notes = word_set("note")
     bullets = [
         Span(NOTE if m.group() in notes else BULLET, m.start(), m.end(), cls=m.group())
         for m in _bullet_pattern().finditer(norm)
@@ -190,7 +185,7 @@ def _bullet_pattern() -> re.Pattern[str]:
     colon (``_ITEM_BEFORE``) — or a note after a bracket: 1,298法人(2027年2月末現在)※R8.3末."""
     marks = "".join(re.escape(w) for w in words("bullet"))
     before = re.escape("".join(sorted(_ITEM_BEFORE)))
-    notes = "".join(re.escape(w) for w in sorted(_notes()))
+    notes = "".join(re.escape(w) for w in sorted(word_set("note")))
     return re.compile(
         rf"[{marks}](?:(?<=^.)|(?<=[{before}].)" + (rf"|(?<=\)[{notes}]))" if notes else ")"),
         re.DOTALL,
