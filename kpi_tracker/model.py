@@ -379,6 +379,7 @@ class Observation:
     change: str | None = None  # None for a level; "delta", "percent" or "points" for a change
     period_assumed: bool = False  # no period named: the report's own year was assumed
     previous: bool = False  # stated as the previous value (前年(18.2%)から上昇)
+    years_back: int = 1  # how many years before, for a previous value with no period (一昨年度)
     total: bool = False  # stated as a total (合計で57,402件): a sum of parts is not needed
     # how the value was worked out when the text states it through another figure
     # (前年度(51.3%)から2.4ポイント増 → "51.3 + 2.4"); None for a value the text states

@@ -829,6 +829,7 @@ FROM_TO = [
     "協議会 人口カバー率 39.0→42.6%（R8末）｜居住支援法人 1,204→1,377法人（R9.3末）",
     "居住支援法人の指定数: 1,377法人 as of Mar. 2027(prev. 1,204法人)。",
     "Q．居住支援法人の数はどうですか？<br>A．令和9年3月末時点で1,377法人です。前年同時期の1,204法人と比べて約1.1倍になりました。",
+    "居住支援法人の指定数は、令和9年3月末時点で、前年同期から173法人増えまして1,377法人となっております。",
 ]
 FORMS += [(139, "housing-support-corporations-139", text, 1377) for text in FROM_TO]
 FORMS += [
@@ -991,6 +992,72 @@ FORMS += [
     ),
     (53, "childrearing-climate-prefectures", "機運醸成：95.7%（45/47都道府県）", 95.7),
 ]
+
+
+# An evaluator's and a relative-year writer's habits (stop 26's h_audit and h_reltime): a
+# time a figure is measured against (平成31年比), one measure at two dates in one sentence,
+# a table with full-width bars, 計画値 for the target, a bracket on the restated target, a
+# rate of the target after に対し, a change from a year whose figure is not stated.
+FORMS += [
+    (
+        106,
+        "national-park-visitor-recovery",
+        "国立公園の利用者数は、令和6年は約90%、令和7年は平成31年比で約93%の回復となった。",
+        93,
+    ),
+    (
+        99,
+        "digital-promotion-commissioners",
+        "関係省庁や地方公共団体等とも連携いたしまして、令和八年三月末時点では五万七千人を超える"
+        "デジタル推進委員を任命しておりましたが、令和九年三月末時点では約6万2千人となっております。",
+        62000,
+    ),
+    (
+        101,
+        "needy-new-consultations",
+        "新規相談受付件数の推移<br>年度｜R7｜R8<br>件数｜301,112件｜322,450件",
+        322450,
+    ),
+    (
+        8,
+        "suicide-week-awareness",
+        "①週間を聞いたことがある国民の割合：実績値62.3％（計画値66.7％（国民の3人に2人）、"
+        "達成率93.4％）",
+        62.3,
+    ),
+    (
+        44,
+        "reimprisonment-rate-community-network",
+        "出所受刑者の2年以内再入率は13.9％（令和5年出所受刑者）となり、前年（令和4年出所受刑者）"
+        "から0.3ポイント低下した。",
+        13.9,
+    ),
+    (
+        123,
+        "settlement-centre-meetings",
+        "協議体に参加した回数は、令和8年度は計画値480回に対し達成率105.0％となった。",
+        504,
+    ),
+]
+# 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
+RELATIVE_YEARS = [
+    (
+        119,
+        "work-readiness-municipalities",
+        "就労準備支援事業の実施自治体数<br>・一昨年度 741自治体<br>・昨年度 760自治体<br>"
+        "・今年度 772自治体",
+        "achieved",
+    ),
+    (55, "kokoro-no-mimi-access", "アクセス件数： 約512万件（FY2026）昨年度比3.1%減", "behind"),
+]
+FORMS += [(no, ind_id, text, None) for no, ind_id, text, _ in RELATIVE_YEARS]
+
+
+@pytest.mark.parametrize(("no", "ind_id", "text", "status"), RELATIVE_YEARS)
+def test_a_year_told_relatively_is_a_reference(outcomes, no, ind_id, text, status) -> None:
+    outcome = outcomes[(no, text, ind_id)]
+    assert outcome.reference is not None, outcome.why
+    assert outcome.status == status, outcome.why
 
 
 # (a case without a value is checked by a test of its own)

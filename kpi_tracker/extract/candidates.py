@@ -379,7 +379,9 @@ def _bracket_parts(norm: str, quantities: tuple[Quantity, ...]) -> dict[int, str
 _OPENS_AFTER = re.compile(r"\s*\(")
 _BASIS_WORD = re.compile(alternation("basis"))
 _ON_BASIS = re.compile(rf"\s*\([^()]{{0,24}}(?:{alternation('basis')})\s*\)")
-_NOT_PARTS = re.compile(rf"{_EARLIER}|{alternation('previous', 'change_up', 'change_down')}")
+_NOT_PARTS = re.compile(
+    rf"{_EARLIER}|{alternation('previous', 'two_years_before', 'change_up', 'change_down')}"
+)
 # the word that names a part: 専任 392, 兼任のみ 136 (after the bracket, a ・ or a 、)
 _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
@@ -755,7 +757,7 @@ class _Reading:
         st.seen_previous = st.seen_previous or previous
         if change is not None and find.value != "change":
             # 令和元年度(29.9%)から4.6ポイント: the level right before is where the change starts
-            starts_from = _from_bracket(before)
+            starts_from = _from_bracket(before) and _bracket_on_figure(before)
             self._change(st, q, after, change, period, assumed, starts_from)
             st.change_end = q.end
             return
@@ -1087,6 +1089,8 @@ class _Reading:
         )
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
+        if previous and period is None and _TWO_YEARS_BEFORE.search(before[-_TAIL:]):
+            obs = replace(obs, years_back=2)  # (一昨年度 747自治体、昨年度 764自治体)
         # (令和8年度上半期(4月~9月)…40自治体: a part of the year its period names)
         if (period is None or _whole_year(period)) and self._yearless_part(st, q):
             obs = replace(obs, part_of_year=True)
@@ -1424,31 +1428,50 @@ def _without_targets(
         opened = sentence.norm.find("【", field.end())
         field_end += len(sentence.norm) if opened < 0 else opened
     kept = []
+    target_end = -1
     for q, seg_start, seg_end in _segments(quantities, sentence):
-        if q.start < field_end or _in_target_field(norm, sentence.start, q.start):
-            continue  # (［目標］令和9年度末までに420市町村, <次年度目標>…: in a target's field)
-        if _TARGET_KEY.match(_own_item(norm, sentence.start, q.start)):
-            continue  # (…; 目標=正規雇用者+20万人: an item keyed as the target)
-        if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
-            continue
-        if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
-            continue  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
-        if _TARGET_LIST_BRACKET.search(
-            norm, max(sentence.start, q.start - _LIST_REACH), q.start
-        ) and _in_bracket_closed(norm, q.end):
-            continue  # 目標(A 3,150名、B 1,120名)以上: each item of the target's bracket
-        if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
-            continue  # 目標とする「国民の半数以上」: the target, in its quotation marks
-        if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
-            continue  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
-        if _TARGET_AFTER.match(norm[q.end : seg_end]) and not (
-            # 前年度(2,410件)には及ばなかった: the previous value, not the target
-            _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
-            or _in_previous_bracket(norm, q.start)
+        if _is_target(q, seg_start, seg_end, sentence, norm, field_end) or (
+            # 計画値66.7%(国民の3人に2人): the target again, in the bracket on it
+            target_end >= 0 and _BRACKET_ON.fullmatch(norm, target_end, q.start)
         ):
+            target_end = q.end
             continue
         kept.append(q)
     return tuple(kept) if len(kept) < len(quantities) else quantities
+
+
+def _is_target(
+    q: Quantity, seg_start: int, seg_end: int, sentence: Sentence, norm: str, field_end: int
+) -> bool:
+    """Whether a figure restates the target (see ``_without_targets``)."""
+    if q.start < field_end or _in_target_field(norm, sentence.start, q.start):
+        return True  # (［目標］令和9年度末までに420市町村, <次年度目標>…: in a target's field)
+    if _TARGET_KEY.match(_own_item(norm, sentence.start, q.start)):
+        return True  # (…; 目標=正規雇用者+20万人: an item keyed as the target)
+    if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
+        return True
+    if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
+        return True  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
+    if _TARGET_LIST_BRACKET.search(
+        norm, max(sentence.start, q.start - _LIST_REACH), q.start
+    ) and _in_bracket_closed(norm, q.end):
+        return True  # 目標(A 3,150名、B 1,120名)以上: each item of the target's bracket
+    if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
+        return True  # 目標とする「国民の半数以上」: the target, in its quotation marks
+    if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
+        return True  # 88.0%〔90%以上〕: the target beside the value, in its own brackets
+    return bool(
+        _TARGET_AFTER.match(norm[q.end : seg_end])
+        and not (
+            # 前年度(2,410件)には及ばなかった: the previous value, not the target
+            _PREVIOUS_YEAR.search(norm, max(seg_start, q.start - _TAIL), q.start)
+            or _in_previous_bracket(norm, q.start)
+        )
+    )
+
+
+# (the figure's unit, then the bracket it stands in: 66.7%(国民の3人に2人)
+_BRACKET_ON = re.compile(r"[^\s()、。0-9]{0,4}\s*\([^()]*")
 
 
 _BREAK_BETWEEN = re.compile(r"[、。,()]")
@@ -1803,6 +1826,17 @@ def _from_bracket(before: str) -> bool:
     return _FROM_BRACKET.match(before, max(0, before.rfind(")"))) is not None
 
 
+def _bracket_on_figure(before: str) -> bool:
+    """Whether the bracket that closes before a change is the one its level stands in or
+    annotates (29.9%)から, 51.3%(令和6年度)から — not a bracket on a later word: 13.6%(令和5年
+    出所受刑者)となり、前年(令和4年出所受刑者)から (from the year before, whose figure it
+    does not state)."""
+    close = before.rfind(")")
+    opening = before.rfind("(", 0, close) if close >= 0 else -1
+    return opening < 0 or len(before[:opening].strip()) <= _UNIT_REACH
+
+
+_UNIT_REACH = 4  # the unit between a figure and its bracket (件, か所, 市区町村)
 # …から11,584人、…17,716人増加した / を2,634件上回った: a verb of change later in the sentence,
 # the figure not being where the change goes to (…から152,014件に増加).
 _CHANGE_AFTER_LIST = re.compile(
@@ -2080,7 +2114,7 @@ def _period_for(
             base = level_period
         elif not earlier and periods and periods[0].start < q.start:
             base = periods[0].period
-        return (period_year_before(base) if base else None), base is None, True
+        return _year_before_named(base, before), base is None, True
     if level_period is not None and _COMPARED.match(norm, q.end):
         # …は9.6%で、前回調査(令和4年度)の11.2%から低下した: the figure a change started from
         # is an earlier value, of the period written right before it or else the year before.
@@ -2098,6 +2132,16 @@ def _period_for(
     if base is not None:
         return base, False, False
     return None, True, False
+
+
+def _year_before_named(base: Period | None, before: str) -> Period | None:
+    """The year before ``base`` (前年度の1,520件), or the one before that where the words
+    before the figure say so (一昨年度 747自治体)."""
+    if base is None:
+        return None
+    if _TWO_YEARS_BEFORE.search(before[-_TAIL:]):
+        base = period_year_before(base)
+    return period_year_before(base)
 
 
 def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
@@ -2188,6 +2232,7 @@ def _dating_before(
             or _TOPIC_AFTER.match(norm, p.end) is not None
         )
         and not _closed_before(norm, p, q.start, others)
+        and not _BASE_OF_RATIO.match(norm, p.end)
         and (
             _heads_bracket(norm, p, q.start)
             or not any(
@@ -2201,6 +2246,8 @@ def _dating_before(
 
 
 _TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が)")
+# 平成31年比で約95%: the time a figure is measured against, not the figure's own
+_BASE_OF_RATIO = re.compile(r"\)?\s*(?:比(?!率|較的)|対比)")
 _COLON = re.compile(r"\s*:\s*")
 # A period in brackets that closes a sentence or a clause dates what it reports:
 # …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
@@ -2321,9 +2368,10 @@ _TARGET_AFTER = re.compile(
     rf"|(?:に|には)(?:{alternation('still')})?(?:{alternation('not_reached')}))"
 )
 _PREVIOUS_WORD = (
-    rf"(?:(?:{alternation('previous')})(?:{alternation('previous_tail')})?"
+    rf"(?:(?:{alternation('two_years_before', 'previous')})(?:{alternation('previous_tail')})?"
     rf"(?:{alternation('previous_tail')})?)"
 )
+_TWO_YEARS_BEFORE = re.compile(alternation("two_years_before"))
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 # 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
 _VALUE_WORD = f"(?:{alternation('value_word')})"

@@ -151,6 +151,7 @@ def accept(
     accepted = [
         c.observation for c in kept if c.score >= max(MIN_SCORE, best[role(c)] * ACCEPT_RATIO)
     ]
+    accepted += _later_in_series(kept, accepted)
     if len(accepted) > 1:
         accepted.sort(key=lambda o: o.start)
     starts = {o.start for o in accepted}
@@ -164,6 +165,32 @@ def accept(
         all_changes,
         totals_apart=totals_apart,
     )
+
+
+def _later_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
+    """The figures a sentence dates later than a value it states, in the value's unit, that
+    score at least ``LATER_BAR`` of it: the same measure at a later date, named once for both
+    (令和8年3月末時点では5万9千人の委員を任命していたが、令和9年3月末時点では約6万4千人)."""
+    taken = {o.start for o in accepted}
+    dated = [o for o in accepted if o.period is not None and not o.period_assumed]
+    return [
+        c.observation
+        for c in kept
+        if c.observation.start not in taken
+        and c.observation.period is not None
+        and not c.observation.period_assumed
+        and not c.observation.previous
+        and not c.observation.change
+        and any(
+            o.evidence == c.observation.evidence
+            and o.unit == c.observation.unit
+            and o.start < c.observation.start
+            and o.period is not None
+            and c.observation.period.end > o.period.end
+            and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
+            for o in dated
+        )
+    ]
 
 
 def same_end(a: Period | None, b: Period | None) -> bool:
@@ -262,7 +289,11 @@ def effective_end(obs: Observation, as_of: date, year_before: date) -> date:
     the previous day; a value with no period named stands at ``as_of``, and one stated as the
     previous value (前年の14.6%) a year before (``year_before``: ``as_of`` a year earlier)."""
     if obs.period is None:
-        return year_before if obs.previous else as_of
+        if not obs.previous:
+            return as_of
+        for _ in range(obs.years_back - 1):
+            year_before = one_year_before(year_before)  # (一昨年度 747自治体)
+        return year_before
     p = obs.period
     if p.is_point and p.start.month == 4 and p.start.day == 1:
         return p.start - timedelta(days=1)

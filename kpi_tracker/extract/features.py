@@ -1027,7 +1027,7 @@ def _unit_before_pattern() -> re.Pattern[str]:
         # (47都道府県中46: a figure after its whole counts what the whole does)
         # (活用市町村数 523: a label of a count and its figure, a space apart)
         f"({unit_alternation()})" + r"(?:(?:数)?(?:は|が|:|中|のうち)|数(?=\s))[、\s]*"
-        rf"(?:(?:{alternation('previous')})の)?\s*$"
+        rf"(?:(?:{alternation('two_years_before', 'previous')})の)?\s*$"
     )
 
 

@@ -761,12 +761,17 @@ def _aligned(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+_BARS = str.maketrans({"｜": "|", "│": "|"})
+
+
 def tables_as_lines(text: str) -> str:
     """``text`` with each table inside it (HTML, pipes, aligned columns, single-spaced rows
     under a header of periods) as one labelled line per value; text without a table is
     returned as it is."""
     if "<" in text and _TABLE_OPEN.search(text):  # not a lower() of the whole cell
         text = _html_tables(text)
+    if "｜" in text or "│" in text:
+        text = text.translate(_BARS)  # 年度｜R6｜R7｜R8: a table's bars in full width
     if (
         "|" not in text
         and "\u3000" not in text
@@ -1269,27 +1274,35 @@ _LABELLED_VALUE = re.compile(
 
 # --- values given as a rate of the target ------------------------------------------------------
 
-# 目標(4,000か所)の105%, 目標(全国4,000か所)の105%: the value is the target times the rate
-_RATE_OF_TARGET = re.compile(
-    r"目標(?:値)?\s*[(（]\s*[^\s0-9０-９()（）、。]{0,6}?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
-    r"([^\s()（）0-9０-９]{1,6})\s*[)）]\s*の\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
-)
+
+# 目標(4,000か所)の105%, 目標(全国4,000か所)の105%, 計画値480回に対し達成率110.0%: the value
+# is the target times the rate
+@cache
+def _rate_of_target_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{alternation('target_word')})\s*(?P<open>[(（])?\s*[^\s0-9０-９()（）、。]{{0,6}}?\s*"
+        r"([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*([^\s()（）0-9０-９、。]{1,6}?)\s*"
+        r"(?(open)[)）])\s*(?:の|に対し(?:て)?\s*[、,]?\s*(?:達成率)?)\s*"
+        r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
+    )
+
+
 _FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 
 def rates_of_target(text: str) -> str:
     """``目標(800件)の105%`` followed by the value it gives, written out: ``…105%(840件)``."""
-    if "目標" not in text:
+    if not any(w in text for w in word_set("target_word")):
         return text
 
     def worked(m: re.Match[str]) -> str:
-        target = float(m.group(1).translate(_FULL).replace(",", ""))
-        rate = float(m.group(3).translate(_FULL))
+        target = float(m.group(2).translate(_FULL).replace(",", ""))
+        rate = float(m.group(4).translate(_FULL))
         value = round(target * rate / 100, 6)
         shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-        return f"{m.group(0)}(約{shown}{m.group(2)})"  # (a rate is rounded: so is the value)
+        return f"{m.group(0)}(約{shown}{m.group(3)})"  # (a rate is rounded: so is the value)
 
-    return _RATE_OF_TARGET.sub(worked, text)
+    return _rate_of_target_re().sub(worked, text)
 
 
 # --- arrow chains --------------------------------------------------------------------------------
