@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
@@ -41,6 +42,7 @@ from ..text.periods import (
 )
 from ..text.spans import Spans, tokenize
 from ..text.units import convert, same_dimension, unit_alternation
+from ..text.wareki import years_named
 from .decide import (
     ACCEPT_RATIO,
     Candidate,
@@ -301,9 +303,12 @@ def _is_heading(chunk: str, start: int, end: int, starts: list[int]) -> bool:
 _HEADING_CHARS = 40
 
 
-def analyse(text: str) -> Analysis:
+def analyse(text: str, as_of: date | None = None) -> Analysis:
     """Sentences with their periods and quantities, for ``extract``: the text is normalised
-    and scanned once, then each period and quantity is filed under its sentence."""
+    and scanned once, then each period and quantity is filed under its sentence. ``as_of``:
+    the report's date, by which a year told by its time (本年3月末) is named."""
+    if as_of is not None:
+        text = years_named(text, as_of)
     spans = tokenize(text)
     norm = spans.norm
     sentences = tuple(_sentences(text, spans))
@@ -1232,7 +1237,13 @@ class _Reading:
             and (
                 obs.period is None
                 or obs.period_assumed
-                or c.observation.period_assumed  # worked out for the report's own period
+                # worked out for the report's own period: a level the change reaches
+                # (…から2増の43都道府県(令和8年度)), not one of another date later on
+                # (…から1.5ポイント上昇し、基準とした令和5年度の値(41.1%)を…)
+                or (
+                    c.observation.period_assumed
+                    and _CHANGE_THEN_LEVEL.match(self.norm, st.change_end, obs.start) is not None
+                )
                 or same_end(c.observation.period, obs.period)
             )
         ]

@@ -237,16 +237,18 @@ def _sheet_scorecard(
     )
 
 
-def extractions_for(measure: Measure, indicators: tuple[Indicator, ...]) -> dict[str, Extraction]:
+def extractions_for(
+    measure: Measure, indicators: tuple[Indicator, ...], as_of: date | None = None
+) -> dict[str, Extraction]:
     """What each indicator's cell says about it: every cell is read once, and a figure that a
-    sibling indicator names better is left to it."""
+    sibling indicator names better is left to it. ``as_of``: the report's date (本年3月末)."""
     analyses: dict[str, Analysis] = {}
     by_column: dict[str, list[Indicator]] = {}
     for ind in indicators:
         by_column.setdefault(ind.find.column, []).append(ind)
     out: dict[str, Extraction] = {}
     for column, group in by_column.items():
-        analyses[column] = analyse(_text_of(measure, group[0]))
+        analyses[column] = analyse(_text_of(measure, group[0]), as_of)
         siblings = tuple(group)
         found = {
             ind.id: extract(ind, analyses[column], measure.target_text, siblings) for ind in group
@@ -276,7 +278,7 @@ def _measure_outcome(
             if measure.no in unmeasured
             else Reason("no_rule"),
         )
-    extractions = extractions_for(measure, indicators)
+    extractions = extractions_for(measure, indicators, as_of)
     done: dict[str, Outcome] = {}
     # Shares are evaluated after the indicator they divide by.
     for ind in sorted(indicators, key=lambda i: i.share_of is not None):

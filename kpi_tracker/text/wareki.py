@@ -7,8 +7,11 @@ era table (``data/eras.tsv``). ``format_date`` is what every renderer calls: ISO
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from functools import cache
 
+from .lexicon import alternation, words
 from .periods import Era, Period, eras, fiscal_year_end, fiscal_year_of
 
 __all__ = [
@@ -19,6 +22,7 @@ __all__ = [
     "format_period",
     "wareki_date",
     "wareki_fiscal_year",
+    "years_named",
 ]
 
 DATE_STYLES = ("wareki", "iso")
@@ -111,3 +115,41 @@ def format_period(start: date | str, end: date | str, style: str = "wareki") -> 
             f"{_year(_era_of(end), end.year)}{end.month}月"
         )
     return f"{wareki_date(start)}～{wareki_date(end)}"
+
+
+# --- a calendar year told by the report's time ---------------------------------------------
+
+_YEARS_BACK = {"this_year": 0, "last_year": 1, "year_before_last": 2}
+
+
+@cache
+def _told_year_re() -> re.Pattern[str]:
+    told = alternation(*_YEARS_BACK)
+    return re.compile(
+        rf"(?P<word>{told})(?P<day>\s*(?P<month>[0-9０-９]{{1,2}})\s*月"
+        r"(?:\s*[0-9０-９]{1,2}\s*日)?(?:末|初め|初)?)"
+    )
+
+
+@cache
+def _years_back(word: str) -> int:
+    return next(n for cls, n in _YEARS_BACK.items() if word in words(cls))
+
+
+def years_named(text: str, as_of: date) -> str:
+    """``text`` with each month of a year told by the report's time (本年3月末, 今年4月1日,
+    昨年3月末) named by its year, the words as written after it in brackets: 令和9年3月末
+    (本年3月末) in a report as of 令和9年3月31日 (本年: the year of ``as_of``)."""
+    if "年" not in text:
+        return text
+
+    def named(m: re.Match[str]) -> str:
+        year = as_of.year - _years_back(m.group("word"))
+        month = int(m.group("month").translate(_DIGITS))
+        day = m.group("day")
+        return f"{_year(_era_of(date(year, month, 1)), year)}{day}({m.group('word')}{day})"
+
+    return _told_year_re().sub(named, text)
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
