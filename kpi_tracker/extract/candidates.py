@@ -438,7 +438,13 @@ def extract(
     """
     analysis = text if isinstance(text, Analysis) else analyse(text)
     profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
-    return _Reading(indicator, analysis, profile).read()
+    reading = _Reading(indicator, analysis, profile)
+    # (two indicators of a measure with one target, 30万回 each: its restatement names neither)
+    reading.own_target_named = not any(
+        s.id != indicator.id and s.target == indicator.target and s.unit == indicator.unit
+        for s in siblings
+    )
+    return reading.read()
 
 
 @dataclass
@@ -476,6 +482,7 @@ class _Reading:
         self.attainment = _ATTAINMENT_WORD.search(normalize(indicator.label)) is not None
         # ※括弧内は前年度: said once in the cell, before or after the figures it explains
         self.brackets_previous = _BRACKETS_PREVIOUS.search(analysis.norm) is not None
+        self.own_target_named = True  # the target's restatement names this indicator only
         # the target a distance from it is measured from (a threshold's, in the rule's unit)
         self.target = (
             (indicator.target, indicator.pint_unit)
@@ -610,7 +617,9 @@ class _Reading:
         head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
         self._series_head = head
         scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, self.cover, head)
-        if not marker and scope.unrelated:
+        if scope.unrelated and self._restates_own_target(index):
+            scope = replace(scope, own_target=True)  # (named by the target only)
+        if not marker and scope.unrelated and not scope.own_target:
             self.carried = None
             self._drop_all(quantities, "unrelated_sentence")
             return  # names nothing the indicator measures: its figures cannot score
@@ -891,6 +900,14 @@ class _Reading:
         if inside is None or (self.deadline is not None and inside.period.end == self.deadline):
             return None
         return inside.period
+
+    def _restates_own_target(self, index: int) -> bool:
+        """Whether the sentence restates this indicator's target, value and unit (実績値:190団体
+        (…計画値150団体、達成率126.7%)): it is about the indicator, whatever words it uses."""
+        if not self.own_target_named:
+            return False
+        dropped = self.analysis.dropped[index] if self.analysis.dropped else ()
+        return any(name == "restated_target" and self._is_target(q) for q, name in dropped)
 
     def _is_target(self, q: Quantity) -> bool:
         """Whether a figure is the rule's target, in its unit."""

@@ -67,6 +67,7 @@ FEATURES = (
     "subtotal",
     "role_match",
     "role_mismatch",
+    "own_target",
 )
 _ROLE_MATCH = FEATURES.index("role_match")
 
@@ -205,6 +206,9 @@ class SentenceScope:
     heading: str = ""  # a bullet's heading (見守り事業:… → 見守り事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
     part: bool = False  # このうち…: its figures are parts of the one before
+    # it restates the indicator's own target (実績値:190団体(計画値150団体、…)): it is about
+    # the indicator whatever words it uses
+    own_target: bool = False
 
     @property
     def unrelated(self) -> bool:
@@ -797,6 +801,9 @@ def _own_score(
     if not scope.topic:
         x["topic_missing"] = 1.0
         why.append("topicの語がない")
+    if scope.own_target:
+        x["own_target"] = 1.0
+        why.append("目標値を再掲する文")
     _role_features(ip, q, preceding, following, scope, near_before, x, why, in_part)
     vector = tuple(map(x.__getitem__, FEATURES))
     score = _dot(vector)
