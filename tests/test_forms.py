@@ -1055,8 +1055,37 @@ FORMS += [
         176,  # named by the target it restates, not by the indicator's words
     ),
 ]
-# 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
+# A coordinator's reported speech (stop 26's h_reported): a figure said to be wrong is no
+# value wherever it stands; 前回報告 names the previous value; an earlier point named less
+# fully than the value still dates the reference.
+FORMS += [
+    (
+        30,
+        "mothers-hellowork-priority-clients",
+        "所管省庁から重点支援対象者数を6,581人とする報告があったが、当初報告の6,581人は誤りで、"
+        "正しくは65,810人との訂正があった。",
+        65810,
+    ),
+]
 RELATIVE_YEARS = [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "法務省によると、令和8年度における人権相談窓口の認知度は33.1%であった。前回報告"
+        "(令和7年度)では30.7%であり、2.4ポイント上昇したとされている。",
+        "achieved",
+    ),
+    (
+        139,
+        "housing-support-corporations-139",
+        "所管省庁からは、「居住支援法人の指定数:1,301法人(令和9年3月末時点)」との報告があった。"
+        "<br>前回報告では、人口カバー率39%(令和7年度末時点)、指定数1,167法人(令和8年3月末時点)"
+        "とされており、いずれも増加している。",
+        "achieved",
+    ),
+]
+# 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
+RELATIVE_YEARS += [
     (
         119,
         "work-readiness-municipalities",

@@ -545,7 +545,7 @@ class _Reading:
                 or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
             ):
                 previous_text = sentence.norm
-        candidates = stated_first(self._named_role_first(self.candidates))
+        candidates = stated_first(self._named_role_first(self._without_wrong()))
         candidates.sort(key=lambda c: -c.score)
         all_changes = tuple((level.observation, rel) for level, rel in self.changes)
         found_label = True
@@ -567,6 +567,21 @@ class _Reading:
             return chosen
         dropped = tuple((q.value, q.unit, n) for q, n in self.dropped)
         return replace(chosen, dropped=dropped + tuple(self.role_dropped))
+
+    def _without_wrong(self) -> list[Candidate]:
+        """The candidates without the figures the text says are wrong, wherever they stand
+        (…を6,452人とする報告があったが、当初報告の6,452人は誤りで、正しくは64,520人)."""
+        wrong = {(q.value, q.unit) for q, name in self.dropped if name == "wrong_figure"}
+        if not wrong:
+            return self.candidates
+        kept = []
+        for c in self.candidates:
+            o = c.observation
+            if (o.value, o.unit) in wrong and not o.derivation:
+                self.role_dropped.append((o.value, o.unit, "wrong_figure"))
+            else:
+                kept.append(c)
+        return kept
 
     def _named_role_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """Where the label names a count's role (累計, 新たに) and the text names figures so,
@@ -805,8 +820,9 @@ class _Reading:
         norm, find = self.norm, self.find
         if self.regex_spans is not None and not any(s <= q.start < e for s, e in self.regex_spans):
             return "regex"
-        if _THRESHOLD.match(norm, q.end):
-            return "threshold"  # 30万回を突破, 7%台に到達: a round figure the value passed
+        said = _said_after(norm, q)
+        if said is not None:
+            return said
         if _MONTH_BEFORE.search(before[-_MONTH_REACH:]):
             return "one_month"  # 4月23,410回、5月24,105回…: a month's figure, not the year's
         if _RANGE_AFTER.match(norm, q.end) or _RANGE_BEFORE.search(
@@ -1685,7 +1701,23 @@ def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
 
 
 _HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%
+
+
+def _said_after(norm: str, q: Quantity) -> str | None:
+    """What the words right after a figure say of it, as a filter's name: a round figure the
+    value passed (30万回を突破, 7%台に到達: ``threshold``), or a wrong one (当初報告の6,452人は
+    誤りで、正しくは64,520人: ``wrong_figure``)."""
+    if _THRESHOLD.match(norm, q.end):
+        return "threshold"
+    if _WRONG_FIGURE.match(norm, q.end):
+        return "wrong_figure"
+    return None
+
+
 _SUPERSEDING = re.compile(alternation("superseding"))
+_WRONG_FIGURE = re.compile(
+    rf"\s*(?:\([^()]*\))?\s*(?:は|が|を)\s*(?:{alternation('wrong_figure')})"
+)
 _SUPERSEDING_REACH = 8
 
 

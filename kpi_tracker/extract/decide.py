@@ -152,6 +152,7 @@ def accept(
         c.observation for c in kept if c.score >= max(MIN_SCORE, best[role(c)] * ACCEPT_RATIO)
     ]
     accepted += _later_in_series(kept, accepted)
+    accepted += _earlier_in_series(kept, accepted)
     if len(accepted) > 1:
         accepted.sort(key=lambda o: o.start)
     starts = {o.start for o in accepted}
@@ -187,6 +188,33 @@ def _later_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> 
             and o.start < c.observation.start
             and o.period is not None
             and c.observation.period.end > o.period.end
+            and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
+            for o in dated
+        )
+    ]
+
+
+def _earlier_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
+    """The figures dated earlier than a value stated with its date, in its unit, that score at
+    least ``LATER_BAR`` of it: earlier points of the same measure, named less fully (前回報告
+    では、…、指定数1,167法人(令和8年3月末時点)), which stand before the value and never
+    replace it."""
+    taken = {o.start for o in accepted}
+    dated = [
+        o for o in accepted if o.period is not None and not o.period_assumed and not o.previous
+    ]
+    return [
+        c.observation
+        for c in kept
+        if c.observation.start not in taken
+        and c.observation.period is not None
+        and not c.observation.period_assumed
+        and not c.observation.change
+        and not c.observation.derivation
+        and any(
+            o.unit == c.observation.unit
+            and o.period is not None
+            and c.observation.period.end < o.period.end
             and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
             for o in dated
         )
