@@ -1084,6 +1084,42 @@ RELATIVE_YEARS = [
         "achieved",
     ),
 ]
+# Estimates and revisions (stop 26's h_estimates): last year's figure revised (AからBに遡及
+# 改定) is one previous value; a period in brackets before a colon dates what follows; a
+# sentence opening 前年度は is about the year before; X=100として N is an index (N %).
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "・支援情報検索サイトPV数(令和8年4月～令和9年3月):速報値では30.5万回としていたが、確報値は"
+        "30.9万回となり、年間30万回以上の目標を達成した。なお、前年度値は27.4万回から27.7万回に"
+        "遡及改定。",
+        309000,
+    ),
+    (
+        106,
+        "national-park-visitor-recovery",
+        "令和7年の国立公園利用者数は3億5,100万人と前年比4.8%の増加となった。新型コロナウイルスの"
+        "影響前(平成31年)=100とすると94であり、回復は道半ばである。",
+        94,
+    ),
+]
+RELATIVE_YEARS += [
+    (
+        18,
+        "reoffending-support-share",
+        "・治療・支援を受けた保護観察対象者等の割合:令和8年度24.9%(暫定値)。前年度は速報値では"
+        "23.8%としていたが、確報値は24.3%。",
+        "achieved",
+    ),
+    (
+        55,
+        "kokoro-no-mimi-consultations",
+        "<p>相談件数（電話・SNS・メールの合計）： 55,910件（令和8年4月～令和9年3月）前年度（52,638件）"
+        "比6.2%増（令和7年度=100として106）</p>",
+        "achieved",
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

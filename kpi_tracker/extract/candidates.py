@@ -979,9 +979,9 @@ class _Reading:
         self, st: _InSentence, q: Quantity, before: str, after: str
     ) -> tuple[Period | None, bool, bool]:
         """The figure's period, whether it was assumed, and whether it is a previous value."""
-        paired = self._paired_period(st, q)
-        if paired is not None:
-            return paired, False, False
+        fixed = self._fixed_period(st, q, before)
+        if fixed is not None:
+            return fixed
         last = st.last_level
         period, assumed, previous = _period_for(
             q,
@@ -1034,6 +1034,33 @@ class _Reading:
             # 1,204法人から1,377法人に増加, 39.0→42.6%: where the value went from
             return (period_year_before(period) if period and not assumed else None), True, True
         return period, assumed, previous
+
+    def _fixed_period(
+        self, st: _InSentence, q: Quantity, before: str
+    ) -> tuple[Period | None, bool, bool] | None:
+        """The period and role a figure takes from another: the one it revises, or its pair's."""
+        revised = self._revision_of(st, q, before)
+        if revised is not None:
+            return revised.period, revised.period_assumed, revised.previous
+        paired = self._paired_period(st, q)
+        return (paired, False, False) if paired is not None else None
+
+    def _revision_of(self, st: _InSentence, q: Quantity, before: str) -> Observation | None:
+        """The figure ``q`` revises (前年度値は27.4万回から27.9万回に遡及改定): of its date and
+        role, which it replaces (the one revised is dropped as ``superseded``); None when
+        ``q`` revises none."""
+        last = st.last_level
+        if (
+            last is None
+            or last.observation.change
+            or not _FROM_WORD.fullmatch(before)
+            or not _REVISED_TO.match(self.norm, q.end, st.sentence.end)
+        ):
+            return None
+        revised = last.observation
+        self._drop_where(lambda o: o.start == revised.start, "superseded")
+        st.here = [c for c in st.here if c is not last]
+        return revised
 
     def _annotated(self, st: _InSentence, q: Quantity) -> Period | None:
         """The period of the figure whose bracket ``q`` stands in, if it has one."""
@@ -1715,6 +1742,8 @@ def _said_after(norm: str, q: Quantity) -> str | None:
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
+_FROM_WORD = re.compile(r"\s*(?:から|より)\s*(?:約)?\s*")
+_REVISED_TO = re.compile(rf"\s*(?:\([^()]*\))?\s*(?:に|へ)\s*(?:{alternation('revised')})")
 _WRONG_FIGURE = re.compile(
     rf"\s*(?:\([^()]*\))?\s*(?:は|が|を)\s*(?:{alternation('wrong_figure')})"
 )
@@ -2305,9 +2334,10 @@ def _dating_before(
     ]
 
 
-_TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が)")
+_TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が|:)")
 # 平成31年比で約95%: the time a figure is measured against, not the figure's own
-_BASE_OF_RATIO = re.compile(r"\)?\s*(?:比(?!率|較的)|対比)")
+# (平成31年=100とすると96: the base of an index)
+_BASE_OF_RATIO = re.compile(r"\)?\s*(?:比(?!率|較的)|対比|=\s*100(?![0-9]))")
 _COLON = re.compile(r"\s*:\s*")
 # A period in brackets that closes a sentence or a clause dates what it reports:
 # …から34,560回増加し、年間の目標を上回った(令和8年4月~令和9年3月)。 / …比8.3%減
@@ -2438,7 +2468,9 @@ _VALUE_WORD = f"(?:{alternation('value_word')})"
 _AS_AT = f"(?:{alternation('as_at')})"
 _TOTAL_WORD = f"(?:{alternation('total', 'total_mark')})"
 _PREVIOUS_LINE = re.compile(
-    rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|【\s*{_PREVIOUS_WORD}\s*】|{_PREVIOUS_WORD}\s*:)"
+    rf"\s*(?:[・●○◆■]\s*)?(?:\(\s*{_PREVIOUS_WORD}\s*\)|【\s*{_PREVIOUS_WORD}\s*】"
+    # (前年度は速報値では23.8%としていたが、確報値は24.1%: a sentence about the year before)
+    rf"|{_PREVIOUS_WORD}\s*(?::|は|では))"
 )
 _PREVIOUS_NOUN = re.compile(rf"{_PREVIOUS_WORD}の[^、。()0-9]{{1,8}}$")
 _FIELD_OPENS = "【[〔<"

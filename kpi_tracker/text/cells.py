@@ -1432,6 +1432,13 @@ _EMPHASIS = re.compile(r"[★☆◎]\s*(?=[0-9０-９約])")
 _TREND_MARK = re.compile(r"[ \u3000]*[↗↘]")
 
 
+# 令和7年度=100として105, (平成31年)=100とすると96: an index, a share of its base
+_INDEX = re.compile(
+    r"([=＝]\s*100\s*(?:として|とすると|とした場合|とした)\s*(?:は|、|,)?\s*(?:約)?\s*"
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?)(?![0-9０-９.．%％])"
+)
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -1444,6 +1451,8 @@ def cell_text(cell: str) -> str:
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
     text = tables_as_lines(repair_pdf_text(cell))
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
+    if "100" in text or "１００" in text:
+        text = _INDEX.sub(r"\1%", text)
     return strip_html(rates_of_target(text))
 
 
