@@ -1120,6 +1120,45 @@ RELATIVE_YEARS += [
         "achieved",
     ),
 ]
+# Changes and running totals (stop 26's i_changes, i_cumulative, and c_markdown): a value added
+# on top of a stated one (…に173法人を上乗せ), a figure a change starts from (…の14.1%から
+# 0.5ポイント低下), a change told before the previous value in its bracket, a yearly flow
+# counted over several years, Markdown's bold, the items of a dated list under their heading.
+FORMS += [
+    (
+        73,
+        "agri-welfare-entities",
+        "農福連携等に取り組む主体数<br>1. 令和5年度末: 7,179件<br>2. 令和6年度末: 8,277件<br>"
+        "3. 令和7年度末: **9,301件**",
+        9301,
+    ),
+    (
+        100,
+        "digital-literacy-sessions",
+        "民間企業や地方公共団体等と連携し、スマートフォンを利用したオンライン行政手続等に対する"
+        "助言・相談等を行う「講習会」を、全国の携帯電話ショップ等において実施し、令和8年度は"
+        "全国5,804か所で実施した（令和6～8年度の延べ実施箇所数は17,712か所）。",
+        5804,
+    ),
+    (
+        85,
+        "housing-support-corporations",
+        "居住支援法人の指定数:前年度実績(1,167法人)に181法人を上乗せ(令和9年3月末時点)",
+        1348,
+    ),
+    (
+        44,
+        "reimprisonment-rate-community-network",
+        "出所受刑者の2年以内再入率は、前年出所者の14.2%から0.4ポイント低下した。",
+        13.8,
+    ),
+    (
+        121,
+        "reoffending-direct-support-cases",
+        "令和8年度は、直接支援の支援件数が対前年度比118件減（前年度3,672件）となった。",
+        3554,
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

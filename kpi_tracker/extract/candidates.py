@@ -162,6 +162,10 @@ _BRACKETS_PREVIOUS = re.compile(
     rf"(?:{alternation('bracket_word')})内は(?:{alternation('previous')})"
 )
 _SAME_AS_BEFORE = re.compile(rf"\(\s*同\s*{_APPROX}?\s*$")
+# (対前年度比131件減(前年度3,672件): the previous value in the bracket after a change)
+_PREVIOUS_BRACKET_AFTER = re.compile(
+    rf"\s*(?:{alternation('change_then')})?\s*\(\s*(?:{alternation('previous')})?\s*(?:は|:)?\s*$"
+)
 _CHANGE_THEN_LEVEL = re.compile(
     rf"\s*(?:{alternation('change_then')})?\s*(?:となり|の|で|、|と)?\s*$"
 )
@@ -540,6 +544,9 @@ class _Reading:
             elif not (
                 _field_only(sentence.norm)
                 or role_only_head(sentence.norm)
+                # (農福連携等に取り組む主体数 / 1. 令和5年度末: 7,179件 / 2. 令和6年度末: …:
+                # the items of a dated list go on from its heading, not from each other)
+                or self._dated_figure_only(index)
                 # (Q. …届きましたか? / A. いいえ。/ 最新の調査では88.3%でした。: a word of
                 # assent names nothing; what follows goes on from the question)
                 or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
@@ -567,6 +574,23 @@ class _Reading:
             return chosen
         dropped = tuple((q.value, q.unit, n) for q, n in self.dropped)
         return replace(chosen, dropped=dropped + tuple(self.role_dropped))
+
+    def _dated_figure_only(self, index: int) -> bool:
+        """Whether a sentence is a period and a figure with nothing else of words (・令和6年度末:
+        8,277件, 2. R7 764自治体(84%))."""
+        sentence, a = self.analysis.sentences[index], self.analysis
+        if not a.quantities[index] or not a.periods[index]:
+            return False
+        spans = sorted(
+            [(p.start, p.end) for p in a.periods[index]]
+            + [(q.start, q.end) for q in a.quantities[index]]
+        )
+        rest, last = [], sentence.start
+        for start, end in spans:
+            rest.append(self.norm[last:start])
+            last = max(last, end)
+        rest.append(self.norm[last : sentence.end])
+        return len(_NOT_A_WORD_CHAR.sub("", _FIELD_FIGURES.sub("", "".join(rest)))) <= 2
 
     def _without_wrong(self) -> list[Candidate]:
         """The candidates without the figures the text says are wrong, wherever they stand
@@ -1172,13 +1196,31 @@ class _Reading:
         # a series; what follows goes on from the whole.
         if st.last_level is None or not in_part:
             st.last_level = candidate
-        if st.waiting is not None and _CHANGE_THEN_LEVEL.match(norm, st.waiting[0].end, q.start):
-            wq, value, kind, wperiod, wassumed = st.waiting
-            rel = _observation(
-                wq, self.raw, sentence, wperiod, wassumed, obs.score, change=kind, value=value
-            )
-            self.changes.append((candidate, rel))
+        if st.waiting is not None:
+            self._waiting_change(st, candidate)
         st.waiting = None
+
+    def _waiting_change(self, st: _InSentence, candidate: Candidate) -> None:
+        """A change told before a level: the change that reaches it (前年度比15自治体増の640
+        自治体), or one from the previous value in the bracket after it, which gives the level
+        reached (対前年度比131件減(前年度3,672件) → 3,541件)."""
+        assert st.waiting is not None
+        wq, value, kind, wperiod, wassumed = st.waiting
+        obs = candidate.observation
+        level = candidate
+        if _CHANGE_THEN_LEVEL.match(self.norm, wq.end, obs.start) is None:
+            if not obs.previous or not _PREVIOUS_BRACKET_AFTER.match(self.norm, wq.end, obs.start):
+                return
+            derived = _derived_level(candidate, wq, self.raw, st.sentence, kind, value, False)
+            if derived is None:
+                return
+            self.candidates.append(derived)
+            st.here.append(derived)
+            st.last_level = level = derived
+        rel = _observation(
+            wq, self.raw, st.sentence, wperiod, wassumed, obs.score, change=kind, value=value
+        )
+        self.changes.append((level, rel))
 
     def _drop_rounded(self, precise: Observation, start: int, end: int) -> None:
         """The approximate figures read between ``start`` and ``end`` that ``precise`` states
@@ -1618,7 +1660,10 @@ _TARGET_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()、。]
 # 100人から200人まで)
 _LEADS_TO = re.compile(
     rf"\s*(?:{unit_alternation()}|%)?\s*(?:から\s*(?:約)?[0-9][0-9,.]*\s*(?:万|千|億)?\s*"
-    rf"(?:{unit_alternation()}|%)?\s*(?:に|へ)(?!かけ)|(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
+    rf"(?:{unit_alternation()}|%)?\s*"
+    # (…に増加; 前年出所者の14.1%から0.5ポイント低下: where the change starts)
+    rf"(?:(?:に|へ)(?!かけ)|(?:{alternation('change_up', 'change_down')}))"
+    rf"|(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
 )
 # (the items of a bracket after 目標: 目標(令和6年度実績:A 3,150名、B 1,120名))
 _TARGET_LIST_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()。]*$")
@@ -1902,7 +1947,8 @@ _RATE_OF_TARGET = re.compile(
 # 目標(75.0%)に0.3ポイント届かなかった, 目標(10,000か所)に対し2,000か所不足: the distance short of
 # the target, said after the figure
 _SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")
-_FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比)\s*(?:は)?\s*{_APPROX}?\s*$")
+# (前年度実績(1,167法人)に173法人を上乗せ: the level a change is added to)
+_FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比|に)\s*(?:は)?\s*{_APPROX}?\s*$")
 # NOTE: no word after the bracket holds a ")": a match can start only at the last one.
 _NO_BRACKET_AFTER = not any(")" in w for w in (*words("against"), *words("approx_before")))
 

@@ -367,15 +367,18 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     # NOTE: when each observation stands, worked out once (it is asked five times below).
     ends = {id(o): effective_end(o, as_of, year_before) for o, _ in usable}
     eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
-    if len(eligible) < len(usable):
-        # NOTE: a figure standing after as_of (…令和9年度中に47都道府県となる見込み) sets no
-        # bar for the figures that can be the value: they are accepted again without it.
-        again = _without_later(extraction, as_of, year_before)
+    if len(eligible) < len(usable) or (
+        ind.kind == "flow" and any(_over_years(o) for o, _ in eligible)
+    ):
+        # NOTE: a figure standing after as_of (…令和9年度中に47都道府県となる見込み), or a
+        # yearly flow's counted over several years, sets no bar for the figures that can be
+        # the value: they are accepted again without it.
+        again = _without_later(ind, extraction, as_of, year_before)
         if again is not None:
             return decide(ind, again, as_of)
     if not eligible:
         return Decision("only_later", usable=usable_obs)
-    eligible = _whole_years_first(ind, eligible, ends)
+    eligible = _whole_years_first(ind, _single_years_first(ind, eligible), ends)
     # 前年度(37%)から4ポイント増加: a previous value the text says has changed since is not
     # the latest value, though it may be the only figure (it stays an earlier point).
     current = eligible
@@ -403,13 +406,17 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     return decision
 
 
-def _without_later(extraction: Extraction, as_of: date, year_before: date) -> Extraction | None:
-    """The extraction accepted again from the candidates that stand by ``as_of``; None when
-    that accepts no other figure."""
+def _without_later(
+    ind: Indicator, extraction: Extraction, as_of: date, year_before: date
+) -> Extraction | None:
+    """The extraction accepted again from the candidates that stand by ``as_of`` (and, for a
+    yearly flow, count one year); None when that accepts no other figure."""
+    flow = ind.kind == "flow"
     standing = tuple(
         c
         for c in extraction.candidates
         if effective_end(c.observation, as_of, year_before) <= as_of
+        and not (flow and _over_years(c.observation))
     )
     if not standing or standing[0].score < LATER_BAR * extraction.candidates[0].score:
         return None  # (the figures that stand by as_of name something else)
@@ -433,6 +440,25 @@ def _counted_over_months(obs: Observation) -> bool:
 
 
 _MONTH_DAYS = 31
+
+
+def _single_years_first(
+    ind: Indicator, eligible: list[tuple[Observation, float]]
+) -> list[tuple[Observation, float]]:
+    """A yearly flow's figures counted over several years (令和6~8年度の延べ17,690か所) give way
+    to those of one year: the years' sum is not the year's count."""
+    if ind.kind != "flow":
+        return eligible
+    single = [(o, v) for o, v in eligible if not _over_years(o)]
+    return single if single and len(single) < len(eligible) else eligible
+
+
+def _over_years(obs: Observation) -> bool:
+    period = obs.period
+    return period is not None and (period.end - period.start).days + 1 > _YEARS_DAYS
+
+
+_YEARS_DAYS = 400  # (a fiscal year is 365 or 366 days; two are 730)
 
 
 def _whole_years_first(
