@@ -1159,6 +1159,22 @@ FORMS += [
         3554,
     ),
 ]
+FORMS += [
+    (
+        63,
+        "parent-child-hubs",
+        "令和8年度実施箇所数：8,151か所（年度末ストック。年間フローは新規開設71か所、廃止・統合32か所"
+        "で、令和7年度の8,112か所から39か所の純増）",
+        8151,  # the period after other figures of the bracket is theirs
+    ),
+    (
+        30,
+        "trial-employment-transition-rate",
+        "トライアル雇用助成金の常用雇用移行率は、単年度（令和8年度）では70.8%と目標（71.2%）を"
+        "下回ったが、令和6～8年度の3か年平均では71.6%であった。",
+        70.8,  # a yearly target's value is the year's, not the years' average
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

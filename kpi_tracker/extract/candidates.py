@@ -2096,14 +2096,19 @@ def _period_in_bracket_after(
         return None  # (R6)231,540回 (R7)268,000回: the bracket heads the next figure
     inside = next((p for p in periods if first <= p.start < last), None)
     # (令和7年度 531回), (2023年出所者 14.3%): a period written before another figure of the
-    # bracket, in the same clause, dates that one.
-    if inside is None or any(
-        inside.end <= o.start < last
-        and (
-            _DATES_NEXT.fullmatch(norm, inside.end, o.start)
-            or not _CLAUSE_BREAK.search(norm, inside.end, o.start)
+    # bracket, in the same clause, dates that one; (…新規開設74か所、…、令和7年度の8,112か所
+    # から…): one after other figures of the bracket is theirs, not the figure's.
+    if (
+        inside is None
+        or any(first <= o.start < inside.start for o in others)
+        or any(
+            inside.end <= o.start < last
+            and (
+                _DATES_NEXT.fullmatch(norm, inside.end, o.start)
+                or not _CLAUSE_BREAK.search(norm, inside.end, o.start)
+            )
+            for o in others
         )
-        for o in others
     ):
         return None
     return inside.period

@@ -367,9 +367,7 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     # NOTE: when each observation stands, worked out once (it is asked five times below).
     ends = {id(o): effective_end(o, as_of, year_before) for o, _ in usable}
     eligible = [(o, v) for o, v in usable if ends[id(o)] <= as_of]
-    if len(eligible) < len(usable) or (
-        ind.kind == "flow" and any(_over_years(o) for o, _ in eligible)
-    ):
+    if len(eligible) < len(usable) or (_yearly(ind) and any(_over_years(o) for o, _ in eligible)):
         # NOTE: a figure standing after as_of (…令和9年度中に47都道府県となる見込み), or a
         # yearly flow's counted over several years, sets no bar for the figures that can be
         # the value: they are accepted again without it.
@@ -411,7 +409,7 @@ def _without_later(
 ) -> Extraction | None:
     """The extraction accepted again from the candidates that stand by ``as_of`` (and, for a
     yearly flow, count one year); None when that accepts no other figure."""
-    flow = ind.kind == "flow"
+    flow = _yearly(ind)
     standing = tuple(
         c
         for c in extraction.candidates
@@ -445,12 +443,17 @@ _MONTH_DAYS = 31
 def _single_years_first(
     ind: Indicator, eligible: list[tuple[Observation, float]]
 ) -> list[tuple[Observation, float]]:
-    """A yearly flow's figures counted over several years (令和6~8年度の延べ17,690か所) give way
-    to those of one year: the years' sum is not the year's count."""
-    if ind.kind != "flow":
+    """A yearly flow's figures counted over several years (令和6~8年度の延べ17,690か所), and a
+    yearly target's averaged over them (3か年平均では71.5%), give way to those of one year."""
+    if not _yearly(ind):
         return eligible
     single = [(o, v) for o, v in eligible if not _over_years(o)]
     return single if single and len(single) < len(eligible) else eligible
+
+
+def _yearly(ind: Indicator) -> bool:
+    """Whether an indicator is a year's figure: a yearly flow, or a target set for each year."""
+    return ind.kind == "flow" or ind.every_year
 
 
 def _over_years(obs: Observation) -> bool:
