@@ -1175,6 +1175,21 @@ FORMS += [
         70.8,  # a yearly target's value is the year's, not the years' average
     ),
 ]
+FORMS += [
+    (
+        56,
+        "occupational-health-consultations",
+        "相談件数（令和6年4月からの累計）：令和8年3月末の290,112件から令和9年3月末の441,305件に増加",
+        151193,  # a year's count as the change of a running total over the year
+    ),
+    (
+        101,
+        "needy-plan-share",
+        "令和8年度実績<br>新規相談受付件数：計画期間（令和6年度～）の累計で619,870件、うち令和8年度分"
+        "は312,550件<br>プラン作成件数：累計188,112件、うち令和8年度分は96,004件",
+        30.7,  # a year's count is no running total
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

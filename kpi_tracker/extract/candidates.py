@@ -24,8 +24,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
-from functools import lru_cache
+from datetime import date, timedelta
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import TypeVar
 
@@ -487,6 +487,7 @@ class _Reading:
         # ※括弧内は前年度: said once in the cell, before or after the figures it explains
         self.brackets_previous = _BRACKETS_PREVIOUS.search(analysis.norm) is not None
         self.own_target_named = True  # the target's restatement names this indicator only
+        self.flow = indicator.kind == "flow"  # a year's count, not a running total
         # the target a distance from it is measured from (a threshold's, in the rule's unit)
         self.target = (
             (indicator.target, indicator.pint_unit)
@@ -534,6 +535,8 @@ class _Reading:
             # (…は前年度を上回った※1。/ ※1 令和8年度 27.2%: a note goes on from the sentence
             # that refers to it)
             self._sentence(index, sentence, referring.get(index, previous_text))
+            if self.flow and _RUNNING_TOTAL.search(sentence.norm):
+                self._year_from_running_totals(sentence)
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
             # table's rows named by their role alone, 本年度新規(件)は…/累計(件)は…, from the
             # sentence before the table)
@@ -574,6 +577,45 @@ class _Reading:
             return chosen
         dropped = tuple((q.value, q.unit, n) for q, n in self.dropped)
         return replace(chosen, dropped=dropped + tuple(self.role_dropped))
+
+    def _year_from_running_totals(self, sentence: Sentence) -> None:
+        """A yearly flow given as the change of a running total over the year (累計:令和8年
+        3月末の288,921件から令和9年3月末の441,305件に増加 → 152,384件): the difference is a
+        candidate, with its derivation, in place of the two totals."""
+        here = [
+            c
+            for c in self.candidates
+            if sentence.start <= c.observation.start < sentence.end
+            and not c.observation.derivation
+            and c.observation.period is not None
+            and not c.observation.change
+        ]
+        for a, b in pairwise(here):
+            first, last = a.observation, b.observation
+            assert first.period is not None and last.period is not None
+            days = (last.period.end - first.period.end).days
+            if (
+                not _FROM_WORD_AT.match(self.norm, first.end, last.start)
+                or not _TO_WORD_AT.match(self.norm, last.end)
+                or first.unit != last.unit
+                or not _A_YEAR_DAYS[0] <= days <= _A_YEAR_DAYS[1]
+                or last.value <= first.value
+            ):
+                continue
+            year = Period(
+                first.period.end + timedelta(days=1),
+                last.period.end,
+                f"{first.period.text}～{last.period.text}",
+            )
+            worked = replace(
+                last,
+                value=round(last.value - first.value, 6),
+                period=year,
+                derivation=f"{last.value:g} − {first.value:g}",
+            )
+            self._drop_where(partial(_is_one_of, (first, last)), "running_total")
+            self.candidates.append(replace(b, observation=worked))
+            return
 
     def _dated_figure_only(self, index: int) -> bool:
         """Whether a sentence is a period and a figure with nothing else of words (・令和6年度末:
@@ -1787,6 +1829,16 @@ def _said_after(norm: str, q: Quantity) -> str | None:
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
+_RUNNING_TOTAL = re.compile(alternation("running_total"))
+
+
+def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:
+    return any(o is x for x in observations)
+
+
+_FROM_WORD_AT = re.compile(r"\s*から")
+_TO_WORD_AT = re.compile(r"\s*(?:に|へ)")
+_A_YEAR_DAYS = (360, 370)  # two year-ends a year apart (a leap year's 366 days)
 _FROM_WORD = re.compile(r"\s*(?:から|より)\s*(?:約)?\s*")
 _REVISED_TO = re.compile(rf"\s*(?:\([^()]*\))?\s*(?:に|へ)\s*(?:{alternation('revised')})")
 _WRONG_FIGURE = re.compile(
