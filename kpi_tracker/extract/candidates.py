@@ -634,6 +634,22 @@ class _Reading:
         rest.append(self.norm[last : sentence.end])
         return len(_NOT_A_WORD_CHAR.sub("", _FIELD_FIGURES.sub("", "".join(rest)))) <= 2
 
+    def _per_base(self, st: _InSentence, q: Quantity) -> str | None:
+        """The filter a figure's base drops it by: a rate where the indicator counts (人口1万人
+        当たりでみると、全国平均5.2人: ``per_base``), a count where it is a rate beside one
+        (開始件数は152,361件(1人当たり209件): ``not_per_base``); None otherwise."""
+        norm = self.norm
+        if not self.is_rate and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
+            return "per_base"
+        if (
+            self.is_rate
+            and q.per is None
+            and any(o.per is not None for o in st.quantities)
+            and not _PER_WORD.search(norm, st.sentence.start, q.start)
+        ):
+            return "not_per_base"
+        return None
+
     def _without_wrong(self) -> list[Candidate]:
         """The candidates without the figures the text says are wrong, wherever they stand
         (…を6,452人とする報告があったが、当初報告の6,452人は誤りで、正しくは64,520人)."""
@@ -907,8 +923,9 @@ class _Reading:
         parts = self._of_parts(st, q)
         if parts is not None:
             return parts
-        if not self.is_rate and _PER_BASE_LENS.search(norm, st.sentence.start, q.start):
-            return "per_base"  # 人口1万人当たりでみると、全国平均5.2人: a rate, not the count
+        per_base = self._per_base(st, q)
+        if per_base is not None:
+            return per_base
         if q.unit == "percent" and (
             _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
             or (_ATTAINMENT.search(before[-_ATTAINMENT_REACH:]) and not self.attainment)
@@ -1399,6 +1416,8 @@ class _Reading:
             and worked_out
             and obs.derivation is None
             and not _STARTS_A_CHANGE.match(self.norm, obs.end)
+            # (…から0.8ポイント上昇し(うち薬物事犯者では…38.4%): a part is not the whole)
+            and _PART_IN_BRACKETS.search(self.norm, st.sentence.start, obs.start) is None
         ):
             # 前年(41都道府県)から2増の43都道府県: the level stated wins over the one worked
             # out, and is named as well as the previous value it goes on from.
@@ -1836,6 +1855,7 @@ def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:
     return any(o is x for x in observations)
 
 
+_PER_WORD = re.compile(alternation("per_base"))
 _FROM_WORD_AT = re.compile(r"\s*から")
 _TO_WORD_AT = re.compile(r"\s*(?:に|へ)")
 _A_YEAR_DAYS = (360, 370)  # two year-ends a year apart (a leap year's 366 days)
