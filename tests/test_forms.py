@@ -1208,6 +1208,25 @@ FORMS += [
         22.5,
     ),
 ]
+# The part the label names (広域連携: a rule's find.label word); an earlier point named by the
+# line before (stop 26's j_ministries).
+FORMS += [
+    (
+        53,
+        "marriage-support-municipalities",
+        "◆地域少子化対策重点推進交付金 支援実績（R8）<br>○機運醸成<br>・都道府県 98％（46）<br>"
+        "・市区町村 14％（245）<br>○結婚支援<br>・都道府県 100％（47）<br>・市区町村（広域連携）38％（662）",
+        38,
+    ),
+]
+RELATIVE_YEARS += [
+    (
+        99,
+        "digital-promotion-commissioners",
+        "デジタル推進委員:63,870人(FY2026末)。FY2025末:59,134人。関係省庁・自治体等と連携し任命拡大。",
+        "achieved",
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

@@ -62,6 +62,9 @@ CLAIM_MARGIN = 0.15
 # A figure standing after as_of sets this lower bar (a share of its score) for the figures
 # that stand by then: below it, they name something else.
 LATER_BAR = 0.5
+# A figure dated before the value, in its unit, scoring at least this share of it is an earlier
+# point of the value (a trend point or the reference of a change; never the value itself).
+EARLIER_BAR = 0.4
 # Two different values at the same date whose scores differ by less than this are ambiguous:
 # the decision calls them so rather than guess.
 AMBIGUITY_MARGIN = 0.06
@@ -196,7 +199,7 @@ def _later_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> 
 
 def _earlier_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
     """The figures dated earlier than a value stated with its date, in its unit, that score at
-    least ``LATER_BAR`` of it: earlier points of the same measure, named less fully (前回報告
+    least ``EARLIER_BAR`` of it: earlier points of the same measure, named less fully (前回報告
     では、…、指定数1,167法人(令和8年3月末時点)), which stand before the value and never
     replace it."""
     taken = {o.start for o in accepted}
@@ -215,7 +218,7 @@ def _earlier_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -
             o.unit == c.observation.unit
             and o.period is not None
             and c.observation.period.end < o.period.end
-            and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
+            and c.score >= max(MIN_SCORE, o.score * EARLIER_BAR)
             for o in dated
         )
     ]
