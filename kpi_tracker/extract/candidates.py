@@ -161,6 +161,21 @@ _DOWN = set(words("change_down"))
 _BRACKETS_PREVIOUS = re.compile(
     rf"(?:{alternation('bracket_word')})内は(?:{alternation('previous')})"
 )
+_BRACKETS_TARGET = re.compile(
+    rf"(?:{alternation('bracket_word')})内は(?:{alternation('target_word')})"
+)
+_ALONE_BEFORE = re.compile(r"\(\s*(?:約)?\s*$")
+_ALONE_AFTER = re.compile(rf"\s*(?:{alternation('bound')})?\s*\)")
+
+
+def _alone_in_bracket(norm: str, q: Quantity) -> bool:
+    """Whether a figure stands alone in its bracket: (206件以上), (約84.5%)."""
+    return (
+        _ALONE_BEFORE.search(norm, max(0, q.start - 4), q.start) is not None
+        and _ALONE_AFTER.match(norm, q.end) is not None
+    )
+
+
 _SAME_AS_BEFORE = re.compile(rf"\(\s*同\s*{_APPROX}?\s*$")
 # (対前年度比131件減(前年度3,672件): the previous value in the bracket after a change)
 _PREVIOUS_BRACKET_AFTER = re.compile(
@@ -1603,7 +1618,12 @@ def _without_targets(
         field_end += len(sentence.norm) if opened < 0 else opened
     kept = []
     target_end = -1
+    # (令和8年度実績(括弧内は目標) …1人当たり209件(206件以上): a bracket of a figure alone)
+    declared = "内は" in norm and _BRACKETS_TARGET.search(norm) is not None
     for q, seg_start, seg_end in _segments(quantities, sentence):
+        if declared and _alone_in_bracket(norm, q):
+            target_end = q.end
+            continue
         if _is_target(q, seg_start, seg_end, sentence, norm, field_end) or (
             # 計画値66.7%(国民の3人に2人): the target again, in the bracket on it
             target_end >= 0 and _BRACKET_ON.fullmatch(norm, target_end, q.start)
