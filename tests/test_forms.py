@@ -1238,6 +1238,17 @@ FORMS += [
         208,
     ),
 ]
+FORMS += [
+    (
+        53,
+        "marriage-support-prefectures",
+        "「地域少子化対策重点推進交付金」により令和8年度に支援を行った地方公共団体の取組は以下の"
+        "とおり（分母は都道府県47、市区町村1,741）。<br>・結婚、妊娠・出産、子育てに温かい機運醸成："
+        "都道府県45/47（95.7％）、市区町村240/1,741（13.8％）<br>・結婚支援：都道府県47/47（100.0％）、"
+        "市区町村 計1,020（58.6％）",
+        100,  # the share after a fraction counts the fraction's body (都道府県47/47(100.0%))
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

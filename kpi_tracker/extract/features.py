@@ -551,6 +551,9 @@ def _label_entity(label: str) -> tuple[str | None, str | None]:
     return None, entity
 
 
+_FRACTION_END = re.compile(r"[0-9][0-9,]*\s*/\s*[0-9][0-9,]*\s*\(\s*$")
+
+
 def _entity_of(q: Quantity, before: str, following: str) -> str | None:
     """The body a number is about: its own unit, the count in the bracket after it
     (``following``: the text after the number, past its neighbours), or the nearest body
@@ -565,7 +568,8 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
         if found:
             return found
     if before.rstrip().endswith("("):  # 40都道府県(約85%): the count the share belongs to
-        return _entity_in(before[-8:])
+        # (都道府県46/47(97.9%): the fraction's body)
+        return _entity_in(before[-8:]) or _entity_in(_FRACTION_END.sub("", before)[-8:])
     return _entity_in(before[-12:])
 
 
