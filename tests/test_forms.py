@@ -1249,6 +1249,15 @@ FORMS += [
         100,  # the share after a fraction counts the fraction's body (都道府県47/47(100.0%))
     ),
 ]
+FORMS += [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "・人権相談窓口の認知度（令和8年度インターネット調査、n=2,000）：全体30.2％（男性28.1％、"
+        "女性32.0％）。年齢階級別では18～29歳24.3％、30～49歳27.8％、50～69歳31.5％、70歳以上35.2％。",
+        30.2,  # 全体 states the total; a sentence opening 年齢階級別では gives its parts
+    ),
+]
 # 一昨年度/昨年度/今年度, 昨年度比: the years before the report's, told relatively
 RELATIVE_YEARS += [
     (

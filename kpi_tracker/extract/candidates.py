@@ -985,7 +985,11 @@ class _Reading:
         lead = last_match(_BREAKDOWN, norm, st.sentence.start, q.start)
         if lead is None or _CLAUSE_GROUP_END.search(norm, lead.end(), q.start):
             return False
-        if not any(o.end <= lead.start() for o in st.quantities):
+        if not any(o.end <= lead.start() for o in st.quantities) and not (
+            # (…全体29.8%(…)。年齢階級別では18~29歳24.1%…: a sentence that opens the
+            # breakdown of a whole read before)
+            self.candidates and lead.start() - st.sentence.start <= _BREAKDOWN_OPENS
+        ):
             return False  # (the whole comes first: 割合は62.4%であり…;内訳をみると…)
         own = _own_clause(norm, q.start)
         if any(
@@ -2247,6 +2251,7 @@ _CLAUSE_REACH = 30
 
 
 _BREAKDOWN = re.compile(alternation("breakdown"))
+_BREAKDOWN_OPENS = 12  # how far into a sentence a breakdown's lead opens it (年齢階級別では)
 _CLAUSE_GROUP_END = re.compile(r"[;。]")
 _NOT_A_NAME = re.compile(r"[\s、,:()「」0-9.%]|では|は|が|の|で")
 
