@@ -562,8 +562,8 @@ class _Reading:
             elif not (
                 _field_only(sentence.norm)
                 or role_only_head(sentence.norm)
-                # (農福連携等に取り組む主体数 / 1. 令和5年度末: 7,179件 / 2. 令和6年度末: …:
-                # the items of a dated list go on from its heading, not from each other)
+                # (相談窓口の設置数 / 1. 令和5年度末: 512か所 / 2. 令和6年度末: …: the
+                # items of a dated list go on from its heading, not from each other)
                 or self._dated_figure_only(index)
                 # (Q. …届きましたか? / A. いいえ。/ 最新の調査では88.3%でした。: a word of
                 # assent names nothing; what follows goes on from the question)

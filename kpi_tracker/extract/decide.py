@@ -17,7 +17,7 @@ Judging (``judge.outcome``, ``judge.trend``) takes the ``Decision`` and never ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -154,8 +154,7 @@ def accept(
     accepted = [
         c.observation for c in kept if c.score >= max(MIN_SCORE, best[role(c)] * ACCEPT_RATIO)
     ]
-    accepted += _later_in_series(kept, accepted)
-    accepted += _earlier_in_series(kept, accepted)
+    accepted += _series_points(kept, accepted)
     if len(accepted) > 1:
         accepted.sort(key=lambda o: o.start)
     starts = {o.start for o in accepted}
@@ -171,10 +170,23 @@ def accept(
     )
 
 
-def _later_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
-    """The figures a sentence dates later than a value it states, in the value's unit, that
-    score at least ``LATER_BAR`` of it: the same measure at a later date, named once for both
-    (令和8年3月末時点では5万9千人の委員を任命していたが、令和9年3月末時点では約6万4千人)."""
+def _series_points(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
+    """The figures of the same measure at other dates than a value stated with its date, in its
+    unit: later ones the value's sentence dates (令和8年3月末時点では5万9千人の委員を任命
+    していたが、令和9年3月末時点では約6万4千人), scoring at least ``LATER_BAR`` of it, then
+    earlier ones named less fully (前回報告では、…、指定数1,167法人(令和8年3月末時点)),
+    scoring at least ``EARLIER_BAR`` of it, which stand before the value and never replace it."""
+    kept = tuple(kept)
+    later = _dated_beside(kept, accepted, _later_of)
+    return later + _dated_beside(kept, accepted + later, _earlier_of)
+
+
+def _dated_beside(
+    kept: tuple[Candidate, ...],
+    accepted: list[Observation],
+    related: Callable[[Observation, Candidate], bool],
+) -> list[Observation]:
+    """The dated levels among ``kept``, not accepted yet, ``related`` to a dated accepted one."""
     taken = {o.start for o in accepted}
     dated = [o for o in accepted if o.period is not None and not o.period_assumed]
     return [
@@ -183,45 +195,34 @@ def _later_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> 
         if c.observation.start not in taken
         and c.observation.period is not None
         and not c.observation.period_assumed
-        and not c.observation.previous
         and not c.observation.change
-        and any(
-            o.evidence == c.observation.evidence
-            and o.unit == c.observation.unit
-            and o.start < c.observation.start
-            and o.period is not None
-            and c.observation.period.end > o.period.end
-            and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
-            for o in dated
-        )
+        and any(related(o, c) for o in dated)
     ]
 
 
-def _earlier_in_series(kept: Iterable[Candidate], accepted: list[Observation]) -> list[Observation]:
-    """The figures dated earlier than a value stated with its date, in its unit, that score at
-    least ``EARLIER_BAR`` of it: earlier points of the same measure, named less fully (前回報告
-    では、…、指定数1,167法人(令和8年3月末時点)), which stand before the value and never
-    replace it."""
-    taken = {o.start for o in accepted}
-    dated = [
-        o for o in accepted if o.period is not None and not o.period_assumed and not o.previous
-    ]
-    return [
-        c.observation
-        for c in kept
-        if c.observation.start not in taken
-        and c.observation.period is not None
-        and not c.observation.period_assumed
-        and not c.observation.change
-        and not c.observation.derivation
-        and any(
-            o.unit == c.observation.unit
-            and o.period is not None
-            and c.observation.period.end < o.period.end
-            and c.score >= max(MIN_SCORE, o.score * EARLIER_BAR)
-            for o in dated
-        )
-    ]
+def _later_of(o: Observation, c: Candidate) -> bool:
+    p = c.observation
+    assert o.period is not None and p.period is not None
+    return (
+        not p.previous
+        and o.evidence == p.evidence
+        and o.unit == p.unit
+        and o.start < p.start
+        and p.period.end > o.period.end
+        and c.score >= max(MIN_SCORE, o.score * LATER_BAR)
+    )
+
+
+def _earlier_of(o: Observation, c: Candidate) -> bool:
+    p = c.observation
+    assert o.period is not None and p.period is not None
+    return (
+        not o.previous
+        and not p.derivation
+        and o.unit == p.unit
+        and p.period.end < o.period.end
+        and c.score >= max(MIN_SCORE, o.score * EARLIER_BAR)
+    )
 
 
 def same_end(a: Period | None, b: Period | None) -> bool:
