@@ -169,7 +169,7 @@ _ALONE_AFTER = re.compile(rf"\s*(?:{alternation('bound')})?\s*\)")
 
 
 def _alone_in_bracket(norm: str, q: Quantity) -> bool:
-    """Whether a figure stands alone in its bracket: (206件以上), (約84.5%)."""
+    """Whether a figure stands alone in its bracket: (208件以上), (約83.2%)."""
     return (
         _ALONE_BEFORE.search(norm, max(0, q.start - 4), q.start) is not None
         and _ALONE_AFTER.match(norm, q.end) is not None
@@ -177,7 +177,7 @@ def _alone_in_bracket(norm: str, q: Quantity) -> bool:
 
 
 _SAME_AS_BEFORE = re.compile(rf"\(\s*同\s*{_APPROX}?\s*$")
-# (対前年度比131件減(前年度3,672件): the previous value in the bracket after a change)
+# (対前年度比95件減(前年度3,590件): the previous value in the bracket after a change)
 _PREVIOUS_BRACKET_AFTER = re.compile(
     rf"\s*(?:{alternation('change_then')})?\s*\(\s*(?:{alternation('previous')})?\s*(?:は|:)?\s*$"
 )
@@ -634,7 +634,7 @@ class _Reading:
 
     def _dated_figure_only(self, index: int) -> bool:
         """Whether a sentence is a period and a figure with nothing else of words (・令和6年度末:
-        8,277件, 2. R7 764自治体(84%))."""
+        8,190件, 2. R7 760自治体(83%))."""
         sentence, a = self.analysis.sentences[index], self.analysis
         if not a.quantities[index] or not a.periods[index]:
             return False
@@ -1020,8 +1020,8 @@ class _Reading:
         return inside.period
 
     def _restates_own_target(self, index: int) -> bool:
-        """Whether the sentence restates this indicator's target, value and unit (実績値:190団体
-        (…計画値150団体、達成率126.7%)): it is about the indicator, whatever words it uses."""
+        """Whether the sentence restates this indicator's target, value and unit (実績値:187団体
+        (…計画値165団体、達成率113.3%)): it is about the indicator, whatever words it uses."""
         if not self.own_target_named:
             return False
         dropped = self.analysis.dropped[index] if self.analysis.dropped else ()
@@ -1257,7 +1257,7 @@ class _Reading:
         if q.start in self.worked_out:
             obs = replace(obs, derivation=self.worked_out[q.start])
         if previous and period is None and _TWO_YEARS_BEFORE.search(before[-_TAIL:]):
-            obs = replace(obs, years_back=2)  # (一昨年度 747自治体、昨年度 764自治体)
+            obs = replace(obs, years_back=2)  # (一昨年度 741自治体、昨年度 760自治体)
         # (令和8年度上半期(4月~9月)…40自治体: a part of the year its period names)
         if (period is None or _whole_year(period)) and self._yearless_part(st, q):
             obs = replace(obs, part_of_year=True)
@@ -1281,7 +1281,7 @@ class _Reading:
     def _waiting_change(self, st: _InSentence, candidate: Candidate) -> None:
         """A change told before a level: the change that reaches it (前年度比15自治体増の640
         自治体), or one from the previous value in the bracket after it, which gives the level
-        reached (対前年度比131件減(前年度3,672件) → 3,541件)."""
+        reached (対前年度比95件減(前年度3,590件) → 3,495件)."""
         assert st.waiting is not None
         wq, value, kind, wperiod, wassumed = st.waiting
         obs = candidate.observation
@@ -1419,7 +1419,7 @@ class _Reading:
                 or obs.period_assumed
                 # worked out for the report's own period: a level the change reaches
                 # (…から2増の43都道府県(令和8年度)), not one of another date later on
-                # (…から1.5ポイント上昇し、基準とした令和5年度の値(41.1%)を…)
+                # (…から1.5ポイント上昇し、基準とした令和5年度の値(40.2%)を…)
                 or (
                     c.observation.period_assumed
                     and _CHANGE_THEN_LEVEL.match(self.norm, st.change_end, obs.start) is not None
@@ -1622,7 +1622,7 @@ def _without_targets(
         field_end += len(sentence.norm) if opened < 0 else opened
     kept = []
     target_end = -1
-    # (令和8年度実績(括弧内は目標) …1人当たり209件(206件以上): a bracket of a figure alone)
+    # (令和8年度実績(括弧内は目標) …1人当たり211件(208件以上): a bracket of a figure alone)
     declared = "内は" in norm and _BRACKETS_TARGET.search(norm) is not None
     for q, seg_start, seg_end in _segments(quantities, sentence):
         if declared and _alone_in_bracket(norm, q):
@@ -1649,7 +1649,7 @@ def _is_target(
     if _TARGET_BEFORE.search(norm, _own_field_start(norm, seg_start, q.start), q.start):
         return True
     if _TARGET_BRACKET.search(norm, max(sentence.start, q.start - 30), q.start):
-        return True  # 本施策の目標(令和6年度末までに150団体)は: the target, in its bracket
+        return True  # 本施策の目標(令和6年度末までに160団体)は: the target, in its bracket
     if _TARGET_LIST_BRACKET.search(
         norm, max(sentence.start, q.start - _LIST_REACH), q.start
     ) and _in_bracket_closed(norm, q.end):
@@ -2043,7 +2043,7 @@ _RATE_OF_TARGET = re.compile(
 # 目標(75.0%)に0.3ポイント届かなかった, 目標(10,000か所)に対し2,000か所不足: the distance short of
 # the target, said after the figure
 _SHORT_AFTER = re.compile(rf"\s*(?:{alternation('short_after', 'not_reached')})")
-# (前年度実績(1,167法人)に173法人を上乗せ: the level a change is added to)
+# (前年度実績(1,150法人)に166法人を上乗せ: the level a change is added to)
 _FROM_BRACKET = re.compile(rf"(?:\)|^)\s*(?:{_AGAINST}|を|比|に)\s*(?:は)?\s*{_APPROX}?\s*$")
 # NOTE: no word after the bracket holds a ")": a match can start only at the last one.
 _NO_BRACKET_AFTER = not any(")" in w for w in (*words("against"), *words("approx_before")))
@@ -2059,7 +2059,7 @@ def _from_bracket(before: str) -> bool:
 
 def _bracket_on_figure(before: str) -> bool:
     """Whether the bracket that closes before a change is the one its level stands in or
-    annotates (29.9%)から, 51.3%(令和6年度)から — not a bracket on a later word: 13.6%(令和5年
+    annotates (28.7%)から, 51.3%(令和6年度)から — not a bracket on a later word: 13.6%(令和5年
     出所受刑者)となり、前年(令和4年出所受刑者)から (from the year before, whose figure it
     does not state)."""
     close = before.rfind(")")
@@ -2373,7 +2373,7 @@ def _period_for(
 
 def _year_before_named(base: Period | None, before: str) -> Period | None:
     """The year before ``base`` (前年度の1,520件), or the one before that where the words
-    before the figure say so (一昨年度 747自治体)."""
+    before the figure say so (一昨年度 741自治体)."""
     if base is None:
         return None
     if _TWO_YEARS_BEFORE.search(before[-_TAIL:]):

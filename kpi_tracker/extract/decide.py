@@ -174,7 +174,7 @@ def _series_points(kept: Iterable[Candidate], accepted: list[Observation]) -> li
     """The figures of the same measure at other dates than a value stated with its date, in its
     unit: later ones the value's sentence dates (令和8年3月末時点では5万9千人の委員を任命
     していたが、令和9年3月末時点では約6万4千人), scoring at least ``LATER_BAR`` of it, then
-    earlier ones named less fully (前回報告では、…、指定数1,167法人(令和8年3月末時点)),
+    earlier ones named less fully (前回報告では、…、指定数1,150法人(令和8年3月末時点)),
     scoring at least ``EARLIER_BAR`` of it, which stand before the value and never replace it."""
     kept = tuple(kept)
     later = _dated_beside(kept, accepted, _later_of)
@@ -324,7 +324,7 @@ def effective_end(obs: Observation, as_of: date, year_before: date) -> date:
         if not obs.previous:
             return as_of
         for _ in range(obs.years_back - 1):
-            year_before = one_year_before(year_before)  # (一昨年度 747自治体)
+            year_before = one_year_before(year_before)  # (一昨年度 741自治体)
         return year_before
     p = obs.period
     if p.is_point and p.start.month == 4 and p.start.day == 1:

@@ -206,7 +206,7 @@ class SentenceScope:
     heading: str = ""  # a bullet's heading (見守り事業:… → 見守り事業)
     continues: bool = False  # names nothing of its own: it goes on from the sentence before
     part: bool = False  # このうち…: its figures are parts of the one before
-    # it restates the indicator's own target (実績値:190団体(計画値150団体、…)): it is about
+    # it restates the indicator's own target (実績値:187団体(計画値165団体、…)): it is about
     # the indicator whatever words it uses
     own_target: bool = False
 

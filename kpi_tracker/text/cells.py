@@ -1276,7 +1276,7 @@ _LABELLED_VALUE = re.compile(
 # --- values given as a rate of the target ------------------------------------------------------
 
 
-# 目標(4,000か所)の105%, 目標(全国4,000か所)の105%, 計画値480回に対し達成率110.0%: the value
+# 目標(4,000か所)の104%, 目標(全国4,000か所)の104%, 計画値450回に対し達成率110.0%: the value
 # is the target times the rate
 @cache
 def _rate_of_target_re() -> re.Pattern[str]:
@@ -1433,7 +1433,7 @@ _EMPHASIS = re.compile(r"[★☆◎]\s*(?=[0-9０-９約])")
 _TREND_MARK = re.compile(r"[ \u3000]*[↗↘]")
 
 
-# 令和7年度=100として105, (平成31年)=100とすると96: an index, a share of its base
+# 令和7年度=100として105.2, (平成31年)=100とすると96: an index, a share of its base
 _INDEX = re.compile(
     r"([=＝]\s*100\s*(?:として|とすると|とした場合|とした)\s*(?:は|、|,)?\s*(?:約)?\s*"
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?)(?![0-9０-９.．%％])"
