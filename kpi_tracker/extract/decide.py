@@ -1,8 +1,9 @@
 """The decision: which of an indicator's candidates is its value. Every threshold is here.
 
 1. ``accept``: of the scored candidates (best first), those at ``MIN_SCORE`` or more and at
-   least ``ACCEPT_RATIO`` of the best become observations; a level worked out from a change
-   gives way to a level of the same period the text states (``stated_first``).
+   least ``ACCEPT_RATIO`` of the best become observations, with the same measure's figures at
+   other dates (``LATER_BAR``, ``EARLIER_BAR``: ``_series_points``); a level worked out from a
+   change gives way to a level of the same period the text states (``stated_first``).
 2. ``resolve_siblings``: a figure a sibling indicator of the measure (named otherwise) scores
    ``CLAIM_MARGIN`` higher is the sibling's.
 3. ``decide``: of the observations in the indicator's unit, those standing on or before

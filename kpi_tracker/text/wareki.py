@@ -2,7 +2,8 @@
 
 The inverse of ``periods.parse_period`` for the shapes the reports print, read from the same
 era table (``data/eras.tsv``). ``format_date`` is what every renderer calls: ISO for
-``--dates iso`` (and always for JSON), 和暦 otherwise.
+``--dates iso`` (and always for JSON), 和暦 otherwise. ``years_named`` goes the other way for a
+year told by the report's time (本年3月末 → 令和9年3月末(本年3月末)), from the same table.
 """
 
 from __future__ import annotations
