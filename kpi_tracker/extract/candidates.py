@@ -63,6 +63,7 @@ from .features import (
     is_field_of_before,
     is_rate,
     last_match,
+    names_running_total,
     role_only_head,
     score_candidate,
     shares_in,
@@ -457,13 +458,7 @@ def extract(
     """
     analysis = text if isinstance(text, Analysis) else analyse(text)
     profile: IndicatorProfile = indicator_profile(indicator, _normalized(target_text), siblings)
-    reading = _Reading(indicator, analysis, profile)
-    # (two indicators of a measure with one target, 30万回 each: its restatement names neither)
-    reading.own_target_named = not any(
-        s.id != indicator.id and s.target == indicator.target and s.unit == indicator.unit
-        for s in siblings
-    )
-    return reading.read()
+    return _Reading(indicator, analysis, profile, siblings).read()
 
 
 @dataclass
@@ -492,7 +487,13 @@ class _InSentence:
 class _Reading:
     """One indicator read over one cell: the candidates, changes and drops its sentences add."""
 
-    def __init__(self, indicator: Indicator, analysis: Analysis, profile: IndicatorProfile):
+    def __init__(
+        self,
+        indicator: Indicator,
+        analysis: Analysis,
+        profile: IndicatorProfile,
+        siblings: tuple[Indicator, ...] = (),
+    ):
         self.analysis, self.profile, self.find = analysis, profile, indicator.find
         self.indicator_units = indicator.find_units
         self.is_rate = is_rate(indicator.label)  # (…1人当たりの開始件数: itself a rate)
@@ -501,7 +502,12 @@ class _Reading:
         self.attainment = _ATTAINMENT_WORD.search(normalize(indicator.label)) is not None
         # ※括弧内は前年度: said once in the cell, before or after the figures it explains
         self.brackets_previous = _BRACKETS_PREVIOUS.search(analysis.norm) is not None
-        self.own_target_named = True  # the target's restatement names this indicator only
+        # the target's restatement names this indicator only (two indicators of a measure
+        # with one target, 30万回 each: it names neither)
+        self.own_target_named = not any(
+            s.id != indicator.id and s.target == indicator.target and s.unit == indicator.unit
+            for s in siblings
+        )
         self.flow = indicator.kind == "flow"  # a year's count, not a running total
         # the target a distance from it is measured from (a threshold's, in the rule's unit)
         self.target = (
@@ -550,7 +556,7 @@ class _Reading:
             # (…は前年度を上回った※1。/ ※1 令和8年度 27.2%: a note goes on from the sentence
             # that refers to it)
             self._sentence(index, sentence, referring.get(index, previous_text))
-            if self.flow and _RUNNING_TOTAL.search(sentence.norm):
+            if self.flow and names_running_total(sentence.norm):
                 self._year_from_running_totals(sentence)
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
             # table's rows named by their role alone, 本年度新規(件)は…/累計(件)は…, from the
@@ -1872,7 +1878,6 @@ def _said_after(norm: str, q: Quantity) -> str | None:
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
-_RUNNING_TOTAL = re.compile(alternation("running_total"))
 
 
 def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:

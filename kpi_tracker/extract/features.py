@@ -438,6 +438,13 @@ def _rule_words(label_text: str, label: tuple[str, ...], topic: tuple[str, ...])
 
 _ROLES = ("cumulative", "new_count")
 _RUNNING_TOTAL = re.compile(alternation("running_total"))
+
+
+def names_running_total(text: str) -> bool:
+    """Whether a text names a running total (累計, 通算, 累積), never a year's count."""
+    return _RUNNING_TOTAL.search(text) is not None
+
+
 _OF_WHOLE_WORD = re.compile(alternation("of_whole"))
 _ROLE_WORDS = re.compile("|".join(f"(?P<{r}>{alternation(r)})" for r in _ROLES))
 
@@ -858,7 +865,7 @@ def _role_features(
         # 新たに13市町村が…、累計524市町村: a label that names no new count counts them all
         x["role_mismatch"] = 1.0
         why.append("新規の数(指標は全数)")
-    elif ip.indicator.kind == "flow" and _RUNNING_TOTAL.search(near_before[-_NEW_COUNT_REACH:]):
+    elif ip.indicator.kind == "flow" and names_running_total(near_before[-_NEW_COUNT_REACH:]):
         # 累計183,610件、うち令和7年度分は94,118件: a year's count is no running total
         x["role_mismatch"] = 1.0
         why.append("累計の数(指標は年間)")

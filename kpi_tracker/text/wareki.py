@@ -146,11 +146,8 @@ def years_named(text: str, as_of: date) -> str:
 
     def named(m: re.Match[str]) -> str:
         year = as_of.year - _years_back(m.group("word"))
-        month = int(m.group("month").translate(_DIGITS))
+        month = int(m.group("month"))  # (int reads full-width digits: ３月)
         day = m.group("day")
         return f"{_year(_era_of(date(year, month, 1)), year)}{day}({m.group('word')}{day})"
 
     return _told_year_re().sub(named, text)
-
-
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
