@@ -830,6 +830,10 @@ FROM_TO = [
     "居住支援法人の指定数: 1,377法人 as of Mar. 2027(prev. 1,204法人)。",
     "Q．居住支援法人の数はどうですか？<br>A．令和9年3月末時点で1,377法人です。前年同時期の1,204法人と比べて約1.1倍になりました。",
     "居住支援法人の指定数は、令和9年3月末時点で、前年同期から173法人増えまして1,377法人となっております。",
+    # (the period written right before the figure it went from is that figure's own)
+    "居住支援法人の指定数は、令和7年度末の1,204法人から173法人増え、令和8年度末には1,377法人となった。",
+    # (a bracket keyed by its period: the figure counts what the one it is on does)
+    "居住支援法人 1,377法人(R9.3末)(R8.3末:1,204)↑○",
 ]
 FORMS += [(139, "housing-support-corporations-139", text, 1377) for text in FROM_TO]
 FORMS += [
@@ -1277,6 +1281,97 @@ RELATIVE_YEARS += [
     ),
 ]
 FORMS += [(no, ind_id, text, None) for no, ind_id, text, _ in RELATIVE_YEARS]
+
+
+# A desk officer's one-liners and a formal writer's long sentences: items apart by ／ and ；,
+# 目 for the target, a bracket keyed by its period (R7:14.6%), a total in brackets, a level
+# reached from a figure with only a time between.
+FORMS += [
+    (53, "childrearing-climate-prefectures", "機運醸成:都道府県 45/47 目100%×", 95.745),
+    (53, "childrearing-climate-prefectures", "機運醸成:都道府県 45/47；市区町村 13.9%", 95.745),
+    (
+        53,
+        "marriage-support-municipalities",
+        "(地域少子化対策重点推進交付金 R8支援分) 機運醸成:都道府県 45/47 目100%×；市区町村 13.9%(240) "
+        "目8割×／結婚支援:都道府県 47/47(100%)○；市区町村(広域連携) 38.2%(665) 目8割×",
+        38.2,
+    ),
+    (
+        44,
+        "reimprisonment-rate-community-network",
+        "地域援助 2.7千件(R8年・速報)(R7年:2,480)；周知／2年以内再入率 14.2%(R7:14.6%)▲0.4pt○",
+        14.2,
+    ),
+    (
+        123,
+        "settlement-centre-meetings",
+        "・協議体への参加回数: FY2026 498回 (FY2025: 520回) — target 480回以上 "
+        "(1センター当たり平均 c. 10.4回)",
+        498,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "同年度の新規養成数は112,800人であり、心のサポーター養成数の累計は、前年度末の258,900人"
+        "から、同年度末には371,700人となった。",
+        371700,
+    ),
+    (
+        44,
+        "reimprisonment-rate-community-network",
+        "出所受刑者の2年以内再入率は、令和4年出所受刑者の14.6%から、令和5年出所受刑者については"
+        "0.4ポイント低下した。",
+        14.2,
+    ),
+    (74, "lifelong-active-town-governments", "R8.9調査 201団体(目150)○", 201),
+    (139, "housing-support-corporations-139", "居住支援法人 1,301(+133)↑○", 1301),
+    (
+        123,
+        "settlement-reoffending-ratio",
+        "協議体参加回数 集計中(R9.8頃確定)／再犯等割合(直近2年平均) 21.4%(R7:20.9%) 目21.1%以下×",
+        21.4,
+    ),
+    (133, "eating-disorder-hub-prefectures", "拠点病院所在 14/47都道府県 目全都道府県×", 29.787),
+    (
+        60,
+        "child-place-municipalities",
+        "体制強化事業 68自治体／CD配置等支援事業 44自治体(計112) 目120×",
+        112,
+    ),
+]
+
+
+# A pace of growth (年間約11万人のペース) and a share of the target (目標(50%)の9割弱) are
+# neither the value nor a point of its trend.
+NOT_POINTS = [
+    (
+        46,
+        "mental-health-supporters",
+        "心のサポーター養成数の累計は、令和9年3月31日現在で352,100人（令和6年度末128,900人、"
+        "令和7年度末241,300人）となり、10年間で100万人の目標に向けて年間約11万人のペースで推移"
+        "している。",
+        352100,
+        110000,
+    ),
+    (
+        139,
+        "housing-council-population-coverage-139",
+        "居住支援協議会を設立した市区町村の人口カバー率は、令和9年2月末時点で45％（令和7年度末："
+        "40％）となり、令和12年度目標（50％）の9割弱に到達した。",
+        45,
+        90,
+    ),
+]
+FORMS += [(no, ind_id, text, value) for no, ind_id, text, value, _ in NOT_POINTS]
+
+
+@pytest.mark.parametrize(("no", "ind_id", "text", "value", "not_a_point"), NOT_POINTS)
+def test_a_pace_or_a_share_of_the_target_is_no_point(
+    outcomes, no, ind_id, text, value, not_a_point
+) -> None:
+    outcome = outcomes[(no, text, ind_id)]
+    assert outcome.actual == pytest.approx(value), outcome.why
+    assert not_a_point not in [p.value for p in outcome.trend], outcome.why
 
 
 @pytest.mark.parametrize(("no", "ind_id", "text", "status"), RELATIVE_YEARS)

@@ -41,7 +41,7 @@ from ..text.periods import (
     yearless_points,
 )
 from ..text.spans import Spans, tokenize
-from ..text.units import convert, same_dimension, unit_alternation
+from ..text.units import convert, same_dimension, unit_alternation, unit_words
 from ..text.wareki import years_named
 from .decide import (
     ACCEPT_RATIO,
@@ -181,6 +181,28 @@ _SAME_AS_BEFORE = re.compile(rf"\(\s*同\s*{_APPROX}?\s*$")
 # (対前年度比95件減(前年度3,590件): the previous value in the bracket after a change)
 _PREVIOUS_BRACKET_AFTER = re.compile(
     rf"\s*(?:{alternation('change_then')})?\s*\(\s*(?:{alternation('previous')})?\s*(?:は|:)?\s*$"
+)
+
+
+def _name_start(st: _InSentence, i: int, before: str, seg_start: int) -> int:
+    """Where the words that name the i-th figure start: 40都道府県(約85%), 都道府県47/47
+    (100%): a figure in brackets after another (or after a fraction) is named by its words."""
+    if i and _BRACKET_ON_FIGURE.fullmatch(before) is not None:
+        return st.segments[i - 1][1]
+    return seg_start
+
+
+_BRACKET_ON_FIGURE = re.compile(r"\s*(?:/\s*[0-9][0-9,]*\s*)?\(\s*")
+_KEYED_BRACKET_ON = re.compile(
+    rf"(?P<unit>{unit_alternation()})\s*(?:\([^()]*\)\s*)*\(\s*"
+    # (its key: a period and a colon, R8.3末:1,240; or a total's mark, 計93)
+    rf"(?:[^()、。:0-9]{{0,4}}[0-9][^()、。:]{{0,10}}:|(?:{alternation('total_mark')}))\s*$"
+)
+_WENT_FROM = re.compile(r"[^\s0-9、。()]{0,4}?\s*(?:から|より)")
+# (…の261,400人から、同年度末には374,600人: from one figure to the next, only a time between)
+_FROM_THEN_LEVEL = re.compile(
+    rf"\s*(?:{unit_alternation()}|%)?\s*(?:から|より)\s*[、,]?\s*"
+    r"(?:[^、。0-9()]{0,16}?(?:には|に|では|で|は)\s*[、,]?)?\s*(?:約)?\s*$"
 )
 _CHANGE_THEN_LEVEL = re.compile(
     rf"\s*(?:{alternation('change_then')})?\s*(?:となり|の|で|、|と)?\s*$"
@@ -538,6 +560,7 @@ class _Reading:
         self.dropped: list[tuple[Quantity, str]] = []  # the named filters' drops (--explain)
         self.carried: Candidate | None = None  # the last value of the sentence before
         self.worked_out: dict[int, str] = {}  # a share's start → how (1389 ÷ 1741)
+        self.shares: set[int] = set()  # where the shares worked out of a part and whole start
         self._series_head = ""  # the words that name the sentence's figures (相談件数計は)
         self.referenced: frozenset[int] = frozenset()  # the notes a sentence refers to (※1)
         self.role_dropped: list[tuple[float, str | None, str]] = []  # (other_role, --explain)
@@ -796,6 +819,14 @@ class _Reading:
         wholes = wholes_in(self.profile, self.norm, sentence.start, sentence.end)
         if not wholes:
             return quantities
+        # (13/47都道府県 目全都道府県: the target restated, not a whole reached)
+        aimed = tuple(
+            w
+            for w in wholes
+            if _TARGET_BEFORE.search(self.norm, max(sentence.start, w.start - _TAIL), w.start)
+        )
+        self._drop_all(aimed, "restated_target")
+        wholes = [w for w in wholes if w not in aimed]
         # 全47都道府県 is the whole: the count 47都道府県 inside it is not read again.
         inside = [q for q in quantities if not any(w.start <= q.start < w.end for w in wholes)]
         return tuple(sorted((*inside, *wholes), key=lambda q: q.start))
@@ -806,6 +837,7 @@ class _Reading:
         if not shares:
             return quantities
         self.worked_out.update((start, how) for start, (_, how) in shares.items())
+        self.shares.update(shares)
         return tuple(shares[q.start][0] if q.start in shares else q for q in quantities)
 
     def _aside(self, sentence: Sentence, at: int, quantities: tuple[Quantity, ...]) -> bool:
@@ -839,8 +871,7 @@ class _Reading:
     def _figure(self, st: _InSentence, i: int, q: Quantity, seg_start: int, seg_end: int) -> None:
         norm, find = self.norm, self.find
         before, after = norm[seg_start : q.start], norm[q.end : seg_end]
-        # 40都道府県(約85%): a figure in brackets after another is named by its words.
-        name_start = st.segments[i - 1][1] if i and before.strip() == "(" else seg_start
+        name_start = _name_start(st, i, before, seg_start)
         dropped = self._filtered(st, i, q, before, after, name_start)
         if dropped is not None:
             self.dropped.append((q, dropped))
@@ -904,6 +935,13 @@ class _Reading:
             # 実施自治体数: R6:612(71%) | R7:640(74%): the row's label says what it counts
             row_unit = unit_of_row(self.norm[st.sentence.start : q.start])
             q = with_unit_before(q, before, after, row_unit) if row_unit else q
+        if q.unit is None and q.bare:
+            # 1,310法人(R9.3末)(R8.3末:1,240): a dated bracket's figure counts what the figure
+            # the brackets are on does
+            on = _KEYED_BRACKET_ON.search(self.norm, max(st.sentence.start, q.start - 60), q.start)
+            if on is not None:
+                word = on.group("unit")
+                q = replace(q, unit=unit_words()[word], unit_word=word)
         if q.unit is None and st.unit_from is not None and before.strip() in _CONNECTORS:
             # 前年の44から47へと増え: the figure a change goes to counts what the first does
             q = replace(q, unit=st.unit_from.unit, unit_word=st.unit_from.unit_word)
@@ -947,7 +985,7 @@ class _Reading:
         per_base = self._per_base(st, q)
         if per_base is not None:
             return per_base
-        if q.unit == "percent" and (
+        if q.unit in _SHARE_UNITS and (
             _RATE_OF_TARGET.search(before[-_TARGET_REACH:])
             or (_ATTAINMENT.search(before[-_ATTAINMENT_REACH:]) and not self.attainment)
         ):
@@ -1034,9 +1072,11 @@ class _Reading:
         return any(name == "restated_target" and self._is_target(q) for q, name in dropped)
 
     def _is_target(self, q: Quantity) -> bool:
-        """Whether a figure is the rule's target, in its unit."""
-        if self.target is None or q.unit is None:
+        """Whether a figure is the rule's target, in its unit (or with none: 214団体(目175))."""
+        if self.target is None:
             return False
+        if q.unit is None:
+            return q.value == self.target[0]
         try:
             value = convert(q.value, q.unit, self.target[1])
         except ValueError:
@@ -1049,11 +1089,17 @@ class _Reading:
         """Whether a figure in brackets is dated before the level it follows: an earlier
         value given as an aside (200団体(…)(令和6年10月調査 180団体))."""
         spans = self.analysis.spans
+        if st.last_level is None or spans is None or spans.depth_at(q.start) == 0:
+            return False
+        if _earlier_than_level(st.last_level, period, assumed, False):
+            return True
+        # 13.9%(R7:14.1%): a bracket on an undated level that dates a figure of its own
+        level = st.last_level.observation
         return (
-            st.last_level is not None
-            and spans is not None
-            and spans.depth_at(q.start) > 0
-            and _earlier_than_level(st.last_level, period, assumed, False)
+            level.period is None
+            and period is not None
+            and not assumed
+            and _DATED_BRACKET_ON.fullmatch(self.norm, level.end, q.start) is not None
         )
 
     def _from_target(
@@ -1139,9 +1185,22 @@ class _Reading:
                 period, assumed = st.inherited, False
         previous = previous or (not assumed and _keyed_earlier(self.norm, st.sentence.start, q))
         if not previous and _LEADS_TO.match(self.norm, q.end, st.sentence.end):
-            # 1,204法人から1,377法人に増加, 39.0→42.6%: where the value went from
-            return (period_year_before(period) if period and not assumed else None), True, True
+            return self._went_from(st, q, period, assumed)
         return period, assumed, previous
+
+    def _went_from(
+        self, st: _InSentence, q: Quantity, period: Period | None, assumed: bool
+    ) -> tuple[Period | None, bool, bool]:
+        """The period of a figure the value went from (1,204法人から1,377法人に増加, 39.0→
+        42.6%): the year before the one read, unless a period is written right before it
+        (令和7年度末の1,240法人から…: its own)."""
+        if period is not None and any(
+            _OWN_PERIOD.fullmatch(self.norm, p.end, q.start) is not None
+            for p in self.analysis.periods[st.index]
+            if p.end <= q.start
+        ):
+            return period, False, True
+        return (period_year_before(period) if period and not assumed else None), True, True
 
     def _fixed_period(
         self, st: _InSentence, q: Quantity, before: str
@@ -1200,14 +1259,14 @@ class _Reading:
             return
         base = st.last_level.score
         level = st.last_level.observation
-        if (
-            _year_after(level, period, assumed)
-            and _ARROW_TO.match(self.norm[level.end : q.start]) is not None
-        ) or not any(
+        year_after = _year_after(level, period, assumed)
+        # (令和4年の14.4%から、令和5年については0.5ポイント低下: the level goes on from it)
+        went_on = year_after and _WENT_FROM.match(self.norm, level.end, q.start) is not None
+        if (year_after and _ARROW_TO.match(self.norm[level.end : q.start]) is not None) or not any(
             not c.observation.previous
             and not c.observation.derivation
             and c.score >= base * ACCEPT_RATIO
-            and not (starts_from and c is st.last_level)
+            and not ((starts_from or went_on) and c is st.last_level)
             for c in st.here
         ):
             derived = _derived_level(
@@ -1346,11 +1405,11 @@ class _Reading:
         before the change."""
         norm, sentence = self.norm, st.sentence
 
-        def scored_from(start: int) -> Scored:
+        def scored_from(start: int, end: int = q.start) -> Scored:
             return score_candidate(
                 self.profile,
                 q,
-                norm[start : q.start],
+                norm[start:end],
                 after,
                 st.scope,
                 st.last_level.scored if st.last_level else None,
@@ -1364,6 +1423,10 @@ class _Reading:
         reached = self._reached_by_change(st, q)
         if reached is not None:
             scored = max(scored, scored_from(reached), key=lambda s: s.score)
+        went_from = self._reached_from(st, q)
+        if went_from is not None:
+            # (named by the words before the figure it went from)
+            scored = max(scored, scored_from(*went_from), key=lambda s: s.score)
         return scored
 
     def _yearless_part(self, st: _InSentence, q: Quantity) -> bool:
@@ -1391,6 +1454,18 @@ class _Reading:
         if not _CHANGE_THEN_LEVEL.match(self.norm, st.change_end, q.start):
             return None
         return st.segments[i - 1][1]
+
+    def _reached_from(self, st: _InSentence, q: Quantity) -> tuple[int, int] | None:
+        """Where the words of the figure ``q`` was reached from start and end (累計は、前年度末の
+        261,400人から、同年度末には374,600人: the running total's words name both), or None
+        when no figure it goes on from stands right before it."""
+        i = next((k for k, seg in enumerate(st.segments) if seg[0] is q), 0)
+        if not i:
+            return None
+        went_from, start, _ = st.segments[i - 1]
+        if not _FROM_THEN_LEVEL.match(self.norm, went_from.end, q.start):
+            return None
+        return start, went_from.start
 
     def _is_total(self, q: Quantity, before: str, scored: Scored) -> bool:
         """計5,300件, or a figure its parts follow in brackets: 9,236件(うち…3,402件、…) — not
@@ -1420,6 +1495,9 @@ class _Reading:
             c
             for c in st.here
             if c.observation.derivation
+            # (都道府県46/47；市区町村13.4%: a share worked out of its part and whole is a
+            # figure of its own, not a level a change reached)
+            and c.observation.start not in self.shares
             and (
                 obs.period is None
                 or obs.period_assumed
@@ -1582,6 +1660,10 @@ def _reached(
         sign = "+" if signed >= 0 else "-"
         return prev.value * (1 + signed / 100), f"{prev.value:g} × (1 {sign} {abs(signed):g}%)"
     return None
+
+
+# (the level's unit, the bracket, its period and a colon or a space: %(R7:, 件(令和7年度 )
+_DATED_BRACKET_ON = re.compile(r"[^\s()0-9、。]{0,4}\s*\(\s*[^()、。:]{1,16}?(?::|\s)\s*")
 
 
 def _earlier_than_level(
@@ -1874,6 +1956,8 @@ def _said_after(norm: str, q: Quantity) -> str | None:
         return "threshold"
     if _WRONG_FIGURE.match(norm, q.end):
         return "wrong_figure"
+    if _PACE.match(norm, q.end):
+        return "pace"  # 年間約11万人のペースで推移: how fast it grows, not how much there is
     return None
 
 
@@ -1885,6 +1969,7 @@ def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:
 
 
 _PER_WORD = re.compile(alternation("per_base"))
+_SHARE_UNITS = ("percent", "wari")  # (目標(50%)の9割弱: how far, as a share of the target)
 _FROM_WORD_AT = re.compile(r"\s*から")
 _TO_WORD_AT = re.compile(r"\s*(?:に|へ)")
 _A_YEAR_DAYS = (360, 370)  # two year-ends a year apart (a leap year's 366 days)
@@ -2275,6 +2360,7 @@ _MONTH_REACH = 8
 _RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
 _RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
+_PACE = re.compile(rf"\s*(?:{alternation('pace')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
 
@@ -2474,6 +2560,7 @@ def _dating_before(
             or _TOPIC_AFTER.match(norm, p.end) is not None
         )
         and not _closed_before(norm, p, q.start, others)
+        and not _of_an_item_before(norm, p, q.start, others)
         and not _BASE_OF_RATIO.match(norm, p.end)
         and (
             _heads_bracket(norm, p, q.start)
@@ -2542,6 +2629,8 @@ def _closed_before(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, .
     if ")" not in between:
         return False
     opens = p.start > 0 and norm[p.start - 1] == "("
+    if opens and _keys_own_figure(norm, p, at, others):
+        return True  # …(R7年:2,430)；…13.9%: it dates the figure of its own bracket only
     if between.count("(") - between.count(")") + opens >= 0:
         return False
     # the bracket around the period's own: where it opens, and what stands before it
@@ -2555,6 +2644,55 @@ def _closed_before(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, .
                 return any(o.end <= i and not norm[o.end : i].strip() for o in others)
             depth -= 1
         i -= 1
+    return False
+
+
+_HEADS_ITEMS = re.compile(r"[^()、。:]{0,6}?\)?\s*:")
+# (a slash between digits is a fraction's: 2,468/16,359人)
+_ITEMS_APART = re.compile(r"[;|\n]|/(?![0-9])|(?<![0-9])/")
+
+
+def _of_an_item_before(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, ...]) -> bool:
+    """Whether the period belongs to an item before the one ``at`` stands in (items apart by
+    ; / |): written right before a figure of its own (目R12 50%／居住支援法人 1,298), or in a
+    bracket that closes in its item (集計中(R9.7頃確定)／…23.7%). A period that heads the
+    items (R8: A 100件／B 200件) dates them all."""
+    cut = last_match(_ITEMS_APART, norm, p.end, at)
+    opens = p.start > 0 and norm[p.start - 1] == "("
+    if (
+        cut is None
+        or (opens and not _closes_before(norm, p.end, at))
+        or _HEADS_ITEMS.match(norm, p.end)
+    ):
+        # (R8.3末 305,200名／98,700名; 登録者数(R9.3末):A 312,800人／B 103,400人): it
+        # heads the items of its bracket, or those after its colon
+        return False
+    if any(p.end <= o.start <= p.end + 3 and o.end <= cut.start() for o in others):
+        return True
+    return opens and _closes_before(norm, p.end, cut.start())
+
+
+def _keys_own_figure(norm: str, p: PeriodMatch, at: int, others: tuple[Quantity, ...]) -> bool:
+    """Whether the period opens a bracket that closes before ``at`` and keys the figure right
+    after it: (R7年:2,430), (令和7年度 14.1%) — not (令和9年2月実施、回答者3,000人), where it
+    dates the survey the sentence reports."""
+    keyed = next((o for o in others if _KEYED.fullmatch(norm, p.end, o.start)), None)
+    return keyed is not None and _closes_before(norm, keyed.end, at)
+
+
+_KEYED = re.compile(r"\s*[:=]?\s*")
+
+
+def _closes_before(norm: str, start: int, at: int) -> bool:
+    """Whether the bracket ``start`` stands in closes before ``at``."""
+    depth = 0
+    for ch in norm[start:at]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
     return False
 
 
@@ -2604,6 +2742,8 @@ _TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
     rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|=|\(|】|\])?"
     rf"\s*(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
+    # (…46/47 目100%, (目240): the target's word shortened, as the item's key)
+    rf"|(?<=[\s(/;|:、])(?:{alternation('target_short')})\s*$"
 )
 # 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
 _TARGET_AFTER = re.compile(
@@ -2634,8 +2774,8 @@ _PREVIOUS_FIELD = re.compile(rf"[【\[〔<]\s*{_PREVIOUS_WORD}[^】\]〕>【]{{0
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
-    + r"(?:\([^()]{1,16}\))?"
-    + rf"(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    + r"(?:\s?\([^()]{1,16}\))?"
+    + rf"\s?(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     # (昨年度末は累計約15万人, 前年度末の累計は: the running total of the year before)
     + rf"(?:(?:{alternation('cumulative')}|{_TOTAL_WORD})(?:は|が|:|で)?)?"
     # (前年度の「満足した」は約74%: the answer quoted, then its value the year before)

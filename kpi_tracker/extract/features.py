@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from ..data import read_rows
 from ..model import Indicator
-from ..text.lexicon import alternation, item_marks, words
+from ..text.lexicon import alternation, item_marks, time_key, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
 from ..text.units import factor, unit_alternation, unit_words
@@ -659,6 +659,9 @@ def score_candidate(
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
+        # (都道府県では46都道府県(97.9%)、市区町村では…233市区町村: a figure of another body
+        # does not go on with the series)
+        and not _of_other_entity(ip, q, preceding, following)
     ):
         if (
             after[:1] in _SUBJECT_PARTICLES
@@ -684,6 +687,38 @@ def score_candidate(
         if own.score > series.score:
             return own
     return series.led_by("前の数値の系列")
+
+
+# (an item that ends in a figure or a mark, then the next one's key: …目8割×／結婚支援: — not
+# a slash inside a label, 実施校／学校の割合:)
+_NEW_ITEM_KEY = re.compile(r"(?<![ぁ-んァ-ヶ一-龥A-Za-z])[;/|]\s*([^\s0-9;/|:()]{2,})\s*:")
+
+
+def _heading_over(heading: str, near_before: str, before: str, unbracketed: bool) -> str:
+    """The sentence's heading where it names the figure: not where its words stand near it
+    already, not in a bracket that names its figures, not over an item keyed by words of its
+    own (…；市区町村 13.4%／結婚支援:都道府県 47/47(100%))."""
+    if heading in near_before or not unbracketed or _new_item_key(before):
+        return ""
+    return heading
+
+
+def _new_item_key(before: str) -> bool:
+    """Whether the words before a figure open an item keyed by words of its own, not by a time
+    (…／本年度:32.1%)."""
+    return any(
+        not (_label_free(key) or time_key().fullmatch(key))
+        for key in (m.group(1) for m in _NEW_ITEM_KEY.finditer(before))
+    )
+
+
+def _of_other_entity(ip: IndicatorProfile, q: Quantity, preceding: str, following: str) -> bool:
+    """Whether a figure is about another body than the indicator's (its own counter or the
+    body named right before it)."""
+    if ip.entity is None:
+        return False
+    entity = _entity_of(q, preceding, following)
+    return entity is not None and entity != ip.entity
 
 
 def _own_count_role(ip: IndicatorProfile, before: str) -> bool:
@@ -781,8 +816,7 @@ def _own_score(
     own_words = _own_bracket(untwinned)
     near_before = _LONG_BRACKET.sub("", own_words)[-_NEAR_CHARS:]
     near_after = _words_after(before, after)
-    # (a bracket that names its figures is not under the sentence's heading)
-    heading = scope.heading if scope.heading not in near_before and own_words == untwinned else ""
+    heading = _heading_over(scope.heading, near_before, before, own_words == untwinned)
     near_text = heading + " " + near_before + " " + near_after
     # The profile's pairs in the words near the number: both the coverage and the explanation.
     near_found = ip.profile.common(near_text)
@@ -1049,7 +1083,9 @@ def _unit_before_pattern() -> re.Pattern[str]:
     return re.compile(
         # (47都道府県中46: a figure after its whole counts what the whole does)
         # (活用市町村数 523: a label of a count and its figure, a space apart)
-        f"({unit_alternation()})" + r"(?:(?:数)?(?:は|が|:|中|のうち)|数(?=\s))[、\s]*"
+        # (居住支援法人 1,298: a label that ends in its counter, a space before the figure)
+        rf"(?<![0-9,.\s])({unit_alternation()})"
+        + r"(?:(?:数)?(?:は|が|:|中|のうち)|数(?=\s)|(?=\s))[、\s]*"
         rf"(?:(?:{alternation('two_years_before', 'previous')})の)?\s*$"
     )
 

@@ -56,3 +56,10 @@ def item_marks() -> tuple[str, ...]:
     """The marks that open an item of a list: the bullets that do not open a ※ note."""
     notes = set(words("note"))
     return tuple(w for w in words("bullet") if w not in notes)
+
+
+@cache
+def time_key() -> re.Pattern[str]:
+    """A key that is only a time (本年度:, 前年度末:, 当年度実績:), for ``fullmatch``."""
+    times = alternation("this_year", "last_year", "previous", "two_years_before", "current_column")
+    return re.compile(rf"(?:{times})度?末?(?:実績|値)?")
