@@ -41,6 +41,28 @@ TABLES = [
         "<tr><td>令和7年度</td><td>95件</td></tr></table>",
         "件数は、令和6年度80件、令和7年度95件",
     ),
+    # a web page's table: its <caption> titles it, a unit note in <small> after it gives its
+    # bare figures their unit
+    (
+        "<table><caption>拠点の実施箇所数</caption><thead><tr><th>令和7年度</th><th>令和8年度</th>"
+        "</tr></thead><tbody><tr><td>8,110</td><td><strong>8,240</strong></td></tr></tbody>"
+        "</table><small>（単位：か所）</small>",
+        "拠点の実施箇所数は、令和7年度8,110か所、令和8年度8,240か所",
+    ),
+    # a header spanning the row heads: each row's heads as one label
+    (
+        '<table><tr><th colspan="2">区分</th><th>令和7年度</th><th>令和8年度</th></tr>'
+        '<tr><th rowspan="2">相談件数</th><td>電話</td><td>38,100件</td><td>40,200件</td></tr>'
+        "<tr><td>合計</td><td>51,900件</td><td>55,300件</td></tr></table>",
+        "相談件数 合計は、令和7年度51,900件、令和8年度55,300件",
+    ),
+    # a target's column may hold words, the row of values still has no label column
+    (
+        "<table><caption>死亡者数</caption><tr><th>令和5年（基準）</th><th>令和8年（概数）</th>"
+        "<th>目標（2030年）</th></tr><tr><td>1,327</td><td>1,561</td><td>基準から半減</td></tr>"
+        "</table><small>（単位：人）</small>",
+        "死亡者数は、令和5年（基準）1,327人、令和8年（概数）1,561人",
+    ),
 ]
 
 

@@ -1280,6 +1280,16 @@ RELATIVE_YEARS += [
         "on_track",
     ),
 ]
+# (前年(令和5年出所受刑者)の…: the bracket after 前年 names the year before's own period)
+RELATIVE_YEARS += [
+    (
+        91,
+        "reimprisonment-rate-rehabilitation",
+        "これらの結果、出所受刑者の2年以内再入率は、前年(令和5年出所受刑者)の14.5%から0.3ポイント"
+        "低下し、14.2%(令和6年出所受刑者)となった。",
+        "achieved",
+    ),
+]
 FORMS += [(no, ind_id, text, None) for no, ind_id, text, _ in RELATIVE_YEARS]
 
 
@@ -1332,6 +1342,24 @@ FORMS += [
         21.4,
     ),
     (133, "eating-disorder-hub-prefectures", "拠点病院所在 14/47都道府県 目全都道府県×", 29.787),
+    # a web page's cells: 前年度実績 is the year before's; a reference to a note (※1) is no
+    # note of its own
+    (
+        30,
+        "reemployment-program-starts",
+        "<table><thead><tr><th>指標</th><th>目標（毎年度）</th><th>令和8年度実績</th>"
+        "<th>前年度実績</th></tr></thead><tbody><tr><th>就職支援ナビゲーター1人当たりの再就職支援"
+        "プログラム開始件数</th><td>206件以上</td><td><strong>211件</strong></td><td>215件</td>"
+        "</tr></tbody></table>",
+        211,
+    ),
+    (
+        19,
+        "medical-observation-reintegration-share",
+        "<p>社会復帰を実現したと評価できる医療観察対象者の割合 <sup>※1</sup>：令和7年&nbsp;92.8% → "
+        "令和8年&nbsp;91.7%</p><p>※1 精神保健観察事件終結件数に占める処遇終了決定を受けた者の割合</p>",
+        91.7,
+    ),
     (
         60,
         "child-place-municipalities",

@@ -2516,6 +2516,9 @@ def _sentence_period(periods: tuple[PeriodMatch, ...], norm: str) -> Period | No
     return None
 
 
+_NAMED_BRACKET_END = re.compile(r"[^()、。0-9]{0,10}\)\s*(?:の|は|では|:)?\s*(?:約)?\s*")
+
+
 def _previous_named(q: Quantity, periods: tuple[PeriodMatch, ...], norm: str) -> Period | None:
     """The period in brackets right after the previous word before the figure: 前回調査
     (令和5年度)では5.6%, 前年(令和7年:18.4%)."""
@@ -2526,7 +2529,14 @@ def _previous_named(q: Quantity, periods: tuple[PeriodMatch, ...], norm: str) ->
             if q.start - _TAIL <= p.end <= q.start
             and (
                 p.bracketed
-                or (norm[p.start - 1 : p.start] == "(" and _COLON.fullmatch(norm, p.end, q.start))
+                or (
+                    norm[p.start - 1 : p.start] == "("
+                    and (
+                        _COLON.fullmatch(norm, p.end, q.start)
+                        # 前年(令和5年出所受刑者)の14.3%: the bracket's words, then the figure
+                        or _NAMED_BRACKET_END.fullmatch(norm, p.end, q.start)
+                    )
+                )
             )
         ),
         None,
@@ -2775,7 +2785,9 @@ _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
     + r"(?:\s?\([^()]{1,16}\))?"
-    + rf"\s?(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}は?|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
+    # (前年度実績:212件: a table's column of the year before)
+    + rf"\s?(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}(?:は|:)?"
+    + rf"|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     # (昨年度末は累計約15万人, 前年度末の累計は: the running total of the year before)
     + rf"(?:(?:{alternation('cumulative')}|{_TOTAL_WORD})(?:は|が|:|で)?)?"
     # (前年度の「満足した」は約74%: the answer quoted, then its value the year before)

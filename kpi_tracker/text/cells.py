@@ -76,6 +76,22 @@ class TableRecord:
     when: str = ""  # a named value's period, from a period column of its row
 
 
+def _joined_row_heads(rows: list[list[str]]) -> list[list[str]]:
+    """A header cell spanning the row heads (区分 over 相談件数 | 電話): each row's heads as
+    one label (相談件数 電話), a head repeated by its span written once (アクセス件数)."""
+    span = 1
+    while span < len(rows[0]) - 1 and rows[0][span].strip() == rows[0][0].strip() != "":
+        span += 1
+    if span == 1:
+        return rows
+    joined = [[rows[0][0], *rows[0][span:]]]
+    for r in rows[1:]:
+        heads = [h.strip() for h in r[:span] if h.strip()]
+        label = " ".join(h for k, h in enumerate(heads) if not k or h != heads[k - 1])
+        joined.append([label, *r[span:]])
+    return joined
+
+
 def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None:
     """The values of a table given as rows of cells (the first row its header), one tuple a
     series (a row of years across, a column of years down, or one item's measure), or None
@@ -87,14 +103,17 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     if width < 2:
         return None
     rows = [r + [""] * (width - len(r)) for r in rows]
+    # (a target's column may hold words: 目標(2030年) | 基準から半減)
+    aims = {j for j, head in enumerate(rows[0]) if _TARGET_HEADER.match(head.strip())}
     if all(
-        (_NUMERIC.match(c) and not _is_period(c)) or c.strip() in _EMPTY
+        (_NUMERIC.match(c) and not _is_period(c)) or c.strip() in _EMPTY or j in aims
         for r in rows[1:]
-        for c in r
+        for j, c in enumerate(r)
     ) and not any(_NUMERIC.match(c) for c in rows[0]):
         # a header over rows of values only, no label column: items (受付件数(件) |
         # 計画作成件数(件)) or years (令和6年度 | 令和7年度) across
         rows = [["", *r] for r in rows]
+    rows = _joined_row_heads(rows)
     header = _named_headers(rows[0])
     body = _without_ditto(rows[1:])
     header, body = _relative_columns(rows[0], header, body)
@@ -397,7 +416,8 @@ _TITLE_MARKS = re.compile(r"^\s*[・●○◆■◇□]\s*|[【】〔〕［］]"
 _TABLE_UNIT = (
     r"[(（]\s*単位\s*[:：]\s*(?P<unit>[^\s)）。、,，<]{1,8}?)\s*(?:[。、,，][^)）]{0,30})?[)）]"
 )
-_GAPS = r"(?:\s|<br\s*/?>|</?p\b[^>]*>)*"
+# (the tags a unit note stands in after a table: <p>, <small>, <span>, <div>)
+_GAPS = r"(?:\s|<br\s*/?>|</?(?:p|small|span|div)\b[^>]*>)*"
 _UNIT_AFTER = re.compile(_GAPS + _TABLE_UNIT, re.IGNORECASE)
 _TABLE_UNIT_RE = re.compile(_TABLE_UNIT)
 _TOTAL_ROW = re.compile(rf"^\s*(?:{alternation('total', 'total_mark')})\s*$")
@@ -418,7 +438,10 @@ def _html_tables(text: str) -> str:
         before = _UNIT_BEFORE.search(lead)
         after = _UNIT_AFTER.match(text, m.end())
         caption = after or before
-        lines, _ = _records(rows, caption.group("unit") if caption else "", _TAG.sub("", lead))
+        # (<caption>農福連携等に取り組む主体数</caption>: the table's own title)
+        own = _HTML_CAPTION.search(m.group())
+        title = _TAG.sub("", own.group(1)) if own else _TAG.sub("", lead)
+        lines, _ = _records(rows, caption.group("unit") if caption else "", title)
         if not lines:
             out += [lead, m.group()]
             at = m.end()
@@ -430,6 +453,7 @@ def _html_tables(text: str) -> str:
     return "".join(out) + text[at:] if out else text
 
 
+_HTML_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_CELL_SPANS = re.compile(
     r"<t([hd])\b([^>]*)>(.*?)(?:</t[hd]\s*>|(?=<t[hd]\b)|$)", re.IGNORECASE | re.DOTALL
 )

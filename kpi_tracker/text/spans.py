@@ -211,6 +211,9 @@ _LABEL_AFTER_SEPARATOR = re.compile(
 )
 
 
+_NOTE_REFERENCE = re.compile(r"[0-9]{1,2}\s*(?::|、|。|\)|$)", re.MULTILINE)
+
+
 def _cuts(norm: str, marks: tuple[Span, ...]) -> tuple[int, ...]:
     cuts = {0, len(norm)}
     if ":" in norm:
@@ -229,6 +232,8 @@ def _cuts(norm: str, marks: tuple[Span, ...]) -> tuple[int, ...]:
                 if 0 <= close - at <= _BRACKET_SPAN:
                     continue
             cuts.add(sp.end)
+        elif sp.kind == NOTE and _NOTE_REFERENCE.match(norm, sp.end):
+            continue  # …の割合 ※1 :令和7年 92.8%: a reference to a note, not its opening
         elif at == 0 or norm[at - 1] != ":":
             cuts.add(at)
     return tuple(sorted(cuts))
