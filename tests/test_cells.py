@@ -94,6 +94,18 @@ PDF = [
     ("受講者は 22 万 4,517 人。", "受講者は22万4,517人。"),  # around a multiplier
     ("令和 8 年度の相談件<br>数は 312,<br>406 件", "令和8年度の相談件数は312,406件"),  # breaks
     ("実施した。- 23 - 件数は 1,200 件", "実施した。  件数は1,200件"),  # a page number
+    # figures cut by a column's width: a short comma group, digits going on with 0, a 万 and
+    # the rest of its figure
+    ("居住支援法人の指定数：1,3<br>02法人", "居住支援法人の指定数：1,302法人"),
+    ("開始件数2<br>09件、就職率83.9％", "開始件数209件、就職率83.9％"),
+    ("養成数（累計）：35万<br>8,410人", "養成数（累計）：35万8,410人"),
+    # in a cell whose words are cut too: any figure cut by the break
+    (
+        "割合は8<br>8.2％となり、目標には届か<br>なかった。1.5ポイ<br>ント増加",
+        "割合は88.2％となり、目標には届かなかった。1.5ポイント増加",
+    ),
+    # spaces inside a figure, in a cell with a page number
+    ("回数は5 42回であった。- 77 - 人数は224, 507 人", "回数は542回であった。  人数は224,507人"),
 ]
 
 
@@ -105,6 +117,8 @@ def test_pdf_artefacts_repaired(raw: str, expected: str) -> None:
 PDF_NOT_APPLICABLE = [
     "相談件数は1,200件。",  # no sign of a PDF: untouched
     "・研修 12回<br>・相談 340件",  # list items stay on their lines
+    "令和7年度 120<br>130件",  # a figure whole on each line, words uncut: two lines
+    "累計 35万<br>2026年度は…",  # a 万 then a year: not one figure
 ]
 
 

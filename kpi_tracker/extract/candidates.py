@@ -62,6 +62,7 @@ from .features import (
     indicator_profile,
     is_field_of_before,
     is_rate,
+    label_free,
     last_match,
     names_running_total,
     role_only_head,
@@ -214,7 +215,8 @@ _TOTAL = re.compile(
     rf"(?:(?<=\(計)\)\s*:?)?\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
-_OWN_AFTER = re.compile(r"[、。(:;|]")  # (66.3; 同就職率=96.1%: the next item's words)
+# (66.3; 同就職率=96.1%, 33.5% / 企業団体等 35.0%: the next item's words)
+_OWN_AFTER = re.compile(r"[、。(:;|/\n]")
 # a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
     # (計, not the 計 of 累計 or 集計: R7末 累計: 250,000人 is a running total, no sum)
@@ -599,7 +601,7 @@ class _Reading:
                 or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
             ):
                 previous_text = sentence.norm
-        candidates = stated_first(self._named_role_first(self._without_wrong()))
+        candidates = stated_first(self._named_role_first(self._without_rounded()))
         candidates.sort(key=lambda c: -c.score)
         all_changes = tuple((level.observation, rel) for level, rel in self.changes)
         found_label = True
@@ -693,6 +695,36 @@ class _Reading:
         ):
             return "not_per_base"
         return None
+
+    def _states_rounded(self, q: Quantity) -> bool:
+        """Whether a figure states exactly one the text gave rounded before it (3割強, 約33万人,
+        12万人を超え)."""
+        return any(
+            c.observation.start < q.start
+            and (c.observation.approx or c.observation.bound)
+            and not c.observation.previous
+            and _rounds_to(c.observation, q.value, q.unit)
+            for c in self.candidates
+        )
+
+    def _without_rounded(self) -> list[Candidate]:
+        """The candidates without the approximate figures a precise one states anywhere in the
+        cell (…3割強まで上昇した。正確には…32.4%であった; 約33万人 … (…327,804名)): one fact
+        written twice, and the precise figure is the value."""
+        kept = self._without_wrong()
+        precise = [c for c in kept if not (c.observation.approx or c.observation.bound)]
+        if len(precise) == len(kept):
+            return kept
+        out = []
+        for c in kept:
+            o = c.observation
+            # (apart from it, within the rounding its digits say: not 47都道府県(100%) of
+            # another programme beside 46都道府県(約98%))
+            if any(_rounded_twin(o, p.observation, written=True) for p in precise):
+                self.role_dropped.append((o.value, o.unit, "rounded"))
+            else:
+                out.append(c)
+        return out
 
     def _without_wrong(self) -> list[Candidate]:
         """The candidates without the figures the text says are wrong, wherever they stand
@@ -905,7 +937,8 @@ class _Reading:
             self.dropped.append((q, "unit" if not fits else "not_a_change"))
             return
         period, assumed, previous = self._period(st, q, before, after)
-        if st.note:
+        # (…8割弱から… ※令和8年度の割合は76.4%: a note stating exactly what was rounded)
+        if st.note and not (change is None and not previous and self._states_rounded(q)):
             if change is not None or not _earlier_than_level(
                 st.last_level, period, assumed, previous
             ):
@@ -1000,7 +1033,11 @@ class _Reading:
             # …受けていない者のうち…は、前年度から2,300人増えて120,000人: a level a
             # change reaches is named by the words before the change
             name_start = st.segments[i - 1][1]
-        if find.exclude and _has_any(norm[name_start : q.start] + own_after, find.exclude):
+        if find.exclude and (
+            _has_any(norm[name_start : q.start] + own_after, find.exclude)
+            # (企業団体等は、令和元年度31.6%、令和6年度33.0%: a series under an excluded head)
+            or (i and label_free(before) and _has_any(self._series_head, find.exclude))
+        ):
             return "exclude"  # its own words are about something else
         if (
             i + 1 < len(st.segments)
@@ -1920,13 +1957,17 @@ def _restating(norm: str, start: int, at: int) -> int | None:
     return opened if opened >= 0 and ")" not in norm[opened:at] else None
 
 
-def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
+def _rounded_twin(rounded: Observation, precise: Observation, written: bool = False) -> bool:
     """Whether ``rounded`` is an approximate figure (約, 強, 近く, 割) of the same date and role
-    that ``precise`` states exactly: within a tenth of it, or half a 割 for a figure in 割."""
+    that ``precise`` states exactly: within a tenth of it, or half a 割 for a figure in 割;
+    ``written``: within one step of its last written digit (約33万人: 1万; 3割強: 1割)."""
     if not (rounded.approx or rounded.bound) or rounded.previous != precise.previous:
         return False
     if rounded.change != precise.change:
         return False
+    if written and (precise.period is None or precise.period_assumed):
+        # (a precise figure without a date of its own: 【数値】…就職率:83.9%)
+        return _rounds_to(rounded, precise.value, precise.unit)
     # (an undated rounded figure takes the precise one's date: …4割強となった(令和8年度末時点、
     # 正確には43%))
     if not rounded.period_assumed and (
@@ -1939,10 +1980,39 @@ def _rounded_twin(rounded: Observation, precise: Observation) -> bool:
             value = convert(rounded.value, rounded.unit, precise.unit)
         except ValueError:
             return False
+    if written:
+        return _rounds_to(rounded, precise.value, precise.unit)
     if rounded.unit == "wari":
         reach = max(_HALF_WARI, _TENTH * max(abs(value), abs(precise.value)))
         return abs(value - precise.value) <= reach
     return _within_a_tenth(value, precise.value)
+
+
+def _rounds_to(rounded: Observation, value: float, unit: str | None) -> bool:
+    """Whether an approximate figure is ``value`` rounded as its digits are written: within
+    half a step of its last written digit either side (約33万人: 5千; 3割強: 5ポイント), a
+    bound (12万人を超え) within one step on its side."""
+    if rounded.value == 0 or rounded.unit is None or unit is None:
+        return False
+    try:
+        written = convert(rounded.value, rounded.unit, unit)
+    except ValueError:
+        return False
+    step = written / rounded.value * _digit_step(rounded.value)
+    if rounded.bound is not None:
+        return 0 <= abs(value - written) < step
+    return abs(written - value) <= step / 2
+
+
+def _digit_step(value: float) -> float:
+    """The place of a figure's last significant digit (330,000 → 10,000; 98 → 1; 3.5 → 0.1)."""
+    if value == 0:
+        return 1.0
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        return 10.0 ** -len(fraction)
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
 _HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%

@@ -581,7 +581,7 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _label_free(text: str) -> bool:
+def label_free(text: str) -> bool:
     """Whether words name nothing: particles, verbs of reaching and words of time only (a
     「quoted」 name in kana names something: 「つながろうね」が…, and so does a key in kana)."""
     if "「" in text or _KANA_KEY.search(text):
@@ -655,7 +655,7 @@ def score_candidate(
     """
     if (
         series is not None
-        and _label_free(before)
+        and label_free(before)
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
@@ -707,7 +707,7 @@ def _new_item_key(before: str) -> bool:
     """Whether the words before a figure open an item keyed by words of its own, not by a time
     (…／本年度:32.1%)."""
     return any(
-        not (_label_free(key) or time_key().fullmatch(key))
+        not (label_free(key) or time_key().fullmatch(key))
         for key in (m.group(1) for m in _NEW_ITEM_KEY.finditer(before))
     )
 
@@ -792,7 +792,7 @@ def _label_in_bracket(after: str) -> str | None:
         return None
     for piece in _BRACKET_PIECE.split(m.group(1)):
         words = _NUMBERS.sub("", _PERIODISH.sub("", piece))
-        if content_chars(words) < 2 or _label_free(piece):
+        if content_chars(words) < 2 or label_free(piece):
             continue  # the exact digits (327,412人), a period, the year before: read on
         # (…の29.8%: a piece that states a figure of its own is no label)
         return None if any(c.isdigit() for c in _PERIODISH.sub("", piece)) else piece

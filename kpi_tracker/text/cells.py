@@ -833,6 +833,23 @@ _DIGIT_SPACE = re.compile(
 
 # (no IGNORECASE: case-folding the kanji range made this the costliest pattern to compile, 13 ms
 # of every start)
+_BREAK = r"\s*(?:<[bB][rR]\s*/?>|\r?\n)\s*"
+# a word cut by a line break: kana on both sides, or a katakana word's long vowel
+_MIDWORD_BREAK = re.compile(r"([ぁ-んァ-ヶー])" + _BREAK + r"(?=[ぁ-んァ-ヶー])")
+_MIDWORD_BREAKS = 2
+# a figure cut by a line break: digits (a comma's group, a multiplier) on both sides
+_CUT_FIGURE = re.compile(r"([0-9０-９][,，.．]?|[0-9０-９][万億千])" + _BREAK + r"(?=[0-9０-９])")
+# (1,3<br>02法人, 2<br>09件, 35万<br>8,410人: a figure the break cuts short — a comma's group
+# of fewer than three digits, digits that go on with a 0, a 万 the rest of its figure follows)
+_CUT_SHORT = (
+    re.compile(r"([0-9０-９][,，][0-9０-９]{1,2})" + _BREAK + r"(?=[0-9０-９])"),
+    re.compile(r"([0-9０-９])" + _BREAK + r"(?=0[0-9])"),
+    re.compile(
+        r"([0-9０-９][万億])"
+        + _BREAK
+        + r"(?=[0-9０-９](?:[,，][0-9０-９]{3}|[0-9０-９]{3}(?![0-9０-９年月日度])))"
+    ),
+)
 _UNFINISHED_LINE = re.compile(
     r"([ぁ-んァ-ヶ一-龥][のをにがはとでへ])\s*(?:<[bB][rR]\s*/?>|\r?\n)\s*(?=[ぁ-んァ-ヶ一-龥0-9０-９])"
 )
@@ -846,6 +863,12 @@ def repair_pdf_text(text: str) -> str:
     if "<br" in text or "\n" in text:
         # …令和8年4月～12月の<br>速報で398回: a line that stops on a particle goes on
         text = _UNFINISHED_LINE.sub(r"\1", text)
+        for cut in _CUT_SHORT:
+            text = cut.sub(r"\1", text)
+        if len(_MIDWORD_BREAK.findall(text)) >= _MIDWORD_BREAKS:
+            # (lines cut at a PDF's column width: 1.5ポイ<br>ント, 届か<br>なかった — and
+            # figures cut the same way: 1,3<br>02法人, 8<br>8.2％, 31万<br>2,640回)
+            text = _MIDWORD_BREAK.sub(r"\1", _CUT_FIGURE.sub(r"\1", text))
     if (" " not in text and "\u3000" not in text and "-" not in text) or not (
         _DIGIT_SPACE.search(text) and _PDF_SIGNS.search(text)
     ):

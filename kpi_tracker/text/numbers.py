@@ -108,7 +108,11 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
 
 _URL = re.compile(r"https?://[\x21-\x7e]+")
 # 3人に1人, 4分の3: a share of a whole (the whole first)
-_FRACTION = re.compile(r"(?<![0-9,.])([0-9]+)(?:人に([0-9]+)人|分の([0-9]+)(?![0-9,.]))")
+# (3人に1人, 10件に3件, 4校に1校, 3分の2: one share)
+_FRACTION = re.compile(
+    r"(?<![0-9,.])([0-9]+)(?:(?P<of>人|件|校|社|世帯|団体|か所)に([0-9]+)(?P=of)"
+    r"|分の([0-9]+)(?![0-9,.]))"
+)
 _PER = re.compile(rf"(?:{alternation('per_base')})|[0-9]+台")
 
 
@@ -378,7 +382,7 @@ def _is_word_char(ch: str) -> bool:
 
 def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantity]:
     """``3人に2人`` and ``3分の2`` are one share (66.7%), not two counts of people."""
-    if "人に" not in norm and "分の" not in norm:
+    if "に" not in norm and "分の" not in norm:
         return found
     fractions = list(_FRACTION.finditer(norm))
     if not fractions:
@@ -390,7 +394,7 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
     taken = {id(q) for qs in overlapping.values() for q in qs}
     out = [q for q in found if id(q) not in taken]
     for f in fractions:
-        whole, part = int(f.group(1)), int(f.group(2) or f.group(3))
+        whole, part = int(f.group(1)), int(f.group(3) or f.group(4))
         if whole == 0:
             continue
         end = f.end()

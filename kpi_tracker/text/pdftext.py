@@ -127,7 +127,16 @@ def join_figures(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     text = _BEFORE.sub(lambda m: m.group("word"), text)
+    # (224, 507人; 5 42回: a figure broken by a space inside its digits)
+    text = _SPLIT_DIGITS.sub("", _COMMA_SPACE.sub("", text))
     return join_units(_WORD_THEN_FIGURE.sub("", text))
+
+
+_COMMA_SPACE = re.compile(r"(?<=[0-9０-９][,，])[ \u3000]+(?=[0-9０-９]{3}(?![0-9０-９]))")
+_SPLIT_DIGITS = re.compile(
+    r"(?<=[^\s0-9０-９,，.．][0-9０-９])[ \u3000]"
+    r"(?=[0-9０-９]{2}\s*(?:回|件|人|名|か所|団体|法人|[%％]))"
+)
 
 
 # --- lines -------------------------------------------------------------------------------------
