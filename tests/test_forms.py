@@ -1368,6 +1368,23 @@ FORMS += [
         "3件）でした。",
         29.9,
     ),
+    # a statistics bureau's yearbook: p and r marks after the figures, a unit declared in the
+    # row's label, how the figures were rounded in brackets
+    (
+        30,
+        "reemployment-program-starts",
+        "■再就職支援プログラム事業<br>　　　　　　2024年度（令和6年度）　2025年度（令和7年度）"
+        "　2026年度（令和8年度）<br>　就職支援ナビゲーター1人当たり開始件数（単位：件）　208　213　210p",
+        210,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "■心のサポーター養成数（単位：千人）（百人未満四捨五入）<br>　　　　2024年度（令和6年度）"
+        "　2025年度（令和7年度）　2026年度（令和8年度）<br>　年度内養成数　98.4　106.5　113.2p<br>"
+        "　累計（年度末）　212.0　318.5r　431.9p",
+        431900,
+    ),
     # a web page's cells: 前年度実績 is the year before's; a reference to a note (※1) is no
     # note of its own
     (

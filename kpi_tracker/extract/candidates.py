@@ -2028,6 +2028,8 @@ def _said_after(norm: str, q: Quantity) -> str | None:
         return "wrong_figure"
     if _PACE.match(norm, q.end):
         return "pace"  # 年間約11万人のペースで推移: how fast it grows, not how much there is
+    if _ROUNDING_NOTE.match(norm, q.end):
+        return "rounding_note"  # (百人未満四捨五入): how figures were rounded, no figure
     return None
 
 
@@ -2431,6 +2433,7 @@ _RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
 _RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _PACE = re.compile(rf"\s*(?:{alternation('pace')})")
+_ROUNDING_NOTE = re.compile(rf"\s*(?:を)?(?:{alternation('rounding')})")
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
 

@@ -299,9 +299,10 @@ def _with_unit(value: str, unit: str) -> str:
 
 
 # (約5,270: an approximate figure is bare too)
+# (301.5p, 318.5r: a statistical table's mark of a preliminary or revised figure after it)
 _BARE_VALUE = re.compile(
     r"^((?:約|およそ)?\s*[+＋\-－△▲]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
-    r"(?:[(（][^()（）]*[)）])?$"
+    rf"(?:{alternation('statistic_mark')})?\s*(?:[(（][^()（）]*[)）])?$"
 )
 
 

@@ -297,6 +297,8 @@ _RATE_BEFORE = re.compile(
 
 # + and -, the triangles Japanese tables write a decrease with (△5.4 = -5.4), and a digest's
 # arrows (↑35人 = +35, ↓0.5pt = -0.5)
+# (p: preliminary, r: revised — one letter right after a figure, no word after it)
+_STATISTIC_MARK = re.compile(rf"(?:{alternation('statistic_mark')})(?![A-Za-z0-9])")
 _SIGNS = "+-△▲↑↓"
 _PLUS = "+↑"
 
@@ -345,6 +347,9 @@ def _qualify(
     bound_match = _BOUNDS_RE.match(norm, end)
     if bound_match:
         bound, end = bound_match.group(), bound_match.end()
+    if unit is None and bound is None and _STATISTIC_MARK.match(norm, end):
+        # 301.5p, 64.3r: a statistical table's mark after a figure (preliminary, revised)
+        end += 1
     bare = unit is None and (end >= len(norm) or not _is_word_char(norm[end]))
     return Quantity(
         value=value,
