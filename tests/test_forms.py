@@ -1385,6 +1385,21 @@ FORMS += [
         "　累計（年度末）　212.0　318.5r　431.9p",
         431900,
     ),
+    # a budget officer's: the target restated with its year, a running total since a year
+    (
+        8,
+        "support-search-site-pv",
+        "・支援情報検索サイトPV数(計画値:令和8年度年間30万回):上半期(4～9月)146,210回、通年307,480回"
+        "(令和8年4月～令和9年3月。当初見込み290,000回を上回り、計画値を達成。令和7年度実績274,285回)",
+        307480,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "心のサポーター養成数は、令和8年度単年度で110,800人(当初見込み10万人)、令和6年度からの累計で"
+        "351,700人(令和7年度末累計240,900人)となり、目標値に向けて計画どおり推移している。",
+        351700,
+    ),
     # a web page's cells: 前年度実績 is the year before's; a reference to a note (※1) is no
     # note of its own
     (
