@@ -2660,7 +2660,7 @@ def _dating_before(
 
 
 _TOPIC_AFTER = re.compile(r"\s*\)\s*(?:は|では|が|:)")
-_SINCE = re.compile(r"\s*(?:から|以降)(?:の|で)(?:累計|合計|通算)")
+_SINCE = re.compile(rf"\s*(?:から|以降)(?:の|で)(?:{alternation('cumulative', 'total')})")
 # 平成31年比で約95%: the time a figure is measured against, not the figure's own
 # (平成31年=100とすると96: the base of an index)
 _BASE_OF_RATIO = re.compile(r"\)?\s*(?:比(?!率|較的)|対比|=\s*100(?![0-9]))")
@@ -2828,7 +2828,7 @@ _TIME_WORD = re.compile(rf"(?:{alternation('time_word')})$")
 _TARGET_BEFORE = re.compile(
     rf"(?:{alternation('target_word')})(?:は|である|としていた|としている|とした|とする|として|の|:|=|\(|】|\])?"
     # (計画値:令和8年度年間30万回: the target's year between)
-    r"\s*(?:(?:令和|平成|R|FY)?\s*[0-9元]{1,4}\s*年度?末?(?:まで(?:に)?)?)?"
+    r"\s*(?:[^\s、。()0-9]{0,2}\s*[0-9元]{1,4}\s*年度?末?(?:まで(?:に)?)?)?"
     rf"\s*(?:{alternation('yearly')})?\s*{_APPROX}?\s*$"
     # (…46/47 目100%, (目240): the target's word shortened, as the item's key)
     rf"|(?<=[\s(/;|:、])(?:{alternation('target_short')})\s*$"
