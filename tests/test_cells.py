@@ -528,3 +528,8 @@ def test_a_sheet_row_pasted_into_a_cell_becomes_its_fields(cell: str, expected: 
     from kpi_tracker.text.cells import cell_text
 
     assert cell_text(cell) == expected
+
+
+def test_a_prose_cell_reads_character_references() -> None:
+    # (a web page's &nbsp; is a space; &lt; &gt; &amp; the characters its reader sees)
+    assert cell_text("令和8年度&nbsp; 13.7% &lt;参考&gt; A&amp;B") == "令和8年度 13.7% <参考> A&B"

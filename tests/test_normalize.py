@@ -47,8 +47,3 @@ def test_normalize_is_the_table_one_character_at_a_time(text: str) -> None:
 
 def test_strip_html_keeps_statement_ends() -> None:
     assert strip_html("<p>一文目。</p><p>二文目。</p>") == "一文目。\n二文目。"
-
-
-def test_strip_html_reads_character_references() -> None:
-    # (a web page's &nbsp; is a space; &lt; &gt; &amp; the characters its reader sees)
-    assert strip_html("令和8年度&nbsp; 13.7% &lt;参考&gt; A&amp;B") == "令和8年度 13.7% <参考> A&B"

@@ -17,6 +17,7 @@ words and numbers, and leaves page numbers and running headers in the middle of 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -1504,7 +1505,12 @@ def cell_text(cell: str) -> str:
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
-    return strip_html(rates_of_target(text))
+    text = strip_html(rates_of_target(text))
+    if "&" in text:
+        # (令和8年度&nbsp;13.9%, &lt;参考&gt;: a web page's character references, read as its
+        # reader sees them; the document's own fields keep them as written)
+        text = strip_html(html.unescape(text))
+    return text
 
 
 @cache

@@ -7,7 +7,6 @@ character, so ``normalize(text)[i]`` always corresponds to ``text[i]``.
 
 from __future__ import annotations
 
-import html
 import re
 
 _TABLE: dict[int, int] = {}
@@ -76,10 +75,6 @@ def strip_html(text: str) -> str:
     """
     if "<" in text:
         text = _TAG.sub(" ", _BLOCK_END.sub("\n", text))
-    if "&" in text:
-        # (令和8年度&nbsp;13.9%, &lt;参考&gt;: a web page's character references, as its reader
-        # sees them)
-        text = html.unescape(text)
     if "  " in text or "\t" in text or "\u3000" in text or "\xa0" in text:
         text = _SPACES.sub(" ", text)
     if "\n" in text:
