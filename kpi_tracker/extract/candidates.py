@@ -215,7 +215,7 @@ _TOTAL = re.compile(
     rf"(?:(?<=\(計)\)\s*:?)?\s*{_APPROX}?$"
 )
 # The words after a figure are its own up to a break: a bracket, a comma, a full stop.
-# (66.3; 同就職率=96.1%, 33.5% / 企業団体等 35.0%: the next item's words)
+# (66.3; 同就職率=96.1%, 33.5% / 団体等 35.0%: the next item's words)
 _OWN_AFTER = re.compile(r"[、。(:;|/\n]")
 # a series whose name is a total: 相談件数計(件)は、令和7年度51,200件、令和8年度54,900件
 _TOTAL_HEAD = re.compile(
@@ -1035,7 +1035,7 @@ class _Reading:
             name_start = st.segments[i - 1][1]
         if find.exclude and (
             _has_any(norm[name_start : q.start] + own_after, find.exclude)
-            # (企業団体等は、令和元年度31.6%、令和6年度33.0%: a series under an excluded head)
+            # (B型は、令和元年度27.4%、令和6年度33.0%: a series under an excluded head)
             or (i and label_free(before) and _has_any(self._series_head, find.exclude))
         ):
             return "exclude"  # its own words are about something else
@@ -2863,7 +2863,7 @@ _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
     + r"(?:\s?\([^()]{1,16}\))?"
-    # (前年度実績:212件: a table's column of the year before)
+    # (前年度実績:231件: a table's column of the year before)
     + rf"\s?(?:の(?:{_VALUE_WORD})?|は|では|:|=|{_VALUE_WORD}(?:は|:)?"
     + rf"|{_AS_AT}(?:で|の)?|{_TOTAL_WORD})?"
     # (昨年度末は累計約15万人, 前年度末の累計は: the running total of the year before)

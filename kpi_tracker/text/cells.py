@@ -440,7 +440,7 @@ def _html_tables(text: str) -> str:
         before = _UNIT_BEFORE.search(lead)
         after = _UNIT_AFTER.match(text, m.end())
         caption = after or before
-        # (<caption>農福連携等に取り組む主体数</caption>: the table's own title)
+        # (<caption>相談窓口の設置数</caption>: the table's own title)
         own = _HTML_CAPTION.search(m.group())
         title = _TAG.sub("", own.group(1)) if own else _TAG.sub("", lead)
         lines, _ = _records(rows, caption.group("unit") if caption else "", title)
@@ -869,7 +869,7 @@ def repair_pdf_text(text: str) -> str:
             text = cut.sub(r"\1", text)
         if len(_MIDWORD_BREAK.findall(text)) >= _MIDWORD_BREAKS:
             # (lines cut at a PDF's column width: 1.5ポイ<br>ント, 届か<br>なかった — and
-            # figures cut the same way: 1,3<br>02法人, 8<br>8.2％, 31万<br>2,640回)
+            # figures cut the same way: 1,3<br>05法人, 8<br>7.4％, 31万<br>4,020回)
             text = _MIDWORD_BREAK.sub(r"\1", _CUT_FIGURE.sub(r"\1", text))
     if (" " not in text and "\u3000" not in text and "-" not in text) or not (
         _DIGIT_SPACE.search(text) and _PDF_SIGNS.search(text)

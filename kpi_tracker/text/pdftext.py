@@ -127,7 +127,7 @@ def join_figures(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     text = _BEFORE.sub(lambda m: m.group("word"), text)
-    # (224, 507人; 5 42回: a figure broken by a space inside its digits)
+    # (231, 406人; 5 42回: a figure broken by a space inside its digits)
     text = _SPLIT_DIGITS.sub("", _COMMA_SPACE.sub("", text))
     return join_units(_WORD_THEN_FIGURE.sub("", text))
 
