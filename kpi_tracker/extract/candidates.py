@@ -696,6 +696,17 @@ class _Reading:
             return "not_per_base"
         return None
 
+    def _aside_note(self, index: int, sentence: Sentence) -> bool:
+        """Whether a sentence is a ※ note on nothing read (no level before it, no reference
+        to it) — not one stating exactly a figure the text rounded (…7%近くまで向上した。
+        また、…。※令和6年度実績:6.9%)."""
+        return (
+            sentence.note
+            and self.carried is None
+            and index not in self.referenced
+            and not any(self._states_rounded(q) for q in self.analysis.quantities[index])
+        )
+
     def _states_rounded(self, q: Quantity) -> bool:
         """Whether a figure states exactly one the text gave rounded before it (3割強, 約33万人,
         12万人を超え)."""
@@ -766,7 +777,7 @@ class _Reading:
         analysis, profile, norm = self.analysis, self.profile, self.norm
         if analysis.dropped and analysis.dropped[index]:
             self.dropped.extend(analysis.dropped[index])
-        if sentence.note and self.carried is None and index not in self.referenced:
+        if self._aside_note(index, sentence):
             self._drop_all(analysis.quantities[index], "note")
             return  # a ※ note on nothing read: its figures are asides
         marker = _PENDING.search(sentence.norm)
