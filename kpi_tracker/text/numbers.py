@@ -110,7 +110,7 @@ _URL = re.compile(r"https?://[\x21-\x7e]+")
 # 3人に1人, 4分の3: a share of a whole (the whole first)
 # (3人に1人, 10件に3件, 4校に1校, 3分の2: one share)
 _FRACTION = re.compile(
-    r"(?<![0-9,.])([0-9]+)(?:(?P<of>人|件|校|社|世帯|団体|か所)に([0-9]+)(?P=of)"
+    rf"(?<![0-9,.])([0-9]+)(?:(?P<of>{alternation('fraction_counter')})に([0-9]+)(?P=of)"
     r"|分の([0-9]+)(?![0-9,.]))"
 )
 _PER = re.compile(rf"(?:{alternation('per_base')})|[0-9]+台")

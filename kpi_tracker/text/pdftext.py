@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from .units import unit_words
+from .units import unit_alternation, unit_words
 
 __all__ = [
     "is_page_number",
@@ -128,15 +128,20 @@ def join_figures(text: str) -> str:
         return text
     text = _BEFORE.sub(lambda m: m.group("word"), text)
     # (231, 406人; 5 42回: a figure broken by a space inside its digits)
-    text = _SPLIT_DIGITS.sub("", _COMMA_SPACE.sub("", text))
+    text = _split_digits().sub("", _COMMA_SPACE.sub("", text))
     return join_units(_WORD_THEN_FIGURE.sub("", text))
 
 
 _COMMA_SPACE = re.compile(r"(?<=[0-9０-９][,，])[ \u3000]+(?=[0-9０-９]{3}(?![0-9０-９]))")
-_SPLIT_DIGITS = re.compile(
-    r"(?<=[^\s0-9０-９,，.．][0-9０-９])[ \u3000]"
-    r"(?=[0-9０-９]{2}\s*(?:回|件|人|名|か所|団体|法人|[%％]))"
-)
+
+
+@cache
+def _split_digits() -> re.Pattern[str]:
+    """A space between a figure's first digit and its last two, then a unit (5 42回)."""
+    return re.compile(
+        r"(?<=[^\s0-9０-９,，.．][0-9０-９])[ \u3000]"
+        rf"(?=[0-9０-９]{{2}}\s*(?:{unit_alternation()}|[%％]))"
+    )
 
 
 # --- lines -------------------------------------------------------------------------------------
