@@ -30,9 +30,10 @@ from itertools import pairwise
 
 from ..data import read_rows
 from ..model import Indicator
-from ..text.lexicon import alternation, item_marks, time_key, words
+from ..text.lexicon import alternation, item_marks, words
 from ..text.normalize import normalize
 from ..text.numbers import Quantity, find_quantities
+from ..text.spans import keyed_items
 from ..text.units import factor, unit_alternation, unit_words
 from .similarity import Profile, bigrams, content_chars, profile_from, weighted_pairs
 
@@ -691,9 +692,6 @@ def score_candidate(
 
 # (an item that ends in a figure or a mark, then the next one's key: …目8割×／結婚支援: — not
 # a slash inside a label, 実施校／学校の割合:)
-_NEW_ITEM_KEY = re.compile(r"(?<![ぁ-んァ-ヶ一-龥A-Za-z])[;/|]\s*([^\s0-9;/|:()]{2,})\s*:")
-
-
 def _heading_over(heading: str, near_before: str, before: str, unbracketed: bool) -> str:
     """The sentence's heading where it names the figure: not where its words stand near it
     already, not in a bracket that names its figures, not over an item keyed by words of its
@@ -706,10 +704,7 @@ def _heading_over(heading: str, near_before: str, before: str, unbracketed: bool
 def _new_item_key(before: str) -> bool:
     """Whether the words before a figure open an item keyed by words of its own, not by a time
     (…／本年度:32.1%)."""
-    return any(
-        not (label_free(key) or time_key().fullmatch(key))
-        for key in (m.group(1) for m in _NEW_ITEM_KEY.finditer(before))
-    )
+    return any(not label_free(key) for _, key in keyed_items(before))
 
 
 def _of_other_entity(ip: IndicatorProfile, q: Quantity, preceding: str, following: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -211,6 +212,14 @@ _LABEL_AFTER_SEPARATOR = re.compile(
 )
 
 
+def keyed_items(text: str) -> Iterator[tuple[int, str]]:
+    """Where the items that open with a key of their own start, and the key: after a figure or
+    a mark, a separator, then a label with a colon that is not a time (…目8割×／結婚支援:)."""
+    for m in _LABEL_AFTER_SEPARATOR.finditer(text):
+        if not time_key().fullmatch(m.group("key")):
+            yield m.end(), m.group("key")
+
+
 _NOTE_REFERENCE = re.compile(r"[0-9]{1,2}\s*(?::|、|。|\)|$)", re.MULTILINE)
 
 
@@ -220,9 +229,7 @@ def _cuts(norm: str, marks: tuple[Span, ...]) -> tuple[int, ...]:
         for m in _LABEL_AFTER_SPACE.finditer(norm):
             if _FIGURE_BEFORE.search(norm, max(0, m.start() - 6), m.start()):
                 cuts.add(m.end())
-        for m in _LABEL_AFTER_SEPARATOR.finditer(norm):
-            if not time_key().fullmatch(m.group("key")) and _depth_zero(norm, m.start()):
-                cuts.add(m.end())
+        cuts.update(at for at, _ in keyed_items(norm) if _depth_zero(norm, at))
     for sp in marks:
         at = sp.start
         if sp.kind == END:
