@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import multiprocessing
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -56,6 +57,20 @@ class Group:
     # for the engine's own decision (``engine_accuracy``): the indicator, what was read for
     # it (every candidate, earlier values included), the report's date and the value expected
     engine: tuple[Any, Any, Any, float | None] | None = None
+
+    @property
+    def sparse(self) -> tuple[tuple[tuple[int, float], ...], ...]:
+        """Each candidate's non-zero features as (index, value): most features are zero, and
+        the fit's loops run over these only."""
+        cached = self.__dict__.get("_sparse")
+        if cached is None:
+            cached = tuple(tuple((k, v) for k, v in enumerate(x) if v) for x in self.vectors)
+            object.__setattr__(self, "_sparse", cached)
+        return cached
+
+
+def _dot(w: list[float], sparse: tuple[tuple[int, float], ...]) -> float:
+    return sum(w[k] * v for k, v in sparse)
 
 
 def documents() -> list[tuple[Path, Path]]:
@@ -110,7 +125,7 @@ def groups_of(doc: Path, expected: Path) -> list[Group]:
 
 
 def _scores(w: list[float], g: Group) -> list[float]:
-    s = [BETA * sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
+    s = [BETA * _dot(w, x) for x in g.sparse]
     return [*s, BETA * decide.MIN_SCORE]  # the last is "no value"
 
 
@@ -118,7 +133,6 @@ def fit(
     groups: list[Group], start: list[float], steps: int = 300, rate: float = 0.02
 ) -> list[float]:
     w = list(start)
-    n = len(w)
     for _ in range(steps):
         grad = [2 * PRIOR * (wi - si) for wi, si in zip(w, start, strict=True)]
         for g in groups:
@@ -129,12 +143,11 @@ def fit(
             ok = [*g.right, g.none_right]
             zr = sum(ei for ei, r in zip(e, ok, strict=True) if r)
             cost = NONE_COST if g.none_right else 1.0
-            for j, x in enumerate(g.vectors):
+            for j, x in enumerate(g.sparse):
                 p_all, p_right = e[j] / z, (e[j] / zr if ok[j] else 0.0)
                 d = cost * BETA * (p_all - p_right)
-                for k in range(n):
-                    if x[k]:
-                        grad[k] += d * x[k]
+                for k, v in x:
+                    grad[k] += d * v
         w = [wi - rate * gi / max(1, len(groups)) * 10 for wi, gi in zip(w, grad, strict=True)]
     return w
 
@@ -144,18 +157,8 @@ def accuracy(w: list[float], groups: list[Group]) -> float:
     engine accepts them) and, among them, the latest; "no value" when none scores enough."""
     if not groups:
         return float("nan")
-    hits = 0
-    for g in groups:
-        s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
-        best = max(s)
-        if best < decide.MIN_SCORE:
-            hits += g.none_right
-            continue
-        floor = max(decide.MIN_SCORE, best * decide.ACCEPT_RATIO)
-        accepted = [i for i in range(len(s)) if s[i] >= floor]
-        pick = max(accepted, key=lambda i: (g.ends[i], s[i]))
-        hits += g.right[pick]
-    return hits / len(groups)
+    misses = sum(_group_cost([_dot(w, x) for x in g.sparse], g) > 0 for g in groups)
+    return 1 - misses / len(groups)
 
 
 def engine_accuracy(w: list[float], groups: list[Group]) -> float:
@@ -195,32 +198,35 @@ def engine_accuracy(w: list[float], groups: list[Group]) -> float:
     return hits / len(judged)
 
 
-def _cost(w: list[float], groups: list[Group]) -> float:
-    """What the decision costs over ``groups``: a wrong number NONE_COST, a value missed 1."""
-    cost = 0.0
-    for g in groups:
-        s = [sum(wi * xi for wi, xi in zip(w, x, strict=True)) for x in g.vectors]
-        best = max(s)
-        if best < decide.MIN_SCORE:
-            cost += 0.0 if g.none_right else 1.0
-            continue
-        floor = max(decide.MIN_SCORE, best * decide.ACCEPT_RATIO)
-        pick = max((i for i in range(len(s)) if s[i] >= floor), key=lambda i: (g.ends[i], s[i]))
-        if not g.right[pick]:
-            cost += NONE_COST
-    return cost
+def _group_cost(s: list[float], g: Group) -> float:
+    """What the decision costs on one indicator whose candidates score ``s``: the candidates
+    scoring close to the best (as the engine accepts them) and, among them, the latest; "no
+    value" when none scores enough. A wrong number costs NONE_COST, a value missed 1."""
+    best = max(s)
+    if best < decide.MIN_SCORE:
+        return 0.0 if g.none_right else 1.0
+    floor = max(decide.MIN_SCORE, best * decide.ACCEPT_RATIO)
+    pick = max((i for i in range(len(s)) if s[i] >= floor), key=lambda i: (g.ends[i], s[i]))
+    return 0.0 if g.right[pick] else NONE_COST
 
 
 def fit_decision(
     groups: list[Group], start: list[float], passes: int = 6, only: frozenset[int] | None = None
 ) -> list[float]:
-    """Weights that lower the decision's cost (``_cost``) over ``groups``: a coordinate search
+    """Weights that lower the decision's cost (``_group_cost``) over ``groups``: a coordinate search
     from ``start``, each weight scaled or shifted in turn, a change kept only when the cost
     falls. The decision is not differentiable (the latest accepted candidate wins), so this
     fits it directly rather than a likelihood. ``only``: the indexes of the weights searched
     (the others stay as they start)."""
     w = list(start)
-    best = _cost(w, groups)
+    scores = [[_dot(w, x) for x in g.sparse] for g in groups]
+    costs = [_group_cost(s, g) for s, g in zip(scores, groups, strict=True)]
+    # a trial changes one weight, so only the indicators with a candidate that has that
+    # feature are scored again
+    having: list[list[int]] = [[] for _ in w]
+    for i, g in enumerate(groups):
+        for k in {k for x in g.sparse for k, _ in x}:
+            having[k].append(i)
     for _ in range(passes):
         improved = False
         for k in range(len(w)):
@@ -228,12 +234,29 @@ def fit_decision(
                 continue
             for trial in (w[k] * 0.7, w[k] * 1.4, w[k] - 0.05, w[k] + 0.05, 0.0):
                 cand = [*w[:k], trial, *w[k + 1 :]]
-                c = _cost(cand, groups)
-                if c < best - 1e-9:
-                    w, best, improved = cand, c, True
+                moved = {}
+                for i in having[k]:
+                    s = [_dot(cand, x) for x in groups[i].sparse]
+                    moved[i] = (s, _group_cost(s, groups[i]))
+                if sum(c for _, c in moved.values()) < sum(costs[i] for i in moved) - 1e-9:
+                    w, improved = cand, True
+                    for i, (s, c) in moved.items():
+                        scores[i], costs[i] = s, c
         if not improved:
             break
     return w
+
+
+_FOLDS: dict[str, Any] = {}  # what each forked worker of ``--jobs`` reads (set before forking)
+
+
+def held_out(doc: str) -> list[float]:
+    """The six accuracies on ``doc`` of the weights fitted on every other document."""
+    by_doc, hand, steps, only = (_FOLDS[k] for k in ("by_doc", "hand", "steps", "only"))
+    held = by_doc[doc]
+    rest = [g for d, gs in by_doc.items() if d != doc for g in gs]
+    weights = (hand, fit(rest, hand, steps), fit_decision(rest, hand, only=only))
+    return [accuracy(w, held) for w in weights] + [engine_accuracy(w, held) for w in weights]
 
 
 def main() -> None:
@@ -244,6 +267,12 @@ def main() -> None:
         "--only",
         default="",
         help="fit only these weights (comma-separated feature names); the others stay",
+    )
+    parser.add_argument(
+        "--held", default="", help="hold out only these documents (comma-separated names)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="documents held out at once (processes)"
     )
     args = parser.parse_args()
     hand = [features.WEIGHTS[f] for f in features.FEATURES]
@@ -260,23 +289,27 @@ def main() -> None:
         f"{'held out':<12} {'n':>4} {'current':>8} {'logit':>8} {'decision':>8}"
         f"   engine: {'current':>8} {'logit':>8} {'decision':>8}"
     )
-    hits = [0.0] * 6
-    for doc, held in by_doc.items():
-        rest = [g for d, gs in by_doc.items() if d != doc for g in gs]
-        weights = (hand, fit(rest, hand, args.steps), fit_decision(rest, hand, only=only))
-        scores = [accuracy(w, held) for w in weights] + [engine_accuracy(w, held) for w in weights]
-        hits = [h + a * len(held) for h, a in zip(hits, scores, strict=True)]
-        print(
-            f"{doc:<12} {len(held):>4} "
-            + " ".join(f"{a:>8.3f}" for a in scores[:3])
-            + "           "
-            + " ".join(f"{a:>8.3f}" for a in scores[3:])
-        )
+    _FOLDS.update(by_doc=by_doc, hand=hand, steps=args.steps, only=only)
+    docs = [d for d in by_doc if not args.held or d in args.held.split(",")]
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        results = pool.imap(held_out, docs) if args.jobs > 1 else map(held_out, docs)
+        hits, counted = [0.0] * 6, 0
+        for doc, scores in zip(docs, results, strict=True):
+            n = len(by_doc[doc])
+            counted += n
+            hits = [h + a * n for h, a in zip(hits, scores, strict=True)]
+            print(
+                f"{doc:<12} {n:>4} "
+                + " ".join(f"{a:>8.3f}" for a in scores[:3])
+                + "           "
+                + " ".join(f"{a:>8.3f}" for a in scores[3:]),
+                flush=True,
+            )
     print(
-        f"{'LOO overall':<12} {total:>4} "
-        + " ".join(f"{h / total:>8.3f}" for h in hits[:3])
+        f"{'LOO overall':<12} {counted:>4} "
+        + " ".join(f"{h / max(counted, 1):>8.3f}" for h in hits[:3])
         + "           "
-        + " ".join(f"{h / total:>8.3f}" for h in hits[3:])
+        + " ".join(f"{h / max(counted, 1):>8.3f}" for h in hits[3:])
     )
     if args.write:
         w = fit_decision([g for gs in by_doc.values() for g in gs], hand, only=only)

@@ -50,3 +50,19 @@ def test_held_out_document_is_ranked_by_weights_fitted_without_it(fit_script, gr
     start = [features.WEIGHTS[f] for f in features.FEATURES]
     fitted = fit_script.fit_decision(rest, start)
     assert fit_script.accuracy(fitted, groups[held]) >= 0.8
+
+
+def test_decision_fit_never_raises_the_cost_counted_afresh(fit_script, groups) -> None:
+    # the search scores again only the indicators a trial weight touches; counted over every
+    # indicator from scratch, what it keeps must cost no more than where it started
+    every = [g for gs in groups.values() for g in gs]
+    start = [features.WEIGHTS[f] for f in features.FEATURES]
+    fitted = fit_script.fit_decision(every, start, passes=1)
+
+    def cost(w: list[float]) -> float:
+        return sum(
+            fit_script._group_cost([fit_script._dot(w, x) for x in g.sparse], g) for g in every
+        )
+
+    assert fitted != start
+    assert cost(fitted) < cost(start)
