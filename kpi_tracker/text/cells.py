@@ -1015,7 +1015,7 @@ _ITEM_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:[・●○◆■◇□▪\-－*]
 
 
 def _digit(ch: str) -> str:
-    return _KANJI_DIGIT.get(ch, ch)
+    return _KANJI_DIGIT.get(ch) or ch.translate(_FULL)
 
 
 def _kanji_count(run: str) -> str:
@@ -1045,7 +1045,11 @@ def _kanji_number_re() -> re.Pattern[str]:
     # NOTE: the pattern opens with a character class (the first numeral, none before it), so
     # a search skips in C to the numerals; a run of 万 and 億 alone is refused by the callback.
     n = f"{_KD}十百千万億"
-    return re.compile(rf"([{n}](?<![{n}][{n}])[{n}]*)(?:・([{_KD}]+))?(?!\s*割)(?=\s*(?:{after}))")
+    # (四五．2％, 一四．一％: a full stop as the decimal point too, and the writer's digits
+    # after it in either script)
+    return re.compile(
+        rf"([{n}](?<![{n}][{n}])[{n}]*)(?:[・．.]([{_KD}0-9０-９]+))?(?!\s*割)(?=\s*(?:{after}))"
+    )
 
 
 def _kanji_number(m: re.Match[str]) -> str:
@@ -1224,7 +1228,7 @@ def numerals_as_digits(text: str) -> str:
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
     original = text
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
-        # 六十八・四%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
+        # 六十八・四%, 四五．2%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
     if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
