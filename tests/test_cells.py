@@ -303,7 +303,7 @@ PLAIN_GRIDS = [
     # a slide's emphasis and trend marks (★, ↗) are no part of the figures
     (
         "＜窓口の認知度（％）＞<br>　R7年度　30.1<br>　R8年度　★32.6　↗<br>出典：調査（令和9年2月公表）",
-        "＜窓口の認知度＞（単位：％）は、R7年度30.1%、R8年度32.6%",
+        "＜窓口の認知度＞は、R7年度30.1%、R8年度32.6%",
     ),
     # a list of items under a total with its aside is a list, not a table
     (
@@ -318,7 +318,7 @@ PLAIN_GRIDS = [
     # an arrow does not join a value to the next line
     (
         "【取得率（％）】<br>　R6年度　40.1<br>　R7年度　45.2<br>　⇒2025年目標（50％）は未達",
-        "取得率（単位：％）は、R6年度40.1%、R7年度45.2%\n⇒2025年目標（50％）は未達",
+        "取得率は、R6年度40.1%、R7年度45.2%\n⇒2025年目標（50％）は未達",
     ),
     # a header whose label starts with a figure (5年移動平均) is still a header
     (
@@ -418,6 +418,53 @@ PLAIN_GRIDS = [
     (
         "・割合（％）：9.5（R8年度）、8.8（R7年度）<br>・任命人数（人）：約64,000（令和9年3月末）",
         "9.5％（R8年度）、8.8％（R7年度）\n・任命人数（人）：約64,000人",
+    ),
+]
+
+# A clerk's pasted ranges: a unit for a scope (PV単位:千回) goes to the rows that name it; a
+# unit after a note's words (…割合、単位:％) or opening a line (単位:%　…) is the table's, and
+# the words stay; ■ headings between rows name the rows under them; a row that declares a
+# unit of its own keeps it over the table's; a list of years and values apart by wide spaces
+# is no table with a header; a sentence's wide space inside a bracket is no column.
+PLAIN_GRIDS += [
+    (
+        "| 区分 | R7 | R8 |<br>| 検索サイトPV | 274.3 | 312.6 |<br>| 認知度（%） | － | 57.9 |<br>"
+        "（PV単位：千回、各年度4月～3月）",
+        "検索サイトPVは、R7 274.3千回、R8 312.6千回",
+    ),
+    (
+        "| | R7 | R8 |<br>| 実績 | 73.0 | 76.4 |<br>| 相談件数（件） | 9,812 | 10,377 |<br>"
+        "（実績：アンケートで「満足した」と回答した割合、単位：％）",
+        "実績は、R7 73.0％、R8 76.4％\n相談件数（件）は、R7 9,812件、R8 10,377件\n"
+        "（実績：アンケートで「満足した」と回答した割合、単位：％）",
+    ),
+    (
+        "| R2（基準値） | R7 | R8 |<br>| 70.7 | 70.1 | 71.4 |<br>単位:%　共食する割合（意識調査）",
+        "R7 70.1%、R8 71.4%\n単位:% 共食する割合（意識調査）",
+    ),
+    (
+        "| 区分 | R7 | R8 |<br>| 事業費 | 120 | 130 |<br>（金額単位：百万円）",
+        "事業費は、R7 120、R8 130",
+    ),
+    (
+        "支援した地方公共団体の取組（単位：団体）<br>　　　　2025年度　2026年度<br>■機運醸成<br>"
+        "　都道府県　45　46<br>　市区町村　211　224<br>■結婚支援<br>　都道府県　47　47",
+        "機運醸成 都道府県は、2025年度45団体、2026年度46団体",
+    ),
+    (
+        "■支援状況（単位：千件）<br>　　　　2025年度　2026年度<br>　新規相談件数　310.5　318.7<br>"
+        "　プラン作成件数／新規相談件数（単位：比率）　0.300　0.308",
+        "プラン作成件数／新規相談件数（単位：比率）は、2025年度0.300比率、2026年度0.308比率",
+    ),
+    (
+        "実施自治体数は、以下のとおり増加した。<br>・令和６年度　747自治体（82％）<br>"
+        "・令和７年度　764自治体（84％）",
+        "令和６年度747自治体（82％）、令和７年度764自治体（84％）",
+    ),
+    (
+        "件数が3,518件となり（前年度　3,672件）、達成できなかった。<br>・策定数が1,132団体と"
+        "なり（前年度　1,015団体）、達成した。",
+        "策定数が1,132団体となり（前年度 1,015団体）",
     ),
 ]
 

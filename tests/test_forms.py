@@ -1476,6 +1476,35 @@ def test_a_year_told_relatively_is_a_reference(outcomes, no, ind_id, text, statu
 
 
 # (a case without a value is checked by a test of its own)
+# A typist's forms: 同期間 dates a figure by the item before it, not by the cell's lead-in; a
+# list of years and values set apart by full-width spaces, in kanji; a sentence's own wide
+# space is no table's column.
+FORMS += [
+    (
+        8,
+        "mamorouyo-kokoro-pv",
+        "令和８年９月の「自殺予防週間」及び令和９年３月の「自殺対策強化月間」において周知した。"
+        "<br>・支援情報検索サイトのアクセス数は、令和８年度（令和８年４月から令和９年３月まで）"
+        "において３１２，６４０回であった。<br>・「まもろうよこころ」のアクセス数は、同期間に"
+        "おいて５１２万８千回であった。",
+        5128000,
+    ),
+    (
+        119,
+        "work-readiness-municipalities",
+        "就労準備支援事業の実施自治体数は、以下のとおり増加した。<br>・令和６年度　七四七自治体"
+        "（八二％）<br>・令和７年度　七六四自治体（八四％）<br>・令和８年度　七七九自治体（八六％）",
+        779,
+    ),
+    (
+        121,
+        "local-reoffending-plans",
+        "令和８年度は、直接支援の支援件数が３，５１８件となり（前年度　３，６７２件）、目標①は"
+        "達成できなかった。<br>・令和８年度は、地方再犯防止推進計画の計画策定数が千百三十二団体と"
+        "なり（前年度　千十五団体、対前年度比１１．５％増）、目標②を達成した。",
+        1132,
+    ),
+]
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

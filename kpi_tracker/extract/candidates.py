@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
@@ -347,6 +347,29 @@ def _is_heading(chunk: str, start: int, end: int, starts: list[int]) -> bool:
 _HEADING_CHARS = 40
 
 
+def _same_period_before(
+    norm: str,
+    sentences: tuple[Sentence, ...],
+    periods: Sequence[tuple[PeriodMatch, ...]],
+    leads: list[tuple[PeriodMatch, ...]],
+) -> tuple[tuple[PeriodMatch, ...], ...]:
+    """The periods each sentence is led by: its lead-in's, but for a sentence that names none
+    of its own and dates its figure by the one stated before (同期間において…), those of the
+    nearest sentence before it that names one."""
+    if _SAME_PERIOD.search(norm) is None:  # (most cells name none)
+        return tuple(leads)
+    for i, sentence in enumerate(sentences):
+        if periods[i] or not _SAME_PERIOD.search(norm, sentence.start, sentence.end):
+            continue
+        earlier = next((p for p in reversed(periods[:i]) if p), None)
+        if earlier is not None:
+            leads[i] = earlier
+    return tuple(leads)
+
+
+_SAME_PERIOD = re.compile(alternation("same_period"))
+
+
 def analyse(text: str, as_of: date | None = None) -> Analysis:
     """Sentences with their periods and quantities, for ``extract``: the text is normalised
     and scanned once, then each period and quantity is filed under its sentence. ``as_of``:
@@ -372,7 +395,9 @@ def analyse(text: str, as_of: date | None = None) -> Analysis:
     quantities = list(spans.quantities)
     by_sentence_periods = _file_under(sentences, periods)
     by_start = {s.start: p for s, p in zip(sentences, by_sentence_periods, strict=True)}
-    lead_periods = tuple(by_start.get(s.lead_start, ()) for s in sentences)
+    lead_periods = _same_period_before(
+        norm, sentences, by_sentence_periods, [by_start.get(s.lead_start, ()) for s in sentences]
+    )
     kept: list[tuple[Quantity, ...]] = []
     dropped: list[tuple[tuple[Quantity, str], ...]] = []
     for sentence, found in zip(sentences, _file_under(sentences, quantities), strict=True):

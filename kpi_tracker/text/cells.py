@@ -279,6 +279,9 @@ def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
     """The unit of a table's bare value: what its column declares ((%), 前年比 …率), else
     what its row declares, else the table's (単位:千人), else what a label counts (件数)."""
     row_explicit, row_counted = _label_units(series_label)
+    own = _TABLE_UNIT_RE.search(series_label) if not row_explicit else None
+    if own is not None:
+        declared = own.group("unit")  # (…受付件数(単位:比率) under (単位:千件): the row's own
     if record.kind == "period":
         # (| 資格 | 令和7年度末(人) | 令和8年度末(人) |: a period column may declare the unit)
         col_explicit, _ = _label_units(record.column)
@@ -329,7 +332,11 @@ def _line(series: tuple[TableRecord, ...], declared: str = "") -> str:
         else f"{r.column}:{r.value}"
         for r in series
     ]
-    return f"{first.row}は、{'、'.join(parts)}" if first.row else "、".join(parts)
+    # (the unit a row's label declares is on its figures now: 相談件数(単位:件) → 相談件数)
+    row = first.row
+    if "単位" in row and _label_units(row)[0]:
+        row = _TABLE_UNIT_RE.sub("", row).strip()
+    return f"{row}は、{'、'.join(parts)}" if row else "、".join(parts)
 
 
 @cache
@@ -415,8 +422,11 @@ _TITLE_MARKS = re.compile(r"^\s*[・●○◆■◇□]\s*|[【】〔〕［］]"
 
 
 # (単位:千人), （単位：千回。認知度を除く）: the unit a caption declares for a table's figures
+# (PV単位:千回、各年度4月~3月), (目標・実績:…と回答した割合、単位:%): a scope (what the unit is
+# for) before 単位, words before it up to a comma
 _TABLE_UNIT = (
-    r"[(（]\s*単位\s*[:：]\s*(?P<unit>[^\s)）。、,，<]{1,8}?)\s*(?:[。、,，][^)）]{0,30})?[)）]"
+    r"[(（](?:[^()（）]{0,60}?[、,，]\s*)?(?P<scope>[^\s()（）、,，:：。]{0,8}?)\s*単位\s*[:：]\s*"
+    r"(?P<unit>[^\s)）。、,，<]{1,8}?)\s*(?:[。、,，][^)）]{0,30})?[)）]"
 )
 # (the tags a unit note stands in after a table: <p>, <small>, <span>, <div>)
 _GAPS = r"(?:\s|<br\s*/?>|</?(?:p|small|span|div)\b[^>]*>)*"
@@ -426,7 +436,11 @@ _TOTAL_ROW = re.compile(rf"^\s*(?:{alternation('total', 'total_mark')})\s*$")
 # a row named by its count's role alone (年度 / 累計 under 養成数): the title's, in that role
 _ROLE_ROW = re.compile(rf"^\s*(?:{alternation('row_role', 'cumulative', 'new_count')})\s*$")
 _UNIT_BEFORE = re.compile(_TABLE_UNIT + _GAPS + "$", re.IGNORECASE)
-_UNIT_LINE = re.compile(r"^\s*" + _TABLE_UNIT + r"\s*$")
+# (単位:千人) on a line of its own; 単位:%　…(出典): a line that opens with the declaration
+_UNIT_LINE = re.compile(
+    r"^\s*(?:" + _TABLE_UNIT + r"\s*$|単位\s*[:：]\s*(?P<bare_unit>[^\s)）。、,，<]{1,8})"
+    r"(?:[\s\u3000].*)?$)"
+)
 _UNIT_CAPTION = re.compile(r"^[^。]{0,40}?" + _TABLE_UNIT + r"\s*$")
 
 
@@ -543,17 +557,38 @@ def _split_pipe(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
-def _unit_line(done: list[str], lines: list[str], j: int) -> tuple[str, int, int]:
+def _unit_line(
+    done: list[str], lines: list[str], j: int, block: list[list[str]]
+) -> tuple[str, int, int]:
     """The unit a line of its own declares right after a table (``lines[j]``) or right before
     it (the last line of ``done``): the unit, how many lines after the table it takes (0 or
-    1) and how many of ``done`` (0 or 1)."""
+    1) and how many of ``done`` (0 or 1). A unit for a scope (PV単位:千回) is the table's when
+    a row of ``block`` names the scope."""
+    # (a line that says more than the unit stays: 単位:%　地域等で共食する割合(…調査))
     if j < len(lines) and (m := _UNIT_LINE.match(_TAG.sub("", lines[j]))):
-        return m.group("unit"), 1, 0
+        return _scoped_unit(m, block), int(not _says_more(m.group())), 0
     if done and (m := _UNIT_LINE.match(_TAG.sub("", done[-1]))):
-        return m.group("unit"), 0, 1
+        return _scoped_unit(m, block), 0, int(not _says_more(m.group()))
     if done and (m := _UNIT_CAPTION.match(_last_paragraph(done[-1]))):
-        return m.group("unit"), 0, 0  # 相談件数(単位:件): a title that stays
+        return _scoped_unit(m, block), 0, 0  # 相談件数(単位:件): a title that stays
     return "", 0, 0
+
+
+def _says_more(line: str) -> bool:
+    """Whether a unit's line has words besides the declaration (what the figures are)."""
+    return _WORD_CHAR.search(_DECLARATION.sub("", line)) is not None
+
+
+_DECLARATION = re.compile(r"単位\s*[:：]\s*[^\s)）。、,，<]{1,8}")
+_WORD_CHAR = re.compile(r"[^\s()（）、,，。:：・]")
+
+
+def _scoped_unit(m: re.Match[str], block: list[list[str]]) -> str:
+    unit = m.group("unit") or m.groupdict().get("bare_unit") or ""
+    scope = m.group("scope") or ""
+    if scope and not any(scope in row[0] for row in block[1:] if row):
+        return ""  # (金額単位:百万円 over rows of counts: not theirs)
+    return unit
 
 
 def _last_paragraph(line: str) -> str:
@@ -659,7 +694,7 @@ def _line_tables(lines: list[str]) -> list[str]:
                 if not _PIPE_RULE.match(row):
                     block.append(_split_pipe(row))
                 j += 1
-            declared, after, before = _unit_line(out, lines, j)
+            declared, after, before = _unit_line(out, lines, j, block)
             title = lead or (out[-1 - before] if len(out) > before else "")
             records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
             if records:
@@ -687,7 +722,7 @@ def _line_tables(lines: list[str]) -> list[str]:
         if columns and i + 1 < len(lines):
             # 区分 令和7年度 令和8年度 over 割合 36.9 38.4: a table flattened with single spaces
             block, j = _flat_block(lines, i, columns)
-            declared, after, before = _unit_line(out, lines, j)
+            declared, after, before = _unit_line(out, lines, j, block)
             title = out[-1 - before] if len(out) > before else ""
             records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
             if records:
@@ -700,14 +735,21 @@ def _line_tables(lines: list[str]) -> list[str]:
         cells = _aligned(line)
         if cells is not None and i + 1 < len(lines):
             block, j = _aligned_block(lines, i)
-            if len(block) >= 2 and not any(_is_period(c) for c in block[0]):
+            if _periods_listed(block):
+                # ・令和6年度　747自治体(82%) / ・令和7年度　764自治体(84%): each line a period
+                # and its value, not a header row over rows
+                block = [
+                    ["", *(_ITEM_MARK.sub("", r[0]) for r in block)],
+                    ["", *(r[1] for r in block)],
+                ]
+            elif len(block) >= 2 and not any(_is_period(c) for c in block[0]):
                 # a header of measures: the table ends where its rows stop being values
                 values = _values_below(block)
                 block, j = block[: 1 + values], j - (len(block) - 1 - values)
             if len(block) >= 2:
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
-                declared, after, before = _unit_line(out, lines, j)
+                declared, after, before = _unit_line(out, lines, j, block)
                 title = out[-1 - before] if len(out) > before else ""
                 records, titled = _records(block, declared, title)
                 if records:
@@ -722,6 +764,18 @@ def _line_tables(lines: list[str]) -> list[str]:
     return out
 
 
+def _periods_listed(block: list[list[str]]) -> bool:
+    """Whether aligned rows are each a period and one value (a list of years, not a table
+    with a header row)."""
+    return len(block) >= 2 and all(
+        len(r) == 2 and _is_period(_ITEM_MARK.sub("", r[0])) and _FIGURE_CELL.match(r[1])
+        for r in block
+    )
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[・●○◆■◇□▪\-－*]|[①-⑳])\s*")
+
+
 def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     """The rows of space-aligned columns from ``lines[i]`` as a grid, as a spreadsheet pasted
     into a cell lays them out, and where the lines after them start: a row indented under a
@@ -729,15 +783,25 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     spans the columns under it; header rows are one; label columns are one label
     (再就職支援プログラム / 就職率 → 再就職支援プログラム 就職率)."""
     rows: list[list[str]] = []
-    j = i
-    while j < len(lines) and (cells := _aligned(lines[j])) is not None:
-        rows.append(cells)
+    at: list[int] = []  # each row's line
+    j, group = i, ""
+    while j < len(lines):
+        cells = _aligned(lines[j])
+        if cells is None:
+            # ■結婚支援 between rows: a heading of the rows under it, which name its part
+            heading = _GROUP_HEADING.match(_TAG.sub("", lines[j])) if rows else None
+            if heading is None or j + 1 == len(lines) or _aligned(lines[j + 1]) is None:
+                break
+            group, j = heading.group(1), j + 1
+            continue
+        rows.append([f"{group} {cells[0]}", *cells[1:]] if group else cells)
+        at.append(j)
         j += 1
     data = next((r for r in rows if any(_FIGURE_CELL.match(c) for c in r[1:])), rows[0])
     width = len(data)
     grid: list[list[str]] = []
     for k, cells in enumerate(rows):
-        if len(cells) < width and _INDENTED.match(_TAG.sub("", lines[i + k])):
+        if len(cells) < width and _INDENTED.match(_TAG.sub("", lines[at[k]])):
             cells = [""] * (width - len(cells)) + cells
         elif (
             1 < len(cells) < width
@@ -749,12 +813,14 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
                 *(c for c in cells[1:] for _ in range((width - 1) // (len(cells) - 1))),
             ]
         if grid and abs(len(cells) - len(grid[0])) > 1:
-            j = i + k
+            j = at[k]
             break
         grid.append(cells)
     return _one_label(_one_header(grid)), j
 
 
+# ■結婚支援, ◆都道府県: a heading line of the rows under it (no figure)
+_GROUP_HEADING = re.compile(r"^\s*[■◆●□◇]\s*([^0-9０-９。]{1,40}?)\s*$")
 # a line indented under a merged cell (its first cells blank)
 _INDENTED = re.compile(r"^(?:\u3000| {2,})")
 
@@ -784,7 +850,21 @@ def _aligned(line: str) -> list[str] | None:
     if not text or len(text) > 200:
         return None
     cells = [c for c in _ALIGNED_GAP.split(text) if c.strip()]
-    return cells if len(cells) >= 2 else None
+    label = _last_paragraph(cells[0]) if len(cells) >= 2 else ""  # (…。</p><p>区分)
+    if (
+        len(cells) < 2
+        or len(label) > _LABEL_CHARS
+        or any("。" in c for c in cells[1:-1])
+        or len(_OPEN.findall(cells[0])) > len(_CLOSE.findall(cells[0]))
+    ):
+        return None  # (…件数が3,518件となり(前年度　3,672件、…)。: a sentence's own spacing)
+    return cells
+
+
+_OPEN, _CLOSE = re.compile(r"[(（]"), re.compile(r"[)）]")
+
+
+_LABEL_CHARS = 40  # a row label is short; a sentence before a wide space is prose
 
 
 _BARS = str.maketrans({"｜": "|", "│": "|"})
@@ -1222,11 +1302,10 @@ def _with_label_units(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def numerals_as_digits(text: str) -> str:
-    """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
-    七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
-    # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
-    original = text
+def kanji_as_digits(text: str) -> str:
+    """Kanji numbers before their units written as figures (六十八・四% → 68.4%, 四五．2％ →
+    45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント): before a
+    table in the cell is read, so that its cells are figures."""
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
         # 六十八・四%, 四五．2%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
@@ -1235,6 +1314,16 @@ def numerals_as_digits(text: str) -> str:
             lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
             text,
         )
+    return text
+
+
+def numerals_as_digits(text: str, original: str | None = None) -> str:
+    """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
+    七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
+    # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
+    # (``original``: the text before its kanji numbers were read, when they were)
+    original = text if original is None else original
+    text = kanji_as_digits(text)
     if "割" in text and "分" in text:
         # (八割一分五厘 → 81.5%)
         text = _WARI_BU.sub(
@@ -1505,8 +1594,9 @@ def cell_text(cell: str) -> str:
         # 【登録者数（名）】 over ◆A福祉士 320,400: the heading declares the unit of the
         # bare figures under it
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
-    text = tables_as_lines(repair_pdf_text(cell))
-    text = numerals_as_digits(fields_as_lines(arrows_as_series(text)))
+    text = kanji_as_digits(repair_pdf_text(cell))
+    text = tables_as_lines(text)
+    text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
     text = strip_html(rates_of_target(text))
