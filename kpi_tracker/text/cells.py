@@ -1422,11 +1422,17 @@ _LABELLED_VALUE = re.compile(
 # is the target times the rate
 @cache
 def _rate_of_target_re() -> re.Pattern[str]:
+    # 目標(800件)の105%, 目標(80%)に対する達成率98.0%; 年間30万回の目標に対し目標比103.2%
+    # (the target before the word: its figure, a 万 or 千 in it, then its unit)
+    words = alternation("target_word")
     return re.compile(
-        rf"(?:{alternation('target_word')})\s*(?P<open>[(（])?\s*[^\s0-9０-９()（）、。]{{0,6}}?\s*"
-        r"([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*([^\s()（）0-9０-９、。]{1,6}?)\s*"
-        r"(?(open)[)）])\s*(?:の|に対し(?:て)?\s*[、,]?\s*(?:達成率)?)\s*"
-        r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
+        rf"(?:(?:{words})\s*(?P<open>[(（])?\s*[^\s0-9０-９()（）、。]{{0,6}}?\s*"
+        r"(?P<figure>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+        r"(?P<unit>[^\s()（）0-9０-９、。]{1,6}?)\s*(?(open)[)）])"
+        r"|(?P<figure_>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?P<times>[万千]?)"
+        rf"(?P<unit_>[^\s()（）0-9０-９、。]{{1,4}}?)の(?:{words}))"
+        r"\s*(?:の|に対(?:し(?:て)?|する)\s*[、,]?\s*(?:達成率|目標比)?)\s*"
+        r"(?P<rate>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
     )
 
 
@@ -1439,11 +1445,14 @@ def rates_of_target(text: str) -> str:
         return text
 
     def worked(m: re.Match[str]) -> str:
-        target = float(m.group(2).translate(_FULL).replace(",", ""))
-        rate = float(m.group(4).translate(_FULL))
+        figure = m.group("figure") or m.group("figure_")
+        times = {"万": 10_000, "千": 1_000}.get(m.group("times") or "", 1)
+        target = float(figure.translate(_FULL).replace(",", "")) * times
+        rate = float(m.group("rate").translate(_FULL))
         value = round(target * rate / 100, 6)
         shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-        return f"{m.group(0)}(約{shown}{m.group(3)})"  # (a rate is rounded: so is the value)
+        unit = m.group("unit") or m.group("unit_")
+        return f"{m.group(0)}(約{shown}{unit})"  # (a rate is rounded: so is the value)
 
     return _rate_of_target_re().sub(worked, text)
 
