@@ -1427,9 +1427,10 @@ def _rate_of_target_re() -> re.Pattern[str]:
     words = alternation("target_word")
     return re.compile(
         rf"(?:(?:{words})\s*(?P<open>[(（])?\s*[^\s0-9０-９()（）、。]{{0,6}}?\s*"
-        r"(?P<figure>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*"
+        r"(?:[0-9０-９]{1,2}(?:年間|か年)で?)?"  # (目標(10年間で100万人)の18.6%)
+        r"(?P<figure>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?P<times>[万千]?)\s*"
         r"(?P<unit>[^\s()（）0-9０-９、。]{1,6}?)\s*(?(open)[)）])"
-        r"|(?P<figure_>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?P<times>[万千]?)"
+        r"|(?P<figure_>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?P<times_>[万千]?)"
         rf"(?P<unit_>[^\s()（）0-9０-９、。]{{1,4}}?)の(?:{words}))"
         r"\s*(?:の|に対(?:し(?:て)?|する)\s*[、,]?\s*(?:達成率|目標比)?)\s*"
         r"(?P<rate>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]"
@@ -1446,7 +1447,7 @@ def rates_of_target(text: str) -> str:
 
     def worked(m: re.Match[str]) -> str:
         figure = m.group("figure") or m.group("figure_")
-        times = {"万": 10_000, "千": 1_000}.get(m.group("times") or "", 1)
+        times = {"万": 10_000, "千": 1_000}.get(m.group("times") or m.group("times_") or "", 1)
         target = float(figure.translate(_FULL).replace(",", "")) * times
         rate = float(m.group("rate").translate(_FULL))
         value = round(target * rate / 100, 6)
