@@ -476,6 +476,21 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
+# and a field's series apart by bars (｜) on a line of its own is a list, not a table.
+PLAIN_GRIDS += [
+    (
+        "基準値：274,285回（令和７年度）　　目標値：年間300,000回以上<br>"
+        "実績値：令和８年度（2026.4～2027.3）　306,918回<br>達成度：102.3％　　評価：A",
+        "実績値：令和８年度（2026.4～2027.3） 306,918回",
+    ),
+    (
+        "【測定指標】養成数（累計）<br>基準値：－　　目標値：1,000,000人<br>"
+        "実績値（累計）：令和６年度末　128,400人｜令和７年度末　231,900人｜令和８年度末　338,750人",
+        "実績値（累計）：令和６年度末 128,400人、令和７年度末 231,900人、令和８年度末 338,750人",
+    ),
+]
+
 
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:

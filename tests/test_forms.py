@@ -1505,6 +1505,20 @@ FORMS += [
         1132,
     ),
 ]
+# A field line without brackets (実績値: …) goes on from the 【測定指標】 line over it, not from
+# the indicator's block before; a channel's name before its grouped figure (SNS11,830件).
+FORMS += [
+    (
+        55,
+        "kokoro-no-mimi-consultations",
+        "【測定指標１】「こころの耳」アクセス件数（年間）<br>目標値：前年度比増加<br>"
+        "実績値：令和８年度　4,981,236件｜令和７年度　約527万件<br>前年度比：5.5％減　評価：×<br>"
+        "【測定指標２】「こころの耳」相談件数（電話・SNS・メール計）<br>目標値：前年度比増加<br>"
+        "実績値：令和８年度　56,930件（電話41,205件／SNS11,830件／メール3,895件）｜令和７年度　"
+        "52,638件<br>前年度比：8.2％増　評価：○",
+        56930,
+    ),
+]
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -669,12 +669,30 @@ def _values_below(block: list[list[str]]) -> int:
     return len(block) - 1
 
 
+def _barred_series(lines: list[str], i: int) -> bool:
+    """Whether ``lines[i]`` is a series apart by bars on a line of its own (a field's label,
+    then periods and values): no bar opens it and no line beside it has one."""
+    line = lines[i].strip()
+    return (
+        line.count("|") >= 1
+        and not line.startswith("|")
+        and not line.endswith("|")
+        and (i == 0 or "|" not in lines[i - 1])
+        and (i + 1 == len(lines) or "|" not in lines[i + 1])
+        and _FIELD_CELL.match(line) is not None
+    )
+
+
 def _line_tables(lines: list[str]) -> list[str]:
     """Pipe tables and space-aligned columns among the lines of a cell, each as records."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if _barred_series(lines, i):
+            # 実績値:令和5年度 58.9%|令和6年度 -|令和8年度 61.4%: one line, its bars a list's
+            # separators, not a table's row
+            line = lines[i] = line.replace("|", "、")
         if line.count("|") >= 2 or (line.count("|") == 1 and "|" not in line.strip()[1:-1]):
             # …増加した。</p> <p>| 区分 | 令和7年度 |: the prose before a table's first row is
             # prose (the row of a table starts at its first bar when a rule line follows)
@@ -845,9 +863,10 @@ def _one_label(grid: list[list[str]]) -> list[list[str]]:
 
 
 def _aligned(line: str) -> list[str] | None:
-    """The cells of a line of space-aligned columns (two or more), or None."""
+    """The cells of a line of space-aligned columns (two or more), or None; a line of fields
+    (基準値:-　　目標値:66.7%以上) is none."""
     text = line.strip(" \u3000")
-    if not text or len(text) > 200:
+    if not text or len(text) > 200 or _FIELD_CELL.match(_TAG.sub("", text)):
         return None
     cells = [c for c in _ALIGNED_GAP.split(text) if c.strip()]
     label = _last_paragraph(cells[0]) if len(cells) >= 2 else ""  # (…。</p><p>区分)
@@ -864,6 +883,8 @@ def _aligned(line: str) -> list[str] | None:
 _OPEN, _CLOSE = re.compile(r"[(（]"), re.compile(r"[)）]")
 
 
+# 基準値:274,285回, 実績値(累計):令和6年度末…: a field's label (words, not a time) and a colon
+_FIELD_CELL = re.compile(r"^\s*[^\s:：|0-9０-９]{2,12}?(?:[(（][^()（）]{1,8}[)）])?\s*[:：]\s*\S")
 _LABEL_CHARS = 40  # a row label is short; a sentence before a wide space is prose
 
 

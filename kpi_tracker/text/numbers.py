@@ -243,8 +243,10 @@ def find_quantities(
         # A grouping comma at the end belongs to the sentence: "120,345、".
         while run.endswith(","):
             run, end = run[:-1], end - 1
-        if not_a_value_before.search(norm[max(0, start - 3) : start]):
-            continue
+        if not_a_value_before.search(norm[max(0, start - 3) : start]) and not (
+            "," in run and norm[start - 1].isalpha()
+        ):
+            continue  # (R7, No.3, FY2026; but SNS11,830件: a code has no grouping comma)
         if _NOT_A_VALUE_AFTER.match(norm, end) or norm.startswith("】", end):
             continue  # (【指標1】: a label's number)
         if _is_month_day(run, norm, end):
