@@ -1518,6 +1518,16 @@ FORMS += [
         "52,638件<br>前年度比：8.2％増　評価：○",
         56930,
     ),
+    # (基準値 and 目標値 lines are fields of the 【測定指標】 line too: the 実績値 line after them
+    # still goes on from it)
+    (
+        8,
+        "suicide-week-awareness",
+        "【測定指標①】自殺予防週間・自殺対策強化月間を聞いたことがある国民の割合<br>"
+        "基準値：－　　目標値：66.7％以上（国民の3人に2人以上）<br>"
+        "実績値：令和５年度　58.9％｜令和６年度　－｜令和８年度　61.4％<br>達成度：92.1％　　評価：B",
+        61.4,
+    ),
 ]
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
