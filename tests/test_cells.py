@@ -491,6 +491,43 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# A KPI sheet's grid copied out of its PDF: a period header cut at the column's width (R8実<br>
+# 績, its rest alone on the next line too); single-spaced rows with a word in the role columns;
+# a label over two cells and rows that stop before the header's last columns (a "－" is a
+# value not given); one row of periods and values (R6 91.8 / R7末　59,214) under a unit line.
+PLAIN_GRIDS += [
+    (
+        "説明。<br>指標  基準値  R6実績  R7実績  R8実<br>績  目標値  達成状況<br>"
+        "不登校児童生徒数（人）  212,114（R5）  218,246  226,930  231,405  増加  ○",
+        "R7実績226,930人、R8実績231,405人",
+    ),
+    (
+        "周知した。<br>指標 R6実績 R7実績 R8実 目標 達成状況<br>績<br>"
+        "相談窓口の認知度（％） 29.2 30.7 32.4 前年度より向上 ○",
+        "相談窓口の認知度（％）は、R6実績29.2%、R7実績30.7%、R8実績32.4%、目標前年度より向上",
+    ),
+    (
+        "指標  R6実績  R7実績  R8実績  目標値  達成状況<br>体制強化事業  実施自治体数  －  58  71<br>"
+        "配置等支援事業  活用自治体数  －  38  44<br>計（自治体）  －  96  115  120  ×",
+        "体制強化事業 実施自治体数は、R7実績58自治体、R8実績71自治体",
+    ),
+    (
+        "指標  R7実績  R8実績  前年度比  達成状況<br>推進事業  支援件数（件）  3,672  3,598  74件減  ×"
+        "<br>計画の策定数（団体）  1,015  1,142  12.5％増  ○",
+        "計画の策定数（団体）は、R7実績1,015団体、R8実績1,142団体",
+    ),
+    (
+        "認知症カフェがある市町村の割合（％）  R6 91.8  R7 93.0  R8 94.1  目標 100  ×",
+        "認知症カフェがある市町村の割合（％）は、R6 91.8%、R7 93.0%、R8 94.1%、目標100% ×",
+    ),
+    (
+        "（単位：千件）<br>新規相談件数　令和６年度　302.8　令和７年度　314.6<br>"
+        "プラン作成件数　令和６年度　89.5　令和７年度　94.0",
+        "新規相談件数は、令和６年度302.8千件、令和７年度314.6千件\n"
+        "プラン作成件数は、令和６年度89.5千件、令和７年度94.0千件",
+    ),
+]
+
 
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:

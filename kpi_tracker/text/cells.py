@@ -686,6 +686,7 @@ def _barred_series(lines: list[str], i: int) -> bool:
 def _line_tables(lines: list[str]) -> list[str]:
     """Pipe tables and space-aligned columns among the lines of a cell, each as records."""
     out: list[str] = []
+    paired_unit, paired_at = "", ""  # the unit of the rows of periods and values in a row
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -751,6 +752,17 @@ def _line_tables(lines: list[str]) -> list[str]:
                 i = j + after
                 continue
         cells = _aligned(line)
+        if cells is not None and (records := _paired_records(cells)) is not None:
+            # 割合(%)　R6 91.8　R7 93.0　R8 94.1　目標 100　×: one row's periods and values,
+            # under the unit a line before declares for the rows that follow
+            declared, _, before = _unit_line(out, lines, len(lines), [cells])
+            if before:
+                _take_unit_line(out, before)
+            paired_unit = declared or (paired_unit if out and out[-1] is paired_at else "")
+            out.append(" ".join([_line(records[0], paired_unit), *records[1]]))
+            paired_at = out[-1]
+            i += 1
+            continue
         if cells is not None and i + 1 < len(lines):
             block, j = _aligned_block(lines, i)
             if _periods_listed(block):
@@ -817,10 +829,19 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
         j += 1
     data = next((r for r in rows if any(_FIGURE_CELL.match(c) for c in r[1:])), rows[0])
     width = len(data)
+    if (
+        len(rows[0]) != width
+        and len(rows[0]) >= 3
+        and not any(_FIGURE_CELL.match(c) for c in rows[0])
+        and any(len(r) == len(rows[0]) for r in rows[1:])
+    ):
+        width = len(rows[0])  # (指標 R6実績 … 目標値 達成状況 over rows that stop at R8)
     grid: list[list[str]] = []
     for k, cells in enumerate(rows):
         if len(cells) < width and _INDENTED.match(_TAG.sub("", lines[at[k]])):
             cells = [""] * (width - len(cells)) + cells
+        elif k and len(cells) != width and (fitted := _fit_label(cells, width)) is not None:
+            cells = fitted
         elif (
             1 < len(cells) < width
             and (width - 1) % (len(cells) - 1) == 0
@@ -837,6 +858,44 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     return _one_label(_one_header(grid)), j
 
 
+def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str]] | None:
+    """A line of space-aligned cells that is one row: a label, then periods (and a target)
+    each with its value, in one cell (R6 91.8) or two (R7末　59,214), as records, and a mark
+    or a word after them as written; None unless it holds two or more dated values."""
+    records: list[TableRecord] = []
+    rest: list[str] = []
+    k = 1
+    while k < len(cells):
+        head, _, tail = cells[k].partition(" ")
+        if tail and _FIGURE_CELL.match(tail) and (_is_period(head) or _TARGET_HEADER.match(head)):
+            column, value, k = head, tail, k + 1
+        elif k + 1 < len(cells) and _is_period(cells[k]) and _FIGURE_CELL.match(cells[k + 1]):
+            column, value, k = cells[k], cells[k + 1], k + 2
+        else:
+            rest.append(cells[k])
+            k += 1
+            continue
+        kind = "target" if _TARGET_HEADER.match(column) else "period"
+        records.append(TableRecord(cells[0], column, value, kind))
+    if sum(r.kind == "period" for r in records) < 2 or _FIGURE_CELL.match(cells[0]):
+        return None
+    return tuple(records), rest
+
+
+def _fit_label(cells: list[str], width: int) -> list[str] | None:
+    """A row of a sheet whose label spans two or more cells (トライアル雇用助成金　常用雇用移行率
+    (%)　72.0 …; 事業名　実施自治体数　－　58　71) as one label and its values from the first
+    column on, blank to the width; None when its label is one cell."""
+    lead = next(
+        (n for n, c in enumerate(cells) if _FIGURE_CELL.match(c) or c.strip() in _EMPTY),
+        len(cells),
+    )
+    if lead < 2 or lead == len(cells) or (len(cells) > width and lead < len(cells) - width + 1):
+        return None
+    values = cells[lead:]
+    return [" ".join(cells[:lead]), *values, *[""] * (width - 1 - len(values))]
+
+
 # ■結婚支援, ◆都道府県: a heading line of the rows under it (no figure)
 _GROUP_HEADING = re.compile(r"^\s*[■◆●□◇]\s*([^0-9０-９。]{1,40}?)\s*$")
 # a line indented under a merged cell (its first cells blank)
@@ -850,7 +909,11 @@ def _one_label(grid: list[list[str]]) -> list[list[str]]:
         return grid
     labels = 0
     width = min(len(r) for r in grid)
-    while labels < width - 1 and not any(_FIGURE_CELL.match(r[labels]) for r in grid[1:]):
+    # (a "－" under a period is a value not given, not a label)
+    while labels < width - 1 and not any(
+        _FIGURE_CELL.match(r[labels]) or (r[labels].strip() and r[labels].strip() in _EMPTY)
+        for r in grid[1:]
+    ):
         labels += 1
     if labels < 2:
         return grid
@@ -907,8 +970,8 @@ def tables_as_lines(text: str) -> str:
     ):
         return text
     lines = _LINE_BREAK.split(text)
-    if len(lines) < 2:
-        return text
+    if len(lines) < 2 and ((cells := _aligned(text)) is None or _paired_records(cells) is None):
+        return text  # (one line is a table only as a row of periods and values)
     return "\n".join(_line_tables(lines))
 
 
@@ -953,6 +1016,20 @@ _CUT_SHORT = (
         + r"(?=[0-9０-９](?:[,，][0-9０-９]{3}|[0-9０-９]{3}(?![0-9０-９年月日度])))"
     ),
 )
+# (指標 R6実績 R7実績 R8実<br>績 目標値, R7末 R8<br>末: a header's period word cut at the
+# column's width, its rest alone before a space or the line's end)
+_CUT_PERIOD_HEADER = re.compile(
+    r"((?:^|[ \u3000])(?:[A-Za-z]{1,2})?[0-9０-９]{1,4}(?:年度?|実)?)"
+    + _BREAK
+    + r"(?=(?:実績|績|年度末|年度|度|末)(?:[ \u3000]|<[bB][rR]|\n|$))"
+)
+# (指標 R6実績 R7実績 R8実 目標 達成状況<br>績<br>…: the rest on a line of its own after the
+# header's line)
+_LONE_HEADER_REST = re.compile(
+    r"((?:^|[ \u3000>])(?:[A-Za-z]{1,2})?[0-9０-９]{1,4}実)([ \u3000][^<\n]*?)"
+    + _BREAK
+    + r"績(?=\s*(?:<[bB][rR]\s*/?>|\n|$))"
+)
 _UNFINISHED_LINE = re.compile(
     r"([ぁ-んァ-ヶ一-龥][のをにがはとでへ])\s*(?:<[bB][rR]\s*/?>|\r?\n)\s*(?=[ぁ-んァ-ヶ一-龥0-9０-９])"
 )
@@ -968,6 +1045,7 @@ def repair_pdf_text(text: str) -> str:
         text = _UNFINISHED_LINE.sub(r"\1", text)
         for cut in _CUT_SHORT:
             text = cut.sub(r"\1", text)
+        text = _LONE_HEADER_REST.sub(r"\1績\2", _CUT_PERIOD_HEADER.sub(r"\1", text))
         if len(_MIDWORD_BREAK.findall(text)) >= _MIDWORD_BREAKS:
             # (lines cut at a PDF's column width: 1.5ポイ<br>ント, 届か<br>なかった — and
             # figures cut the same way: 1,3<br>05法人, 8<br>7.4％, 31万<br>4,020回)
@@ -1028,7 +1106,8 @@ _WRAPPED_LABEL = re.compile(r"^[^\s0-9０-９。、:：]{1,20}$")
 # two periods side by side, as a flattened header writes them: 令和7年度 令和8年度, R7 R8
 # (年度|年|R7, written from one class: see _DIGIT_SPACE)
 _FLAT_HINT = re.compile(
-    r"[年RＲ](?:(?<=年)度?|(?<=[RＲ])[0-9０-９]+) (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)"
+    r"[年RＲ](?:(?<=年)度?|(?<=[RＲ])[0-9０-９]+(?:年度)?(?:実績|末)?)"
+    r" (?:令和|平成|[RＲ][0-9０-９]|FY|[0-9]{4}年)"
 )
 
 
@@ -1060,8 +1139,9 @@ def _flat_header(line: str) -> int:
     令和8年度: a table's header flattened out of a PDF); 0 when it is not one."""
     tokens = line.split()
     periods = sum(_is_period(t) for t in tokens)
-    if periods < 2 and _aligned(line) is None:
-        # 目標 実績: heads of roles, single-spaced (aligned columns are read as such)
+    if _aligned(line) is None:
+        # 目標 実績: heads of roles, single-spaced (aligned columns are read as such); 指標
+        # R6実績 R7実績 R8実績 目標 達成状況: a sheet's columns after its periods
         periods += sum(t in word_set("role_column") for t in tokens)
     return periods if periods >= 2 and periods >= len(tokens) - 1 else 0
 
@@ -1072,9 +1152,10 @@ def _flat_row(line: str, columns: int) -> bool:
         return False
     tokens = line.split()
     # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,000 8,100)
-    return len(tokens) >= columns and all(
-        _NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]
-    )
+    if len(tokens) >= columns and all(_NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]):
+        return True
+    # (…認知度(%) 29.2 30.7 32.4 前年度より向上 ○: a sheet's row, a word in its role columns)
+    return len(tokens) == columns + 1 and sum(bool(_NUMERIC.match(t)) for t in tokens[1:]) >= 2
 
 
 # --- numerals ----------------------------------------------------------------------------------
