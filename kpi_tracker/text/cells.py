@@ -752,14 +752,14 @@ def _line_tables(lines: list[str]) -> list[str]:
                 i = j + after
                 continue
         cells = _aligned(line)
-        if cells is not None and (records := _paired_records(cells)) is not None:
+        if cells is not None and (pairs := _paired_records(cells)) is not None:
             # 割合(%)　R6 91.8　R7 93.0　R8 94.1　目標 100　×: one row's periods and values,
             # under the unit a line before declares for the rows that follow
             declared, _, before = _unit_line(out, lines, len(lines), [cells])
             if before:
                 _take_unit_line(out, before)
             paired_unit = declared or (paired_unit if out and out[-1] is paired_at else "")
-            out.append(" ".join([_line(records[0], paired_unit), *records[1]]))
+            out.append(" ".join([_line(pairs[0], paired_unit), *pairs[1]]))
             paired_at = out[-1]
             i += 1
             continue
