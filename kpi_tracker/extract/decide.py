@@ -119,8 +119,7 @@ def stated_first(candidates: list[Candidate]) -> list[Candidate]:
     def restated(worked: Candidate) -> bool:
         # a stated level of the same period that names the value about as well
         return any(
-            same_end(c.observation.period, worked.observation.period)
-            and c.score >= worked.score
+            same_end(c.observation.period, worked.observation.period) and c.score >= worked.score
             for c in stated
         )
 

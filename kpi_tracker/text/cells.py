@@ -759,7 +759,8 @@ def _line_tables(lines: list[str]) -> list[str]:
             if before:
                 _take_unit_line(out, before)
             paired_unit = declared or (paired_unit if out and out[-1] is paired_at else "")
-            out.append(" ".join([_line(pairs[0], paired_unit), *pairs[1]]))
+            # (増加 ○ after the figures: the sheet's words, on a line of their own)
+            out.append("\n".join([_line(pairs[0], paired_unit), " ".join(pairs[1])]).strip())
             paired_at = out[-1]
             i += 1
             continue
@@ -869,7 +870,11 @@ def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str
         head, _, tail = cells[k].partition(" ")
         if tail and _FIGURE_CELL.match(tail) and (_is_period(head) or _TARGET_HEADER.match(head)):
             column, value, k = head, tail, k + 1
-        elif k + 1 < len(cells) and _is_period(cells[k]) and _FIGURE_CELL.match(cells[k + 1]):
+        elif (
+            k + 1 < len(cells)
+            and (_is_period(cells[k]) or _TARGET_HEADER.match(cells[k]))
+            and _FIGURE_CELL.match(cells[k + 1])
+        ):
             column, value, k = cells[k], cells[k + 1], k + 2
         else:
             rest.append(cells[k])
