@@ -222,6 +222,30 @@ def test_rate_of_the_target_is_written_out(raw: str, expected: str) -> None:
     assert rates_of_target(raw) == expected
 
 
+MULTIPLES = [
+    ("前年度（2,100件）の1.2倍となった", "前年度（2,100件）の1.2倍(約2,520件)となった"),
+    (
+        "企業等で基準値（令和元年度：29.9％）の1.3倍となった",
+        "企業等で基準値（令和元年度：29.9％）の1.3倍(約38.87％)となった",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MULTIPLES)
+def test_multiple_of_a_stated_figure_is_written_out(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import multiples_of_stated
+
+    assert multiples_of_stated(raw) == expected
+
+
+def test_multiple_not_applicable() -> None:
+    from kpi_tracker.text.cells import multiples_of_stated
+
+    # a bound (1.1倍超), a base that is no figure of its own, a multiple of nothing stated
+    for raw in ("前年度（52,638件）の1.1倍超", "（人口10万人当たり）の2倍", "令和元年度の1.5倍"):
+        assert multiples_of_stated(raw) == raw
+
+
 def test_rate_of_the_target_not_applicable() -> None:
     from kpi_tracker.text.cells import rates_of_target
 

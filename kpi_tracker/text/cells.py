@@ -1565,6 +1565,33 @@ def rates_of_target(text: str) -> str:
     return _rate_of_target_re().sub(worked, text)
 
 
+# 基準値(令和元年度:29.9%)の1.3倍, 前年度(2,100件)の1.2倍: a figure in brackets, alone or
+# after a colon, then a multiple of it
+_MULTIPLE_OF_STATED = re.compile(
+    r"[(（](?:[^()（）:：]{0,16}[:：])?\s*"
+    r"(?P<figure>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?P<times>[万千]?)"
+    r"(?P<unit>[^\s()（）0-9０-９、。:：]{0,4}?)\s*[)）]\s*の\s*"
+    r"(?P<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*倍"
+    rf"(?!\s*(?:{alternation('bound', 'approx_after')}))"  # (1.1倍超: a bound, not the value)
+)
+
+
+def multiples_of_stated(text: str) -> str:
+    """``前年度(2,100件)の1.2倍`` followed by the value it gives, written out: ``…1.2倍(約2,520件)``
+    (a multiple is rounded: so is the value)."""
+    if "倍" not in text:
+        return text
+
+    def worked(m: re.Match[str]) -> str:
+        times = {"万": 10_000, "千": 1_000}.get(m.group("times"), 1)
+        figure = float(m.group("figure").translate(_FULL).replace(",", "")) * times
+        value = round(figure * float(m.group("n").translate(_FULL)), 6)
+        shown = f"{value:,.0f}" if value == int(value) else f"{value:,.6g}"
+        return f"{m.group(0)}(約{shown}{m.group('unit')})"
+
+    return _MULTIPLE_OF_STATED.sub(worked, text)
+
+
 # --- arrow chains --------------------------------------------------------------------------------
 
 _ARROW = r"[^\S\n]*(?:→|⇒|➡|->)[^\S\n]*"  # (not across a line break)
@@ -1716,7 +1743,7 @@ def cell_text(cell: str) -> str:
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
-    text = strip_html(rates_of_target(text))
+    text = strip_html(multiples_of_stated(rates_of_target(text)))
     if "&" in text:
         # (令和8年度&nbsp;13.9%, &lt;参考&gt;: a web page's character references, read as its
         # reader sees them; the document's own fields keep them as written)
