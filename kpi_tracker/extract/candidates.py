@@ -1594,6 +1594,8 @@ class _Reading:
             and not _STARTS_A_CHANGE.match(self.norm, obs.end)
             # (…から0.8ポイント上昇し(うち薬物事犯者では…38.4%): a part is not the whole)
             and _PART_IN_BRACKETS.search(self.norm, st.sentence.start, obs.start) is None
+            # (…から4団体減少した(…累計で86団体) for a new count: another count's level)
+            and not scored.other_role
         ):
             # 前年(41都道府県)から2増の43都道府県: the level stated wins over the one worked
             # out, and is named as well as the previous value it goes on from.

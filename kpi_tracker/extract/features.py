@@ -71,6 +71,7 @@ FEATURES = (
     "own_target",
 )
 _ROLE_MATCH = FEATURES.index("role_match")
+_ROLE_MISMATCH = FEATURES.index("role_mismatch")
 
 
 def _weights() -> dict[str, float]:
@@ -165,6 +166,11 @@ class Scored:
     def role_named(self) -> bool:
         """Whether the figure is named as the count the label names (累計, 新たに)."""
         return bool(self.features) and self.features[_ROLE_MATCH] > 0
+
+    @property
+    def other_role(self) -> bool:
+        """Whether the figure is named as another count than the label's (累計 for 新たに)."""
+        return bool(self.features) and self.features[_ROLE_MISMATCH] > 0
 
     def adjusted(self, by: float, reason: str) -> Scored:
         """The score raised (or lowered) by ``by``, for ``reason``."""
