@@ -553,6 +553,23 @@ PLAIN_GRIDS += [
         "説明。<br>任命人数（人）  R7末  59,214  R8末  63,412  増加  ○",
         "任命人数（人）は、R7末59,214人、R8末63,412人\n増加 ○",
     ),
+    # (a row of periods and values with no label: the title line above names it)
+    (
+        "新たに実施した地方公共団体数（団体）<br>R6  17  R7  21  R8  26  ○",
+        "新たに実施した地方公共団体数（団体）は、R6 17団体、R7 21団体、R8 26団体",
+    ),
+    # (a header of periods over figures, neither with a label column; a unit cut by a break)
+    (
+        "アンケートを実施した。<br>R7実績  R8実績  目標値  達成状況<br>90.6<br>％  88.3<br>％  80％以上  ○",
+        "R7実績90.6％、R8実績88.3％、目標80％以上",
+    ),
+    # (a row whose values are not given yet is a row, not a second header row; a long label)
+    (
+        "説明。<br>指標  基準値  R6実績  R7実績  R8実績  目標値  達成状況<br>"
+        "医療・福祉機関、民間支援団体等による治療・支援を受けた保護観察対象者等の割合（％）  －  －  －"
+        "  集計中  増加  －<br>出所受刑者の2年以内再入率（％）  －  14.1  13.6  13.2  低下  ○",
+        "出所受刑者の2年以内再入率（％）は、R6実績14.1%、R7実績13.6%、R8実績13.2%",
+    ),
     (
         "（単位：千件）<br>新規相談件数　令和６年度　302.8　令和７年度　314.6<br>"
         "プラン作成件数　令和６年度　89.5　令和７年度　94.0",

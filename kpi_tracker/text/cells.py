@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -511,11 +511,19 @@ def _carry_down(out: list[str], below: dict[int, tuple[str, int]]) -> None:
         out.append(text)
 
 
+def _no_values_yet(row: list[str]) -> bool:
+    """Whether a row's cells after its label say its values are not given (－, 集計中)."""
+    rest = [c.strip() for c in row[1:] if c.strip()]
+    return bool(rest) and any(c in _EMPTY or _PENDING_CELL.match(c) for c in rest)
+
+
 def _one_header(grid: list[list[str]]) -> list[list[str]]:
     """Header rows (no figure after the first column) before the first row of figures, as
     one: each column's distinct texts joined (令和7年度 / 実績 → 令和7年度 実績)."""
     heads = 0
     while heads < len(grid) - 1 and not any(_FIGURE_CELL.match(c) for c in grid[heads][1:]):
+        if heads and _no_values_yet(grid[heads]):
+            break  # (…割合(%)　－　－　集計中: a row whose values are not given, no header)
         heads += 1
     if heads < 2:
         return grid
@@ -759,6 +767,9 @@ def _line_tables(lines: list[str]) -> list[str]:
             if before:
                 _take_unit_line(out, before)
             paired_unit = declared or (paired_unit if out and out[-1] is paired_at else "")
+            if not pairs[0][0].row and out and (title := _caption_title(out[-1])):
+                out.pop()
+                pairs = (tuple(replace(r, row=title) for r in pairs[0]), pairs[1])
             # (増加 ○ after the figures: the sheet's words, on a line of their own)
             out.append("\n".join([_line(pairs[0], paired_unit), " ".join(pairs[1])]).strip())
             paired_at = out[-1]
@@ -780,6 +791,8 @@ def _line_tables(lines: list[str]) -> list[str]:
             if len(block) >= 2:
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
+                elif _is_period(block[0][0]) and all(_FIGURE_CELL.match(r[0]) for r in block[1:]):
+                    block = [["", *r] for r in block]  # (R7実績　R8実績 over 90.6%　88.3%: none)
                 declared, after, before = _unit_line(out, lines, j, block)
                 title = out[-1 - before] if len(out) > before else ""
                 records, titled = _records(block, declared, title)
@@ -865,7 +878,8 @@ def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str
     or a word after them as written; None unless it holds two or more dated values."""
     records: list[TableRecord] = []
     rest: list[str] = []
-    k = 1
+    # (R6　17　R7　21　R8　26: no label of its own — the title line above names it)
+    label, k = ("", 0) if _is_period(cells[0]) else (cells[0], 1)
     while k < len(cells):
         head, _, tail = cells[k].partition(" ")
         if tail and _FIGURE_CELL.match(tail) and (_is_period(head) or _TARGET_HEADER.match(head)):
@@ -881,7 +895,7 @@ def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str
             k += 1
             continue
         kind = "target" if _TARGET_HEADER.match(column) else "period"
-        records.append(TableRecord(cells[0], column, value, kind))
+        records.append(TableRecord(label, column, value, kind))
     if sum(r.kind == "period" for r in records) < 2 or _FIGURE_CELL.match(cells[0]):
         return None
     return tuple(records), rest
@@ -953,7 +967,7 @@ _OPEN, _CLOSE = re.compile(r"[(（]"), re.compile(r"[)）]")
 
 # 基準値:274,285回, 実績値(累計):令和6年度末…: a field's label (words, not a time) and a colon
 _FIELD_CELL = re.compile(r"^\s*[^\s:：|0-9０-９]{2,12}?(?:[(（][^()（）]{1,8}[)）])?\s*[:：]\s*\S")
-_LABEL_CHARS = 40  # a row label is short; a sentence before a wide space is prose
+_LABEL_CHARS = 60  # a row label is short; a sentence before a wide space is prose
 
 
 _BARS = str.maketrans({"｜": "|", "│": "|"})
@@ -1035,6 +1049,10 @@ _LONE_HEADER_REST = re.compile(
     + _BREAK
     + r"績(?=\s*(?:<[bB][rR]\s*/?>|\n|$))"
 )
+# (90.6<br>％  88.3<br>％: a figure's unit carried to the next line)
+_CUT_UNIT = re.compile(
+    r"([0-9０-９])" + _BREAK + r"(?=(?:％|%|人|件|回|団体|自治体|か所)(?:[ \u3000]|<[bB][rR]|\n|$))"
+)
 _UNFINISHED_LINE = re.compile(
     r"([ぁ-んァ-ヶ一-龥][のをにがはとでへ])\s*(?:<[bB][rR]\s*/?>|\r?\n)\s*(?=[ぁ-んァ-ヶ一-龥0-9０-９])"
 )
@@ -1051,6 +1069,7 @@ def repair_pdf_text(text: str) -> str:
         for cut in _CUT_SHORT:
             text = cut.sub(r"\1", text)
         text = _LONE_HEADER_REST.sub(r"\1績\2", _CUT_PERIOD_HEADER.sub(r"\1", text))
+        text = _CUT_UNIT.sub(r"\1", text)
         if len(_MIDWORD_BREAK.findall(text)) >= _MIDWORD_BREAKS:
             # (lines cut at a PDF's column width: 1.5ポイ<br>ント, 届か<br>なかった — and
             # figures cut the same way: 1,3<br>05法人, 8<br>7.4％, 31万<br>4,020回)
@@ -1159,8 +1178,12 @@ def _flat_row(line: str, columns: int) -> bool:
     # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,000 8,100)
     if len(tokens) >= columns and all(_NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]):
         return True
-    # (…認知度(%) 29.2 30.7 32.4 前年度より向上 ○: a sheet's row, a word in its role columns)
-    return len(tokens) == columns + 1 and sum(bool(_NUMERIC.match(t)) for t in tokens[1:]) >= 2
+    # (…認知度(%) 29.2 30.7 32.4 前年度より向上 ○: a sheet's row, a word in its role columns;
+    # …割合(%) － － － 集計中 増加 －: one with no figure yet)
+    return len(tokens) == columns + 1 and (
+        sum(bool(_NUMERIC.match(t)) for t in tokens[1:]) >= 2
+        or all(t in _EMPTY or _PENDING_CELL.match(t) or len(t) <= 2 for t in tokens[1:])
+    )
 
 
 # --- numerals ----------------------------------------------------------------------------------
