@@ -563,6 +563,13 @@ PLAIN_GRIDS += [
         "アンケートを実施した。<br>R7実績  R8実績  目標値  達成状況<br>90.6<br>％  88.3<br>％  80％以上  ○",
         "R7実績90.6％、R8実績88.3％、目標80％以上",
     ),
+    # (a web page's paragraphs: the title in the paragraph before the table's first row, the
+    # rows under it opening with a bar, no rule line)
+    (
+        "<p>相談件数（単位：件）</p> <p>| 区分 | 令和7年度 | 令和8年度 |<br>| 電話 | 38,791 | 41,026 |"
+        "<br>| 計 | 52,638 | 55,904 |</p>",
+        "電話は、令和7年度38,791件、令和8年度41,026件\n相談件数計は、令和7年度52,638件、令和8年度55,904件",
+    ),
     # (a row whose values are not given yet is a row, not a second header row; a long label)
     (
         "説明。<br>指標  基準値  R6実績  R7実績  R8実績  目標値  達成状況<br>"

@@ -559,10 +559,13 @@ _FIGURE_CELL = re.compile(r"^\s*(?:約|およそ)?\s*[+＋\-－△▲]?\s*[0-9�
 
 
 def _split_pipe(line: str) -> list[str]:
-    inner = line.strip()
+    inner = _EDGE_TAGS.sub("", line).strip()  # (| 計 | 55,904 |</p>: the paragraph's tags)
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
     return [c.strip() for c in inner.split("|")]
+
+
+_EDGE_TAGS = re.compile(r"^(?:\s*<[^>]+>)+|(?:<[^>]+>\s*)+$")
 
 
 def _unit_line(
@@ -601,7 +604,9 @@ def _scoped_unit(m: re.Match[str], block: list[list[str]]) -> str:
 
 def _last_paragraph(line: str) -> str:
     """The text of a line after its last paragraph tag (…回復した。</p><p>相談件数(単位:件))."""
-    return _TAG.sub("", _PARAGRAPH.split(line)[-1])
+    parts = [_TAG.sub("", p) for p in _PARAGRAPH.split(line)]
+    # (…</p> <p>: the last paragraph that says something)
+    return next((p for p in reversed(parts) if p.strip()), parts[-1])
 
 
 _PARAGRAPH = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
@@ -710,7 +715,11 @@ def _line_tables(lines: list[str]) -> list[str]:
                 not line.strip().startswith("|")
                 and line.count("|") >= 2
                 and i + 1 < len(lines)
-                and _PIPE_RULE.match(lines[i + 1])
+                # (…</p> <p>| 区分 | 令和7年度 | over | 電話 | …: the rows under it open with a bar)
+                and (
+                    _PIPE_RULE.match(lines[i + 1])
+                    or _TAG.sub("", lines[i + 1]).lstrip().startswith("|")
+                )
             ):
                 cut = line.index("|")
                 lead, first = line[:cut], line[cut:]
