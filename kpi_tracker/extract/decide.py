@@ -117,7 +117,8 @@ def stated_first(candidates: list[Candidate]) -> list[Candidate]:
     stated = [c for c in candidates if not c.observation.derivation and not c.observation.previous]
 
     def restated(worked: Candidate) -> bool:
-        # a stated level of the same period that names the value about as well
+        # a stated level of the same period that names the value at least as well (not another
+        # item's level beside it: ・A件数:前年度(1,200件)比+170件 ／ ・B件数:8,400件)
         return any(
             same_end(c.observation.period, worked.observation.period) and c.score >= worked.score
             for c in stated

@@ -119,7 +119,7 @@ _ITEM = "[" + "".join(item_marks()) + "]"
 _HEADING = re.compile(rf"^\s*{_ITEM}?\s*([^:、。]{{2,24}}):")
 # a sheet's field that goes on from the 【指標】 line before it: 【実績値】計55,431件(電話…),
 # 【前年度】…
-# (実績値(累計):令和6年度末…, 前年度比:5.5%減: a field's label and colon without the brackets)
+# (実績値(累計):令和6年度末…, 前年度比:3.7%減: a field's label and colon without the brackets)
 _FIELD_OF_BEFORE = re.compile(
     rf"\s*(?:【\s*(?:{alternation('field_of_before')})[^】]{{0,6}}】"
     rf"|(?:{alternation('field_of_before')})[^:：、。【】]{{0,8}}[:：])"

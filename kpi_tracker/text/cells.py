@@ -770,7 +770,7 @@ def _line_tables(lines: list[str]) -> list[str]:
                 continue
         cells = _aligned(line)
         if cells is not None and (pairs := _paired_records(cells)) is not None:
-            # 割合(%)　R6 91.8　R7 93.0　R8 94.1　目標 100　×: one row's periods and values,
+            # 割合(%)　R6 81.5　R7 82.0　R8 83.4　目標 100　×: one row's periods and values,
             # under the unit a line before declares for the rows that follow
             declared, _, before = _unit_line(out, lines, len(lines), [cells])
             if before:
@@ -787,7 +787,7 @@ def _line_tables(lines: list[str]) -> list[str]:
         if cells is not None and i + 1 < len(lines):
             block, j = _aligned_block(lines, i)
             if _periods_listed(block):
-                # ・令和6年度　747自治体(82%) / ・令和7年度　764自治体(84%): each line a period
+                # ・令和6年度　612自治体(70%) / ・令和7年度　640自治体(74%): each line a period
                 # and its value, not a header row over rows
                 block = [
                     ["", *(_ITEM_MARK.sub("", r[0]) for r in block)],
@@ -801,7 +801,7 @@ def _line_tables(lines: list[str]) -> list[str]:
                 if len(block[0]) == len(block[1]) - 1:  # the header has no label column
                     block[0] = ["", *block[0]]
                 elif _is_period(block[0][0]) and all(_FIGURE_CELL.match(r[0]) for r in block[1:]):
-                    block = [["", *r] for r in block]  # (R7実績　R8実績 over 90.6%　88.3%: none)
+                    block = [["", *r] for r in block]  # (R7実績　R8実績 over 81.2%　83.5%: none)
                 declared, after, before = _unit_line(out, lines, j, block)
                 title = out[-1 - before] if len(out) > before else ""
                 records, titled = _records(block, declared, title)
@@ -883,7 +883,7 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 
 def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str]] | None:
     """A line of space-aligned cells that is one row: a label, then periods (and a target)
-    each with its value, in one cell (R6 91.8) or two (R7末　59,214), as records, and a mark
+    each with its value, in one cell (R6 81.5) or two (R7末　12,340), as records, and a mark
     or a word after them as written; None unless it holds two or more dated values."""
     records: list[TableRecord] = []
     rest: list[str] = []
@@ -967,14 +967,14 @@ def _aligned(line: str) -> list[str] | None:
         or any("。" in c for c in cells[1:-1])
         or len(_OPEN.findall(cells[0])) > len(_CLOSE.findall(cells[0]))
     ):
-        return None  # (…件数が3,518件となり(前年度　3,672件、…)。: a sentence's own spacing)
+        return None  # (…件数が2,410件となり(前年度　2,380件、…)。: a sentence's own spacing)
     return cells
 
 
 _OPEN, _CLOSE = re.compile(r"[(（]"), re.compile(r"[)）]")
 
 
-# 基準値:274,285回, 実績値(累計):令和6年度末…: a field's label (words, not a time) and a colon
+# 基準値:120,400回, 実績値(累計):令和6年度末…: a field's label (words, not a time) and a colon
 _FIELD_CELL = re.compile(r"^\s*[^\s:：|0-9０-９]{2,12}?(?:[(（][^()（）]{1,8}[)）])?\s*[:：]\s*\S")
 _LABEL_CHARS = 60  # a row label is short; a sentence before a wide space is prose
 
@@ -1058,7 +1058,7 @@ _LONE_HEADER_REST = re.compile(
     + _BREAK
     + r"績(?=\s*(?:<[bB][rR]\s*/?>|\n|$))"
 )
-# (90.6<br>％  88.3<br>％: a figure's unit carried to the next line)
+# (81.2<br>％  83.5<br>％: a figure's unit carried to the next line)
 _CUT_UNIT = re.compile(
     r"([0-9０-９])" + _BREAK + r"(?=(?:％|%|人|件|回|団体|自治体|か所)(?:[ \u3000]|<[bB][rR]|\n|$))"
 )
@@ -1187,7 +1187,7 @@ def _flat_row(line: str, columns: int) -> bool:
     # (a row of figures alone under a header of periods: 令和6年度 令和7年度 / 8,000 8,100)
     if len(tokens) >= columns and all(_NUMERIC.match(t) or t in _EMPTY for t in tokens[-columns:]):
         return True
-    # (…認知度(%) 29.2 30.7 32.4 前年度より向上 ○: a sheet's row, a word in its role columns;
+    # (…認知度(%) 31.4 32.8 34.1 前年度より向上 ○: a sheet's row, a word in its role columns;
     # …割合(%) － － － 集計中 増加 －: one with no figure yet)
     return len(tokens) == columns + 1 and (
         sum(bool(_NUMERIC.match(t)) for t in tokens[1:]) >= 2
@@ -1597,7 +1597,7 @@ def rates_of_target(text: str) -> str:
     return _rate_of_target_re().sub(worked, text)
 
 
-# 基準値(令和元年度:29.9%)の1.3倍, 前年度(2,100件)の1.2倍: a figure in brackets, alone or
+# 基準値(令和元年度:21.5%)の1.3倍, 前年度(2,100件)の1.2倍: a figure in brackets, alone or
 # after a colon, then a multiple of it
 _MULTIPLE_OF_STATED = re.compile(
     r"[(（](?:[^()（）:：]{0,16}[:：])?\s*"
