@@ -708,43 +708,13 @@ def _line_tables(lines: list[str]) -> list[str]:
             # separators, not a table's row
             line = lines[i] = line.replace("|", "、")
         if line.count("|") >= 2 or (line.count("|") == 1 and "|" not in line.strip()[1:-1]):
-            # …増加した。</p> <p>| 区分 | 令和7年度 |: the prose before a table's first row is
-            # prose (the row of a table starts at its first bar when a rule line follows)
-            lead, first = "", line
-            if (
-                not line.strip().startswith("|")
-                and line.count("|") >= 2
-                and i + 1 < len(lines)
-                # (…</p> <p>| 区分 | 令和7年度 | over | 電話 | …: the rows under it open with a bar)
-                and (
-                    _PIPE_RULE.match(lines[i + 1])
-                    or _TAG.sub("", lines[i + 1]).lstrip().startswith("|")
-                )
-            ):
-                cut = line.index("|")
-                lead, first = line[:cut], line[cut:]
-            block = []
-            j = i
-            while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
-                row = first if j == i else lines[j]
-                if not _PIPE_RULE.match(row):
-                    block.append(_split_pipe(row))
-                j += 1
-            declared, after, before = _unit_line(out, lines, j, block)
-            title = lead or (out[-1 - before] if len(out) > before else "")
-            records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
-            if records:
-                _take_unit_line(out, before)
-                if titled and not lead:
-                    out.pop()
-                elif lead.strip() and not titled:
-                    out.append(lead)
-                out.extend(records)
-                i = j + after
+            lead, block, j = _pipe_block(lines, i)
+            if (at := _put_table(out, lines, j, block, lead)) is not None:
+                i = at
                 continue
         series, j = _period_lines(lines, i)
         if series:
-            # ・実施自治体 over R6 747(82%) / R7 764(84%): a column of periods and values
+            # ・実施自治体 over R6 612(70%) / R7 640(74%): a column of periods and values
             title = out[-1] if out else ""
             block = [["", *(p for p, _ in series)], ["", *(v for _, v in series)]]
             records, titled = _records(block, "", title)
@@ -758,63 +728,112 @@ def _line_tables(lines: list[str]) -> list[str]:
         if columns and i + 1 < len(lines):
             # 区分 令和7年度 令和8年度 over 割合 36.9 38.4: a table flattened with single spaces
             block, j = _flat_block(lines, i, columns)
-            declared, after, before = _unit_line(out, lines, j, block)
-            title = out[-1 - before] if len(out) > before else ""
-            records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
-            if records:
-                _take_unit_line(out, before)
-                if titled:
-                    out.pop()
-                out.extend(records)
-                i = j + after
+            if (at := _put_table(out, lines, j, block)) is not None:
+                i = at
                 continue
         cells = _aligned(line)
         if cells is not None and (pairs := _paired_records(cells)) is not None:
-            # 割合(%)　R6 81.5　R7 82.0　R8 83.4　目標 100　×: one row's periods and values,
-            # under the unit a line before declares for the rows that follow
-            declared, _, before = _unit_line(out, lines, len(lines), [cells])
-            if before:
-                _take_unit_line(out, before)
-            paired_unit = declared or (paired_unit if out and out[-1] is paired_at else "")
-            if not pairs[0][0].row and out and (title := _caption_title(out[-1])):
-                out.pop()
-                pairs = (tuple(replace(r, row=title) for r in pairs[0]), pairs[1])
-            # (増加 ○ after the figures: the sheet's words, on a line of their own)
-            out.append("\n".join([_line(pairs[0], paired_unit), " ".join(pairs[1])]).strip())
+            carried = paired_unit if out and out[-1] is paired_at else ""
+            paired_unit = _put_paired_row(out, lines, pairs, cells, carried)
             paired_at = out[-1]
             i += 1
             continue
         if cells is not None and i + 1 < len(lines):
-            block, j = _aligned_block(lines, i)
-            if _periods_listed(block):
-                # ・令和6年度　612自治体(70%) / ・令和7年度　640自治体(74%): each line a period
-                # and its value, not a header row over rows
-                block = [
-                    ["", *(_ITEM_MARK.sub("", r[0]) for r in block)],
-                    ["", *(r[1] for r in block)],
-                ]
-            elif len(block) >= 2 and not any(_is_period(c) for c in block[0]):
-                # a header of measures: the table ends where its rows stop being values
-                values = _values_below(block)
-                block, j = block[: 1 + values], j - (len(block) - 1 - values)
-            if len(block) >= 2:
-                if len(block[0]) == len(block[1]) - 1:  # the header has no label column
-                    block[0] = ["", *block[0]]
-                elif _is_period(block[0][0]) and all(_FIGURE_CELL.match(r[0]) for r in block[1:]):
-                    block = [["", *r] for r in block]  # (R7実績　R8実績 over 81.2%　83.5%: none)
-                declared, after, before = _unit_line(out, lines, j, block)
-                title = out[-1 - before] if len(out) > before else ""
-                records, titled = _records(block, declared, title)
-                if records:
-                    _take_unit_line(out, before)
-                    if titled:
-                        out.pop()
-                    out.extend(records)
-                    i = j + after
-                    continue
+            block, j = _aligned_table(lines, i)
+            if (at := _put_table(out, lines, j, block)) is not None:
+                i = at
+                continue
         out.append(line)
         i += 1
     return out
+
+
+def _put_table(
+    out: list[str], lines: list[str], j: int, block: list[list[str]], lead: str = ""
+) -> int | None:
+    """A table's records (``block``, its rows ending before ``lines[j]``) put in ``out``, with
+    the unit a line beside it declares and the title above it (``lead``: the prose before its
+    first row, on that row's line); where the lines after it start, or None when it is none."""
+    declared, after, before = _unit_line(out, lines, j, block)
+    title = lead or (out[-1 - before] if len(out) > before else "")
+    records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
+    if not records:
+        return None
+    _take_unit_line(out, before)
+    if titled and not lead:
+        out.pop()
+    elif lead.strip() and not titled:
+        out.append(lead)
+    out.extend(records)
+    return j + after
+
+
+def _pipe_block(lines: list[str], i: int) -> tuple[str, list[list[str]], int]:
+    """The prose before a pipe table's first row on its line, the table's rows from
+    ``lines[i]``, and where the lines after them start."""
+    # (…増加した。</p> <p>| 区分 | 令和7年度 |: the prose before a table's first row is prose
+    # when a rule line follows, or rows that open with a bar)
+    line = lines[i]
+    lead, first = "", line
+    if (
+        not line.strip().startswith("|")
+        and line.count("|") >= 2
+        and i + 1 < len(lines)
+        and (_PIPE_RULE.match(lines[i + 1]) or _TAG.sub("", lines[i + 1]).lstrip().startswith("|"))
+    ):
+        cut = line.index("|")
+        lead, first = line[:cut], line[cut:]
+    block = []
+    j = i
+    while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
+        row = first if j == i else lines[j]
+        if not _PIPE_RULE.match(row):
+            block.append(_split_pipe(row))
+        j += 1
+    return lead, block, j
+
+
+def _put_paired_row(
+    out: list[str],
+    lines: list[str],
+    pairs: tuple[tuple[TableRecord, ...], list[str]],
+    cells: list[str],
+    carried: str,
+) -> str:
+    """One row of periods and values (割合(%)　R6 81.5　R7 82.0　R8 83.4　目標 100　×) put in
+    ``out`` as its line, under the unit a line before declares (or ``carried``, that of the
+    rows before it), named by the title above when it has no label; its unit."""
+    declared, _, before = _unit_line(out, lines, len(lines), [cells])
+    if before:
+        _take_unit_line(out, before)
+    unit = declared or carried
+    records, rest = pairs
+    if not records[0].row and out and (title := _caption_title(out[-1])):
+        out.pop()
+        records = tuple(replace(r, row=title) for r in records)
+    # (増加 ○ after the figures: the sheet's words, on a line of their own)
+    out.append("\n".join([_line(records, unit), " ".join(rest)]).strip())
+    return unit
+
+
+def _aligned_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """The rows of space-aligned columns from ``lines[i]`` as a table's grid (a header row
+    first), and where the lines after them start."""
+    block, j = _aligned_block(lines, i)
+    if _periods_listed(block):
+        # ・令和6年度　612自治体(70%) / ・令和7年度　640自治体(74%): each line a period and its
+        # value, not a header row over rows
+        block = [["", *(_ITEM_MARK.sub("", r[0]) for r in block)], ["", *(r[1] for r in block)]]
+    elif len(block) >= 2 and not any(_is_period(c) for c in block[0]):
+        # a header of measures: the table ends where its rows stop being values
+        values = _values_below(block)
+        block, j = block[: 1 + values], j - (len(block) - 1 - values)
+    if len(block) >= 2:
+        if len(block[0]) == len(block[1]) - 1:  # the header has no label column
+            block[0] = ["", *block[0]]
+        elif _is_period(block[0][0]) and all(_FIGURE_CELL.match(r[0]) for r in block[1:]):
+            block = [["", *r] for r in block]  # (R7実績　R8実績 over 81.2%　83.5%: none)
+    return block, j
 
 
 def _periods_listed(block: list[list[str]]) -> bool:
