@@ -845,7 +845,9 @@ def _periods_listed(block: list[list[str]]) -> bool:
     )
 
 
-_ITEM_MARK = re.compile(r"^\s*(?:[・●○◆■◇□▪\-－*]|[①-⑳])\s*")
+# an item's mark, as _ITEM_LINE finds it opening a line
+_ITEM_MARKS = r"(?:[・●○◆■◇□▪\-－*]|[①-⑳])"
+_ITEM_MARK = re.compile(rf"^\s*{_ITEM_MARKS}\s*")
 
 
 def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
@@ -1249,7 +1251,7 @@ _BARE = re.compile(
 # a line that heads a block of its own: 【認知度】 (■, ◆ head items of the block: ■相談件数)
 _HEADING_LINE = re.compile(r"^\s*【")
 # a line that is an item of the list under a declaration
-_ITEM_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:[・●○◆■◇□▪\-－*]|[①-⑳])")
+_ITEM_LINE = re.compile(rf"^\s*(?:<[^>]*>\s*)*{_ITEM_MARKS}")
 
 
 def _digit(ch: str) -> str:
@@ -1479,9 +1481,10 @@ def numerals_as_digits(text: str, original: str | None = None) -> str:
     """Numerals a reader reads as figures, written as the figures: 九三・五パーセント → 93.5%,
     七割二分 → 72%, 二十一都道府県 → 21都道府県, (単位:千人) 327.9 → 327.9千人."""
     # NOTE: each rewrite runs only where its trigger occurs: most cells hold none of them.
-    # (``original``: the text before its kanji numbers were read, when they were)
-    original = text if original is None else original
-    text = kanji_as_digits(text)
+    # (``original``: the text before its kanji numbers were read — given when the caller has
+    # read them already, as ``cell_text`` does before a cell's tables)
+    if original is None:
+        original, text = text, kanji_as_digits(text)
     if "割" in text and "分" in text:
         # (八割一分五厘 → 81.5%)
         text = _WARI_BU.sub(
