@@ -699,7 +699,7 @@ def scorecard(
         when = _as_of(as_of)  # a bad --as-of is said before the document is read, as below
         loaded = _load_with_rules(doc, encoding, rules_path, stream=True)
         if _unread(loaded[0]):
-            if _streamed(loaded[0], rules_path, when, lang, output, headline_only):
+            if _streamed(loaded[0], doc, encoding, rules_path, when, lang, output, headline_only):
                 return
             loaded = None  # not a stream after all: read it whole
     before = _previous_card(previous, rules_path, encoding, db)
@@ -730,14 +730,31 @@ def scorecard(
 
 
 def _streamed(
-    stream: Any, rules_path: str | None, as_of: Any, lang: str, output: str | None, quiet: bool
+    stream: Any,
+    doc: str,
+    encoding: str | None,
+    rules_path: str | None,
+    as_of: Any,
+    lang: str,
+    output: str | None,
+    quiet: bool,
 ) -> bool:
     """A 行政事業レビュー sheet's JSON scorecard (or ``-q``'s headline), judged and written as
-    it is read: the bytes of the whole read, in memory that does not grow with the sheet.
-    False, having written nothing, when it must be read whole (a rules file adds to it, a
-    project's rows come apart, no report date before the first indicator)."""
+    it is read: the bytes of the whole read, in memory that does not grow with the sheet; a
+    large one in shares, a process each (``judge.shares``). False, having written nothing,
+    when it must be read whole (a rules file adds to it, a project's rows come apart, no report
+    date before the first indicator, a share failed)."""
+    from .judge.shares import ShareFailed, jobs_for
     from .pipeline import streamed_sheet
     from .read.sheets.model import NotStreamable
+
+    def reopen() -> Any:  # a new reading of the same file, for a share in another process
+        again = streamed_sheet(
+            _load_with_rules(doc, encoding, rules_path, stream=True)[0], rules_path, as_of
+        )
+        if again is None:
+            raise NotStreamable("the sheet read again is not a stream")
+        return again
 
     try:
         with stream.reading():
@@ -751,9 +768,9 @@ def _streamed(
             else:
                 from .render.json_ import spool
 
-                spooled = spool(sheet, lang)
+                spooled = spool(sheet, lang, reopen, jobs_for(doc))
                 card = spooled.card
-    except NotStreamable:
+    except (NotStreamable, ShareFailed):
         return False
     finally:
         stream.close()

@@ -143,7 +143,7 @@ def streamed_sheet(
             raise NotStreamable("no report date before the first indicator")
         return found
 
-    return StreamedSheet(stream.events(), when, stream.document, stream.source)
+    return StreamedSheet(stream.events(), when, stream.document, stream.source, stream)
 
 
 def with_stored_previous(card: Scorecard, engine: Engine) -> Scorecard:

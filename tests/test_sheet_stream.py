@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_tracker.judge.scorecard import evaluate
+from kpi_tracker.judge.shares import ShareFailed
 from kpi_tracker.model import MeasureDone, RawDocument, Row, SheetIndicator
 from kpi_tracker.pipeline import streamed_sheet
 from kpi_tracker.read.document import load_document, open_document
@@ -50,13 +51,20 @@ def whole_json(path: Path) -> str:
     return "".join(map(drop_forbidden, json_.stream(card)))
 
 
-def streamed_json(path: Path) -> str:
+def _opened(path: Path) -> Any:
     opened = open_document(path)
     assert isinstance(opened, ReviewStream)
+    sheet = streamed_sheet(opened, None, None)
+    assert sheet is not None
+    return opened, sheet
+
+
+def streamed_json(path: Path, jobs: int = 1) -> str:
+    """The JSON of the sheet judged as it is read; with ``jobs`` > 1, in that many shares,
+    a forked process each (``judge.shares``)."""
+    opened, sheet = _opened(path)
     with opened.reading():
-        sheet = streamed_sheet(opened, None, None)
-        assert sheet is not None
-        spooled = json_.spool(sheet)
+        spooled = json_.spool(sheet, "ja", lambda: _opened(path)[1], jobs)
     return "".join(map(drop_forbidden, spooled.pieces()))
 
 
@@ -100,7 +108,7 @@ def _rows(
             elif label.startswith("2") and y in (target_year, 2024) and rnd.random() < 0.8:
                 cells[i] = f"{rnd.randint(1, 3000):,}"
             elif label.startswith(("3", "4")) and y <= 2024 and rnd.random() < 0.6:
-                cells[i] = rnd.choice(["-", f"{rnd.randint(1, 3000):,}", "12.5"])
+                cells[i] = rnd.choice(["-", f"{rnd.randint(1, 3000):,}", "12.5", "未定"])
         out.append([*meta[:-1], label, *cells])
     return out
 
@@ -156,8 +164,12 @@ def test_the_stream_writes_the_bytes_of_the_whole_read(tmp_path: Path, drawn: An
     if back:
         with pytest.raises(NotStreamable):
             streamed_json(path)
+        with pytest.raises((NotStreamable, ShareFailed)):
+            streamed_json(path, 3)
     else:
         assert streamed_json(path) == expected
+        # In shares: the same bytes, warnings (and their first cases) included.
+        assert streamed_json(path, 2) == streamed_json(path, 3) == expected
     # The command: the stream, or the whole read where the stream gives up; the same bytes.
     out = tmp_path / "card.json"
     got = run("scorecard", str(path), "--format", "json", "-o", str(out))
@@ -176,7 +188,9 @@ def test_generated_national_sheets_stream_to_the_same_bytes(
     tmp_path: Path, rows: int, seed: int
 ) -> None:
     path = review_sheet.build_review_sheet(tmp_path, rows, seed=seed)
-    assert streamed_json(path) == whole_json(path)
+    expected = whole_json(path)
+    assert streamed_json(path) == expected
+    assert streamed_json(path, 2) == streamed_json(path, 4) == expected
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SHEETS.glob("3-1_RS_*")))
@@ -302,3 +316,45 @@ def test_the_command_streams_json_and_quiet(tmp_path: Path, monkeypatch: Any) ->
     assert run("scorecard", str(path), "-q").stdout == quiet
     with pytest.raises(AssertionError, match="read whole"):
         run("scorecard", str(path), "--format", "md")
+
+
+# --- in shares, a process each ---------------------------------------------------------------
+
+
+def test_the_command_in_shares_says_what_one_process_says(tmp_path: Path) -> None:
+    """KPI_TRACKER_JOBS: the same bytes, warnings and exit code in one process or in shares."""
+    import os
+
+    path = review_sheet.build_review_sheet(tmp_path, 2_000, seed=3)
+    said = []
+    for jobs in ("1", "2", "3"):
+        got = run(
+            "scorecard", str(path), "--format", "json", env={**os.environ, "KPI_TRACKER_JOBS": jobs}
+        )
+        said.append((got.returncode, got.stdout, got.stderr))
+    assert said[0][0] in (0, 1)
+    assert said[0] == said[1] == said[2]
+
+
+def test_an_error_in_any_share_is_the_first_error_of_the_file(tmp_path: Path) -> None:
+    """A share that fails makes the command read the sheet whole: the error it reports is the
+    first in the file, whichever share met which error first."""
+    import os
+
+    rnd = random.Random(5)
+    rows: list[list[str]] = []
+    for pid in range(1, 7):
+        indicator = _rows(str(pid), "総務省", 1, "quantitative", rnd, 2024)
+        if pid in (2, 3):  # share 2 of 3 (a child) and share 0 (the parent): no 2.目標値 row
+            indicator = [r for r in indicator if "2.目標値" not in r]
+        rows += indicator
+    path = write(tmp_path, rows)
+    said = []
+    for jobs in ("1", "3"):
+        got = run(
+            "scorecard", str(path), "--format", "json", env={**os.environ, "KPI_TRACKER_JOBS": jobs}
+        )
+        said.append((got.returncode, got.stdout, got.stderr))
+    assert said[0][0] == 2
+    assert "indicator 2/1/指標1 has no 2.目標値 row" in said[0][2]
+    assert said[1] == said[0]

@@ -121,35 +121,60 @@ def render(card: Scorecard, lang: str = "ja") -> str:
     return "".join(stream(card, lang))
 
 
-_FIELDS = 7  # per spooled measure: rank, line, offset and size of its text, of its indicators'
+# Per spooled measure: rank, line, the share whose files hold it, offset and size of its text,
+# of its indicators', and their count.
+_FIELDS = 8
 
 
 class Spooled:
     """A streamed sheet's scorecard JSON, its measures and indicators spooled to temporary
-    files (``spool``); ``pieces`` writes it, once, and removes them."""
+    files (``spool``); ``pieces`` writes it, once, and removes them. With ``reopen`` and
+    ``jobs`` > 1 the sheet is judged in shares (``judge.shares``), a pair of files each."""
 
-    def __init__(self, sheet: StreamedSheet, lang: str) -> None:
+    def __init__(
+        self,
+        sheet: StreamedSheet,
+        lang: str,
+        reopen: Callable[[], StreamedSheet] | None = None,
+        jobs: int = 1,
+    ) -> None:
         import tempfile
 
-        self.measure_file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
-        self.indicator_file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        from ..judge.scorecard import report_dict
+
+        n = jobs if reopen is not None else 1
+        self.files: list[tuple[IO[bytes], IO[bytes]]] = [
+            (tempfile.TemporaryFile(), tempfile.TemporaryFile())  # noqa: SIM115
+            for _ in range(n)
+        ]
         self.index = array("q")  # _FIELDS a measure
         self.head: dict[str, Any] = {}
         try:
-            self._fill(sheet, lang)
+            if reopen is not None and n > 1:
+                from ..judge.shares import in_shares
+
+                for made in in_shares(sheet, reopen, n, lambda s, k: self._fill(s, lang, k)):
+                    self.index.frombytes(made)
+            else:
+                self._fill(sheet, lang, 0)
+            self.card = card = sheet.scorecard()
+            self.head = {"report": report_dict(card), "summary": sheet.summary()}
+            self.warnings = list(card.warnings)
         except BaseException:
             self.close()
             raise
 
-    def _fill(self, sheet: StreamedSheet, lang: str) -> None:
-        from ..judge.scorecard import entry_with, measure_dict, report_dict
+    def _fill(self, sheet: StreamedSheet, lang: str, share: int) -> bytes:
+        """Judge ``sheet`` (its share) into the files of ``share``; the index entries added,
+        as bytes (what a share judged in another process sends back)."""
+        from ..judge.scorecard import entry_with, measure_dict
         from ..judge.sheet_stream import in_batches
         from .wording import wording
 
         say = wording(lang, "iso").reason
-        measures, indicators = self.measure_file, self.indicator_file
+        measures, indicators = self.files[share]
         at_measure = at_indicator = 0
-        index = self.index
+        index = array("q")
         for batch in in_batches(sheet.measures(), 8):
             for judged in batch:
                 m = judged.measure
@@ -162,31 +187,35 @@ class Spooled:
                 indicators.write(items)
                 count = len(m.outcomes)
                 index.extend(
-                    (*judged.order, at_measure, len(text), at_indicator, len(items), count)
+                    (*judged.order, share, at_measure, len(text), at_indicator, len(items), count)
                 )
                 at_measure += len(text)
                 at_indicator += len(items)
-        self.card = card = sheet.scorecard()
-        self.head = {"report": report_dict(card), "summary": sheet.summary()}
-        self.warnings = list(card.warnings)
+        measures.flush()
+        indicators.flush()
+        if share == 0:
+            self.index.extend(index)
+        return index.tobytes()
 
     def _order(self) -> list[int]:
         index = self.index
         return sorted(range(0, len(index), _FIELDS), key=lambda k: (index[k], index[k + 1]))
 
     def _measures(self, order: list[int]) -> Iterator[Encoded]:
-        f, index = self.measure_file, self.index
+        files, index = self.files, self.index
         for k in order:
-            f.seek(index[k + 2])
-            yield Encoded(f.read(index[k + 3]).decode("utf-8", "surrogatepass"))
+            f = files[index[k + 2]][0]
+            f.seek(index[k + 3])
+            yield Encoded(f.read(index[k + 4]).decode("utf-8", "surrogatepass"))
 
     def _indicators(self, order: list[int]) -> Iterator[Encoded]:
-        f, index = self.indicator_file, self.index
+        files, index = self.files, self.index
         for k in order:
-            if not index[k + 6]:
+            if not index[k + 7]:
                 continue
-            f.seek(index[k + 4])
-            for text in f.read(index[k + 5]).decode("utf-8", "surrogatepass").split("\n"):
+            f = files[index[k + 2]][1]
+            f.seek(index[k + 5])
+            for text in f.read(index[k + 6]).decode("utf-8", "surrogatepass").split("\n"):
                 yield Encoded(text)
 
     def pieces(self) -> Iterator[str]:
@@ -207,11 +236,19 @@ class Spooled:
             self.close()
 
     def close(self) -> None:
-        self.measure_file.close()
-        self.indicator_file.close()
+        for measures, indicators in self.files:
+            measures.close()
+            indicators.close()
 
 
-def spool(sheet: StreamedSheet, lang: str = "ja") -> Spooled:
+def spool(
+    sheet: StreamedSheet,
+    lang: str = "ja",
+    reopen: Callable[[], StreamedSheet] | None = None,
+    jobs: int = 1,
+) -> Spooled:
     """Judge and spool a streamed sheet's whole scorecard (see the module's note); nothing is
-    written until ``Spooled.pieces`` is read."""
-    return Spooled(sheet, lang)
+    written until ``Spooled.pieces`` is read. ``reopen`` (a new reading of the same file) and
+    ``jobs`` > 1: judged in that many shares, one process each (``judge.shares``); raises
+    ``judge.shares.ShareFailed`` when a share fails."""
+    return Spooled(sheet, lang, reopen, jobs)

@@ -17,12 +17,12 @@ read (``parse_review``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from itertools import compress
 from operator import itemgetter
-from typing import cast
+from typing import NamedTuple, cast
 
 from ...errors import DocumentError, Location
 from ...model import (
@@ -63,6 +63,16 @@ def _same(document: Document) -> Document:
     return document
 
 
+class ReadPart(NamedTuple):
+    """The counts of one share of a sheet's reading (``ReviewStream.part``)."""
+
+    not_numbers: int
+    first: str
+    first_at: int
+    inferred: int
+    latest: date | None
+
+
 class ReviewStream:
     """A 行政事業レビュー sheet read a project at a time. ``head`` is what is known before the
     rows (title, plan; the fiscal year when the title or the file name give it); ``events``
@@ -96,6 +106,29 @@ class ReviewStream:
 
     def document(self) -> Document:
         return self.adjust(self.reader.finished(self.title_lines, (), lambda: self.reader.latest))
+
+    def share(self, k: int, n: int) -> None:
+        """Judge only the measures numbered k modulo n (read before ``events``); the other
+        shares' readers give the rest, and ``merge`` adds what they counted."""
+        self.reader.share = (k, n)
+
+    def part(self) -> ReadPart:
+        """What this share's reading counted, for ``merge`` in another."""
+        r = self.reader
+        return ReadPart(
+            r.not_numbers, r.first_not_number, r.first_not_number_at, r.inferred, r.latest
+        )
+
+    def merge(self, parts: Iterable[ReadPart]) -> None:
+        """Add the other shares' counts: ``document`` then says what the whole read says."""
+        r = self.reader
+        for p in parts:
+            if p.not_numbers and (not r.not_numbers or p.first_at < r.first_not_number_at):
+                r.first_not_number, r.first_not_number_at = p.first, p.first_at
+            r.not_numbers += p.not_numbers
+            r.inferred += p.inferred
+            if p.latest is not None and (r.latest is None or p.latest > r.latest):
+                r.latest = p.latest
 
     def close(self) -> None:
         close = getattr(self.reader.raw.rows, "close", None)
@@ -165,9 +198,14 @@ class _ReviewReader:
         self.measure_of: dict[str, int] = {}  # 予算事業ID → measure number
         self.not_numbers = 0  # value cells that hold no number
         self.first_not_number = ""
+        self.first_not_number_at = 0  # its indicator's first line (shares compare it)
         self.latest: date | None = None  # the latest value's date (a stream keeps no values)
+        # Read in shares (``ReviewStream.share``): this reader judges the measures whose number
+        # is k modulo n, and reads (and numbers) every row as the whole read does.
+        self.share: tuple[int, int] | None = None
         self.inferred = 0
         self.fiscal_year: int | None = None
+        self._at = 0  # the first line of the indicator being read
 
     def cell(self, cells: tuple[str, ...], role: str) -> str:
         i = self.roles.get(role)
@@ -276,7 +314,7 @@ class _ReviewReader:
                 kind = "qualitative"  # a 定性的 indicator may come as one row
             this = (pid, cells[i_no].strip(), cells[i_name].strip())
             if this != key:
-                if group:
+                if group and self._owned(group):
                     yield self._indicator(group)
                 if ended:
                     yield from self._close(ended, seen)
@@ -295,7 +333,7 @@ class _ReviewReader:
                     Location(self.source, row.line),
                 )
             group[kind] = row
-        if group:
+        if group and self._owned(group):
             yield self._indicator(group)
         if stream:
             if last_pid is not None:
@@ -303,6 +341,15 @@ class _ReviewReader:
             yield from self._close(ended, seen)
             book = cast(StreamedBook, self.book)
             yield from self._close(book.open_keys(), seen)
+
+    def _owned(self, group: dict[str, Row]) -> bool:
+        """Whether this reader's share holds the indicator of ``group`` (every one unread in
+        shares); its measure is numbered either way, in file order, as by the whole read."""
+        if self.share is None:
+            return True
+        first = next(iter(group.values()))
+        k, n = self.share
+        return self._measure(first.cells, first.line) % n == k
 
     def _close(
         self, pids: list[str], seen: dict[str, dict[tuple[str, str, str], int]]
@@ -364,11 +411,13 @@ class _ReviewReader:
                     self.first_not_number = (
                         f"{self.source}:{row.line}: {what} {years[i]} {cell.text[:20]!r}"
                     )
+                    self.first_not_number_at = self._at
                 self.not_numbers += 1
         return out
 
     def _indicator(self, group: dict[str, Row]) -> SheetIndicator:
         first = next(iter(group.values()))  # rows are added in file order
+        self._at = first.line
         cells = first.cells
         no = self._measure(cells, first.line)
         name = self.cell(cells, "indicator")
