@@ -1557,3 +1557,74 @@ VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is no
 def test_form_is_read(outcomes, no, ind_id, text, value) -> None:
     outcome = outcomes[(no, text, ind_id)]
     assert outcome.actual == pytest.approx(value, rel=1e-3), (text, outcome.why)
+
+
+# A period in brackets before the figure a value went from is that figure's own (令和7年度末
+# (…)から増加); a share in the bracket of a shortfall is the shortfall's (949人(1.5%)下回った);
+# the figures after a correction replace those before it (…としていたが、…訂正すると…); a
+# chain's figures dated in brackets after them (14.2%(令和4年出所者)→13.7%(…)) or by
+# periods with a colon (R7: 121 → R8: 129自治体); the rule's baseline restated at its date is
+# not the value (基準 29.9%(R元年度)、最新値は集計中); an aside on the figure before (41.1%(基準))
+# does not stop a series.
+STATUS_FORMS = [
+    (
+        46,
+        "mental-health-supporters",
+        "心のサポーター養成数（累計）は令和9年2月末時点で30万1,200人となり、令和6年度末（15万3,000人）、"
+        "令和7年度末（22万4,800人）から増加している。",
+        301200,
+        "on_track",
+    ),
+    (
+        30,
+        "mothers-hellowork-job-rate",
+        "マザーズハローワーク事業の重点支援対象者数は6万3,100人で、目標に対し949人（1.5％）下回った。",
+        None,
+        "not_measurable",
+    ),
+    (
+        30,
+        "trial-employment-transition-rate",
+        "トライアル雇用助成金の常用雇用移行率について、所管省の報告では73.0％（終了者計1万8,500人の"
+        "うち1万3,505人）としているが、重複計上を除くなど集計誤りを訂正すると、終了者計1万8,300人の"
+        "うち1万3,158人（71.9％）となった。",
+        71.9,
+        "achieved",
+    ),
+    (
+        18,
+        "reimprisonment-rate-probation",
+        "出所受刑者の2年以内再入率　14.2％（令和4年出所者）→ 13.7％（令和5年出所者）",
+        13.7,
+        "achieved",
+    ),
+    (
+        98,
+        "mental-community-care-governments",
+        "精神障害にも対応した地域包括ケアシステムの構築を推進する都道府県等数　R7: 121 → R8: 129自治体",
+        129,
+        "achieved",
+    ),
+    (
+        105,
+        "museums-partnering-companies",
+        "民間の主体（企業等）と連携する博物館の割合　基準 29.9％（R元年度）→ 最新値は令和8年度調査の"
+        "結果待ち（集計中）",
+        None,
+        "not_measurable",
+    ),
+    (
+        24,
+        "bullying-local-cooperation-share",
+        "地域の関係機関と連携協力した学校の割合　R5 41.1％（基準）、R7 48.2％",
+        48.2,
+        "achieved",
+    ),
+]
+FORMS += [(no, ind_id, text, value) for no, ind_id, text, value, _ in STATUS_FORMS]
+
+
+@pytest.mark.parametrize(("no", "ind_id", "text", "value", "status"), STATUS_FORMS)
+def test_a_form_gives_its_status(outcomes, no, ind_id, text, value, status) -> None:
+    outcome = outcomes[(no, text, ind_id)]
+    assert (outcome.status, outcome.actual) == (status, value), outcome.why

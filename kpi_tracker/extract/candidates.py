@@ -159,6 +159,9 @@ _CHANGE_AFTER = re.compile(
 _STARTS_A_CHANGE = re.compile(rf"\s*\)?\s*(?:{_AGAINST})")
 # 1,240件(約15%)増えた: the verb after a bracket
 _CHANGE_AFTER_BRACKETED = re.compile(r"\s*\([^()]*\)" + _CHANGE_AFTER.pattern[1:])
+# 1,232人(1.9%)下回った: a figure in the bracket of a change, closed before its verb
+_CHANGE_AFTER_CLOSED = re.compile(r"\s*\)" + _CHANGE_AFTER.pattern[1:])
+_ON_FIGURE_OPEN = re.compile(rf"^[^0-9()、。]{{0,4}}\(\s*{_APPROX}?\s*$")
 _DOWN = set(words("change_down"))
 _BRACKETS_PREVIOUS = re.compile(
     rf"(?:{alternation('bracket_word')})内は(?:{alternation('previous')})"
@@ -1269,8 +1272,10 @@ class _Reading:
         (令和7年度末の1,240法人から…: its own)."""
         if period is not None and any(
             _OWN_PERIOD.fullmatch(self.norm, p.end, q.start) is not None
-            for p in self.analysis.periods[st.index]
             if p.end <= q.start
+            # (14.4%(令和4年出所者)→13.9%: its own, in the bracket on it)
+            else _OWN_PERIOD_AFTER.fullmatch(self.norm, q.end, p.start) is not None
+            for p in self.analysis.periods[st.index]
         ):
             return period, False, True
         return (period_year_before(period) if period and not assumed else None), True, True
@@ -1406,6 +1411,12 @@ class _Reading:
             self._drop_rounded(obs, sentence.start, restating)
         if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
             self._drop_superseded(obs, sentence.start)
+        else:
+            # …72.0%としているが、…訂正すると、…70.6%: the figures after the correction
+            # replace those before it
+            correcting = last_match(_CORRECTING, norm, sentence.start, q.start)
+            if correcting is not None:
+                self._drop_superseded(obs, sentence.start, correcting.start())
         self.candidates.append(candidate)
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -1446,12 +1457,11 @@ class _Reading:
             lambda o: start <= o.start and o.end <= end and _rounded_twin(o, precise), "rounded"
         )
 
-    def _drop_superseded(self, final: Observation, start: int) -> None:
-        """The figures of the sentence before ``final`` that it replaces (速報値 309,800回 →
-        確定値 312,640回): of its date and role, and close to it."""
-        self._drop_where(
-            lambda o: start <= o.start < final.start and _replaced_by(o, final), "superseded"
-        )
+    def _drop_superseded(self, final: Observation, start: int, before: int = -1) -> None:
+        """The figures of the sentence before ``final`` (before ``before``, where given) that
+        it replaces (速報値 309,800回 → 確定値 312,640回): of its date and role, close to it."""
+        end = final.start if before < 0 else before
+        self._drop_where(lambda o: start <= o.start < end and _replaced_by(o, final), "superseded")
 
     def _drop_where(self, drops: Callable[[Observation], bool], name: str) -> None:
         """The candidates read so far without those ``drops`` names, recorded as dropped."""
@@ -1911,7 +1921,8 @@ _LEADS_TO = re.compile(
     rf"(?:{unit_alternation()}|%)?\s*"
     # (…に増加; 前年出所者の14.1%から0.5ポイント低下: where the change starts)
     rf"(?:(?:に|へ)(?!かけ)|(?:{alternation('change_up', 'change_down')}))"
-    rf"|(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
+    # (14.4%(令和4年出所者)→13.9%: its period in a bracket before the arrow)
+    rf"|(?:\([^()、,]{{0,12}}\)\s*)?(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
 )
 # (the items of a bracket after 目標: 目標(令和6年度実績:A 3,150名、B 1,120名))
 _TARGET_LIST_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()。]*$")
@@ -2072,6 +2083,7 @@ def _said_after(norm: str, q: Quantity) -> str | None:
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
+_CORRECTING = re.compile(alternation("correcting"))
 
 
 def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:
@@ -2175,9 +2187,12 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
         _WITHIN_YEAR.search(tail)
         and (_CHANGE_AFTER.match(after) or _CHANGE_AFTER_BRACKETED.match(norm, q.end, end))
     )
+    # 1,232人(1.9%)下回った: the change's figure again, in the bracket on it
+    closed = bool(_ON_FIGURE_OPEN.match(before) and _CHANGE_AFTER_CLOSED.match(after))
     if (
         q.signed
         or within_year
+        or closed
         or _CHANGE_BEFORE.search(tail)
         or _CHANGE_AFTER.match(after)
         or (_from_bracket(before) and _CHANGE_AFTER_LIST.match(norm, q.end, end))
@@ -2191,6 +2206,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
                 or _CHANGE_BEFORE_BRACKET.search(tail)
                 or within_year
                 or (_from_bracket(before) and _CHANGE_AFTER.match(after))
+                or closed
             ):
                 return "percent"
             return None
@@ -2738,7 +2754,8 @@ _COMPARED = re.compile(
     rf"(?:{alternation('change_verb')})"
 )
 # What stands between a period and the figure it dates: (令和4年度)の11.2%, 令和4年度は11.2%.
-_OWN_PERIOD = re.compile(rf"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*{_APPROX}?\s*")
+_OWN_PERIOD_AFTER = re.compile(rf"\s*(?:{unit_alternation()}|%)?\s*\(\s*")
+_OWN_PERIOD = re.compile(rf"\s*\)?\s*(?:の|は|:|時点の|時点で)?\s*\(?\s*{_APPROX}?\s*")
 
 
 # what follows a figure a change starts from: 812団体から, 812団体を上回る, 812団体に比べ

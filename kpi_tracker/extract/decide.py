@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UnitError
 from ..model import Indicator, Observation, TrendPoint
-from ..text.periods import Period, one_year_before
+from ..text.periods import Period, one_year_before, parse_period
 from ..text.units import convert
 from .features import is_rate
 
@@ -391,6 +391,11 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
     if not current:
         return Decision("no_number", usable=usable_obs)
     current = _without_vague_bounds(_restated_undated(current))
+    current = _without_baseline(ind, current, ends)
+    if not current:  # (only the rule's baseline restated: 基準 29.9%(R元年度)、最新値は集計中)
+        if extraction.pending is not None:
+            return Decision("pending", pending=extraction.pending)
+        return Decision("no_number", usable=usable_obs)
     if not is_rate(ind.label):  # (a rate is no part of the total of counts beside it)
         current = _without_parts(current)
     decision = _at_latest(ind, current, eligible, usable_obs, ends, extraction.pending)
@@ -523,6 +528,25 @@ def _without_parts(current: list[tuple[Observation, float]]) -> list[tuple[Obser
     if not totals:
         return current
     return [(o, v) for o, v in current if o.total or o.previous or o.evidence not in totals]
+
+
+def _without_baseline(
+    ind: Indicator, current: list[tuple[Observation, float]], ends: dict[int, date]
+) -> list[tuple[Observation, float]]:
+    """The values without the rule's baseline restated at its own date (基準 29.9%(令和元年度)
+    for a target to raise it): the reference the value is measured from is not the value."""
+    base = ind.baseline
+    if base is None or not base.period or (base.unit and base.unit != ind.unit):
+        return current
+    try:
+        day = parse_period(base.period).end
+    except ValueError:
+        return current
+    return [
+        (o, v)
+        for o, v in current
+        if not (ends[id(o)] <= day and abs(v - base.value) <= SAME_VALUE * max(abs(v), 1e-9))
+    ]
 
 
 def _at_latest(

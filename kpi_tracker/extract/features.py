@@ -130,6 +130,10 @@ _PART_OPENING = re.compile(rf"\s*{_ITEM}?\s*(?:この|その)?(?:{alternation('p
 # Particles, copulas and words of time that name nothing: a number whose own words are only
 # these continues the series of the number before it (920件であり、令和5年度末時点の810件).
 _LABEL_FREE = re.compile(alternation("label_free"))
+# a bracket right after the figure before (its unit first) that says its role: its aside
+_ASIDE_BEFORE = re.compile(
+    rf"^[^\s0-9()、。]{{0,4}}\((?:{alternation('baseline_key', 'provisional')})\)"
+)
 _PIECE_BREAK = re.compile(r"[、,。:;()\s・]")
 _PERIODISH = re.compile(
     r"(?:令和|平成|R|H)?[0-9元]+(?:年度?|\.)(?:[0-9]+月)?(?:[0-9]+日)?"
@@ -666,7 +670,8 @@ def score_candidate(
     """
     if (
         series is not None
-        and label_free(before)
+        # (41.1%(基準)、R7 47.9%: a short aside on the figure before names that one)
+        and label_free(_ASIDE_BEFORE.sub("", before, count=1))
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows

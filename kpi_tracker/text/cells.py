@@ -1656,7 +1656,8 @@ _CHAIN_NUMBER = r"(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?"
 def _chain_re() -> re.Pattern[str]:
     units = unit_alternation()
     elem = (
-        rf"(?:[^\s→⇒➡:：、。()（）<>]{{1,12}}\s+)?{_CHAIN_NUMBER}(?:万|千|億)?(?:{units}|％)?"
+        rf"(?:[^\s→⇒➡:：、。()（）<>]{{1,12}}(?:\s*[:：]\s*|\s+))?{_CHAIN_NUMBER}(?:万|千|億)?"
+        rf"(?:{units}|％)?"
         rf"(?:\s*(?![(（]\s*(?:{units}|％)\s*[)）])[(（][^()（）→]*[)）])?"
     )
     return re.compile(
@@ -1672,7 +1673,8 @@ def _chain_re() -> re.Pattern[str]:
 def _elem_re() -> re.Pattern[str]:
     units = unit_alternation()
     return re.compile(
-        rf"^(?:(?P<period>[^\s→⇒➡:：、。()（）<>]{{1,12}})\s+)?(?P<value>{_CHAIN_NUMBER}(?:万|千|億)?)"
+        rf"^(?:(?P<period>[^\s→⇒➡:：、。()（）<>]{{1,12}})(?:\s*[:：]\s*|\s+))?"
+        rf"(?P<value>{_CHAIN_NUMBER}(?:万|千|億)?)"
         rf"(?P<unit>{units}|％)?\s*(?P<aside>[(（][^()（）→]*[)）])?$"
     )
 
@@ -1715,6 +1717,12 @@ def _periods_then_values(m: re.Match[str]) -> str:
 def _chain(m: re.Match[str]) -> str:
     parts = [p.strip() for p in re.split(_ARROW, m.group("chain"))]
     elems = [_elem_re().match(p) for p in parts]
+    head = elems[0].group("period") if elems[0] is not None else None
+    colon = max(parts[0].find(":"), parts[0].find("："))
+    if head and colon >= 0 and not _is_period(head):
+        # 学校の割合:46.4%→47.9%(R6→R7): a label and its colon, not a period; the chain after
+        cut = m.group().find(parts[0]) + colon + 1
+        return m.group()[:cut] + _chain_re().sub(_chain, m.group()[cut:])
     periods = re.split(_ARROW, m.group("periods")) if m.group("periods") else []
     if any(e is None for e in elems) or (periods and len(periods) != len(parts)):
         return m.group()
