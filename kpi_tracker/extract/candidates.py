@@ -159,7 +159,7 @@ _CHANGE_AFTER = re.compile(
 _STARTS_A_CHANGE = re.compile(rf"\s*\)?\s*(?:{_AGAINST})")
 # 1,240件(約15%)増えた: the verb after a bracket
 _CHANGE_AFTER_BRACKETED = re.compile(r"\s*\([^()]*\)" + _CHANGE_AFTER.pattern[1:])
-# 1,232人(1.9%)下回った: a figure in the bracket of a change, closed before its verb
+# 836人(11%)下回った: a figure in the bracket of a change, closed before its verb
 _CHANGE_AFTER_CLOSED = re.compile(r"\s*\)" + _CHANGE_AFTER.pattern[1:])
 _ON_FIGURE_OPEN = re.compile(rf"^[^0-9()、。]{{0,4}}\(\s*{_APPROX}?\s*$")
 _DOWN = set(words("change_down"))
@@ -1273,7 +1273,7 @@ class _Reading:
         if period is not None and any(
             _OWN_PERIOD.fullmatch(self.norm, p.end, q.start) is not None
             if p.end <= q.start
-            # (14.4%(令和4年出所者)→13.9%: its own, in the bracket on it)
+            # (14.8%(令和4年出所者)→13.5%: its own, in the bracket on it)
             else _OWN_PERIOD_AFTER.fullmatch(self.norm, q.end, p.start) is not None
             for p in self.analysis.periods[st.index]
         ):
@@ -1412,7 +1412,7 @@ class _Reading:
         if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
             self._drop_superseded(obs, sentence.start)
         else:
-            # …72.0%としているが、…訂正すると、…70.6%: the figures after the correction
+            # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
             # replace those before it
             correcting = last_match(_CORRECTING, norm, sentence.start, q.start)
             if correcting is not None:
@@ -1921,7 +1921,7 @@ _LEADS_TO = re.compile(
     rf"(?:{unit_alternation()}|%)?\s*"
     # (…に増加; 前年出所者の14.1%から0.5ポイント低下: where the change starts)
     rf"(?:(?:に|へ)(?!かけ)|(?:{alternation('change_up', 'change_down')}))"
-    # (14.4%(令和4年出所者)→13.9%: its period in a bracket before the arrow)
+    # (14.8%(令和4年出所者)→13.5%: its period in a bracket before the arrow)
     rf"|(?:\([^()、,]{{0,12}}\)\s*)?(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
 )
 # (the items of a bracket after 目標: 目標(令和6年度実績:A 3,150名、B 1,120名))
@@ -2187,7 +2187,7 @@ def _change_kind(q: Quantity, before: str, after: str, norm: str, end: int) -> s
         _WITHIN_YEAR.search(tail)
         and (_CHANGE_AFTER.match(after) or _CHANGE_AFTER_BRACKETED.match(norm, q.end, end))
     )
-    # 1,232人(1.9%)下回った: the change's figure again, in the bracket on it
+    # 836人(11%)下回った: the change's figure again, in the bracket on it
     closed = bool(_ON_FIGURE_OPEN.match(before) and _CHANGE_AFTER_CLOSED.match(after))
     if (
         q.signed

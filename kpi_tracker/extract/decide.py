@@ -392,7 +392,7 @@ def decide(ind: Indicator, extraction: Extraction, as_of: date) -> Decision:
         return Decision("no_number", usable=usable_obs)
     current = _without_vague_bounds(_restated_undated(current))
     current = _without_baseline(ind, current, ends)
-    if not current:  # (only the rule's baseline restated: 基準 29.9%(R元年度)、最新値は集計中)
+    if not current:  # (only the rule's baseline restated: 基準 12.5%(R元年度)、最新値は集計中)
         if extraction.pending is not None:
             return Decision("pending", pending=extraction.pending)
         return Decision("no_number", usable=usable_obs)
@@ -533,7 +533,7 @@ def _without_parts(current: list[tuple[Observation, float]]) -> list[tuple[Obser
 def _without_baseline(
     ind: Indicator, current: list[tuple[Observation, float]], ends: dict[int, date]
 ) -> list[tuple[Observation, float]]:
-    """The values without the rule's baseline restated at its own date (基準 29.9%(令和元年度)
+    """The values without the rule's baseline restated at its own date (基準 12.5%(令和元年度)
     for a target to raise it): the reference the value is measured from is not the value."""
     base = ind.baseline
     if base is None or not base.period or (base.unit and base.unit != ind.unit):

@@ -670,7 +670,7 @@ def score_candidate(
     """
     if (
         series is not None
-        # (41.1%(基準)、R7 47.9%: a short aside on the figure before names that one)
+        # (40.2%(基準)、R7 44.8%: a short aside on the figure before names that one)
         and label_free(_ASIDE_BEFORE.sub("", before, count=1))
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))

@@ -1720,7 +1720,7 @@ def _chain(m: re.Match[str]) -> str:
     head = elems[0].group("period") if elems[0] is not None else None
     colon = max(parts[0].find(":"), parts[0].find("："))
     if head and colon >= 0 and not _is_period(head):
-        # 学校の割合:46.4%→47.9%(R6→R7): a label and its colon, not a period; the chain after
+        # 割合:43.1%→44.8%(R6→R7): a label and its colon, not a period; the chain after
         cut = m.group().find(parts[0]) + colon + 1
         return m.group()[:cut] + _chain_re().sub(_chain, m.group()[cut:])
     periods = re.split(_ARROW, m.group("periods")) if m.group("periods") else []
