@@ -358,3 +358,17 @@ def test_an_error_in_any_share_is_the_first_error_of_the_file(tmp_path: Path) ->
     assert said[0][0] == 2
     assert "indicator 2/1/指標1 has no 2.目標値 row" in said[0][2]
     assert said[1] == said[0]
+
+
+@pytest.mark.parametrize("setting", ["0", "two", "-1", "1.5"])
+def test_a_number_of_processes_that_is_none_is_said(tmp_path: Path, setting: str) -> None:
+    import os
+
+    path = review_sheet.build_review_sheet(tmp_path, 40)
+    got = run(
+        "scorecard", str(path), "--format", "json", env={**os.environ, "KPI_TRACKER_JOBS": setting}
+    )
+    assert got.returncode == 2
+    assert got.stderr.strip().splitlines() == [
+        f"kpi-tracker: error: KPI_TRACKER_JOBS: {setting!r} is not a number of processes (1, 2, …)"
+    ]

@@ -22,7 +22,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import KpiTrackerError
+from ..errors import KpiTrackerError, Location
 
 if TYPE_CHECKING:
     from .sheet_stream import StreamedSheet
@@ -43,18 +43,27 @@ MAX_SHARES = 4  # every share reads all rows: more shares add less than they cos
 
 def jobs_for(path: str | None) -> int:
     """How many shares to judge the sheet at ``path`` in: ``KPI_TRACKER_JOBS`` when set (1:
-    one process), else one per usable core (up to MAX_SHARES) for a large file."""
+    one process; anything but a whole number ≥ 1 is an error), else one per usable core (up
+    to MAX_SHARES) for a large file."""
     if path is None or not hasattr(os, "fork"):
         return 1
     setting = os.environ.get("KPI_TRACKER_JOBS", "").strip()
-    if setting.isdigit() and int(setting) >= 1:
+    if setting:
+        if not (setting.isdigit() and int(setting) >= 1):
+            raise KpiTrackerError(
+                f"{setting!r} is not a number of processes (1, 2, …)",
+                Location("KPI_TRACKER_JOBS"),  # (the environment variable, as a place)
+            )
         return min(int(setting), MAX_SHARES)
     try:
         if Path(path).stat().st_size < SHARED_FROM_BYTES:
             return 1
     except OSError:
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), MAX_SHARES))
+    usable = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )  # (the cores this process may run on, where the system says: Linux)
+    return max(1, min(usable, MAX_SHARES))
 
 
 def in_shares(
