@@ -1546,6 +1546,21 @@ FORMS += [
         18,
     ),
 ]
+
+# Figures given only in numbered notes at the end of the cell, each note referred to at the end
+# of its own clause (…上回り(注1)、…上回った(注2)): a note goes on from the clause that refers
+# to it, not from the whole sentence.
+NOTE_TEXT = (
+    "支援情報検索サイトのアクセス数は目標を初めて上回り（注1）、「まもろうよこころ」のアクセス数も引き続き"
+    "目標を大きく上回った（注2）。<br>（注1）令和8年度：318,904回（令和7年度：274,285回）。<br>（注2）"
+    "令和8年度：4,918,337回（令和7年度：5,392,871回）。"
+)
+FORMS += [
+    (8, "support-search-site-pv", NOTE_TEXT, 318904),
+    (8, "mamorouyo-kokoro-pv", NOTE_TEXT, 4918337),
+]
+
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

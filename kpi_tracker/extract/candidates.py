@@ -290,9 +290,16 @@ def _note_references(sentences: tuple[Sentence, ...]) -> dict[int, str]:
             earlier = sentences[j].norm
             found = refers.search(earlier)
             if found is not None and found.start() > len(earlier) - len(earlier.lstrip()):
-                out[i] = earlier
+                # (Aは目標を上回り(注1)、Bも上回った(注2): note 2 goes on from B's clause, the
+                # words since a reference that ends the clause before it — not one on a noun:
+                # 設置市町村(注2)は増加したが…(注1))
+                before = list(_CLAUSE_NOTE_MARK.finditer(earlier, 0, found.start()))
+                out[i] = earlier[before[-1].end() if before else 0 : found.end()]
                 break
     return out
+
+
+_CLAUSE_NOTE_MARK = re.compile(r"(?:※\s*|注\s*)[0-9]{1,2}(?![0-9])\)?\s*[、,]")
 
 
 _MERE_ASSENT = re.compile(r"\s*(?:A\s*[.:]|答\s*[.:])?\s*(?:はい|いいえ)\s*[、。.!]?\s*$")
