@@ -1561,6 +1561,16 @@ FORMS += [
 ]
 
 
+# (a change aimed at, restated after the value: 30万人増の目標 is the target, not a value)
+FORMS += [
+    (
+        143,
+        "ice-age-generation-regular-employees",
+        "正規雇用者の増加数は13万人であり、30万人増の目標には達していない。",
+        130000,
+    )
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -2895,9 +2895,11 @@ _TARGET_BEFORE = re.compile(
     # (…46/47 目100%, (目240): the target's word shortened, as the item's key)
     rf"|(?<=[\s(/;|:、])(?:{alternation('target_short')})\s*$"
 )
-# 目標の1万人, 1万人という目標, 1万人には届かなかった: the target restated, not a value.
+# 目標の1万人, 1万人という目標, 1万人には届かなかった, 30万人増の目標 (a change aimed at): the
+# target restated, not a value.
 _TARGET_AFTER = re.compile(
-    r"^\s*\)?\s*(?:(?:の|という|との|とする|を)?目標|が目標(?:と|で|だ)"
+    rf"^\s*\)?\s*(?:(?:{alternation('change_up', 'change_down')})?(?:の|という|との|とする|を)?目標"
+    r"|が目標(?:と|で|だ)"
     rf"|(?:に|には)(?:{alternation('still')})?(?:{alternation('not_reached')}))"
 )
 _PREVIOUS_WORD = (
