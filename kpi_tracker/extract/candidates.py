@@ -2086,10 +2086,17 @@ def _said_after(norm: str, q: Quantity) -> str | None:
         return "pace"  # 年間約11万人のペースで推移: how fast it grows, not how much there is
     if _ROUNDING_NOTE.match(norm, q.end):
         return "rounding_note"  # (百人未満四捨五入): how figures were rounded, no figure
+    if _NOT_THIS_INDICATOR.match(norm, q.end):
+        # 国家公務員の取得率は83.9%であったが、本指標は民間事業所を対象とする…: said not to be
+        # the indicator
+        return "not_this_indicator"
     return None
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
+_NOT_THIS_INDICATOR = re.compile(
+    rf"\s*\)?\s*(?:\([^()]*\))?[^、。0-9()]{{0,8}}が、\s*(?:{alternation('not_this_indicator')})"
+)
 _CORRECTING = re.compile(alternation("correcting"))
 
 
