@@ -586,6 +586,29 @@ PLAIN_GRIDS += [
 ]
 
 
+# A statistical yearbook's tables: a unit for each kind of column, listed in one declaration
+# ((単位：人、％): the rate's column takes the %; (単位：％、ポイント): the change's the points),
+# a numbered caption and notes that take no unit; a table of two columns under its header.
+PLAIN_GRIDS += [
+    (
+        "表3-1　相談窓口の利用状況<br>（単位：件、％）<br>年度｜相談件数｜対前年度増減率<br>"
+        "令和7年度｜12,480｜4.1<br>令和8年度｜13,020｜4.3<br>注1　各年度4月～翌年3月。",
+        "相談件数は、令和7年度12,480件、令和8年度13,020件\n対前年度増減率は、令和7年度4.1%、"
+        "令和8年度4.3%\n注1 各年度4月～翌年3月。",
+    ),
+    (
+        "表5　取得率<br>（単位：％、ポイント）<br>調査年度｜取得率｜対前年度差<br>令和6年度｜38.2｜9.7<br>"
+        "令和7年度｜44.9｜6.7",
+        "取得率は、令和6年度38.2％、令和7年度44.9％\n前年度比は、令和6年度+9.7ポイント、令和7年度"
+        "+6.7ポイント",
+    ),
+    (
+        "表2　登録団体数<br>（単位：団体）<br>年度｜登録団体数<br>令和7年度｜1,204<br>令和8年度｜1,318",
+        "登録団体数は、令和7年度1,204団体、令和8年度1,318団体",
+    ),
+]
+
+
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
     assert expected in cell_text(cell)

@@ -1583,6 +1583,17 @@ FORMS += [
     )
 ]
 
+# (全市町村数 counts how many there are; it does not say all of them did it)
+FORMS += [
+    (
+        31,
+        "core-consultation-centre-coverage",
+        "設置市町村数の割合は、令和7年4月1日72.0%、令和8年4月1日80.5%<br>注1 全市町村数は1,741"
+        "（特別区を含む）。",
+        80.5,
+    )
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

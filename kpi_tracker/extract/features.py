@@ -982,6 +982,8 @@ def wholes_in(ip: IndicatorProfile, norm: str, start: int, end: int) -> list[Qua
             continue  # 全市町村での設置には至っていない: the goal, not reached
         if _OF_THE_WHOLE.match(norm, m.end(), end):
             continue  # 全都道府県に占める割合は29.8%: the whole a share is taken of
+        if norm.startswith("数", m.end()) or norm.startswith("の数", m.end()):
+            continue  # 全市町村数は1,741: how many there are, not all of them
         if _GOAL_IN_CLAUSE.match(norm, m.end(), end) or _GOAL_BEFORE.search(
             norm, max(start, m.start() - 6), m.start()
         ):

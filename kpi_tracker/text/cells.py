@@ -26,7 +26,7 @@ from itertools import pairwise
 from .lexicon import alternation, word_set
 from .normalize import normalize, strip_html
 from .periods import find_periods
-from .units import unit_alternation
+from .units import canonical_unit, unit_alternation
 
 __all__ = [
     "TableRecord",
@@ -200,6 +200,9 @@ def _without_ditto(body: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_CHANGE_HEADER = "前年度比"
+
+
 def _relative_columns(
     raw: list[str], header: list[str], body: list[list[str]]
 ) -> tuple[list[str], list[list[str]]]:
@@ -215,7 +218,7 @@ def _relative_columns(
         if cell.strip() in current:
             header[k] = "今年度末" if cell.strip().endswith("末") else "今年度"
         elif cell.strip() in change and k:
-            header[k] = "前年度比"
+            header[k] = _CHANGE_HEADER
             changed.add(k)
     body = [
         [
@@ -293,7 +296,25 @@ def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
             return col_explicit or col_counted
         if record.kind == "named":
             return row_explicit or declared or col_counted or row_counted
+    if "、" in declared:  # (単位:回、%): a rate's column takes the % of the list
+        listed = declared.split("、")
+        if row_explicit or row_counted in listed:
+            return row_explicit or row_counted
+        change = next((u for u in listed if _is_points(u)), None)
+        # (単位:%、ポイント: 対前年度差 takes the points)
+        return change if change and _CHANGE_LABEL.search(series_label) else listed[0]
     return row_explicit or declared or row_counted
+
+
+# (a change column's own header, or 前年度比 as ``_relative_columns`` renames it)
+_CHANGE_LABEL = re.compile(rf"(?:{alternation('change_column')}|{_CHANGE_HEADER})\s*$")
+
+
+def _is_points(unit: str) -> bool:
+    try:
+        return canonical_unit(unit) == "percentage_point"
+    except ValueError:
+        return False
 
 
 def _with_unit(value: str, unit: str) -> str:
@@ -587,19 +608,27 @@ def _unit_line(
 
 def _says_more(line: str) -> bool:
     """Whether a unit's line has words besides the declaration (what the figures are)."""
-    return _WORD_CHAR.search(_DECLARATION.sub("", line)) is not None
+    declared = _DECLARATION.sub("", line)
+    return _WORD_CHAR.search(_listed_units_re().sub("", declared)) is not None
 
 
 _DECLARATION = re.compile(r"単位\s*[:：]\s*[^\s)）。、,，<]{1,8}")
+# 、% (、ポイント) after a declared unit: the unit of the columns that are rates (単位:人、%)
+# (or changes of one: 単位:%、ポイント)
+@cache
+def _listed_units_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:、\s*(?:{unit_alternation()}|%|％))+(?=\s*[)）])")
 _WORD_CHAR = re.compile(r"[^\s()（）、,，。:：・]")
 
 
 def _scoped_unit(m: re.Match[str], block: list[list[str]]) -> str:
     unit = m.group("unit") or m.groupdict().get("bare_unit") or ""
-    scope = m.group("scope") or ""
+    scope = m.groupdict().get("scope") or ""
     if scope and not any(scope in row[0] for row in block[1:] if row):
         return ""  # (金額単位:百万円 over rows of counts: not theirs)
-    return unit
+    # (単位:人、%): a unit for each kind of column, listed — "人、%" (``_record_unit``)
+    listed = _listed_units_re().match(m.string, m.end("unit")) if unit and m.group("unit") else None
+    return unit + listed.group().replace("％", "%").replace(" ", "") if listed else unit
 
 
 def _last_paragraph(line: str) -> str:
@@ -707,7 +736,7 @@ def _line_tables(lines: list[str]) -> list[str]:
             # 実績値:令和5年度 58.9%|令和6年度 -|令和8年度 61.4%: one line, its bars a list's
             # separators, not a table's row
             line = lines[i] = line.replace("|", "、")
-        if line.count("|") >= 2 or (line.count("|") == 1 and "|" not in line.strip()[1:-1]):
+        if line.count("|") >= 2 or (line.count("|") == 1 and _one_bar_table(lines, i)):
             lead, block, j = _pipe_block(lines, i)
             if (at := _put_table(out, lines, j, block, lead)) is not None:
                 i = at
@@ -746,6 +775,20 @@ def _line_tables(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _one_bar_table(lines: list[str], i: int) -> bool:
+    """Whether a line with one bar opens a table: the bar at an edge (|…), or two columns,
+    the next line with one inner bar too (年度|アクセス数 over 令和8年度|306,712)."""
+    line = lines[i].strip()
+    if "|" not in line[1:-1]:
+        return True
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    # (a header: no figure in it — 令和5年度末|7,179件 over 令和6年度末|8,277件 is a series)
+    return not _DIGIT.search(line) and after.count("|") == 1 and "|" in after[1:-1]
 
 
 def _put_table(
