@@ -299,6 +299,8 @@ def _note_references(sentences: tuple[Sentence, ...]) -> dict[int, str]:
     return out
 
 
+# a sentence wholly in brackets after others of its line: (後日メールで確定値:318,904回)
+_AFTERTHOUGHT = re.compile(r"^\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 _CLAUSE_NOTE_MARK = re.compile(r"(?:※\s*|注\s*)[0-9]{1,2}(?![0-9])\)?\s*[、,]")
 
 
@@ -600,6 +602,7 @@ class _Reading:
         self.shares: set[int] = set()  # where the shares worked out of a part and whole start
         self._series_head = ""  # the words that name the sentence's figures (相談件数計は)
         self.referenced: frozenset[int] = frozenset()  # the notes a sentence refers to (※1)
+        self.went_on = False  # the last sentence read named nothing: it went on from the one before
         self.role_dropped: list[tuple[float, str | None, str]] = []  # (other_role, --explain)
 
     def cover(self, text: str) -> float:
@@ -609,13 +612,18 @@ class _Reading:
         return share
 
     def read(self) -> Extraction:
-        previous_text = ""
+        previous_text = named_text = ""
         referring = _note_references(self.analysis.sentences)
         self.referenced = frozenset(referring)
         for index, sentence in enumerate(self.analysis.sentences):
             # (…は前年度を上回った※1。/ ※1 令和8年度 27.2%: a note goes on from the sentence
-            # that refers to it)
-            self._sentence(index, sentence, referring.get(index, previous_text))
+            # that refers to it; …PV数は、…29万回ほど。昨年は…。(後日確定値:318,904回): an
+            # afterthought in brackets, from the last sentence that named something)
+            context = named_text if _AFTERTHOUGHT.match(sentence.norm) else previous_text
+            self.went_on = False
+            self._sentence(index, sentence, referring.get(index, context))
+            if not self.went_on:
+                named_text = sentence.norm
             if self.flow and names_running_total(sentence.norm):
                 self._year_from_running_totals(sentence)
             # (a sheet's field lines, 【目標値】… 【実績値】…, go on from the 【指標】 line; a
@@ -831,11 +839,11 @@ class _Reading:
             self.carried = None
             self._drop_all(quantities, "unit")
             return  # nothing here could be the value: the sentence is not scored
-        # NOTE: the topic a sentence states before its first figure (…博物館の割合は、
-        # A団体等が34%、B団体等が31%) names every figure of it, not only the first.
+        # NOTE: the topic before its first figure names every one (…の割合は、A等が34%、B等が31%)
         head = _head_of(sentence.norm[: quantities[0].start - sentence.start]) if quantities else ""
         self._series_head = head
         scope = profile.sentence_scope(sentence.norm, sentence.lead_norm, context, self.cover, head)
+        self.went_on = scope.continues
         if scope.unrelated and self._restates_own_target(index):
             scope = replace(scope, own_target=True)  # (named by the target only)
         if not marker and scope.unrelated and not scope.own_target:
@@ -1416,14 +1424,7 @@ class _Reading:
         restating = None if q.approx or q.bound else _restating(norm, sentence.start, q.start)
         if restating is not None:
             self._drop_rounded(obs, sentence.start, restating)
-        if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
-            self._drop_superseded(obs, sentence.start)
-        else:
-            # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
-            # replace those before it
-            correcting = last_match(_CORRECTING, norm, sentence.start, q.start)
-            if correcting is not None:
-                self._drop_superseded(obs, sentence.start, correcting.start())
+        self._drop_replaced(obs, sentence.start, q)
         self.candidates.append(candidate)
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -1463,6 +1464,26 @@ class _Reading:
         self._drop_where(
             lambda o: start <= o.start and o.end <= end and _rounded_twin(o, precise), "rounded"
         )
+
+    def _drop_replaced(self, obs: Observation, start: int, q: Quantity) -> None:
+        """The figures read before ``obs`` (its sentence from ``start``) that it replaces: the
+        ones a word right before it supersedes (確定値 312,640回), with the estimates of its line,
+        or those before a correction in its sentence (…訂正すると…)."""
+        norm = self.norm
+        if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
+            self._drop_superseded(obs, start)
+            # (…二十九万回ほど…。(後日メールで確定値:318,904回): the confirmed figure replaces
+            # the estimates its line gave before it)
+            line = norm.rfind("\n", 0, start) + 1
+            self._drop_where(
+                lambda o: line <= o.start < start and _estimate_of(o, obs), "superseded"
+            )
+        else:
+            # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
+            # replace those before it
+            correcting = last_match(_CORRECTING, norm, start, q.start)
+            if correcting is not None:
+                self._drop_superseded(obs, start, correcting.start())
 
     def _drop_superseded(self, final: Observation, start: int, before: int = -1) -> None:
         """The figures of the sentence before ``final`` (before ``before``, where given) that
@@ -2128,6 +2149,21 @@ def _replaced_by(earlier: Observation, final: Observation) -> bool:
 
 
 _TENTH = 0.1
+
+
+def _estimate_of(earlier: Observation, final: Observation) -> bool:
+    """Whether ``earlier`` is an estimate of the figure ``final`` confirms (約29万回, 五百万回強,
+    30万人を超え… → 確定値 318,904回): approximate, provisional or a bound, of its role and
+    unit, within a tenth."""
+    ends = {p.end for p in (earlier.period, final.period) if p is not None}
+    return (
+        (earlier.approx or earlier.provisional or earlier.bound is not None)
+        and len(ends) < 2  # (令和8年度末7,128人(見込み)、令和7年度末は確定値で6,901人: two years)
+        and not earlier.previous
+        and earlier.change == final.change
+        and earlier.unit == final.unit
+        and _within_a_tenth(earlier.value, final.value)
+    )
 
 
 def _within_a_tenth(a: float, b: float) -> bool:
