@@ -599,13 +599,15 @@ def _entity_of(q: Quantity, before: str, following: str) -> str | None:
 def label_free(text: str) -> bool:
     """Whether words name nothing: particles, verbs of reaching and words of time only (a
     「quoted」 name in kana names something: 「つながろうね」が…, and so does a key in kana)."""
-    if "「" in text or _KANA_KEY.search(text):
+    if "「" in text or _KANA_KEY.search(text) or _KANA_SUBJECT.match(text):
         return False
     return content_chars(_LABEL_FREE.sub("", _PERIODISH.sub("", text))) == 0
 
 
 # a key in kana before its figure names something: ほっとらいん=1,918,306
 _KANA_KEY = re.compile(r"[ぁ-ゖー]{3,}\s*[=:]\s*$")
+# and so does a subject in kana opening the words (まもろうよこころは、令和8年度…: a table's row)
+_KANA_SUBJECT = re.compile(r"^\s*[ぁ-ゖー]{4,}\s*(?:は|が)\s*[、,]")
 
 
 _REACHED_BY = re.compile(

@@ -1831,6 +1831,11 @@ _INDEX = re.compile(
 )
 
 
+_NOTE_MARK_SUP = re.compile(
+    r"<sup\b[^>]*>\s*(?:※|注|\*)\s*[0-9０-９]{0,2}\s*\)?\s*</sup>", re.IGNORECASE
+)
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -1843,6 +1848,10 @@ def cell_text(cell: str) -> str:
         # 【登録者数（名）】 over ◆A福祉士 320,400: the heading declares the unit of the
         # bare figures under it
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
+    if "<sup" in cell or "<SUP" in cell:
+        # 支援情報検索サイト<sup>※1</sup>: a note's mark on a word, no part of it (the note
+        # itself stays where it is written)
+        cell = _NOTE_MARK_SUP.sub("", cell)
     text = kanji_as_digits(repair_pdf_text(cell))
     text = tables_as_lines(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
