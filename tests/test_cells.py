@@ -609,6 +609,17 @@ PLAIN_GRIDS += [
 ]
 
 
+# an HTML table's own caption declaring the unit with words after it (括弧内は団体数)
+PLAIN_GRIDS += [
+    (
+        "<table><caption>取組の状況（単位：％、括弧内は団体数）</caption><tr><th>取組</th><th>令和8年度"
+        "</th><th>令和7年度</th></tr><tr><td>結婚支援</td><td>100（47）</td><td>96（45）</td></tr>"
+        "</table>",
+        "結婚支援は、令和8年度100％（47）、令和7年度96％（45）",
+    ),
+]
+
+
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
     assert expected in cell_text(cell)

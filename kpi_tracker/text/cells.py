@@ -478,7 +478,10 @@ def _html_tables(text: str) -> str:
         # (<caption>相談窓口の設置数</caption>: the table's own title)
         own = _HTML_CAPTION.search(m.group())
         title = _TAG.sub("", own.group(1)) if own else _TAG.sub("", lead)
-        lines, _ = _records(rows, caption.group("unit") if caption else "", title)
+        declared = caption.group("unit") if caption else ""
+        if own and not declared and (inner := _TABLE_UNIT_RE.search(title)):
+            declared = inner.group("unit")  # (<caption>…(単位:%、括弧内は団体数)</caption>)
+        lines, _ = _records(rows, declared, title)
         if not lines:
             out += [lead, m.group()]
             at = m.end()
