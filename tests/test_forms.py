@@ -1631,6 +1631,21 @@ FORMS += [
     )
 ]
 
+# (a ministry report's indicator block: 単位:千回 on a line of its own for the field lines under
+# it, 目標値（年度）: a field key with a note, (1) an item's number, 千回未満は四捨五入 a note)
+REPORT_BLOCK = (
+    "1. 取組状況<br>(1) 令和8年9月の自殺予防週間に、相談窓口を広く周知した。<br>2. 成果指標の状況<br>"
+    "【成果指標】<br>ア 指標名：支援情報検索サイトのアクセス数（年間）<br>単位：千回<br>"
+    "基準値（年度）：274.3（令和7年度）<br>目標値（年度）：300.0（令和8年度）<br>実績値：令和6年度　"
+    "253.1　令和7年度　274.3　令和8年度　309.6<br>（注）千回未満は四捨五入。<br>【評価】目標達成<br>"
+    "イ 指標名：「まもろうよこころ」のアクセス数（年間）<br>単位：千回<br>目標値（年度）：300（毎年度）"
+    "<br>実績値：令和7年度　5,393　令和8年度　4,917<br>【評価】目標達成"
+)
+FORMS += [
+    (8, "support-search-site-pv", REPORT_BLOCK, 309600),
+    (8, "mamorouyo-kokoro-pv", REPORT_BLOCK, 4917000),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -109,6 +109,8 @@ NOT_APPLICABLE = [
     "相談件数は増加した（注2）。",
     "就職率は目標を下回った2)。",
     "（図表2-1-4参照）",  # a figure's number
+    "(1) 自殺予防週間に周知した。",  # an item's number, opening its line
+    "説明。\n（2） 研修を実施した。",
 ]
 
 # …but a bracket's last figure is not a note's number, and a value after = is a value.

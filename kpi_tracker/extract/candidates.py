@@ -2537,7 +2537,10 @@ _RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
 _RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _PACE = re.compile(rf"\s*(?:{alternation('pace')})")
-_ROUNDING_NOTE = re.compile(rf"\s*(?:を)?(?:{alternation('rounding')})")
+# (百人未満四捨五入), 千人未満は四捨五入: how figures were rounded
+_ROUNDING_NOTE = re.compile(
+    rf"\s*(?:(?:{alternation('bound')})\s*)?(?:は|を)?\s*(?:{alternation('rounding')})"
+)
 _TARGET_OPENS = re.compile(rf"\s*(?:{alternation('target_word')})")
 
 

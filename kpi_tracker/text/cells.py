@@ -616,11 +616,15 @@ def _says_more(line: str) -> bool:
 
 
 _DECLARATION = re.compile(r"単位\s*[:：]\s*[^\s)）。、,，<]{1,8}")
+
+
 # 、% (、ポイント) after a declared unit: the unit of the columns that are rates (単位:人、%)
 # (or changes of one: 単位:%、ポイント)
 @cache
 def _listed_units_re() -> re.Pattern[str]:
     return re.compile(rf"(?:、\s*(?:{unit_alternation()}|%|％))+(?=\s*[)）])")
+
+
 _WORD_CHAR = re.compile(r"[^\s()（）、,，。:：・]")
 
 
@@ -1286,7 +1290,8 @@ _PERCENT_WORD = re.compile(r"(?<=[0-9])パーセント")
 # (単位:千人), (単位:％), (累計、単位:人), (「…調査」、単位:％), (単位:％、( )内は団体数):
 # the unit (and multiplier) declared for the bare figures under it; the words beside it kept
 _DECLARED_SCALE = re.compile(
-    r"[(（](?P<before>[^()（）]*?[、,，]\s*)?\s*単位\s*[:：]\s*([千万億]?)\s*([^\s)）、,，<]{1,6}?)"
+    r"[(（](?P<before>[^()（）]*?[、,，]\s*)?\s*単位\s*[:：]\s*(?P<scale>[千万億]?)\s*"
+    r"(?P<unit>[^\s)）、,，<]{1,6}?)"
     r"\s*(?P<after>[、,，](?:[^()（）]|[(（][^()（）]*[)）])*)?[)）]"
 )
 # a figure with no word after it (a date's 令和8年, a 5.5%, a 12万 are not bare)
@@ -1391,7 +1396,12 @@ def _declared_block(text: str, m: re.Match[str]) -> int:
         for i, (_, line_start) in enumerate(breaks):
             line_end = breaks[i + 1][0] if i + 1 < len(breaks) else len(text)
             line = _TAG.sub("", text[line_start:line_end])
-            if not line.strip() or _HEADING_LINE.match(line) or _DECLARED_SCALE.search(line):
+            if (
+                not line.strip()
+                or _HEADING_LINE.match(line)
+                or _DECLARED_SCALE.search(line)
+                or _UNIT_FIELD.match(line)
+            ):
                 return line_start
         return len(text)
     stop = text.find("。", m.end(), first)
@@ -1439,14 +1449,17 @@ def _joined(parts: list[str], seps: list[str]) -> str:
 def _with_declared_scale(text: str) -> str:
     """(単位:千人) 327.9 → 327.9千人: the declaration's multiplier and unit written after each
     bare figure it is for (``_declared_block``); the declaration itself is dropped. A figure
-    with a unit of its own after a space (52 か所) is not bare."""
+    with a unit of its own after a space (52 か所) is not bare. A sheet's field line 単位:% (a
+    report's indicator block: 指標名:… / 単位:% / 基準値:61.9 / 実績値:令和8年度 64.2) declares
+    the same for the field lines under it."""
     out, at = [], 0
-    for m in _DECLARED_SCALE.finditer(text):
+    found = sorted((*_DECLARED_SCALE.finditer(text), *_UNIT_FIELD.finditer(text)), key=_start)
+    for m in found:
         if m.start() < at:
             continue
         end = _declared_block(text, m)
-        scale = m.group(2) + m.group(3)
-        if not _unit_re().fullmatch(m.group(3)):
+        scale = m.group("scale") + m.group("unit")
+        if not _unit_re().fullmatch(m.group("unit")):
             continue  # (単位:各年度末): no unit
         block = text[m.end() : end]
 
@@ -1454,10 +1467,22 @@ def _with_declared_scale(text: str) -> str:
         if body == block:
             continue  # nothing under it to give the unit to: the declaration stays as written
         # the words beside the declaration stay: (累計、単位:人) → (累計)
-        kept = "、".join(x.strip("、,， ") for x in (m.group("before"), m.group("after")) if x)
+        beside = (m.groupdict().get("before"), m.groupdict().get("after"))
+        kept = "、".join(x.strip("、,， ") for x in beside if x)
         out += [text[at : m.start()], f"（{kept}）" if kept else "", body]
         at = end
     return "".join(out) + text[at:] if out else text
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+# 単位:% on a line of its own, among an indicator's field lines (no bracket around it)
+_UNIT_FIELD = re.compile(
+    r"(?:^|(?<=\n)|(?<=<br>))[ \t\u3000]*単位\s*[:：]\s*(?P<scale>[千万億]?)\s*"
+    r"(?P<unit>[^\s)）、,，<]{1,6})[ \t\u3000]*(?=$|\n|<br)"
+)
 
 
 @cache
@@ -1839,6 +1864,14 @@ _NOTE_MARK_SUP = re.compile(
 )
 
 
+@cache
+def _field_key_note_re() -> re.Pattern[str]:
+    words = alternation("target_word", "field_word", "baseline_key")
+    return re.compile(
+        rf"((?:{words})値?)\s*[(（]\s*(?:年度|年|時点|年月)\s*[)）]\s*(?=[:：])"
+    )
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -1855,6 +1888,9 @@ def cell_text(cell: str) -> str:
         # 支援情報検索サイト<sup>※1</sup>: a note's mark on a word, no part of it (the note
         # itself stays where it is written)
         cell = _NOTE_MARK_SUP.sub("", cell)
+    if "）：" in cell or "):" in cell or "）:" in cell:
+        # 目標値（年度）：300,000（令和8年度）: a field's key says what its brackets hold
+        cell = _field_key_note_re().sub(r"\1", cell)
     text = kanji_as_digits(repair_pdf_text(cell))
     text = tables_as_lines(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)

@@ -107,6 +107,9 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
 
 
 _URL = re.compile(r"https?://[\x21-\x7e]+")
+# (1), (2) opening a line: the number of an item of a list
+_ITEM_OPENS = re.compile(r"(?:^|\n)[ \t\u3000]*\($")
+_ITEM_NUMBER = re.compile(r"\)[ \t\u3000]")
 # 3人に1人, 4分の3: a share of a whole (the whole first)
 # (3人に1人, 10件に3件, 4校に1校, 3分の2: one share)
 _FRACTION = re.compile(
@@ -251,6 +254,8 @@ def find_quantities(
             continue  # (【指標1】: a label's number)
         if _is_month_day(run, norm, end):
             continue  # 9/10~16: a month and its day
+        if _ITEM_NUMBER.match(norm, end) and _ITEM_OPENS.search(norm, max(0, start - 4), start):
+            continue  # (1) 令和8年9月…: an item's number, at the start of its line
         if start > 0 and norm[start - 1] == "数" and run[0] in "千万億":
             continue  # 数千人, 数万件: not a number
         value = _parse_normalized(run)
