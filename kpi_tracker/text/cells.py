@@ -1867,9 +1867,7 @@ _NOTE_MARK_SUP = re.compile(
 @cache
 def _field_key_note_re() -> re.Pattern[str]:
     words = alternation("target_word", "field_word", "baseline_key")
-    return re.compile(
-        rf"((?:{words})値?)\s*[(（]\s*(?:年度|年|時点|年月)\s*[)）]\s*(?=[:：])"
-    )
+    return re.compile(rf"((?:{words})値?)\s*[(（]\s*(?:年度|年|時点|年月)\s*[)）]\s*(?=[:：])")
 
 
 def cell_text(cell: str) -> str:
