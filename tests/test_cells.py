@@ -620,6 +620,16 @@ PLAIN_GRIDS += [
 ]
 
 
+# a check sheet's figures parted by slashes under keys parted the same way, each by its key
+PLAIN_GRIDS += [
+    (
+        "■指標：検索サイトのアクセス数　実績／目標（達成率）：312,004回／300,000回（104.0％）",
+        "実績:312,004回、目標:300,000回、達成率:104.0％",
+    ),
+    ("■指標：割合　実績／目標：88.2％／90％", "実績:88.2％、目標:90％"),
+]
+
+
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
     assert expected in cell_text(cell)

@@ -1646,6 +1646,24 @@ FORMS += [
     (8, "mamorouyo-kokoro-pv", REPORT_BLOCK, 4917000),
 ]
 
+# (a check sheet: □前年度実績 / □今年度実績 field lines under the ■指標 line, and 実績／目標
+# （達成率）: keyed slashes)
+CHECK_SHEET = (
+    "□進捗区分：A（順調）<br>■指標：学校内外の相談機関等で相談・指導等を受けた不登校児童生徒数"
+    "（目標：令和5年度の212,114人より増加）<br>□前年度実績：218,246人（令和6年度）<br>"
+    "□今年度実績：225,310人（令和7年度）<br>□課題：引き続き支援を行う。"
+)
+FORMS += [
+    (25, "truancy-counselled-students", CHECK_SHEET, 225310),
+    (
+        24,
+        "bullying-school-training-share",
+        "■指標①：いじめの問題に関して校内研修を実施している学校の割合　実績／目標（達成率）："
+        "90.8％／90％（100.9％）",
+        90.8,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

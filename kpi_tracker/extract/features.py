@@ -121,7 +121,8 @@ _HEADING = re.compile(rf"^\s*{_ITEM}?\s*([^:、。]{{2,24}}):")
 # 【前年度】…
 # (実績値(累計):令和6年度末…, 前年度比:3.7%減: a field's label and colon without the brackets)
 _FIELD_OF_BEFORE = re.compile(
-    rf"\s*(?:【\s*(?:{alternation('field_of_before')})[^】]{{0,6}}】"
+    # (□前年度実績:…, □今年度実績:…: a check sheet's field lines, a box before each)
+    rf"\s*{_ITEM}?\s*(?:【\s*(?:{alternation('field_of_before')})[^】]{{0,6}}】"
     rf"|(?:{alternation('field_of_before')})[^:：、。【】]{{0,8}}[:：])"
 )
 _ANAPHORA = re.compile(rf"^\s*{_ITEM}?\s*(?:{alternation('anaphora')})")

@@ -1891,6 +1891,8 @@ def cell_text(cell: str) -> str:
         cell = _field_key_note_re().sub(r"\1", cell)
     text = kanji_as_digits(repair_pdf_text(cell))
     text = tables_as_lines(text)
+    if "／" in text or "/" in text:
+        text = keyed_slashes(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
@@ -1913,6 +1915,41 @@ def _field_re() -> re.Pattern[str]:
     words = alternation("target_word", "field_word")
     # 【基準値】, 【実績値】 anywhere; 実績…, 目標値… opening a piece after ／
     return re.compile(rf"【\s*(?:{words})[^】]{{0,4}}】|(?<=[／/])\s*(?:{words})")
+
+
+@cache
+def _slash_keys_re() -> re.Pattern[str]:
+    key = r"[^\s:：／/、。()（）<>]{1,10}"
+    value = r"[^\s:：／/、。()（）<>]{1,20}"
+    return re.compile(
+        rf"(?P<keys>{key}(?:[／/]{key}){{1,2}})\s*(?:[(（](?P<aside_key>{key})[)）])?\s*[:：]\s*"
+        rf"(?P<values>{value}(?:[／/]{value}){{1,2}})\s*(?:[(（](?P<aside>[^()（）<>]{{1,20}})[)）])?"
+    )
+
+
+@cache
+def _field_key_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation('target_word', 'field_word', 'value_word')})")
+
+
+def keyed_slashes(text: str) -> str:
+    """実績／目標（達成率）：318,904回／300,000回（106.3％） → 実績:318,904回、目標:300,000回、
+    達成率:106.3％: figures parted by slashes under keys parted the same way, each by its key —
+    where a key is a field's (実績, 目標, 達成); else the text as it is."""
+
+    def keyed(m: re.Match[str]) -> str:
+        keys = re.split(r"[／/]", m.group("keys"))
+        values = re.split(r"[／/]", m.group("values"))
+        if m.group("aside_key"):
+            if not m.group("aside"):
+                return m.group()
+            keys.append(m.group("aside_key"))
+            values.append(m.group("aside"))
+        if len(keys) != len(values) or not any(_field_key_re().match(k) for k in keys):
+            return m.group()
+        return "、".join(f"{k}:{v}" for k, v in zip(keys, values, strict=True))
+
+    return _slash_keys_re().sub(keyed, text)
 
 
 def fields_as_lines(text: str) -> str:
