@@ -2432,6 +2432,9 @@ _OWN_CLAUSE_OF_BRACKET = re.compile(r"[^()();。]{0,40}(?=[);])")
 _HEADS_NEXT = re.compile(r"\)\s*[0-9]")
 
 
+_ARROW_IN = re.compile(r"→|⇒|->")
+
+
 def _period_in_bracket_after(
     q: Quantity, periods: tuple[PeriodMatch, ...], norm: str, others: tuple[Quantity, ...]
 ) -> Period | None:
@@ -2454,6 +2457,8 @@ def _period_in_bracket_after(
     first, last = paren.start(1), paren.end(1)
     if _TARGET_OPENS.match(norm, first):
         return None  # 523市町村(目標486、R9末): the target's deadline, not the figure's date
+    if _ARROW_IN.search(norm, first, last):
+        return None  # R7 14.1%、R8 13.6%(令和4年出所者→令和5年出所者): the chain's, not its
     if _HEADS_NEXT.match(norm, last):
         return None  # (R6)231,540回 (R7)268,000回: the bracket heads the next figure
     inside = next((p for p in periods if first <= p.start < last), None)
