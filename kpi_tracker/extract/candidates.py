@@ -617,7 +617,7 @@ class _Reading:
         self.referenced = frozenset(referring)
         for index, sentence in enumerate(self.analysis.sentences):
             # (…は前年度を上回った※1。/ ※1 令和8年度 27.2%: a note goes on from the sentence
-            # that refers to it; …PV数は、…29万回ほど。昨年は…。(後日確定値:318,904回): an
+            # that refers to it; …閲覧数は、…21万回ほど。昨年は…。(後日確定値:212,345回): an
             # afterthought in brackets, from the last sentence that named something)
             context = named_text if _AFTERTHOUGHT.match(sentence.norm) else previous_text
             self.went_on = False
@@ -1472,7 +1472,7 @@ class _Reading:
         norm = self.norm
         if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
             self._drop_superseded(obs, start)
-            # (…二十九万回ほど…。(後日メールで確定値:318,904回): the confirmed figure replaces
+            # (…二十一万回ほど…。(後日メールで確定値:212,345回): the confirmed figure replaces
             # the estimates its line gave before it)
             line = norm.rfind("\n", 0, start) + 1
             self._drop_where(

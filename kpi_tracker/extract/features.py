@@ -607,7 +607,7 @@ def label_free(text: str) -> bool:
 
 # a key in kana before its figure names something: ほっとらいん=1,918,306
 _KANA_KEY = re.compile(r"[ぁ-ゖー]{3,}\s*[=:]\s*$")
-# and so does a subject in kana opening the words (まもろうよこころは、令和8年度…: a table's row)
+# and so does a subject in kana opening the words (こころのまどは、令和8年度…: a table's row)
 _KANA_SUBJECT = re.compile(r"^\s*[ぁ-ゖー]{4,}\s*(?:は|が)\s*[、,]")
 
 

@@ -794,7 +794,7 @@ def _one_bar_table(lines: list[str], i: int) -> bool:
     if "|" not in line[1:-1]:
         return True
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    # (a header: no figure in it — 令和5年度末|7,179件 over 令和6年度末|8,277件 is a series)
+    # (a header: no figure in it — 令和5年度末|6,412件 over 令和6年度末|6,930件 is a series)
     return not _DIGIT.search(line) and after.count("|") == 1 and "|" in after[1:-1]
 
 
@@ -1883,7 +1883,7 @@ def cell_text(cell: str) -> str:
         # bare figures under it
         cell = _heading_unit_re().sub(r"\1\3（単位：\2）", cell)
     if "<sup" in cell or "<SUP" in cell:
-        # 支援情報検索サイト<sup>※1</sup>: a note's mark on a word, no part of it (the note
+        # 相談サイト<sup>※1</sup>: a note's mark on a word, no part of it (the note
         # itself stays where it is written)
         cell = _NOTE_MARK_SUP.sub("", cell)
     if "）：" in cell or "):" in cell or "）:" in cell:
