@@ -630,6 +630,25 @@ PLAIN_GRIDS += [
 ]
 
 
+# a figure worked out in the text: its result, with the working in a bracket after it (a sum's
+# operands as its parts)
+PLAIN_GRIDS += [
+    (
+        "相談件数：センター60,412件＋地域窓口83,900件＝144,312件。",
+        "相談件数：144,312件（内訳:センター60,412件＋地域窓口83,900件）。",
+    ),
+    (
+        "割合（令和7年度）：実施校数÷全学校数＝31,020÷34,210＝90.7％（前年度86.9％）",
+        "実施校数÷全学校数＝90.7％（31,020÷34,210）（前年度86.9％）",
+    ),
+    # (a result with a word of its own after its figure is left as written)
+    (
+        "開始件数計85,735件÷ナビゲーター410人＝1人当たり209件",
+        "開始件数計85,735件÷ナビゲーター410人＝1人当たり209件",
+    ),
+]
+
+
 @pytest.mark.parametrize(("cell", "expected"), PLAIN_GRIDS)
 def test_plain_text_grids_become_records(cell: str, expected: str) -> None:
     assert expected in cell_text(cell)

@@ -1687,6 +1687,17 @@ FORMS += [
     )
 ]
 
+# (a sum written out: the result after ＝ is the value, its operands the parts)
+FORMS += [
+    (
+        30,
+        "mothers-hellowork-priority-clients",
+        "・マザーズハローワーク事業：重点支援対象者数＝マザーズハローワーク分9,812人＋マザーズコーナー分"
+        "55,406人＝65,218人(目標64,049人以上)",
+        65218,
+    )
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -1893,6 +1893,8 @@ def cell_text(cell: str) -> str:
     text = tables_as_lines(text)
     if "／" in text or "/" in text:
         text = keyed_slashes(text)
+    if "＝" in text or "=" in text:
+        text = formulas_as_results(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
@@ -1915,6 +1917,35 @@ def _field_re() -> re.Pattern[str]:
     words = alternation("target_word", "field_word")
     # 【基準値】, 【実績値】 anywhere; 実績…, 目標値… opening a piece after ／
     return re.compile(rf"【\s*(?:{words})[^】]{{0,4}}】|(?<=[／/])\s*(?:{words})")
+
+
+_OPERAND = (
+    r"[^\s、。=＝()（）÷×＋+−\-:：]{0,14}?[0-9][0-9,.]*[^\s0-9、。=＝()（）÷×＋+−\-:：]{0,6}"
+    r"(?:\([^()（）]{0,24}\)|（[^()（）]{0,24}）)?"
+)
+# 小学校79,412人＋中学校147,118人＝226,530人, 31,250÷34,210＝91.3％: figures worked into a result
+_FORMULA = re.compile(
+    rf"(?P<operands>{_OPERAND}(?:\s*[＋+−\-÷×]\s*{_OPERAND})+)\s*[＝=]\s*"
+    r"(?P<result>(?:約)?[0-9][0-9,.]*[^\s0-9、。=＝()（）<]{0,6})(?=[\s、。()（）<]|$)"
+)
+
+
+_SUM = re.compile(r"[＋+]")
+_PARTS_WORD = "内訳"  # (a word of the lexicon's part class)
+
+
+def formulas_as_results(text: str) -> str:
+    """A figure worked out in the text, written as its result with the working in a bracket
+    after it (小学校79,412人＋中学校147,118人＝226,530人 → 226,530人(小学校79,412人＋…)): the
+    operands are the result's parts or inputs, not values beside it."""
+
+    def result_first(m: re.Match[str]) -> str:
+        operands = m.group("operands").strip()
+        # (a sum's operands are its parts: 145,902件(内訳:センター61,730件＋…))
+        parts = f"{_PARTS_WORD}:" if _SUM.search(operands) else ""
+        return f"{m.group('result')}（{parts}{operands}）"
+
+    return _FORMULA.sub(result_first, text)
 
 
 @cache
