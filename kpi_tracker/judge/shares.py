@@ -74,15 +74,15 @@ def in_shares(
 ) -> list[Any]:
     """Run ``judge(share_sheet, k)`` for k = 1 … n-1 in forked children (each on ``reopen()``,
     a new reading of the same file) and for k = 0 here on ``sheet``; then merge the children's
-    counts into ``sheet``. Returns what each child's ``judge`` returned (picklable), in order of
-    k. Raises ``ShareFailed`` when any share failed (the reading's own ``NotStreamable``
-    where this process's share turned out not to stream)."""
+    counts into ``sheet``. Returns what each share's ``judge`` returned (a child's, pickled),
+    in order of k. Raises ``ShareFailed`` when any share failed (the reading's own
+    ``NotStreamable`` where this process's share turned out not to stream)."""
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     try:
         for k in range(1, n):
             children.append(_fork(reopen, n, k, judge))
         sheet.in_share(0, n)
-        judge(sheet, 0)
+        own = judge(sheet, 0)
     except KpiTrackerError as exc:
         # NOTE: another share may hold an earlier error: the whole read says the first.
         _stop(children)
@@ -91,11 +91,11 @@ def in_shares(
         _stop(children)
         raise
     results = [_collect(pid, fd) for pid, fd in children]
-    failed = [r for r in results if r is None]
-    if failed:
+    done = [r for r in results if r is not None]
+    if len(done) < len(results):
         raise ShareFailed("a share of the sheet failed: read whole")
-    sheet.merge(part for part, _ in results)  # type: ignore[misc]
-    return [made for _, made in results]  # type: ignore[misc]
+    sheet.merge(part for part, _ in done)
+    return [own, *(made for _, made in done)]
 
 
 def _fork(

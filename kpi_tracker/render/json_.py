@@ -156,7 +156,7 @@ class Spooled:
                 for made in in_shares(sheet, reopen, n, lambda s, k: self._fill(s, lang, k)):
                     self.index.frombytes(made)
             else:
-                self._fill(sheet, lang, 0)
+                self.index.frombytes(self._fill(sheet, lang, 0))
             self.card = card = sheet.scorecard()
             self.head = {"report": report_dict(card), "summary": sheet.summary()}
             self.warnings = list(card.warnings)
@@ -165,8 +165,8 @@ class Spooled:
             raise
 
     def _fill(self, sheet: StreamedSheet, lang: str, share: int) -> bytes:
-        """Judge ``sheet`` (its share) into the files of ``share``; the index entries added,
-        as bytes (what a share judged in another process sends back)."""
+        """Judge ``sheet`` (its share) into the files of ``share``; its index entries, as bytes
+        (what a share judged in another process sends back)."""
         from ..judge.scorecard import entry_with, measure_dict
         from ..judge.sheet_stream import in_batches
         from .wording import wording
@@ -193,8 +193,6 @@ class Spooled:
                 at_indicator += len(items)
         measures.flush()
         indicators.flush()
-        if share == 0:
-            self.index.extend(index)
         return index.tobytes()
 
     def _order(self) -> list[int]:

@@ -1453,7 +1453,9 @@ def _with_declared_scale(text: str) -> str:
     report's indicator block: 指標名:… / 単位:% / 基準値:61.9 / 実績値:令和8年度 64.2) declares
     the same for the field lines under it."""
     out, at = [], 0
-    found = sorted((*_DECLARED_SCALE.finditer(text), *_UNIT_FIELD.finditer(text)), key=_start)
+    found = sorted(
+        (*_DECLARED_SCALE.finditer(text), *_UNIT_FIELD.finditer(text)), key=lambda m: m.start()
+    )
     for m in found:
         if m.start() < at:
             continue
@@ -1472,10 +1474,6 @@ def _with_declared_scale(text: str) -> str:
         out += [text[at : m.start()], f"（{kept}）" if kept else "", body]
         at = end
     return "".join(out) + text[at:] if out else text
-
-
-def _start(m: re.Match[str]) -> int:
-    return m.start()
 
 
 # 単位:% on a line of its own, among an indicator's field lines (no bracket around it)
