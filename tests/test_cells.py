@@ -500,6 +500,32 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# A statistics yearbook's table under a list of units (単位：件、％): a share's column (満足度,
+# 構成比, …年比) takes the %, a count's the other unit, whichever the list names first; the
+# years down the first column twice each, the items named by a column of words beside them.
+PLAIN_GRIDS += [
+    (
+        "表1　利用満足度<br>（単位：件、％）<br>年度｜回答数｜うち満足｜満足度<br>"
+        "令和7年度｜1,210｜860｜71.1<br>令和8年度｜1,305｜951｜72.9",
+        "満足度は、令和7年度71.1%、令和8年度72.9%",
+    ),
+    (
+        "表2　協議会の人口カバー率と指定法人数<br>（単位：％、法人）<br>時点｜人口カバー率｜指定数<br>"
+        "令和7年度末｜41｜820<br>令和8年度末｜47｜905",
+        "指定数は、令和7年度末820法人、令和8年度末905法人",
+    ),
+    (
+        "表3　利用者数<br>（単位：万人、％）<br>年｜利用者数｜令和元年比<br>令和元年｜2,100｜100.0<br>"
+        "令和7年｜1,980｜94.3",
+        "令和元年比は、令和元年100.0%、令和7年94.3%",
+    ),
+    (
+        "表4　支援団体数<br>（単位：団体、％）<br>年度｜区分｜県 実数｜県 構成比<br>"
+        "令和8年度｜相談事業｜40｜85.1<br>令和8年度｜啓発事業｜47｜100.0",
+        "相談事業 令和8年度 県 構成比:85.1%",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [
@@ -599,7 +625,7 @@ PLAIN_GRIDS += [
     (
         "表5　取得率<br>（単位：％、ポイント）<br>調査年度｜取得率｜対前年度差<br>令和6年度｜38.2｜9.7<br>"
         "令和7年度｜44.9｜6.7",
-        "取得率は、令和6年度38.2％、令和7年度44.9％\n前年度比は、令和6年度+9.7ポイント、令和7年度"
+        "取得率は、令和6年度38.2%、令和7年度44.9%\n前年度比は、令和6年度+9.7ポイント、令和7年度"
         "+6.7ポイント",
     ),
     (

@@ -122,17 +122,21 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     header_periods = sum(_is_period(c) for c in header[1:])
     column_periods = sum(_is_period(r[0]) for r in body)
     dated_by = _period_column(header, body) if not header_periods and not column_periods else None
+    named_by = 0
+    if column_periods == len(body) > len({r[0].strip() for r in body}) and not header_periods:
+        # (年度 | 区分 | 都道府県 | 市区町村: each year down the first column more than once, the
+        # items named by a column of words beside them)
+        named_by = _words_column(body)
+        dated_by = 0 if named_by else None
     out: list[tuple[TableRecord, ...]] = []
     if dated_by is not None:
         # items as rows with a period column (取組 | 年度 | 都道府県数 | …): each value named by
         # its column, dated by its row's period
         for r in body:
             for k, (head, value) in enumerate(zip(header, r, strict=True)):
-                if k not in (0, dated_by) and value.strip() not in _EMPTY:
-                    when = r[dated_by].strip()
-                    out.append(
-                        (TableRecord(r[0].strip(), head.strip(), value.strip(), "named", when),)
-                    )
+                if k not in (named_by, dated_by) and value.strip() not in _EMPTY:
+                    when, label = r[dated_by].strip(), r[named_by].strip()
+                    out.append((TableRecord(label, head.strip(), value.strip(), "named", when),))
         return out or None
     if header_periods >= max(1, column_periods):
         for r in body:
@@ -170,6 +174,18 @@ def _row_period(label: str) -> tuple[str, str]:
     if m is None or not m.group(1) or not _is_period(m.group(2)):
         return label, ""
     return m.group(1), m.group(2).strip()
+
+
+def _words_column(body: list[list[str]]) -> int:
+    """The column (not the first) whose every cell is words, no figure nor period; or 0."""
+    for k in range(1, len(body[0])):
+        cells = [r[k].strip() for r in body]
+        if all(c and not _HAS_DIGIT.search(c) and not _is_period(c) for c in cells):
+            return k
+    return 0
+
+
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _period_column(header: list[str], body: list[list[str]]) -> int | None:
@@ -263,7 +279,7 @@ def _label_unit_re() -> re.Pattern[str]:
     # (直近2年平均、％), 発生率(％)(令和5年調査); else a count or a rate the label ends with
     return re.compile(
         rf"[(](?:[^()]*[、,・])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
-        rf"|(?:(?P<counted>{units})数?|(?<!倍)(?P<rate>率|割合))\s*$"
+        rf"|(?:(?P<counted>{units})数?|(?<!倍)(?P<rate>{alternation('rate_name')}))\s*$"
     )
 
 
@@ -271,7 +287,8 @@ def _label_units(label: str) -> tuple[str, str]:
     """The unit a label declares in brackets ((千人), (%)) and the one its words count (件数 →
     件, 参加率 → %), each "" when it has none."""
     m = _label_unit_re().search(normalize(label))
-    if m is None:
+    if m is None or (m.group("rate") and label.strip() == _CHANGE_HEADER):
+        # (前年度比: the name ``_relative_columns`` gives a column of differences)
         return "", ""
     if m.group("declared"):
         return m.group("declared").replace(" ", ""), ""
@@ -294,16 +311,26 @@ def _record_unit(record: TableRecord, series_label: str, declared: str) -> str:
         col_explicit, col_counted = _label_units(record.column)
         if col_explicit or (col_counted == "%" and record.kind == "column"):
             return col_explicit or col_counted
-        if record.kind == "named":
+        if record.kind == "named" and (row_explicit or "、" not in declared):
             return row_explicit or declared or col_counted or row_counted
+        if record.kind == "named":
+            return _listed_unit(declared, col_counted or row_counted, record.column)
     if "、" in declared:  # (単位:回、%): a rate's column takes the % of the list
-        listed = declared.split("、")
-        if row_explicit or row_counted in listed:
-            return row_explicit or row_counted
-        change = next((u for u in listed if _is_points(u)), None)
-        # (単位:%、ポイント: 対前年度差 takes the points)
-        return change if change and _CHANGE_LABEL.search(series_label) else listed[0]
+        return row_explicit or _listed_unit(declared, row_counted, series_label)
     return row_explicit or declared or row_counted
+
+
+def _listed_unit(declared: str, counted: str, label: str) -> str:
+    """The unit of a value from a table's list of units (単位:件、%): the one its label
+    counts (満足度 → %), the points of a change (単位:%、ポイント: 対前年度差), else the list's
+    first unit of a count (単位:%、法人: 指定数 → 法人)."""
+    listed = declared.replace("％", "%").split("、")
+    if counted in listed:
+        return counted
+    change = next((u for u in listed if _is_points(u)), None)
+    if change and _CHANGE_LABEL.search(label):
+        return change
+    return next((u for u in listed if u not in ("%", change)), listed[0])
 
 
 # (a change column's own header, or 前年度比 as ``_relative_columns`` renames it)
