@@ -1698,6 +1698,36 @@ FORMS += [
     )
 ]
 
+# (a draft pasted with its tracked changes: the struck figure and a reviewer's comment with
+# another figure are no part of the cell; the inserted or 修正後 figure is the value)
+FORMS += [
+    (
+        85,
+        "housing-council-population-coverage",
+        "人口カバー率は、<del>令和7年度末で43%</del><ins>令和7年度末で41%</ins>となった。【コメント（住宅局）：前年度"
+        "（36%）から伸びている旨を追記願います。】",
+        41,
+    ),
+    (
+        85,
+        "housing-council-population-coverage",
+        "人口カバー率:〔修正前：43%〕〔修正後：41%〕(令和7年度末時点、前年度末時点：36%)【要確認】",
+        41,
+    ),
+    (
+        29,
+        "freelance-consultation-satisfaction",
+        "相談者の約<del>75</del><ins>81</ins>%から「満足した」との回答を得た。",
+        81,
+    ),
+    (
+        8,
+        "support-search-site-pv",
+        "支援情報検索サイトPV数：~~281,022回~~ 296,140回（令和7年4月～令和8年3月）",
+        296140,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

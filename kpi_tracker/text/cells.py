@@ -1895,9 +1895,46 @@ def _field_key_note_re() -> re.Pattern[str]:
     return re.compile(rf"((?:{words})値?)\s*[(（]\s*(?:年度|年|時点|年月)\s*[)）]\s*(?=[:：])")
 
 
+# A draft's tracked changes: <del>…</del>, <s>…</s>, <strike>…</strike>, ~~…~~ (struck text)
+_STRUCK = re.compile(
+    r"<(del|s|strike)\b[^>]*>.*?</\1\s*>|~~[^~]{1,200}?~~", re.IGNORECASE | re.DOTALL
+)
+
+
+_INSERTED = re.compile(r"</?(?:ins|u)\b[^>]*>", re.IGNORECASE)
+
+
+@cache
+def _tracked_re() -> re.Pattern[str]:
+    struck, kept = alternation("struck_key"), alternation("kept_key")
+    # 〔修正前：5,392回〕〔修正後：4,876回〕, ［変更後:…］: struck, or kept without its key
+    return re.compile(
+        rf"[〔［\[【]\s*(?:(?P<struck>{struck})|(?P<kept>{kept}))\s*[:：]\s*"
+        r"(?P<text>[^〔〕［］\[\]【】]*)[〕］\]】]"
+    )
+
+
+@cache
+def _review_note_re() -> re.Pattern[str]:
+    return re.compile(rf"【\s*(?:{alternation('review_note')})[^【】]*】")
+
+
+def tracked_changes(cell: str) -> str:
+    """A draft pasted with its tracked changes and reviewers' comments, as the final text
+    reads: struck text and comments removed, inserted text kept (<ins>新</ins> → 新)."""
+    if "<" in cell or "~~" in cell:
+        cell = _INSERTED.sub("", _STRUCK.sub("", cell))  # (約<ins>78</ins>%: one figure)
+    if "】" in cell:
+        cell = _review_note_re().sub("", cell)
+    if "〕" in cell or "］" in cell or "]" in cell or "】" in cell:
+        cell = _tracked_re().sub(lambda m: "" if m.group("struck") else m.group("text"), cell)
+    return cell
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
+    cell = tracked_changes(cell)
     if "**" in cell:
         cell = cell.replace("**", "")  # **9,264件**: Markdown's bold, no words of the figure
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
