@@ -526,6 +526,46 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# A machine's records pasted into the cell: comma-separated rows (NA for a value it lacks, a
+# 単位 column), JSON objects (one inside another, a unit key, null), key=value pairs with a
+# unit's pair; ISO dates as periods, and a record's 209,206 as two cells, not one figure.
+PLAIN_GRIDS += [
+    (
+        "実績は以下のとおり。<br>指標,R7年度,R8年度,単位<br>検索サイトPV,251030,266118,回<br>"
+        "認知度,NA,NA,%",
+        "検索サイトPVは、R7年度251030回、R8年度266118回",
+    ),
+    (
+        "令和8年度実績:<br>指標,実績,目標,単位<br>開始件数,209,206,件<br>就職率,81.2,84.5,%",
+        "開始件数 実績:209件",
+    ),
+    (
+        "時点,累計養成数(人)<br>2026-03-31,150214<br>2027-03-31,201877",
+        "累計養成数(人)は、2026-03-31 150214人、2027-03-31 201877人",
+    ),
+    (
+        '{"区分":"相談事業","県数":40,"県割合(%)":85.1,"市町村数(広域)":512,"市町村割合(%)":29.4}',
+        "相談事業、県数:40、県割合(%):85.1%、市町村数(広域):512市町村、市町村割合(%):29.4%",
+    ),
+    (
+        '{"新規に取り組んだ団体数":{"FY2025":40,"FY2026":33},"unit":"団体"}',
+        "新規に取り組んだ団体数は、FY2025 40団体、FY2026 33団体",
+    ),
+    (
+        '{"指標":"参加回数","FY2026":null,"unit":"回","備考":"集計中"}',
+        "参加回数は、FY2026 -、備考:集計中",
+    ),
+    (
+        "登録者数(2027-03-31時点): A士=301904; B士=110015; 単位=名 。",
+        "A士 301904名、B士 110015名",
+    ),
+    (
+        "設置状況: 設置市町村数=1302; 設置率=74.8; unit=% 。割合: 前回(FY2022)=15.2; 今回(FY2026)=12.9; "
+        "unit=%",
+        "設置市町村数 1302市町村、設置率 74.8%。割合: 前回(FY2022) 15.2%、今回(FY2026) 12.9%",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

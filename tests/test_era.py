@@ -59,6 +59,7 @@ PERIODS = [
     ("ＦＹ２０２６", D(2026, 4, 1), D(2027, 3, 31)),
     ("令和9.3.31時点", D(2027, 3, 31), D(2027, 3, 31)),  # dotted date with the era name
     ("2027/3/31", D(2027, 3, 31), D(2027, 3, 31)),  # slashed Gregorian date
+    ("2027-03-31", D(2027, 3, 31), D(2027, 3, 31)),  # an ISO date, as a machine exports it
     ("H31.4.1", D(2019, 4, 1), D(2019, 4, 1)),  # the last 平成 fiscal year's first day
     ("令和7年9月10日～16日", D(2025, 9, 10), D(2025, 9, 16)),  # right side omits era and month
     ("令和7年11月～2月", D(2025, 11, 1), D(2026, 2, 28)),  # right month wraps into next year

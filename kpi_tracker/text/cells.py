@@ -18,6 +18,7 @@ words and numbers, and leaves page numbers and running headers in the middle of 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -831,6 +832,7 @@ def _put_table(
     """A table's records (``block``, its rows ending before ``lines[j]``) put in ``out``, with
     the unit a line beside it declares and the title above it (``lead``: the prose before its
     first row, on that row's line); where the lines after it start, or None when it is none."""
+    block = _with_unit_column(block)
     declared, after, before = _unit_line(out, lines, j, block)
     title = lead or (out[-1 - before] if len(out) > before else "")
     records, titled = _records(block, declared, title) if len(block) >= 2 else (None, False)
@@ -1107,7 +1109,8 @@ _UNIT_AFTER_SPACE = (
     r"(?:％|%|‰|ポイント|pt|件|人|名|回|か所|箇所|ヶ所|カ所|団体|自治体|市町村|市区町村|都道府県"
     r"|法人|世帯|施設|校|館|か月|ヶ月|時間|分|万|億|千|百|以上|以下|未満|超)"
 )
-_PAGE_NUMBER = re.compile(r"[-－‐ー―]\s*[0-9０-９]{1,3}\s*[-－‐ー―]")
+# (- 12 -; not the month of 2026-04-01)
+_PAGE_NUMBER = re.compile(r"(?<![0-9０-９])[-－‐ー―]\s*[0-9０-９]{1,3}\s*[-－‐ー―]")
 _RUNNING_HEADER = re.compile(
     r"[^\n。、]{0,40}(?:実施状況|進捗状況)[（(](?:令和|平成)\s*[0-9０-９元]+\s*年度[)）]"
 )
@@ -1458,9 +1461,14 @@ def _scaled_bare(block: str, scale: str) -> str:
     unit of its own after a space (52 か所) or one in the bracket after a figure (98(46): the
     bracket counts something else)."""
 
+    # (2027-03-31 180214: the figures of a date are no counts)
+    dates = [(p.start, p.end) for p in find_periods(block)] if "-" in block or "/" in block else []
+
     def scaled(bare: re.Match[str]) -> str:
-        if _unit_after_space_re().match(block, bare.end()) or _FIGURE_BRACKET.search(
-            block, 0, bare.start()
+        if (
+            _unit_after_space_re().match(block, bare.end())
+            or _FIGURE_BRACKET.search(block, 0, bare.start())
+            or any(a <= bare.start() < b for a, b in dates)
         ):
             return bare.group()
         return bare.group(1) + scale
@@ -1931,6 +1939,153 @@ def tracked_changes(cell: str) -> str:
     return cell
 
 
+# {"回答数(件)":1238,"満足度(%)":76.4}: a record exported as JSON, pasted into the cell (an
+# object may hold one more: {"相談件数":{"FY2025":42,"FY2026":37},"unit":"件"})
+_JSON_OBJECT = re.compile(r'\{\s*"(?:[^{}]|\{[^{}]*\})*\}')
+# FY2025=30.7; FY2026=29.4; unit=%: a record's pairs of key=value, parted by semicolons
+_PAIRS = re.compile(
+    r"(?P<pairs>[^\s=;:：,、。<>]{1,30}\s*=\s*[^\s=;、。<>]{1,24}"
+    r"(?:\s*;\s*[^\s=;:：,、。<>]{1,30}\s*=\s*[^\s=;、。<>]{1,24})+)\s*;?"
+)
+
+
+def _json_records(text: str) -> str:
+    def record(m: re.Match[str]) -> str:
+        try:
+            obj = json.loads(m.group())
+        except ValueError:
+            return m.group()
+        return _record_text(obj, "", "") if isinstance(obj, dict) else m.group()
+
+    return _JSON_OBJECT.sub(record, text)
+
+
+def _record_text(obj: dict[str, object], name: str, unit: str) -> str:
+    """A record as the text a writer would give it: its name (the first key holding words),
+    its values by period as a series (名称は、FY2025 42件、FY2026 37件), the rest as key:value;
+    each figure with its unit (the key's own (%), 市区町村数 → 市区町村, else the record's)."""
+    units, missing = word_set("unit_key"), word_set("missing_value")
+    unit = next((str(v) for k, v in obj.items() if k in units and isinstance(v, str)), unit)
+    if not name:
+        name = next((str(v) for k, v in obj.items() if k not in units and isinstance(v, str)), "")
+    series, rest = [], []
+    for key, value in obj.items():
+        if key in units or (isinstance(value, str) and value == name):
+            continue
+        if isinstance(value, dict):
+            rest.append(_record_text(value, key, unit))
+            continue
+        shown = "-" if value is None or str(value) in missing else str(value)
+        figure = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if _only_period(key) and (figure or shown == "-"):
+            series.append(f"{key} {_with_unit(shown, unit)}")
+        elif figure:
+            rest.append(f"{key}:{_with_unit(shown, _key_unit(key, unit))}")
+        else:
+            rest.append(f"{key}:{shown}")
+    head = f"{name}は、" + "、".join(series) if series else name
+    return "、".join(part for part in (head, *rest) if part)
+
+
+def _key_unit(key: str, unit: str) -> str:
+    """The unit of a record's figure: what its key declares or counts (満足度(%), 市区町村数
+    (広域連携)), else the record's."""
+    explicit, counted = _label_units(key)
+    if not explicit and not counted:
+        explicit, counted = _label_units(_TRAILING_BRACKET.sub("", key))
+    # (a count's key ends with 数; 前回=13.9 under unit=% is no count of 回)
+    if counted and unit and not _TRAILING_BRACKET.sub("", key).endswith("数"):
+        counted = ""
+    return explicit or counted or unit
+
+
+def _keyed_pairs(text: str) -> str:
+    """key=value pairs with a unit's pair (社会福祉士=327904; 単位=名): each figure with the
+    unit, the pairs as a list (社会福祉士 327904名、…); pairs with no unit stay as written."""
+    units, missing = word_set("unit_key"), word_set("missing_value")
+
+    def listed(m: re.Match[str]) -> str:
+        pairs = [tuple(x.strip() for x in p.split("=", 1)) for p in m.group("pairs").split(";")]
+        unit = next((v for k, v in pairs if k in units), None)
+        if unit is None:
+            return m.group()
+        return "、".join(
+            f"{k} {'-' if v in missing else _with_unit(v, _key_unit(k, unit))}"
+            for k, v in pairs
+            if k not in units
+        )
+
+    return _PAIRS.sub(listed, text)
+
+
+# a line that is no row of comma-separated cells: a sentence's marks, a key's colon, or a
+# figure's thousands (308,412PV)
+_NO_ROW = re.compile(r"[、。:：]|[0-9],[0-9]{3}[^0-9,]")
+
+
+def _csv_block(lines: list[str], i: int, missing: frozenset[str]) -> int:
+    """Where a block of comma-separated rows from ``lines[i]`` ends (its rows of one width, a
+    header of names over rows with figures), or ``i`` when none starts there."""
+    width = lines[i].count(",")
+    if not width or _NO_ROW.search(lines[i]):
+        return i
+    j = i + 1
+    # (a row's 209,206 is two cells, as the header's width says, not one figure; 1,167法人 is
+    # one figure)
+    while j < len(lines) and lines[j].count(",") == width and not _NO_ROW.search(lines[j]):
+        if not any(_FIGURE_CELL.match(c) or c.strip() in missing for c in lines[j].split(",")):
+            break
+        j += 1
+    header = lines[i].split(",")
+    if j - i < 2 or any(_FIGURE_CELL.match(c) and not _only_period(c) for c in header):
+        return i
+    return j
+
+
+def _only_period(cell: str) -> bool:
+    found = find_periods(cell.strip())
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(cell.strip())
+
+
+def csv_as_pipes(text: str) -> str:
+    """Comma-separated rows pasted into a cell (指標,R7年度,R8年度,単位 over rows) as a pipe
+    table's rows, for the tables' reader; NA and null cells empty. A text without such rows
+    is returned as it is."""
+    lines = _ROW_BREAK.split(text)
+    missing = word_set("missing_value")
+    out: list[str] = []
+    found = False
+    i = 0
+    while i < len(lines):
+        j = _csv_block(lines, i, missing)
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        found = True
+        for row in lines[i:j]:
+            cells = ["" if c.strip() in missing else c.strip() for c in row.split(",")]
+            out.append("| " + " | ".join(cells) + " |")
+        i = j
+    return "\n".join(out) if found else text
+
+
+# (a paragraph's tags end a row too: …,51890,件</p><p>アクセス件数は…)
+_ROW_BREAK = re.compile(r"<br\s*/?>|</?p\b[^>]*>|\r\n|\r|\n", re.IGNORECASE)
+
+
+def records_as_text(text: str) -> str:
+    """A machine's records pasted into the cell (JSON objects, key=value pairs, CSV rows) as
+    the text and tables the reader knows."""
+    if '{"' in text or '{ "' in text:
+        text = _json_records(text)
+    if "=" in text and ";" in text:
+        text = _keyed_pairs(text)
+    if "," in text:
+        text = csv_as_pipes(text)
+    return text
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -1951,7 +2106,7 @@ def cell_text(cell: str) -> str:
     if "）：" in cell or "):" in cell or "）:" in cell:
         # 目標値（年度）：300,000（令和8年度）: a field's key says what its brackets hold
         cell = _field_key_note_re().sub(r"\1", cell)
-    text = kanji_as_digits(repair_pdf_text(cell))
+    text = kanji_as_digits(repair_pdf_text(records_as_text(cell)))
     text = tables_as_lines(text)
     if "／" in text or "/" in text:
         text = keyed_slashes(text)
