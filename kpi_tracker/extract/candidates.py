@@ -36,6 +36,7 @@ from ..text.numbers import Quantity
 from ..text.periods import (
     Period,
     PeriodMatch,
+    find_periods,
     period_year_before,
     shift_years,
     yearless_points,
@@ -1396,7 +1397,9 @@ class _Reading:
         """A figure that may be the value: scored, and recorded as a candidate."""
         norm, sentence = self.norm, st.sentence
         period, assumed, previous = when
-        in_part = _PART_IN_BRACKETS.search(norm, sentence.start, q.start) is not None
+        in_part = _PART_IN_BRACKETS.search(
+            norm, sentence.start, q.start
+        ) is not None or _a_listed_part(norm, q)
         scored = self._scored(st, q, after, name_start, previous, in_part)
         if st.respective and not previous:
             scored = _respectively(scored, st.respective, q, self.cover)
@@ -1583,12 +1586,18 @@ class _Reading:
         where the label names a count of its own: 計176団体(うち新規34団体) is not the count
         of the new ones, which its part names."""
         clause = before[max(before.rfind("、"), before.rfind("。")) + 1 :][-_TOTAL_REACH:]
-        return bool(
-            _TOTAL.search(before[-12:])
-            or _TOTAL_IN_CLAUSE.search(clause)
-            or _PARTS_FOLLOW.match(self.norm, q.end)
-            or (self._series_head and _TOTAL_HEAD.search(self._series_head))
-        ) and (self.profile.role is None or scored.role_named)
+        return (
+            bool(
+                _TOTAL.search(before[-12:])
+                or _TOTAL_IN_CLAUSE.search(clause)
+                or _PARTS_FOLLOW.match(self.norm, q.end)
+                # (a rule that adds parts: the whole they are listed after is their sum)
+                or (self.find.aggregate == "sum" and _lists_parts(self.norm, q.end, q.value))
+                or (self._series_head and _TOTAL_HEAD.search(self._series_head))
+            )
+            and (self.profile.role is None or scored.role_named)
+            and not _a_listed_part(self.norm, q)
+        )
 
     def _named_as_before(
         self, st: _InSentence, scored: Scored, obs: Observation, previous: bool
@@ -1855,6 +1864,11 @@ def _is_target(
         norm, max(sentence.start, q.start - _LIST_REACH), q.start
     ) and _in_bracket_closed(norm, q.end):
         return True  # 目標(A 3,150名、B 1,120名)以上: each item of the target's bracket
+    if any(
+        _TARGET_OPENS.search(norm, max(sentence.start, o - 8), o)
+        for o in _opens(norm, sentence.start, q.start)
+    ):
+        return True  # 目標(令和6年度実績(A 315,589名、…)以上): at any depth of its bracket
     if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
         return True  # 目標とする「国民の半数以上」: the target, in its quotation marks
     if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
@@ -1953,6 +1967,23 @@ _LEADS_TO = re.compile(
     rf"|(?:\([^()、,]{{0,12}}\)\s*)?(?:→|⇒|➡|->)\s*(?:約)?[0-9])"
 )
 # (the items of a bracket after 目標: 目標(令和6年度実績:A 3,150名、B 1,120名))
+_TARGET_OPENS = re.compile(rf"(?:{alternation('target_word')})\s*$")
+
+
+def _opens(norm: str, start: int, at: int) -> list[int]:
+    """Where the brackets that ``at`` stands in open, innermost first (from ``start``)."""
+    opens, depth = [], 0
+    for k in range(at - 1, start - 1, -1):
+        if norm[k] == ")":
+            depth += 1
+        elif norm[k] == "(":
+            if depth:
+                depth -= 1
+            else:
+                opens.append(k)
+    return opens
+
+
 _TARGET_LIST_BRACKET = re.compile(rf"(?:{alternation('target_word')})\s*\([^()。]*$")
 _LIST_REACH = 80
 
@@ -2420,6 +2451,48 @@ def _respectively(
 
 
 _PARTS_FOLLOW = re.compile(rf"\s*\(\s*(?:{alternation('part')})")
+# 114自治体(A事業71自治体、B事業52自治体(…)): a bracket of named figures in one counter
+_LISTED_PARTS = re.compile(
+    r"\s*\(\s*(?P<first>[^()、。0-9]{2,24}?)(?P<a>[0-9][0-9,.]*)\s*(?P<u>[^\s()、。0-9]{1,4}?)"
+    r"(?:\([^()]*\))?\s*、\s*(?P<second>[^()、。0-9]{2,24}?)(?P<b>[0-9][0-9,.]*)\s*(?P=u)"
+)
+
+
+def _lists_parts(norm: str, at: int, whole: float | None) -> bool:
+    """Whether the bracket after a figure lists its parts by name (114自治体(A事業71自治体、
+    B事業52自治体)), not other times (55,526件(前年度52,638件、前々年度…)) nor figures larger
+    than the ``whole`` (0.684(標準誤差0.011、標本数1,842))."""
+    m = _LISTED_PARTS.match(norm, at)
+    if m is None or any(_is_time_label(m.group(k)) for k in ("first", "second")):
+        return False
+    parts = (_plain_number(m.group("a")), _plain_number(m.group("b")))
+    return whole is not None and all(p is not None and p < whole for p in parts)
+
+
+def _plain_number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _a_listed_part(norm: str, q: Quantity) -> bool:
+    """Whether a figure is a part a bracket lists after its whole (114自治体(A事業71自治体、
+    B事業52自治体(うち…9自治体))): a part, though its own parts may follow it."""
+    opens = _opens(norm, max(0, q.start - _LIST_REACH), q.start)
+    whole = _FIGURE_BEFORE.search(norm, max(0, opens[0] - 12), opens[0]) if opens else None
+    if whole is None:
+        return False
+    return _lists_parts(norm, opens[0], _plain_number(whole.group(1)))
+
+
+_FIGURE_BEFORE = re.compile(r"([0-9][0-9,.]*)[^\s()、。0-9]{0,4}\s*$")
+
+
+def _is_time_label(label: str) -> bool:
+    return bool(_OPENS_PREVIOUS.search(label) or _TIME_WORDS.search(label) or find_periods(label))
+
+
 _PART_IN_BRACKETS = re.compile(rf"\(\s*(?:{alternation('part')})[^()]*$")
 # What may stand between a period and the figure it dates: (令和7年度末時点:1,204か所).
 _DATES_NEXT = re.compile(
@@ -2957,6 +3030,7 @@ _PREVIOUS_WORD = (
     rf"(?:(?:{alternation('two_years_before', 'previous')})(?:{alternation('previous_tail')})?"
     rf"(?:{alternation('previous_tail')})?)"
 )
+_TIME_WORDS = re.compile(alternation("this_year", "time_word", "as_at"))
 _TWO_YEARS_BEFORE = re.compile(alternation("two_years_before"))
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 # 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
