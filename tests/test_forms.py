@@ -1754,6 +1754,17 @@ FORMS += [
     ),
 ]
 
+# (a survey's interval and margin: the confidence level (95%CI) is no value, and a margin
+# (±1.8ポイント, 標準誤差) is no change from a previous value)
+FORMS += [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "令和7年度の認知度は33.1%（95%CI: 31.3–34.9%）で、令和6年度（31.0%）から2.1ポイント上昇した。",
+        33.1,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 
@@ -1829,6 +1840,17 @@ STATUS_FORMS = [
         "achieved",
     ),
 ]
+# (a margin of error is no change: with no previous value stated, nothing to compare with)
+STATUS_FORMS += [
+    (
+        19,
+        "medical-observation-reintegration-share",
+        "令和7年の割合は91.4%（95%信頼区間±1.6ポイント）であった。",
+        91.4,
+        "not_measurable",
+    ),
+]
+
 FORMS += [(no, ind_id, text, value) for no, ind_id, text, value, _ in STATUS_FORMS]
 
 

@@ -2127,9 +2127,9 @@ _HALF_WARI = 5.0  # percentage points: 3割強 is 30~35%
 
 
 def _said_after(norm: str, q: Quantity) -> str | None:
-    """What the words right after a figure say of it, as a filter's name: a round figure the
-    value passed (30万回を突破, 7%台に到達: ``threshold``), or a wrong one (当初報告の6,452人は
-    誤りで、正しくは64,520人: ``wrong_figure``)."""
+    """What the words right after a figure (or, for a margin, right before it) say of it, as a
+    filter's name: a round figure the value passed (30万回を突破, 7%台に到達: ``threshold``),
+    or a wrong one (当初報告の6,452人は誤りで、正しくは64,520人: ``wrong_figure``)."""
     if _THRESHOLD.match(norm, q.end):
         return "threshold"
     if _WRONG_FIGURE.match(norm, q.end):
@@ -2138,6 +2138,10 @@ def _said_after(norm: str, q: Quantity) -> str | None:
         return "pace"  # 年間約11万人のペースで推移: how fast it grows, not how much there is
     if _ROUNDING_NOTE.match(norm, q.end):
         return "rounding_note"  # (百人未満四捨五入): how figures were rounded, no figure
+    if _CONFIDENCE.match(norm, q.end):
+        return "confidence_level"  # 32.4%(95%CI: 30.6~34.2%): the interval's level, no value
+    if _MARGIN_BEFORE.search(norm, max(0, q.start - _MARGIN_REACH), q.start):
+        return "margin"  # 40.3%(±1.8ポイント), 標準誤差0.8ポイント: a survey's margin, no change
     if _NOT_THIS_INDICATOR.match(norm, q.end):
         # 国家公務員の取得率は83.9%であったが、本指標は民間事業所を対象とする…: said not to be
         # the indicator
@@ -2146,6 +2150,9 @@ def _said_after(norm: str, q: Quantity) -> str | None:
 
 
 _SUPERSEDING = re.compile(alternation("superseding"))
+_CONFIDENCE = re.compile(rf"\s*(?:{alternation('confidence')})")
+_MARGIN_BEFORE = re.compile(rf"(?:±|\+/-|(?:{alternation('margin')})\s*[:=]?)\s*(?:約)?\s*$")
+_MARGIN_REACH = 12
 _NOT_THIS_INDICATOR = re.compile(
     rf"\s*\)?\s*(?:\([^()]*\))?[^、。0-9()]{{0,8}}が、\s*(?:{alternation('not_this_indicator')})"
 )
