@@ -1972,15 +1972,16 @@ _TARGET_OPENS = re.compile(rf"(?:{alternation('target_word')})\s*$")
 
 def _opens(norm: str, start: int, at: int) -> list[int]:
     """Where the brackets that ``at`` stands in open, innermost first (from ``start``)."""
-    opens, depth = [], 0
-    for k in range(at - 1, start - 1, -1):
-        if norm[k] == ")":
-            depth += 1
-        elif norm[k] == "(":
-            if depth:
-                depth -= 1
-            else:
-                opens.append(k)
+    opens, depth, k = [], 0, at
+    while (o := norm.rfind("(", start, k)) >= 0:
+        c = norm.rfind(")", o, k)
+        if c > o:  # a bracket closed before ``at``: its open is no enclosing one
+            depth, k = depth + 1, c
+        elif depth:
+            depth, k = depth - 1, o
+        else:
+            opens.append(o)
+            k = o
     return opens
 
 

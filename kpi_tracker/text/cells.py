@@ -1523,7 +1523,8 @@ def _bracket_unit_re() -> re.Pattern[str]:
     # 配置数(人), 閲覧数(年間・千回), …の利用者数(小・中、千人): a label's bracket that ends in
     # a unit (and multiplier) — not a bracket after a figure (98(46)) or a period (R5)
     return re.compile(
-        r"(?<=[^\s0-9０-９()（）:：])[(（](?:[^()（）]*?[、,，・]\s*)?([千万億]?)\s*"
+        # (the bracket first, then what stands before it: a search skips to brackets in C)
+        r"[(（](?<=[^\s0-9０-９()（）:：][(（])(?:[^()（）]*?[、,，・]\s*)?([千万億]?)\s*"
         rf"({unit_alternation()}|％|%)\s*[)）]"
     )
 
@@ -1707,8 +1708,10 @@ _FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 def rates_of_target(text: str) -> str:
     """``目標(800件)の105%`` followed by the value it gives, written out: ``…105%(840件)``."""
-    if not any(w in text for w in word_set("target_word")):
-        return text
+    if ("%" not in text and "％" not in text) or not any(
+        w in text for w in word_set("target_word")
+    ):
+        return text  # (a rate of the target: a target's word, then a percentage)
 
     def worked(m: re.Match[str]) -> str:
         figure = m.group("figure") or m.group("figure_")
@@ -2108,8 +2111,8 @@ def cell_text(cell: str) -> str:
         cell = _field_key_note_re().sub(r"\1", cell)
     text = kanji_as_digits(repair_pdf_text(records_as_text(cell)))
     text = tables_as_lines(text)
-    if "／" in text or "/" in text:
-        text = keyed_slashes(text)
+    if ("／" in text or "/" in text) and (":" in text or "：" in text):
+        text = keyed_slashes(text)  # (実績／目標：…: keys before a colon)
     if "＝" in text or "=" in text:
         text = formulas_as_results(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
