@@ -3010,6 +3010,8 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
                 _OPENS_PREVIOUS.match(window, open_at + 1)
                 or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
                 or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
+                # (前年同期は1,270市町村(72.9%): the share of the year before's figure)
+                or _PREVIOUS_FIGURE.search(window[max(0, open_at - 2 * _TAIL) : open_at])
             ):
                 return True
     return False
@@ -3040,6 +3042,9 @@ _PREVIOUS_WORD = (
 )
 _TIME_WORDS = re.compile(alternation("this_year", "time_word", "as_at"))
 _TWO_YEARS_BEFORE = re.compile(alternation("two_years_before"))
+_PREVIOUS_FIGURE = re.compile(
+    rf"{_PREVIOUS_WORD}\s*(?:は|では|:|が)?\s*(?:約)?[0-9][0-9,.]*\s*[^\s()、。0-9]{{0,6}}$"
+)
 _OPENS_PREVIOUS = re.compile(rf"\s*{_PREVIOUS_WORD}")
 # 前年の利用者(8.1%): the bracket after a noun of the year before holds its value.
 _VALUE_WORD = f"(?:{alternation('value_word')})"
