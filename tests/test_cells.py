@@ -566,6 +566,27 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# A spreadsheet's cells pasted with their artefacts: a number kept as text ('…), in exponent
+# notation, with a binary float's tail, error values and formulas for missing figures; a
+# column of verdict marks (TRUE, ○) beside the figures; items dated in their closing bracket.
+PLAIN_GRIDS += [
+    (
+        "令和8年度の実績<br>項目　実績　目標　達成<br>開始件数　211　206　TRUE<br>"
+        "就職率　73.80000000000001%　71.2%　TRUE<br>重点対象者数　'60512　64049　FALSE<br>"
+        "重点対象者の就職率　#DIV/0!　95.9%　=C5/D5",
+        "就職率 実績:73.8%",
+    ),
+    (
+        "令和8年度の実績<br>項目　実績　目標　達成<br>開始件数　211　206　○<br>重点対象者数　'60512　64049　×",
+        "重点対象者数 実績:60512",
+    ),
+    (
+        "指標　実績　目標<br>検索サイトPV数（令和8年4月～令和9年3月）　2.81457E+05　300000<br>"
+        "案内サイトPV数（令和8年4月～令和9年3月）　5.028734E+06　300000",
+        "案内サイトPV数 令和8年4月～令和9年3月 実績:5028734",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

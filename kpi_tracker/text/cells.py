@@ -121,7 +121,7 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
     header, body = _relative_columns(rows[0], header, body)
     # Which axis holds the periods: the header (years as columns) or the first column.
     header_periods = sum(_is_period(c) for c in header[1:])
-    column_periods = sum(_is_period(r[0]) for r in body)
+    column_periods = sum(_is_period_label(r[0]) for r in body)
     dated_by = _period_column(header, body) if not header_periods and not column_periods else None
     named_by = 0
     if column_periods == len(body) > len({r[0].strip() for r in body}) and not header_periods:
@@ -167,6 +167,15 @@ def table_records(rows: list[list[str]]) -> list[tuple[TableRecord, ...]] | None
 
 
 _BRACKET_END = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]$")
+
+
+def _is_period_label(label: str) -> bool:
+    """Whether a row's label is a period (令和7年度, 令和7年度（2025年度）), not an item dated in
+    its closing bracket (…PV数（令和8年4月～令和9年3月）)."""
+    if not _is_period(label):
+        return False
+    name, when = _row_period(label.strip())
+    return not when or _is_period(name)
 
 
 def _row_period(label: str) -> tuple[str, str]:
@@ -732,6 +741,10 @@ def _figure_only(cell: str) -> bool:
 _UNIT_THEN_ASIDE = re.compile(r"[^\s(（]{0,4}\s*(?:[(（]|$)")
 
 
+# (達成 | ○, TRUE: a column of a row's verdict beside its figures)
+_MARKS = word_set("mark_cell")
+
+
 def _values_below(block: list[list[str]]) -> int:
     """How many rows under the first are values (a label first, figures after it: 指標 | 目標 |
     実績 over 就職率 | 84.5% | 85.1%), up to the first that is not."""
@@ -740,7 +753,10 @@ def _values_below(block: list[list[str]]) -> int:
     for k, r in enumerate(block[1:]):
         if not (
             any(_NUMERIC.match(c) for c in r)
-            and all(_NUMERIC.match(c) or c in _EMPTY or _PENDING_CELL.match(c) for c in r[1:])
+            and all(
+                _NUMERIC.match(c) or c in _EMPTY or c in _MARKS or _PENDING_CELL.match(c)
+                for c in r[1:]
+            )
         ):
             return k
     return len(block) - 1
@@ -2089,10 +2105,42 @@ def records_as_text(text: str) -> str:
     return text
 
 
+# A spreadsheet's artefacts pasted with its figures: a number kept as text ('312457), in
+# exponent notation (5.128734E+06), with a binary float's tail (73.80000000000001%), an error
+# value (#DIV/0!, #N/A) or a formula (=B4/C4) where a figure is missing
+_AS_TEXT = re.compile(r"(?<![0-9A-Za-z])'(?=[0-9]{3})")
+_EXPONENT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)[Ee]([+-]?[0-9]{1,2})(?![0-9A-Za-z])")
+_FLOAT_TAIL = re.compile(r"(?<![0-9.])([0-9]+\.[0-9]{9,})(?![0-9])")
+_SHEET_ERROR = re.compile(
+    r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|(?<![^\s|｜\u3000])=[A-Z]{1,2}[0-9]{1,5}(?:[-+*/][A-Z]{1,2}[0-9]{1,5})*"
+)
+
+
+def _plain_figure(value: float) -> str:
+    shown = f"{value:.6f}".rstrip("0").rstrip(".")
+    return shown or "0"
+
+
+def spreadsheet_values(cell: str) -> str:
+    """A spreadsheet's figures as a writer types them (5.128734E+06 → 5128734, 73.80000000000001
+    → 73.8, '312457 → 312457); its error values and formulas as a missing figure (－)."""
+    if "'" in cell:
+        cell = _AS_TEXT.sub("", cell)
+    if "E" in cell or "e" in cell:
+        cell = _EXPONENT.sub(
+            lambda m: _plain_figure(float(m.group(1)) * 10 ** int(m.group(2))), cell
+        )
+    if "." in cell:
+        cell = _FLOAT_TAIL.sub(lambda m: _plain_figure(float(m.group(1))), cell)
+    if "#" in cell or "=" in cell:
+        cell = _SHEET_ERROR.sub("－", cell)
+    return cell
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    cell = tracked_changes(cell)
+    cell = spreadsheet_values(tracked_changes(cell))
     if "**" in cell:
         cell = cell.replace("**", "")  # **9,264件**: Markdown's bold, no words of the figure
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
