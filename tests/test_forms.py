@@ -1777,6 +1777,18 @@ FORMS += [
     ),
 ]
 
+# (keyed lines under a line that is only a period are of that period: the latest one is the
+# value, and a share whose count is still being counted has none)
+FORMS += [
+    (
+        101,
+        "needy-new-consultations",
+        "【令和7年度実績】<br>新規相談受付件数：311,240件<br>プラン作成件数：91,200件<br>【令和6年度実績】<br>"
+        "新規相談受付件数：301,528件<br>プラン作成件数：88,192件",
+        311240,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 
@@ -1859,6 +1871,17 @@ STATUS_FORMS += [
         "medical-observation-reintegration-share",
         "令和7年の割合は91.4%（95%信頼区間±1.6ポイント）であった。",
         91.4,
+        "not_measurable",
+    ),
+]
+
+STATUS_FORMS += [
+    (
+        101,
+        "needy-plan-share",
+        "令和6年度実績：<br>・新規相談受付件数：301,528件<br>・プラン作成件数：88,192件<br>令和7年度実績：<br>"
+        "・新規相談受付件数：311,240件<br>・プラン作成件数：集計中",
+        None,
         "not_measurable",
     ),
 ]

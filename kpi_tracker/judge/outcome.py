@@ -191,6 +191,8 @@ def evaluate_indicator(
         and deadline is not None
         and extraction.pending.end >= deadline
     ):
+        # (a share's latest value is a count it divides, not a share: none is shown)
+        latest = actual if ind.share_of is None else None
         return _not_measurable(
             ind,
             measure_no,
@@ -198,11 +200,11 @@ def evaluate_indicator(
             Reason.of(
                 "pending",
                 what=extraction.pending.text,
-                actual=actual,
+                actual=latest,
                 unit=u,
                 period=_period_text(period),
             ),
-            actual=actual,
+            actual=latest,
             **extra,
         )
     if ind.share_of is not None:

@@ -2137,6 +2137,45 @@ def spreadsheet_values(cell: str) -> str:
     return cell
 
 
+# 【令和8年度実績】, 令和7年度末時点：, (R8): a line that is only a period, heading the lines
+# under it
+_PERIOD_HEADING = re.compile(
+    r"^\s*[【\[〔<＜(（■◆●]?\s*(?P<period>[^【】\[\]〔〕<>＜＞()（）:：、。]{2,24}?)\s*"
+    rf"(?:{alternation('as_at')})?\s*[】\]〕>＞)）]?\s*[:：]?\s*$"
+)
+# 新規相談受付件数：318,540件 (・ or ○ before it): an item keyed by its words, then its figure
+# (or its mark of a figure still being counted: プラン作成件数：集計中)
+_KEYED_FIGURE = re.compile(
+    rf"^(?P<key>\s*[^\s:：0-9０-９]{{2,30}}[:：]\s*)(?=(?:約)?[0-9０-９]|{alternation('pending')})"
+)
+
+
+def dated_items(text: str) -> str:
+    """Keyed lines under a line that is only a period (【令和8年度実績】 over 新規相談受付件数：
+    318,540件 / プラン作成件数：集計中), each dated by it (新規相談受付件数：令和8年度 318,540件)
+    where it names no period of its own; up to the next such heading."""
+    parts = _LINE_BREAK.split(text)
+    if len(parts) < 2:
+        return text
+    seps = _LINE_BREAK.findall(text)
+    period = ""
+    for k, line in enumerate(parts):
+        heading = _PERIOD_HEADING.match(_TAG.sub("", line))
+        if heading and _only_period(heading.group("period")):
+            period = heading.group("period").strip()
+            continue
+        keyed = _KEYED_FIGURE.match(line) if period else None
+        if keyed is None:
+            period = period if not line.strip() or _KEYED_ITEM.match(line) else ""
+            continue
+        if not find_periods(line):
+            parts[k] = keyed.group("key") + period + " " + line[keyed.end() :]
+    return _joined(parts, seps)
+
+
+_KEYED_ITEM = re.compile(r"^\s*[^\s:：]{2,30}[:：]")
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -2164,6 +2203,8 @@ def cell_text(cell: str) -> str:
     if "＝" in text or "=" in text:
         text = formulas_as_results(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
+    if "\n" in text or "<" in text:
+        text = dated_items(text)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
     text = strip_html(multiples_of_stated(rates_of_target(text)))
