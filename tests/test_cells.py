@@ -587,6 +587,25 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# Small tables that lost their layout when pasted: the unit on a column's first figure only,
+# a header of groups over a row of measures with no label cell, a row's label over two lines.
+PLAIN_GRIDS += [
+    (
+        "時点　　養成数（累計）<br>令和7年度末　　132,006人<br>令和8年度末　　161,530",
+        "養成数（累計）は、令和7年度末132,006人、令和8年度末161,530人",
+    ),
+    (
+        "区分  県  市町村<br>団体数  割合  団体数  割合<br>相談事業  40  85.1%  236  13.6%<br>"
+        "啓発事業  47  100%  702  40.3%",
+        "相談事業 市町村 割合:13.6%",
+    ),
+    (
+        "事業　　令和7年度　　令和8年度<br>居場所づくり支援体制強化事業　　51　　64<br>"
+        "居場所づくりコーディネーター<br>配置等支援事業　　33　　47<br>合計（自治体）　　84　　111",
+        "居場所づくりコーディネーター配置等支援事業は、令和7年度33、令和8年度47",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -373,9 +373,16 @@ def _line(series: tuple[TableRecord, ...], declared: str = "") -> str:
     令和7年度1,350件``; a target column restates the target (``目標1,500件``). A bare figure
     takes the unit its labels or the table give it (``_record_unit``)."""
     first = series[0]
+    # (令和7年度末 142,006人 over 令和8年度末 171,530: the unit of a series' first figure is
+    # every bare figure's where its labels give none)
+    written = _written_unit(series)
     series = tuple(
         TableRecord(
-            r.row, r.column, _with_unit(r.value, _record_unit(r, r.row, declared)), r.kind, r.when
+            r.row,
+            r.column,
+            _with_unit(r.value, _record_unit(r, r.row, declared) or written),
+            r.kind,
+            r.when,
         )
         for r in series
     )
@@ -395,6 +402,24 @@ def _line(series: tuple[TableRecord, ...], declared: str = "") -> str:
     if "単位" in row and _label_units(row)[0]:
         row = _TABLE_UNIT_RE.sub("", row).strip()
     return f"{row}は、{'、'.join(parts)}" if row else "、".join(parts)
+
+
+def _written_unit(series: tuple[TableRecord, ...]) -> str:
+    """The one unit the figures of a series are written with (142,006人), or ""."""
+    if len(series) < 2 or series[0].kind == "named":
+        return ""
+    units = {
+        m.group(1)
+        for r in series
+        if r.kind == "period" and (m := _WRITTEN_UNIT.match(r.value.strip()))
+    }
+    unit = units.pop() if len(units) == 1 else ""
+    return unit if _unit_re().fullmatch(unit) else ""
+
+
+_WRITTEN_UNIT = re.compile(
+    r"^(?:約)?[0-9０-９][0-9０-９,，.．]*\s*([^\s0-9０-９,，.．()（）]{1,4})$"
+)
 
 
 @cache
@@ -808,7 +833,9 @@ def _line_tables(lines: list[str]) -> list[str]:
         if columns and i + 1 < len(lines):
             # 区分 令和7年度 令和8年度 over 割合 36.9 38.4: a table flattened with single spaces
             block, j = _flat_block(lines, i, columns)
-            if (at := _put_table(out, lines, j, block)) is not None:
+            if (at := _wider_aligned(lines, i, j)) is None and (
+                at := _put_table(out, lines, j, block)
+            ) is not None:
                 i = at
                 continue
         cells = _aligned(line)
@@ -953,16 +980,22 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     (再就職支援プログラム / 就職率 → 再就職支援プログラム 就職率)."""
     rows: list[list[str]] = []
     at: list[int] = []  # each row's line
-    j, group = i, ""
+    j, group, cut = i, "", ""
     while j < len(lines):
         cells = _aligned(lines[j])
         if cells is None:
             # ■結婚支援 between rows: a heading of the rows under it, which name its part
             heading = _GROUP_HEADING.match(_TAG.sub("", lines[j])) if rows else None
+            if heading is None and rows and _label_cut(lines, j):
+                # (…コーディネーター / 配置等支援事業　38　52: a label over two lines)
+                cut, j = lines[j].strip(), j + 1
+                continue
             if heading is None or j + 1 == len(lines) or _aligned(lines[j + 1]) is None:
                 break
             group, j = heading.group(1), j + 1
             continue
+        if cut:
+            cells, cut = [cut + cells[0], *cells[1:]], ""
         rows.append([f"{group} {cells[0]}", *cells[1:]] if group else cells)
         at.append(j)
         j += 1
@@ -979,6 +1012,12 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     for k, cells in enumerate(rows):
         if len(cells) < width and _INDENTED.match(_TAG.sub("", lines[at[k]])):
             cells = [""] * (width - len(cells)) + cells
+        elif (
+            k == 1
+            and len(cells) == width - 1
+            and not any(_FIGURE_CELL.match(c) for c in (*cells, *grid[0]))
+        ):
+            cells = ["", *cells]  # (区分 都道府県 市区町村 over 団体数 割合 団体数 割合)
         elif k and len(cells) != width and (fitted := _fit_label(cells, width)) is not None:
             cells = fitted
         elif (
@@ -995,6 +1034,31 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
             break
         grid.append(cells)
     return _one_label(_one_header(grid)), j
+
+
+def _wider_aligned(lines: list[str], i: int, flat_end: int) -> int | None:
+    """Where space-aligned rows from ``lines[i]`` end, where they run past a flat reading's
+    rows (a label over two lines under a header of wide gaps); else None."""
+    header = _aligned(lines[i])
+    if header is None or _is_period(header[0]):
+        return None  # (a header of periods alone: the flat reading knows its rows)
+    _, end = _aligned_block(lines, i)
+    return end if end > flat_end else None
+
+
+def _label_cut(lines: list[str], j: int) -> bool:
+    """Whether ``lines[j]`` is the first part of the label of the aligned row under it: short
+    words, no figure, no sentence's end, the row under it a label then figures."""
+    line = _TAG.sub("", lines[j]).strip()
+    below = _aligned(lines[j + 1]) if j + 1 < len(lines) else None
+    return bool(
+        below is not None
+        and 0 < len(line) <= _LABEL_CHARS // 2
+        and not _HAS_DIGIT.search(line)
+        and not line.endswith(("。", ":", "："))
+        and not _HAS_DIGIT.search(below[0])
+        and any(_FIGURE_CELL.match(c) for c in below[1:])
+    )
 
 
 def _paired_records(cells: list[str]) -> tuple[tuple[TableRecord, ...], list[str]] | None:
