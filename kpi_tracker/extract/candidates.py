@@ -474,7 +474,9 @@ _PART_WORD = re.compile(r"([^\s()・、,:0-9]*)\s*:?\s*$")
 
 
 # 会議(令和9年2月1日開催)において: the day a meeting was held dates none of its figures
-_EVENT_AFTER = re.compile(rf"\s*(?:{alternation('event')})(?!値)")  # (令和8年度確定値: a value's)
+_EVENT_AFTER = re.compile(
+    rf"\s*(?:{alternation('event')})(?!値|中|予定)"
+)  # (確定値: a value's; 集計中)
 _EVENT_OR_TARGET = re.compile(alternation("event", "target_word"))
 # (いずれもR7末目標超, 令和9年度目標): the period a target is set for dates no figure
 _TARGET_DATED = re.compile(rf"(?:{alternation('target_word')})")
@@ -2143,6 +2145,9 @@ def _said_after(norm: str, q: Quantity) -> str | None:
         return "confidence_level"  # 32.4%(95%CI: 30.6~34.2%): the interval's level, no value
     if _MARGIN_BEFORE.search(norm, max(0, q.start - _MARGIN_REACH), q.start):
         return "margin"  # 40.3%(±1.8ポイント), 標準誤差0.8ポイント: a survey's margin, no change
+    if _WIDER_SCOPE.search(norm, max(0, q.start - _WIDER_REACH), q.start):
+        # …が独自に実施したものを含めると約7,800か所: a wider count than the indicator's
+        return "wider_scope"
     if _NOT_THIS_INDICATOR.match(norm, q.end):
         # 国家公務員の取得率は83.9%であったが、本指標は民間事業所を対象とする…: said not to be
         # the indicator
@@ -2154,6 +2159,8 @@ _SUPERSEDING = re.compile(alternation("superseding"))
 _CONFIDENCE = re.compile(rf"\s*(?:{alternation('confidence')})")
 _MARGIN_BEFORE = re.compile(rf"(?:±|\+/-|(?:{alternation('margin')})\s*[:=]?)\s*(?:約)?\s*$")
 _MARGIN_REACH = 12
+_WIDER_SCOPE = re.compile(rf"(?:{alternation('wider_scope')})、?[^。、]{{0,24}}$")
+_WIDER_REACH = 40
 _NOT_THIS_INDICATOR = re.compile(
     rf"\s*\)?\s*(?:\([^()]*\))?[^、。0-9()]{{0,8}}が、\s*(?:{alternation('not_this_indicator')})"
 )
