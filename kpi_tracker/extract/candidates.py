@@ -234,6 +234,9 @@ def sentences_of(text: str) -> list[Sentence]:
     return _sentences(text, tokenize(text))
 
 
+_INLINE_ITEM = re.compile(rf"\s(?=[{''.join(map(re.escape, item_marks()))}])")
+
+
 def _sentences(text: str, spans: Spans) -> list[Sentence]:
     """The sentences of a cell, cut where its spans say (``Spans.cuts``)."""
     norm = spans.norm
@@ -251,6 +254,9 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
         if note:
             line_end = norm.find("\n", start + (len(chunk_norm) - len(stripped)))
             note_ends = line_end if line_end >= 0 else len(norm)
+            # (※…には届かず ・支援サイトPV:…: an item opened on the same line ends the note)
+            item = _INLINE_ITEM.search(norm, end - 1, note_ends)
+            note_ends = item.start() if item else note_ends
         is_item = stripped[0] in _ITEM_MARKS
         under = not is_item and heading[0] >= 0
         if is_item:
