@@ -172,6 +172,17 @@ NUMERALS = [
 ]
 
 
+# A vertically set page converted back to text: positional kanji digits in groups of three
+# (三一二、〇四八回), the print's ・ as the decimal point after full-width digits too
+NUMERALS += [
+    ("三〇二、〇四八回（令和七年度）", "302,048回（令和7年度）"),
+    ("五、一〇八、三三六回", "5,108,336回"),
+    ("一，三四二法人", "1,342法人"),
+    ("４０・２パーセント", "４０.２パーセント"),  # (full-width digits are read as they are)
+]
+NUMERALS_NOT_APPLICABLE_MORE = ["一、二、三の順に", "第一・二四半期", "1・2年生"]
+
+
 @pytest.mark.parametrize(("raw", "expected"), NUMERALS)
 def test_numerals_as_digits(raw: str, expected: str) -> None:
     from kpi_tracker.text.cells import numerals_as_digits
@@ -189,6 +200,9 @@ NUMERALS_NOT_APPLICABLE = [
     "千葉県と九州",
     "一か所に集約",
 ]
+
+
+NUMERALS_NOT_APPLICABLE += NUMERALS_NOT_APPLICABLE_MORE
 
 
 @pytest.mark.parametrize("raw", NUMERALS_NOT_APPLICABLE)

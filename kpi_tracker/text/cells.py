@@ -1647,13 +1647,29 @@ def _with_label_units(text: str) -> str:
     return "".join(out) + text[at:]
 
 
+# 三一二、〇四八回, 五、一〇八、三三六回: positional kanji digits in groups of three, as a
+# vertically set page writes a figure's thousands
+_DIGIT_DOT_DIGIT = re.compile(
+    r"(?<![0-9０-９.．])([0-9０-９]+)・([0-9０-９]+)(?=\s*(?:パーセント|％|%|ポイント))"
+)
+_GROUPED_KANJI = re.compile(f"(?<![{_KD}])[{_KD}]{{1,3}}(?:[、,，][{_KD}]{{3}})+(?![{_KD}])")
+
+
+def _grouped_digits(m: re.Match[str]) -> str:
+    return ",".join(map(lambda g: "".join(map(_digit, g)), re.split("[、,，]", m.group())))
+
+
 def kanji_as_digits(text: str) -> str:
     """Kanji numbers before their units written as figures (六十八・四% → 68.4%, 四五．2％ →
-    45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント): before a
-    table in the cell is read, so that its cells are figures."""
+    45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント, 三一二、〇四八回
+    → 312,048回): before a table in the cell is read, so that its cells are figures."""
+    if ("、" in text or "," in text or "，" in text) and _GROUPED_KANJI.search(text):
+        text = _GROUPED_KANJI.sub(_grouped_digits, text)
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
         # 六十八・四%, 四五．2%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
+    if "・" in text and _DIGIT_DOT_DIGIT.search(text):
+        text = _DIGIT_DOT_DIGIT.sub(r"\1.\2", text)  # (４０・２パーセント: the point of print)
     if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
             lambda m: "".join(map(_digit, m.group(1))) + "." + "".join(map(_digit, m.group(2))),
