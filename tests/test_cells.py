@@ -182,6 +182,22 @@ NUMERALS += [
 ]
 NUMERALS_NOT_APPLICABLE_MORE = ["一、二、三の順に", "第一・二四半期", "1・2年生"]
 
+# A dashboard's k and M after a figure (274.3k → 318.9k回, 10年で1M人); not a word's K (3K職場)
+K_AND_M = [
+    ("274.3k → 298.9k回(+9.0%)", "274,300 → 298,900回(+9.0%)"),
+    ("5.39M → 4.86M(-9.8%)", "5,390,000 → 4,860,000(-9.8%)"),
+    ("10年で1M人の目標", "10年で1,000,000人の目標"),
+    ("3K職場の改善", "3K職場の改善"),
+    ("容量5MB", "容量5MB"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), K_AND_M)
+def test_thousands_and_millions(raw: str, expected: str) -> None:
+    from kpi_tracker.text.cells import thousands_and_millions
+
+    assert thousands_and_millions(raw) == expected
+
 
 @pytest.mark.parametrize(("raw", "expected"), NUMERALS)
 def test_numerals_as_digits(raw: str, expected: str) -> None:

@@ -2256,10 +2256,30 @@ def dated_items(text: str) -> str:
 _KEYED_ITEM = re.compile(r"^\s*[^\s:：]{2,30}[:：]")
 
 
+# 318.9k回, 5.39M PV, 1M人: a dashboard's thousands and millions after the figure
+_K_M = re.compile(r"(?<![0-9A-Za-z.,])([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s?([kKM])(?![A-Za-z])")
+_K_M_FACTOR = {"k": 1_000, "K": 1_000, "M": 1_000_000}
+_AFTER_K_M = re.compile(rf"\s*(?:$|[\s)）(（、。,/→↑↓~～≒+\-]|{unit_alternation()})")
+
+
+def thousands_and_millions(cell: str) -> str:
+    """A figure written with k or M after it as the figure (318.9k回 → 318,900回)."""
+    if not ("k" in cell or "K" in cell or "M" in cell) or not _K_M.search(cell):
+        return cell
+
+    def whole(m: re.Match[str]) -> str:
+        if "." not in m.group(1) and not _AFTER_K_M.match(m.string, m.end()):
+            return m.group()  # (3K職場: no figure's thousands)
+        value = round(float(m.group(1).replace(",", "")) * _K_M_FACTOR[m.group(2)], 6)
+        return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+    return _K_M.sub(whole, cell)
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    cell = spreadsheet_values(tracked_changes(cell))
+    cell = thousands_and_millions(spreadsheet_values(tracked_changes(cell)))
     if "**" in cell:
         cell = cell.replace("**", "")  # **9,264件**: Markdown's bold, no words of the figure
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
