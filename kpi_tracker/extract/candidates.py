@@ -254,7 +254,7 @@ def _sentences(text: str, spans: Spans) -> list[Sentence]:
         if note:
             line_end = norm.find("\n", start + (len(chunk_norm) - len(stripped)))
             note_ends = line_end if line_end >= 0 else len(norm)
-            # (※…には届かず ・支援サイトPV:…: an item opened on the same line ends the note)
+            # (※…には届かず ・閲覧数:…: an item opened on the same line ends the note)
             item = _INLINE_ITEM.search(norm, end - 1, note_ends)
             note_ends = item.start() if item else note_ends
         is_item = stripped[0] in _ITEM_MARKS
@@ -1876,7 +1876,7 @@ def _is_target(
         _TARGET_OPENS.search(norm, max(sentence.start, o - 8), o)
         for o in _opens(norm, sentence.start, q.start)
     ):
-        return True  # 目標(令和6年度実績(A 315,589名、…)以上): at any depth of its bracket
+        return True  # 目標(令和6年度実績(A 302,140名、…)以上): at any depth of its bracket
     if _TARGET_QUOTE.search(norm, max(sentence.start, q.start - _TARGET_REACH), q.start):
         return True  # 目標とする「国民の半数以上」: the target, in its quotation marks
     if q.bound and norm[max(seg_start, q.start - 2) : q.start].rstrip().endswith("〔"):
@@ -2150,7 +2150,7 @@ def _said_after(norm: str, q: Quantity) -> str | None:
     if _CONFIDENCE.match(norm, q.end):
         return "confidence_level"  # 32.4%(95%CI: 30.6~34.2%): the interval's level, no value
     if _MARGIN_BEFORE.search(norm, max(0, q.start - _MARGIN_REACH), q.start):
-        return "margin"  # 40.3%(±1.8ポイント), 標準誤差0.8ポイント: a survey's margin, no change
+        return "margin"  # 40.3%(±2.1ポイント), 標準誤差0.7ポイント: a survey's margin, no change
     if _WIDER_SCOPE.search(norm, max(0, q.start - _WIDER_REACH), q.start):
         # …が独自に実施したものを含めると約7,800か所: a wider count than the indicator's
         return "wider_scope"
@@ -2472,7 +2472,7 @@ def _respectively(
 
 
 _PARTS_FOLLOW = re.compile(rf"\s*\(\s*(?:{alternation('part')})")
-# 114自治体(A事業71自治体、B事業52自治体(…)): a bracket of named figures in one counter
+# 96自治体(A事業58自治体、B事業44自治体(…)): a bracket of named figures in one counter
 _LISTED_PARTS = re.compile(
     r"\s*\(\s*(?P<first>[^()、。0-9]{2,24}?)(?P<a>[0-9][0-9,.]*)\s*(?P<u>[^\s()、。0-9]{1,4}?)"
     r"(?:\([^()]*\))?\s*、\s*(?P<second>[^()、。0-9]{2,24}?)(?P<b>[0-9][0-9,.]*)\s*(?P=u)"
@@ -2480,8 +2480,8 @@ _LISTED_PARTS = re.compile(
 
 
 def _lists_parts(norm: str, at: int, whole: float | None) -> bool:
-    """Whether the bracket after a figure lists its parts by name (114自治体(A事業71自治体、
-    B事業52自治体)), not other times (55,526件(前年度52,638件、前々年度…)) nor figures larger
+    """Whether the bracket after a figure lists its parts by name (96自治体(A事業58自治体、
+    B事業44自治体)), not other times (55,526件(前年度52,638件、前々年度…)) nor figures larger
     than the ``whole`` (0.684(標準誤差0.011、標本数1,842))."""
     m = _LISTED_PARTS.match(norm, at)
     if m is None or any(_is_time_label(m.group(k)) for k in ("first", "second")):
@@ -2498,8 +2498,8 @@ def _plain_number(text: str) -> float | None:
 
 
 def _a_listed_part(norm: str, q: Quantity) -> bool:
-    """Whether a figure is a part a bracket lists after its whole (114自治体(A事業71自治体、
-    B事業52自治体(うち…9自治体))): a part, though its own parts may follow it."""
+    """Whether a figure is a part a bracket lists after its whole (96自治体(A事業58自治体、
+    B事業44自治体(うち…6自治体))): a part, though its own parts may follow it."""
     opens = _opens(norm, max(0, q.start - _LIST_REACH), q.start)
     whole = _FIGURE_BEFORE.search(norm, max(0, opens[0] - 12), opens[0]) if opens else None
     if whole is None:

@@ -2014,7 +2014,7 @@ _INSERTED = re.compile(r"</?(?:ins|u)\b[^>]*>", re.IGNORECASE)
 @cache
 def _tracked_re() -> re.Pattern[str]:
     struck, kept = alternation("struck_key"), alternation("kept_key")
-    # 〔修正前：5,392回〕〔修正後：4,876回〕, ［変更後:…］: struck, or kept without its key
+    # 〔修正前：5,318回〕〔修正後：4,806回〕, ［変更後:…］: struck, or kept without its key
     return re.compile(
         rf"[〔［\[【]\s*(?:(?P<struck>{struck})|(?P<kept>{kept}))\s*[:：]\s*"
         r"(?P<text>[^〔〕［］\[\]【】]*)[〕］\]】]"
@@ -2041,7 +2041,7 @@ def tracked_changes(cell: str) -> str:
 # {"回答数(件)":1238,"満足度(%)":76.4}: a record exported as JSON, pasted into the cell (an
 # object may hold one more: {"相談件数":{"FY2025":42,"FY2026":37},"unit":"件"})
 _JSON_OBJECT = re.compile(r'\{\s*"(?:[^{}]|\{[^{}]*\})*\}')
-# FY2025=30.7; FY2026=29.4; unit=%: a record's pairs of key=value, parted by semicolons
+# FY2025=31.2; FY2026=29.8; unit=%: a record's pairs of key=value, parted by semicolons
 _PAIRS = re.compile(
     r"(?P<pairs>[^\s=;:：,、。<>]{1,30}\s*=\s*[^\s=;、。<>]{1,24}"
     r"(?:\s*;\s*[^\s=;:：,、。<>]{1,30}\s*=\s*[^\s=;、。<>]{1,24})+)\s*;?"
@@ -2099,8 +2099,8 @@ def _key_unit(key: str, unit: str) -> str:
 
 
 def _keyed_pairs(text: str) -> str:
-    """key=value pairs with a unit's pair (社会福祉士=327904; 単位=名): each figure with the
-    unit, the pairs as a list (社会福祉士 327904名、…); pairs with no unit stay as written."""
+    """key=value pairs with a unit's pair (A士=301904; 単位=名): each figure with the
+    unit, the pairs as a list (A士 301904名、…); pairs with no unit stay as written."""
     units, missing = word_set("unit_key"), word_set("missing_value")
 
     def listed(m: re.Match[str]) -> str:
@@ -2129,7 +2129,7 @@ def _csv_block(lines: list[str], i: int, missing: frozenset[str]) -> int:
     if not width or _NO_ROW.search(lines[i]):
         return i
     j = i + 1
-    # (a row's 209,206 is two cells, as the header's width says, not one figure; 1,167法人 is
+    # (a row's 209,206 is two cells, as the header's width says, not one figure; 1,204法人 is
     # one figure)
     while j < len(lines) and lines[j].count(",") == width and not _NO_ROW.search(lines[j]):
         if not any(_FIGURE_CELL.match(c) or c.strip() in missing for c in lines[j].split(",")):
@@ -2223,16 +2223,16 @@ _PERIOD_HEADING = re.compile(
     r"^\s*[【\[〔<＜(（■◆●]?\s*(?P<period>[^【】\[\]〔〕<>＜＞()（）:：、。]{2,24}?)\s*"
     rf"(?:{alternation('as_at')})?\s*[】\]〕>＞)）]?\s*[:：]?\s*$"
 )
-# 新規相談受付件数：318,540件 (・ or ○ before it): an item keyed by its words, then its figure
-# (or its mark of a figure still being counted: プラン作成件数：集計中)
+# 受付件数：12,540件 (・ or ○ before it): an item keyed by its words, then its figure
+# (or its mark of a figure still being counted: 作成件数：集計中)
 _KEYED_FIGURE = re.compile(
     rf"^(?P<key>\s*[^\s:：0-9０-９]{{2,30}}[:：]\s*)(?=(?:約)?[0-9０-９]|{alternation('pending')})"
 )
 
 
 def dated_items(text: str) -> str:
-    """Keyed lines under a line that is only a period (【令和8年度実績】 over 新規相談受付件数：
-    318,540件 / プラン作成件数：集計中), each dated by it (新規相談受付件数：令和8年度 318,540件)
+    """Keyed lines under a line that is only a period (【令和8年度実績】 over 受付件数：12,540件
+    / 作成件数：集計中), each dated by it (受付件数：令和8年度 12,540件)
     where it names no period of its own; up to the next such heading."""
     parts = _LINE_BREAK.split(text)
     if len(parts) < 2:
