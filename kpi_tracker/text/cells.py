@@ -1649,6 +1649,10 @@ def _with_label_units(text: str) -> str:
 
 # 三一二、〇四八回, 五、一〇八、三三六回: positional kanji digits in groups of three, as a
 # vertically set page writes a figure's thousands
+# what the two need at least, searched from the separator (a search skips to it in C; a
+# pattern opening with a look-behind is tried at every character)
+_KD_COMMA_KD = re.compile(f"[、,，](?<=[{_KD}][、,，])(?=[{_KD}]{{3}})")
+_D_DOT_D = re.compile("・(?<=[0-9０-９]・)(?=[0-9０-９])")
 _DIGIT_DOT_DIGIT = re.compile(
     r"(?<![0-9０-９.．])([0-9０-９]+)・([0-9０-９]+)(?=\s*(?:パーセント|％|%|ポイント))"
 )
@@ -1663,12 +1667,12 @@ def kanji_as_digits(text: str) -> str:
     """Kanji numbers before their units written as figures (六十八・四% → 68.4%, 四五．2％ →
     45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント, 三一二、〇四八回
     → 312,048回): before a table in the cell is read, so that its cells are figures."""
-    if ("、" in text or "," in text or "，" in text) and _GROUPED_KANJI.search(text):
+    if ("、" in text or "," in text or "，" in text) and _KD_COMMA_KD.search(text):
         text = _GROUPED_KANJI.sub(_grouped_digits, text)
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
         # 六十八・四%, 四五．2%, 二十八万一千三百五回, 二〇二六年: a kanji number before its unit
         text = _kanji_number_re().sub(_kanji_number, text)
-    if "・" in text and _DIGIT_DOT_DIGIT.search(text):
+    if "・" in text and _D_DOT_D.search(text):
         text = _DIGIT_DOT_DIGIT.sub(r"\1.\2", text)  # (４０・２パーセント: the point of print)
     if "・" in text and _KD_DOT_KD.search(text):
         text = _POSITIONAL.sub(
@@ -2180,9 +2184,13 @@ def records_as_text(text: str) -> str:
         text = _json_records(text)
     if "=" in text and ";" in text:
         text = _keyed_pairs(text)
-    if "," in text:
-        text = csv_as_pipes(text)
+    if "," in text and _CSV_HINT.search(text):
+        text = csv_as_pipes(text)  # (a comma between words: a header's cells, not thousands)
     return text
+
+
+# (a comma between words, or after a word with another comma on the line: 認知度,30.1,31.2)
+_CSV_HINT = re.compile(r"[^0-9\s,、。],(?:[^0-9\s,]|[^\s,、。<]*,)")
 
 
 # A spreadsheet's artefacts pasted with its figures: a number kept as text ('312457), in
@@ -2190,6 +2198,7 @@ def records_as_text(text: str) -> str:
 # value (#DIV/0!, #N/A) or a formula (=B4/C4) where a figure is missing
 _AS_TEXT = re.compile(r"(?<![0-9A-Za-z])'(?=[0-9]{3})")
 _EXPONENT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)[Ee]([+-]?[0-9]{1,2})(?![0-9A-Za-z])")
+_LONG_DECIMAL = re.compile(r"\.[0-9]{9}")  # (searched from the point: a search skips to it in C)
 _FLOAT_TAIL = re.compile(r"(?<![0-9.])([0-9]+\.[0-9]{9,})(?![0-9])")
 _SHEET_ERROR = re.compile(
     r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)|(?<![^\s|｜\u3000])=[A-Z]{1,2}[0-9]{1,5}(?:[-+*/][A-Z]{1,2}[0-9]{1,5})*"
@@ -2206,11 +2215,11 @@ def spreadsheet_values(cell: str) -> str:
     → 73.8, '312457 → 312457); its error values and formulas as a missing figure (－)."""
     if "'" in cell:
         cell = _AS_TEXT.sub("", cell)
-    if "E" in cell or "e" in cell:
+    if "E+" in cell or "E-" in cell or "e+" in cell or "e-" in cell:
         cell = _EXPONENT.sub(
             lambda m: _plain_figure(float(m.group(1)) * 10 ** int(m.group(2))), cell
         )
-    if "." in cell:
+    if "." in cell and _LONG_DECIMAL.search(cell):
         cell = _FLOAT_TAIL.sub(lambda m: _plain_figure(float(m.group(1))), cell)
     if "#" in cell or "=" in cell:
         cell = _SHEET_ERROR.sub("－", cell)
@@ -2259,12 +2268,13 @@ _KEYED_ITEM = re.compile(r"^\s*[^\s:：]{2,30}[:：]")
 # 318.9k回, 5.39M PV, 1M人: a dashboard's thousands and millions after the figure
 _K_M = re.compile(r"(?<![0-9A-Za-z.,])([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s?([kKM])(?![A-Za-z])")
 _K_M_FACTOR = {"k": 1_000, "K": 1_000, "M": 1_000_000}
+_K_M_HINT = re.compile(r"[0-9]\s?[kKM]")
 _AFTER_K_M = re.compile(rf"\s*(?:$|[\s)）(（、。,/→↑↓~～≒+\-]|{unit_alternation()})")
 
 
 def thousands_and_millions(cell: str) -> str:
     """A figure written with k or M after it as the figure (318.9k回 → 318,900回)."""
-    if not ("k" in cell or "K" in cell or "M" in cell) or not _K_M.search(cell):
+    if not ("k" in cell or "K" in cell or "M" in cell) or not _K_M_HINT.search(cell):
         return cell
 
     def whole(m: re.Match[str]) -> str:
@@ -2303,8 +2313,8 @@ def cell_text(cell: str) -> str:
     if "＝" in text or "=" in text:
         text = formulas_as_results(text)
     text = numerals_as_digits(fields_as_lines(arrows_as_series(text)), cell)
-    if "\n" in text or "<" in text:
-        text = dated_items(text)
+    if ("\n" in text or "<" in text) and (":" in text or "：" in text):
+        text = dated_items(text)  # (its items are keyed: a colon)
     if "100" in text or "１００" in text:
         text = _INDEX.sub(r"\1%", text)
     text = strip_html(multiples_of_stated(rates_of_target(text)))
