@@ -733,3 +733,34 @@ def test_a_reader_holding_the_tables_keeps_the_row_checks(
     assert _table_rows(pg) == _table_rows(sqlite)
     assert _foreign_keys(pg) == keys
     pg.dispose()
+
+
+class _Conflict(Exception):
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(("state", "calls"), [("40P01", 2), ("40001", 2), ("42P01", 1)])
+def test_a_transaction_ended_by_a_conflict_runs_again(state, calls, monkeypatch) -> None:
+    # D5: runs started together on a new PostgreSQL database met as one created the schema
+    # ("deadlock detected"): the ended transaction runs again; any other error is raised
+    from sqlalchemy.exc import OperationalError
+
+    from kpi_tracker.store import db as store
+
+    monkeypatch.setattr(store.time, "sleep", lambda _: None)
+    seen = []
+
+    def step() -> str:
+        seen.append(1)
+        if len(seen) == 1:
+            raise OperationalError("SELECT 1", {}, _Conflict(state))
+        return "done"
+
+    if calls == 1:
+        with pytest.raises(OperationalError):
+            store._retried(step)
+    else:
+        assert store._retried(step) == "done"
+    assert len(seen) == calls

@@ -11,6 +11,7 @@ column types (sqlmodel#196).
 
 import functools
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from ..text.periods import parse_period
 
 SCHEMA_VERSION = 1
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 DEFAULT_URL = "sqlite:///kpi_tracker.db"
 
 
@@ -218,7 +220,9 @@ def _guarded(f: F) -> F:
     @functools.wraps(f)
     def run(engine: Engine, *args: Any, **kwargs: Any) -> Any:
         try:
-            return f(engine, *args, **kwargs)
+            # (a read of earlier reports met a run storing one, which alters its tables'
+            # constraints for the bulk load: PostgreSQL ends one of them as a deadlock)
+            return _retried(lambda: f(engine, *args, **kwargs))
         except (SQLAlchemyError, OverflowError) as exc:
             raise StoreError(
                 f"cannot use the database: {_cause(exc)}", _where(engine.url)
@@ -270,6 +274,27 @@ def _serialised(connection: Any) -> None:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction it ended may simply
+# run again (runs that start together on a new database met one creating the schema)
+_RETRIED = frozenset({"40P01", "40001"})
+_ATTEMPTS = 5
+
+
+def _retried(step: Callable[[], T]) -> T:
+    """``step``, run again (up to ``_ATTEMPTS`` times, a little later each time) where the
+    database ended its transaction to resolve a conflict with another run."""
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return step()
+        except SQLAlchemyError as exc:
+            orig = getattr(exc, "orig", None)
+            state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+            if attempt == _ATTEMPTS or state not in _RETRIED:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
 def open_store(db: str | None = None, create: bool = True) -> Engine:
     """An engine with the schema in place (created on first use, version checked).
 
@@ -283,12 +308,16 @@ def open_store(db: str | None = None, create: bool = True) -> Engine:
         engine = _sqlite_engine(url, create) if sqlite else create_engine(url)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot open the database: {_cause(exc)}", where) from None
-    try:
+
+    def schema() -> None:
         with engine.begin() as connection:
             _serialised(connection)
             if create:
                 SQLModel.metadata.create_all(connection)
             _check_schema(connection, where, create)
+
+    try:
+        _retried(schema)
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
         raise StoreError(f"cannot use the database: {_cause(exc)}", where) from None
