@@ -32,7 +32,7 @@ from typing import TypeVar
 from ..model import Comparator, Indicator, Observation
 from ..text.lexicon import alternation, item_marks, words
 from ..text.normalize import normalize
-from ..text.numbers import Quantity
+from ..text.numbers import Quantity, parse_number
 from ..text.periods import (
     Period,
     PeriodMatch,
@@ -2486,15 +2486,8 @@ def _lists_parts(norm: str, at: int, whole: float | None) -> bool:
     m = _LISTED_PARTS.match(norm, at)
     if m is None or any(_is_time_label(m.group(k)) for k in ("first", "second")):
         return False
-    parts = (_plain_number(m.group("a")), _plain_number(m.group("b")))
+    parts = (parse_number(m.group("a")), parse_number(m.group("b")))
     return whole is not None and all(p is not None and p < whole for p in parts)
-
-
-def _plain_number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def _a_listed_part(norm: str, q: Quantity) -> bool:
@@ -2504,7 +2497,7 @@ def _a_listed_part(norm: str, q: Quantity) -> bool:
     whole = _FIGURE_BEFORE.search(norm, max(0, opens[0] - 12), opens[0]) if opens else None
     if whole is None:
         return False
-    return _lists_parts(norm, opens[0], _plain_number(whole.group(1)))
+    return _lists_parts(norm, opens[0], parse_number(whole.group(1)))
 
 
 _FIGURE_BEFORE = re.compile(r"([0-9][0-9,.]*)[^\s()、。0-9]{0,4}\s*$")
@@ -3010,24 +3003,14 @@ def _in_previous_bracket(norm: str, at: int) -> bool:
     if "(" not in window:
         return False
     # every bracket ``at`` stands in, the innermost first: (前年度:1,599市町村(91.8%)
-    depth = 0
-    for open_at in range(len(window) - 1, -1, -1):
-        ch = window[open_at]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth:
-                depth -= 1
-                continue
-            if (
-                _OPENS_PREVIOUS.match(window, open_at + 1)
-                or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
-                or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
-                # (前年同期は1,270市町村(72.9%): the share of the year before's figure)
-                or _PREVIOUS_FIGURE.search(window[max(0, open_at - 2 * _TAIL) : open_at])
-            ):
-                return True
-    return False
+    return any(
+        _OPENS_PREVIOUS.match(window, open_at + 1)
+        or _PREVIOUS_YEAR.search(window[max(0, open_at - _TAIL) : open_at])
+        or _PREVIOUS_NOUN.search(window[max(0, open_at - _TAIL) : open_at])
+        # (前年同期は1,270市町村(72.9%): the share of the year before's figure)
+        or _PREVIOUS_FIGURE.search(window[max(0, open_at - 2 * _TAIL) : open_at])
+        for open_at in _opens(window, 0, len(window))
+    )
 
 
 # The patterns anchored at the end of the words before a number look at this many characters

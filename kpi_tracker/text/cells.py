@@ -171,7 +171,7 @@ _BRACKET_END = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]$")
 
 def _is_period_label(label: str) -> bool:
     """Whether a row's label is a period (令和7年度, 令和7年度（2025年度）), not an item dated in
-    its closing bracket (…PV数（令和8年4月～令和9年3月）)."""
+    its closing bracket (…閲覧数（令和8年4月～令和9年3月）)."""
     if not _is_period(label):
         return False
     name, when = _row_period(label.strip())
@@ -1806,6 +1806,11 @@ def _rate_of_target_re() -> re.Pattern[str]:
 _FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 
+def _written(value: float) -> str:
+    """A worked-out figure as a writer writes it: 840, 1,234.5 (grouped, no trailing .0)."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
 def rates_of_target(text: str) -> str:
     """``目標(800件)の105%`` followed by the value it gives, written out: ``…105%(840件)``."""
     if ("%" not in text and "％" not in text) or not any(
@@ -1819,7 +1824,7 @@ def rates_of_target(text: str) -> str:
         target = float(figure.translate(_FULL).replace(",", "")) * times
         rate = float(m.group("rate").translate(_FULL))
         value = round(target * rate / 100, 6)
-        shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+        shown = _written(value)
         unit = m.group("unit") or m.group("unit_")
         return f"{m.group(0)}(約{shown}{unit})"  # (a rate is rounded: so is the value)
 
@@ -2280,8 +2285,7 @@ def thousands_and_millions(cell: str) -> str:
     def whole(m: re.Match[str]) -> str:
         if "." not in m.group(1) and not _AFTER_K_M.match(m.string, m.end()):
             return m.group()  # (3K職場: no figure's thousands)
-        value = round(float(m.group(1).replace(",", "")) * _K_M_FACTOR[m.group(2)], 6)
-        return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+        return _written(round(float(m.group(1).replace(",", "")) * _K_M_FACTOR[m.group(2)], 6))
 
     return _K_M.sub(whole, cell)
 
