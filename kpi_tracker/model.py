@@ -386,6 +386,8 @@ class Observation:
     derivation: str | None = None
     # counted over part of a year whose year is not named (上半期(4~9月), 4月~12月分)
     part_of_year: bool = False
+    # the rounding a figure is written to where it is coarser than its digits (4人に3人: 25)
+    step: float | None = None
 
     @property
     def strength(self) -> int:

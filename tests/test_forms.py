@@ -1811,6 +1811,76 @@ FORMS += [
     ),
 ]
 
+# (a share said as a fraction is rounded to the fraction's step: the exact figure of a note
+# or of a later sentence is the value, 4人に3人余り → 76.4%, not 75%)
+FORMS += [
+    (
+        29,
+        "freelance-consultation-satisfaction",
+        "令和8年度の利用満足度アンケートでは、相談者の4人に3人余りから「満足した」との回答を得たが、"
+        "目標の8割には届かなかった(前年度は約7割)。<br>※令和8年度の「満足した」の割合は76.4%。",
+        76.4,
+    ),
+    (
+        29,
+        "freelance-consultation-satisfaction",
+        "利用満足度のアンケートでは「満足した」が4人に3人ぐらいとのこと。昨年は約73%だった。"
+        "(後日メールで確定値:令和8年度通年で「満足した」は76.4%)",
+        76.4,
+    ),
+]
+
+# (a five-year moving average beside the year's own count: the average is the value)
+FORMS += [
+    (
+        114,
+        "heatstroke-deaths-5yr-average",
+        "令和８年（概数）における熱中症による死亡者数の５年移動平均は1,562人（令和７年 1,513人）であった。"
+        "なお、令和８年単年の死亡者数は1,690人（うち７～９月期 1,488人）。",
+        1562,
+    ),
+]
+
+# (an accountant's columns: rows parted by full-width slashes under (単位：千回、％), keyed
+# figures 前年度／本年度／増減 on one line or on lines of their own, 千人 in a list of units)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "（単位：千回、％）<br>区分／前年度／本年度／増減／増減率<br>支援情報検索サイトPV数／274.3／312.4／38.1／13.9"
+        "<br>「まもろうよこころ」PV数／5,392.9／5,128.0／▲264.9／▲4.9<br>※千回未満四捨五入。",
+        312400,
+    ),
+    (
+        50,
+        "certified-social-workers",
+        "登録者数（各年度3月末現在、単位：千人）<br>社会福祉士：前年度 321.6／本年度 328.4／増減 6.8"
+        "<br>精神保健福祉士：前年度 117.0／本年度 122.0／増減 5.0<br>※千人未満四捨五入。",
+        328400,
+    ),
+    (
+        79,
+        "village-supporter-municipalities",
+        "集落支援員を活用する市町村数（各年度末、単位：市町村）<br>前年度末 511<br>本年度末 523<br>増減 12"
+        "<br>集落の点検、話し合いの促進業務を通じ、地域の課題の把握・解決につなげた。",
+        523,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "養成数は次のとおり。<br>心のサポーター養成数（累計、単位：千人）<br>前年度末\u3000402<br>本年度末\u3000561"
+        "<br>増減\u3000159<br>※千人未満四捨五入。令和6年度からの累計。",
+        561000,
+    ),
+    (
+        30,
+        "reemployment-program-job-rate",
+        "（単位：件、千人、％）<br>指標／目標／本年度実績／前年度実績<br>ナビゲーター1人当たり再就職支援プログラム開始件数"
+        "／206／209／212<br>同プログラム利用者の就職率／84.5／85.3／86.0",
+        85.3,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -719,7 +719,9 @@ class _Reading:
         """Whether a sentence is a period and a figure with nothing else of words (・令和6年度末:
         8,190件, 2. R7 760自治体(83%))."""
         sentence, a = self.analysis.sentences[index], self.analysis
-        if not a.quantities[index] or not a.periods[index]:
+        # (前年度末 402千人 / 今年度末 561千人: a year told by the report's time dates it too)
+        keyed = not a.periods[index] and _YEAR_KEY.search(self.norm, sentence.start, sentence.end)
+        if not a.quantities[index] or not (a.periods[index] or keyed):
             return False
         spans = sorted(
             [(p.start, p.end) for p in a.periods[index]]
@@ -730,7 +732,8 @@ class _Reading:
             rest.append(self.norm[last:start])
             last = max(last, end)
         rest.append(self.norm[last : sentence.end])
-        return len(_NOT_A_WORD_CHAR.sub("", _FIELD_FIGURES.sub("", "".join(rest)))) <= 2
+        words = _YEAR_KEY.sub("", "".join(rest)) if keyed else "".join(rest)
+        return len(_NOT_A_WORD_CHAR.sub("", _FIELD_FIGURES.sub("", words))) <= 2
 
     def _per_base(self, st: _InSentence, q: Quantity) -> str | None:
         """The filter a figure's base drops it by: a rate where the indicator counts (人口1万人
@@ -1696,6 +1699,7 @@ def _observation(
         period_assumed=assumed,
         previous=previous,
         total=total,
+        step=q.step,
     )
 
 
@@ -2115,7 +2119,7 @@ def _rounds_to(rounded: Observation, value: float, unit: str | None) -> bool:
         written = convert(rounded.value, rounded.unit, unit)
     except ValueError:
         return False
-    step = written / rounded.value * _digit_step(rounded.value)
+    step = written / rounded.value * (rounded.step or _digit_step(rounded.value))
     if rounded.bound is not None:
         return 0 <= abs(value - written) < step
     return abs(written - value) <= step / 2
@@ -3037,6 +3041,7 @@ _PREVIOUS_WORD = (
     rf"(?:{alternation('previous_tail')})?)"
 )
 _TIME_WORDS = re.compile(alternation("this_year", "time_word", "as_at"))
+_YEAR_KEY = re.compile(alternation("year_key"))
 _TWO_YEARS_BEFORE = re.compile(alternation("two_years_before"))
 _PREVIOUS_FIGURE = re.compile(
     rf"{_PREVIOUS_WORD}\s*(?:は|では|:|が)?\s*(?:約)?[0-9][0-9,.]*\s*[^\s()、。0-9]{{0,6}}$"

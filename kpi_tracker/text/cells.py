@@ -256,6 +256,35 @@ def _relative_columns(
     return header, body
 
 
+@cache
+def _keyed_column_re() -> re.Pattern[str]:
+    keys = alternation("current_column", "change_column")
+    return re.compile(
+        rf"(?:^|(?<=[／/\n、|｜>]))(?P<lead>[ \u3000]*)(?P<key>{keys})"
+        r"(?P<sep>[ \u3000]*[:：]?[ \u3000]*)"
+        r"(?=[+＋\-－△▲]?[0-9０-９])"
+    )
+
+
+def keyed_columns(text: str) -> str:
+    """A table's columns written as keyed figures on one line or on lines of their own (前年度
+    321.6／本年度 328.4／増減 6.8; 前年度末 511 / 本年度末 523 / 増減 12): this year's key read
+    as 今年度, the change's as 前年度比 with its figure signed, as the tables' reader reads
+    those columns."""
+    current = word_set("current_column")
+
+    def renamed(m: re.Match[str]) -> str:
+        key = m.group("key")
+        if key in current:
+            name = "今年度末" if key.endswith("末") else "今年度"
+            return f"{m.group('lead')}{name}{m.group('sep')}"
+        figure = m.string[m.end()]
+        sign = "+" if figure.isdigit() else ""
+        return f"{m.group('lead')}{_CHANGE_HEADER}{sign}"
+
+    return _keyed_column_re().sub(renamed, text)
+
+
 def _named_headers(header: list[str]) -> list[str]:
     """Header cells, a generic measure (割合（％）, 前年比) named by the count before it:
     市区町村数 | 割合（％） → 市区町村の割合（％）."""
@@ -684,7 +713,8 @@ _DECLARATION = re.compile(r"単位\s*[:：]\s*[^\s)）。、,，<]{1,8}")
 # (or changes of one: 単位:%、ポイント)
 @cache
 def _listed_units_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:、\s*(?:{unit_alternation()}|%|％))+(?=\s*[)）])")
+    # (単位：件、千人、％: a listed unit may have its multiplier)
+    return re.compile(rf"(?:、\s*(?:[千万億]?(?:{unit_alternation()})|%|％))+(?=\s*[)）])")
 
 
 _WORD_CHAR = re.compile(r"[^\s()（）、,，。:：・]")
@@ -2131,20 +2161,26 @@ def _keyed_pairs(text: str) -> str:
 _NO_ROW = re.compile(r"[、。:：]|[0-9],[0-9]{3}[^0-9,]")
 
 
-def _csv_block(lines: list[str], i: int, missing: frozenset[str]) -> int:
-    """Where a block of comma-separated rows from ``lines[i]`` ends (its rows of one width, a
+def _csv_block(
+    lines: list[str],
+    i: int,
+    missing: frozenset[str],
+    sep: str = ",",
+    no_row: re.Pattern[str] = _NO_ROW,
+) -> int:
+    """Where a block of ``sep``-separated rows from ``lines[i]`` ends (its rows of one width, a
     header of names over rows with figures), or ``i`` when none starts there."""
-    width = lines[i].count(",")
-    if not width or _NO_ROW.search(lines[i]):
+    width = lines[i].count(sep)
+    if not width or no_row.search(lines[i]):
         return i
     j = i + 1
     # (a row's 209,206 is two cells, as the header's width says, not one figure; 1,204法人 is
     # one figure)
-    while j < len(lines) and lines[j].count(",") == width and not _NO_ROW.search(lines[j]):
-        if not any(_FIGURE_CELL.match(c) or c.strip() in missing for c in lines[j].split(",")):
+    while j < len(lines) and lines[j].count(sep) == width and not no_row.search(lines[j]):
+        if not any(_FIGURE_CELL.match(c) or c.strip() in missing for c in lines[j].split(sep)):
             break
         j += 1
-    header = lines[i].split(",")
+    header = lines[i].split(sep)
     if j - i < 2 or any(_FIGURE_CELL.match(c) and not _only_period(c) for c in header):
         return i
     return j
@@ -2155,24 +2191,30 @@ def _only_period(cell: str) -> bool:
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(cell.strip())
 
 
-def csv_as_pipes(text: str) -> str:
-    """Comma-separated rows pasted into a cell (指標,R7年度,R8年度,単位 over rows) as a pipe
+# (a row of cells parted by slashes: the words of a sentence, or a key's colon)
+_NO_SLASH_ROW = re.compile(r"[、。:：]")
+
+
+def csv_as_pipes(text: str, sep: str = ",") -> str:
+    """Comma-separated rows pasted into a cell (指標,R7年度,R8年度,単位 over rows), or rows
+    parted by full-width slashes (区分／前年度／本年度 over 相談件数／274.3／312.4), as a pipe
     table's rows, for the tables' reader; NA and null cells empty. A text without such rows
     is returned as it is."""
     lines = _ROW_BREAK.split(text)
     missing = word_set("missing_value")
+    no_row = _NO_ROW if sep == "," else _NO_SLASH_ROW
     out: list[str] = []
     found = False
     i = 0
     while i < len(lines):
-        j = _csv_block(lines, i, missing)
+        j = _csv_block(lines, i, missing, sep, no_row)
         if j == i:
             out.append(lines[i])
             i += 1
             continue
         found = True
         for row in lines[i:j]:
-            cells = ["" if c.strip() in missing else c.strip() for c in row.split(",")]
+            cells = ["" if c.strip() in missing else c.strip() for c in row.split(sep)]
             out.append("| " + " | ".join(cells) + " |")
         i = j
     return "\n".join(out) if found else text
@@ -2191,6 +2233,8 @@ def records_as_text(text: str) -> str:
         text = _keyed_pairs(text)
     if "," in text and _CSV_HINT.search(text):
         text = csv_as_pipes(text)  # (a comma between words: a header's cells, not thousands)
+    if text.count("／") >= 4:
+        text = csv_as_pipes(text, "／")
     return text
 
 
@@ -2312,6 +2356,8 @@ def cell_text(cell: str) -> str:
         cell = _field_key_note_re().sub(r"\1", cell)
     text = kanji_as_digits(repair_pdf_text(records_as_text(cell)))
     text = tables_as_lines(text)
+    if "年度" in text or "増減" in text or "差" in text:
+        text = keyed_columns(text)
     if ("／" in text or "/" in text) and (":" in text or "：" in text):
         text = keyed_slashes(text)  # (実績／目標：…: keys before a colon)
     if "＝" in text or "=" in text:

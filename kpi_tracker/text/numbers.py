@@ -37,6 +37,8 @@ class Quantity:
     signed: bool = False  # written with an explicit + or - (a change, not a level)
     bare: bool = False  # no word follows the number at all (``閲覧数:120,345(``)
     per: float | None = None  # a rate: the base it is per (1センター当たり平均11回: 1)
+    step: float | None = None  # the rounding a figure is written to, coarser than its digits
+    # (4人に3人: a quarter, 25 points)
 
 
 _KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -426,6 +428,7 @@ def _with_fractions(text: str, norm: str, found: list[Quantity]) -> list[Quantit
                 unit_word=f.group(0),
                 bound=bound,
                 approx=suffix is not None or any(q.approx for q in overlapping[f.start()]),
+                step=100 / whole,
             )
         )
     return sorted(out, key=lambda q: q.start)
