@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kpi_tracker.text.cells import cell_text, repair_pdf_text, tables_as_lines
+from kpi_tracker.text.cells import cell_text, markup_records, repair_pdf_text, tables_as_lines
 
 TABLES = [
     # an HTML table, items as rows and years as columns: one series a row
@@ -901,3 +903,47 @@ def test_a_sheet_row_pasted_into_a_cell_becomes_its_fields(cell: str, expected: 
 def test_a_prose_cell_reads_character_references() -> None:
     # (a web page's &nbsp; is a space; &lt; &gt; &amp; the characters its reader sees)
     assert cell_text("令和8年度&nbsp; 13.7% &lt;参考&gt; A&amp;B") == "令和8年度 13.7% <参考> A&B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<相談件数 単位="件">41205<br>（閉じていない要素）',  # XML that does not parse
+        "満足度調査:<br>  - 年度: R8<br>\t満足した: [81.4",  # YAML that does not parse
+        "[section]<br>only = 1<br>本文。",  # one pair: no block
+    ],
+)
+def test_markup_that_does_not_parse_stays_as_written(text: str) -> None:
+    assert markup_records(text) == text
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '<a単位="件">',
+                "</a単位>",
+                "key:",
+                "  - x: 1",
+                "  y: 2",
+                "[s]",
+                "k = 3",
+                "# n",
+                "年度: R8",
+                "単位: 回",
+                "=",
+                ":",
+                "<",
+                ">",
+                '"',
+                "'",
+                "12,345",
+                "集計中",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_markup_records_never_fail(parts: list[str]) -> None:
+    text = "<br>".join(parts)
+    assert isinstance(markup_records(text), str)

@@ -1881,6 +1881,48 @@ FORMS += [
     ),
 ]
 
+# (records pasted in markup: YAML keys over indented keys with a unit key, XML elements with
+# their period and unit in attributes, INI sections with a unit pair, dotted keys and a year
+# as a key)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "実績は以下のとおり。<br>fiscal_year: FY2026<br>支援情報検索サイト:<br>  PV: 312640<br>  単位: 回"
+        "<br>まもろうよこころ:<br>  PV: 5108337<br>  単位: 回",
+        312640,
+    ),
+    (
+        29,
+        "freelance-consultation-satisfaction",
+        "利用満足度アンケートを実施した。<br>満足度調査:<br>  - 年度: R8<br>    回答数: 4218<br>    満足した: 81.4"
+        '<br>    単位: "%"<br>  - 年度: R7<br>    満足した: 73<br>    単位: "%"',
+        81.4,
+    ),
+    (
+        78,
+        "village-networks",
+        '<集落ネットワーク圏 単位="か所"><br>  <形成数 年度="R8">1462</形成数><br>  <形成数 年度="R7">1386'
+        "</形成数><br></集落ネットワーク圏><br>形成された集落ネットワーク圏では交流拠点の整備を行っている。",
+        1462,
+    ),
+    (
+        30,
+        "mothers-hellowork-priority-clients",
+        "令和8年度実績は次のとおり。<br>[再就職支援プログラム]<br>年度=R8<br>開始件数=209<br>開始件数_単位=件"
+        "<br>[マザーズハローワーク]<br>年度=R8<br>重点支援対象者数=65812<br>重点支援対象者数_単位=人"
+        "<br>就職率=96.3<br>就職率_単位=%",
+        65812,
+    ),
+    (
+        79,
+        "village-supporter-municipalities",
+        "令和8年度末時点の活用状況は以下のとおり。<br>集落支援員:<br>  活用市町村数:<br>    2026: 523"
+        "<br>    2025: 511<br>  単位: 市町村",
+        523,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

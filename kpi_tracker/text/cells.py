@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from .lexicon import alternation, word_set
 from .normalize import normalize, strip_html
@@ -2224,9 +2225,248 @@ def csv_as_pipes(text: str, sep: str = ",") -> str:
 _ROW_BREAK = re.compile(r"<br\s*/?>|</?p\b[^>]*>|\r\n|\r|\n", re.IGNORECASE)
 
 
+# --- records in markup: YAML mappings, XML elements, INI sections and dotted keys -----------
+
+# a YAML key opening a mapping or a list (満足度調査:), or keying a value (PV: 312640)
+_YAML_LINE = re.compile(r"^(?P<indent> *)(?:- +)?[^\s:<>\[\]#=。、][^:<>=。]{0,40}:(?: +\S.*)?$")
+# an XML element of a record (<相談件数 種別="電話" 単位="件">41205</相談件数>): a name with a
+# character no HTML tag has
+_XML_OPEN = re.compile(
+    r"^\s*<(?P<tag>[^\s<>/!?=\"']*[^\x00-\x7f][^\s<>/=\"']*|[a-z]+_[a-z_]+)[\s>]"
+)
+_XML_HINT = re.compile(r"<[^\x00-\x7f]")
+_XML_TAG = re.compile(r"<(/?)([^\s<>/!?=\"']+)[^<>]*?(/?)>")
+# INI: [section]; key = value   # comment; dotted keys (a.b.fy2026 = 153402)
+_INI_SECTION = re.compile(r"^\s*\[(?P<name>[^\[\]\s=]{1,40})\]\s*$")
+_INI_PAIR = re.compile(
+    r"^\s*(?P<key>[^\s=#:：、。<>\[\]][^=#:：、。<>\[\]]{0,60}?)\s*=\s*"
+    r"(?P<value>\"[^\"]*\"|'[^']*'|[^#\s][^#]*?)\s*(?:#\s*(?P<note>.*?))?\s*$"
+)
+
+
+def markup_records(text: str) -> str:
+    """Records pasted as YAML (keys over indented keys), XML elements, or INI sections and
+    dotted keys (key = value): each series of figures as a labelled line, as the tables'
+    reader writes one (支援情報検索サイト PVは、FY2026 312640回). Lines that are none of them,
+    and a block that does not parse, stay as written."""
+    lines = _ROW_BREAK.split(text)
+    out: list[str] = []
+    found = False
+    i = 0
+    while i < len(lines):
+        for block in (_xml_block, _yaml_block, _ini_block):
+            end, leaves = block(lines, i)
+            if end > i:
+                break
+        if end == i or not leaves:
+            out.append(lines[i])
+            i += 1
+            continue
+        found = True
+        out.extend(_leaf_lines(leaves))
+        i = end
+    return "\n".join(out) if found else text
+
+
+_Leaf = tuple[tuple[str, ...], str, str, str]  # (label words, period, figure, unit)
+
+
+def _leaf_lines(leaves: list[_Leaf]) -> list[str]:
+    """Leaves with one label as one series line: 名称は、R7 781人、R8 集計中."""
+    grouped: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    for label, period, figure, unit in leaves:
+        grouped.setdefault(label, []).append((period, figure, unit))
+    lines = []
+    for label, points in grouped.items():
+        name = " ".join(label)
+        shown = [f"{p} {_with_unit(f, u)}".strip() for p, f, u in points]
+        if any(p for p, _, _ in points):
+            lines.append(f"{name}は、" + "、".join(shown))
+        else:
+            lines.append(f"{name}:" + "、".join(shown))
+    return lines
+
+
+def _scalar_text(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return "-"
+    if isinstance(value, float):
+        return _plain_figure(value)
+    return str(value).strip()
+
+
+def _as_period(word: str, key: bool = False) -> str:
+    """``word`` as a period's text when it names one alone (R8, FY2026, 2027-03-31), else "";
+    a year alone (2026) only as a ``key`` over a figure, read as the fiscal year."""
+    shown = word.strip()
+    if shown.isascii():
+        shown = shown.upper()
+        if shown.isdigit() and len(shown) == 4:
+            return f"FY{shown}" if key and _YEAR_RANGE[0] <= int(shown) <= _YEAR_RANGE[1] else ""
+    return shown if shown and _only_period(shown) else ""
+
+
+_YEAR_RANGE = (1989, 2100)  # (a key of four digits read as a year: from 平成元年)
+
+
+def _record_leaves(obj: object, label: tuple[str, ...], period: str, unit: object) -> list[_Leaf]:
+    """The figures of a parsed record with their labels, periods and units: a mapping's period
+    key (年度: R8) and unit key (単位: 回, or a unit for each key) hold for what it holds; a key
+    that is a period (R8年度末: 44) dates its value; a list's items are records of the key."""
+    if isinstance(obj, list):
+        return [leaf for item in obj for leaf in _record_leaves(item, label, period, unit)]
+    if not isinstance(obj, dict):
+        figure = _scalar_text(obj)
+        default = unit if isinstance(unit, str) else ""
+        own = _key_unit(label[-1], default) if label else default
+        # (アクセス件数 in 万件: the declared scale of what the key counts; 回答数 under a
+        # share's %: a count, bare)
+        if own == "%" and label and label[-1].endswith("数"):
+            own = ""
+        return [(label, period, figure, default if own and own in default else own)]
+    units, keys = word_set("unit_key"), word_set("period_key")
+    items = {str(k).strip(): v for k, v in obj.items()}
+    for key, value in items.items():
+        if key in keys and not isinstance(value, (dict, list)):
+            shown = _scalar_text(value)
+            period = _as_period(shown) or (f"FY{shown}" if shown.isdigit() else period)
+        elif key in units:
+            unit = value if isinstance(value, (str, dict)) else unit
+    name = next(
+        (
+            v
+            for k, v in items.items()
+            if isinstance(v, str)
+            and k not in units
+            and k not in keys
+            and not _FIGURE_CELL.match(v)
+            and v.strip() not in word_set("pending")
+        ),
+        None,
+    )
+    if name is not None:
+        label = (*label, name.strip())
+    leaves: list[_Leaf] = []
+    for key, value in items.items():
+        if key in units or key in keys or value is name:
+            continue
+        own: object = unit.get(key, unit) if isinstance(unit, dict) else unit
+        when = _as_period(key, key=not isinstance(value, (dict, list)))
+        named = label if when or not key else (*label, key)
+        leaves += _record_leaves(value, named, when or period, own)
+    return leaves
+
+
+def _yaml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
+    """A YAML block from ``lines[i]``: lines of keys, at least one indented under another."""
+    j = i
+    while j < len(lines) and _YAML_LINE.match(lines[j]):
+        j += 1
+    if j - i < 2 or not any(lines[k].startswith(" ") for k in range(i + 1, j)):
+        return i, []
+    import yaml
+
+    try:
+        loaded = yaml.safe_load("\n".join(lines[i:j]))
+    except yaml.YAMLError:
+        return i, []
+    if not isinstance(loaded, (dict, list)):
+        return i, []
+    return j, _record_leaves(loaded, (), "", "")
+
+
+def _xml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
+    """XML elements from ``lines[i]`` to where every one opened is closed."""
+    if not _XML_OPEN.match(lines[i]):
+        return i, []
+    depth, j = 0, i
+    while j < len(lines):
+        for m in _XML_TAG.finditer(lines[j]):
+            depth += 0 if m.group(3) else (-1 if m.group(1) else 1)
+        j += 1
+        # (elements one after another, each a year's record, are one block)
+        if depth <= 0 and not (j < len(lines) and _XML_OPEN.match(lines[j])):
+            break
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring("<r>" + "".join(lines[i:j]) + "</r>")
+    except ElementTree.ParseError:
+        return i, []
+    return j, [leaf for e in root for leaf in _record_leaves({e.tag: _element(e)}, (), "", "")]
+
+
+def _element(e: Any) -> dict[str, object]:
+    """An XML element as a record: its attributes, its children by name (repeated ones as a
+    list), its own text under the key "" (a figure of the element's name)."""
+    record: dict[str, object] = {}
+    for key, value in e.attrib.items():
+        # (出典="…調査": a long attribute is a note, not the figure's name)
+        if len(value) <= 12:
+            record[key] = value
+    children: dict[str, list[object]] = {}
+    for child in e:
+        children.setdefault(child.tag, []).append(_element(child))
+    for tag, items in children.items():
+        record[tag] = items if len(items) > 1 else items[0]
+    if e.text and e.text.strip() and not children:
+        record[""] = e.text.strip()
+    return record
+
+
+_UNIT_PART = re.compile(rf"^(?:{alternation('unit_key')})[_.]|[_.](?:{alternation('unit_key')})$")
+
+
+def _ini_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
+    """INI sections and key = value lines (dotted keys nest) from ``lines[i]``: two pairs at
+    least. A key's unit is its pair's (X_単位 = 件, X.unit = "人", 単位_X = 世帯) or the
+    section's (単位 = 人); a comment after a pair (# 相談件数) names its figure."""
+    sections: list[tuple[str, list[tuple[str, str, str]]]] = [("", [])]
+    j = i
+    while j < len(lines):
+        head, pair = _INI_SECTION.match(lines[j]), _INI_PAIR.match(lines[j])
+        if head:
+            sections.append((head.group("name"), []))
+        elif pair:
+            value = pair.group("value").strip().strip("\"'")
+            sections[-1][1].append((pair.group("key").strip(), value, pair.group("note") or ""))
+        else:
+            break
+        j += 1
+    if sum(len(pairs) for _, pairs in sections) < 2:
+        return i, []
+    record: dict[str, object] = {}
+    for name, pairs in sections:
+        record.update({name: _ini_record(pairs)} if name else _ini_record(pairs))
+    return j, _record_leaves(record, (), "", "")
+
+
+def _ini_record(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
+    units, keys = word_set("unit_key"), word_set("period_key")
+    unit_of = {_UNIT_PART.sub("", k): v for k, v, _ in pairs if _UNIT_PART.search(k)}
+    default = next((v for k, v, _ in pairs if k in units), "")
+    record: dict[str, object] = {}
+    for key, value, note in pairs:
+        if key in units or _UNIT_PART.search(key):
+            continue
+        parts = key.split(".")
+        base = parts[0] if len(parts) > 1 else key
+        unit = unit_of.get(base) or next((u for k, u in unit_of.items() if k and k in key), default)
+        shown = _with_unit(value, unit) if key not in keys else value
+        node = record
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})  # type: ignore[assignment]
+        if note and _as_period(parts[-1]):
+            node.setdefault("名称", note)
+        node[parts[-1]] = {"": shown, "名称": note} if note and not _as_period(parts[-1]) else shown
+    return record
+
+
 def records_as_text(text: str) -> str:
     """A machine's records pasted into the cell (JSON objects, key=value pairs, CSV rows) as
     the text and tables the reader knows."""
+    if ("  " in text and ":" in text) or "=" in text or ("<" in text and _XML_HINT.search(text)):
+        text = markup_records(text)  # (YAML indents its keys; INI pairs; XML names records)
     if '{"' in text or '{ "' in text:
         text = _json_records(text)
     if "=" in text and ";" in text:
