@@ -2350,10 +2350,10 @@ def _record_leaves(obj: object, label: tuple[str, ...], period: str, unit: objec
     for key, value in items.items():
         if key in units or key in keys or value is name:
             continue
-        own: object = unit.get(key, unit) if isinstance(unit, dict) else unit
+        held: object = unit.get(key, unit) if isinstance(unit, dict) else unit
         when = _as_period(key, key=not isinstance(value, (dict, list)))
         named = label if when or not key else (*label, key)
-        leaves += _record_leaves(value, named, when or period, own)
+        leaves += _record_leaves(value, named, when or period, held)
     return leaves
 
 
