@@ -1923,6 +1923,27 @@ FORMS += [
     ),
 ]
 
+# (a wiki's markup: ||header|| rows over |cell| rows, {{monospace}} figures, {status} and
+# {info} macros, *bold*, _italic_ notes, [text|url] links)
+FORMS += [
+    (
+        8,
+        "mamorouyo-kokoro-pv",
+        "h3. 令和8年度 実績<br>{status:colour=Green|title=達成}<br>||指標||R7||R8||目標||<br>"
+        "|支援情報検索サイト PV(年間)|274,285|{{312,640}}|300,000|<br>"
+        "|まもろうよこころ PV(年間)|5,392,871|{{4,871,206}}|300,000|<br>"
+        "_PVの集計期間: 2026/04/01～2027/03/31_<br>[まもろうよこころ|https://www.mhlw.go.jp/]",
+        4871206,
+    ),
+    (
+        46,
+        "mental-health-supporters",
+        "h2. 心のサポーター養成<br>{info}令和7年度から対象を拡充。{info}<br>||時点||養成数(累計)||<br>"
+        "|2026/03/31|198,112人|<br>|2027/03/31|{{318,406}}人|<br>目標: *令和15年度末までに100万人*",
+        318406,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -2574,10 +2574,41 @@ def thousands_and_millions(cell: str) -> str:
     return _K_M.sub(whole, cell)
 
 
+# A wiki's markup (Confluence, Redmine, Backlog): ||header|| rows, {{monospace}}, *bold*,
+# _italic_, {status:…|title=達成} and {info}…{info} macros, [text|url] links, h2. headings
+_WIKI_HINT = re.compile(
+    r"\|\||\{\{|\{(?:status|info|note|tip|warning|panel|expand)\b|(?:^|>)h[1-6]\. "
+)
+_WIKI_MARKS = (
+    (re.compile(r"\{\{(.*?)\}\}"), r"\1"),
+    (re.compile(r"\{status:[^{}]*?title=([^{}|]*)[^{}]*\}"), r"【\1】"),
+    (re.compile(r"\{(?:info|note|tip|warning|panel|expand|quote)(?::[^{}]*)?\}"), " "),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*<>\n]{1,80}?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (
+        re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_<>\n]{1,120}?)(?<=[^\s_])_(?![A-Za-z0-9_])"),
+        r"\1",
+    ),
+    (re.compile(r"\[([^\[\]|]{1,80})\|[^\[\]]{1,300}\]"), r"\1"),
+    (re.compile(r"(?:^|(?<=>))h[1-6]\. "), ""),
+    (re.compile(r"(?:^|(?<=>))(\|\|[^<\n]*)"), lambda m: m.group(1).replace("||", "|")),
+)
+
+
+def wiki_markup(cell: str) -> str:
+    """A cell written in a wiki's markup as plain text and pipe rows (||指標||R8|| → |指標|R8|)."""
+    if not _WIKI_HINT.search(cell):
+        return cell
+    for pattern, repl in _WIKI_MARKS:
+        cell = pattern.sub(repl, cell)  # type: ignore[arg-type]
+    return cell
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
     cell = thousands_and_millions(spreadsheet_values(tracked_changes(cell)))
+    if "||" in cell or "{" in cell or "h2." in cell or "h3." in cell:
+        cell = wiki_markup(cell)
     if "**" in cell:
         cell = cell.replace("**", "")  # **9,264件**: Markdown's bold, no words of the figure
     if "★" in cell or "☆" in cell or "◎" in cell or "↗" in cell or "↘" in cell:
