@@ -2599,7 +2599,7 @@ def wiki_markup(cell: str) -> str:
     if not _WIKI_HINT.search(cell):
         return cell
     for pattern, repl in _WIKI_MARKS:
-        cell = pattern.sub(repl, cell)  # type: ignore[arg-type]
+        cell = pattern.sub(repl, cell)
     return cell
 
 
