@@ -859,8 +859,7 @@ class _Reading:
         if scope.unrelated and self._restates_own_target(index):
             scope = replace(scope, own_target=True)  # (named by the target only)
         if not marker and scope.unrelated and not scope.own_target:
-            self.carried = None
-            self._drop_all(quantities, "unrelated_sentence")
+            self._unrelated(sentence, quantities)
             return  # names nothing the indicator measures: its figures cannot score
         if marker and scope.goes_on_about and not self._aside(sentence, marker.start(), quantities):
             self._note_pending(analysis.periods[index], sentence, marker.start())
@@ -1492,12 +1491,52 @@ class _Reading:
             self._drop_where(
                 lambda o: line <= o.start < start and _estimate_of(o, obs), "superseded"
             )
+        elif self._retracts(q):
+            # ([4/19] …7,214人(見込み)です / [4/19] すみません、7,412人の誤りでした: a line that
+            # takes back a figure said before replaces it, wherever it stood)
+            self._drop_where(lambda o: o.start < start and _replaced_by(o, obs), "superseded")
         else:
             # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
             # replace those before it
             correcting = last_match(_CORRECTING, norm, start, q.start)
             if correcting is not None:
                 self._drop_superseded(obs, start, correcting.start())
+
+    def _unrelated(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> None:
+        """A sentence that names nothing the indicator measures: its figures dropped, but for
+        one that takes back a figure read before (…7,412人の誤りでした)."""
+        if not self._retaken(sentence, quantities):
+            self.carried = None
+            self._drop_all(quantities, "unrelated_sentence")
+
+    def _retaken(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
+        """Whether a sentence naming nothing takes back a figure read before (a thread's
+        すみません訂正です、14.1%でした after …再入率は15.1%です): its figure replaces that
+        one, named as it was."""
+        for q in (q for q in quantities if self._retracts(q)):
+            taken = next((c for c in self.candidates if _takes_back(q, c.observation)), None)
+            if taken is None:
+                continue
+            again = replace(
+                taken.observation,
+                value=q.value,
+                start=q.start,
+                end=q.end,
+                evidence=_clause(self.analysis.text, sentence, q),
+                provisional=False,
+                approx=q.approx,
+            )
+            self._drop_where(partial(_is_one_of, (taken.observation,)), "superseded")
+            self.candidates.append(replace(taken, observation=again))
+            return True
+        return False
+
+    def _retracts(self, q: Quantity) -> bool:
+        """Whether the line of a figure takes back one said before (すみません訂正です、14.1%
+        でした; 7,412人の誤りでした)."""
+        norm = self.norm
+        line = norm.rfind("\n", 0, q.start) + 1
+        return bool(_RETRACTING.search(norm, line, q.start) or _CORRECT_AFTER.match(norm, q.end))
 
     def _drop_superseded(self, final: Observation, start: int, before: int = -1) -> None:
         """The figures of the sentence before ``final`` (before ``before``, where given) that
@@ -2175,6 +2214,8 @@ _NOT_THIS_INDICATOR = re.compile(
     rf"\s*\)?\s*(?:\([^()]*\))?[^、。0-9()]{{0,8}}が、\s*(?:{alternation('not_this_indicator')})"
 )
 _CORRECTING = re.compile(alternation("correcting"))
+_RETRACTING = re.compile(alternation("retracting"))
+_CORRECT_AFTER = re.compile(rf"\s*(?:{alternation('correct_after')})")
 
 
 def _is_one_of(observations: tuple[Observation, ...], o: Observation) -> bool:
@@ -2192,6 +2233,16 @@ _WRONG_FIGURE = re.compile(
     rf"\s*(?:\([^()]*\))?\s*(?:は|が|を)\s*(?:{alternation('wrong_figure')})"
 )
 _SUPERSEDING_REACH = 8
+
+
+def _takes_back(q: Quantity, earlier: Observation) -> bool:
+    """Whether a figure may take back ``earlier``: a level of its unit, within a tenth."""
+    return (
+        not earlier.previous
+        and not earlier.change
+        and earlier.unit == q.unit
+        and _within_a_tenth(earlier.value, q.value)
+    )
 
 
 def _replaced_by(earlier: Observation, final: Observation) -> bool:
