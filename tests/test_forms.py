@@ -1965,6 +1965,26 @@ FORMS += [
     ),
 ]
 
+# (a declaration listing a unit for each kind of figure, (単位：千件、％) or (単位：千人、％):
+# each line's figures take the one its words count)
+FORMS += [
+    (
+        25,
+        "truancy-counselled-students",
+        "小・中学校の不登校児童生徒のうち、学校内外の相談機関等で相談・指導等を受けた児童生徒数"
+        "（単位：千人、％）<br>令和6年度\u3000218.2<br>令和7年度\u3000224.6<br>増減\u30006.4<br>"
+        "増減率\u30002.9<br>※千人未満四捨五入。",
+        224600,
+    ),
+    (
+        29,
+        "freelance-consultation-satisfaction",
+        "利用満足度アンケートの結果は次のとおり。<br>（単位：千件、％）<br>回答件数：前年度 4.1／本年度 4.6"
+        "<br>「満足した」の構成比：前年度 73.0／本年度 81.2／増減 8.2ポイント",
+        81.2,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

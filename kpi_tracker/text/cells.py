@@ -317,8 +317,9 @@ def _label_unit_re() -> re.Pattern[str]:
     units = unit_alternation()
     # the unit in a bracket of the label, alone or after its qualifiers: (％), (千人),
     # (直近2年平均、％), 発生率(％)(令和5年調査); else a count or a rate the label ends with
+    # (単位:千人、％ lists a unit for each kind of figure: not a qualifier and its unit)
     return re.compile(
-        rf"[(](?:[^()]*[、,・])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
+        rf"[(](?:[^()単]*[、,・])?\s*(?:単位\s*:\s*)?(?P<declared>[千万億]?\s*(?:{units}))\s*[)]"
         rf"|(?:(?P<counted>{units})数?|(?<!倍)(?P<rate>{alternation('rate_name')}))\s*$"
     )
 
@@ -1611,15 +1612,42 @@ def _with_declared_scale(text: str) -> str:
             continue  # (単位:各年度末): no unit
         block = text[m.end() : end]
 
-        body = _scaled_bare(block, scale)
+        listed = _listed_after(m)
+        body = _scaled_by_line(block, scale + listed) if listed else _scaled_bare(block, scale)
         if body == block:
             continue  # nothing under it to give the unit to: the declaration stays as written
         # the words beside the declaration stay: (累計、単位:人) → (累計)
-        beside = (m.groupdict().get("before"), m.groupdict().get("after"))
+        beside = (m.groupdict().get("before"), None if listed else m.groupdict().get("after"))
         kept = "、".join(x.strip("、,， ") for x in beside if x)
         out += [text[at : m.start()], f"（{kept}）" if kept else "", body]
         at = end
     return "".join(out) + text[at:] if out else text
+
+
+def _listed_after(m: re.Match[str]) -> str:
+    """The other units a declaration lists after its first (単位：千件、％ → "、%"), or ""."""
+    after = (m.groupdict().get("after") or "").strip()
+    listed = _listed_units_re().match(after + ")") if after else None
+    if listed is None or listed.end() != len(after):
+        return ""
+    return listed.group().replace("％", "%").replace(" ", "")
+
+
+def _scaled_by_line(block: str, listed: str) -> str:
+    """Each line's bare figures with the unit of the list its words count (回答件数 → 千件,
+    「満足した」の構成比 → %: ``_listed_unit``)."""
+    parts = _LINE_BREAK.split(block)
+    seps = _LINE_BREAK.findall(block)
+    out = []
+    for part in parts:
+        first = _BARE.search(part)
+        label = _FIELD_KEY_END.sub("", part[: first.start()] if first else part)
+        unit = _listed_unit(listed, _label_units(label)[1] if label.strip() else "", label)
+        out.append(_scaled_bare(part, unit))
+    return _joined(out, seps)
+
+
+_FIELD_KEY_END = re.compile(r"[\s:：]*(?:前年度|今年度|本年度|前年|本年)?[\s:：]*$")
 
 
 # 単位:% on a line of its own, among an indicator's field lines (no bracket around it)
