@@ -638,6 +638,19 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# (a title over a table of bare figures: what it counts is their unit, but not a share's %
+# over the counts it is worked out of)
+PLAIN_GRIDS += [
+    (
+        "相談件数<br>|区分|R7|R8|<br>|電話|38,791|41,226|<br>|合計|52,638|56,515|",
+        "電話は、R7 38,791件、R8 41,226件",
+    ),
+    (
+        "再犯等の者の割合<br>|年度|再犯等の者|割合|<br>|令和7年度|148|21.1%|<br>|令和8年度|158|22.1%|",
+        "再犯等の者は、令和7年度148、令和8年度158",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -501,6 +501,11 @@ def _records(
         used = True
     elif not declared and caption:
         declared = _label_units(caption)[0]  # …取得率(%)の推移は以下のとおり。
+    if not declared and total_title:
+        # (相談件数 over |電話|38,791|41,226|: what the title counts is the bare figures' unit;
+        # not a share's %: …の割合 over the counts it is worked out of)
+        counted = _label_units(total_title)[1]
+        declared = "" if counted == "%" else counted
     lines = [line for line in (_line(series, declared) for series in records) if line]
     return lines or None, used
 
