@@ -651,6 +651,19 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# (a table with no header row: a column of periods with their figures is the title's series;
+# rows of several figures are a line each)
+PLAIN_GRIDS += [
+    (
+        "出所受刑者の2年以内再入率<br>|令和5年出所者|14.1%|<br>|令和6年出所者|13.9%|",
+        "出所受刑者の2年以内再入率は、令和5年出所者14.1%、令和6年出所者13.9%",
+    ),
+    (
+        "認知症カフェ<br>|R6|1,599市町村|91.8%|9,105カフェ|<br>|R7|1,627市町村|93.4%|9,318カフェ|",
+        "認知症カフェ R7:1,627市町村、93.4%、9,318カフェ",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -472,6 +472,8 @@ def _records(
     line right above the table, which names a series that has no label of its own
     (養成数(累計・人) over R6年度末 | R7年度末 …) unless it is a sentence — and
     whether it did."""
+    if _headerless(rows):
+        return _headerless_lines(rows, _caption_title(caption))
     records = table_records(rows)
     if records is None:
         return None, False
@@ -508,6 +510,32 @@ def _records(
         declared = "" if counted == "%" else counted
     lines = [line for line in (_line(series, declared) for series in records) if line]
     return lines or None, used
+
+
+def _headerless(rows: list[list[str]]) -> bool:
+    """Whether a table has no header row: its first row holds figures (|令和5年出所者|14.1%|
+    over |令和6年出所者|13.9%|), each row a period or a name with its figures."""
+    return (
+        len(rows) >= 2
+        and len({len(r) for r in rows}) == 1
+        and len(rows[0]) >= 2
+        and all(any(_figure_only(c) and not _is_period(c) for c in r[1:]) for r in rows)
+    )
+
+
+def _headerless_lines(rows: list[list[str]], title: str) -> tuple[list[str] | None, bool]:
+    """The rows of a table with no header: a column of periods with one figure each as the
+    title's series (再入率は、令和5年出所者14.1%、令和6年出所者13.9%); else a line for each
+    row, its figures after its first cell (認知症カフェ R7:1,627市町村、93.4%)."""
+    dated = all(_is_period(r[0]) for r in rows)
+    if dated and all(len(r) == 2 for r in rows):
+        series = "、".join(f"{r[0].strip()}{r[1].strip()}" for r in rows)
+        return [f"{title}は、{series}" if title else series], bool(title)
+    named = f"{title} " if title else ""
+    lines = [
+        f"{named}{r[0].strip()}:" + "、".join(c.strip() for c in r[1:] if c.strip()) for r in rows
+    ]
+    return lines, bool(title)
 
 
 def _pointed_subject(caption: str) -> str:
