@@ -1985,6 +1985,18 @@ FORMS += [
     ),
 ]
 
+# (INI records: a section twice keeps both records — two figures of one year, not the last;
+# a comment that gives the unit before a date)
+FORMS += [
+    (
+        139,
+        "housing-support-corporations-139",
+        "居住支援法人の指定・活動支援を行った。<br>support_corporations.r8 = 1298     # 法人, 2027-03-31時点"
+        "<br>support_corporations.r7 = 1167<br>居住支援法人の指定数は増加した。",
+        1298,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 
@@ -2077,6 +2089,18 @@ STATUS_FORMS += [
         "needy-plan-share",
         "令和6年度実績：<br>・新規相談受付件数：301,528件<br>・プラン作成件数：88,192件<br>令和7年度実績：<br>"
         "・新規相談受付件数：311,240件<br>・プラン作成件数：集計中",
+        None,
+        "not_measurable",
+    ),
+]
+
+# (INI records: a section twice keeps both of its figures, two of one year: neither is chosen)
+STATUS_FORMS += [
+    (
+        123,
+        "settlement-centre-meetings",
+        "他機関連携の状況は次のとおり。<br>[R8]<br>協議体参加回数=497<br>単位=回<br>[R8]<br>"
+        "協議体参加回数=476<br>単位=回",
         None,
         "not_measurable",
     ),

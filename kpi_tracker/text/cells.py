@@ -2298,7 +2298,7 @@ _XML_OPEN = re.compile(
 _XML_HINT = re.compile(r"<[^\x00-\x7f]")
 _XML_TAG = re.compile(r"<(/?)([^\s<>/!?=\"']+)[^<>]*?(/?)>")
 # INI: [section]; key = value   # comment; dotted keys (a.b.fy2026 = 153402)
-_INI_SECTION = re.compile(r"^\s*\[(?P<name>[^\[\]\s=]{1,40})\]\s*$")
+_INI_SECTION = re.compile(r"^\s*\[(?P<name>[^\[\]\s=][^\[\]=]{0,39})\]\s*$")
 _INI_PAIR = re.compile(
     r"^\s*(?P<key>[^\s=#:：、。<>\[\]][^=#:：、。<>\[\]]{0,60}?)\s*=\s*"
     r"(?P<value>\"[^\"]*\"|'[^']*'|[^#\s][^#]*?)\s*(?:#\s*(?P<note>.*?))?\s*$"
@@ -2339,7 +2339,7 @@ def _leaf_lines(leaves: list[_Leaf]) -> list[str]:
         grouped.setdefault(label, []).append((period, figure, unit))
     lines = []
     for label, points in grouped.items():
-        name = " ".join(label)
+        name = " ".join(label).replace("_", " ")  # (熱中症死亡者数_5年移動平均: a word's break)
         shown = [f"{p} {_with_unit(f, u)}".strip() for p, f, u in points]
         if any(p for p, _, _ in points):
             lines.append(f"{name}は、" + "、".join(shown))
@@ -2498,8 +2498,18 @@ def _ini_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
         return i, []
     record: dict[str, object] = {}
     for name, pairs in sections:
-        record.update({name: _ini_record(pairs)} if name else _ini_record(pairs))
+        if not name:
+            record.update(_ini_record(pairs))
+        elif name in record:
+            # ([R8] twice: two records of one year, both kept — not the last in place of the first)
+            held = record[name]
+            record[name] = [*(held if isinstance(held, list) else [held]), _ini_record(pairs)]
+        else:
+            record[name] = _ini_record(pairs)
     return j, _record_leaves(record, (), "", "")
+
+
+_NOTED_UNIT = re.compile(r"\s*(?P<unit>%|％|[^\s,、，]{1,4})\s*(?:[,、，]|$)")
 
 
 def _ini_record(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
@@ -2507,11 +2517,18 @@ def _ini_record(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
     unit_of = {_UNIT_PART.sub("", k): v for k, v, _ in pairs if _UNIT_PART.search(k)}
     default = next((v for k, v, _ in pairs if k in units), "")
     record: dict[str, object] = {}
-    for key, value, note in pairs:
+    for key, value, comment in pairs:
         if key in units or _UNIT_PART.search(key):
             continue
         parts = key.split(".")
         base = parts[0] if len(parts) > 1 else key
+        # (# %, 令和8年度末; # 法人, 2027-03-31時点: a comment may give the unit and a date)
+        noted = _NOTED_UNIT.match(comment)
+        if noted and not _unit_re().fullmatch(noted.group("unit").replace("%", "％")):
+            noted = None
+        if noted:
+            unit_of.setdefault(base, noted.group("unit"))
+        note = "" if noted else comment
         unit = unit_of.get(base) or next((u for k, u in unit_of.items() if k and k in key), default)
         shown = _with_unit(value, unit) if key not in keys else value
         node = record
