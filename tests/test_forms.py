@@ -1997,6 +1997,26 @@ FORMS += [
     ),
 ]
 
+# (LaTeX source: a tabular's rows, {,} in figures, \textbf, \num, \SI{…}{\percent},
+# \footnote kept as an aside, $\approx$)
+FORMS += [
+    (
+        55,
+        "kokoro-no-mimi-access",
+        "サイトへのアクセス件数は$\\approx$548万件(令和8年4月～令和9年3月)で、前年度(約527万件)から"
+        "\\SI{4.0}{\\percent}増加した\\footnote{アクセス解析ツールによる集計。}。",
+        5480000,
+    ),
+    (
+        50,
+        "certified-social-workers",
+        "\\begin{tabular}{lrr}<br>資格 & 令和6年度末 & 令和9年3月末 \\\\ \\hline<br>社会福祉士 & 315{,}589 & "
+        "\\textbf{327{,}204} \\\\<br>精神保健福祉士 & 111{,}588 & \\textbf{122{,}085} \\\\<br>\\end{tabular}<br>"
+        "登録者数はいずれも令和6年度実績以上となった\\footnote{試験センター調べ\\cite{sssc2027}。}。",
+        327204,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

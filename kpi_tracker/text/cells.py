@@ -1351,7 +1351,12 @@ def repair_pdf_text(text: str) -> str:
             row, i = _flat_table_row(lines, i, columns)
         columns = header or (columns if row is not None else 0)
         i += 1
-        if cells is None and not columns and not _NOTE_LINE.match(line):
+        if (
+            cells is None
+            and not columns
+            and not _NOTE_LINE.match(line)
+            and not _PIPE_ROW.match(line)
+        ):
             prose.append(line)
             continue
         out += [join_figures(x) for x in join_lines(prose)]
@@ -1359,6 +1364,10 @@ def repair_pdf_text(text: str) -> str:
         out.append(row or ("  ".join(join_figures(c) for c in cells) if cells else line.strip()))
     out += [join_figures(x) for x in join_lines(prose)]
     return "\n".join(out)
+
+
+# a pipe table's row (| 指定数 | 1,167 | 1,302 |): a row, not a line of prose to join
+_PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 
 
 def _flat_table_row(lines: list[str], i: int, columns: int) -> tuple[str | None, int]:
@@ -2681,9 +2690,50 @@ def wiki_markup(cell: str) -> str:
     return cell
 
 
+# LaTeX source pasted into a cell: tabular rows, \num{…}, \SI{…}{\percent}, {,} in figures,
+# $\approx$, \textbf{…}, \footnote{…} (kept as a bracket: an aside), \cite{…}
+_TABULAR = re.compile(
+    r"\\begin\{tabular\*?\}(?:\{[^{}]*\})*(?P<body>.*?)\\end\{tabular\*?\}", re.DOTALL
+)
+_TEX_RULE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})")
+_TEX_MARKS = (
+    (re.compile(r"\{,\}"), ","),
+    (re.compile(r"\{\.\}"), "."),
+    (re.compile(r"\\SI\{([^{}]*)\}\{\\percent\}"), r"\1%"),
+    (re.compile(r"\\SI\{([^{}]*)\}\{([^{}]*)\}"), r"\1\2"),
+    (re.compile(r"\\(?:num|textbf|textit|emph|underline|mbox|text)\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\$?\\(?:approx|sim|simeq|fallingdotseq)\$?"), "約"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\footnote\{((?:[^{}]|\{[^{}]*\})*)\}"), r"（\1）"),
+    (re.compile(r"\\cite[tp]?\{[^{}]*\}"), ""),
+    (re.compile(r"(?<=[0-9０-９日月年])--(?=[0-9０-９令平R])"), "～"),
+    (re.compile(r"\\,|~"), ""),  # (a tie and a thin space: no space in Japanese text)
+)
+
+
+def _tabular_rows(m: re.Match[str]) -> str:
+    body = _TEX_RULE.sub("", m.group("body"))
+    rows = [r.strip(" <br>\n") for r in re.split(r"\\\\", body)]
+    lines = ["| " + " | ".join(c.strip() for c in r.split("&")) + " |" for r in rows if "&" in r]
+    return "<br>" + "<br>".join(lines) + "<br>"
+
+
+def latex_as_text(cell: str) -> str:
+    """A cell written in LaTeX as plain text and pipe rows (R8 & 312{,}640 → | R8 | 312,640 |)."""
+    if "\\" not in cell:
+        return cell
+    for pattern, repl in _TEX_MARKS:
+        cell = pattern.sub(repl, cell)
+    if "tabular" in cell:
+        cell = _TABULAR.sub(_tabular_rows, cell)
+    return cell
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
+    if "\\" in cell:
+        cell = latex_as_text(cell)
     cell = thousands_and_millions(spreadsheet_values(tracked_changes(cell)))
     if "||" in cell or "{" in cell or "h2." in cell or "h3." in cell:
         cell = wiki_markup(cell)
