@@ -2718,6 +2718,51 @@ def _tabular_rows(m: re.Match[str]) -> str:
     return "<br>" + "<br>".join(lines) + "<br>"
 
 
+# reStructuredText and AsciiDoc: grid tables' rules (+----+====+), simple tables' rules (====
+# ====), titles' underlines (----, ~~~~), AsciiDoc tables (|=== … |===, a cell a line),
+# admonitions (.. note::, NOTE:), ``literal`` text
+_RST_RULE = re.compile(r"^\s*(?:\+[-=+]{3,}\+|=+(?:\s+=+)+|[-~=^]{4,})\s*$")
+_ADMONITION = re.compile(
+    r"^\s*(?:\.\.\s+(?:note|warning|important|tip)::|(?:NOTE|TIP|IMPORTANT|WARNING):)\s*",
+    re.IGNORECASE,
+)
+_RST_HINT = re.compile(r"\+[-=]{3,}\+|={4,}\s+={4,}|\|===|\.\.\s+\w+::|``|(?:^|>)[-~]{4,}(?:<|$)")
+_ASCIIDOC_FENCE = re.compile(r"^\s*\|===\s*$")
+
+
+def _asciidoc_rows(block: list[str]) -> list[str]:
+    """An AsciiDoc table's cells (each after a |, a row's on one line or one a line) as pipe
+    rows, as wide as its first line."""
+    lines = [line for line in block if line.strip()]
+    if not lines:
+        return []
+    width = lines[0].count("|")
+    cells = [c.strip() for line in lines for c in line.split("|")[1:]]
+    if width < 2:
+        return block
+    return ["| " + " | ".join(cells[k : k + width]) + " |" for k in range(0, len(cells), width)]
+
+
+def markup_documents(cell: str) -> str:
+    """A cell written in reStructuredText or AsciiDoc as pipe rows and plain lines."""
+    lines = _ROW_BREAK.split(cell)
+    out: list[str] = []
+    fenced: list[str] | None = None
+    for line in lines:
+        if _ASCIIDOC_FENCE.match(line):
+            if fenced is None:
+                fenced = []
+            else:
+                out += _asciidoc_rows(fenced)
+                fenced = None
+        elif fenced is not None:
+            fenced.append(line)
+        elif not _RST_RULE.match(line):
+            out.append(_ADMONITION.sub("※", line).replace("``", ""))
+    out += fenced or []
+    return "\n".join(out)
+
+
 def latex_as_text(cell: str) -> str:
     """A cell written in LaTeX as plain text and pipe rows (R8 & 312{,}640 → | R8 | 312,640 |)."""
     if "\\" not in cell:
@@ -2734,6 +2779,10 @@ def cell_text(cell: str) -> str:
     removed and spaces folded."""
     if "\\" in cell:
         cell = latex_as_text(cell)
+    if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
+        _RST_HINT.search(cell)
+    ):
+        cell = markup_documents(cell)
     cell = thousands_and_millions(spreadsheet_values(tracked_changes(cell)))
     if "||" in cell or "{" in cell or "h2." in cell or "h3." in cell:
         cell = wiki_markup(cell)
