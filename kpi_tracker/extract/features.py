@@ -255,6 +255,9 @@ class IndicatorProfile:
         None  # the bodies it measures something else of (…市区町村の住民の利用率)
     )
     role: str | None = None  # cumulative / new_count: the count the label names (累計, 新たに)
+    # the rule words of the indicator and its siblings written in kana alone (a site's name):
+    # words that name something, though they carry no kanji or katakana
+    kana_names: tuple[str, ...] = ()
 
     def sentence_scope(
         self,
@@ -398,6 +401,13 @@ def indicator_profile(
             for g in shared:
                 weights[g] *= SHARED_WITH_SIBLING
             profile = Profile(weights, sum(weights.values()))
+    kana = tuple(
+        w
+        for ind in (indicator, *others)
+        for g in ind.find.label
+        for w in alternatives(g)
+        if len(w) >= _KANA_NAME_CHARS and not content_chars(w)
+    )
     return IndicatorProfile(
         indicator,
         profile,
@@ -407,7 +417,11 @@ def indicator_profile(
         words.subtotal,
         words.other_entity,
         words.role,
+        kana,
     )
+
+
+_KANA_NAME_CHARS = 3  # (a name in kana alone is longer than a particle or an ending)
 
 
 @dataclass(frozen=True)
@@ -675,6 +689,8 @@ def score_candidate(
         series is not None
         # (40.2%(基準)、R7 44.8%: a short aside on the figure before names that one)
         and label_free(_ASIDE_BEFORE.sub("", before, count=1))
+        # (…サイトは306,118回、まもろうよこころは5,482,215回: a name in kana names its figure)
+        and not any(name in before for name in ip.kana_names)
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))
         and after[:1] != ":"  # (…)/312,000回:検索サイトの閲覧数: named by what follows
