@@ -1437,7 +1437,11 @@ class _Reading:
         restating = None if q.approx or q.bound else _restating(norm, sentence.start, q.start)
         if restating is not None:
             self._drop_rounded(obs, sentence.start, restating)
-        self._drop_replaced(obs, sentence.start, q)
+        taken_back = self._drop_replaced(obs, sentence.start, q)
+        if taken_back > candidate.score:
+            # (…検索サイトは312,460回でした after …支援情報検索サイトの実績は312,640回: the
+            # figure it takes back was named as well as it is)
+            candidate = replace(candidate, score=taken_back)
         self.candidates.append(candidate)
         st.here.append(candidate)
         # 計7,310件(うち電話5,100件)、前年度計6,980件: a part in brackets does not start
@@ -1478,10 +1482,11 @@ class _Reading:
             lambda o: start <= o.start and o.end <= end and _rounded_twin(o, precise), "rounded"
         )
 
-    def _drop_replaced(self, obs: Observation, start: int, q: Quantity) -> None:
+    def _drop_replaced(self, obs: Observation, start: int, q: Quantity) -> float:
         """The figures read before ``obs`` (its sentence from ``start``) that it replaces: the
         ones a word right before it supersedes (確定値 312,640回), with the estimates of its line,
-        or those before a correction in its sentence (…訂正すると…)."""
+        or those before a correction in its sentence (…訂正すると…); the best score of those a
+        line taking back a figure replaced (0 when none)."""
         norm = self.norm
         if _SUPERSEDING.search(_own_clause(norm, q.start)[-_SUPERSEDING_REACH:]):
             self._drop_superseded(obs, start)
@@ -1494,13 +1499,20 @@ class _Reading:
         elif self._retracts(q):
             # ([4/19] …7,214人(見込み)です / [4/19] すみません、7,412人の誤りでした: a line that
             # takes back a figure said before replaces it, wherever it stood)
+            taken = [
+                c.score
+                for c in self.candidates
+                if c.observation.start < start and _replaced_by(c.observation, obs)
+            ]
             self._drop_where(lambda o: o.start < start and _replaced_by(o, obs), "superseded")
+            return max(taken, default=0.0)
         else:
             # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
             # replace those before it
             correcting = last_match(_CORRECTING, norm, start, q.start)
             if correcting is not None:
                 self._drop_superseded(obs, start, correcting.start())
+        return 0.0
 
     def _unrelated(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> None:
         """A sentence that names nothing the indicator measures: its figures dropped, but for
@@ -2806,7 +2818,25 @@ def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
         _PREVIOUS_YEAR.search(_BRACKETS.sub("", before)[-_TAIL:])
         or _in_previous_bracket(norm, q.start)
         or _in_previous_field(norm, q.start)
+        or _under_previous_topic(norm, q.start)
     )
+
+
+def _under_previous_topic(norm: str, start: int) -> bool:
+    """Whether the figure's sentence opens with the year before as its topic (昨年度は支援サイト
+    274,285回、まもろうよこころ5,392,871回でした: every figure of it is that year's)."""
+    opens = max(norm.rfind(c, 0, start) for c in _SENTENCE_OPENERS) + 1
+    topic = _PREVIOUS_TOPIC.match(norm, opens)
+    if topic is None or _THIS_YEAR_WORD.search(norm, topic.end(), start):
+        return False
+    # (…14.1%。前年度は211市区町村(12%))であり、…47都道府県(100%): a sentence in a bracket
+    # ends with it)
+    depth = 0
+    for c in norm[opens:start]:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return False
+    return True
 
 
 def _keyed_earlier(norm: str, start: int, q: Quantity) -> bool:
@@ -3113,6 +3143,10 @@ _TARGET_FIELD_ANY = re.compile(
     rf"[【\[〔<][^】\]〕>【]{{0,6}}?(?:{alternation('target_word')})\s*[】\]〕>]"
 )
 _PREVIOUS_FIELD = re.compile(rf"[【\[〔<]\s*{_PREVIOUS_WORD}[^】\]〕>【]{{0,6}}[】\]〕>]")
+_SENTENCE_OPENERS = ("。", "!", "?", "\n")
+_PREVIOUS_TOPIC = re.compile(rf"\s*(?:{_PREVIOUS_WORD})(?:は|では)")
+_THIS_YEAR_WORD = re.compile(alternation("year_key", "current_column"))
+
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD
     # (前回調査(令和5年度)では5.6%: the previous one's date in brackets)
