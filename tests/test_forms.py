@@ -2082,6 +2082,33 @@ FORMS += [
     (8, "support-search-site-pv", _THREAD, 312460),
 ]
 
+# (an amendment of last year's text: 「old」を「new」に改める, 【改正前】…【改正後】…, 旧：… ／ 新：…;
+# the new text is the status, the old one last year's)
+FORMS += [
+    (
+        101,
+        "needy-plan-share",
+        "「令和6年度実績 新規相談受付件数：302,828件 プラン作成件数：89,492件」を「令和7年度実績 "
+        "新規相談受付件数：318,406件 プラン作成件数：96,215件」に改める。",
+        30.2177,
+    ),
+    (
+        24,
+        "bullying-school-training-share",
+        "「いじめの問題に関して校内研修を実施している学校の割合は令和6年度は、86.9%となり、前年度より、"
+        "1.2ポイント増加した。」を「いじめの問題に関して校内研修を実施している学校の割合は令和7年度は、"
+        "88.3%となり、前年度より、1.4ポイント増加した。」に改める。",
+        88.3,
+    ),
+    (
+        15,
+        "human-rights-counter-awareness",
+        "周知広報活動を行い、（略）努めた。（変更なし）<br>【改正前】令和7年度における人権相談窓口の認知度は"
+        "30.7%であった。<br>【改正後】令和8年度における人権相談窓口の認知度は32.4%であった。",
+        32.4,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -2138,14 +2138,53 @@ def _review_note_re() -> re.Pattern[str]:
 
 def tracked_changes(cell: str) -> str:
     """A draft pasted with its tracked changes and reviewers' comments, as the final text
-    reads: struck text and comments removed, inserted text kept (<ins>新</ins> → 新)."""
+    reads: struck text and comments removed, inserted text kept (<ins>新</ins> → 新); an
+    amendment's old text removed and its new one kept (「…7.1%…」を「…7.2%…」に改める → …7.2%…;
+    【改正前】… 【改正後】…; 旧：… ／ 新：…)."""
     if "<" in cell or "~~" in cell:
         cell = _INSERTED.sub("", _STRUCK.sub("", cell))  # (約<ins>78</ins>%: one figure)
     if "】" in cell:
         cell = _review_note_re().sub("", cell)
     if "〕" in cell or "］" in cell or "]" in cell or "】" in cell:
         cell = _tracked_re().sub(lambda m: "" if m.group("struck") else m.group("text"), cell)
+    # (the old text of an amendment is last year's: its figures are the year before's)
+    # (the old text of an amendment is last year's, dated as it was: a line of its own
+    # before the new one, its figures the earlier points they were)
+    if "」を「" in cell:
+        cell = _amendment_re().sub(lambda m: f"{m.group('old')}。<br>{m.group('new')}。<br>", cell)
+    if "】" in cell or "：" in cell or ":" in cell:
+        cell = _old_text_re().sub(lambda m: f"<br>{m.group('old')}<br>", cell)
+        cell = _new_key_re().sub("", cell)
     return cell
+
+
+# a quotation that may quote a name in it (「…「まもろうよこころ」…」)
+_QUOTED = r"[^「」]*(?:「[^「」]*」[^「」]*)*"
+
+
+@cache
+def _amendment_re() -> re.Pattern[str]:
+    # 「OLD」を「NEW」に改める。: the old words replaced by the new
+    return re.compile(
+        rf"「(?P<old>{_QUOTED})」を「(?P<new>{_QUOTED})」に(?:{alternation('amend_verb')})[。.]?"
+    )
+
+
+@cache
+def _old_text_re() -> re.Pattern[str]:
+    # 【改正前】… up to its line's end or the new text's key; 旧：… ／ (the old side of a pair)
+    old, new = alternation("old_key"), alternation("new_key")
+    return re.compile(
+        rf"(?:【\s*(?:{old})\s*】|(?:^|(?<=[>\n]))\s*(?:{old})\s*[:：])"
+        rf"(?P<old>(?:(?!<br|\n|【\s*(?:{new})\s*】|[／/]\s*(?:{new})\s*[:：]).)*)"
+        rf"(?:[／/]\s*(?=(?:{new})\s*[:：]))?"
+    )
+
+
+@cache
+def _new_key_re() -> re.Pattern[str]:
+    new = alternation("new_key")
+    return re.compile(rf"【\s*(?:{new})\s*】|(?:^|(?<=[>\n／/）]))\s*(?:{new})\s*[:：]")
 
 
 # {"回答数(件)":1238,"満足度(%)":76.4}: a record exported as JSON, pasted into the cell (an
