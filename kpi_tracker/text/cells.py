@@ -261,7 +261,7 @@ def _relative_columns(
 def _keyed_column_re() -> re.Pattern[str]:
     keys = alternation("current_column", "change_column")
     return re.compile(
-        rf"(?:^|(?<=[／/\n、|｜>]))(?P<lead>[ \u3000]*)(?P<key>{keys})"
+        rf"(?:^|(?<=[／/\n、|｜> \u3000]))(?P<lead>[ \u3000]*)(?P<key>{keys})"
         r"(?P<sep>[ \u3000]*[:：]?[ \u3000]*)"
         r"(?=[+＋\-－△▲]?[0-9０-９])"
     )
@@ -1685,8 +1685,26 @@ def _scaled_by_line(block: str, listed: str) -> str:
         first = _BARE.search(part)
         label = _FIELD_KEY_END.sub("", part[: first.start()] if first else part)
         unit = _listed_unit(listed, _label_units(label)[1] if label.strip() else "", label)
-        out.append(_scaled_bare(part, unit))
+        # (前年度 33.5　本年度 36.8　増減 3.3 under (単位：％、ポイント): a field of a change
+        # takes the list's points)
+        fields = _FIELD_GAP.split(part)
+        gaps = _FIELD_GAP.findall(part)
+        out.append(
+            _joined(
+                [
+                    _scaled_bare(f, _listed_unit(listed, "", f) if _CHANGE_FIELD.match(f) else unit)
+                    for f in fields
+                ],
+                gaps,
+            )
+        )
     return _joined(out, seps)
+
+
+_FIELD_GAP = re.compile(r"\u3000+| {2,}|[／/]")
+_CHANGE_FIELD = re.compile(
+    rf"\s*(?:{alternation('change_column')})\s*[:：]?\s*[+＋\-－△▲]?[0-9０-９]"
+)
 
 
 _FIELD_KEY_END = re.compile(r"[\s:：]*(?:前年度|今年度|本年度|前年|本年)?[\s:：]*$")
