@@ -2120,6 +2120,17 @@ FORMS += [
     ),
 ]
 
+# (a dated log: a later line of a date and a figure alone goes on from the figure of its unit)
+FORMS += [
+    (
+        46,
+        "mental-health-supporters",
+        "2026.4.1 企業・保険者・教育機関向け養成研修 受付開始<br>2026.6.30 心のサポーター養成数 累計41万2,300人"
+        "<br>2026.9.10 ホームページに指導者向けページ公開<br>2026.12.31 累計46万8,900人<br>2027.3.31 累計50万3,180人",
+        503180,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

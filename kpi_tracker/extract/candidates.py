@@ -859,7 +859,7 @@ class _Reading:
         if scope.unrelated and self._restates_own_target(index):
             scope = replace(scope, own_target=True)  # (named by the target only)
         if not marker and scope.unrelated and not scope.own_target:
-            self._unrelated(sentence, quantities)
+            self._unrelated(index, sentence, quantities)
             return  # names nothing the indicator measures: its figures cannot score
         if marker and scope.goes_on_about and not self._aside(sentence, marker.start(), quantities):
             self._note_pending(analysis.periods[index], sentence, marker.start())
@@ -1514,12 +1514,40 @@ class _Reading:
                 self._drop_superseded(obs, start, correcting.start())
         return 0.0
 
-    def _unrelated(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> None:
+    def _unrelated(self, index: int, sentence: Sentence, quantities: tuple[Quantity, ...]) -> None:
         """A sentence that names nothing the indicator measures: its figures dropped, but for
-        one that takes back a figure read before (…7,412人の誤りでした)."""
-        if not self._retaken(sentence, quantities):
+        one that takes back a figure read before (…7,412人の誤りでした) and a later dated item
+        of a log (2026.12.31 累計46万8,900人)."""
+        if not self._retaken(sentence, quantities) and not self._logged(index, sentence):
             self.carried = None
             self._drop_all(quantities, "unrelated_sentence")
+
+    def _logged(self, index: int, sentence: Sentence) -> bool:
+        """Whether a sentence is a date and a figure alone, later than the last figure of its
+        unit read (2026.6.30 …養成数 累計41万2,300人 / 2026.12.31 累計46万8,900人): an item of a
+        log of that figure, named as it was."""
+        quantities, periods = self.analysis.quantities[index], self.analysis.periods[index]
+        if len(quantities) != 1 or len(periods) != 1 or not self._dated_figure_only(index):
+            return False
+        q, when = quantities[0], periods[0].period
+        named = next((c for c in reversed(self.candidates) if _logged_before(c, q)), None)
+        if named is None or named.observation.period is None:
+            return False
+        if named.observation.period.end >= when.end:
+            return False
+        again = replace(
+            named.observation,
+            value=q.value,
+            start=q.start,
+            end=q.end,
+            period=when,
+            period_assumed=False,
+            evidence=_clause(self.analysis.text, sentence, q),
+            approx=q.approx,
+            bound=q.bound,
+        )
+        self.candidates.append(replace(named, observation=again))
+        return True
 
     def _retaken(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
         """Whether a sentence naming nothing takes back a figure read before (a thread's
@@ -2245,6 +2273,11 @@ _WRONG_FIGURE = re.compile(
     rf"\s*(?:\([^()]*\))?\s*(?:は|が|を)\s*(?:{alternation('wrong_figure')})"
 )
 _SUPERSEDING_REACH = 8
+
+
+def _logged_before(c: Candidate, q: Quantity) -> bool:
+    o = c.observation
+    return o.unit == q.unit and not o.previous and not o.change and not o.derivation
 
 
 def _takes_back(q: Quantity, earlier: Observation) -> bool:
