@@ -2131,6 +2131,18 @@ FORMS += [
     ),
 ]
 
+# (a spreadsheet's export in a European locale: rows parted by semicolons, thousands by dots,
+# a decimal comma before a share)
+FORMS += [
+    (
+        8,
+        "mamorouyo-kokoro-pv",
+        "下表は年間アクセス数(2026-04-01～2027-03-31)の抜粋です。<br>指標;R7;R8<br>支援情報検索サイト アクセス数;"
+        "274285;312640<br>まもろうよこころ アクセス数;5.392.871;5.108.322<br>聞いたことがある割合→68,3 % (2026/11 調査)",
+        5108322,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

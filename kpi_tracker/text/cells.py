@@ -2330,7 +2330,7 @@ def csv_as_pipes(text: str, sep: str = ",") -> str:
     is returned as it is."""
     lines = _ROW_BREAK.split(text)
     missing = word_set("missing_value")
-    no_row = _NO_ROW if sep == "," else _NO_SLASH_ROW
+    no_row = _NO_ROW if sep == "," else _NO_SLASH_ROW  # (／ and ; part no thousands)
     out: list[str] = []
     found = False
     i = 0
@@ -2619,6 +2619,8 @@ def records_as_text(text: str) -> str:
         text = csv_as_pipes(text)  # (a comma between words: a header's cells, not thousands)
     if text.count("／") >= 4:
         text = csv_as_pipes(text, "／")
+    if text.count(";") >= 4:
+        text = csv_as_pipes(text, ";")  # (a spreadsheet's export in a locale that parts by ;)
     return text
 
 
@@ -2641,6 +2643,40 @@ _SHEET_ERROR = re.compile(
 def _plain_figure(value: float) -> str:
     shown = f"{value:.6f}".rstrip("0").rstrip(".")
     return shown or "0"
+
+
+# A spreadsheet's figures in a European locale: thousands parted by dots (5.392.871 — two
+# groups at least: one could be a decimal) and a decimal comma before a share (68,3 % — a
+# comma before one or two digits parts no thousands)
+_DOTTED_THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.,])")
+_DECIMAL_COMMA = re.compile(r"(?<![0-9.,])([0-9]{1,3}),([0-9]{1,2})(?=\s?(?:%|％|ポイント|pt))")
+
+
+def locale_figures(cell: str) -> str:
+    """A European locale's figures as a Japanese writer types them (5.392.871 → 5392871,
+    68,3 % → 68.3 %); where the cell shows that locale, a count's one group after a dot or a
+    space is its thousands too (61.872 人, 212 114 人: no count has a fraction)."""
+    shown = False
+    if "." in cell and _DOTTED_THOUSANDS.search(cell):
+        cell = _DOTTED_THOUSANDS.sub(lambda m: m.group().replace(".", ""), cell)
+        shown = True
+    if "," in cell and _DECIMAL_COMMA.search(cell):
+        cell = _DECIMAL_COMMA.sub(r"\1.\2", cell)
+        shown = True
+    if shown or cell.count(";") >= 2:
+        cell = _grouped_count_re().sub(lambda m: _GROUP_MARK.sub("", m.group()), cell)
+    return cell
+
+
+_GROUP_MARK = re.compile(r"[. ]")
+
+
+@cache
+def _grouped_count_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![0-9.,A-Za-z])[0-9]{{1,3}}(?:[. ][0-9]{{3}})+(?![0-9.,])"
+        rf"(?=\s?(?:{unit_alternation()}))"
+    )
 
 
 def spreadsheet_values(cell: str) -> str:
@@ -2840,7 +2876,7 @@ def cell_text(cell: str) -> str:
         _RST_HINT.search(cell)
     ):
         cell = markup_documents(cell)
-    cell = thousands_and_millions(spreadsheet_values(tracked_changes(cell)))
+    cell = thousands_and_millions(spreadsheet_values(locale_figures(tracked_changes(cell))))
     if "||" in cell or "{" in cell or "h2." in cell or "h3." in cell:
         cell = wiki_markup(cell)
     if "**" in cell:
