@@ -673,6 +673,21 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# (a table a converter wrote one cell a line: a key over periods or short labels, then rows of
+# a label and that many figures)
+PLAIN_GRIDS += [
+    (
+        "実績は以下のとおり。<br>区分<br>令和7年度<br>令和8年度<br>支援情報検索サイトPV数<br>274,285<br>306,115"
+        "<br>まもろうよこころPV数<br>5,392,871<br>5,871,204",
+        "まもろうよこころPV数は、令和7年度5,392,871PV、令和8年度5,871,204PV",
+    ),
+    (
+        "相談件数<br>電話<br>SNS<br>メール<br>令和7年度<br>38,791<br>10,155<br>3,692<br>令和8年度<br>41,205"
+        "<br>11,870<br>3,540<br>相談件数は増加した。",
+        "SNSは、令和7年度10,155、令和8年度11,870",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -2606,6 +2606,60 @@ def _ini_record(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
     return record
 
 
+# a table dumped one cell a line (区分 / 令和7年度 / 令和8年度 / 相談件数 / 274,285 / 306,115):
+# a short key over two periods or more, then rows of a label and that many figures
+_DUMP_KEY = re.compile(r"^\s*[^\s0-9０-９、。:：|｜]{1,12}\s*$")
+_DUMP_MISSING = re.compile(rf"^\s*(?:[－―\-‐]|{alternation('pending')})\s*$")
+
+
+def _dump_cell(line: str) -> bool:
+    return _figure_only(_TAG.sub("", line).strip()) or bool(_DUMP_MISSING.match(line))
+
+
+def dumped_tables(text: str) -> str:
+    """Tables a converter wrote one cell a line, as pipe rows for the tables' reader; a text
+    without one is returned as it is."""
+    lines = _ROW_BREAK.split(text)
+    out: list[str] = []
+    found = False
+    i = 0
+    while i < len(lines):
+        k, rows, j = _dumped_at(lines, i)
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        found = True
+        out += ["| " + " | ".join(c.strip() for c in lines[i : i + 1 + k]) + " |", *rows]
+        i = j
+    return "\n".join(out) if found else text
+
+
+def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
+    """The header's width, the rows and where they end of a dumped table whose key is
+    ``lines[i]``: its header cells periods (区分 / 令和7年度 / 令和8年度) or short labels (相談件数
+    / 電話 / SNS / メール), then rows of a label and that many figures."""
+    if not _DUMP_KEY.match(lines[i]) or _is_period(lines[i].strip()):
+        return 0, [], i
+    n = 0
+    while i + 1 + n < len(lines) and (
+        _DUMP_KEY.match(lines[i + 1 + n]) or _is_period(lines[i + 1 + n].strip())
+    ):
+        n += 1
+    for k in range(n, 1, -1):
+        rows, j = [], i + 1 + k
+        while (
+            j + k < len(lines)
+            and not _dump_cell(lines[j])
+            and all(_dump_cell(lines[j + 1 + m]) for m in range(k))
+        ):
+            rows.append("| " + " | ".join(c.strip() for c in lines[j : j + 1 + k]) + " |")
+            j += 1 + k
+        if rows:
+            return k, rows, j
+    return 0, [], i
+
+
 def records_as_text(text: str) -> str:
     """A machine's records pasted into the cell (JSON objects, key=value pairs, CSV rows) as
     the text and tables the reader knows."""
@@ -2621,6 +2675,8 @@ def records_as_text(text: str) -> str:
         text = csv_as_pipes(text, "／")
     if text.count(";") >= 4:
         text = csv_as_pipes(text, ";")  # (a spreadsheet's export in a locale that parts by ;)
+    if text.count("<br") + text.count("\n") >= 5:
+        text = dumped_tables(text)
     return text
 
 
