@@ -2143,6 +2143,24 @@ FORMS += [
     ),
 ]
 
+# (a rounded figure, then the exact one in a later answer that names nothing: the exact one)
+FORMS += [
+    (
+        18,
+        "reimprisonment-rate-probation",
+        "Q：出所受刑者の2年以内再入率は？<br>A：最新は令和6年出所者で14%弱、前年（令和5年出所者）の14.6%から"
+        "低下しています。<br>Q：14%弱というのは？<br>A：13.9%です。",
+        13.9,
+    ),
+    (
+        25,
+        "truancy-counselled-students",
+        "Q：学校内外の相談機関等で相談・指導等を受けた不登校児童生徒数は？<br>A：R7年度で22万人強です。<br>"
+        "Q：確定の人数を。<br>A：221,873人（R6年度218,246人）。",
+        221873,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

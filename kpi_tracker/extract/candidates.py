@@ -1518,7 +1518,11 @@ class _Reading:
         """A sentence that names nothing the indicator measures: its figures dropped, but for
         one that takes back a figure read before (…7,412人の誤りでした) and a later dated item
         of a log (2026.12.31 累計46万8,900人)."""
-        if not self._retaken(sentence, quantities) and not self._logged(index, sentence):
+        if (
+            not self._retaken(sentence, quantities)
+            and not self._logged(index, sentence)
+            and not self._refined(sentence, quantities)
+        ):
             self.carried = None
             self._drop_all(quantities, "unrelated_sentence")
 
@@ -1548,6 +1552,30 @@ class _Reading:
         )
         self.candidates.append(replace(named, observation=again))
         return True
+
+    def _refined(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
+        """Whether a sentence naming nothing states exactly a figure read before as a rounded
+        one (A：…で14%弱 … A：13.9%です。; …22万人強 … 221,873人): one fact, the precise figure
+        its value, named as the rounded one was."""
+        for q in quantities:
+            if q.approx or q.bound:
+                continue
+            rounded = next((c for c in self.candidates if _refines(q, c.observation)), None)
+            if rounded is None:
+                continue
+            exact = replace(
+                rounded.observation,
+                value=q.value,
+                start=q.start,
+                end=q.end,
+                evidence=_clause(self.analysis.text, sentence, q),
+                approx=False,
+                bound=None,
+            )
+            self._drop_where(partial(_is_one_of, (rounded.observation,)), "rounded")
+            self.candidates.append(replace(rounded, observation=exact))
+            return True
+        return False
 
     def _retaken(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
         """Whether a sentence naming nothing takes back a figure read before (a thread's
@@ -2273,6 +2301,18 @@ _WRONG_FIGURE = re.compile(
     rf"\s*(?:\([^()]*\))?\s*(?:は|が|を)\s*(?:{alternation('wrong_figure')})"
 )
 _SUPERSEDING_REACH = 8
+
+
+def _refines(q: Quantity, rounded: Observation) -> bool:
+    """Whether ``q`` states exactly what ``rounded`` (約, 程度, 弱, 強, 超) gave as its digits
+    round it: a level of its unit."""
+    return (
+        (rounded.approx or rounded.bound is not None)
+        and not rounded.previous
+        and not rounded.change
+        and rounded.unit == q.unit
+        and _rounds_to(rounded, q.value, q.unit)
+    )
 
 
 def _logged_before(c: Candidate, q: Quantity) -> bool:
