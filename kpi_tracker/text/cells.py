@@ -260,11 +260,14 @@ def _relative_columns(
 @cache
 def _keyed_column_re() -> re.Pattern[str]:
     keys = alternation("current_column", "change_column")
+    # (the key first: a search skips to its words in C; what stands before it is checked
+    # after, ``_KEY_AFTER``)
     return re.compile(
-        rf"(?:^|(?<=[／/\n、|｜> \u3000]))(?P<lead>[ \u3000]*)(?P<key>{keys})"
-        r"(?P<sep>[ \u3000]*[:：]?[ \u3000]*)"
-        r"(?=[+＋\-－△▲]?[0-9０-９])"
+        rf"(?P<key>{keys})(?P<sep>[ \u3000]*[:：]?[ \u3000]*)(?=[+＋\-－△▲]?[0-9０-９])"
     )
+
+
+_KEY_AFTER = frozenset("／/\n、|｜> \u3000")
 
 
 def keyed_columns(text: str) -> str:
@@ -275,13 +278,15 @@ def keyed_columns(text: str) -> str:
     current = word_set("current_column")
 
     def renamed(m: re.Match[str]) -> str:
+        if m.start() and m.string[m.start() - 1] not in _KEY_AFTER:
+            return m.group()  # (令和8年度 4.6: a word's end, no key of its own)
         key = m.group("key")
         if key in current:
             name = "今年度末" if key.endswith("末") else "今年度"
-            return f"{m.group('lead')}{name}{m.group('sep')}"
+            return f"{name}{m.group('sep')}"
         figure = m.string[m.end()]
         sign = "+" if figure.isdigit() else ""
-        return f"{m.group('lead')}{_CHANGE_HEADER}{sign}"
+        return f"{_CHANGE_HEADER}{sign}"
 
     return _keyed_column_re().sub(renamed, text)
 
@@ -2170,10 +2175,15 @@ def tracked_changes(cell: str) -> str:
     # before the new one, its figures the earlier points they were)
     if "」を「" in cell:
         cell = _amendment_re().sub(lambda m: f"{m.group('old')}。<br>{m.group('new')}。<br>", cell)
-    if "】" in cell or "：" in cell or ":" in cell:
+    if ("】" in cell or "：" in cell or ":" in cell) and _old_key_re().search(cell):
         cell = _old_text_re().sub(lambda m: f"<br>{m.group('old')}<br>", cell)
         cell = _new_key_re().sub("", cell)
     return cell
+
+
+@cache
+def _old_key_re() -> re.Pattern[str]:
+    return re.compile(alternation("old_key"))
 
 
 # a quotation that may quote a name in it (「…「まもろうよこころ」…」)
@@ -2620,6 +2630,8 @@ def dumped_tables(text: str) -> str:
     """Tables a converter wrote one cell a line, as pipe rows for the tables' reader; a text
     without one is returned as it is."""
     lines = _ROW_BREAK.split(text)
+    if sum(len(line) <= _DUMP_CELL_CHARS for line in lines) < _DUMP_CELLS:
+        return text
     out: list[str] = []
     found = False
     i = 0
@@ -2635,6 +2647,15 @@ def dumped_tables(text: str) -> str:
     return "\n".join(out) if found else text
 
 
+def _header_cell(line: str) -> bool:
+    shown = line.strip()
+    return len(shown) <= _DUMP_CELL_CHARS and (bool(_DUMP_KEY.match(shown)) or _is_period(shown))
+
+
+_DUMP_CELL_CHARS = 24
+_DUMP_CELLS = 6  # (a key, two header cells, a label and two figures at least)
+
+
 def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
     """The header's width, the rows and where they end of a dumped table whose key is
     ``lines[i]``: its header cells periods (区分 / 令和7年度 / 令和8年度) or short labels (相談件数
@@ -2642,9 +2663,7 @@ def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
     if not _DUMP_KEY.match(lines[i]) or _is_period(lines[i].strip()):
         return 0, [], i
     n = 0
-    while i + 1 + n < len(lines) and (
-        _DUMP_KEY.match(lines[i + 1 + n]) or _is_period(lines[i + 1 + n].strip())
-    ):
+    while i + 1 + n < len(lines) and _header_cell(lines[i + 1 + n]):
         n += 1
     for k in range(n, 1, -1):
         rows, j = [], i + 1 + k
@@ -2675,7 +2694,7 @@ def records_as_text(text: str) -> str:
         text = csv_as_pipes(text, "／")
     if text.count(";") >= 4:
         text = csv_as_pipes(text, ";")  # (a spreadsheet's export in a locale that parts by ;)
-    if text.count("<br") + text.count("\n") >= 5:
+    if text.count("<br") + text.count("\n") >= _DUMP_CELLS - 1:
         text = dumped_tables(text)
     return text
 
@@ -2713,10 +2732,10 @@ def locale_figures(cell: str) -> str:
     68,3 % → 68.3 %); where the cell shows that locale, a count's one group after a dot or a
     space is its thousands too (61.872 人, 212 114 人: no count has a fraction)."""
     shown = False
-    if "." in cell and _DOTTED_THOUSANDS.search(cell):
+    if "." in cell and _TWO_DOTTED_GROUPS.search(cell) and _DOTTED_THOUSANDS.search(cell):
         cell = _DOTTED_THOUSANDS.sub(lambda m: m.group().replace(".", ""), cell)
         shown = True
-    if "," in cell and _DECIMAL_COMMA.search(cell):
+    if "," in cell and _COMMA_SHARE.search(cell) and _DECIMAL_COMMA.search(cell):
         cell = _DECIMAL_COMMA.sub(r"\1.\2", cell)
         shown = True
     if shown or cell.count(";") >= 2:
@@ -2725,6 +2744,9 @@ def locale_figures(cell: str) -> str:
 
 
 _GROUP_MARK = re.compile(r"[. ]")
+# (what the two need at least, searched from its mark: a search skips to it in C)
+_TWO_DOTTED_GROUPS = re.compile(r"\.[0-9]{3}\.[0-9]{3}")
+_COMMA_SHARE = re.compile(r",[0-9]{1,2}\s?(?:%|％|ポイント|pt)")
 
 
 @cache
@@ -2953,7 +2975,7 @@ def cell_text(cell: str) -> str:
         cell = _field_key_note_re().sub(r"\1", cell)
     text = kanji_as_digits(repair_pdf_text(records_as_text(cell)))
     text = tables_as_lines(text)
-    if "年度" in text or "増減" in text or "差" in text:
+    if "本年度" in text or "当年度" in text or "増減" in text or "差" in text:
         text = keyed_columns(text)
     if ("／" in text or "/" in text) and (":" in text or "：" in text):
         text = keyed_slashes(text)  # (実績／目標：…: keys before a colon)
