@@ -2161,6 +2161,19 @@ FORMS += [
     ),
 ]
 
+# (a follow-up mail's correction: 誤）X → 正）Y takes back the figure sent before)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "・支援情報検索サイトPV数：321,470（令和8年4月～令和9年3月）<br>> 昨年度の回答では、支援情報検索サイトPV数は"
+        "274,285でした。<br><br>件名: Re: Re: Re: 【照会】令和8年度実績について<br>お世話になっております。<br>"
+        "昨日お送りした支援情報検索サイトのPV数に誤りがございました。大変失礼いたしました。<br>"
+        "誤）321,470 → 正）312,740（令和8年4月～令和9年3月）",
+        312740,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -2252,8 +2252,10 @@ def _said_after(norm: str, q: Quantity) -> str | None:
     or a wrong one (当初報告の6,452人は誤りで、正しくは64,520人: ``wrong_figure``)."""
     if _THRESHOLD.match(norm, q.end):
         return "threshold"
-    if _WRONG_FIGURE.match(norm, q.end):
-        return "wrong_figure"
+    if _WRONG_FIGURE.match(norm, q.end) or _WRONG_KEY.search(
+        norm, max(0, q.start - _TAIL), q.start
+    ):
+        return "wrong_figure"  # (…は誤りで; 誤）321,470 → 正）312,740: keyed as the wrong one)
     if _PACE.match(norm, q.end):
         return "pace"  # 年間約11万人のペースで推移: how fast it grows, not how much there is
     if _ROUNDING_NOTE.match(norm, q.end):
@@ -2282,6 +2284,7 @@ _NOT_THIS_INDICATOR = re.compile(
     rf"\s*\)?\s*(?:\([^()]*\))?[^、。0-9()]{{0,8}}が、\s*(?:{alternation('not_this_indicator')})"
 )
 _CORRECTING = re.compile(alternation("correcting"))
+_WRONG_KEY = re.compile(rf"(?:{alternation('wrong_key')})\s*[)）:：]\s*$")
 _RETRACTING = re.compile(alternation("retracting"))
 _CORRECT_AFTER = re.compile(rf"\s*(?:{alternation('correct_after')})")
 
@@ -2321,11 +2324,12 @@ def _logged_before(c: Candidate, q: Quantity) -> bool:
 
 
 def _takes_back(q: Quantity, earlier: Observation) -> bool:
-    """Whether a figure may take back ``earlier``: a level of its unit, within a tenth."""
+    """Whether a figure may take back ``earlier``: a level of its unit (or a bare figure:
+    誤）321,470 → 正）312,740), within a tenth."""
     return (
         not earlier.previous
         and not earlier.change
-        and earlier.unit == q.unit
+        and (earlier.unit == q.unit or q.unit is None)
         and _within_a_tenth(earlier.value, q.value)
     )
 
