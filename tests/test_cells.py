@@ -688,6 +688,14 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# (a unit on a line of its own under a chart's rows of periods and figures is theirs)
+PLAIN_GRIDS += [
+    (
+        "■支援情報検索サイト アクセス数の推移<br>R6 R7 R8<br>24.1 27.4 31.3<br>(万回)<br>↑ +14%",
+        "R8 31.3万回",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

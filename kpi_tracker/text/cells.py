@@ -2679,6 +2679,41 @@ def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
     return 0, [], i
 
 
+@cache
+def _unit_alone_re() -> re.Pattern[str]:
+    # (万回), （単位：件）: a line that is a unit alone
+    return re.compile(
+        rf"^\s*[(（]\s*(?:単位\s*[:：]\s*)?(?P<unit>[千万億]?\s*(?:{unit_alternation()}|%|％))\s*[)）]\s*$"
+    )
+
+
+_GRID_LINE = re.compile(r"^[^。、]{0,40}[0-9０-９][^。]{0,60}$")
+# a row of bare figures, a short label before them at most (24.1 27.4 31.3)
+_FIGURES_ROW = re.compile(r"^\s*(?:[^\s0-9]{1,12}\s+)?(?:[0-9][0-9,.]*\s*){2,}$")
+
+
+def units_after_grids(text: str) -> str:
+    """A unit on a line of its own under the rows of figures it is for (R6 R7 R8 / 24.1 27.4
+    31.3 / (万回), as a slide's chart gives it) written over them as a table's declaration
+    ((単位：万回)), where the tables' reader looks for it."""
+    lines = _ROW_BREAK.split(text)
+    found = False
+    for k in range(1, len(lines)):
+        m = _unit_alone_re().match(lines[k])
+        if m is None or not _FIGURES_ROW.match(lines[k - 1]):
+            continue  # (a declaration under a title, over its table: where the reader looks)
+        top = k - 1
+        while top > 0 and _GRID_LINE.match(lines[top - 1]) and k - top < _GRID_ROWS:
+            top -= 1
+        lines[k] = ""
+        lines[top] = f"（単位：{m.group('unit')}）\n{lines[top]}"
+        found = True
+    return "\n".join(line for line in lines if line) if found else text
+
+
+_GRID_ROWS = 3  # (a row of periods over a row of figures; a header over rows)
+
+
 def records_as_text(text: str) -> str:
     """A machine's records pasted into the cell (JSON objects, key=value pairs, CSV rows) as
     the text and tables the reader knows."""
@@ -2696,6 +2731,8 @@ def records_as_text(text: str) -> str:
         text = csv_as_pipes(text, ";")  # (a spreadsheet's export in a locale that parts by ;)
     if text.count("<br") + text.count("\n") >= _DUMP_CELLS - 1:
         text = dumped_tables(text)
+    if ")<" in text or "）<" in text or ")\n" in text or "）\n" in text:
+        text = units_after_grids(text)
     return text
 
 
