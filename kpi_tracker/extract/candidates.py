@@ -2901,12 +2901,12 @@ def _stated_previous(before: str, norm: str, q: Quantity) -> bool:
 
 def _under_previous_topic(norm: str, start: int) -> bool:
     """Whether the figure's sentence opens with the year before as its topic (昨年度は支援サイト
-    274,285回、まもろうよこころ5,392,871回でした: every figure of it is that year's)."""
+    120,450件、ほっとらいん51,300件でした: every figure of it is that year's)."""
     opens = max(norm.rfind(c, 0, start) for c in _SENTENCE_OPENERS) + 1
     topic = _PREVIOUS_TOPIC.match(norm, opens)
     if topic is None or _THIS_YEAR_WORD.search(norm, topic.end(), start):
         return False
-    # (…14.1%。前年度は211市区町村(12%))であり、…47都道府県(100%): a sentence in a bracket
+    # (…14.5%。前年度は180団体(10%))であり、…40団体(85%): a sentence in a bracket
     # ends with it)
     depth = 0
     for c in norm[opens:start]:

@@ -689,7 +689,7 @@ def score_candidate(
         series is not None
         # (40.2%(基準)、R7 44.8%: a short aside on the figure before names that one)
         and label_free(_ASIDE_BEFORE.sub("", before, count=1))
-        # (…サイトは306,118回、まもろうよこころは5,482,215回: a name in kana names its figure)
+        # (…Aサイトは120,450回、ほっとらいんは51,300回: a name in kana names its figure)
         and not any(name in before for name in ip.kana_names)
         # (a sentence whose topic names the count it gives, 累計は、…, starts its own series)
         and not (ip.role is not None and _count_role(scope.heading))

@@ -272,7 +272,7 @@ _KEY_AFTER = frozenset("／/\n、|｜> \u3000")
 
 def keyed_columns(text: str) -> str:
     """A table's columns written as keyed figures on one line or on lines of their own (前年度
-    321.6／本年度 328.4／増減 6.8; 前年度末 511 / 本年度末 523 / 増減 12): this year's key read
+    120.4／本年度 126.9／増減 6.5; 前年度末 480 / 本年度末 495 / 増減 15): this year's key read
     as 今年度, the change's as 前年度比 with its figure signed, as the tables' reader reads
     those columns."""
     current = word_set("current_column")
@@ -509,7 +509,7 @@ def _records(
     elif not declared and caption:
         declared = _label_units(caption)[0]  # …取得率(%)の推移は以下のとおり。
     if not declared and total_title:
-        # (相談件数 over |電話|38,791|41,226|: what the title counts is the bare figures' unit;
+        # (相談件数 over |電話|12,040|13,115|: what the title counts is the bare figures' unit;
         # not a share's %: …の割合 over the counts it is worked out of)
         counted = _label_units(total_title)[1]
         declared = "" if counted == "%" else counted
@@ -1371,7 +1371,7 @@ def repair_pdf_text(text: str) -> str:
     return "\n".join(out)
 
 
-# a pipe table's row (| 指定数 | 1,167 | 1,302 |): a row, not a line of prose to join
+# a pipe table's row (| 指定数 | 1,040 | 1,118 |): a row, not a line of prose to join
 _PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 
 
@@ -2186,7 +2186,7 @@ def _old_key_re() -> re.Pattern[str]:
     return re.compile(alternation("old_key"))
 
 
-# a quotation that may quote a name in it (「…「まもろうよこころ」…」)
+# a quotation that may quote a name in it (「…「ほっとらいん」…」)
 _QUOTED = r"[^「」]*(?:「[^「」]*」[^「」]*)*"
 
 
@@ -2616,7 +2616,7 @@ def _ini_record(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
     return record
 
 
-# a table dumped one cell a line (区分 / 令和7年度 / 令和8年度 / 相談件数 / 274,285 / 306,115):
+# a table dumped one cell a line (区分 / 令和7年度 / 令和8年度 / 相談件数 / 120,450 / 131,002):
 # a short key over two periods or more, then rows of a label and that many figures
 _DUMP_KEY = re.compile(r"^\s*[^\s0-9０-９、。:：|｜]{1,12}\s*$")
 _DUMP_MISSING = re.compile(rf"^\s*(?:[－―\-‐]|{alternation('pending')})\s*$")
@@ -2688,13 +2688,13 @@ def _unit_alone_re() -> re.Pattern[str]:
 
 
 _GRID_LINE = re.compile(r"^[^。、]{0,40}[0-9０-９][^。]{0,60}$")
-# a row of bare figures, a short label before them at most (24.1 27.4 31.3)
+# a row of bare figures, a short label before them at most (12.4 13.1 14.6)
 _FIGURES_ROW = re.compile(r"^\s*(?:[^\s0-9]{1,12}\s+)?(?:[0-9][0-9,.]*\s*){2,}$")
 
 
 def units_after_grids(text: str) -> str:
-    """A unit on a line of its own under the rows of figures it is for (R6 R7 R8 / 24.1 27.4
-    31.3 / (万回), as a slide's chart gives it) written over them as a table's declaration
+    """A unit on a line of its own under the rows of figures it is for (R6 R7 R8 / 12.4 13.1
+    14.6 / (万回), as a slide's chart gives it) written over them as a table's declaration
     ((単位：万回)), where the tables' reader looks for it."""
     lines = _ROW_BREAK.split(text)
     found = False
@@ -2757,7 +2757,7 @@ def _plain_figure(value: float) -> str:
     return shown or "0"
 
 
-# A spreadsheet's figures in a European locale: thousands parted by dots (5.392.871 — two
+# A spreadsheet's figures in a European locale: thousands parted by dots (4.870.112 — two
 # groups at least: one could be a decimal) and a decimal comma before a share (68,3 % — a
 # comma before one or two digits parts no thousands)
 _DOTTED_THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9.,])")
@@ -2765,9 +2765,9 @@ _DECIMAL_COMMA = re.compile(r"(?<![0-9.,])([0-9]{1,3}),([0-9]{1,2})(?=\s?(?:%|�
 
 
 def locale_figures(cell: str) -> str:
-    """A European locale's figures as a Japanese writer types them (5.392.871 → 5392871,
+    """A European locale's figures as a Japanese writer types them (4.870.112 → 4870112,
     68,3 % → 68.3 %); where the cell shows that locale, a count's one group after a dot or a
-    space is its thousands too (61.872 人, 212 114 人: no count has a fraction)."""
+    space is its thousands too (61.872 人, 180 450 人: no count has a fraction)."""
     shown = False
     if "." in cell and _TWO_DOTTED_GROUPS.search(cell) and _DOTTED_THOUSANDS.search(cell):
         cell = _DOTTED_THOUSANDS.sub(lambda m: m.group().replace(".", ""), cell)
