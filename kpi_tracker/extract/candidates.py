@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 from itertools import pairwise
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model import Comparator, Indicator, Observation
 from ..text.lexicon import alternation, item_marks, words
@@ -1539,18 +1539,8 @@ class _Reading:
             return False
         if named.observation.period.end >= when.end:
             return False
-        again = replace(
-            named.observation,
-            value=q.value,
-            start=q.start,
-            end=q.end,
-            period=when,
-            period_assumed=False,
-            evidence=_clause(self.analysis.text, sentence, q),
-            approx=q.approx,
-            bound=q.bound,
-        )
-        self.candidates.append(replace(named, observation=again))
+        fields = {"period": when, "period_assumed": False, "approx": q.approx, "bound": q.bound}
+        self._restate(sentence, q, named, None, **fields)
         return True
 
     def _refined(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
@@ -1563,19 +1553,26 @@ class _Reading:
             rounded = next((c for c in self.candidates if _refines(q, c.observation)), None)
             if rounded is None:
                 continue
-            exact = replace(
-                rounded.observation,
-                value=q.value,
-                start=q.start,
-                end=q.end,
-                evidence=_clause(self.analysis.text, sentence, q),
-                approx=False,
-                bound=None,
-            )
-            self._drop_where(partial(_is_one_of, (rounded.observation,)), "rounded")
-            self.candidates.append(replace(rounded, observation=exact))
+            self._restate(sentence, q, rounded, "rounded", approx=False, bound=None)
             return True
         return False
+
+    def _restate(
+        self, sentence: Sentence, q: Quantity, named: Candidate, drop: str | None, **fields: Any
+    ) -> None:
+        """``q`` read as the candidate ``named`` was (its name, score and role), ``fields``
+        changed; ``named`` dropped by the filter ``drop`` where one is given."""
+        again = replace(
+            named.observation,
+            value=q.value,
+            start=q.start,
+            end=q.end,
+            evidence=_clause(self.analysis.text, sentence, q),
+            **fields,
+        )
+        if drop is not None:
+            self._drop_where(partial(_is_one_of, (named.observation,)), drop)
+        self.candidates.append(replace(named, observation=again))
 
     def _retaken(self, sentence: Sentence, quantities: tuple[Quantity, ...]) -> bool:
         """Whether a sentence naming nothing takes back a figure read before (a thread's
@@ -1585,17 +1582,7 @@ class _Reading:
             taken = next((c for c in self.candidates if _takes_back(q, c.observation)), None)
             if taken is None:
                 continue
-            again = replace(
-                taken.observation,
-                value=q.value,
-                start=q.start,
-                end=q.end,
-                evidence=_clause(self.analysis.text, sentence, q),
-                provisional=False,
-                approx=q.approx,
-            )
-            self._drop_where(partial(_is_one_of, (taken.observation,)), "superseded")
-            self.candidates.append(replace(taken, observation=again))
+            self._restate(sentence, q, taken, "superseded", provisional=False, approx=q.approx)
             return True
         return False
 
