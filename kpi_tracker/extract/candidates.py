@@ -1500,12 +1500,12 @@ class _Reading:
             # ([4/19] …7,214人(見込み)です / [4/19] すみません、7,412人の誤りでした: a line that
             # takes back a figure said before replaces it, wherever it stood)
             taken = [
-                c.score
+                c
                 for c in self.candidates
                 if c.observation.start < start and _replaced_by(c.observation, obs)
             ]
-            self._drop_where(lambda o: o.start < start and _replaced_by(o, obs), "superseded")
-            return max(taken, default=0.0)
+            self._drop_where(partial(_is_one_of, tuple(c.observation for c in taken)), "superseded")
+            return max((c.score for c in taken), default=0.0)
         else:
             # …73.1%としているが、…訂正すると、…71.4%: the figures after the correction
             # replace those before it
@@ -1516,8 +1516,8 @@ class _Reading:
 
     def _unrelated(self, index: int, sentence: Sentence, quantities: tuple[Quantity, ...]) -> None:
         """A sentence that names nothing the indicator measures: its figures dropped, but for
-        one that takes back a figure read before (…7,412人の誤りでした) and a later dated item
-        of a log (2026.12.31 累計46万8,900人)."""
+        one that takes back a figure read before (…7,412人の誤りでした), a later dated item of a
+        log (2026.12.31 累計46万8,900人) and the exact figure of a rounded one (A：13.9%です。)."""
         if (
             not self._retaken(sentence, quantities)
             and not self._logged(index, sentence)
