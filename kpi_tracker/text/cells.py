@@ -2494,6 +2494,9 @@ def _record_leaves(obj: object, label: tuple[str, ...], period: str, unit: objec
     return leaves
 
 
+_YAML_ALIAS = re.compile(r"(?:^|[\s:\[,-])[&*][^\s&*]")
+
+
 def _yaml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
     """A YAML block from ``lines[i]``: lines of keys, at least one indented under another."""
     j = i
@@ -2501,10 +2504,13 @@ def _yaml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
         j += 1
     if j - i < 2 or not any(lines[k].startswith(" ") for k in range(i + 1, j)):
         return i, []
+    block = "\n".join(lines[i:j])
+    if _YAML_ALIAS.search(block):
+        return i, []  # (anchors and aliases: a record writes none, and they may nest to any size)
     import yaml
 
     try:
-        loaded = yaml.safe_load("\n".join(lines[i:j]))
+        loaded = yaml.safe_load(block)
     except yaml.YAMLError:
         return i, []
     if not isinstance(loaded, (dict, list)):
