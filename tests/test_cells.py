@@ -970,6 +970,7 @@ def test_a_prose_cell_reads_character_references() -> None:
         "満足度調査:<br>  - 年度: R8<br>\t満足した: [81.4",  # YAML that does not parse
         "[section]<br>only = 1<br>本文。",  # one pair: no block
         "a: &x [1, 2]<br>b:<br>  c: [*x, *x]<br>  d: [*x, *x]",  # aliases: not read
+        "<記録>" * 3000 + "1" + "</記録>" * 3000,  # nested past any record's depth
     ],
 )
 def test_markup_that_does_not_parse_stays_as_written(text: str) -> None:

@@ -2511,11 +2511,11 @@ def _yaml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
 
     try:
         loaded = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return i, []
-    if not isinstance(loaded, (dict, list)):
-        return i, []
-    return j, _record_leaves(loaded, (), "", "")
+        if not isinstance(loaded, (dict, list)):
+            return i, []
+        return j, _record_leaves(loaded, (), "", "")
+    except (yaml.YAMLError, RecursionError):
+        return i, []  # (nested past any record's depth: no record)
 
 
 def _xml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
@@ -2534,9 +2534,9 @@ def _xml_block(lines: list[str], i: int) -> tuple[int, list[_Leaf]]:
 
     try:
         root = ElementTree.fromstring("<r>" + "".join(lines[i:j]) + "</r>")
-    except ElementTree.ParseError:
+        return j, [leaf for e in root for leaf in _record_leaves({e.tag: _element(e)}, (), "", "")]
+    except (ElementTree.ParseError, RecursionError):
         return i, []
-    return j, [leaf for e in root for leaf in _record_leaves({e.tag: _element(e)}, (), "", "")]
 
 
 def _element(e: Any) -> dict[str, object]:
