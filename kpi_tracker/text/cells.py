@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -2988,9 +2989,21 @@ def latex_as_text(cell: str) -> str:
     return cell
 
 
+# half-width katakana (ｾﾝﾀｰ, ﾎﾟｽﾀｰ: a legacy system's or a phone's): the words as they are
+# read, their sound marks joined (the normaliser keeps every character's place, so this is done
+# here, on the cell's own text)
+_HALF_WIDTH_KANA = re.compile("[\uff66-\uff9f]+")
+
+
+def _full_width_kana(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
+    if _HALF_WIDTH_KANA.search(cell):
+        cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
