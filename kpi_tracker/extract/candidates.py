@@ -3186,7 +3186,7 @@ _PREVIOUS_WORD = (
     rf"(?:{alternation('previous_tail')})?)"
 )
 _TIME_WORDS = re.compile(alternation("this_year", "time_word", "as_at"))
-_YEAR_KEY = re.compile(alternation("year_key"))
+_YEAR_KEY = re.compile(alternation("year_key", "this_fiscal_year"))
 _TWO_YEARS_BEFORE = re.compile(alternation("two_years_before"))
 _PREVIOUS_FIGURE = re.compile(
     rf"{_PREVIOUS_WORD}\s*(?:は|では|:|が)?\s*(?:約)?[0-9][0-9,.]*\s*[^\s()、。0-9]{{0,6}}$"
@@ -3209,7 +3209,7 @@ _TARGET_FIELD_ANY = re.compile(
 _PREVIOUS_FIELD = re.compile(rf"[【\[〔<]\s*{_PREVIOUS_WORD}[^】\]〕>【]{{0,6}}[】\]〕>]")
 _SENTENCE_OPENERS = ("。", "!", "?", "\n")
 _PREVIOUS_TOPIC = re.compile(rf"\s*(?:{_PREVIOUS_WORD})(?:は|では)")
-_THIS_YEAR_WORD = re.compile(alternation("year_key", "current_column"))
+_THIS_YEAR_WORD = re.compile(alternation("this_fiscal_year"))
 
 _PREVIOUS_YEAR = re.compile(
     _PREVIOUS_WORD

@@ -231,6 +231,12 @@ def _without_ditto(body: list[list[str]]) -> list[list[str]]:
 _CHANGE_HEADER = "前年度比"
 
 
+def _current_name(key: str) -> str:
+    """The name this year's column (本年度, 当年度末) is read by: 今年度, or 今年度末 for a
+    point at its end."""
+    return "今年度末" if key.endswith("末") else "今年度"
+
+
 def _relative_columns(
     raw: list[str], header: list[str], body: list[list[str]]
 ) -> tuple[list[str], list[list[str]]]:
@@ -244,7 +250,7 @@ def _relative_columns(
     changed = set()
     for k, cell in enumerate(raw):
         if cell.strip() in current:
-            header[k] = "今年度末" if cell.strip().endswith("末") else "今年度"
+            header[k] = _current_name(cell.strip())
         elif cell.strip() in change and k:
             header[k] = _CHANGE_HEADER
             changed.add(k)
@@ -283,8 +289,7 @@ def keyed_columns(text: str) -> str:
             return m.group()  # (令和8年度 4.6: a word's end, no key of its own)
         key = m.group("key")
         if key in current:
-            name = "今年度末" if key.endswith("末") else "今年度"
-            return f"{name}{m.group('sep')}"
+            return f"{_current_name(key)}{m.group('sep')}"
         figure = m.string[m.end()]
         sign = "+" if figure.isdigit() else ""
         return f"{_CHANGE_HEADER}{sign}"
@@ -1713,7 +1718,7 @@ _CHANGE_FIELD = re.compile(
 )
 
 
-_FIELD_KEY_END = re.compile(r"[\s:：]*(?:前年度|今年度|本年度|前年|本年)?[\s:：]*$")
+_FIELD_KEY_END = re.compile(rf"[\s:：]*(?:{alternation('year_key', 'this_fiscal_year')})?[\s:：]*$")
 
 
 # 単位:% on a line of its own, among an indicator's field lines (no bracket around it)
