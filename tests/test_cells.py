@@ -696,6 +696,23 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a record's unit field under its figure's field is the figure's too (a database page's
+# properties: key:: value); a space between words, readings in brackets, a chart's bars and a
+# statistics database's time codes and flags are read as the text without them
+PLAIN_GRIDS += [
+    ("実績(R8):: 309,870<br>単位:: 回<br>前年:: 274,285", "実績(R8)：309,870回\n前年：274,285回"),
+    (
+        "サイトを 見た 回数は 31万 7422回 でした。去年より 多く なりました。",
+        "サイトを見た回数は31万7422回でした。",
+    ),
+    (
+        "児童福祉司（じどうふくしし）は 7千 451人 に なりました。去年より 多い です。",
+        "児童福祉司は7千451人になりました。",
+    ),
+    ("R7 █████████ 274,285<br>R8 ██████████ 308,112", "R7 274,285"),
+    ("2026000000(2026年) | 90.4 p | %<br>注：p＝速報値", "90.4（速報）"),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

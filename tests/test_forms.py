@@ -2186,6 +2186,82 @@ FORMS += [
     ),
 ]
 
+# (a chart described in text: its bars and a caption naming the chart's kind say nothing; the
+# figures go on from the chart's title)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "【図1】支援情報検索サイトのPV数<br>図：棒グラフ。令和7年度 27万4,285回、令和8年度 30万8,112回。<br>"
+        "R7 █████████ 274,285<br>R8 ██████████ 308,112<br>目標 □□□□□□□□□□ 300,000<br>推移：▁▄█",
+        308112,
+    ),
+]
+
+# (やさしい日本語: a space between words, a figure's groups parted by it, readings in brackets)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "支援情報検索（しえんじょうほうけんさく）サイトを 見た 回数は 31万 7422回 でした。"
+        "去年（きょねん）の 27万 4285回より 多く なりました。",
+        317422,
+    ),
+    (
+        109,
+        "child-welfare-officers",
+        "児童福祉司（じどうふくしし）は、令和8年度末に 7千 451人 に なりました。"
+        "去年（きょねん）の 6千 912人より 多く なりました。",
+        7451,
+    ),
+]
+
+# (a database page's properties: key:: value, the unit's field under the figure's, mentions)
+FORMS += [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "指標:: 人権相談窓口の認知度<br>実績(R8):: 31.9%<br>前年(@昨年度):: 30.7%<br>ステータス:: 🟢 達成",
+        31.9,
+    ),
+    (
+        8,
+        "support-search-site-pv",
+        "■ 認知度<br>実績(R8):: 68.9%<br>■ 支援情報検索サイト<br>指標:: 支援情報検索サイト PV数(年間)<br>"
+        "実績(R8):: 309,870<br>単位:: 回<br>"
+        "前年:: 274,285<br>担当:: @厚労省",
+        309870,
+    ),
+]
+
+# (a statistics database's extract: time codes, flags a legend defines, a column with its own unit
+# beside the unit column, a series under a name the rule excludes)
+FORMS += [
+    (
+        19,
+        "medical-observation-reintegration-share",
+        "系列名：社会復帰を実現したと評価できる医療観察対象者の割合<br>時間軸(年) | 値 | 単位<br>"
+        "2025000000(2025年) | 92.8 r | %<br>2026000000(2026年) | 90.4 p | %<br>注：p＝速報値、r＝改定値",
+        90.4,
+    ),
+    (
+        53,
+        "childrearing-climate-municipalities",
+        "系列名：子育てに温かい機運醸成に取り組んだ地方公共団体<br>地域区分 | 時間軸(年度) | 値 | 単位 | 割合(%)<br>"
+        "市区町村 | 2026年度 | 261 p | 市区町村 | 15<br>注：p＝速報値",
+        15,
+    ),
+    (
+        25,
+        "truancy-counselled-students",
+        "系列名：学校内外の相談機関等で相談・指導等を受けた不登校児童生徒数<br>時間軸(年度) | 値 | 単位<br>"
+        "2025年度 | 229,018 p | 人<br>系列名：学校内外の相談機関等で相談・指導等を受けていない不登校児童生徒のうち、"
+        "担任等から継続的な相談・指導等を受けた児童生徒数<br>時間軸(年度) | 値 | 単位<br>2025年度 | 124,112 p | 人<br>"
+        "注：p＝速報値",
+        229018,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -311,7 +311,12 @@ _AFTERTHOUGHT = re.compile(r"^\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 _CLAUSE_NOTE_MARK = re.compile(r"(?:※\s*|注\s*)[0-9]{1,2}(?![0-9])\)?\s*[、,]")
 
 
-_MERE_ASSENT = re.compile(r"\s*(?:A\s*[.:]|答\s*[.:])?\s*(?:はい|いいえ)\s*[、。.!]?\s*$")
+# a sentence that names nothing, what follows going on from the one before it: a word of
+# assent (A. いいえ。), the kind of a chart (図：棒グラフ。)
+_NAMES_NOTHING = re.compile(
+    rf"\s*(?:A\s*[.:]|答\s*[.:]|(?:{alternation('chart_kind')})\s*[0-9]{{0,2}}\s*[:：])?\s*"
+    rf"(?:{alternation('assent', 'chart_kind')})\s*[、。.!]?\s*$"
+)
 # a question (Q. …ましたか?): its figures are asked about, the answer's are reported
 _QUESTION = re.compile(r"^\s*(?:Q\s*[.:]|問\s*[.:]|質問\s*[.:])|[?]\s*$")
 _NOTE_OPENS = re.compile(
@@ -649,8 +654,9 @@ class _Reading:
                 # items of a dated list go on from its heading, not from each other)
                 or self._dated_figure_only(index)
                 # (Q. …届きましたか? / A. いいえ。/ 最新の調査では88.3%でした。: a word of
-                # assent names nothing; what follows goes on from the question)
-                or (not self.analysis.quantities[index] and _MERE_ASSENT.match(sentence.norm))
+                # assent names nothing; what follows goes on from the question; 【図1】…の
+                # 相談件数 / 図：棒グラフ。/ 令和8年度 1万2,345件: from the chart's title)
+                or (not self.analysis.quantities[index] and _NAMES_NOTHING.match(sentence.norm))
             ):
                 previous_text = sentence.norm
         candidates = stated_first(self._named_role_first(self._without_rounded()))
@@ -1026,6 +1032,23 @@ class _Reading:
             return
         self._level(st, q, before, after, name_start, change, (period, assumed, previous))
 
+    def _excluded(self, st: _InSentence, i: int, before: str, own: str) -> bool:
+        """Whether a figure's words (``own``) or what it goes on from hold a word the rule
+        excludes."""
+        exclude = self.find.exclude
+        return bool(
+            _has_any(own, exclude)
+            # (B型は、令和元年度27.4%、令和6年度33.0%: a series under an excluded head)
+            or (i and label_free(before) and _has_any(self._series_head, exclude))
+            # (系列名：…を受けていない…児童生徒数 / 値は、2025年度12,345人: a sentence that
+            # names nothing goes on from an excluded one)
+            or (
+                st.scope.continues
+                and not self.cover(st.sentence.norm)
+                and _has_any(st.context, exclude)
+            )
+        )
+
     def _with_unit(self, st: _InSentence, q: Quantity, before: str, after: str) -> Quantity:
         """A figure written without a unit, with the one its words give it."""
         q = with_unit_before(q, before, after, st.declared)
@@ -1098,11 +1121,7 @@ class _Reading:
             # …受けていない者のうち…は、前年度から2,300人増えて120,000人: a level a
             # change reaches is named by the words before the change
             name_start = st.segments[i - 1][1]
-        if find.exclude and (
-            _has_any(norm[name_start : q.start] + own_after, find.exclude)
-            # (B型は、令和元年度27.4%、令和6年度33.0%: a series under an excluded head)
-            or (i and label_free(before) and _has_any(self._series_head, find.exclude))
-        ):
+        if find.exclude and self._excluded(st, i, before, norm[name_start : q.start] + own_after):
             return "exclude"  # its own words are about something else
         if (
             i + 1 < len(st.segments)

@@ -707,10 +707,18 @@ def _with_unit_column(grid: list[list[str]]) -> list[list[str]]:
     if unit_col is None or unit_col == 0:
         return grid
     out = [[c for i, c in enumerate(grid[0]) if i != unit_col]]
+    # (| 値 | 単位 | 割合(%) |: a column that declares its own unit keeps it)
+    own = [bool(_label_units(c)[0]) for c in grid[0]]
     for row in grid[1:]:
         unit = row[unit_col] if unit_col < len(row) else ""
         unit = unit if unit not in _EMPTY else ""
-        out.append([_with_unit(c, unit) for i, c in enumerate(row) if i != unit_col])
+        out.append(
+            [
+                c if i < len(own) and own[i] else _with_unit(c, unit)
+                for i, c in enumerate(row)
+                if i != unit_col
+            ]
+        )
     return out
 
 
@@ -1664,17 +1672,41 @@ def _with_declared_scale(text: str) -> str:
         if not _unit_re().fullmatch(m.group("unit")):
             continue  # (単位:各年度末): no unit
         block = text[m.end() : end]
-
+        # (実績(R8)：12,345 / 単位：件 / 前年：11,234: a field line declares for the figure
+        # fields of its record above it too)
+        back = _figure_fields_before(text, m.start(), at) if m.re is _UNIT_FIELD else m.start()
         listed = _listed_after(m)
         body = _scaled_by_line(block, scale + listed) if listed else _scaled_bare(block, scale)
-        if body == block:
+        above = _scaled_bare(text[back : m.start()], scale)
+        if body == block and above == text[back : m.start()]:
             continue  # nothing under it to give the unit to: the declaration stays as written
         # the words beside the declaration stay: (累計、単位:人) → (累計)
         beside = (m.groupdict().get("before"), None if listed else m.groupdict().get("after"))
         kept = "、".join(x.strip("、,， ") for x in beside if x)
-        out += [text[at : m.start()], f"（{kept}）" if kept else "", body]
+        out += [text[at:back], above, f"（{kept}）" if kept else "", body]
         at = end
     return "".join(out) + text[at:] if out else text
+
+
+# a record's field line of a figure (実績(R8)：12,345, 前年：11,234)
+_FIGURE_FIELD = re.compile(
+    r"[ \t\u3000]*[^\s:：<>]{1,16}[:：][ \t\u3000]*[0-9][0-9,.]*[ \t\u3000]*"
+)
+
+
+def _figure_fields_before(text: str, at: int, floor: int) -> int:
+    """Where the record's figure field lines right above ``at`` start (``at`` where there are
+    none), not before ``floor``."""
+    start = at
+    while start > floor:
+        breaks = list(_LINE_BREAK.finditer(text, floor, start))
+        if not breaks or breaks[-1].end() != start:
+            break
+        line_start = breaks[-2].end() if len(breaks) > 1 else floor
+        if not _FIGURE_FIELD.fullmatch(text, line_start, breaks[-1].start()):
+            break
+        start = line_start
+    return start
 
 
 def _listed_after(m: re.Match[str]) -> str:
@@ -3004,11 +3036,94 @@ def _full_width_kana(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
+# a chart drawn in text (R8 ██████████ 12,345, 推移：▁▄█, 目標 □□□□ 10,000, ┄┄ 50.0%): its
+# bars are no words of the figures beside them
+_CHART_BARS = re.compile(
+    "[ \u3000]*(?:[\u2580-\u259f]+|[\u25a0\u25a1\u25aa\u25ab\u2504-\u250b]{2,})"
+)
+
+
+# やさしい日本語's spacing between words (窓口に 来た 人は 1万 2345人 でした): a space
+# after kana before a word, seen three times in a cell
+_WORD_SPACED = re.compile("[\u3041-\u3096][ \u3000][\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+_WORD_SPACE = re.compile(
+    "(?<=[^\x00-\x7f \u3000])[ \u3000](?![ \u3000])|(?<=[^ \u3000])[ \u3000](?=[^\x00-\x7f \u3000])"
+)
+# a word's reading in brackets after it (相談窓口（そうだんまどぐち）の 数,
+# 去年（きょねん）): no words of its own
+_READING = re.compile("(?<=[\u4e00-\u9fff\u3005])[（(][\u3041-\u3096ー]{2,}[）)]")
+
+
+# a database page's properties and mentions (実績(R8):: 12,345, 前年(@昨年度):: 11,234,
+# 期限:: @2027/03/31): a field's key and value, a word
+_PROPERTY_KEY = re.compile(r"(?<=[^\s:])::[ \t\u3000]*(?=[^\s:])")
+_MENTION = re.compile(r"(?:(?<=^)|(?<=[\s(（>:：]))@(?=[^\x00-\x2f\x3a-\x7f])")
+
+
+def _properties_as_fields(cell: str) -> str:
+    if "::" in cell:
+        cell = _PROPERTY_KEY.sub("：", cell)
+    return _MENTION.sub("", cell) if "@" in cell else cell
+
+
+# a statistics database's time code (2024000000 = 2024年, 2024100000 = 2024年度), with its year
+# in brackets after it or not
+_TIME_CODE = re.compile(
+    r"(?<![0-9,.])((?:19|20)[0-9]{2})([01])0{5}(?![0-9])(\s*[(（][^()（）]{0,12}[)）])?"
+)
+
+
+def _time_code(m: re.Match[str]) -> str:
+    if m.group(3):
+        return m.group(3).strip()[1:-1]
+    return m.group(1) + ("年度" if m.group(2) == "1" else "年")
+
+
+@cache
+def _flag_legend_re() -> re.Pattern[str]:
+    # 注：p＝速報値、r＝改定値: a statistics table's flags and what they mark
+    return re.compile(
+        r"(?<![A-Za-z])(?P<flag>[A-Za-z])\s*[＝=]\s*"
+        rf"(?P<word>{alternation('provisional', 'revised')})"
+    )
+
+
+def statistical_flags(cell: str) -> str:
+    """A statistics database's extract as read: time codes as their years, the flags a legend
+    defines after figures (13.9 p, 12,345 r) as the words they stand for ((速報)) or dropped."""
+    if "00000" in cell:
+        cell = _TIME_CODE.sub(_time_code, cell)
+    if "=" not in cell and "＝" not in cell:
+        return cell
+    for legend in {(m.group("flag"), m.group("word")) for m in _flag_legend_re().finditer(cell)}:
+        flag, word = legend
+        mark = f"（{word}）" if word in word_set("provisional") else ""
+        cell = re.sub(
+            rf"(?<=[0-9])[ \t\u3000]*{flag}(?=[ \t\u3000]*(?:\||<br|\n|$|、|。|[)）]))", mark, cell
+        )
+    return cell
+
+
+def _words_unspaced(cell: str) -> str:
+    """A cell written with a space between words and readings in brackets, as written without
+    them; a space between two figures or words in Latin letters stays."""
+    if len(_WORD_SPACED.findall(cell)) < 3:
+        return cell
+    return _WORD_SPACE.sub("", _READING.sub("", cell))
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
     if _HALF_WIDTH_KANA.search(cell):
         cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
+    if _CHART_BARS.search(cell):
+        cell = _CHART_BARS.sub("", cell)
+    if " " in cell or "\u3000" in cell:
+        cell = _words_unspaced(cell)
+    if "::" in cell or "@" in cell:
+        cell = _properties_as_fields(cell)
+    cell = statistical_flags(cell)
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
