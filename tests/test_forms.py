@@ -2262,6 +2262,27 @@ FORMS += [
     ),
 ]
 
+# (a ministry CMS's fragment: a figure and its unit each in a span, a definition list, a
+# typesetter's thin space between a figure's groups)
+FORMS += [
+    (
+        60,
+        "child-place-municipalities",
+        '<div class="box"><p>支援体制強化事業を実施した自治体数は<span class="fig">81</span>'
+        '<span class="unit">自治体</span>&#x3001;配置等支援事業を活用した自治体数は<span class="fig">58</span>'
+        '<span class="unit">自治体</span>であり&#x3001;重複を除いた活用自治体数は<b>127</b><span>自治体</span>'
+        "となった。</p></div>",
+        127,
+    ),
+    (
+        56,
+        "occupational-health-consultations",
+        '<dl class="kpi"><dt>相談件数（確定値）</dt><dd><span class="fig">151&thinsp;902</span>'
+        '<span class="unit">件</span>（令和8年4月～令和9年3月）<br />前年度比2.2％増（令和7年度：148,668件）</dd></dl>',
+        151902,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

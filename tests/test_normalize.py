@@ -47,3 +47,26 @@ def test_normalize_is_the_table_one_character_at_a_time(text: str) -> None:
 
 def test_strip_html_keeps_statement_ends() -> None:
     assert strip_html("<p>一文目。</p><p>二文目。</p>") == "一文目。\n二文目。"
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # a CMS's inline tags around a figure and its unit are no space in the sentence
+        ('数は<span class="fig">79</span><span class="unit">自治体</span>。', "数は79自治体。"),
+        ("<b>124</b><span>件</span>", "124件"),
+        # between two figures they still part them
+        ("<span>2026</span><span>312</span>", "2026 312"),
+        # a ruby's reading is not the text's
+        ("<ruby>児童<rt>じどう</rt></ruby>数", "児童数"),
+        ("<ruby><rb>児童</rb><rp>(</rp><rt>じどう</rt><rp>)</rp></ruby>", "児童"),
+        # a definition list is keys and their values
+        (
+            "<dl><dt>相談件数</dt><dd>1,234件</dd><dt>前年度</dt><dd>1,111件</dd></dl>",
+            "相談件数：1,234件\n前年度：1,111件",
+        ),
+        ("<h4>実績</h4><p>12件</p>", "実績\n12件"),
+    ],
+)
+def test_strip_html_reads_a_cms_fragment_as_its_reader_does(html: str, text: str) -> None:
+    assert strip_html(html) == text

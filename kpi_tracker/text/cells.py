@@ -3112,6 +3112,10 @@ def _words_unspaced(cell: str) -> str:
     return _WORD_SPACE.sub("", _READING.sub("", cell))
 
 
+# a thin or narrow no-break space between a figure's groups of three digits
+_THIN_GROUPS = re.compile("(?<=[0-9])[\u2009\u202f](?=[0-9]{3}(?![0-9]))")
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -3167,6 +3171,8 @@ def cell_text(cell: str) -> str:
         # (令和8年度&nbsp;13.9%, &lt;参考&gt;: a web page's character references, read as its
         # reader sees them; the document's own fields keep them as written)
         text = strip_html(html.unescape(text))
+    if "\u2009" in text or "\u202f" in text:
+        text = _THIN_GROUPS.sub(",", text)  # (153&thinsp;276件: a typesetter's digit groups)
     return text
 
 

@@ -55,14 +55,25 @@ def normalize(text: str) -> str:
 # like markup (``<script>``, ``<img onerror=…>``) is document text: it is kept literally and
 # escaped by every renderer, so nothing in a cell can run in a reader's browser.
 _TAG = re.compile(
-    r"</?(?:p|ul|ol|li|br|span|div|b|i|u|strong|em|font|small|sup|sub|a|table|tr|td|th|tbody)"
+    r"</?(?:p|ul|ol|li|br|span|div|b|i|u|strong|em|font|small|sup|sub|a|table|tr|td|th|tbody"
+    r"|thead|tfoot|caption|dl|dt|dd|h[1-6]|section|article|blockquote|abbr|ruby|rb)"
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")  # [X][X]*: see _CHANGED
+# Tags inside a line of text (<span class="fig">79</span><span class="unit">自治体</span>, <b>…</b>,
+# <ruby>…): no space of their own, but between two figures or Latin words they part them
+_INLINE_TAGS = r"(?:</?(?:span|b|i|u|strong|em|font|small|a|abbr|ruby|rb)(?:\s[^<>]*)?/?>)+"
+_INLINE_BETWEEN = re.compile(rf"(?<=[0-9A-Za-z]){_INLINE_TAGS}(?=[0-9A-Za-z])", re.IGNORECASE)
+_INLINE = re.compile(_INLINE_TAGS, re.IGNORECASE)
+# a ruby's reading (<rt>じどう</rt>) and its fallback brackets (<rp>(</rp>): not the text's
+_RUBY_READING = re.compile(r"<(rt|rp)(?:\s[^<>]*)?>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-_BLOCK_END = re.compile(r"</(?:p|li|div|tr)\s*>|<br\s*/?>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|li|div|tr|dd|h[1-6]|caption)\s*>|<br\s*/?>", re.IGNORECASE)
+# a definition list's term and its description (<dt>相談件数</dt><dd>1,234件</dd>): a key and
+# its value
+_TERM_END = re.compile(r"</dt\s*>\s*(?:<dd(?:\s[^<>]*)?>)?", re.IGNORECASE)
 # \s*\n\s*, written to open with a class (see _CHANGED): a run of spaces with a line break
 _BREAKS = re.compile(r"\s\s*(?<=\n)\s*")
 
@@ -74,6 +85,11 @@ def strip_html(text: str) -> str:
     where one statement ends and the next begins.
     """
     if "<" in text:
+        if "<r" in text or "<R" in text:
+            text = _RUBY_READING.sub("", text)
+        text = _INLINE.sub("", _INLINE_BETWEEN.sub(" ", text))
+        if "</d" in text or "</D" in text:
+            text = _TERM_END.sub("：", text)
         text = _TAG.sub(" ", _BLOCK_END.sub("\n", text))
     if "  " in text or "\t" in text or "\u3000" in text or "\xa0" in text:
         text = _SPACES.sub(" ", text)
