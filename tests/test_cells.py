@@ -713,6 +713,16 @@ PLAIN_GRIDS += [
     ("2026000000(2026年) | 90.4 p | %<br>注：p＝速報値", "90.4（速報）"),
 ]
 
+# lines of a period and a counted figure each, then an aside of two columns: a series under
+# its heading, not a table whose header is the first figure's line
+PLAIN_GRIDS += [
+    (
+        "職員の配置数<br>令和７年度末　６，８０１人<br>令和８年度末　７，２０２人（見込み）<br>"
+        "（参考）心理職　令和８年度末２，９００人（見込み）",
+        "職員の配置数は、令和７年度末６，８０１人、令和８年度末７，２０２人（見込み）",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -803,9 +803,13 @@ _PENDING_CELL = re.compile(rf"^\s*(?:{alternation('pending')})\s*$")
 
 
 # R6 747(82%), 令和7年度：764, R8 781(86%)※R8.6時点: a period, then its value
+_UNIT_AFTER_SPACE = (
+    r"(?:％|%|‰|ポイント|pt|件|人|名|回|か所|箇所|ヶ所|カ所|団体|自治体|市町村|市区町村|都道府県"
+    r"|法人|世帯|施設|校|館|か月|ヶ月|時間|分|万|億|千|百|以上|以下|未満|超)"
+)
 _PERIOD_VALUE = re.compile(
     r"^\s*(?:[・\-－▶▷►●○◆◇■□]\s*)?(?P<period>\S{2,14}?)\s*[:：]?\s*"
-    r"(?P<value>(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:%|％)?"
+    rf"(?P<value>(?:約)?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:%|％|{_UNIT_AFTER_SPACE})?"
     r"\s*(?:[(（][^()（）]*[)）])?)"
     r"\s*(?:※.*)?$"
 )
@@ -1269,10 +1273,6 @@ def tables_as_lines(text: str) -> str:
 
 # --- PDF text ----------------------------------------------------------------------------------
 
-_UNIT_AFTER_SPACE = (
-    r"(?:％|%|‰|ポイント|pt|件|人|名|回|か所|箇所|ヶ所|カ所|団体|自治体|市町村|市区町村|都道府県"
-    r"|法人|世帯|施設|校|館|か月|ヶ月|時間|分|万|億|千|百|以上|以下|未満|超)"
-)
 # (- 12 -; not the month of 2026-04-01)
 _PAGE_NUMBER = re.compile(r"(?<![0-9０-９])[-－‐ー―]\s*[0-9０-９]{1,3}\s*[-－‐ー―]")
 _RUNNING_HEADER = re.compile(
@@ -3039,7 +3039,8 @@ def _full_width_kana(m: re.Match[str]) -> str:
 # a chart drawn in text (R8 ██████████ 12,345, 推移：▁▄█, 目標 □□□□ 10,000, ┄┄ 50.0%): its
 # bars are no words of the figures beside them
 _CHART_BARS = re.compile(
-    "[ \u3000]*(?:[\u2580-\u259f]+|[\u25a0\u25a1\u25aa\u25ab\u2504-\u250b]{2,})"
+    "[ \u3000]*(?:[\u2580-\u259f]+|[\u25a0\u25a1\u25aa\u25ab\u2504-\u250b]{2,}"
+    "|[\u25a0\u25a1](?=[ \u3000]*[0-9]))"
 )
 
 
@@ -3116,6 +3117,15 @@ def _words_unspaced(cell: str) -> str:
 _THIN_GROUPS = re.compile("(?<=[0-9])[\u2009\u202f](?=[0-9]{3}(?![0-9]))")
 
 
+@cache
+def _chart_step_re() -> re.Pattern[str]:
+    # (1つ＝10自治体), 1目盛り=5%: what one mark of a chart drawn in text stands for
+    return re.compile(
+        rf"[、,，]?\s*[(（]?\s*[1１]\s*(?:{alternation('chart_step')})\s*[=＝]\s*[0-9０-９][0-9０-９,.，．]*"
+        r"[^\s、。,，)）]{0,6}\s*[)）]?"
+    )
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
@@ -3123,6 +3133,8 @@ def cell_text(cell: str) -> str:
         cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
     if _CHART_BARS.search(cell):
         cell = _CHART_BARS.sub("", cell)
+    if "=" in cell or "＝" in cell:
+        cell = _chart_step_re().sub("", cell)
     if " " in cell or "\u3000" in cell:
         cell = _words_unspaced(cell)
     if "::" in cell or "@" in cell:
