@@ -2295,6 +2295,35 @@ FORMS += [
     ),
 ]
 
+# (a dashboard's tiles: the figure alone on the line under its name, its change on the next line
+# (no range across lines), a name in Latin letters at the end of the line before (no code))
+FORMS += [
+    (
+        8,
+        "mamorouyo-kokoro-pv",
+        "検索サイトPV 318,452<br>―<br>まもろうよこころ PV<br>4,950,113<br>▼8.2% vs 前年 (5,392,871)<br>"
+        "目標 300,000 | 達成率 1,650%<br>期間: FY2026",
+        4950113,
+    ),
+]
+
+# (a filled-in form: the underscores a figure was written on, the box it was written in)
+FORMS += [
+    (
+        8,
+        "support-search-site-pv",
+        "② 支援情報検索サイトPV数<br>　実績値：＿316,204＿回（令和8年4月～令和9年3月）（数値で記入）<br>"
+        "　前年度実績：＿274,285＿回<br>　☑達成　☐未達成　☐集計中",
+        316204,
+    ),
+    (
+        15,
+        "human-rights-counter-awareness",
+        "【実績】人権相談窓口の認知度［　31.6　］％（令和8年度）<br>【前年度実績】［　30.7　］％",
+        31.6,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -2775,8 +2775,9 @@ def _own_clause(norm: str, at: int) -> str:
 _MONTH_BEFORE = re.compile(r"(?:^|[、,:;/\s(])(?:1[0-2]|[1-9])月\s*(?:は|:)?\s*$")
 _MONTH_REACH = 8
 # a figure that opens or closes a range of figures (500~550回程度)
-_RANGE_AFTER = re.compile(r"\s*[~〜\-]\s*[0-9]")
-_RANGE_BEFORE = re.compile(r"[0-9]\s*[^\s0-9~〜()、。]{0,3}\s*[~〜]\s*$")
+# (a range is written on one line: 23.2万 over ▲6.3% on the next is a figure and its change)
+_RANGE_AFTER = re.compile(r"[ \t]*[~〜\-][ \t]*[0-9]")
+_RANGE_BEFORE = re.compile(r"[0-9][ \t]*[^\s0-9~〜()、。]{0,3}[ \t]*[~〜][ \t]*$")
 _THRESHOLD = re.compile(rf"\s*(?:{alternation('threshold')})")
 _PACE = re.compile(rf"\s*(?:{alternation('pace')})")
 # (百人未満四捨五入), 千人未満は四捨五入: how figures were rounded

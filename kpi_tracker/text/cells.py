@@ -3105,6 +3105,24 @@ def statistical_flags(cell: str) -> str:
     return cell
 
 
+# a form's fields as filled in: the underscores a figure was written on (実績値：＿12,345＿件) and
+# the box it was written in (【実績】［　68.9　］％)
+_BLANK_AROUND = re.compile(r"[＿_]+(?=[0-9０-９])|(?<=[0-9０-９])[＿_]+")
+_BOXED_FIGURE = re.compile(
+    r"［[ \u3000]*([0-9０-９][0-9０-９,，.．]*)[ \u3000]*］"
+    r"|\[[ \u3000]+([0-9０-９][0-9０-９,，.．]*)[ \u3000]+\]"
+)
+
+
+def form_fields(cell: str) -> str:
+    """A filled-in form's figures as written, without the blanks and boxes around them."""
+    if "＿" in cell or "_" in cell:
+        cell = _BLANK_AROUND.sub("", cell)
+    if "［" in cell or "[" in cell:
+        cell = _BOXED_FIGURE.sub(lambda m: m.group(1) or m.group(2), cell)
+    return cell
+
+
 def _words_unspaced(cell: str) -> str:
     """A cell written with a space between words and readings in brackets, as written without
     them; a space between two figures or words in Latin letters stays."""
@@ -3139,7 +3157,7 @@ def cell_text(cell: str) -> str:
         cell = _words_unspaced(cell)
     if "::" in cell or "@" in cell:
         cell = _properties_as_fields(cell)
-    cell = statistical_flags(cell)
+    cell = form_fields(statistical_flags(cell))
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
