@@ -66,6 +66,15 @@ def test_strip_html_keeps_statement_ends() -> None:
             "相談件数：1,234件\n前年度：1,111件",
         ),
         ("<h4>実績</h4><p>12件</p>", "実績\n12件"),
+        # a Word export: its namespaced tags and conditional comments, a figure its revision
+        # marks split across spans (one grouped figure: 30 | 8,917; 1,5 | 48)
+        (
+            "a<o:p></o:p>b<![if !supportLists]>・<![endif]>c<!--[if gte mso 9]><xml>x</xml><![endif]-->",
+            "ab・c",
+        ),
+        ("<span>30</span><span lang=EN-US>8,917</span>回", "308,917回"),
+        ("は1,5</span><span lang=EN-US>48</span>人", "は1,548人"),
+        ("<span>1,5</span><span>4</span>", "1,5 4"),
     ],
 )
 def test_strip_html_reads_a_cms_fragment_as_its_reader_does(html: str, text: str) -> None:

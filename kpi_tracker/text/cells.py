@@ -58,7 +58,11 @@ _NUMERIC = re.compile(r"^\s*(?:約|およそ)?\s*[+＋\-－△▲]?\s*[0-9０-�
 
 
 def _plain(cell: str) -> str:
-    return re.sub(r"\s+", " ", _TAG.sub(" ", cell)).strip()
+    """A table cell's text: its inline tags read as ``strip_html`` reads them (<span>令和</span>
+    <span>8</span><span>年度</span> → 令和8年度), any other tag a space."""
+    if "<" in cell:
+        cell = _TAG.sub(" ", strip_html(cell))
+    return re.sub(r"\s+", " ", cell).strip()
 
 
 def _is_period(text: str) -> bool:

@@ -66,6 +66,19 @@ _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")  # [X][X]*: see _CHANGE
 _INLINE_TAGS = r"(?:</?(?:span|b|i|u|strong|em|font|small|a|abbr|ruby|rb)(?:\s[^<>]*)?/?>)+"
 _INLINE_BETWEEN = re.compile(rf"(?<=[0-9A-Za-z]){_INLINE_TAGS}(?=[0-9A-Za-z])", re.IGNORECASE)
 _INLINE = re.compile(_INLINE_TAGS, re.IGNORECASE)
+# a Word export's own marks: namespaced tags (<o:p></o:p>) and conditional comments
+# (<![if !supportLists]>, <!--[if gte mso 9]>…<![endif]-->)
+_OFFICE_MARKS = re.compile(
+    r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->|<!\[[^<>]*\]>|</?[A-Za-z]+:[A-Za-z]+(?:\s[^<>]*)?/?>",
+    re.DOTALL,
+)
+# the digits on either side of inline tags: 30</span><span>8,917 is one figure a revision
+# split (its comma groups run on), 2026</span><span>312 two
+_DIGITS_BEFORE = re.compile(r"(?<![0-9,.])[0-9]{1,3}\Z")
+_GROUPS_AFTER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
+# (1,5</span><span>48: a comma's group the tags cut short)
+_GROUP_CUT = re.compile(r"(?<=[0-9]),([0-9]{1,2})\Z")
+_DIGITS_AFTER = re.compile(r"([0-9]{1,2})(?:,[0-9]{3})*(?![0-9])")
 # a ruby's reading (<rt>じどう</rt>) and its fallback brackets (<rp>(</rp>): not the text's
 _RUBY_READING = re.compile(r"<(rt|rp)(?:\s[^<>]*)?>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -78,6 +91,25 @@ _TERM_END = re.compile(r"</dt\s*>\s*(?:<dd(?:\s[^<>]*)?>)?", re.IGNORECASE)
 _BREAKS = re.compile(r"\s\s*(?<=\n)\s*")
 
 
+def _between_figures(m: re.Match[str]) -> str:
+    """Inline tags between two runs of digits: nothing where the digits make one grouped
+    figure (30</span><span>8,917), else a space."""
+    text, start, end = m.string, m.start(), m.end()
+    before = _DIGITS_BEFORE.search(text, max(0, start - 4), start)
+    after = _GROUPS_AFTER.match(text, end)
+    if (
+        before is not None
+        and after is not None
+        and len(after.group().split(",")[0]) + len(before.group()) <= 3
+    ):
+        return ""  # (30 | 8,917)
+    cut = _GROUP_CUT.search(text, max(0, start - 3), start)
+    rest = _DIGITS_AFTER.match(text, end)
+    if cut is not None and rest is not None and len(cut.group(1)) + len(rest.group(1)) == 3:
+        return ""  # (1,5 | 48)
+    return " "
+
+
 def strip_html(text: str) -> str:
     """Remove layout tags (the seed holds ``<p>`` and ``<ul style=…>`` fragments), fold spaces.
 
@@ -87,7 +119,9 @@ def strip_html(text: str) -> str:
     if "<" in text:
         if "<r" in text or "<R" in text:
             text = _RUBY_READING.sub("", text)
-        text = _INLINE.sub("", _INLINE_BETWEEN.sub(" ", text))
+        if "<!" in text or ":" in text:
+            text = _OFFICE_MARKS.sub("", text)
+        text = _INLINE.sub("", _INLINE_BETWEEN.sub(_between_figures, text))
         if "</d" in text or "</D" in text:
             text = _TERM_END.sub("：", text)
         text = _TAG.sub(" ", _BLOCK_END.sub("\n", text))
