@@ -2324,6 +2324,35 @@ FORMS += [
     ),
 ]
 
+OUTLOOK_REPLY = (
+    '<div dir="ltr"><div class="WordSection1"><p class="MsoNormal"><font face="Meiryo" color="#'
+    '1F497D">中川様</font></p><p class="MsoNormal"><font face="Meiryo" color="#1F497D">お世話になっております'
+    '。文部科学省初等中等教育局児童生徒課の渡辺です。<br>先ほどの数値に誤りがありました。大変失礼いたしました。</font></p><p class="MsoNormal"><fo'
+    'nt face="Meiryo" color="#1F497D">相談・指導等を受けた児童生徒数(令和7年度)について、<br>(誤)213,580人 → (正)231,580人<'
+    'br>となります。その他の記載に変更はございません。</font></p><p class="MsoNormal"><font face="Meiryo" color="#1F49'
+    '7D">お手数をおかけしますが、差し替えをお願いいたします。</font></p><p>――――――<br>文部科学省初等中等教育局児童生徒課 担当：渡辺<br>TEL 03-52'
+    '53-4111(内線2389)</p></div><blockquote style="border-left:1px solid #CCCCCC;margin:0cm 0cm 0'
+    'cm 4.8pt;padding:0cm 0cm 0cm 6.0pt"><div><p class="MsoNormal"><b>差出人:</b> 文部科学省初等中等教育局児童生徒'
+    "課 渡辺<br><b>送信日時:</b> 2027年4月26日 17:05<br><b>宛先:</b> 中川<br><b>件名:</b> RE: 【ご依頼】重点計画「Ⅲ.具体的施策"
+    '」令和8年度実施状況の照会(施策No.25)</p></div><p class="MsoNormal"><font face="Meiryo" color="#1F497D">内'
+    '閣府孤独・孤立対策推進室<br>中川様</font></p><p class="MsoNormal"><font face="Meiryo" color="#1F497D">お世話'
+    'になっております。文部科学省初等中等教育局児童生徒課の渡辺です。<br>標記の件、下記のとおり回答いたします。</font></p><p class="MsoNormal"><fo'
+    'nt face="Meiryo" color="#1F497D">小・中学校の不登校児童生徒のうち、学校内外の相談機関等で相談・指導等を受けた児童生徒数は、令和7年度において、21'
+    "3,580人となり、前年度より約1万3千人増加しました。また、学校内外の相談機関等で相談・指導等を受けていない児童生徒のうち、担任等から継続的な相談・指導等を受けた児童生徒数は、令"
+    '和7年度において、126,402人となり、前年度より約6千人増加しました。</font></p><p class="MsoNormal"><font face="Meiryo" c'
+    'olor="#1F497D">以上、よろしくお願いいたします。</font></p><p>――――――<br>文部科学省初等中等教育局児童生徒課 担当：渡辺<br>TEL 03-5'
+    '253-4111(内線2389)</p><blockquote style="border-left:1px solid #CCCCCC;margin:0cm 0cm 0cm 4.'
+    '8pt;padding:0cm 0cm 0cm 6.0pt"><div><p class="MsoNormal"><b>差出人:</b> 内閣府孤独・孤立対策推進室 中川<br><'
+    "b>送信日時:</b> 2027年4月13日 9:41<br><b>件名:</b> 【ご依頼】重点計画「Ⅲ.具体的施策」令和8年度実施状況の照会(施策No.25)</p></div"
+    "><p>各府省庁 孤独・孤立対策ご担当者様<br>いつもお世話になっております。内閣府孤独・孤立対策推進室の中川です。<br>標記の件、施策No.25「不登校児童生徒への支援の推進"
+    "」の「目標の達成状況」欄について、令和8年度の状況をご回答ください。数値目標のある施策は、令和8年度の実績値を必ずご記載いただきますようお願いいたします。<br>(参考)昨年度のご"
+    "回答：<br>小・中学校の不登校児童生徒のうち、学校内外の相談機関等で相談・指導等を受けた児童生徒数は、令和6年度において、218,246人となり、前年度より約6千人増加した。また"
+    "、学校内外と相談機関等で相談・指導等を受けていない児童生徒のうち、担任等から継続的な相談・指導等を受けた児童生徒数は、令和6年度において、120,759人となり、前年度より約1千人"
+    "増加した。</p></blockquote></blockquote></div>"
+)
+# (a reply above the mail it corrects: (誤)… → (正)… read as the wrong figure was named below)
+FORMS += [(25, "truancy-counselled-students", OUTLOOK_REPLY, 231580)]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

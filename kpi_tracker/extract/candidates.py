@@ -801,17 +801,39 @@ class _Reading:
     def _without_wrong(self) -> list[Candidate]:
         """The candidates without the figures the text says are wrong, wherever they stand
         (…を6,452人とする報告があったが、当初報告の6,452人は誤りで、正しくは64,520人)."""
-        wrong = {(q.value, q.unit) for q, name in self.dropped if name == "wrong_figure"}
-        if not wrong:
+        keyed = [q for q, name in self.dropped if name == "wrong_figure"]
+        if not keyed:
             return self.candidates
-        kept = []
+        wrong = {(q.value, q.unit) for q in keyed}
+        kept, removed = [], []
         for c in self.candidates:
             o = c.observation
             if (o.value, o.unit) in wrong and not o.derivation:
                 self.role_dropped.append((o.value, o.unit, "wrong_figure"))
+                removed.append(c)
             else:
                 kept.append(c)
-        return kept
+        return self._corrected(kept, keyed, removed)
+
+    def _corrected(
+        self, kept: list[Candidate], keyed: list[Quantity], removed: list[Candidate]
+    ) -> list[Candidate]:
+        """The figure that corrects a wrong one on its line ((誤)213,580人 → (正)231,580人) read
+        as the wrong one was where that was stated elsewhere, named better (a reply above the
+        mail it corrects)."""
+        best = max(removed, key=lambda c: c.score, default=None)
+        if best is None:
+            return kept
+        out = []
+        for c in kept:
+            o = c.observation
+            if c.score < best.score and any(
+                q.end <= o.start and "\n" not in self.norm[q.end : o.start] for q in keyed
+            ):
+                again = replace(best.observation, value=o.value, start=o.start, end=o.end)
+                c = replace(best, observation=replace(again, evidence=o.evidence))
+            out.append(c)
+        return out
 
     def _named_role_first(self, candidates: list[Candidate]) -> list[Candidate]:
         """Where the label names a count's role (累計, 新たに) and the text names figures so,
