@@ -723,6 +723,14 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a table dumped a cell a line whose row label is long
+PLAIN_GRIDS += [
+    (
+        "時点<br>令和7年4月1日<br>令和8年4月1日<br>官民連携の場が整備されている都道府県の数（調査による）<br>41<br>45",
+        "整備されている都道府県の数（調査による）は、令和7年4月1日41",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -653,6 +653,7 @@ class _Reading:
                 # (相談窓口の設置数 / 1. 令和5年度末: 512か所 / 2. 令和6年度末: …: the
                 # items of a dated list go on from its heading, not from each other)
                 or self._dated_figure_only(index)
+                or self._figure_only(index)
                 # (Q. …届きましたか? / A. いいえ。/ 最新の調査では88.3%でした。: a word of
                 # assent names nothing; what follows goes on from the question; 【図1】…の
                 # 相談件数 / 図：棒グラフ。/ 令和8年度 1万2,345件: from the chart's title)
@@ -720,6 +721,20 @@ class _Reading:
             self._drop_where(partial(_is_one_of, (first, last)), "running_total")
             self.candidates.append(replace(b, observation=worked))
             return
+
+    def _figure_only(self, index: int) -> bool:
+        """Whether a sentence is figures alone, no words nor period (a dashboard's tile:
+        人権相談窓口 認知度 / 31.4% / ▲0.7pt vs 前年(30.7%)): what follows goes on from the
+        words before it."""
+        sentence, a = self.analysis.sentences[index], self.analysis
+        if not a.quantities[index] or a.periods[index]:
+            return False
+        rest, last = [], sentence.start
+        for q in a.quantities[index]:
+            rest.append(self.norm[last : q.start])
+            last = max(last, q.end)
+        rest.append(self.norm[last : sentence.end])
+        return not _NOT_A_WORD_CHAR.sub("", "".join(rest))
 
     def _dated_figure_only(self, index: int) -> bool:
         """Whether a sentence is a period and a figure with nothing else of words (・令和6年度末:
