@@ -2353,6 +2353,16 @@ OUTLOOK_REPLY = (
 # (a reply above the mail it corrects: (誤)… → (正)… read as the wrong figure was named below)
 FORMS += [(25, "truancy-counselled-students", OUTLOOK_REPLY, 231580)]
 
+# (a dashboard that writes no units: the target stated bare, the tile's figure alone on its line)
+FORMS += [
+    (
+        109,
+        "child-welfare-officers",
+        "児童福祉司 配置数(見込み)<br>7,455<br>▲589 vs 前年度末(6,866)<br>目標 7,390程度(R8年度末) | 達成率 100.9%",
+        7455,
+    ),
+]
+
 VALUED = [f for f in FORMS if (f.values if hasattr(f, "values") else f)[3] is not None]
 
 

@@ -600,6 +600,9 @@ class _Reading:
             else _PER_TIME
         )
         self.raw, self.norm = analysis.text, analysis.norm
+        # (目標 7,390程度 over 7,412: a writer who states the target without its unit writes
+        # the cell's figures so; a bare one may be the value)
+        self.units_omitted = self.target is not None and _bare_target(analysis, self.target[0])
         self.regex_spans = (
             [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
             if self.find.regex
@@ -1021,7 +1024,7 @@ class _Reading:
         q = self._with_unit(st, q, before, after)
         st.unit_from = q if q.unit is not None else None
         change = _change_kind(q, before, after, norm, st.sentence.end)
-        fits = self.profile.unit_fits(q) is not None
+        fits = self._fits(st, q)
         short = bool(
             change is None
             and self.target is not None
@@ -1084,6 +1087,13 @@ class _Reading:
                 and not self.cover(st.sentence.norm)
                 and _has_any(st.context, exclude)
             )
+        )
+
+    def _fits(self, st: _InSentence, q: Quantity) -> bool:
+        """Whether a figure's unit can be the indicator's; a bare figure alone on its line
+        where the writer states the target bare too (目標 7,390程度 over 7,412)."""
+        return self.profile.unit_fits(q) is not None or (
+            q.unit is None and q.bare and self.units_omitted and self._figure_only(st.index)
         )
 
     def _with_unit(self, st: _InSentence, q: Quantity, before: str, after: str) -> Quantity:
@@ -2595,6 +2605,13 @@ _THRESHOLDS = frozenset(
 )
 # What may follow a figure with no unit that takes one from the words before it.
 _TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
+
+
+def _bare_target(analysis: Analysis, target: float) -> bool:
+    """Whether a cell states ``target`` without a unit (目標 7,390程度)."""
+    stated = [q for qs in analysis.quantities for q in qs]
+    stated += [q for drops in analysis.dropped for q, _ in drops]
+    return any(q.unit is None and q.bare and q.value == target for q in stated)
 
 
 def _may_take_unit(q: Quantity, norm: str) -> bool:
