@@ -731,6 +731,17 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a table whose cells give a period before their figure (令和7年度 26.9%): rows of values, not
+# a second header row
+PLAIN_GRIDS += [
+    (
+        "<table><thead><tr><th>指標</th><th>前回</th><th>最新</th></tr></thead><tbody>"
+        "<tr><th>相談の割合</th><td>令和7年度 26.9%</td><td>令和8年度 28.4%</td></tr>"
+        "<tr><th>再入率</th><td>令和5年 14.1%</td><td>令和6年 13.6%</td></tr></tbody></table>",
+        "相談の割合 最新:令和8年度 28.4%",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

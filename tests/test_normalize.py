@@ -75,6 +75,11 @@ def test_strip_html_keeps_statement_ends() -> None:
         ("<span>30</span><span lang=EN-US>8,917</span>回", "308,917回"),
         ("は1,5</span><span lang=EN-US>48</span>人", "は1,548人"),
         ("<span>1,5</span><span>4</span>", "1,5 4"),
+        # HTML5's elements: the values they mark read as their text
+        ('<data value="312640">31万2,640</data>回', "31万2,640回"),
+        ('<meter value="0.689" min="0" max="1">68.9%</meter>', "68.9%"),
+        ("<details><summary>過去の推移</summary>R7 1件</details>", "過去の推移\nR7 1件"),
+        ("<figure><figcaption>件数</figcaption></figure>", "件数"),
     ],
 )
 def test_strip_html_reads_a_cms_fragment_as_its_reader_does(html: str, text: str) -> None:

@@ -682,11 +682,21 @@ def _no_values_yet(row: list[str]) -> bool:
     return bool(rest) and any(c in _EMPTY or _PENDING_CELL.match(c) for c in rest)
 
 
+def _figure_cell(cell: str) -> bool:
+    """Whether a cell holds a figure: alone or after its period (令和7年度 26.9%)."""
+    if _FIGURE_CELL.match(cell):
+        return True
+    if not _DIGIT.search(cell):
+        return False
+    periods = find_periods(cell)
+    return bool(periods and periods[0].start <= 1 and _FIGURE_CELL.match(cell[periods[0].end :]))
+
+
 def _one_header(grid: list[list[str]]) -> list[list[str]]:
     """Header rows (no figure after the first column) before the first row of figures, as
     one: each column's distinct texts joined (令和7年度 / 実績 → 令和7年度 実績)."""
     heads = 0
-    while heads < len(grid) - 1 and not any(_FIGURE_CELL.match(c) for c in grid[heads][1:]):
+    while heads < len(grid) - 1 and not any(_figure_cell(c) for c in grid[heads][1:]):
         if heads and _no_values_yet(grid[heads]):
             break  # (…割合(%)　－　－　集計中: a row whose values are not given, no header)
         heads += 1

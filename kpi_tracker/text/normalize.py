@@ -56,14 +56,18 @@ def normalize(text: str) -> str:
 # escaped by every renderer, so nothing in a cell can run in a reader's browser.
 _TAG = re.compile(
     r"</?(?:p|ul|ol|li|br|span|div|b|i|u|strong|em|font|small|sup|sub|a|table|tr|td|th|tbody"
-    r"|thead|tfoot|caption|dl|dt|dd|h[1-6]|section|article|blockquote|abbr|ruby|rb)"
+    r"|thead|tfoot|caption|dl|dt|dd|h[1-6]|section|article|aside|header|footer|nav|main"
+    r"|details|summary|figure|figcaption|address|pre|hr|center|blockquote|abbr|ruby|rb)"
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")  # [X][X]*: see _CHANGED
 # Tags inside a line of text (<span class="fig">79</span><span class="unit">自治体</span>, <b>…</b>,
 # <ruby>…): no space of their own, but between two figures or Latin words they part them
-_INLINE_TAGS = r"(?:</?(?:span|b|i|u|strong|em|font|small|a|abbr|ruby|rb)(?:\s[^<>]*)?/?>)+"
+_INLINE_TAGS = (
+    r"(?:</?(?:span|b|i|u|strong|em|font|small|big|a|abbr|ruby|rb|data|time|meter|progress"
+    r"|mark|cite|q|s|code|kbd|var|samp|dfn|bdi|bdo|wbr|label|output|tt|nobr)(?:\s[^<>]*)?/?>)+"
+)
 _INLINE_BETWEEN = re.compile(rf"(?<=[0-9A-Za-z]){_INLINE_TAGS}(?=[0-9A-Za-z])", re.IGNORECASE)
 _INLINE = re.compile(_INLINE_TAGS, re.IGNORECASE)
 # a Word export's own marks: namespaced tags (<o:p></o:p>) and conditional comments
@@ -83,7 +87,11 @@ _DIGITS_AFTER = re.compile(r"([0-9]{1,2})(?:,[0-9]{3})*(?![0-9])")
 _RUBY_READING = re.compile(r"<(rt|rp)(?:\s[^<>]*)?>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-_BLOCK_END = re.compile(r"</(?:p|li|div|tr|dd|h[1-6]|caption)\s*>|<br\s*/?>", re.IGNORECASE)
+_BLOCK_END = re.compile(
+    r"</(?:p|li|div|tr|dd|h[1-6]|caption|summary|figcaption|section|article|details|header"
+    r"|footer|aside|pre)\s*>|<br\s*/?>|<hr\s*/?>",
+    re.IGNORECASE,
+)
 # a definition list's term and its description (<dt>相談件数</dt><dd>1,234件</dd>): a key and
 # its value
 _TERM_END = re.compile(r"</dt\s*>\s*(?:<dd(?:\s[^<>]*)?>)?", re.IGNORECASE)
