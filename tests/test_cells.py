@@ -742,6 +742,12 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# 大字, legal writing's numerals, read as numerals inside a run of them (参加, 参考 stay words)
+PLAIN_GRIDS += [
+    ("アクセス数：参拾壱万八千五百七回", "アクセス数：318507回"),
+    ("五年移動平均は千五百六拾八人、参加者は弐百九人（参考）", "1568人、参加者は209人（参考）"),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

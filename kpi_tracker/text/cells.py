@@ -1839,10 +1839,27 @@ def _grouped_digits(m: re.Match[str]) -> str:
     return ",".join(map(lambda g: "".join(map(_digit, g)), re.split("[、,，]", m.group())))
 
 
+# 大字, the numerals of legal and financial writing (参拾壱万八千五百七回, 弐百九件), and the
+# ordinary kanji they stand for; read only inside a run of numerals (参加, 参考 stay words)
+_DAIJI = str.maketrans("壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬", "一一二二三三四五六七八九十百百千千万")
+_DAIJI_RUN = re.compile(
+    "[〇一二三四五六七八九十百千万億壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬0-9０-９]*"
+    "[壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬]"
+    "[〇一二三四五六七八九十百千万億壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬0-9０-９]*"
+)
+
+
+def _daiji_run(m: re.Match[str]) -> str:
+    run = m.group()
+    return run.translate(_DAIJI) if len(run) > 1 else run
+
+
 def kanji_as_digits(text: str) -> str:
     """Kanji numbers before their units written as figures (六十八・四% → 68.4%, 四五．2％ →
     45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント, 三一二、〇四八回
     → 312,048回): before a table in the cell is read, so that its cells are figures."""
+    if _DAIJI_RUN.search(text):
+        text = _DAIJI_RUN.sub(_daiji_run, text)
     if ("、" in text or "," in text or "，" in text) and _KD_COMMA_KD.search(text):
         text = _GROUPED_KANJI.sub(_grouped_digits, text)
     if _KANJI_DIGIT_RE.search(text) or _PLACE_PERCENT.search(text):
