@@ -1841,7 +1841,9 @@ def _grouped_digits(m: re.Match[str]) -> str:
 
 # 大字, the numerals of legal and financial writing (参拾壱万八千五百七回, 弐百九件), and the
 # ordinary kanji they stand for; read only inside a run of numerals (参加, 参考 stay words)
-_DAIJI = str.maketrans("壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬", "一一二二三三四五六七八九十百百千千万")
+_DAIJI = str.maketrans(
+    "壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬", "一一二二三三四五六七八九十百百千千万"
+)
 _DAIJI_RUN = re.compile(
     "[〇一二三四五六七八九十百千万億壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬0-9０-９]*"
     "[壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬]"
