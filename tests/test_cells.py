@@ -748,6 +748,19 @@ PLAIN_GRIDS += [
     ("五年移動平均は千五百六拾八人、参加者は弐百九人（参考）", "1568人、参加者は209人（参考）"),
 ]
 
+# a chat's markup: struck text (a figure taken back) gone, the marks around words, emoji codes,
+# mentions gone, a link's words kept
+PLAIN_GRIDS += [
+    (
+        "・検索サイトPV(令和8年4月～令和9年3月): ~296,118回~ *318,904回* :white_check_mark:",
+        "・検索サイトPV(令和8年4月～令和9年3月): 318,904回",
+    ),
+    (
+        "<@U02JK4M7Q> 佐藤: `4,876,230` _(速報)_ <https://example.go.jp/|周知ページ>",
+        "佐藤: 4,876,230 (速報) 周知ページ",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -3157,6 +3157,34 @@ def form_fields(cell: str) -> str:
     return cell
 
 
+# a chat's markup (Slack's mrkdwn): *bold*, _italic_ and `code` marks around words, ~struck~ text
+# (a figure taken back), :emoji_codes:, <@U02ABC> mentions, <https://…|a link's words>
+_CHAT_STRUCK = re.compile(
+    r"(?<![~A-Za-z0-9])~(?![~\s])([^~<>\n]{1,40}?)(?<![~\s])~(?![~A-Za-z0-9])"
+)
+_CHAT_MARKS = re.compile(
+    r"(?<![*A-Za-z0-9])\*(?![*\s])([^*<>\n]{1,60}?)(?<![*\s])\*(?![*A-Za-z0-9])"
+    r"|(?<![_A-Za-z0-9])_(?![_\s])([^_<>\n]{1,80}?)(?<![_\s])_(?![_A-Za-z0-9])"
+    r"|`([^`<>\n]{1,60})`"
+)
+_CHAT_CODES = re.compile(r":(?=[a-z0-9_+\-]*[a-z])[a-z0-9_+\-]{2,}:|<[@#!][A-Za-z0-9|^_\-]+>")
+_CHAT_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]+\|([^<>]+)>")
+
+
+def chat_markup(cell: str) -> str:
+    """A chat's marked-up text as it reads: the marks around words gone, struck text gone,
+    codes and mentions gone, a link's words kept."""
+    if "~" in cell and "~~" not in cell:
+        cell = _CHAT_STRUCK.sub("", cell)
+    if "*" in cell or "_" in cell or "`" in cell:
+        cell = _CHAT_MARKS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), cell)
+    if ":" in cell or "<@" in cell or "<#" in cell or "<!" in cell:
+        cell = _CHAT_CODES.sub("", cell)
+    if "|" in cell and "<" in cell:
+        cell = _CHAT_LINK.sub(r"\1", cell)
+    return cell
+
+
 def _words_unspaced(cell: str) -> str:
     """A cell written with a space between words and readings in brackets, as written without
     them; a space between two figures or words in Latin letters stays."""
@@ -3191,7 +3219,7 @@ def cell_text(cell: str) -> str:
         cell = _words_unspaced(cell)
     if "::" in cell or "@" in cell:
         cell = _properties_as_fields(cell)
-    cell = form_fields(statistical_flags(cell))
+    cell = chat_markup(form_fields(statistical_flags(cell)))
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
