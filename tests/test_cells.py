@@ -761,6 +761,20 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a table drawn with box-drawing characters (a word processor's): its rules no rows, its bars
+# a pipe table's
+PLAIN_GRIDS += [
+    (
+        "〓件数<br>┌──────┬─────┬─────┐<br>│区分　　│令和７年度│令和８年度│<br>├──────┼─────┼─────┤<br>"
+        "│相談件数│　 52,638│　 55,467│<br>└──────┴─────┴─────┘<br>（単位：件）",
+        "相談件数は、令和７年度52,638件、令和８年度55,467件",
+    ),
+    (
+        "┏━━━┳━━━┓<br>┃区分┃令和８年度┃<br>┣━━━╋━━━┫<br>┃実施率┃　71.5┃<br>┗━━━┻━━━┛<br>（単位：％）",
+        "実施率は、令和８年度71.5％",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

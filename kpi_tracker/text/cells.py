@@ -1261,7 +1261,13 @@ _FIELD_CELL = re.compile(r"^\s*[^\s:：|0-9０-９]{2,12}?(?:[(（][^()（）]{1
 _LABEL_CHARS = 60  # a row label is short; a sentence before a wide space is prose
 
 
-_BARS = str.maketrans({"｜": "|", "│": "|"})
+_BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
+# a rule of a table drawn with box-drawing characters (┌──┬──┐, ├──┼──┤, ┗━━┻━━┛), a line
+# of its own: no row
+_BOX_RULE = re.compile(
+    r"(?:(?<=\n)|(?<=<br>)|(?<=<br/>)|(?<=<br />)|^)[ \t\u3000]*[\u2500-\u257f]{3,}[ \t\u3000]*"
+    r"(?:<br\s*/?>|\n|$)"
+)
 
 
 def tables_as_lines(text: str) -> str:
@@ -1270,7 +1276,9 @@ def tables_as_lines(text: str) -> str:
     returned as it is."""
     if "<" in text and _TABLE_OPEN.search(text):  # not a lower() of the whole cell
         text = _html_tables(text)
-    if "｜" in text or "│" in text:
+    if "｜" in text or "│" in text or "┃" in text or "║" in text:
+        if "─" in text or "━" in text or "═" in text:
+            text = _BOX_RULE.sub("", text)
         text = text.translate(_BARS)  # 年度｜R6｜R7｜R8: a table's bars in full width
     if (
         "|" not in text
