@@ -759,6 +759,11 @@ PLAIN_GRIDS += [
         "<@U02JK4M7Q> 佐藤: `4,876,230` _(速報)_ <https://example.go.jp/|周知ページ>",
         "佐藤: 4,876,230 (速報) 周知ページ",
     ),
+    # a code block's fences: its lines are the text (here a small table)
+    (
+        "養成数です<br>```<br>時点            累計養成数<br>令和8年3月末     301,552<br>令和9年3月末     409,217<br>```<br>:+1: 3",
+        "累計養成数は、令和8年3月末301,552、令和9年3月末409,217",
+    ),
 ]
 
 # a table drawn with box-drawing characters (a word processor's): its rules no rows, its bars

@@ -3175,13 +3175,18 @@ _CHAT_MARKS = re.compile(
     r"|(?<![_A-Za-z0-9])_(?![_\s])([^_<>\n]{1,80}?)(?<![_\s])_(?![_A-Za-z0-9])"
     r"|`([^`<>\n]{1,60})`"
 )
-_CHAT_CODES = re.compile(r":(?=[a-z0-9_+\-]*[a-z])[a-z0-9_+\-]{2,}:|<[@#!][A-Za-z0-9|^_\-]+>")
+_CHAT_CODES = re.compile(
+    r":(?=[a-z0-9_+\-]*[a-z])[a-z0-9_+\-]{2,}:|:[+\-]1:|<[@#!][A-Za-z0-9|^_\-]+>"
+)
+_CODE_FENCE = re.compile(r"```[a-z]*")
 _CHAT_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]+\|([^<>]+)>")
 
 
 def chat_markup(cell: str) -> str:
     """A chat's marked-up text as it reads: the marks around words gone, struck text gone,
     codes and mentions gone, a link's words kept."""
+    if "```" in cell:
+        cell = _CODE_FENCE.sub("", cell)  # (a code block's fences: its lines are the text)
     if "~" in cell and "~~" not in cell:
         cell = _CHAT_STRUCK.sub("", cell)
     if "*" in cell or "_" in cell or "`" in cell:
