@@ -1091,3 +1091,9 @@ def test_markup_that_does_not_parse_stays_as_written(text: str) -> None:
 def test_markup_records_never_fail(parts: list[str]) -> None:
     text = "<br>".join(parts)
     assert isinstance(markup_records(text), str)
+
+
+def test_a_chat_code_block_leaves_no_fence_nor_reaction() -> None:
+    text = cell_text("養成数です<br>```<br>令和9年3月末 409,217<br>```<br>:+1: 3")
+    assert "`" not in text
+    assert ":+1:" not in text
