@@ -1852,6 +1852,7 @@ def _grouped_digits(m: re.Match[str]) -> str:
 _DAIJI = str.maketrans(
     "壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬", "一一二二三三四五六七八九十百百千千万"
 )
+_DAIJI_CHAR = re.compile("[壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬]")
 _DAIJI_RUN = re.compile(
     "[〇一二三四五六七八九十百千万億壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬0-9０-９]*"
     "[壱壹弐貳参參肆伍陸漆捌玖拾佰陌阡仟萬]"
@@ -1868,7 +1869,7 @@ def kanji_as_digits(text: str) -> str:
     """Kanji numbers before their units written as figures (六十八・四% → 68.4%, 四五．2％ →
     45.2％, 二十八万一千三百五回 → 281305回, 九三・五パーセント → 93.5パーセント, 三一二、〇四八回
     → 312,048回): before a table in the cell is read, so that its cells are figures."""
-    if _DAIJI_RUN.search(text):
+    if _DAIJI_CHAR.search(text):
         text = _DAIJI_RUN.sub(_daiji_run, text)
     if ("、" in text or "," in text or "，" in text) and _KD_COMMA_KD.search(text):
         text = _GROUPED_KANJI.sub(_grouped_digits, text)
@@ -3072,6 +3073,7 @@ def latex_as_text(cell: str) -> str:
 # read, their sound marks joined (the normaliser keeps every character's place, so this is done
 # here, on the cell's own text)
 _HALF_WIDTH_KANA = re.compile("[\uff66-\uff9f]+")
+_HALF_WIDTH_KANA_CHAR = re.compile("[\uff66-\uff9f]")
 
 
 def _full_width_kana(m: re.Match[str]) -> str:
@@ -3080,6 +3082,9 @@ def _full_width_kana(m: re.Match[str]) -> str:
 
 # a chart drawn in text (R8 ██████████ 12,345, 推移：▁▄█, 目標 □□□□ 10,000, ┄┄ 50.0%): its
 # bars are no words of the figures beside them
+# NOTE: searched for by one character class first (a pattern that opens with an optional
+# run is tried at every character)
+_BAR_CHAR = re.compile("[\u2580-\u259f\u25a0\u25a1\u25aa\u25ab\u2504-\u250b]")
 _CHART_BARS = re.compile(
     "[ \u3000]*(?:[\u2580-\u259f]+|[\u25a0\u25a1\u25aa\u25ab\u2504-\u250b]{2,}"
     "|[\u25a0\u25a1](?=[ \u3000]*[0-9]))"
@@ -3222,9 +3227,9 @@ def _chart_step_re() -> re.Pattern[str]:
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    if _HALF_WIDTH_KANA.search(cell):
+    if _HALF_WIDTH_KANA_CHAR.search(cell):
         cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
-    if _CHART_BARS.search(cell):
+    if _BAR_CHAR.search(cell):
         cell = _CHART_BARS.sub("", cell)
     if "=" in cell or "＝" in cell:
         cell = _chart_step_re().sub("", cell)
