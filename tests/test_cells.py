@@ -780,6 +780,21 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a range of a workbook pasted as text: a merged header cell over two year columns and a header
+# row under it, each cell placed in the column it starts at (a wide character two columns), a
+# row whose empty cells left no gap
+PLAIN_GRIDS += [
+    (
+        "指標                                          目標          実績<br>                  "
+        "                                          令和7年度      令和8年度<br>プログラム開始件数(ナビゲーター1人"
+        "当たり)    206件         212            209<br>プログラム利用者の就職率                      84."
+        "5%         86.0%          85.3%<br>マザーズ重点支援対象者数                      64,049人    "
+        "  #####          65,210<br>マザーズ重点支援対象者の就職率                95.9%         96.4%   "
+        "       96.2%<br>トライアル雇用 常用雇用移行率                 71.2%         集計中",
+        "プログラム開始件数(ナビゲーター1人当たり)は、目標206件、実績 令和7年度212、令和8年度209",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

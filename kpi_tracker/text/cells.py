@@ -1083,6 +1083,7 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     rows: list[list[str]] = []
     at: list[int] = []  # each row's line
     j, group, cut = i, "", ""
+    plain = False  # a row's label joined of two lines or a group's: no reading by position
     while j < len(lines):
         cells = _aligned(lines[j])
         if cells is None:
@@ -1097,10 +1098,15 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
             group, j = heading.group(1), j + 1
             continue
         if cut:
-            cells, cut = [cut + cells[0], *cells[1:]], ""
+            cells, cut, plain = [cut + cells[0], *cells[1:]], "", True
+        plain = plain or bool(group)
         rows.append([f"{group} {cells[0]}", *cells[1:]] if group else cells)
         at.append(j)
         j += 1
+    if not plain:
+        placed = _placed([lines[k] for k in at])
+        if placed is not None:
+            return _one_label(_one_header(placed)), j
     data = next((r for r in rows if any(_FIGURE_CELL.match(c) for c in r[1:])), rows[0])
     width = len(data)
     if (
@@ -1136,6 +1142,50 @@ def _aligned_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
             break
         grid.append(cells)
     return _one_label(_one_header(grid)), j
+
+
+def _display_width(text: str) -> int:
+    """How many columns of a fixed-width font ``text`` takes: a wide character two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+_ALIGNED_CELL = re.compile(rf"(?:(?!{_ALIGNED_GAP.pattern}).)+")
+
+
+def _spans(line: str) -> list[tuple[str, int, int]]:
+    """The cells of a space-aligned line with the columns each starts and ends at."""
+    text = _TAG.sub("", line)
+    out = []
+    for m in _ALIGNED_CELL.finditer(text):
+        if m.group().strip():
+            start = _display_width(text[: m.start()])
+            out.append((m.group().strip(), start, start + _display_width(m.group())))
+    return out
+
+
+def _placed(texts: list[str]) -> list[list[str]] | None:
+    """Ragged space-aligned rows placed in the columns of their widest row by where their
+    cells stand (a merged header cell over two columns, a row whose empty cells left no
+    gap): each cell in the column it starts or ends at; None where one stands in none."""
+    rows = [_spans(t) for t in texts]
+    anchors = max(rows, key=len)
+    if all(len(r) == len(anchors) for r in rows):
+        return None
+    grid = []
+    for row in rows:
+        cells, k = [""] * len(anchors), 0
+        for text, start, end in row:
+            # (a word starts where its column does; a figure may be set right, ending there)
+            figure = _FIGURE_CELL.match(text) is not None
+            while k < len(anchors) and not (
+                abs(start - anchors[k][1]) <= 1 or (figure and abs(end - anchors[k][2]) <= 1)
+            ):
+                k += 1
+            if k == len(anchors):
+                return None
+            cells[k], k = text, k + 1
+        grid.append(cells)
+    return grid
 
 
 def _wider_aligned(lines: list[str], i: int, flat_end: int) -> int | None:
