@@ -53,6 +53,8 @@ PERIODS = [
     ("R10.3.31", D(2028, 3, 31), D(2028, 3, 31)),  # dotted date with an era letter
     ("R9.3末", D(2027, 3, 31), D(2027, 3, 31)),  # a dotted month with an era letter
     ("R8.4~R9.1", D(2026, 4, 1), D(2027, 1, 31)),  # months of two years, terse
+    ("2026/04～2027/03", D(2026, 4, 1), D(2027, 3, 31)),  # a form's or a workbook's months
+    ("2027/02", D(2027, 2, 1), D(2027, 2, 28)),
     ("R8", D(2026, 4, 1), D(2027, 3, 31)),  # an era letter and a year alone: the fiscal year
     ("FY2031", D(2031, 4, 1), D(2032, 3, 31)),  # a fiscal year in English
     ("2027年(令和9年)2月末", D(2027, 2, 28), D(2027, 2, 28)),  # the era year in brackets after

@@ -2484,6 +2484,21 @@ STATUS_FORMS += [
     ),
 ]
 
+# (a survey form's response: question → answer, the unit a question of its own, the previous
+# year's value a question of its own)
+STATUS_FORMS += [
+    (
+        15,
+        "human-rights-counter-awareness",
+        "タイムスタンプ 2027/04/15 09:12:48<br>Q1. 施策No. → 15<br>Q2. 指標名 → 人権相談窓口の認知度<br>"
+        "Q3. 令和8年度の実績値を数値で入力してください → 31.1<br>Q4. 単位 → %<br>"
+        "Q5. 前年度(令和7年度)の実績値を数値で入力してください(任意) → 30.7<br>"
+        "Q6. 実績値の時点・集計期間 → 2026/04～2027/03",
+        31.1,
+        "achieved",
+    ),
+]
+
 FORMS += [(no, ind_id, text, value) for no, ind_id, text, value, _ in STATUS_FORMS]
 
 

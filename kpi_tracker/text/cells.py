@@ -1762,7 +1762,7 @@ def _with_declared_scale(text: str) -> str:
 
 # a record's field line of a figure (実績(R8)：12,345, 前年：11,234)
 _FIGURE_FIELD = re.compile(
-    r"[ \t\u3000]*[^\s:：<>]{1,16}[:：][ \t\u3000]*[0-9][0-9,.]*[ \t\u3000]*"
+    r"[ \t\u3000]*[^\s:：<>]{1,40}[:：][ \t\u3000]*[0-9][0-9,.]*[ \t\u3000]*"
 )
 
 
@@ -3253,6 +3253,29 @@ def chat_markup(cell: str) -> str:
     return cell
 
 
+# a survey form's export: a question and its answer (Q3. 令和8年度の実績値を数値で入力してください
+# → 318452), read as a field's key and value
+_FORM_ANSWER = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=<br>)|(?<=<br/>)|(?<=<br />))[ \t\u3000]*"
+    r"[QＱ問][0-9０-９]{1,2}[.．:：)）]?[ \t\u3000]*([^<\n→]{1,80}?)[ \t\u3000]*→[ \t\u3000]*"
+)
+
+
+@cache
+def _form_instruction_re() -> re.Pattern[str]:
+    return re.compile(alternation("form_instruction"))
+
+
+def form_answers(cell: str) -> str:
+    """A survey form's questions and answers as fields (question：answer), the question's
+    instruction left out (令和8年度の実績値を数値で入力してください → 令和8年度の実績値)."""
+    if "→" not in cell or not _FORM_ANSWER.search(cell):
+        return cell
+    return _FORM_ANSWER.sub(
+        lambda m: _form_instruction_re().sub("", normalize(m.group(1))).strip() + "：", cell
+    )
+
+
 def _words_unspaced(cell: str) -> str:
     """A cell written with a space between words and readings in brackets, as written without
     them; a space between two figures or words in Latin letters stays."""
@@ -3287,7 +3310,7 @@ def cell_text(cell: str) -> str:
         cell = _words_unspaced(cell)
     if "::" in cell or "@" in cell:
         cell = _properties_as_fields(cell)
-    cell = chat_markup(form_fields(statistical_flags(cell)))
+    cell = chat_markup(form_answers(form_fields(statistical_flags(cell))))
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (

@@ -168,7 +168,10 @@ _POINT = (
     # or, after an era letter, a dotted month: R9.3末, R8.4~R9.1
     r"|(?<=[A-Z][0-9])\.(?P<em>[0-9]{1,2})(?![0-9.%])|(?<=[A-Z][0-9]{2})\.(?P<em2>[0-9]{1,2})(?![0-9.%])"
     # or, after a year of the era in effect, a dotted month's end: 9.3末
-    r"|\.(?P<em3>[0-9]{1,2})(?=\s*末))?"
+    r"|\.(?P<em3>[0-9]{1,2})(?=\s*末)"
+    # or, after a Gregorian year of these centuries, its month after a slash: 2026/04 (a form's
+    # or a workbook's month)
+    r"|(?<=(?:19|20)[0-9]{2})/(?P<gm>0?[1-9]|1[0-2])(?![0-9/.,%]))?"
     r"(?P<yu>年度|年|FY)?"
     r"(?:\((?P<p2>[0-9]{4})年?度?\))?"  # 令和7年(2025年)
     # 2027年(令和9年)2月: the era year in brackets after a Gregorian one
@@ -358,7 +361,7 @@ def _parts_from_point(m: re.Match[str], era_in_effect: Era | None = None) -> _Pa
         year = int(m["gy"]) if m["gy"] else _CENTURY + int(m["ay"])
     if m["dm"]:  # a dotted date names its day: the calendar year is meant
         return _Parts(era, year, "年", int(m["dm"]), int(m["dd"]), None)
-    dotted_month = m["em"] or m["em2"] or m["em3"]
+    dotted_month = m["em"] or m["em2"] or m["em3"] or m["gm"]
     if dotted_month:  # R9.3末: a month of the calendar year
         return _Parts(era, year, "年", int(dotted_month), None, m["suf"])
     month = _small_int(m["m"]) if m["m"] else None
@@ -424,7 +427,11 @@ def _match_at(
     right_match = _partial_re().match(norm, sep.end()) if sep else None
     full_right = _point_re().match(norm, sep.end()) if sep else None
     if full_right and (
-        full_right["yu"] or full_right["m"] or full_right["em"] or full_right["em2"]
+        full_right["yu"]
+        or full_right["m"]
+        or full_right["em"]
+        or full_right["em2"]
+        or full_right["gm"]
     ):
         right = _parts_from_point(full_right, left.era or era_in_effect)
         right_end = full_right.end()
