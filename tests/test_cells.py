@@ -795,6 +795,16 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a table a converter read column by column: the rows' heads, then each period and its column
+PLAIN_GRIDS += [
+    (
+        "推移は以下のとおり。<br>区分<br>居場所づくりの支援体制を強化する事業<br>"
+        "居場所づくりのコーディネーターを配置する事業<br>令和7年度<br>58<br>38<br>"
+        "令和8年度<br>71<br>46<br>（単位：自治体）",
+        "居場所づくりのコーディネーターを配置する事業は、令和7年度38自治体、令和8年度46自治体",
+    ),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

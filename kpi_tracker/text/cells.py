@@ -2773,15 +2773,51 @@ def dumped_tables(text: str) -> str:
     found = False
     i = 0
     while i < len(lines):
-        k, rows, j = _dumped_at(lines, i)
+        head, rows, j = _dumped_at(lines, i)
+        if not rows:
+            head, rows, j = _columns_dumped_at(lines, i)
         if not rows:
             out.append(lines[i])
             i += 1
             continue
         found = True
-        out += ["| " + " | ".join(c.strip() for c in lines[i : i + 1 + k]) + " |", *rows]
+        out += ["| " + " | ".join(head) + " |", *rows]
         i = j
     return "\n".join(out) if found else text
+
+
+def _columns_dumped_at(lines: list[str], i: int) -> tuple[list[str], list[str], int]:
+    """A table a converter read column by column (区分 / A / B / 令和7年度 / 1 / 2 / 令和8年度
+    / 3 / 4) whose key is ``lines[i]``: the header's cells, its rows and where they end;
+    ([], [], i) when there is none."""
+    if not _DUMP_KEY.match(lines[i]) or _is_period(lines[i].strip()):
+        return [], [], i
+    n = 0
+    while i + 1 + n < len(lines) and _row_head(lines[i + 1 + n]):
+        n += 1
+    columns: list[list[str]] = []
+    j = i + 1 + n
+    while (
+        n
+        and j + n < len(lines)
+        and _is_period(lines[j].strip())
+        and all(_dump_cell(lines[j + 1 + m]) for m in range(n))
+    ):
+        columns.append([c.strip() for c in lines[j : j + 1 + n]])
+        j += 1 + n
+    if not columns or len(columns) * n < 2:
+        return [], [], i
+    rows = [
+        "| " + " | ".join([lines[i + 1 + m].strip(), *(c[1 + m] for c in columns)]) + " |"
+        for m in range(n)
+    ]
+    return [lines[i].strip(), *(c[0] for c in columns)], rows, j
+
+
+def _row_head(line: str) -> bool:
+    """Whether a line of a dumped table is a row's head: words, no figure nor period."""
+    shown = _TAG.sub("", line).strip()
+    return bool(shown) and len(shown) <= 40 and not _DIGIT.search(shown) and "。" not in shown
 
 
 def _header_cell(line: str) -> bool:
@@ -2793,12 +2829,12 @@ _DUMP_CELL_CHARS = 24
 _DUMP_CELLS = 6  # (a key, two header cells, a label and two figures at least)
 
 
-def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
-    """The header's width, the rows and where they end of a dumped table whose key is
+def _dumped_at(lines: list[str], i: int) -> tuple[list[str], list[str], int]:
+    """The header's cells, the rows and where they end of a dumped table whose key is
     ``lines[i]``: its header cells periods (区分 / 令和7年度 / 令和8年度) or short labels (相談件数
     / 電話 / SNS / メール), then rows of a label and that many figures."""
     if not _DUMP_KEY.match(lines[i]) or _is_period(lines[i].strip()):
-        return 0, [], i
+        return [], [], i
     n = 0
     while i + 1 + n < len(lines) and _header_cell(lines[i + 1 + n]):
         n += 1
@@ -2812,8 +2848,8 @@ def _dumped_at(lines: list[str], i: int) -> tuple[int, list[str], int]:
             rows.append("| " + " | ".join(c.strip() for c in lines[j : j + 1 + k]) + " |")
             j += 1 + k
         if rows:
-            return k, rows, j
-    return 0, [], i
+            return [c.strip() for c in lines[i : i + 1 + k]], rows, j
+    return [], [], i
 
 
 @cache
