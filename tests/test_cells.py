@@ -803,6 +803,11 @@ PLAIN_GRIDS += [
         "令和8年度<br>71<br>46<br>（単位：自治体）",
         "居場所づくりのコーディネーターを配置する事業は、令和7年度38自治体、令和8年度46自治体",
     ),
+    (
+        "区分<br>ナビゲーター1人当たりの開始件数<br>利用者の就職率<br>令和7年度<br>212件<br>86.0%<br>"
+        "令和8年度<br>209件<br>85.2%",
+        "利用者の就職率は、令和7年度86.0%、令和8年度85.2%",
+    ),
 ]
 
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,

@@ -2815,9 +2815,16 @@ def _columns_dumped_at(lines: list[str], i: int) -> tuple[list[str], list[str], 
 
 
 def _row_head(line: str) -> bool:
-    """Whether a line of a dumped table is a row's head: words, no figure nor period."""
+    """Whether a line of a dumped table is a row's head: words (1人当たりの…件数 too), not a
+    figure nor a period nor a sentence."""
     shown = _TAG.sub("", line).strip()
-    return bool(shown) and len(shown) <= 40 and not _DIGIT.search(shown) and "。" not in shown
+    return (
+        bool(shown)
+        and len(shown) <= 40
+        and "。" not in shown
+        and not _dump_cell(shown)
+        and not _is_period(shown)
+    )
 
 
 def _header_cell(line: str) -> bool:
