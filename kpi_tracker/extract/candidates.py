@@ -602,7 +602,7 @@ class _Reading:
         self.raw, self.norm = analysis.text, analysis.norm
         # (目標 7,390程度 over 7,412: a writer who states the target without its unit writes
         # the cell's figures so; a bare one may be the value)
-        self.units_omitted = self.target is not None and _bare_target(analysis, self.target[0])
+        self.units_omitted = _bare_target(analysis, self.target)
         self.regex_spans = (
             [m.span("value") for m in re.finditer(self.find.regex, self.norm)]
             if self.find.regex
@@ -1093,7 +1093,10 @@ class _Reading:
         """Whether a figure's unit can be the indicator's; a bare figure alone on its line
         where the writer states the target bare too (目標 7,390程度 over 7,412)."""
         return self.profile.unit_fits(q) is not None or (
-            q.unit is None and q.bare and self.units_omitted and self._figure_only(st.index)
+            q.unit is None
+            and q.bare
+            and self.units_omitted
+            and self._figure_only(st.index)
         )
 
     def _with_unit(self, st: _InSentence, q: Quantity, before: str, after: str) -> Quantity:
@@ -2607,11 +2610,13 @@ _THRESHOLDS = frozenset(
 _TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
 
 
-def _bare_target(analysis: Analysis, target: float) -> bool:
-    """Whether a cell states ``target`` without a unit (目標 7,390程度)."""
+def _bare_target(analysis: Analysis, target: tuple[float, str] | None) -> bool:
+    """Whether a cell states the target without a unit (目標 7,390程度)."""
+    if target is None:
+        return False
     stated = [q for qs in analysis.quantities for q in qs]
     stated += [q for drops in analysis.dropped for q, _ in drops]
-    return any(q.unit is None and q.bare and q.value == target for q in stated)
+    return any(q.unit is None and q.bare and q.value == target[0] for q in stated)
 
 
 def _may_take_unit(q: Quantity, norm: str) -> bool:

@@ -454,10 +454,11 @@ def _written_unit(series: tuple[TableRecord, ...]) -> str:
     """The one unit the figures of a series are written with (142,006人), or ""."""
     if len(series) < 2 or series[0].kind == "named":
         return ""
+    # (目標206件 | 212 | 209: the target's written unit is the row's too)
     units = {
         m.group(1)
         for r in series
-        if r.kind == "period" and (m := _WRITTEN_UNIT.match(r.value.strip()))
+        if r.kind in ("period", "target") and (m := _WRITTEN_UNIT.match(r.value.strip()))
     }
     unit = units.pop() if len(units) == 1 else ""
     return unit if _unit_re().fullmatch(unit) else ""
