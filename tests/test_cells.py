@@ -811,6 +811,18 @@ PLAIN_GRIDS += [
     ),
 ]
 
+# a font's typographic characters: ㋿ and ㌫ as the words they are, a superscript note mark
+# after a figure no digit of it, ⅔ a fraction
+PLAIN_GRIDS += [
+    (
+        "PV数:318,904回¹(前年度 274,285回)<br>¹ ㋿8年4月～㋿9年3月の累計",
+        "PV数:318,904回※1(前年度 274,285回)",
+    ),
+    ("②PV数:5,612,033¹(〃 5,392,871)", "5,612,033※1"),
+    ("割合:６８.９㌫²(目標は国民の⅔以上)", "６８.９パーセント※2(目標は国民の3分の2以上)"),
+    ("¹ ㋿8年4月～㋿9年3月の累計", "※1 令和8年4月～令和9年3月の累計"),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

@@ -308,6 +308,8 @@ def _note_references(sentences: tuple[Sentence, ...]) -> dict[int, str]:
 
 # a sentence wholly in brackets after others of its line: (後日メールで確定値:318,904回)
 _AFTERTHOUGHT = re.compile(r"^\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+# a ※ note's mark right after a figure (318,904回※1)
+_NOTE_MARK_AFTER = re.compile(r"※\s*([0-9]{1,2})(?![0-9])")
 _CLAUSE_NOTE_MARK = re.compile(r"(?:※\s*|注\s*)[0-9]{1,2}(?![0-9])\)?\s*[、,]")
 
 
@@ -1093,10 +1095,7 @@ class _Reading:
         """Whether a figure's unit can be the indicator's; a bare figure alone on its line
         where the writer states the target bare too (目標 7,390程度 over 7,412)."""
         return self.profile.unit_fits(q) is not None or (
-            q.unit is None
-            and q.bare
-            and self.units_omitted
-            and self._figure_only(st.index)
+            q.unit is None and q.bare and self.units_omitted and self._figure_only(st.index)
         )
 
     def _with_unit(self, st: _InSentence, q: Quantity, before: str, after: str) -> Quantity:
@@ -1382,8 +1381,26 @@ class _Reading:
         revised = self._revision_of(st, q, before)
         if revised is not None:
             return revised.period, revised.period_assumed, revised.previous
-        paired = self._paired_period(st, q)
+        paired = self._paired_period(st, q) or self._noted_period(q)
         return (paired, False, False) if paired is not None else None
+
+    def _noted_period(self, q: Quantity) -> Period | None:
+        """The year the ※ note a figure is marked with states (318,904回※1 … ※1 令和8年4月～
+        令和9年3月の累計), or None (a survey's month in a note dates no figure)."""
+        mark = _NOTE_MARK_AFTER.match(self.norm, q.end)
+        if mark is None:
+            return None
+        for index, sentence in enumerate(self.analysis.sentences):
+            opened = _NOTE_OPENS.match(sentence.norm)
+            if (
+                opened is not None
+                and opened.group(1) == mark.group(1)
+                and sentence.start > q.end
+                and self.analysis.periods[index]
+                and _whole_year(self.analysis.periods[index][0].period)
+            ):
+                return self.analysis.periods[index][0].period
+        return None
 
     def _revision_of(self, st: _InSentence, q: Quantity, before: str) -> Observation | None:
         """The figure ``q`` revises (前年度値は27.4万回から27.9万回に遡及改定): of its date and

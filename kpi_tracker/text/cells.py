@@ -3320,6 +3320,40 @@ def form_answers(cell: str) -> str:
     )
 
 
+# a font's typographic characters: an era's or a unit's squared word (㋿, ㍻, ㌫, ㎡), a
+# superscript note mark (318,904回¹ … ¹ 4月～翌年3月の累計), a vulgar fraction (国民の⅔)
+_TYPOGRAPHIC = re.compile(
+    "[\u3300-\u33ff\u32ff\u00b9\u00b2\u00b3\u2070-\u2079\u00bc-\u00be\u2150-\u215e]"
+)
+_SQUARED = re.compile("[\u3300-\u33ff\u32ff]")
+_SUPERSCRIPT_NOTE = re.compile(
+    "(?P<open>(?:^|(?<=\n)|(?<=<br>)|(?<=<br/>)|(?<=<br />))[ \t\u3000]*)?"
+    "(?P<digits>[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+)
+_VULGAR = re.compile("[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _note_mark(m: re.Match[str]) -> str:
+    digits = unicodedata.normalize("NFKC", m.group("digits"))
+    return f"{m.group('open') or ''}※{digits}"
+
+
+def _fraction_words(m: re.Match[str]) -> str:
+    numerator, _, denominator = unicodedata.normalize("NFKC", m.group()).partition("\u2044")
+    return f"{denominator}分の{numerator}" if denominator else m.group()
+
+
+def typographic_characters(cell: str) -> str:
+    """A font's typographic characters as the words and marks they stand for: ㋿ → 令和, ㌫ →
+    パーセント, a superscript digit after a word or a figure → a ※ note's mark (never a digit of
+    the figure), ⅔ → 3分の2."""
+    if not _TYPOGRAPHIC.search(cell):
+        return cell
+    cell = _SQUARED.sub(lambda m: unicodedata.normalize("NFKC", m.group()), cell)
+    cell = _SUPERSCRIPT_NOTE.sub(_note_mark, cell)
+    return _VULGAR.sub(_fraction_words, cell)
+
+
 def _words_unspaced(cell: str) -> str:
     """A cell written with a space between words and readings in brackets, as written without
     them; a space between two figures or words in Latin letters stays."""
@@ -3346,6 +3380,7 @@ def cell_text(cell: str) -> str:
     removed and spaces folded."""
     if _HALF_WIDTH_KANA_CHAR.search(cell):
         cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
+    cell = typographic_characters(cell)
     if _BAR_CHAR.search(cell):
         cell = _CHART_BARS.sub("", cell)
     if "=" in cell or "＝" in cell:
