@@ -823,6 +823,15 @@ PLAIN_GRIDS += [
     ("¹ ㋿8年4月～㋿9年3月の累計", "※1 令和8年4月～令和9年3月の累計"),
 ]
 
+# figures as OCR misreads them: letters for digits among comma groups, a space inside a figure
+PLAIN_GRIDS += [
+    ("PV数:3l8,9O4(令和8年4月～令和9年3月)", "PV数:318,904(令和8年4月～令和9年3月)"),
+    ("児童生徒数は22 6,53O人となり", "児童生徒数は226,530人となり"),
+    ("死亡者数は1,58 6人であった", "死亡者数は1,586人であった"),
+    ("過去最多のl,82 4社を認定", "過去最多の1,824社を認定"),
+    ("R6 241,030 Oil 12 345,678", "R6 241,030 Oil 12 345,678"),
+]
+
 # An evaluation sheet's fields pasted as text: fields apart by wide spaces are no table's row,
 # and a field's series apart by bars (｜) on a line of its own is a list, not a table.
 PLAIN_GRIDS += [

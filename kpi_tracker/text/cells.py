@@ -3354,6 +3354,46 @@ def typographic_characters(cell: str) -> str:
     return _VULGAR.sub(_fraction_words, cell)
 
 
+# a figure as OCR reads it: l or I for 1 and O or o for 0 among its digits (3l8,9O4), a space
+# inside it before its comma group (22 6,530人)
+_OCR_LETTER = re.compile(r"[0-9][lIOo]|[lIOo][0-9,]")
+_OCR_FIGURE = re.compile(r"(?<![A-Za-z0-9])[0-9lIOo]{1,3}(?:,[0-9lIOo]{3})+(?![A-Za-z0-9])")
+_OCR_DIGITS = str.maketrans("lIOo", "1100")
+_SPACED_GROUP = re.compile(r"(?<![0-9A-Za-z,.])([0-9]{1,2}) ([0-9]{1,2},[0-9]{3})(?![0-9])")
+# (1,58 6人: a comma group a space cuts short)
+_CUT_GROUP = re.compile(r"(?<=[0-9lIO]),([0-9]{1,2}) ([0-9]{1,2})(?![0-9,.])")
+
+
+def _ocr_figure(m: re.Match[str]) -> str:
+    digits = sum(c.isdigit() for c in m.group())
+    return m.group().translate(_OCR_DIGITS) if digits >= 2 else m.group()
+
+
+def _spaced_group(m: re.Match[str]) -> str:
+    head, rest = m.group(1), m.group(2)
+    return head + rest if len(head) + len(rest.split(",")[0]) <= 3 else m.group()
+
+
+def ocr_figures(cell: str) -> str:
+    """Figures as OCR misreads them, as written: letters for digits among a figure's comma
+    groups (3l8,9O4 → 318,904), a space inside a figure before its comma group (22 6,530)."""
+    if _OCR_LETTER.search(cell):
+        cell = _OCR_FIGURE.sub(_ocr_figure, cell)
+    if " " in cell:
+        cell = _SPACED_GROUP.sub(_spaced_group, cell)
+        cell = _CUT_GROUP.sub(
+            lambda m: (
+                f",{m.group(1)}{m.group(2)}"
+                if len(m.group(1)) + len(m.group(2)) == 3
+                else m.group()
+            ),
+            cell,
+        )
+    if _OCR_LETTER.search(cell):
+        cell = _OCR_FIGURE.sub(_ocr_figure, cell)
+    return cell
+
+
 def _words_unspaced(cell: str) -> str:
     """A cell written with a space between words and readings in brackets, as written without
     them; a space between two figures or words in Latin letters stays."""
@@ -3389,7 +3429,7 @@ def cell_text(cell: str) -> str:
         cell = _words_unspaced(cell)
     if "::" in cell or "@" in cell:
         cell = _properties_as_fields(cell)
-    cell = chat_markup(form_answers(form_fields(statistical_flags(cell))))
+    cell = chat_markup(form_answers(form_fields(statistical_flags(ocr_figures(cell)))))
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
