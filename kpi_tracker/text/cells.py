@@ -3356,7 +3356,11 @@ def typographic_characters(cell: str) -> str:
 
 # a figure as OCR reads it: l or I for 1 and O or o for 0 among its digits (3l8,9O4), a space
 # inside it before its comma group (22 6,530人)
-_OCR_LETTER = re.compile(r"[0-9][lIOo]|[lIOo][0-9,]")
+# NOTE: each searched for from one character class (an alternation, or a pattern opening with a
+# look-behind, is tried at every character)
+# (a letter beside a digit, or a digit, a space and a digit: one search, from one class)
+_OCR_SIGN = re.compile(r"[0-9lIOo](?:(?<=[0-9])[lIOo]|(?<=[0-9]) [0-9]|(?<=[lIOo])[0-9,])")
+_DIGIT_SPACE_DIGIT = re.compile(r"[0-9] [0-9]")
 _OCR_FIGURE = re.compile(r"(?<![A-Za-z0-9])[0-9lIOo]{1,3}(?:,[0-9lIOo]{3})+(?![A-Za-z0-9])")
 _OCR_DIGITS = str.maketrans("lIOo", "1100")
 _SPACED_GROUP = re.compile(r"(?<![0-9A-Za-z,.])([0-9]{1,2}) ([0-9]{1,2},[0-9]{3})(?![0-9])")
@@ -3376,10 +3380,12 @@ def _spaced_group(m: re.Match[str]) -> str:
 
 def ocr_figures(cell: str) -> str:
     """Figures as OCR misreads them, as written: letters for digits among a figure's comma
-    groups (3l8,9O4 → 318,904), a space inside a figure before its comma group (22 6,530)."""
-    if _OCR_LETTER.search(cell):
-        cell = _OCR_FIGURE.sub(_ocr_figure, cell)
-    if " " in cell:
+    groups (3l8,9O4 → 318,904), a space inside a figure before its comma group or inside it
+    (22 6,530, 1,58 6)."""
+    if not _OCR_SIGN.search(cell):
+        return cell
+    cell = _OCR_FIGURE.sub(_ocr_figure, cell)
+    if _DIGIT_SPACE_DIGIT.search(cell):
         cell = _SPACED_GROUP.sub(_spaced_group, cell)
         cell = _CUT_GROUP.sub(
             lambda m: (
@@ -3389,7 +3395,6 @@ def ocr_figures(cell: str) -> str:
             ),
             cell,
         )
-    if _OCR_LETTER.search(cell):
         cell = _OCR_FIGURE.sub(_ocr_figure, cell)
     return cell
 
@@ -3415,21 +3420,45 @@ def _chart_step_re() -> re.Pattern[str]:
     )
 
 
+# the characters of text pasted from another tool (a chat's marks, a form's blanks, a
+# database page's keys, a font's typographic characters): one search, from one class
+_PASTED_SIGN = re.compile(
+    "[~*`@:→=＝＿_［\\[\u3300-\u33ff\u32ff\u00b9\u00b2\u00b3\u2070-\u2079\u00bc-\u00be"
+    "\u2150-\u215e]"
+)
+
+
+_RARE_CHAR = re.compile(
+    "[\uff66-\uff9f\u2580-\u259f\u25a0\u25a1\u25aa\u25ab\u2504-\u250b"
+    + _PASTED_SIGN.pattern[1:-1]
+    + "]"
+)
+
+
+def _pasted(cell: str) -> str:
+    """A cell pasted from another tool, as that tool shows it (see ``cell_text``)."""
+    cell = typographic_characters(cell)
+    if "=" in cell or "＝" in cell:
+        cell = _chart_step_re().sub("", cell)
+    if "::" in cell or "@" in cell:
+        cell = _properties_as_fields(cell)
+    return chat_markup(form_answers(form_fields(statistical_flags(cell))))
+
+
 def cell_text(cell: str) -> str:
     """A prose cell as text to read: tables as labelled lines, PDF artefacts repaired, tags
     removed and spaces folded."""
-    if _HALF_WIDTH_KANA_CHAR.search(cell):
+    # NOTE: the characters the readings below look for are rare: one search for all of them
+    rare = _RARE_CHAR.search(cell) is not None
+    if rare and _HALF_WIDTH_KANA_CHAR.search(cell):
         cell = _HALF_WIDTH_KANA.sub(_full_width_kana, cell)
-    cell = typographic_characters(cell)
-    if _BAR_CHAR.search(cell):
+    if rare and _BAR_CHAR.search(cell):
         cell = _CHART_BARS.sub("", cell)
-    if "=" in cell or "＝" in cell:
-        cell = _chart_step_re().sub("", cell)
     if " " in cell or "\u3000" in cell:
         cell = _words_unspaced(cell)
-    if "::" in cell or "@" in cell:
-        cell = _properties_as_fields(cell)
-    cell = chat_markup(form_answers(form_fields(statistical_flags(ocr_figures(cell)))))
+    if (rare and _PASTED_SIGN.search(cell)) or "00000" in cell:
+        cell = _pasted(cell)
+    cell = ocr_figures(cell)
     if "\\" in cell:
         cell = latex_as_text(cell)
     if ("----" in cell or "====" in cell or "|===" in cell or "::" in cell or "``" in cell) and (
