@@ -308,7 +308,7 @@ def _note_references(sentences: tuple[Sentence, ...]) -> dict[int, str]:
 
 # a sentence wholly in brackets after others of its line: (後日メールで確定値:318,904回)
 _AFTERTHOUGHT = re.compile(r"^\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
-# a ※ note's mark right after a figure (318,904回※1)
+# a ※ note's mark right after a figure (12,345件※1)
 _NOTE_MARK_AFTER = re.compile(r"※\s*([0-9]{1,2})(?![0-9])")
 _CLAUSE_NOTE_MARK = re.compile(r"(?:※\s*|注\s*)[0-9]{1,2}(?![0-9])\)?\s*[、,]")
 
@@ -602,7 +602,7 @@ class _Reading:
             else _PER_TIME
         )
         self.raw, self.norm = analysis.text, analysis.norm
-        # (目標 7,390程度 over 7,412: a writer who states the target without its unit writes
+        # (目標 2,500程度 over 2,612: a writer who states the target without its unit writes
         # the cell's figures so; a bare one may be the value)
         self.units_omitted = _bare_target(analysis, self.target)
         self.regex_spans = (
@@ -838,7 +838,7 @@ class _Reading:
     def _corrected(
         self, kept: list[Candidate], keyed: list[Quantity], removed: list[Candidate]
     ) -> list[Candidate]:
-        """The figure that corrects a wrong one on its line ((誤)213,580人 → (正)231,580人) read
+        """The figure that corrects a wrong one on its line ((誤)12,354人 → (正)12,345人) read
         as the wrong one was where that was stated elsewhere, named better (a reply above the
         mail it corrects)."""
         best = max(removed, key=lambda c: c.score, default=None)
@@ -1093,7 +1093,7 @@ class _Reading:
 
     def _fits(self, st: _InSentence, q: Quantity) -> bool:
         """Whether a figure's unit can be the indicator's; a bare figure alone on its line
-        where the writer states the target bare too (目標 7,390程度 over 7,412)."""
+        where the writer states the target bare too (目標 2,500程度 over 2,612)."""
         return self.profile.unit_fits(q) is not None or (
             q.unit is None and q.bare and self.units_omitted and self._figure_only(st.index)
         )
@@ -1385,7 +1385,7 @@ class _Reading:
         return (paired, False, False) if paired is not None else None
 
     def _noted_period(self, q: Quantity) -> Period | None:
-        """The year the ※ note a figure is marked with states (318,904回※1 … ※1 令和8年4月～
+        """The year the ※ note a figure is marked with states (12,345件※1 … ※1 令和8年4月～
         令和9年3月の累計), or None (a survey's month in a note dates no figure)."""
         mark = _NOTE_MARK_AFTER.match(self.norm, q.end)
         if mark is None:
@@ -2628,7 +2628,7 @@ _TAKES_UNIT_AFTER = frozenset("にとでをまへかよ、。)(")
 
 
 def _bare_target(analysis: Analysis, target: tuple[float, str] | None) -> bool:
-    """Whether a cell states the target without a unit (目標 7,390程度)."""
+    """Whether a cell states the target without a unit (目標 2,500程度)."""
     if target is None:
         return False
     stated = [q for qs in analysis.quantities for q in qs]

@@ -3298,7 +3298,7 @@ def chat_markup(cell: str) -> str:
 
 
 # a survey form's export: a question and its answer (Q3. 令和8年度の実績値を数値で入力してください
-# → 318452), read as a field's key and value
+# → 12345), read as a field's key and value
 _FORM_ANSWER = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=<br>)|(?<=<br/>)|(?<=<br />))[ \t\u3000]*"
     r"[QＱ問][0-9０-９]{1,2}[.．:：)）]?[ \t\u3000]*([^<\n→]{1,80}?)[ \t\u3000]*→[ \t\u3000]*"
@@ -3321,7 +3321,7 @@ def form_answers(cell: str) -> str:
 
 
 # a font's typographic characters: an era's or a unit's squared word (㋿, ㍻, ㌫, ㎡), a
-# superscript note mark (318,904回¹ … ¹ 4月～翌年3月の累計), a vulgar fraction (国民の⅔)
+# superscript note mark (12,345件¹ … ¹ 4月～翌年3月の累計), a vulgar fraction (国民の⅔)
 _TYPOGRAPHIC = re.compile(
     "[\u3300-\u33ff\u32ff\u00b9\u00b2\u00b3\u2070-\u2079\u00bc-\u00be\u2150-\u215e]"
 )
@@ -3355,7 +3355,7 @@ def typographic_characters(cell: str) -> str:
 
 
 # a figure as OCR reads it: l or I for 1 and O or o for 0 among its digits (3l8,9O4), a space
-# inside it before its comma group (22 6,530人)
+# inside it before its comma group (12 3,456人)
 # NOTE: each searched for from one character class (an alternation, or a pattern opening with a
 # look-behind, is tried at every character)
 # (a letter beside a digit, or a digit, a space and a digit: one search, from one class)
@@ -3380,8 +3380,8 @@ def _spaced_group(m: re.Match[str]) -> str:
 
 def ocr_figures(cell: str) -> str:
     """Figures as OCR misreads them, as written: letters for digits among a figure's comma
-    groups (3l8,9O4 → 318,904), a space inside a figure before its comma group or inside it
-    (22 6,530, 1,58 6)."""
+    groups (l2,3O4 → 12,304), a space inside a figure before its comma group or inside it
+    (12 3,456, 1,23 4)."""
     if not _OCR_SIGN.search(cell):
         return cell
     cell = _OCR_FIGURE.sub(_ocr_figure, cell)

@@ -76,7 +76,7 @@ _OFFICE_MARKS = re.compile(
     r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->|<!\[[^<>]*\]>|</?[A-Za-z]+:[A-Za-z]+(?:\s[^<>]*)?/?>",
     re.DOTALL,
 )
-# the digits on either side of inline tags: 30</span><span>8,917 is one figure a revision
+# the digits on either side of inline tags: 12</span><span>3,456 is one figure a revision
 # split (its comma groups run on), 2026</span><span>312 two
 _DIGITS_BEFORE = re.compile(r"(?<![0-9,.])[0-9]{1,3}\Z")
 _GROUPS_AFTER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
@@ -101,7 +101,7 @@ _BREAKS = re.compile(r"\s\s*(?<=\n)\s*")
 
 def _between_figures(m: re.Match[str]) -> str:
     """Inline tags between two runs of digits: nothing where the digits make one grouped
-    figure (30</span><span>8,917), else a space."""
+    figure (12</span><span>3,456), else a space."""
     text, start, end = m.string, m.start(), m.end()
     before = _DIGITS_BEFORE.search(text, max(0, start - 4), start)
     after = _GROUPS_AFTER.match(text, end)
@@ -110,7 +110,7 @@ def _between_figures(m: re.Match[str]) -> str:
         and after is not None
         and len(after.group().split(",")[0]) + len(before.group()) <= 3
     ):
-        return ""  # (30 | 8,917)
+        return ""  # (12 | 3,456)
     cut = _GROUP_CUT.search(text, max(0, start - 3), start)
     rest = _DIGITS_AFTER.match(text, end)
     if cut is not None and rest is not None and len(cut.group(1)) + len(rest.group(1)) == 3:

@@ -104,7 +104,7 @@ def _not_a_value_before_for(table: tuple[Era, ...]) -> re.Pattern[str]:
     # NOTE: a slash after a letter or a digit makes a path or a fraction (3/5); after a
     # bracket or a unit it separates two figures: 34.2%(R8)/32.9%(R7).
     return re.compile(
-        # (\Z, not $: a letter at the end of the line before is no code's — PV over 4,870,000)
+        # (\Z, not $: a letter at the end of the line before is no code's — PV over 1,234,567)
         rf"(?:第|#|No\.?|図表\s*|別表\s*|別紙\s*|資料\s*|{names}|[A-Za-z_.?&]|[A-Za-z0-9_/]/|[A-Za-z0-9]-)\Z"
     )
 
