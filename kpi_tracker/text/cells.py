@@ -3203,8 +3203,9 @@ _MENTION = re.compile(r"(?:(?<=^)|(?<=[\s(（>:：]))@(?=[^\x00-\x2f\x3a-\x7f])"
 
 
 def _properties_as_fields(cell: str) -> str:
-    if "::" in cell:
-        cell = _PROPERTY_KEY.sub("：", cell)
+    """A database page's properties as fields, its mentions as words (only in a cell written
+    so: an @ elsewhere is the cell's own text)."""
+    cell = _PROPERTY_KEY.sub("：", cell)
     return _MENTION.sub("", cell) if "@" in cell else cell
 
 
@@ -3440,7 +3441,7 @@ def _pasted(cell: str) -> str:
     cell = typographic_characters(cell)
     if "=" in cell or "＝" in cell:
         cell = _chart_step_re().sub("", cell)
-    if "::" in cell or "@" in cell:
+    if "::" in cell:
         cell = _properties_as_fields(cell)
     return chat_markup(form_answers(form_fields(statistical_flags(cell))))
 
