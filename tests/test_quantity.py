@@ -40,6 +40,7 @@ FORMS = [
     ("10,206箇所", 10206, "place", "10,206箇所"),
     ("8,196名", 8196, "person", "8,196名"),
     ("△3.2%", -3.2, "percent", "△3.2%"),  # △ is a minus sign in Japanese tables
+    ("▼3件", -3, "case", "▼3件"),  # ▼ a dashboard's decrease
 ]
 
 

@@ -309,7 +309,7 @@ _RATE_BEFORE = re.compile(
 # arrows (↑35人 = +35, ↓0.5pt = -0.5)
 # (p: preliminary, r: revised — one letter right after a figure, no word after it)
 _STATISTIC_MARK = re.compile(rf"(?:{alternation('statistic_mark')})(?![A-Za-z0-9])")
-_SIGNS = "+-△▲↑↓"
+_SIGNS = "+-△▲↑↓▼▽"  # (▼3件 vs 前年: a dashboard's decrease)
 _PLUS = "+↑"
 
 
